@@ -1,0 +1,56 @@
+# careerkg: every target installs what it needs into .venv first.
+# Quick start:  make run   (install + serve the app on http://127.0.0.1:8050)
+#               make test  (install test needs, lint, type-check, run the tests)
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test check lint typecheck bench screenshots browser-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## run: install and start the web app (explorer, path finder, SPARQL) on the embedded data
+run: $(STAMP)
+	$(BIN)/careerkg serve --host $(HOST) --port $(PORT)
+
+## browser-deps: Debian's chromium + chromium-driver for the browser tests (no browser download)
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "installing Debian chromium and chromium-driver"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check kg dashboard tests bench
+	$(BIN)/ruff format --check kg dashboard tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## test: install test needs, then lint, type-check and run the whole suite
+test: $(STAMP) browser-deps lint typecheck
+	$(BIN)/python -m pytest -q
+
+check: lint typecheck
+
+## bench: print latency and size figures (bench/*.py)
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+## screenshots: re-make the README screenshots from a running app
+screenshots: $(STAMP) browser-deps
+	$(BIN)/python -m dashboard.screenshots docs/img
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

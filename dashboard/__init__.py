@@ -1,0 +1,1 @@
+"""The careerkg Dash app: explorer, path finder, SPARQL and curriculum pages over ``kg``."""

@@ -1,0 +1,107 @@
+"""The ``careerkg`` command line (also ``python -m kg``).
+
+Exit codes: 0 success; 1 a well-formed request with a negative answer (no path, not
+conforming); 2 bad input (unknown name, malformed file, bad query), with a
+one-paragraph message on stderr and no traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg.errors import KGError
+
+__all__ = ["cli", "data_option", "fail", "main", "open_store"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# one module per command; each defines a click command named like the module
+COMMAND_MODULES: tuple[str, ...] = (
+    "kg.cli.validate",
+    "kg.cli.stats",
+    "kg.cli.export",
+)
+
+
+class _Group(click.Group):
+    """A group that turns careerkg errors into a message and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KGError as err:
+            fail(str(err), err.exit_code)
+        except BrokenPipeError:  # e.g. `careerkg export | head`
+            sys.stderr.close()
+            sys.exit(0)
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print ``careerkg: error: message`` on stderr and exit with ``code``."""
+    click.echo(f"careerkg: error: {message}", err=True)
+    sys.exit(code)
+
+
+def data_option(f: F) -> F:
+    """The ``--data FILE`` option (repeatable) that adds user RDF files to the graph."""
+    return click.option(
+        "--data",
+        "data",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="An RDF file (Turtle, N-Triples, JSON-LD, RDF/XML) added to the default graph; repeatable.",
+    )(f)
+
+
+def open_store(data: Sequence[Path] = ()) -> Any:
+    """The default store plus the ``--data`` files (errors become exit 2)."""
+    from kg.store import Store
+
+    return Store.default(data)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="careerkg")
+def cli() -> None:
+    """careerkg: a knowledge-graph explorer for careers in machine learning.
+
+    Names of roles and skills are matched case-insensitively on labels and alt
+    labels, or given as full IRIs or prefixed names (role:data-scientist).
+    """
+
+
+def _register() -> None:
+    for modname in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(modname)
+        except ModuleNotFoundError as err:
+            if err.name == modname:  # command not written yet
+                continue
+            raise
+        for obj in vars(module).values():
+            if isinstance(obj, click.Command) and getattr(obj, "__module__", "") != __name__:
+                if obj.name and obj.name not in cli.commands and getattr(obj, "_careerkg_command", False):
+                    cli.add_command(obj)
+
+
+def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], click.Command]:
+    """Like ``click.command`` but marks the command for registration on ``careerkg``."""
+
+    def deco(f: Callable[..., Any]) -> click.Command:
+        cmd = click.command(*args, **kwargs)(f)
+        cmd._careerkg_command = True  # type: ignore[attr-defined]
+        return cmd
+
+    return deco
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the console script."""
+    _register()
+    cli.main(args=list(argv) if argv is not None else None, prog_name="careerkg")

@@ -1,0 +1,208 @@
+"""Finding nodes by name: labels, alt labels, full IRIs and prefixed names.
+
+Names are matched case-insensitively; an unknown name raises
+:class:`~kg.errors.UnknownEntity` with the closest known labels.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> from kg.namespace import CKG
+>>> index = LabelIndex.of(Store.default())
+>>> index.resolve("machine learning engineer", CKG.Role).n3(index.graph.namespace_manager)
+'role:machine-learning-engineer'
+>>> index.resolve("Machine Lerning Enginer", CKG.Role)  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+kg.errors.UnknownEntity: unknown role name 'Machine Lerning Enginer'; closest known labels: 'Machine Learning Engineer'...
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.errors import UnknownEntity
+from kg.namespace import CKG, PREFIXES
+from kg.store import Store
+
+__all__ = ["LabelIndex", "label_of", "normalise"]
+
+_KIND_NAMES = {
+    CKG.Role: "role",
+    CKG.Skill: "skill",
+    CKG.Tool: "tool",
+    CKG.Degree: "degree",
+    CKG.Certification: "certification",
+    CKG.Course: "course",
+    CKG.Curriculum: "curriculum",
+    CKG.SkillArea: "skill area",
+}
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, trim and collapse whitespace.
+
+    Examples
+    --------
+    >>> normalise("  Machine   Learning\\tEngineer ")
+    'machine learning engineer'
+    """
+    return _WS.sub(" ", text.strip()).casefold()
+
+
+def label_of(graph: Graph, node: URIRef) -> str:
+    """The English (or any) preferred label of ``node``, else its local name.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.namespace import CKG
+    >>> label_of(Store.default().graph, CKG.Role)
+    'Role'
+    """
+    best: str | None = None
+    for pred in (SKOS.prefLabel, RDFS.label):
+        for lit in graph.objects(node, pred):
+            if isinstance(lit, Literal):
+                if lit.language in (None, "en"):
+                    return str(lit)
+                best = best or str(lit)
+    if best:
+        return best
+    text = str(node)
+    return re.split(r"[/#]", text.rstrip("/#"))[-1] or text
+
+
+@dataclass
+class LabelIndex:
+    """Case-insensitive index of labels and alt labels of typed nodes."""
+
+    graph: Graph
+    by_name: dict[str, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
+    types: dict[URIRef, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
+    labels: dict[URIRef, str] = field(default_factory=dict)
+    alt: dict[URIRef, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, store: Store) -> LabelIndex:
+        """The index of ``store``, cached per store version."""
+        return store.derived("label-index", lambda s: cls.build(s.graph))
+
+    @classmethod
+    def build(cls, graph: Graph, classes: Iterable[URIRef] = tuple(_KIND_NAMES)) -> LabelIndex:
+        """Index every node typed with one of ``classes``."""
+        index = cls(graph)
+        for c in classes:
+            for node in graph.subjects(RDF.type, c):
+                if not isinstance(node, URIRef):
+                    continue
+                index.types[node].add(c)
+                if node in index.labels:
+                    continue
+                label = label_of(graph, node)
+                index.labels[node] = label
+                index.by_name[normalise(label)].add(node)
+                for pred in (SKOS.altLabel, RDFS.label, SKOS.hiddenLabel):
+                    for lit in graph.objects(node, pred):
+                        if isinstance(lit, Literal) and str(lit) != label:
+                            index.alt[node].append(str(lit))
+                            index.by_name[normalise(str(lit))].add(node)
+        return index
+
+    def kind_name(self, cls: URIRef | None) -> str:
+        return _KIND_NAMES.get(cls, "") if cls is not None else ""
+
+    def expand(self, name: str) -> URIRef | None:
+        """Turn ``<iri>``, a full IRI or a prefixed name into an IRI, if it is one."""
+        text = name.strip()
+        if text.startswith("<") and text.endswith(">"):
+            return URIRef(text[1:-1])
+        if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE) or text.startswith("urn:"):
+            return URIRef(text)
+        m = re.match(r"^([A-Za-z][\w-]*):([^\s/][^\s]*)$", text)
+        if m and m.group(1) in PREFIXES:
+            return URIRef(PREFIXES[m.group(1)] + m.group(2))
+        return None
+
+    def candidates(self, cls: URIRef | Iterable[URIRef] | None = None) -> dict[URIRef, str]:
+        """Nodes (and their labels) of the given class(es), or of every indexed class."""
+        wanted = {cls} if isinstance(cls, URIRef) else set(cls) if cls is not None else None
+        return {
+            n: lab
+            for n, lab in self.labels.items()
+            if wanted is None or self.types.get(n, set()) & wanted
+        }
+
+    def resolve(self, name: str, cls: URIRef | Iterable[URIRef] | None = None) -> URIRef:
+        """Return the node called ``name`` (of class ``cls`` when given).
+
+        Raises
+        ------
+        UnknownEntity
+            With up to five closest labels when nothing matches.
+        """
+        pool = self.candidates(cls)
+        kind = self.kind_name(cls) if isinstance(cls, URIRef) else ""
+        iri = self.expand(name)
+        if iri is not None:
+            if iri in pool:
+                return iri
+            raise UnknownEntity(name, self.closest(str(iri).rsplit("/", 1)[-1], cls), kind)
+        hits = [n for n in sorted(self.by_name.get(normalise(name), ())) if n in pool]
+        if hits:
+            # prefer a node whose preferred label matches over an alt-label match
+            exact = [n for n in hits if normalise(self.labels[n]) == normalise(name)]
+            return (exact or hits)[0]
+        raise UnknownEntity(name, self.closest(name, cls), kind)
+
+    def closest(self, name: str, cls: URIRef | Iterable[URIRef] | None = None, n: int = 5) -> list[str]:
+        """Up to ``n`` labels of nodes of ``cls`` closest to ``name``.
+
+        Examples
+        --------
+        >>> from kg.store import Store
+        >>> from kg.namespace import CKG
+        >>> LabelIndex.of(Store.default()).closest("pyton", CKG.Skill, n=1)
+        ['Python']
+        """
+        pool = self.candidates(cls)
+        names: dict[str, str] = {}
+        for node, label in pool.items():
+            names.setdefault(normalise(label), label)
+            for a in self.alt.get(node, ()):
+                names.setdefault(normalise(a), label)
+        key = normalise(name).replace("-", " ")
+        scored = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.5)
+        # substring matches help for partial names ("learning" -> "machine learning")
+        scored += [k for k in names if key and key in k and k not in scored]
+        out: list[str] = []
+        for k in scored:
+            label = names[k]
+            if label not in out:
+                out.append(label)
+            if len(out) == n:
+                break
+        return out
+
+    def search(self, text: str, cls: URIRef | Iterable[URIRef] | None = None, limit: int = 20) -> list[URIRef]:
+        """Nodes whose label or alt label contains ``text`` (prefix matches first)."""
+        key = normalise(text)
+        pool = self.candidates(cls)
+        scored: list[tuple[int, str, URIRef]] = []
+        for node, label in pool.items():
+            names = [normalise(label), *(normalise(a) for a in self.alt.get(node, ()))]
+            rank = min(
+                (0 if nm == key else 1 if nm.startswith(key) else 2 if key in nm else 9) for nm in names
+            )
+            if rank < 9:
+                scored.append((rank, label.casefold(), node))
+        scored.sort()
+        return [n for _, _, n in scored[:limit]]

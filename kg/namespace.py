@@ -1,0 +1,147 @@
+"""RDF namespaces of careerkg: the ontology terms (``CKG``) and the instance IRIs.
+
+A misspelt ontology term fails at import time, not at query time: ``CKG`` is an
+rdflib :class:`~rdflib.namespace.DefinedNamespace` with ``_fail = True``. A test keeps
+it in step with ``ontology/careerkg.ttl``.
+
+Examples
+--------
+>>> from kg.namespace import CKG
+>>> str(CKG.Role)
+'https://w3id.org/careerkg/ontology#Role'
+>>> CKG.Rol  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+AttributeError: term 'Rol' not in namespace 'https://w3id.org/careerkg/ontology#'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = [
+    "BASE",
+    "CKF",
+    "CKG",
+    "CKGSH",
+    "CRED",
+    "DATA",
+    "ESCO",
+    "PREFIXES",
+    "ROLE",
+    "SKILL",
+    "SRC",
+    "TOOL",
+    "AREA",
+    "COURSE",
+    "CURRICULUM",
+]
+
+BASE = "https://w3id.org/careerkg/"
+
+
+class CKG(DefinedNamespace):
+    """The careerkg ontology, ``https://w3id.org/careerkg/ontology#``."""
+
+    _fail = True
+    _NS = Namespace(BASE + "ontology#")
+
+    # classes
+    Role: URIRef  # a job role or occupation
+    Skill: URIRef  # knowledge, skill/competence or soft skill
+    SkillType: URIRef  # kind of a skill
+    SkillArea: URIRef  # grouping of related skills
+    Tool: URIRef  # software tool, library, framework or platform
+    LearningOpportunity: URIRef  # degree, certification or course
+    Credential: URIRef  # awarded recognition: degree or certification
+    Degree: URIRef  # academic degree or programme
+    Certification: URIRef  # professional certification
+    Course: URIRef  # course or module, possibly in a curriculum
+    Curriculum: URIRef  # ordered programme of courses
+    Requirement: URIRef  # qualified role -> skill link
+    Importance: URIRef  # essential or optional
+    Teaching: URIRef  # qualified learning opportunity -> skill link
+    Progression: URIRef  # qualified role -> role career step
+    SourceDocument: URIRef  # document stating facts (or the curation itself)
+
+    # individuals
+    Knowledge: URIRef  # skill type: knowledge
+    Competence: URIRef  # skill type: skill/competence
+    SoftSkill: URIRef  # skill type: soft skill
+    Essential: URIRef  # importance: essential
+    Optional: URIRef  # importance: optional
+
+    # object properties
+    hasRequirement: URIRef  # role -> Requirement
+    requiredSkill: URIRef  # Requirement -> skill
+    importance: URIRef  # Requirement -> Importance
+    requiresSkill: URIRef  # role -> skill shortcut (materialised)
+    hasPrerequisite: URIRef  # skill -> prerequisite skill (acyclic)
+    skillType: URIRef  # skill -> SkillType
+    inSkillArea: URIRef  # skill -> SkillArea
+    usesTool: URIRef  # role -> tool
+    supportsSkill: URIRef  # tool -> skill
+    hasTeaching: URIRef  # learning opportunity -> Teaching
+    taughtSkill: URIRef  # Teaching -> skill
+    teaches: URIRef  # learning opportunity -> skill shortcut (materialised)
+    requiresPrior: URIRef  # learning opportunity -> skill expected before it
+    expectsCredential: URIRef  # role -> credential
+    hasProgression: URIRef  # role -> Progression
+    toRole: URIRef  # Progression -> role
+    progressesTo: URIRef  # role -> role shortcut (materialised)
+    hasCourse: URIRef  # curriculum -> course
+    entryRequirement: URIRef  # curriculum -> skill
+    targetRole: URIRef  # curriculum -> role
+
+    # data properties
+    level: URIRef  # proficiency level 1..5
+    learningHours: URIRef  # estimated hours to learn a skill
+    typicalYears: URIRef  # years of experience before a career step
+    durationHours: URIRef  # learner effort of a learning opportunity
+    costUSD: URIRef  # typical fee in US dollars
+    provider: URIRef  # awarding or running organisation
+    term: URIRef  # term of a course in its curriculum
+    isEstimate: URIRef  # values on this node are estimates
+
+
+CKGSH = Namespace(BASE + "shapes#")
+"""SHACL shapes of the ontology."""
+
+CKF = Namespace(BASE + "function#")
+"""SPARQL extension functions and magic predicates (learning paths in SPARQL)."""
+
+DATA = Namespace(BASE + "id/")
+ROLE = Namespace(BASE + "id/role/")
+SKILL = Namespace(BASE + "id/skill/")
+TOOL = Namespace(BASE + "id/tool/")
+CRED = Namespace(BASE + "id/credential/")
+AREA = Namespace(BASE + "id/area/")
+SRC = Namespace(BASE + "id/source/")
+COURSE = Namespace(BASE + "id/course/")
+CURRICULUM = Namespace(BASE + "id/curriculum/")
+ESCO = Namespace("http://data.europa.eu/esco/model#")
+
+PREFIXES: dict[str, str] = {
+    "ckg": str(CKG._NS),
+    "ckgsh": str(CKGSH),
+    "ckf": str(CKF),
+    "role": str(ROLE),
+    "skill": str(SKILL),
+    "tool": str(TOOL),
+    "cred": str(CRED),
+    "area": str(AREA),
+    "src": str(SRC),
+    "course": str(COURSE),
+    "curriculum": str(CURRICULUM),
+    "esco": str(ESCO),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+"""Prefixes bound on every careerkg graph and known to every SPARQL query."""

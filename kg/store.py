@@ -1,0 +1,291 @@
+"""Loading the ontology, the curated data and user files into one RDF store.
+
+The store is careerkg's single source of truth; every other view (the NetworkX
+projection, the label index) is derived from it and rebuilt when its ``version``
+changes.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> store = Store.default()
+>>> from kg.namespace import CKG, ROLE
+>>> (ROLE["machine-learning-engineer"], None, None) in store.graph
+True
+>>> store.version >= 1
+True
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from kg.errors import InputFileError
+from kg.namespace import CKG, PREFIXES
+
+__all__ = [
+    "Store",
+    "data_files",
+    "guess_format",
+    "load_file",
+    "materialise",
+    "ontology_files",
+    "resource_dir",
+    "shapes_file",
+]
+
+T = TypeVar("T")
+
+_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".ntriples": "nt",
+    ".n3": "n3",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".trig": "trig",
+    ".nq": "nquads",
+}
+
+# the property chains of the ontology: (shortcut, first hop, second hop)
+CHAINS: tuple[tuple[URIRef, URIRef, URIRef], ...] = (
+    (CKG.requiresSkill, CKG.hasRequirement, CKG.requiredSkill),
+    (CKG.teaches, CKG.hasTeaching, CKG.taughtSkill),
+    (CKG.progressesTo, CKG.hasProgression, CKG.toRole),
+)
+
+
+def resource_dir(name: str) -> Path:
+    """Return the folder of a shipped resource (``"ontology"`` or ``"data"``).
+
+    In a source checkout it is the top-level folder; in an installed wheel it is
+    ``kg/_resources/<name>``.
+
+    Examples
+    --------
+    >>> resource_dir("ontology").joinpath("careerkg.ttl").is_file()
+    True
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_resources" / name, here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"shipped resource folder {name!r} not found next to {here}")
+
+
+def ontology_files() -> list[Path]:
+    """The ontology Turtle files (without the SHACL shapes), sorted."""
+    return sorted(p for p in resource_dir("ontology").glob("*.ttl") if p.name != "shapes.ttl")
+
+
+def shapes_file() -> Path:
+    """The SHACL shapes file."""
+    return resource_dir("ontology") / "shapes.ttl"
+
+
+def data_files() -> list[Path]:
+    """The curated data Turtle files, sorted."""
+    return sorted(resource_dir("data").glob("*.ttl"))
+
+
+def guess_format(path: str | Path) -> str:
+    """Return the rdflib parser name for a file, from its extension.
+
+    Examples
+    --------
+    >>> guess_format("x.ttl"), guess_format("dump.nt.gz"), guess_format("a.jsonld")
+    ('turtle', 'nt', 'json-ld')
+    """
+    name = str(path).lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    for ext, fmt in _FORMATS.items():
+        if name.endswith(ext):
+            return fmt
+    raise InputFileError(
+        str(path),
+        "unknown RDF file extension; use one of " + ", ".join(sorted(_FORMATS)),
+    )
+
+
+_LINE_RE = re.compile(r"(?:at line|line:?)\s*(\d+)", re.IGNORECASE)
+
+
+def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
+    """Parse one RDF file into ``graph`` and return the number of triples added.
+
+    Raises
+    ------
+    InputFileError
+        When the file is missing, unreadable or malformed; the message names the
+        file, the line where the parser stopped, and the parser's reason.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> g = Graph()
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".ttl", delete=False) as f:
+    ...     _ = f.write("<urn:a> <urn:b> <urn:c> .\\n<urn:a> <urn:b> .\\n")
+    >>> load_file(g, f.name)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: ...line 2: ...
+    >>> os.unlink(f.name)
+    """
+    p = Path(path)
+    fmt = fmt or guess_format(p)
+    if not p.is_file():
+        raise InputFileError(str(p), "no such file")
+    before = len(graph)
+    try:
+        if p.name.lower().endswith(".gz"):
+            with gzip.open(p, "rb") as fh:
+                graph.parse(source=fh, format=fmt)
+        else:
+            graph.parse(source=str(p), format=fmt)
+    except BadSyntax as err:
+        raise InputFileError(str(p), f"{fmt} syntax error: {err.message}", err.lines + 1) from err
+    except UnicodeDecodeError as err:
+        raise InputFileError(str(p), f"not UTF-8 text ({err.reason} at byte {err.start})") from err
+    except Exception as err:  # rdflib's parsers raise many exception types
+        text = str(err).strip() or type(err).__name__
+        m = _LINE_RE.search(text)
+        line = int(m.group(1)) if m else None
+        raise InputFileError(str(p), f"{fmt} parse error: {text.splitlines()[0][:300]}", line) from err
+    return len(graph) - before
+
+
+def materialise(graph: Graph) -> int:
+    """Add the shortcut triples entailed by the ontology's property chains.
+
+    ``role ckg:requiresSkill skill`` from ``ckg:hasRequirement/ckg:requiredSkill``,
+    ``x ckg:teaches skill`` from ``ckg:hasTeaching/ckg:taughtSkill`` and
+    ``role ckg:progressesTo role`` from ``ckg:hasProgression/ckg:toRole``.
+    Returns the number of triples added.
+
+    Examples
+    --------
+    >>> from rdflib import BNode
+    >>> g = Graph(); r = BNode()
+    >>> g.add((URIRef("urn:role"), CKG.hasRequirement, r))
+    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
+    >>> g.add((r, CKG.requiredSkill, URIRef("urn:skill")))  # doctest: +ELLIPSIS
+    <Graph ...>
+    >>> materialise(g)
+    1
+    >>> (URIRef("urn:role"), CKG.requiresSkill, URIRef("urn:skill")) in g
+    True
+    """
+    before = len(graph)
+    for shortcut, first, second in CHAINS:
+        new = [
+            (s, shortcut, o)
+            for s, mid in graph.subject_objects(first)
+            for o in graph.objects(mid, second)
+        ]
+        for t in new:
+            graph.add(t)
+    return len(graph) - before
+
+
+def new_graph() -> Graph:
+    """An empty graph with careerkg's prefixes bound."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+@cache
+def _default_graph() -> Graph:
+    g = new_graph()
+    for path in [*ontology_files(), *data_files()]:
+        load_file(g, path)
+    materialise(g)
+    return g
+
+
+class Store:
+    """One RDF graph plus the views derived from it, rebuilt when it changes.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The store's graph.
+
+    Notes
+    -----
+    ``version`` increases on every change made through :meth:`load` or
+    :meth:`touch`; :meth:`derived` caches a view per version.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.version = 1
+        self.files: list[Path] = []
+        self._cache: dict[str, tuple[int, Any]] = {}
+        self._lock = threading.RLock()
+
+    @classmethod
+    def default(cls, extra: Iterable[str | Path] = (), *, with_default: bool = True) -> Store:
+        """Ontology + curated data (unless ``with_default`` is false) + ``extra`` files.
+
+        The default part is parsed once per process and copied, so loading is cheap.
+        """
+        g = new_graph()
+        if with_default:
+            for t in _default_graph():
+                g.add(t)
+        else:
+            for path in ontology_files():
+                load_file(g, path)
+        store = cls(g)
+        store.files = [*ontology_files(), *(data_files() if with_default else [])]
+        for path in extra:
+            store.load(path)
+        return store
+
+    def load(self, path: str | Path, fmt: str | None = None) -> int:
+        """Add one RDF file, materialise the shortcuts, bump the version."""
+        n = load_file(self.graph, path, fmt)
+        n += materialise(self.graph)
+        self.files.append(Path(path))
+        self.touch()
+        return n
+
+    def touch(self) -> None:
+        """Mark the store as changed: derived views are rebuilt on next use."""
+        with self._lock:
+            self.version += 1
+            self._cache.clear()
+
+    def derived(self, key: str, build: Callable[[Store], T]) -> T:
+        """Return the view ``key`` for the current version, building it if needed."""
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == self.version:
+                return hit[1]  # type: ignore[no-any-return]
+            value = build(self)
+            self._cache[key] = (self.version, value)
+            return value
+
+    def instances(self, cls: URIRef) -> Iterator[URIRef]:
+        """IRIs typed ``cls`` in the store."""
+        for s in self.graph.subjects(RDF.type, cls):
+            if isinstance(s, URIRef):
+                yield s
+
+    def __len__(self) -> int:
+        return len(self.graph)
