@@ -136,9 +136,7 @@ class LabelIndex:
         """Nodes (and their labels) of the given class(es), or of every indexed class."""
         wanted = {cls} if isinstance(cls, URIRef) else set(cls) if cls is not None else None
         return {
-            n: lab
-            for n, lab in self.labels.items()
-            if wanted is None or self.types.get(n, set()) & wanted
+            n: lab for n, lab in self.labels.items() if wanted is None or self.types.get(n, set()) & wanted
         }
 
     def resolve(self, name: str, cls: URIRef | Iterable[URIRef] | None = None) -> URIRef:
@@ -192,7 +190,9 @@ class LabelIndex:
                 break
         return out
 
-    def search(self, text: str, cls: URIRef | Iterable[URIRef] | None = None, limit: int = 20) -> list[URIRef]:
+    def search(
+        self, text: str, cls: URIRef | Iterable[URIRef] | None = None, limit: int = 20
+    ) -> list[URIRef]:
         """Nodes whose label or alt label contains ``text`` (prefix matches first)."""
         key = normalise(text)
         pool = self.candidates(cls)

@@ -21,11 +21,14 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 __all__ = [
+    "AREA",
     "BASE",
     "CKF",
     "CKG",
     "CKGSH",
+    "COURSE",
     "CRED",
+    "CURRICULUM",
     "DATA",
     "ESCO",
     "PREFIXES",
@@ -33,9 +36,6 @@ __all__ = [
     "SKILL",
     "SRC",
     "TOOL",
-    "AREA",
-    "COURSE",
-    "CURRICULUM",
 ]
 
 BASE = "https://w3id.org/careerkg/"

@@ -152,7 +152,7 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
     try:
         if p.name.lower().endswith(".gz"):
             with gzip.open(p, "rb") as fh:
-                graph.parse(source=fh, format=fmt)
+                graph.parse(data=fh.read(), format=fmt)
         else:
             graph.parse(source=str(p), format=fmt)
     except BadSyntax as err:
@@ -162,9 +162,25 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
     except Exception as err:  # rdflib's parsers raise many exception types
         text = str(err).strip() or type(err).__name__
         m = _LINE_RE.search(text)
-        line = int(m.group(1)) if m else None
+        line = int(m.group(1)) if m else _first_bad_line(p, fmt)
         raise InputFileError(str(p), f"{fmt} parse error: {text.splitlines()[0][:300]}", line) from err
     return len(graph) - before
+
+
+def _first_bad_line(path: Path, fmt: str) -> int | None:
+    """For line-based formats, the first line that does not parse on its own."""
+    if fmt not in ("nt", "nquads"):
+        return None
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", errors="replace") as fh:  # type: ignore[operator]
+        for number, text in enumerate(fh, start=1):
+            if not text.strip() or text.lstrip().startswith("#"):
+                continue
+            try:
+                Graph().parse(data=text, format=fmt)
+            except Exception:
+                return number
+    return None
 
 
 def materialise(graph: Graph) -> int:
@@ -191,9 +207,7 @@ def materialise(graph: Graph) -> int:
     before = len(graph)
     for shortcut, first, second in CHAINS:
         new = [
-            (s, shortcut, o)
-            for s, mid in graph.subject_objects(first)
-            for o in graph.objects(mid, second)
+            (s, shortcut, o) for s, mid in graph.subject_objects(first) for o in graph.objects(mid, second)
         ]
         for t in new:
             graph.add(t)
@@ -253,8 +267,8 @@ class Store:
                 load_file(g, path)
         store = cls(g)
         store.files = [*ontology_files(), *(data_files() if with_default else [])]
-        for path in extra:
-            store.load(path)
+        for extra_path in extra:
+            store.load(extra_path)
         return store
 
     def load(self, path: str | Path, fmt: str | None = None) -> int:

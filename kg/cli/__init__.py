@@ -85,16 +85,20 @@ def _register() -> None:
                 continue
             raise
         for obj in vars(module).values():
-            if isinstance(obj, click.Command) and getattr(obj, "__module__", "") != __name__:
-                if obj.name and obj.name not in cli.commands and getattr(obj, "_careerkg_command", False):
-                    cli.add_command(obj)
+            if (
+                isinstance(obj, click.Command)
+                and getattr(obj, "_careerkg_command", False)
+                and obj.name
+                and obj.name not in cli.commands
+            ):
+                cli.add_command(obj)
 
 
 def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], click.Command]:
     """Like ``click.command`` but marks the command for registration on ``careerkg``."""
 
     def deco(f: Callable[..., Any]) -> click.Command:
-        cmd = click.command(*args, **kwargs)(f)
+        cmd: click.Command = click.command(*args, **kwargs)(f)
         cmd._careerkg_command = True  # type: ignore[attr-defined]
         return cmd
 

@@ -1,0 +1,41 @@
+"""``careerkg validate``: SHACL shapes plus prerequisite-cycle and dangling-reference checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kg.cli import command
+
+__all__ = ["validate"]
+
+
+@command("validate")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--with-default/--no-default",
+    default=None,
+    help="Also load the shipped data (default: only when no FILE is given).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(files: tuple[Path, ...], with_default: bool | None, fmt: str) -> None:
+    """Validate the shipped graph, or the ontology plus FILE... .
+
+    Applies the SHACL shapes of ontology/shapes.ttl and checks that prerequisites
+    form no cycle and that every referenced role, skill or tool is described.
+    Exits 0 when the graph conforms, 1 when it does not (the report names the
+    offending nodes), 2 when a file cannot be read.
+    """
+    from kg.store import Store
+    from kg.validate import validate as run
+
+    include_default = with_default if with_default is not None else not files
+    store = Store.default(files, with_default=include_default)
+    report = run(store.graph, ladder_warnings=True)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.text)
+    raise SystemExit(0 if report.conforms else 1)

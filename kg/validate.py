@@ -1,0 +1,283 @@
+"""Validating a careerkg graph: SHACL shapes plus the checks SHACL cannot express well.
+
+:func:`validate` applies ``ontology/shapes.ttl`` with pySHACL, then looks for
+prerequisite cycles, dangling references (an IRI used as a role, skill, tool... that
+is described nowhere) and roles outside the career ladder. It returns a
+:class:`ValidationReport` whose findings name the offending nodes by label and IRI.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> report = validate(Store.default().graph)
+>>> report.conforms
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from kg.names import label_of
+from kg.namespace import CKG
+from kg.store import load_file, shapes_file
+
+__all__ = ["Finding", "ValidationReport", "validate"]
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+# object properties whose values must be described nodes, with the class they need
+_REFERENCES: tuple[tuple[URIRef, URIRef], ...] = (
+    (CKG.requiredSkill, CKG.Skill),
+    (CKG.hasPrerequisite, CKG.Skill),
+    (CKG.taughtSkill, CKG.Skill),
+    (CKG.supportsSkill, CKG.Skill),
+    (CKG.requiresPrior, CKG.Skill),
+    (CKG.entryRequirement, CKG.Skill),
+    (CKG.toRole, CKG.Role),
+    (CKG.targetRole, CKG.Role),
+    (CKG.usesTool, CKG.Tool),
+    (CKG.expectsCredential, CKG.Credential),
+    (CKG.inSkillArea, CKG.SkillArea),
+    (CKG.hasCourse, CKG.Course),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in the graph.
+
+    ``node`` is the IRI (or blank node) at fault, ``name`` a readable name for it,
+    ``check`` the check that found it ("shacl", "cycle", "dangling", "ladder").
+    """
+
+    severity: str
+    check: str
+    node: str
+    name: str
+    message: str
+    path: str = ""
+    value: str = ""
+
+    def as_text(self) -> str:
+        where = f" [{self.path}]" if self.path else ""
+        val = f" (value: {self.value})" if self.value else ""
+        return f"{self.severity.upper():9} {self.name} <{self.node}>{where}: {self.message}{val}"
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of :func:`validate`, shaped like pySHACL's ``(conforms, graph, text)``."""
+
+    conforms: bool
+    findings: list[Finding] = field(default_factory=list)
+    report_graph: Graph | None = None
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "violation"]
+
+    @property
+    def text(self) -> str:
+        head = "conforms" if self.conforms else f"does not conform: {len(self.violations)} violation(s)"
+        warnings = len(self.findings) - len(self.violations)
+        if warnings:
+            head += f", {warnings} warning(s)"
+        return "\n".join([head, *(f.as_text() for f in self.findings)])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "conforms": self.conforms,
+            "findings": [f.__dict__ for f in self.findings],
+        }
+
+
+def describe(graph: Graph, node: Node) -> str:
+    """A readable name for ``node``; for a blank qualified node, the statement it qualifies.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.namespace import ROLE
+    >>> describe(Store.default().graph, ROLE["data-scientist"])
+    'Data Scientist'
+    """
+    if isinstance(node, URIRef):
+        return label_of(graph, node)
+    if isinstance(node, BNode):
+        for owner_pred, target_pred, noun in (
+            (CKG.hasRequirement, CKG.requiredSkill, "requirement"),
+            (CKG.hasTeaching, CKG.taughtSkill, "teaching"),
+            (CKG.hasProgression, CKG.toRole, "career step"),
+        ):
+            owners = list(graph.subjects(owner_pred, node))
+            if owners:
+                targets = list(graph.objects(node, target_pred))
+                owner = describe(graph, owners[0])
+                target = describe(graph, targets[0]) if targets else "?"
+                return f"{noun} {owner} -> {target}"
+        return "blank node"
+    return str(node)
+
+
+def _node_id(node: Node) -> str:
+    return str(node) if isinstance(node, URIRef) else f"_:{node}"
+
+
+def _shacl_findings(graph: Graph, shapes: Graph) -> tuple[bool, Graph, list[Finding]]:
+    from pyshacl import validate as shacl_validate
+
+    conforms, report_graph, _text = shacl_validate(
+        graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+    )
+    findings = []
+    for result in report_graph.subjects(RDF.type, SH.ValidationResult):
+        focus = report_graph.value(result, SH.focusNode)
+        path = report_graph.value(result, SH.resultPath)
+        value = report_graph.value(result, SH.value)
+        message = report_graph.value(result, SH.resultMessage)
+        severity = report_graph.value(result, SH.resultSeverity)
+        sev = str(severity).rsplit("#", 1)[-1].lower() if severity else "violation"
+        if focus is None:
+            continue
+        findings.append(
+            Finding(
+                severity=sev,
+                check="shacl",
+                node=_node_id(focus),
+                name=describe(graph, focus),
+                message=str(message) if message else "does not match its shape",
+                path=graph.namespace_manager.normalizeUri(path) if isinstance(path, URIRef) else "",
+                value=str(value) if isinstance(value, Literal | URIRef) else "",
+            )
+        )
+    return bool(conforms), report_graph, findings
+
+
+def prerequisite_cycles(graph: Graph) -> list[list[URIRef]]:
+    """Cycles of ``ckg:hasPrerequisite``, each as a list of skills in order.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> a, b = URIRef("urn:a"), URIRef("urn:b")
+    >>> _ = g.add((a, CKG.hasPrerequisite, b)); _ = g.add((b, CKG.hasPrerequisite, a))
+    >>> sorted(prerequisite_cycles(g)[0])
+    [rdflib.term.URIRef('urn:a'), rdflib.term.URIRef('urn:b')]
+    """
+    dg: nx.DiGraph[Node] = nx.DiGraph()
+    dg.add_edges_from(graph.subject_objects(CKG.hasPrerequisite))
+    cycles = []
+    for component in nx.strongly_connected_components(dg):
+        if len(component) > 1 or any(dg.has_edge(n, n) for n in component):
+            sub = dg.subgraph(component)
+            cycle = [u for u, _v in nx.find_cycle(sub)]
+            cycles.append([c for c in cycle if isinstance(c, URIRef)])
+    return cycles
+
+
+def _structural_findings(graph: Graph) -> list[Finding]:
+    findings: list[Finding] = []
+    for cycle in prerequisite_cycles(graph):
+        names = [label_of(graph, n) for n in cycle]
+        findings.append(
+            Finding(
+                "violation",
+                "cycle",
+                str(cycle[0]),
+                names[0],
+                "prerequisite cycle "
+                + " -> ".join([*names, names[0]])
+                + "; remove one ckg:hasPrerequisite link so that prerequisites form a DAG",
+                "ckg:hasPrerequisite",
+            )
+        )
+    typed = set(graph.subjects(RDF.type, None))
+    for pred, cls in _REFERENCES:
+        for s, o in graph.subject_objects(pred):
+            if isinstance(o, URIRef) and o not in typed:
+                findings.append(
+                    Finding(
+                        "violation",
+                        "dangling",
+                        _node_id(s),
+                        describe(graph, s),
+                        f"refers to {o.n3(graph.namespace_manager)}, which is not described in the graph "
+                        f"(expected a {cls.n3(graph.namespace_manager)} with a label)",
+                        graph.namespace_manager.normalizeUri(pred),
+                        str(o),
+                    )
+                )
+    roles = set(graph.subjects(RDF.type, CKG.Role))
+    if len(roles) > 1:
+        linked = set(graph.subjects(CKG.progressesTo, None)) | set(graph.objects(None, CKG.progressesTo))
+        for role in sorted(roles - linked, key=str):
+            if isinstance(role, URIRef):
+                findings.append(
+                    Finding(
+                        "warning",
+                        "ladder",
+                        str(role),
+                        label_of(graph, role),
+                        "role is on no career ladder (no ckg:hasProgression in or out); "
+                        "paths can only reach it by a direct switch",
+                    )
+                )
+    return findings
+
+
+def validate(graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool = False) -> ValidationReport:
+    """Validate ``graph`` (data plus ontology) against the shapes and structural checks.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The data, with the ontology loaded (subclass axioms are used by ``sh:class``).
+    shapes : rdflib.Graph, optional
+        SHACL shapes; the shipped ``ontology/shapes.ttl`` by default.
+    ladder_warnings : bool
+        Also warn about roles on no career ladder (ESCO imports have thousands).
+
+    Returns
+    -------
+    ValidationReport
+        ``conforms`` is false when any violation was found; warnings do not count.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.namespace import SKILL
+    >>> g = Store.default().graph
+    >>> bad = Graph(); _ = [bad.add(t) for t in g]
+    >>> bad.remove((SKILL["python"], CKG.learningHours, None))  # doctest: +ELLIPSIS
+    <Graph ...>
+    >>> report = validate(bad)
+    >>> report.conforms, [f.name for f in report.violations]
+    (False, ['Python'])
+    """
+    if shapes is None:
+        shapes = Graph()
+        load_file(shapes, shapes_file())
+    conforms, report_graph, findings = _shacl_findings(graph, shapes)
+    extra = _structural_findings(graph)
+    if not ladder_warnings:
+        extra = [f for f in extra if f.check != "ladder"]
+    findings.extend(extra)
+    findings.sort(key=lambda f: (f.severity != "violation", f.check, f.name, f.path))
+    has_violation = any(f.severity == "violation" for f in findings)
+    return ValidationReport(
+        conforms=conforms and not has_violation, findings=findings, report_graph=report_graph
+    )
+
+
+def validate_files(paths: Iterable[str], *, with_default: bool = False) -> ValidationReport:
+    """Validate the ontology plus ``paths`` (plus the shipped data if ``with_default``)."""
+    from kg.store import Store
+
+    store = Store.default(paths, with_default=with_default)
+    return validate(store.graph, ladder_warnings=True)

@@ -1,0 +1,29 @@
+"""Shared fixtures: the repository root, the shared folder, the default store."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXTERNAL = SHARED / "external"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_path(path: Path, what: str) -> Path:
+    """Skip (outside CI) or fail (in CI) when a needed folder is missing."""
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"{what} not found at {path}; CI must have ../shared beside the clone")
+        pytest.skip(f"{what} not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def default_store():  # type: ignore[no-untyped-def]
+    from kg.store import Store
+
+    return Store.default()
