@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from rdflib import RDF, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from kg.errors import InputFileError
+from kg.errors import InputFileError, StoreError
 from kg.namespace import CKG, PREFIXES
 
 __all__ = [
@@ -245,8 +245,13 @@ class Store:
     :meth:`touch`; :meth:`derived` caches a view per version.
     """
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(
+        self, graph: Graph, *, kind: str = "memory", location: str = "", read_only: bool = False
+    ) -> None:
         self.graph = graph
+        self.kind = kind
+        self.location = location
+        self.read_only = read_only
         self.version = 1
         self.files: list[Path] = []
         self._cache: dict[str, tuple[int, Any]] = {}
@@ -271,8 +276,105 @@ class Store:
             store.load(extra_path)
         return store
 
+    @classmethod
+    def open(
+        cls,
+        location: str | Path | None = None,
+        extra: Iterable[str | Path] = (),
+        *,
+        with_default: bool = True,
+    ) -> Store:
+        """Open a store by location.
+
+        ``None`` is the embedded default graph in memory (plus ``extra`` files); a
+        directory is a persistent Oxigraph store written by ``careerkg import ...
+        --store DIR``, opened read-only; an ``http(s)://`` URL is a remote SPARQL 1.1
+        endpoint (Virtuoso, Fuseki, GraphDB, Oxigraph server...), read through
+        rdflib's ``SPARQLStore``.
+
+        Raises
+        ------
+        StoreError
+            When the store is missing, locked, corrupt or unreachable.
+
+        Examples
+        --------
+        >>> Store.open().kind
+        'memory'
+        >>> Store.open("/nonexistent/store")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.StoreError: no store at /nonexistent/store; ...
+        """
+        if location is None or str(location) == "":
+            return cls.default(extra, with_default=with_default)
+        text = str(location)
+        extra = list(extra)
+        if re.match(r"^https?://", text, re.IGNORECASE):
+            store = cls.remote(text)
+        else:
+            store = cls.persistent(Path(text))
+        if extra:
+            raise StoreError(
+                f"cannot add --data files to the read-only {store.kind} store {text}; "
+                "import them into the store, or drop --store to use the in-memory graph"
+            )
+        return store
+
+    @classmethod
+    def persistent(cls, path: Path) -> Store:
+        """Open an on-disk Oxigraph store read-only (see :meth:`open`)."""
+        import pyoxigraph
+        from oxrdflib import OxigraphStore
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        if not path.exists():
+            raise StoreError(
+                f"no store at {path}; create one with `careerkg import esco ESCO_DIR --store {path}`"
+            )
+        if not path.is_dir() or not any(path.iterdir()):
+            raise StoreError(
+                f"{path} is not a careerkg store (expected a folder written by `careerkg import --store`)"
+            )
+        try:
+            ox = pyoxigraph.Store.read_only(str(path))
+        except OSError as err:
+            raise StoreError(f"cannot open the store at {path}: {err}; it may be corrupt or locked") from err
+        graph = Graph(store=OxigraphStore(store=ox), identifier=DATASET_DEFAULT_GRAPH_ID)
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns, override=True, replace=True)
+        return cls(graph, kind="oxigraph", location=str(path), read_only=True)
+
+    @classmethod
+    def remote(cls, url: str, *, timeout: float = 10.0) -> Store:
+        """Read a remote SPARQL 1.1 endpoint (see :meth:`open`)."""
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+        from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+        sparql = SPARQLStore(query_endpoint=url, returnFormat="json", timeout=timeout)
+        graph = Graph(store=sparql, identifier=DATASET_DEFAULT_GRAPH_ID)
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns, override=True, replace=True)
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
+        probe = url + ("&" if "?" in url else "?") + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+        request = urllib.request.Request(probe, headers={"Accept": "application/sparql-results+json"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                response.read(1024)
+        except urllib.error.HTTPError as err:
+            raise StoreError(f"the SPARQL endpoint {url} answered HTTP {err.code} {err.reason} to ASK") from err
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {reason}") from err
+        return cls(graph, kind="remote", location=url, read_only=True)
+
     def load(self, path: str | Path, fmt: str | None = None) -> int:
         """Add one RDF file, materialise the shortcuts, bump the version."""
+        if self.read_only:
+            raise StoreError(f"the {self.kind} store {self.location} is read-only; cannot load {path}")
         n = load_file(self.graph, path, fmt)
         n += materialise(self.graph)
         self.files.append(Path(path))

@@ -48,26 +48,50 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+_STORE_KEY = "careerkg.store"
+
+
+def _remember_store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta[_STORE_KEY] = value
+
+
+store_option = click.option(
+    "--store",
+    "store_location",
+    envvar="CAREERKG_STORE",
+    expose_value=False,
+    callback=_remember_store,
+    metavar="DIR|URL",
+    help="Read a persistent store folder (from `careerkg import --store`) or a remote SPARQL endpoint URL "
+    "instead of the embedded graph [env: CAREERKG_STORE].",
+)
+
+
 def data_option(f: F) -> F:
-    """The ``--data FILE`` option (repeatable) that adds user RDF files to the graph."""
-    return click.option(
+    """The ``--data FILE`` (repeatable) and ``--store DIR|URL`` options of every graph command."""
+    f = click.option(
         "--data",
         "data",
         multiple=True,
         type=click.Path(dir_okay=False, path_type=Path),
         help="An RDF file (Turtle, N-Triples, JSON-LD, RDF/XML) added to the default graph; repeatable.",
     )(f)
+    return store_option(f)
 
 
 def open_store(data: Sequence[Path] = ()) -> Any:
-    """The default store plus the ``--data`` files (errors become exit 2)."""
+    """The store named by ``--store`` (or the embedded default) plus the ``--data`` files."""
     from kg.store import Store
 
-    return Store.default(data)
+    ctx = click.get_current_context(silent=True)
+    location = ctx.meta.get(_STORE_KEY) if ctx is not None else None
+    return Store.open(location, data)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="careerkg")
+@store_option
 def cli() -> None:
     """careerkg: a knowledge-graph explorer for careers in machine learning.
 
