@@ -338,7 +338,7 @@ class Store:
             )
         try:
             ox = pyoxigraph.Store.read_only(str(path))
-        except OSError as err:
+        except (OSError, RuntimeError, ValueError) as err:
             raise StoreError(f"cannot open the store at {path}: {err}; it may be corrupt or locked") from err
         graph = Graph(store=OxigraphStore(store=ox), identifier=DATASET_DEFAULT_GRAPH_ID)
         for prefix, ns in PREFIXES.items():
@@ -365,7 +365,9 @@ class Store:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 response.read(1024)
         except urllib.error.HTTPError as err:
-            raise StoreError(f"the SPARQL endpoint {url} answered HTTP {err.code} {err.reason} to ASK") from err
+            raise StoreError(
+                f"the SPARQL endpoint {url} answered HTTP {err.code} {err.reason} to ASK"
+            ) from err
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
             raise StoreError(f"cannot reach the SPARQL endpoint {url}: {reason}") from err
