@@ -231,6 +231,33 @@ def _default_graph() -> Graph:
     return g
 
 
+def _endpoint_store_class() -> type:
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    class EndpointStore(SPARQLStore):  # type: ignore[misc]
+        """rdflib's SPARQLStore, querying the endpoint's default graph.
+
+        rdflib passes the graph's identifier as ``default-graph-uri``; an endpoint's
+        own default graph (Virtuoso: the union of its graphs) is what users mean.
+        """
+
+        def query(  # type: ignore[override]
+            self,
+            query: Any,
+            initNs: Any = None,
+            initBindings: Any = None,
+            queryGraph: Any = None,
+            DEBUG: bool = False,
+        ) -> Any:
+            return super().query(query, initNs, initBindings, None, DEBUG)
+
+    return EndpointStore
+
+
+def _EndpointStore(**kwargs: Any) -> Any:
+    return _endpoint_store_class()(**kwargs)
+
+
 class Store:
     """One RDF graph plus the views derived from it, rebuilt when it changes.
 
@@ -349,9 +376,8 @@ class Store:
     def remote(cls, url: str, *, timeout: float = 10.0) -> Store:
         """Read a remote SPARQL 1.1 endpoint (see :meth:`open`)."""
         from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-        from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-        sparql = SPARQLStore(query_endpoint=url, returnFormat="json", timeout=timeout)
+        sparql = _EndpointStore(query_endpoint=url, returnFormat="json", timeout=timeout)
         graph = Graph(store=sparql, identifier=DATASET_DEFAULT_GRAPH_ID)
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns, override=True, replace=True)
