@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck bench screenshots browser-deps clean
+.PHONY: run test check lint typecheck bench screenshots system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/careerkg serve --host $(HOST) --port $(PORT)
 
-## browser-deps: Debian's chromium + chromium-driver for the browser tests (no browser download)
-browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "installing Debian chromium and chromium-driver"; \
+## system-deps: Debian's chromium + chromium-driver (browser tests; no browser download)
+## and virtuoso-opensource (the remote-SPARQL-store tests)
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium chromium-driver"; \
+	command -v virtuoso-t >/dev/null || missing="$$missing virtuoso-opensource"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 lint: $(STAMP)
@@ -39,7 +43,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 ## test: install test needs, then lint, type-check and run the whole suite
-test: $(STAMP) browser-deps lint typecheck
+test: $(STAMP) system-deps lint typecheck
 	$(BIN)/python -m pytest -q
 
 check: lint typecheck
@@ -49,7 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 ## screenshots: re-make the README screenshots from a running app
-screenshots: $(STAMP) browser-deps
+screenshots: $(STAMP) system-deps
 	$(BIN)/python -m dashboard.screenshots docs/img
 
 clean:
