@@ -104,6 +104,32 @@ class CKG(DefinedNamespace):
     term: URIRef  # term of a course in its curriculum
     isEstimate: URIRef  # values on this node are estimates
 
+    # curriculum gap reports (kg/gaps.py)
+    GapReport: URIRef  # result of checking a curriculum
+    Finding: URIRef  # one finding of a gap report
+    MissingPrerequisite: URIRef  # finding: prerequisite taught nowhere before
+    OrderViolation: URIRef  # finding: prerequisite taught too late
+    UnknownSkill: URIRef  # finding: skill name matching no skill
+    UncoveredSkill: URIRef  # finding: essential target skill taught nowhere
+    DuplicateTeaching: URIRef  # finding: skill taught by several courses
+    RoleCoverage: URIRef  # coverage of one target role
+    aboutCurriculum: URIRef  # GapReport -> curriculum
+    hasFinding: URIRef  # GapReport -> Finding
+    hasCoverage: URIRef  # GapReport -> RoleCoverage
+    aboutCourse: URIRef  # Finding -> course
+    aboutSkill: URIRef  # Finding -> skill
+    aboutPrerequisite: URIRef  # Finding -> prerequisite skill
+    aboutRole: URIRef  # Finding / RoleCoverage -> role
+    taughtInCourse: URIRef  # OrderViolation -> course teaching the prerequisite late
+    uncoveredSkill: URIRef  # RoleCoverage -> skill
+    requiredByCourse: URIRef  # Finding -> boolean
+    suggestion: URIRef  # Finding -> what would fix it
+    skillName: URIRef  # UnknownSkill -> name as written
+    closestLabel: URIRef  # UnknownSkill -> close known label
+    coveragePercent: URIRef  # RoleCoverage -> 0..100
+    essentialSkillCount: URIRef  # RoleCoverage -> integer
+    gapCount: URIRef  # GapReport -> integer
+
 
 CKGSH = Namespace(BASE + "shapes#")
 """SHACL shapes of the ontology."""

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kg.cli.validate",
     "kg.cli.stats",
     "kg.cli.export",
+    "kg.cli.gaps",
 )
 
 

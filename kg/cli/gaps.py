@@ -1,0 +1,57 @@
+"""``careerkg gaps``: check a curriculum for missing prerequisites, order violations,
+uncovered target-role skills, unknown skills and duplicates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kg.cli import command, data_option, open_store
+
+__all__ = ["gaps_command"]
+
+FORMATS = ("table", "json", "md", "csv", "ttl")
+
+
+@command("gaps")
+@click.argument("curriculum", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--target",
+    "targets",
+    multiple=True,
+    metavar="ROLE",
+    help="A target role (label, IRI or prefixed name) whose essential skills to check; repeatable. "
+    "Replaces the curriculum's own target roles.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@data_option
+def gaps_command(curriculum: Path, targets: tuple[str, ...], fmt: str, data: tuple[Path, ...]) -> None:
+    """Check the curriculum CURRICULUM (a .csv or .ttl file) against the graph.
+
+    The CSV has the columns course, term, teaches, requires (several skills
+    separated by ';'), and may start with the lines '# curriculum: NAME',
+    '# entry requirements: SKILL; ...' and '# target roles: ROLE; ...'.
+
+    Exits 0 when there are no gaps, 1 when there are (missing prerequisites,
+    order violations, unknown skills, uncovered essential skills of a target
+    role; skills taught twice are reported but are no gaps), 2 on bad input.
+    """
+    from kg.curriculum import read_curriculum
+    from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
+
+    store = open_store(data)
+    cur = read_curriculum(curriculum, store)
+    report = find_gaps(store, cur, targets or None)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    elif fmt == "md":
+        click.echo(report_markdown(report), nl=False)
+    elif fmt == "csv":
+        click.echo(report_csv(report), nl=False)
+    elif fmt == "ttl":
+        click.echo(report_graph(report).serialize(format="turtle"), nl=False)
+    else:
+        click.echo(report_table(report), nl=False)
+    raise SystemExit(1 if report.has_gaps else 0)

@@ -1,0 +1,584 @@
+"""Reading curricula: Turtle in the careerkg ontology, or the CSV a designer keeps.
+
+A curriculum is an ordered programme of courses. Each course has a term (1, 2, ...;
+lower terms come first), the skills it teaches and the skills it requires before it
+starts; the curriculum has entry requirements and target roles.
+
+Two input forms give the same :class:`Curriculum`:
+
+Turtle
+    A ``ckg:Curriculum`` with ``ckg:hasCourse`` courses (``a ckg:Course``, ``ckg:term``,
+    ``ckg:hasTeaching [ ckg:taughtSkill ... ]`` or ``ckg:teaches``, ``ckg:requiresPrior``),
+    ``ckg:entryRequirement`` skills and ``ckg:targetRole`` roles.
+CSV
+    One row per course with the columns ``course, term, teaches, requires`` (any order,
+    any case, extra columns ignored); several skills in one cell are separated by ``;``.
+    Rows that start with ``#`` before or among the courses are comments, except the
+    metadata lines ``# curriculum: NAME``, ``# entry requirements: SKILL; SKILL`` and
+    ``# target roles: ROLE; ROLE``. Several rows with the same course and term are merged.
+
+Skills are named by label, alt label, full IRI or prefixed name (``skill:python``).
+A name that matches no skill is kept as an unknown :class:`SkillRef` with the closest
+known labels, never dropped; a malformed file raises
+:class:`~kg.errors.InvalidCurriculum` naming the row or line.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> store = Store(_example_graph())
+>>> text = '''course,term,teaches,requires
+... Programming 1,1,Python,
+... Machine Learning,2,Machine Learning;Pyton,Python
+... '''
+>>> cur = parse_curriculum(text, store, fmt="csv", source="plan.csv")
+>>> [(c.label, c.term, [s.label for s in c.teaches]) for c in cur.courses]
+[('Programming 1', 1, ['Python']), ('Machine Learning', 2, ['Machine Learning', 'Pyton'])]
+>>> bad = cur.courses[1].teaches[1]
+>>> bad.known, bad.suggestions, bad.line
+(False, ('Python',), 3)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.errors import InputFileError, InvalidCurriculum, UnknownEntity
+from kg.names import LabelIndex, label_of
+from kg.namespace import CKG, COURSE, CURRICULUM
+from kg.store import Store, materialise, new_graph
+
+__all__ = [
+    "CSV_COLUMNS",
+    "Course",
+    "Curriculum",
+    "SkillRef",
+    "curriculum_graph",
+    "guess_curriculum_format",
+    "parse_curriculum",
+    "read_curriculum",
+    "slug",
+]
+
+CSV_COLUMNS: tuple[str, ...] = ("course", "term", "teaches", "requires")
+"""The columns a curriculum CSV must have (in any order; extra columns are ignored)."""
+
+_META_KEYS = {
+    "curriculum": "title",
+    "title": "title",
+    "name": "title",
+    "entry requirements": "entry",
+    "entry requirement": "entry",
+    "entry": "entry",
+    "target roles": "targets",
+    "target role": "targets",
+    "targets": "targets",
+    "target": "targets",
+}
+
+
+@dataclass(frozen=True)
+class SkillRef:
+    """A skill as the curriculum names it, resolved against the graph when possible.
+
+    Attributes
+    ----------
+    name : str
+        The name as written (a label, IRI or prefixed name).
+    iri : URIRef or None
+        The skill, or None when the name matches no skill of the graph.
+    label : str
+        The skill's label when known, else the name as written.
+    line : int or None
+        The CSV row or Turtle line where the name appears, when known.
+    suggestions : tuple of str
+        For an unknown name: the closest known skill labels, best first.
+    note : str
+        For an unknown name: what it is instead (for example a tool), if anything.
+    """
+
+    name: str
+    iri: URIRef | None
+    label: str
+    line: int | None = None
+    suggestions: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def known(self) -> bool:
+        """True when the name is a skill of the graph."""
+        return self.iri is not None
+
+
+@dataclass
+class Course:
+    """One course of a curriculum: its term, what it teaches and what it requires."""
+
+    iri: URIRef
+    label: str
+    term: int
+    teaches: list[SkillRef] = field(default_factory=list)
+    requires: list[SkillRef] = field(default_factory=list)
+    line: int | None = None
+
+    def taught_skills(self) -> set[URIRef]:
+        """The known skills the course teaches."""
+        return {s.iri for s in self.teaches if s.iri is not None}
+
+    def required_skills(self) -> set[URIRef]:
+        """The known skills the course requires before it starts."""
+        return {s.iri for s in self.requires if s.iri is not None}
+
+
+@dataclass
+class Curriculum:
+    """A curriculum: courses ordered by term, entry requirements and target roles."""
+
+    iri: URIRef
+    label: str
+    courses: list[Course] = field(default_factory=list)
+    entry: list[SkillRef] = field(default_factory=list)
+    targets: list[URIRef] = field(default_factory=list)
+    source: str = ""
+    fmt: str = ""
+
+    def entry_skills(self) -> set[URIRef]:
+        """The known skills learners must have on entry."""
+        return {s.iri for s in self.entry if s.iri is not None}
+
+    def unknown(self) -> list[tuple[Course | None, str, SkillRef]]:
+        """Every unknown skill name: ``(course or None for entry, column, ref)``."""
+        out: list[tuple[Course | None, str, SkillRef]] = [
+            (None, "entry", s) for s in self.entry if not s.known
+        ]
+        for c in self.courses:
+            out += [(c, "teaches", s) for s in c.teaches if not s.known]
+            out += [(c, "requires", s) for s in c.requires if not s.known]
+        return out
+
+
+def slug(text: str) -> str:
+    """A lower-case, dash-separated IRI segment for ``text``.
+
+    Examples
+    --------
+    >>> slug("MSc AI & Data Science")
+    'msc-ai-data-science'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "unnamed"
+
+
+def guess_curriculum_format(name: str) -> str:
+    """``"csv"`` or ``"turtle"`` from a file name.
+
+    Examples
+    --------
+    >>> guess_curriculum_format("plan.CSV"), guess_curriculum_format("msc.ttl")
+    ('csv', 'turtle')
+    """
+    lower = name.lower()
+    if lower.endswith((".csv", ".txt")):
+        return "csv"
+    if lower.endswith((".ttl", ".turtle")):
+        return "turtle"
+    raise InvalidCurriculum(
+        name, "unknown curriculum file type; use a .csv (course, term, teaches, requires) or a .ttl file"
+    )
+
+
+def read_curriculum(path: str | Path, store: Store, *, fmt: str | None = None) -> Curriculum:
+    """Read a curriculum file (``.csv`` or ``.ttl``) and resolve its names against ``store``.
+
+    Raises
+    ------
+    InvalidCurriculum
+        When the file is missing, empty or malformed; the message names the row or line.
+    UnknownEntity
+        When a target role matches no role (skills never raise: they become unknown refs).
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidCurriculum(str(p), "no such file")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InvalidCurriculum(str(p), f"not UTF-8 text ({err.reason} at byte {err.start})") from err
+    return parse_curriculum(text, store, fmt=fmt or guess_curriculum_format(p.name), source=str(p))
+
+
+def parse_curriculum(text: str, store: Store, *, fmt: str, source: str = "<curriculum>") -> Curriculum:
+    """Parse curriculum ``text`` in ``fmt`` (``"csv"`` or ``"turtle"``) against ``store``.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> parse_curriculum("course,term\\n", Store(_example_graph()), fmt="csv", source="x.csv")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: x.csv, line 1: missing column(s) 'teaches', 'requires'; the header must name the columns course, term, teaches, requires
+    """
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise InvalidCurriculum(
+            source, "empty file; expected a curriculum (CSV header: course, term, teaches, requires)", 1
+        )
+    index = LabelIndex.of(store)
+    if fmt == "csv":
+        return _parse_csv(text, index, source)
+    if fmt in ("turtle", "ttl"):
+        return _parse_turtle(text, index, source)
+    raise InvalidCurriculum(source, f"unknown curriculum format {fmt!r}; use 'csv' or 'turtle'")
+
+
+# ------------------------------------------------------------------ resolution
+
+
+def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
+    try:
+        iri = index.resolve(name, CKG.Skill)
+    except UnknownEntity as err:
+        note = ""
+        suggestions = list(err.suggestions)
+        try:
+            tool = index.resolve(name, CKG.Tool)
+        except UnknownEntity:
+            tool = None
+        if tool is not None:
+            supported = sorted(
+                index.labels.get(s, label_of(index.graph, s))
+                for s in index.graph.objects(tool, CKG.supportsSkill)
+                if isinstance(s, URIRef)
+            )
+            note = f"{index.labels.get(tool, name)!r} is a tool, not a skill"
+            if supported:
+                note += "; it supports " + ", ".join(repr(s) for s in supported)
+            suggestions = [*supported, *(s for s in suggestions if s not in supported)][:5]
+        return SkillRef(name, None, name, line, tuple(suggestions), note)
+    return SkillRef(name, iri, index.labels.get(iri, label_of(index.graph, iri)), line)
+
+
+def _role(index: LabelIndex, name: str, source: str, line: int | None) -> URIRef:
+    try:
+        return index.resolve(name, CKG.Role)
+    except UnknownEntity as err:
+        raise InvalidCurriculum(source, f"target role: {err}", line) from err
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split(";") if part.strip()]
+
+
+def _term(value: str, source: str, line: int | None) -> int:
+    text = value.strip()
+    if not re.fullmatch(r"\d+", text) or int(text) < 1:
+        raise InvalidCurriculum(
+            source, f"bad term {value!r}; a term is a whole number from 1 (1 = first term)", line
+        )
+    return int(text)
+
+
+# ------------------------------------------------------------------------- CSV
+
+
+def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
+    reader = csv.reader(io.StringIO(text))
+    meta: dict[str, tuple[str, int]] = {}
+    header: dict[str, int] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if cells[0].lstrip().startswith("#"):
+                comment = ",".join(cells).strip().rstrip(",").lstrip("#").strip()
+                key, sep, value = comment.partition(":")
+                if sep and key.strip().casefold() in _META_KEYS:
+                    meta[_META_KEYS[key.strip().casefold()]] = (value.strip(), line)
+                continue
+            if header is None:
+                names = [c.strip().casefold() for c in cells]
+                missing = [c for c in CSV_COLUMNS if c not in names]
+                if missing:
+                    raise InvalidCurriculum(
+                        source,
+                        "missing column(s) "
+                        + ", ".join(repr(m) for m in missing)
+                        + "; the header must name the columns "
+                        + ", ".join(CSV_COLUMNS),
+                        line,
+                    )
+                header = {c: names.index(c) for c in CSV_COLUMNS}
+                continue
+            rows.append((line, cells))
+    except csv.Error as err:
+        raise InvalidCurriculum(source, f"CSV syntax error: {err}", reader.line_num) from err
+    if header is None:
+        raise InvalidCurriculum(source, "no header row; expected the columns " + ", ".join(CSV_COLUMNS), 1)
+    if not rows:
+        raise InvalidCurriculum(source, "no course rows after the header", reader.line_num or 1)
+
+    title, _ = meta.get("title", ("", 0))
+    title = title or Path(source).stem.replace("_", " ").replace("-", " ").strip() or "Curriculum"
+    cur_slug = slug(title)
+    courses: dict[str, Course] = {}
+    for line, cells in rows:
+
+        def cell(col: str, cells: list[str] = cells) -> str:
+            i = header[col]  # type: ignore[index]
+            return cells[i] if i < len(cells) else ""
+
+        name = cell("course").strip()
+        if not name:
+            raise InvalidCurriculum(source, "empty course name; every row needs a course", line)
+        term = _term(cell("term"), source, line)
+        key = name.casefold()
+        course = courses.get(key)
+        if course is None:
+            course = courses[key] = Course(COURSE[f"{cur_slug}/{slug(name)}"], name, term, line=line)
+        elif course.term != term:
+            raise InvalidCurriculum(
+                source,
+                f"course {name!r} is in term {course.term} on line {course.line} but in term {term} here; "
+                "give each course one term (or different names)",
+                line,
+            )
+        course.teaches += [_skill_ref(index, n, line) for n in _split(cell("teaches"))]
+        course.requires += [_skill_ref(index, n, line) for n in _split(cell("requires"))]
+
+    entry_text, entry_line = meta.get("entry", ("", 0))
+    targets_text, targets_line = meta.get("targets", ("", 0))
+    return Curriculum(
+        iri=CURRICULUM[cur_slug],
+        label=title,
+        courses=_ordered(courses.values()),
+        entry=[_skill_ref(index, n, entry_line) for n in _split(entry_text)],
+        targets=_unique(_role(index, n, source, targets_line) for n in _split(targets_text)),
+        source=source,
+        fmt="csv",
+    )
+
+
+def _ordered(courses: Iterable[Course]) -> list[Course]:
+    out = []
+    for c in sorted(courses, key=lambda c: (c.term, c.label.casefold())):
+        c.teaches = _dedupe(c.teaches)
+        c.requires = _dedupe(c.requires)
+        out.append(c)
+    return out
+
+
+def _dedupe(refs: list[SkillRef]) -> list[SkillRef]:
+    seen: set[object] = set()
+    out = []
+    for r in refs:
+        key = r.iri if r.iri is not None else r.name.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _unique(items: Iterable[URIRef]) -> list[URIRef]:
+    return list(dict.fromkeys(items))
+
+
+# ---------------------------------------------------------------------- Turtle
+
+
+def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
+    from kg.store import load_file  # local: keeps the import graph flat
+
+    g = new_graph()
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".ttl", encoding="utf-8", delete=True) as tmp:
+        tmp.write(text)
+        tmp.flush()
+        try:
+            load_file(g, tmp.name, "turtle")
+        except InputFileError as err:
+            raise InvalidCurriculum(source, err.reason, err.line) from err
+    materialise(g)
+    lines = text.splitlines()
+    nm = g.namespace_manager
+
+    def line_of(node: URIRef | BNode, after: str = "") -> int | None:
+        """The first line naming ``node`` (prefixed or full), then ``after`` below it."""
+        names = [f"<{node}>"]
+        if isinstance(node, URIRef):
+            with contextlib.suppress(Exception):  # an IRI rdflib cannot shorten
+                names.append(nm.normalizeUri(node))
+        start = None
+        for i, ln in enumerate(lines):
+            if any(re.search(re.escape(n) + r"(?![\w/-])", ln) for n in names):
+                start = i
+                break
+        if start is None:
+            return None
+        if after:
+            for j in range(start, len(lines)):
+                if after in lines[j]:
+                    return j + 1
+        return start + 1
+
+    curricula = sorted(s for s in g.subjects(RDF.type, CKG.Curriculum) if isinstance(s, URIRef))
+    if not curricula:
+        raise InvalidCurriculum(
+            source,
+            "no ckg:Curriculum in the file; declare one with `a ckg:Curriculum` and ckg:hasCourse courses",
+        )
+    if len(curricula) > 1:
+        raise InvalidCurriculum(
+            source,
+            "the file describes several curricula ("
+            + ", ".join(nm.normalizeUri(c) for c in curricula)
+            + "); put each in its own file",
+            line_of(curricula[1]),
+        )
+    cur = curricula[0]
+
+    def refs(subject: URIRef | BNode, pred: URIRef) -> list[SkillRef]:
+        out = []
+        for obj in sorted(g.objects(subject, pred), key=str):
+            if not isinstance(obj, URIRef):
+                raise InvalidCurriculum(
+                    source, f"{nm.normalizeUri(pred)} must name a skill IRI, not {obj!r}", line_of(subject)
+                )
+            name = obj.n3(nm)
+            ref = _skill_ref(index, str(obj), line_of(obj))
+            out.append(
+                SkillRef(name, ref.iri, ref.label if ref.known else name, ref.line, ref.suggestions, ref.note)
+            )
+        return out
+
+    courses = []
+    for c in g.objects(cur, CKG.hasCourse):
+        if not isinstance(c, URIRef):
+            raise InvalidCurriculum(
+                source, "courses must have IRIs (course:...), not blank nodes", line_of(cur)
+            )
+        terms = list(g.objects(c, CKG.term))
+        where = line_of(c, "term")
+        if not terms:
+            raise InvalidCurriculum(
+                source, f"course {nm.normalizeUri(c)} has no ckg:term; give it a term from 1", line_of(c)
+            )
+        if len(terms) > 1:
+            raise InvalidCurriculum(
+                source, f"course {nm.normalizeUri(c)} has several terms; give it one", where
+            )
+        value = terms[0]
+        if not isinstance(value, Literal):
+            raise InvalidCurriculum(
+                source, f"term of course {nm.normalizeUri(c)} must be an integer, not {value.n3(nm)}", where
+            )
+        term = _term(str(value), source, where)
+        courses.append(
+            Course(c, label_of(g, c), term, refs(c, CKG.teaches), refs(c, CKG.requiresPrior), line_of(c))
+        )
+    if not courses:
+        raise InvalidCurriculum(
+            source, f"curriculum {nm.normalizeUri(cur)} has no ckg:hasCourse", line_of(cur)
+        )
+    return Curriculum(
+        iri=cur,
+        label=label_of(g, cur),
+        courses=_ordered(courses),
+        entry=refs(cur, CKG.entryRequirement),
+        targets=_unique(
+            _role(index, str(r), source, line_of(cur, "targetRole"))
+            for r in sorted(g.objects(cur, CKG.targetRole), key=str)
+        ),
+        source=source,
+        fmt="turtle",
+    )
+
+
+# ------------------------------------------------------------------ writing RDF
+
+
+def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Graph:
+    """Describe ``curriculum`` in the careerkg ontology (a CSV curriculum as Turtle).
+
+    Unknown skills are left out of the triples (they have no IRI).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> cur = parse_curriculum("course,term,teaches,requires\\nIntro,1,Python,\\n", Store(_example_graph()), fmt="csv", source="intro.csv")
+    >>> g = curriculum_graph(cur)
+    >>> from kg.namespace import SKILL
+    >>> (cur.courses[0].iri, CKG.teaches, SKILL.python) in g
+    True
+    """
+    g = graph if graph is not None else new_graph()
+    cur = curriculum.iri
+    g.add((cur, RDF.type, CKG.Curriculum))
+    g.add((cur, SKOS.prefLabel, Literal(curriculum.label, lang="en")))
+    for s in sorted(curriculum.entry_skills()):
+        g.add((cur, CKG.entryRequirement, s))
+    for r in curriculum.targets:
+        g.add((cur, CKG.targetRole, r))
+    for c in curriculum.courses:
+        g.add((cur, CKG.hasCourse, c.iri))
+        g.add((c.iri, RDF.type, CKG.Course))
+        g.add((c.iri, SKOS.prefLabel, Literal(c.label, lang="en")))
+        g.add((c.iri, CKG.term, Literal(c.term)))
+        for s in sorted(c.taught_skills()):
+            t = BNode()
+            g.add((c.iri, CKG.hasTeaching, t))
+            g.add((t, RDF.type, CKG.Teaching))
+            g.add((t, CKG.taughtSkill, s))
+            g.add((c.iri, CKG.teaches, s))
+        for s in sorted(c.required_skills()):
+            g.add((c.iri, CKG.requiresPrior, s))
+    return g
+
+
+def _example_graph() -> Graph:
+    """A four-skill, one-role graph for examples and tests.
+
+    Skills: Python; Linear Algebra; Machine Learning (prerequisites Python and Linear
+    Algebra); Deep Learning (prerequisite Machine Learning). The tool PyTorch supports
+    Deep Learning. Role: ML Engineer, which needs all four skills (Deep Learning is
+    optional, the others essential).
+
+    Examples
+    --------
+    >>> len(list(_example_graph().subjects(RDF.type, CKG.Skill)))
+    4
+    """
+    g = new_graph()
+    g.parse(data=_TINY, format="turtle")
+    materialise(g)
+    return g
+
+
+_TINY = """
+@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+@prefix role: <https://w3id.org/careerkg/id/role/> .
+@prefix tool: <https://w3id.org/careerkg/id/tool/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+skill:python a ckg:Skill ; skos:prefLabel "Python"@en ; skos:altLabel "Python programming"@en .
+skill:linear-algebra a ckg:Skill ; skos:prefLabel "Linear Algebra"@en .
+skill:machine-learning a ckg:Skill ; skos:prefLabel "Machine Learning"@en ;
+    ckg:hasPrerequisite skill:python, skill:linear-algebra .
+skill:deep-learning a ckg:Skill ; skos:prefLabel "Deep Learning"@en ;
+    ckg:hasPrerequisite skill:machine-learning .
+tool:pytorch a ckg:Tool ; skos:prefLabel "PyTorch"@en ; ckg:supportsSkill skill:deep-learning .
+role:ml-engineer a ckg:Role ; skos:prefLabel "ML Engineer"@en ;
+    ckg:hasRequirement [ ckg:requiredSkill skill:python ; ckg:importance ckg:Essential ; ckg:level 3 ] ,
+        [ ckg:requiredSkill skill:linear-algebra ; ckg:importance ckg:Essential ; ckg:level 2 ] ,
+        [ ckg:requiredSkill skill:machine-learning ; ckg:importance ckg:Essential ; ckg:level 3 ] ,
+        [ ckg:requiredSkill skill:deep-learning ; ckg:importance ckg:Optional ; ckg:level 2 ] .
+"""

@@ -1,0 +1,720 @@
+"""Curriculum gap analysis: what a curriculum assumes without teaching, teaches in the
+wrong order, or never covers of its target roles.
+
+Semantics (``DESIGN.md``, "Curriculum gaps"), with the choices made here:
+
+Available before a course
+    A skill is *available* to a course of term ``t`` when it is an entry requirement or
+    taught by a course of an earlier term, **or is a (transitive) prerequisite of such a
+    skill**: whoever knows Machine Learning also knows what Machine Learning builds on.
+    The skills a course teaches itself are also available to the other skills of the
+    same course (a course orders its own content), but not their prerequisites.
+Missing prerequisite
+    A course teaches skill S with a *direct* prerequisite P (``ckg:hasPrerequisite``),
+    or itself requires P (``ckg:requiresPrior`` / the CSV ``requires`` column), and P is
+    not available and taught by no other course. Only direct prerequisites are checked:
+    each taught skill is checked in its own course, so a chain is checked link by link,
+    and a missing P is reported once, not with each of its own prerequisites.
+Order violation
+    The same, but P is taught by another course of the same or a later term.
+Findings are grouped per (course, prerequisite), listing the taught skills that need it
+(``needed_for``) and whether the course requires it itself (``required_by_course``).
+Target coverage
+    For each target role, its essential skills (``ckg:importance ckg:Essential``) that no
+    course teaches and that are no entry requirement; ``percent`` is the share of
+    essential skills taught or assumed at entry (those assumed are listed apart).
+Duplicates
+    Skills taught by more than one course. They are reported, but are not gaps: a spiral
+    curriculum teaches a skill twice on purpose.
+Unknown skills
+    Names that match no skill, with the closest labels. They count as gaps: the report
+    cannot check what it cannot resolve.
+
+:func:`find_gaps` returns a :class:`GapReport`; it renders as a dict (JSON), a text
+table, Markdown, CSV, or RDF in the ontology's finding vocabulary (``ckg:GapReport``,
+``ckg:MissingPrerequisite``...), which the queries ``kg/sparql/queries/gaps_*.rq`` read.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> from kg.curriculum import parse_curriculum, _example_graph
+>>> store = Store(_example_graph())
+>>> cur = parse_curriculum('''course,term,teaches,requires
+... Programming,1,Python,
+... Machine Learning,1,Machine Learning,
+... Maths,2,Linear Algebra,
+... ''', store, fmt="csv", source="plan.csv")
+>>> report = find_gaps(store, cur, targets=["ML Engineer"])
+>>> [f.prerequisite.label for f in report.order_violations]
+['Linear Algebra', 'Python']
+>>> print(report.order_violations[0].message)
+'Machine Learning' (term 1) needs 'Linear Algebra' (prerequisite of 'Machine Learning'), but it is taught only in 'Maths' (term 2)
+>>> print(report.order_violations[0].suggestion)
+teach 'Linear Algebra' in a preparatory course before term 1 (move 'Maths' earlier), move 'Machine Learning' after term 2, or add 'Linear Algebra' to the entry requirements
+>>> report.coverage[0].percent, report.has_gaps
+(100.0, True)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.curriculum import Course, Curriculum, SkillRef, curriculum_graph
+from kg.names import LabelIndex, label_of
+from kg.namespace import CKG
+from kg.store import Store, new_graph
+
+__all__ = [
+    "CourseRef",
+    "Coverage",
+    "Duplicate",
+    "GapReport",
+    "PrerequisiteFinding",
+    "UnknownSkill",
+    "find_gaps",
+    "prerequisite_closure",
+    "report_csv",
+    "report_graph",
+    "report_markdown",
+    "report_table",
+]
+
+
+# ------------------------------------------------------------------ findings
+
+
+@dataclass(frozen=True)
+class Node:
+    """An IRI with its label."""
+
+    iri: URIRef
+    label: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"iri": str(self.iri), "label": self.label}
+
+
+@dataclass(frozen=True)
+class CourseRef:
+    """A course of the curriculum with its term."""
+
+    iri: URIRef
+    label: str
+    term: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"iri": str(self.iri), "label": self.label, "term": self.term}
+
+    def __str__(self) -> str:
+        return f"{self.label!r} (term {self.term})"
+
+
+@dataclass(frozen=True)
+class PrerequisiteFinding:
+    """A prerequisite a course needs but does not get in time.
+
+    ``kind`` is ``"missing_prerequisite"`` (no other course teaches it) or
+    ``"order_violation"`` (``taught_in`` lists the courses of the same or a later term
+    that teach it).
+    """
+
+    kind: str
+    course: CourseRef
+    prerequisite: Node
+    needed_for: tuple[Node, ...]
+    required_by_course: bool
+    taught_in: tuple[CourseRef, ...] = ()
+
+    @property
+    def message(self) -> str:
+        what = f"{self.course} needs {self.prerequisite.label!r}"
+        why = []
+        if self.needed_for:
+            why.append("prerequisite of " + ", ".join(repr(n.label) for n in self.needed_for))
+        if self.required_by_course:
+            why.append("required by the course")
+        what += f" ({'; '.join(why)})"
+        if self.kind == "order_violation":
+            return f"{what}, but it is taught only in " + ", ".join(str(c) for c in self.taught_in)
+        return f"{what}, but no course teaches it and it is no entry requirement"
+
+    @property
+    def suggestion(self) -> str:
+        p, t = self.prerequisite.label, self.course.term
+        if self.kind == "order_violation":
+            last = max(c.term for c in self.taught_in)
+            first = self.taught_in[0].label
+            where = f"in term {t - 1} or earlier" if t > 1 else "in a preparatory course before term 1"
+            return (
+                f"teach {p!r} {where} (move {first!r} earlier), move {self.course.label!r} after term {last}, "
+                f"or add {p!r} to the entry requirements"
+            )
+        if t == 1:
+            return f"add {p!r} to the entry requirements, or teach it in a preparatory course before term 1"
+        return f"teach {p!r} before term {t} (in a course of term {t - 1} or earlier) or add it to the entry requirements"
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "course": self.course.to_dict(),
+            "term": self.course.term,
+            "prerequisite": self.prerequisite.to_dict(),
+            "needed_for": [n.to_dict() for n in self.needed_for],
+            "required_by_course": self.required_by_course,
+        }
+        if self.kind == "order_violation":
+            d["taught_in"] = [c.to_dict() for c in self.taught_in]
+        d["message"] = self.message
+        d["suggestion"] = self.suggestion
+        return d
+
+
+@dataclass(frozen=True)
+class UnknownSkill:
+    """A skill name in the curriculum that matches no skill of the graph."""
+
+    name: str
+    course: CourseRef | None
+    column: str  # "teaches", "requires" or "entry"
+    line: int | None
+    closest: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def message(self) -> str:
+        where = f"in {self.course}, {self.column}" if self.course else "in the entry requirements"
+        line = f" (line {self.line})" if self.line else ""
+        return f"unknown skill {self.name!r} {where}{line}" + (f": {self.note}" if self.note else "")
+
+    @property
+    def suggestion(self) -> str:
+        if self.closest:
+            return "did you mean " + " or ".join(repr(c) for c in self.closest[:3]) + "?"
+        return "check the spelling, or describe the skill in a --data file"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "course": self.course.to_dict() if self.course else None,
+            "column": self.column,
+            "line": self.line,
+            "closest": list(self.closest),
+            "note": self.note,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a target role's essential skills the curriculum covers."""
+
+    role: Node
+    essential: int
+    taught: tuple[Node, ...]
+    assumed_at_entry: tuple[Node, ...]
+    uncovered: tuple[Node, ...]
+
+    @property
+    def percent(self) -> float:
+        if not self.essential:
+            return 100.0
+        return round(100.0 * (self.essential - len(self.uncovered)) / self.essential, 1)
+
+    @property
+    def suggestion(self) -> str:
+        if not self.uncovered:
+            return ""
+        return f"add courses teaching {', '.join(repr(n.label) for n in self.uncovered)} to prepare for {self.role.label!r}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "role": self.role.to_dict(),
+            "percent": self.percent,
+            "essential": self.essential,
+            "covered": self.essential - len(self.uncovered),
+            "uncovered": [n.to_dict() for n in self.uncovered],
+            "assumed_at_entry": [n.to_dict() for n in self.assumed_at_entry],
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A skill taught by more than one course."""
+
+    skill: Node
+    courses: tuple[CourseRef, ...]
+
+    @property
+    def message(self) -> str:
+        return f"{self.skill.label!r} is taught in " + ", ".join(str(c) for c in self.courses)
+
+    @property
+    def suggestion(self) -> str:
+        return (
+            f"if the courses teach {self.skill.label!r} at rising levels this is intended; "
+            f"otherwise keep it only in {self.courses[0].label!r}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "skill": self.skill.to_dict(),
+            "courses": [c.to_dict() for c in self.courses],
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class GapReport:
+    """Everything :func:`find_gaps` found about one curriculum."""
+
+    curriculum: Curriculum
+    targets: list[Node]
+    missing_prerequisites: list[PrerequisiteFinding] = field(default_factory=list)
+    order_violations: list[PrerequisiteFinding] = field(default_factory=list)
+    unknown_skills: list[UnknownSkill] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+    @property
+    def gap_count(self) -> int:
+        """Missing prerequisites + order violations + unknown skills + uncovered skills."""
+        return (
+            len(self.missing_prerequisites)
+            + len(self.order_violations)
+            + len(self.unknown_skills)
+            + sum(len(c.uncovered) for c in self.coverage)
+        )
+
+    @property
+    def has_gaps(self) -> bool:
+        """True when anything but duplicates was found (the CLI then exits 1)."""
+        return self.gap_count > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain data (the ``gaps --format json`` object)."""
+        cur = self.curriculum
+        return {
+            "curriculum": {"iri": str(cur.iri), "label": cur.label, "source": cur.source, "format": cur.fmt},
+            "targets": [t.to_dict() for t in self.targets],
+            "courses": [
+                {
+                    "iri": str(c.iri),
+                    "label": c.label,
+                    "term": c.term,
+                    "teaches": [_ref_dict(s) for s in c.teaches],
+                    "requires": [_ref_dict(s) for s in c.requires],
+                }
+                for c in cur.courses
+            ],
+            "entry_requirements": [_ref_dict(s) for s in cur.entry],
+            "has_gaps": self.has_gaps,
+            "gap_count": self.gap_count,
+            "missing_prerequisites": [f.to_dict() for f in self.missing_prerequisites],
+            "order_violations": [f.to_dict() for f in self.order_violations],
+            "unknown_skills": [f.to_dict() for f in self.unknown_skills],
+            "coverage": [c.to_dict() for c in self.coverage],
+            "duplicates": [d.to_dict() for d in self.duplicates],
+        }
+
+
+def _ref_dict(ref: SkillRef) -> dict[str, Any]:
+    return {"iri": str(ref.iri) if ref.iri is not None else None, "label": ref.label}
+
+
+# ------------------------------------------------------------------ analysis
+
+
+def prerequisite_closure(graph: Graph, skills: Iterable[URIRef]) -> set[URIRef]:
+    """``skills`` and all their transitive prerequisites (``ckg:hasPrerequisite``).
+
+    Examples
+    --------
+    >>> from kg.curriculum import _example_graph
+    >>> from kg.namespace import SKILL
+    >>> sorted(s.rsplit("/", 1)[-1] for s in prerequisite_closure(_example_graph(), [SKILL["deep-learning"]]))
+    ['deep-learning', 'linear-algebra', 'machine-learning', 'python']
+    """
+    seen: set[URIRef] = set()
+    todo = list(skills)
+    while todo:
+        s = todo.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        todo += [p for p in graph.objects(s, CKG.hasPrerequisite) if isinstance(p, URIRef) and p not in seen]
+    return seen
+
+
+def find_gaps(
+    store: Store, curriculum: Curriculum, targets: Iterable[str | URIRef] | None = None
+) -> GapReport:
+    """Check ``curriculum`` against the graph of ``store``.
+
+    Parameters
+    ----------
+    store : Store
+        The graph with the skills, their prerequisites and the roles' requirements.
+    curriculum : Curriculum
+        As read by :func:`kg.curriculum.read_curriculum`.
+    targets : iterable of str or URIRef, optional
+        Target roles (names or IRIs) whose coverage to report; when None or empty,
+        the curriculum's own target roles.
+
+    Returns
+    -------
+    GapReport
+
+    Raises
+    ------
+    UnknownEntity
+        When a target role name matches no role.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.curriculum import parse_curriculum, _example_graph
+    >>> store = Store(_example_graph())
+    >>> cur = parse_curriculum("course,term,teaches,requires\\nDL,1,Deep Learning,\\n", store, fmt="csv")
+    >>> r = find_gaps(store, cur, ["ML Engineer"])
+    >>> [f.prerequisite.label for f in r.missing_prerequisites], r.coverage[0].percent
+    (['Machine Learning'], 0.0)
+    >>> find_gaps(store, cur, ["Data Sientist"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownEntity: unknown role name 'Data Sientist'...
+    """
+    graph = store.graph
+    index = LabelIndex.of(store)
+
+    def node(iri: URIRef) -> Node:
+        return Node(iri, index.labels.get(iri) or label_of(graph, iri))
+
+    target_iris = (
+        [
+            t if isinstance(t, URIRef) and t in index.labels else index.resolve(str(t), CKG.Role)
+            for t in targets
+        ]
+        if targets
+        else list(curriculum.targets)
+    )
+    target_iris = list(dict.fromkeys(target_iris))
+    report = GapReport(curriculum, [node(t) for t in target_iris])
+    courses = curriculum.courses
+    ref = {id(c): CourseRef(c.iri, c.label, c.term) for c in courses}
+    entry = curriculum.entry_skills()
+
+    taught_by: dict[URIRef, list[Course]] = defaultdict(list)
+    for c in courses:
+        for s in sorted(c.taught_skills()):
+            taught_by[s].append(c)
+
+    for c in courses:
+        before = entry | {s for d in courses if d.term < c.term for s in d.taught_skills()}
+        available = prerequisite_closure(graph, before) | c.taught_skills()
+        needs: dict[URIRef, list[URIRef]] = defaultdict(list)  # prerequisite -> taught skills needing it
+        for s in [r.iri for r in c.teaches if r.iri is not None]:
+            for p in sorted(o for o in graph.objects(s, CKG.hasPrerequisite) if isinstance(o, URIRef)):
+                if p not in available:
+                    needs[p].append(s)
+        own = [r.iri for r in c.requires if r.iri is not None and r.iri not in available]
+        for p in [*needs, *(o for o in own if o not in needs)]:
+            later = tuple(ref[id(d)] for d in taught_by.get(p, []) if d is not c and d.term >= c.term)
+            finding = PrerequisiteFinding(
+                "order_violation" if later else "missing_prerequisite",
+                ref[id(c)],
+                node(p),
+                tuple(node(s) for s in needs.get(p, [])),
+                p in own,
+                later,
+            )
+            (report.order_violations if later else report.missing_prerequisites).append(finding)
+
+    for course, column, r in curriculum.unknown():
+        report.unknown_skills.append(
+            UnknownSkill(r.name, ref[id(course)] if course else None, column, r.line, r.suggestions, r.note)
+        )
+
+    taught = set(taught_by)
+    for role in target_iris:
+        essential = sorted(
+            {
+                s
+                for req in graph.objects(role, CKG.hasRequirement)
+                if (req, CKG.importance, CKG.Essential) in graph
+                for s in graph.objects(req, CKG.requiredSkill)
+                if isinstance(s, URIRef)
+            },
+            key=lambda s: node(s).label.casefold(),
+        )
+        report.coverage.append(
+            Coverage(
+                node(role),
+                len(essential),
+                tuple(node(s) for s in essential if s in taught),
+                tuple(node(s) for s in essential if s not in taught and s in entry),
+                tuple(node(s) for s in essential if s not in taught and s not in entry),
+            )
+        )
+
+    for s, cs in sorted(taught_by.items(), key=lambda kv: node(kv[0]).label.casefold()):
+        if len(cs) > 1:
+            report.duplicates.append(Duplicate(node(s), tuple(ref[id(c)] for c in cs)))
+    return report
+
+
+# ----------------------------------------------------------------- rendering
+
+
+def _rows(report: GapReport) -> list[dict[str, str]]:
+    """One flat row per finding: kind, course, term, skill, prerequisite, detail, suggestion."""
+    rows = []
+    for f in [*report.missing_prerequisites, *report.order_violations]:
+        rows.append(
+            {
+                "kind": f.kind,
+                "course": f.course.label,
+                "term": str(f.course.term),
+                "skill": "; ".join(n.label for n in f.needed_for),
+                "prerequisite": f.prerequisite.label,
+                "detail": f.message,
+                "suggestion": f.suggestion,
+            }
+        )
+    for u in report.unknown_skills:
+        rows.append(
+            {
+                "kind": "unknown_skill",
+                "course": u.course.label if u.course else "",
+                "term": str(u.course.term) if u.course else "",
+                "skill": u.name,
+                "prerequisite": "",
+                "detail": u.message,
+                "suggestion": u.suggestion,
+            }
+        )
+    for cov in report.coverage:
+        for n in cov.uncovered:
+            rows.append(
+                {
+                    "kind": "uncovered_skill",
+                    "course": "",
+                    "term": "",
+                    "skill": n.label,
+                    "prerequisite": "",
+                    "detail": f"essential for {cov.role.label!r} ({cov.percent:g}% covered), taught by no course",
+                    "suggestion": f"add a course teaching {n.label!r}",
+                }
+            )
+    for d in report.duplicates:
+        rows.append(
+            {
+                "kind": "duplicate",
+                "course": "; ".join(c.label for c in d.courses),
+                "term": "; ".join(str(c.term) for c in d.courses),
+                "skill": d.skill.label,
+                "prerequisite": "",
+                "detail": d.message,
+                "suggestion": d.suggestion,
+            }
+        )
+    return rows
+
+
+CSV_FIELDS = ("kind", "course", "term", "skill", "prerequisite", "detail", "suggestion")
+
+
+def report_csv(report: GapReport) -> str:
+    """The findings as CSV, one row per finding (columns :data:`CSV_FIELDS`)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_rows(report))
+    return out.getvalue()
+
+
+def _summary(report: GapReport) -> str:
+    cur = report.curriculum
+    terms = len({c.term for c in cur.courses})
+    return (
+        f"{len(cur.courses)} courses over {terms} term{'s' if terms != 1 else ''}; "
+        f"{len(report.missing_prerequisites)} missing prerequisites, "
+        f"{len(report.order_violations)} order violations, "
+        f"{len(report.unknown_skills)} unknown skills, "
+        f"{sum(len(c.uncovered) for c in report.coverage)} uncovered essential skills, "
+        f"{len(report.duplicates)} skills taught more than once"
+    )
+
+
+def report_markdown(report: GapReport) -> str:
+    """The report as a Markdown document (headings per kind of finding)."""
+    cur = report.curriculum
+    out = [f"# Curriculum gaps: {cur.label}", "", _summary(report) + ".", ""]
+
+    def section(title: str, items: list[tuple[str, str]]) -> None:
+        out.append(f"## {title} ({len(items)})")
+        out.append("")
+        if not items:
+            out.append("None.")
+        for msg, fix in items:
+            out.append(f"- {_md(msg)}" + (f"  \n  *Fix:* {_md(fix)}" if fix else ""))
+        out.append("")
+
+    section("Missing prerequisites", [(f.message, f.suggestion) for f in report.missing_prerequisites])
+    section("Order violations", [(f.message, f.suggestion) for f in report.order_violations])
+    section("Unknown skills", [(u.message, u.suggestion) for u in report.unknown_skills])
+    out.append(f"## Target role coverage ({len(report.coverage)})")
+    out.append("")
+    if not report.coverage:
+        out.append("No target role given.")
+    else:
+        out.append("| Role | Covered | Uncovered essential skills |")
+        out.append("|---|---:|---|")
+        for c in report.coverage:
+            uncovered = ", ".join(n.label for n in c.uncovered) or "—"
+            out.append(
+                f"| {_md(c.role.label)} | {c.percent:g}% ({c.essential - len(c.uncovered)}/{c.essential}) | {_md(uncovered)} |"
+            )
+    out.append("")
+    section("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def report_table(report: GapReport) -> str:
+    """The report as plain text for a terminal."""
+    cur = report.curriculum
+    out = [f"Curriculum: {cur.label}", _summary(report), ""]
+
+    def block(title: str, items: list[tuple[str, str]]) -> None:
+        out.append(f"{title} ({len(items)})")
+        for msg, fix in items:
+            out.append(f"  - {msg}")
+            if fix:
+                out.append(f"    fix: {fix}")
+        out.append("")
+
+    block("Missing prerequisites", [(f.message, f.suggestion) for f in report.missing_prerequisites])
+    block("Order violations", [(f.message, f.suggestion) for f in report.order_violations])
+    block("Unknown skills", [(u.message, u.suggestion) for u in report.unknown_skills])
+    out.append(f"Target role coverage ({len(report.coverage)})")
+    width = max((len(c.role.label) for c in report.coverage), default=0)
+    for c in report.coverage:
+        uncovered = ", ".join(n.label for n in c.uncovered) or "-"
+        out.append(f"  {c.role.label:<{width}}  {c.percent:5.1f}%  uncovered: {uncovered}")
+    out.append("")
+    block("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
+    return "\n".join(out).rstrip() + "\n"
+
+
+def report_graph(report: GapReport) -> Graph:
+    """The report as RDF: the curriculum in the ontology plus a ``ckg:GapReport``.
+
+    Each finding is a ``ckg:Finding`` of a subclass (``ckg:MissingPrerequisite``,
+    ``ckg:OrderViolation``, ``ckg:UnknownSkill``, ``ckg:UncoveredSkill``,
+    ``ckg:DuplicateTeaching``) with ``ckg:aboutCourse``, ``ckg:aboutSkill``,
+    ``ckg:aboutPrerequisite``, ``ckg:aboutRole``, ``rdfs:comment`` (the message) and
+    ``ckg:suggestion``; each target role gets a ``ckg:RoleCoverage``. Labels of the
+    skills and roles mentioned are included, so the report can be queried on its own.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.curriculum import parse_curriculum, _example_graph
+    >>> store = Store(_example_graph())
+    >>> cur = parse_curriculum("course,term,teaches,requires\\nDL,1,Deep Learning,\\n", store, fmt="csv")
+    >>> g = report_graph(find_gaps(store, cur))
+    >>> len(list(g.subjects(RDF.type, CKG.MissingPrerequisite)))
+    1
+    """
+    from rdflib.namespace import RDFS
+
+    g = curriculum_graph(report.curriculum, new_graph())
+    rep = URIRef(str(report.curriculum.iri) + "/gap-report")
+    g.add((rep, RDF.type, CKG.GapReport))
+    g.add((rep, RDFS.label, Literal(f"Gap report of {report.curriculum.label}", lang="en")))
+    g.add((rep, CKG.aboutCurriculum, report.curriculum.iri))
+    labelled: dict[URIRef, str] = {}
+    counter = [0]
+
+    def finding(cls: URIRef, message: str, suggestion: str) -> URIRef:
+        counter[0] += 1
+        f = URIRef(f"{rep}/finding-{counter[0]}")
+        g.add((rep, CKG.hasFinding, f))
+        g.add((f, RDF.type, CKG.Finding))
+        g.add((f, RDF.type, cls))
+        g.add((f, RDFS.comment, Literal(message, lang="en")))
+        if suggestion:
+            g.add((f, CKG.suggestion, Literal(suggestion, lang="en")))
+        return f
+
+    def link(f: URIRef, pred: URIRef, n: Node) -> None:
+        g.add((f, pred, n.iri))
+        labelled[n.iri] = n.label
+
+    for pf in [*report.missing_prerequisites, *report.order_violations]:
+        f = finding(
+            CKG.OrderViolation if pf.kind == "order_violation" else CKG.MissingPrerequisite,
+            pf.message,
+            pf.suggestion,
+        )
+        g.add((f, CKG.aboutCourse, pf.course.iri))
+        link(f, CKG.aboutPrerequisite, pf.prerequisite)
+        for n in pf.needed_for:
+            link(f, CKG.aboutSkill, n)
+        g.add((f, CKG.requiredByCourse, Literal(pf.required_by_course)))
+        for c in pf.taught_in:
+            g.add((f, CKG.taughtInCourse, c.iri))
+    for u in report.unknown_skills:
+        f = finding(CKG.UnknownSkill, u.message, u.suggestion)
+        g.add((f, CKG.skillName, Literal(u.name)))
+        if u.course:
+            g.add((f, CKG.aboutCourse, u.course.iri))
+        for label in u.closest:
+            g.add((f, CKG.closestLabel, Literal(label)))
+    for cov in report.coverage:
+        c_node = URIRef(f"{rep}/coverage-{cov.role.iri.rsplit('/', 1)[-1]}")
+        g.add((rep, CKG.hasCoverage, c_node))
+        g.add((c_node, RDF.type, CKG.RoleCoverage))
+        link(c_node, CKG.aboutRole, cov.role)
+        g.add((c_node, CKG.coveragePercent, Literal(f"{cov.percent:.1f}", datatype=XSD.decimal)))
+        g.add((c_node, CKG.essentialSkillCount, Literal(cov.essential)))
+        for n in cov.uncovered:
+            link(c_node, CKG.uncoveredSkill, n)
+            f = finding(
+                CKG.UncoveredSkill,
+                f"{n.label!r} is essential for {cov.role.label!r} but taught by no course",
+                f"add a course teaching {n.label!r}",
+            )
+            link(f, CKG.aboutSkill, n)
+            link(f, CKG.aboutRole, cov.role)
+    for d in report.duplicates:
+        f = finding(CKG.DuplicateTeaching, d.message, d.suggestion)
+        link(f, CKG.aboutSkill, d.skill)
+        for c in d.courses:
+            g.add((f, CKG.aboutCourse, c.iri))
+    for course in report.curriculum.courses:
+        for r in [*course.teaches, *course.requires]:
+            if r.iri is not None:
+                labelled.setdefault(r.iri, r.label)
+    for r in report.curriculum.entry:
+        if r.iri is not None:
+            labelled.setdefault(r.iri, r.label)
+    for t in report.targets:
+        labelled.setdefault(t.iri, t.label)
+    for iri, label in labelled.items():
+        g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+    g.add((rep, CKG.gapCount, Literal(report.gap_count)))
+    return g
