@@ -1,0 +1,305 @@
+"""From graph views to Cytoscape elements, with positions computed on the server.
+
+Pure functions: a :class:`kg.explore.View` (nodes and edges of the projection) becomes
+a list of Cytoscape element dicts. Positions are computed here (``layered`` for
+prerequisite chains and the career ladder, ``radial`` around the selected node) and
+drawn with Cytoscape's ``preset`` layout, which is much faster in the browser than a
+force-directed layout and keeps the picture stable between clicks.
+
+Examples
+--------
+>>> import networkx as nx
+>>> from kg.explore import View
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("py", type="skill", label="Python"); G.add_node("ml", type="skill", label="ML")
+>>> _ = G.add_edge("ml", "py", key="prerequisite")
+>>> els = to_elements(G, View(["ml", "py"], [("ml", "py", "prerequisite")]), focus="ml", layout="layered")
+>>> [e["data"]["id"] for e in els]
+['ml', 'py', 'ml|prerequisite|py']
+>>> els[0]["classes"], els[1]["position"]["y"] < els[0]["position"]["y"]
+('skill focus', True)
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict, deque
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+
+from dashboard.styles import RELATION_LABELS
+from kg.explore import View
+
+__all__ = [
+    "BROWSER_LAYOUTS",
+    "LAYOUTS",
+    "cytoscape_layout",
+    "edge_id",
+    "layered_positions",
+    "radial_positions",
+    "to_elements",
+]
+
+Element = dict[str, Any]
+Positions = dict[str, tuple[float, float]]
+
+LAYOUTS: dict[str, str] = {
+    "auto": "Automatic",
+    "radial": "Radial (around the selection)",
+    "layered": "Layered (prerequisites, ladder)",
+    "cose": "Force-directed (cose)",
+    "concentric": "Concentric",
+}
+"""Layout choices offered to the user: value → label."""
+
+BROWSER_LAYOUTS = frozenset({"cose", "concentric"})
+"""Layouts computed by Cytoscape in the browser; the others are computed here."""
+
+# relation -> True when the edge runs "earlier -> later" as stored (u before v)
+_FORWARD: dict[str, bool] = {
+    "requires": False,  # learn the skill, then hold the role
+    "prerequisite": False,  # the prerequisite comes first
+    "progresses": True,
+    "teaches": True,
+    "supports": True,
+    "uses": False,
+    "expects": False,
+    "in_area": False,
+}
+
+X_GAP = 150.0
+Y_GAP = 115.0
+MAX_ROW = 9
+
+
+def edge_id(u: str, v: str, key: str) -> str:
+    """The Cytoscape id of an edge.
+
+    Examples
+    --------
+    >>> edge_id("a", "b", "requires")
+    'a|requires|b'
+    """
+    return f"{u}|{key}|{v}"
+
+
+def _order_graph(nodes: Sequence[str], edges: Iterable[tuple[str, str, str]]) -> nx.DiGraph:
+    """A DAG over ``nodes`` with edges oriented "learn first -> later"; edges that would
+    close a cycle are left out."""
+    D = nx.DiGraph()
+    D.add_nodes_from(nodes)
+    for u, v, k in edges:
+        a, b = (u, v) if _FORWARD.get(k, True) else (v, u)
+        if a == b or D.has_edge(a, b):
+            continue
+        if nx.has_path(D, b, a):
+            continue
+        D.add_edge(a, b)
+    return D
+
+
+def layered_positions(nodes: Sequence[str], edges: Iterable[tuple[str, str, str]]) -> Positions:
+    """Top-to-bottom layers: what to learn (or hold) first is on top.
+
+    Each node sits one layer below the lowest of its predecessors (longest path);
+    nodes within a layer are ordered by the mean position of their predecessors, and
+    wide layers wrap onto several rows.
+
+    Examples
+    --------
+    >>> pos = layered_positions(["a", "b", "c"], [("b", "a", "prerequisite"), ("c", "b", "prerequisite")])
+    >>> [pos[n][1] for n in "abc"]
+    [0.0, 115.0, 230.0]
+    """
+    D = _order_graph(nodes, edges)
+    index = {n: i for i, n in enumerate(nodes)}
+    layer: dict[str, int] = {}
+    for n in nx.topological_sort(D):
+        preds = list(D.predecessors(n))
+        layer[n] = 1 + max(layer[p] for p in preds) if preds else 0
+    rows: dict[int, list[str]] = defaultdict(list)
+    for n in nodes:
+        rows[layer[n]].append(n)
+    pos: Positions = {}
+    y = 0.0
+    for depth in sorted(rows):
+        members = rows[depth]
+
+        def bary(n: str) -> tuple[float, int]:
+            xs = [pos[p][0] for p in D.predecessors(n) if p in pos]
+            return (sum(xs) / len(xs) if xs else 0.0, index[n])
+
+        if depth > 0:
+            members = sorted(members, key=bary)
+        for start in range(0, len(members), MAX_ROW):
+            chunk = members[start : start + MAX_ROW]
+            width = (len(chunk) - 1) * X_GAP
+            for i, n in enumerate(chunk):
+                # alternate rows are shifted a little so long labels do not collide
+                shift = (X_GAP / 2) if (start // MAX_ROW) % 2 else 0.0
+                pos[n] = (i * X_GAP - width / 2 + shift, y)
+            y += Y_GAP
+    return pos
+
+
+def radial_positions(
+    nodes: Sequence[str], edges: Iterable[tuple[str, str, str]], centre: str | None = None
+) -> Positions:
+    """Rings around ``centre`` (default: the first node) by hop distance; nodes not
+    connected to it go on the outermost ring.
+
+    Examples
+    --------
+    >>> pos = radial_positions(["a", "b", "c"], [("a", "b", "requires"), ("a", "c", "requires")])
+    >>> pos["a"]
+    (0.0, 0.0)
+    >>> round(math.dist(pos["a"], pos["b"])) == round(math.dist(pos["a"], pos["c"])) > 0
+    True
+    """
+    if not nodes:
+        return {}
+    centre = centre if centre in nodes else nodes[0]
+    adj: dict[str, list[str]] = defaultdict(list)
+    for u, v, _ in edges:
+        adj[u].append(v)
+        adj[v].append(u)
+    dist = {centre: 0}
+    queue = deque([centre])
+    while queue:
+        n = queue.popleft()
+        for m in adj[n]:
+            if m not in dist:
+                dist[m] = dist[n] + 1
+                queue.append(m)
+    outer = max(dist.values()) + 1
+    rings: dict[int, list[str]] = defaultdict(list)
+    for n in nodes:
+        rings[dist.get(n, outer)].append(n)
+    pos: Positions = {centre: (0.0, 0.0)}
+    angle: dict[str, float] = {centre: 0.0}
+    radius = 0.0
+    for r in sorted(rings):
+        if r == 0:
+            continue
+        members = rings[r]
+
+        def parent_angle(n: str, r: int = r) -> tuple[float, int]:
+            parents = [angle[m] for m in adj[n] if m in angle and dist.get(m, outer) < r]
+            return (sum(parents) / len(parents) if parents else math.pi, nodes.index(n))
+
+        members = sorted(members, key=parent_angle)
+        radius = max(radius + 190.0, len(members) * 62.0 / (2 * math.pi))
+        for i, n in enumerate(members):
+            a = 2 * math.pi * i / len(members) - math.pi / 2
+            angle[n] = a
+            pos[n] = (round(radius * math.cos(a), 1), round(radius * math.sin(a), 1))
+    return pos
+
+
+def _auto(view: View, focus: str | None) -> str:
+    rels = {k for _, _, k in view.edges}
+    if focus is None or (rels and rels <= {"prerequisite", "progresses"}):
+        return "layered"
+    return "radial"
+
+
+def cytoscape_layout(layout: str) -> dict[str, Any]:
+    """The Cytoscape ``layout`` prop for a layout choice.
+
+    Examples
+    --------
+    >>> cytoscape_layout("layered")["name"], cytoscape_layout("cose")["name"]
+    ('preset', 'cose')
+    """
+    if layout == "cose":
+        return {
+            "name": "cose",
+            "animate": False,
+            "randomize": False,
+            "nodeRepulsion": 9000,
+            "idealEdgeLength": 90,
+            "padding": 30,
+        }
+    if layout == "concentric":
+        return {"name": "concentric", "animate": False, "minNodeSpacing": 40, "padding": 30}
+    return {"name": "preset", "fit": True, "padding": 40, "animate": False}
+
+
+def to_elements(
+    G: nx.MultiDiGraph,
+    view: View,
+    *,
+    focus: str | None = None,
+    expanded: Collection[str] = (),
+    path: Collection[str] = (),
+    known: Collection[str] = (),
+    layout: str = "auto",
+) -> list[Element]:
+    """Cytoscape elements for ``view``: nodes (with type, label, hours and highlight
+    classes, and a position unless the layout runs in the browser), then edges.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        The projection (node attributes ``type``, ``label``, ``hours``).
+    view : kg.explore.View
+        Nodes and edges to draw.
+    focus : str, optional
+        The selected node (class ``focus``).
+    expanded : collection of str
+        Nodes whose neighbours are shown (class ``expanded``).
+    path : collection of str
+        Nodes on a learning path (class ``path``; edges between path nodes too).
+    known : collection of str
+        Skills the learner already has (class ``known``).
+    layout : str
+        One of :data:`LAYOUTS`.
+    """
+    if layout == "auto":
+        layout = _auto(view, focus)
+    pos: Positions = {}
+    if layout == "layered":
+        pos = layered_positions(view.nodes, view.edges)
+    elif layout == "radial":
+        pos = radial_positions(view.nodes, view.edges, focus)
+    on_path = set(path)
+    elements: list[Element] = []
+    for n in view.nodes:
+        attrs = G.nodes[n]
+        kind = str(attrs.get("type", ""))
+        classes = [kind]
+        if n == focus:
+            classes.append("focus")
+        if n in expanded:
+            classes.append("expanded")
+        if n in on_path:
+            classes.append("path")
+        if n in known:
+            classes.append("known")
+        data: dict[str, Any] = {"id": n, "label": str(attrs.get("label", n)), "type": kind}
+        if attrs.get("hours") is not None:
+            data["hours"] = attrs["hours"]
+        el: Element = {"data": data, "classes": " ".join(classes)}
+        if n in pos:
+            x, y = pos[n]
+            el["position"] = {"x": x, "y": y}
+        elements.append(el)
+    for u, v, k in view.edges:
+        classes = [k]
+        if on_path and u in on_path and v in on_path:
+            classes.append("path")
+        elements.append(
+            {
+                "data": {
+                    "id": edge_id(u, v, k),
+                    "source": u,
+                    "target": v,
+                    "relation": k,
+                    "label": RELATION_LABELS.get(k, k),
+                },
+                "classes": " ".join(classes),
+            }
+        )
+    return elements

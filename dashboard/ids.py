@@ -1,0 +1,100 @@
+"""Component ids of the app, in one place (pattern-matching ids are dicts).
+
+Short, stable ids: the browser tests find components by them (``#explorer-canvas``).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DOWNLOAD",
+    "DOWNLOAD_BUTTON",
+    "EX_CANVAS",
+    "EX_COLLAPSE",
+    "EX_DETAILS",
+    "EX_EXPAND",
+    "EX_LAYOUT",
+    "EX_RELATIONS",
+    "EX_RESET",
+    "EX_SEARCH",
+    "EX_SHOW_MORE",
+    "EX_STATE",
+    "EX_STATUS",
+    "EX_TYPES",
+    "NAV",
+    "NODE_LINK",
+    "PATH_ALTERNATIVES",
+    "PATH_CANVAS",
+    "PATH_CHART",
+    "PATH_CREDENTIALS",
+    "PATH_FIND",
+    "PATH_KNOW",
+    "PATH_MESSAGE",
+    "PATH_RESULT",
+    "PATH_ROLES",
+    "PATH_SOURCE",
+    "PATH_STEPS",
+    "PATH_SUMMARY",
+    "PATH_TARGET",
+    "PATH_URL_SINK",
+    "Q_EDITOR",
+    "Q_EXAMPLES",
+    "Q_MESSAGE",
+    "Q_RESULTS",
+    "Q_RUN",
+    "URL_SINK",
+    "node_link",
+]
+
+NAV = "nav"
+URL_SINK = "url-sink"
+
+# explorer
+EX_SEARCH = "explorer-search"
+EX_TYPES = "explorer-types"
+EX_RELATIONS = "explorer-relations"
+EX_LAYOUT = "explorer-layout"
+EX_RESET = "explorer-reset"
+EX_CANVAS = "explorer-canvas"
+EX_STATUS = "explorer-status"
+EX_SHOW_MORE = "explorer-show-more"
+EX_DETAILS = "explorer-details"
+EX_EXPAND = "explorer-expand"
+EX_COLLAPSE = "explorer-collapse"
+EX_STATE = "explorer-state"
+NODE_LINK = "node-link"
+
+# path finder
+PATH_SOURCE = "path-source"
+PATH_KNOW = "path-know"
+PATH_TARGET = "path-target"
+PATH_ALTERNATIVES = "path-alternatives"
+PATH_FIND = "path-find"
+PATH_RESULT = "path-result"
+PATH_MESSAGE = "path-message"
+PATH_SUMMARY = "path-summary"
+PATH_ROLES = "path-roles"
+PATH_STEPS = "path-steps"
+PATH_CREDENTIALS = "path-credentials"
+PATH_CHART = "path-chart"
+PATH_CANVAS = "path-canvas"
+PATH_URL_SINK = "path-url-sink"
+DOWNLOAD = "path-download"
+DOWNLOAD_BUTTON = "path-download-button"
+
+# SPARQL page
+Q_EXAMPLES = "query-examples"
+Q_EDITOR = "query-editor"
+Q_RUN = "query-run"
+Q_RESULTS = "query-results"
+Q_MESSAGE = "query-message"
+
+
+def node_link(iri: str) -> dict[str, str]:
+    """The pattern-matching id of a clickable node name in a details panel.
+
+    Examples
+    --------
+    >>> node_link("urn:x")
+    {'type': 'node-link', 'iri': 'urn:x'}
+    """
+    return {"type": NODE_LINK, "iri": iri}

@@ -1,0 +1,83 @@
+"""Shareable URLs: ``/node/<name>`` and ``/path/<source>/<target>?know=…``.
+
+Names are labels when the label finds the same node again, else prefixed names or
+full IRIs; they are URL-encoded (a ``/`` inside an IRI too). Known skills are a
+comma-separated ``know`` query value, each optionally with a level: ``Python:3,SQL``.
+
+Examples
+--------
+>>> node_url("Deep learning")
+'/node/Deep%20learning'
+>>> path_url("Software Engineer", "Machine Learning Engineer", [("Python", 3), ("SQL", None)])
+'/path/Software%20Engineer/Machine%20Learning%20Engineer?know=Python%3A3%2CSQL'
+>>> parse_know("Python:3,SQL, skill:statistics")
+[('Python', 3), ('SQL', None), ('skill:statistics', None)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from urllib.parse import quote, unquote, urlencode
+
+__all__ = ["NO_SOURCE", "format_know", "node_url", "parse_know", "path_url", "unquote_name"]
+
+NO_SOURCE = "-"
+"""The source segment of a path URL when the learner starts from known skills only."""
+
+
+def node_url(name: str) -> str:
+    """The explorer URL with one node selected."""
+    return "/node/" + quote(name, safe="")
+
+
+def format_know(know: Iterable[tuple[str, int | None]]) -> str:
+    """``[("Python", 3), ("SQL", None)]`` → ``"Python:3,SQL"``.
+
+    Examples
+    --------
+    >>> format_know([("Python", 3), ("SQL", None)])
+    'Python:3,SQL'
+    """
+    return ",".join(f"{name}:{level}" if level else name for name, level in know)
+
+
+def path_url(source: str | None, target: str, know: Sequence[tuple[str, int | None]] = ()) -> str:
+    """The path-finder URL of a learning path (``-`` when there is no source role)."""
+    url = "/path/" + quote(source or NO_SOURCE, safe="") + "/" + quote(target, safe="")
+    if know:
+        url += "?" + urlencode({"know": format_know(know)})
+    return url
+
+
+def parse_know(text: str | Sequence[str] | None) -> list[tuple[str, int | None]]:
+    """Parse the ``know`` query value: names separated by commas, each with an optional
+    ``:level`` (1–5). Repeated ``know`` parameters arrive as a list and are merged."""
+    if not text:
+        return []
+    parts = [text] if isinstance(text, str) else list(text)
+    out: list[tuple[str, int | None]] = []
+    for part in parts:
+        for item in part.split(","):
+            item = item.strip()
+            if not item:
+                continue
+            name, _, level = item.rpartition(":")
+            if name and level.isdigit():
+                out.append((name.strip(), max(1, min(5, int(level)))))
+            else:
+                out.append((item, None))
+    return out
+
+
+def unquote_name(segment: str | None) -> str | None:
+    """A path segment as the user meant it (``None`` for empty or ``-``).
+
+    Examples
+    --------
+    >>> unquote_name("Deep%20learning"), unquote_name("-")
+    ('Deep learning', None)
+    """
+    if not segment:
+        return None
+    name = unquote(segment).strip()
+    return None if name in ("", NO_SOURCE, "none") else name

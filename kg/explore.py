@@ -1,0 +1,609 @@
+"""Exploring the graph: search, neighbourhoods, node details and overview figures.
+
+Pure functions over the :class:`~kg.store.Store` and its NetworkX projection
+(:func:`kg.project.projection`), used by the Dash app. They compute the graph facts
+the dashboard shows; the dashboard only turns them into components.
+
+Node types are the projection's ``type`` attribute (``role``, ``skill``, ``tool``,
+``degree``, ``certification``, ``course``, ``area``); relations are its edge keys
+(``requires``, ``prerequisite``, ``progresses``, ``teaches``, ``supports``, ``uses``,
+``expects``, ``in_area``).
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("r", type="role", label="Engineer")
+>>> G.add_node("s", type="skill", label="Python", hours=80)
+>>> G.add_node("t", type="tool", label="Git")
+>>> _ = G.add_edge("r", "s", key="requires", level=3, importance="essential")
+>>> _ = G.add_edge("r", "t", key="uses")
+>>> view = neighbourhood(G, ["r"], expanded=["r"], relations=["requires"])
+>>> view.nodes, view.edges
+(['r', 's'], [('r', 's', 'requires')])
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDFS, SKOS
+
+from kg.errors import UnknownEntity
+from kg.names import LabelIndex, label_of
+from kg.namespace import CKG
+from kg.store import Store
+
+__all__ = [
+    "NODE_TYPES",
+    "RELATIONS",
+    "Details",
+    "Hit",
+    "Link",
+    "Section",
+    "View",
+    "areas",
+    "central_skills",
+    "class_counts",
+    "graph_of",
+    "hours_by_area",
+    "ladder",
+    "neighbourhood",
+    "node_details",
+    "node_key",
+    "path_view",
+    "resolve",
+    "search",
+]
+
+NODE_TYPES: tuple[str, ...] = ("role", "skill", "tool", "degree", "certification", "course", "area")
+"""Node types of the projection, in display order."""
+
+RELATIONS: tuple[str, ...] = (
+    "requires",
+    "prerequisite",
+    "progresses",
+    "teaches",
+    "supports",
+    "uses",
+    "expects",
+    "in_area",
+)
+"""Edge keys (relations) of the projection, in display order."""
+
+TYPE_CLASSES: dict[str, URIRef] = {
+    "role": CKG.Role,
+    "skill": CKG.Skill,
+    "tool": CKG.Tool,
+    "degree": CKG.Degree,
+    "certification": CKG.Certification,
+    "course": CKG.Course,
+    "area": CKG.SkillArea,
+}
+
+# (relation, outgoing?) -> section title in the details of the node at that end
+SECTION_TITLES: dict[tuple[str, bool], str] = {
+    ("requires", True): "Requires skills",
+    ("requires", False): "Required by roles",
+    ("prerequisite", True): "Prerequisites",
+    ("prerequisite", False): "Prerequisite of",
+    ("progresses", True): "Leads to",
+    ("progresses", False): "Reached from",
+    ("teaches", True): "Teaches",
+    ("teaches", False): "Taught by",
+    ("supports", True): "Supports skills",
+    ("supports", False): "Practised with tools",
+    ("uses", True): "Uses tools",
+    ("uses", False): "Used by roles",
+    ("expects", True): "Expects credentials",
+    ("expects", False): "Expected by roles",
+    ("in_area", True): "Skill area",
+    ("in_area", False): "Skills in this area",
+}
+
+_ESCO = "http://data.europa.eu/esco/"
+
+
+def node_key(G: nx.MultiDiGraph, node: Any) -> Any:
+    """The node of ``G`` that ``node`` names: projections key nodes by
+    :class:`~rdflib.URIRef`, and a plain string IRI finds the same node here.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(); G.add_node(URIRef("urn:a"))
+    >>> node_key(G, "urn:a") == URIRef("urn:a") and type(node_key(G, "urn:a")) is URIRef
+    True
+    """
+    if node in G:
+        return node
+    iri = URIRef(str(node))
+    return iri if iri in G else node
+
+
+def graph_of(store: Store) -> nx.MultiDiGraph:
+    """The NetworkX projection of ``store`` (cached per store version)."""
+    from kg.project import projection
+
+    G: nx.MultiDiGraph = projection(store)
+    return G
+
+
+# ---------------------------------------------------------------- search
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the node, its label and type, and the name that matched."""
+
+    iri: str
+    label: str
+    type: str
+    matched: str
+
+
+def _types_of(index: LabelIndex, node: URIRef) -> str:
+    classes = index.types.get(node, set())
+    for name, cls in TYPE_CLASSES.items():
+        if cls in classes:
+            return name
+    return ""
+
+
+def search(store: Store, text: str, types: Collection[str] | None = None, limit: int = 20) -> list[Hit]:
+    """Nodes whose label or alt label contains ``text``; exact and prefix matches first.
+
+    Parameters
+    ----------
+    store : Store
+    text : str
+        What the user typed (case and spacing do not matter).
+    types : collection of str, optional
+        Only nodes of these types (``"role"``, ``"skill"`` ...).
+    limit : int
+        At most this many hits.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from rdflib import URIRef, Literal, RDF
+    >>> from rdflib.namespace import SKOS
+    >>> s = Store.default(with_default=False)
+    >>> n = URIRef("urn:x:dl")
+    >>> _ = s.graph.add((n, RDF.type, CKG.Skill))
+    >>> _ = s.graph.add((n, SKOS.prefLabel, Literal("Deep learning", lang="en")))
+    >>> _ = s.graph.add((n, SKOS.altLabel, Literal("neural networks", lang="en")))
+    >>> s.touch()
+    >>> search(s, "neural")
+    [Hit(iri='urn:x:dl', label='Deep learning', type='skill', matched='neural networks')]
+    """
+    if not text or not text.strip():
+        return []
+    index = LabelIndex.of(store)
+    classes = (
+        [TYPE_CLASSES[t] for t in types if t in TYPE_CLASSES]
+        if types is not None
+        else list(TYPE_CLASSES.values())
+    )
+    key = text.strip().casefold()
+    hits = []
+    for node in index.search(text, classes, limit):
+        label = index.labels[node]
+        matched = label
+        if key not in label.casefold():
+            matched = next((a for a in index.alt.get(node, ()) if key in a.casefold()), label)
+        hits.append(Hit(str(node), label, _types_of(index, node), matched))
+    return hits
+
+
+def resolve(store: Store, name: str, types: Collection[str] | None = None) -> str:
+    """The IRI of the node called ``name`` (a label, alt label, IRI or prefixed name).
+
+    Raises
+    ------
+    UnknownEntity
+        With the closest known labels.
+    """
+    index = LabelIndex.of(store)
+    classes = [TYPE_CLASSES[t] for t in types] if types else list(TYPE_CLASSES.values())
+    return str(index.resolve(name, classes))
+
+
+# ---------------------------------------------------------- neighbourhoods
+
+
+@dataclass
+class View:
+    """What to draw: nodes in drawing priority order, the edges among them, and how
+    many more nodes would be shown without the cap."""
+
+    nodes: list[Any]
+    edges: list[tuple[Any, Any, str]]
+    hidden: int = 0
+
+
+def _sort_key(G: nx.MultiDiGraph, node: str) -> tuple[int, str]:
+    t = G.nodes[node].get("type", "")
+    rank = NODE_TYPES.index(t) if t in NODE_TYPES else len(NODE_TYPES)
+    return rank, str(G.nodes[node].get("label", node)).casefold()
+
+
+def _neighbours(G: nx.MultiDiGraph, node: str, relations: Collection[str] | None) -> Iterable[str]:
+    for _, v, k in G.out_edges(node, keys=True):
+        if relations is None or k in relations:
+            yield v
+    for u, _, k in G.in_edges(node, keys=True):
+        if relations is None or k in relations:
+            yield u
+
+
+def _induced_edges(
+    G: nx.MultiDiGraph, nodes: Sequence[str], relations: Collection[str] | None
+) -> list[tuple[str, str, str]]:
+    keep = set(nodes)
+    edges = [
+        (u, v, k)
+        for u in nodes
+        for _, v, k in G.out_edges(u, keys=True)
+        if v in keep and (relations is None or k in relations)
+    ]
+    return edges
+
+
+def neighbourhood(
+    G: nx.MultiDiGraph,
+    seeds: Iterable[str],
+    *,
+    expanded: Iterable[str] = (),
+    types: Collection[str] | None = None,
+    relations: Collection[str] | None = None,
+    limit: int | None = 150,
+) -> View:
+    """The seeds plus the neighbours of each expanded node, filtered and capped.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        The projection.
+    seeds : iterable of str
+        Nodes always drawn (when they pass no filter they are drawn anyway).
+    expanded : iterable of str
+        Nodes whose neighbours (in both directions) are drawn too.
+    types, relations : collection of str, optional
+        Draw only neighbours of these types, reached through these relations; edges
+        are drawn only for these relations.
+    limit : int or None
+        Draw at most this many nodes; ``View.hidden`` counts the others.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for n in "abcd":
+    ...     G.add_node(n, type="skill", label=n.upper())
+    >>> G.add_edges_from([("a", "b", "prerequisite"), ("c", "a", "prerequisite"), ("c", "d", "prerequisite")])
+    ['prerequisite', 'prerequisite', 'prerequisite']
+    >>> v = neighbourhood(G, ["a"], expanded=["a"], limit=2)
+    >>> v.nodes, v.hidden
+    (['a', 'b'], 1)
+    """
+    order: list[str] = []
+    seen: set[str] = set()
+    for s in (node_key(G, x) for x in seeds):
+        if s in G and s not in seen:
+            order.append(s)
+            seen.add(s)
+    for e in (node_key(G, x) for x in expanded):
+        if e not in G:
+            continue
+        if e not in seen:
+            order.append(e)
+            seen.add(e)
+        new = sorted(
+            {
+                n
+                for n in _neighbours(G, e, relations)
+                if n not in seen and (types is None or G.nodes[n].get("type") in types)
+            },
+            key=lambda n: _sort_key(G, n),
+        )
+        order.extend(new)
+        seen.update(new)
+    hidden = 0
+    if limit is not None and len(order) > limit:
+        hidden = len(order) - limit
+        order = order[:limit]
+    return View(order, _induced_edges(G, order, relations), hidden)
+
+
+def ladder(G: nx.MultiDiGraph) -> View:
+    """The career ladder: every role and the progression edges between roles.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("se", type="role", label="SE"); G.add_node("mle", type="role", label="MLE")
+    >>> G.add_node("py", type="skill", label="Python")
+    >>> _ = G.add_edge("se", "mle", key="progresses", years=2)
+    >>> _ = G.add_edge("se", "py", key="requires")
+    >>> ladder(G).edges
+    [('se', 'mle', 'progresses')]
+    """
+    roles = sorted((n for n, t in G.nodes(data="type") if t == "role"), key=lambda n: _sort_key(G, n))
+    return View(roles, _induced_edges(G, roles, {"progresses"}))
+
+
+def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] = ()) -> View:
+    """The nodes and edges of a learning path (as ``LearningPath.to_dict()``): the roles
+    passed through, the steps, and the requirement, prerequisite and progression edges
+    among them.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("r", type="role", label="R"); G.add_node("a", type="skill", label="A")
+    >>> G.add_node("b", type="skill", label="B")
+    >>> G.add_edges_from([("r", "b", "requires"), ("b", "a", "prerequisite")])
+    ['requires', 'prerequisite']
+    >>> p = {"roles": [{"iri": "r"}], "steps": [{"iri": "a"}, {"iri": "b"}]}
+    >>> path_view(G, p).edges
+    [('r', 'b', 'requires'), ('b', 'a', 'prerequisite')]
+    """
+    nodes: list[str] = []
+    for item in [*path.get("roles", []), *path.get("steps", [])]:
+        n = node_key(G, item["iri"])
+        if n in G and n not in nodes:
+            nodes.append(n)
+    for k in (node_key(G, x) for x in known):
+        if k in G and k not in nodes:
+            nodes.append(k)
+    edges = _induced_edges(G, nodes, {"requires", "prerequisite", "progresses"})
+    return View(nodes, edges)
+
+
+# ------------------------------------------------------------------ details
+
+
+@dataclass(frozen=True)
+class Link:
+    """A node mentioned in another node's details, with a short note (level, years ...)."""
+
+    iri: str
+    label: str
+    type: str
+    note: str = ""
+
+
+@dataclass
+class Section:
+    """A titled list of links in a node's details."""
+
+    title: str
+    links: list[Link]
+
+
+@dataclass
+class Details:
+    """Everything the details panel shows about one node."""
+
+    iri: str
+    label: str
+    type: str
+    definition: str = ""
+    alt_labels: list[str] = field(default_factory=list)
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    sources: list[Link] = field(default_factory=list)
+    matches: list[str] = field(default_factory=list)
+
+    def section(self, title: str) -> Section | None:
+        """The section called ``title``, if the node has one."""
+        return next((s for s in self.sections if s.title == title), None)
+
+
+def _note(relation: str, data: dict[str, Any]) -> str:
+    parts: list[str] = []
+    if data.get("level") is not None:
+        parts.append(f"level {data['level']}")
+    if data.get("importance"):
+        parts.append(str(data["importance"]))
+    if relation == "progresses" and data.get("years") is not None:
+        years = float(data["years"])
+        parts.append(f"~{years:g} year{'s' if years != 1 else ''}")
+    return " · ".join(parts)
+
+
+def _link(G: nx.MultiDiGraph, node: str, note: str = "") -> Link:
+    attrs = G.nodes[node]
+    return Link(str(node), str(attrs.get("label", node)), str(attrs.get("type", "")), note)
+
+
+def _number(value: Any) -> str:
+    try:
+        return f"{float(value):g}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _unlocks(G: nx.MultiDiGraph, skill: Any) -> list[Any]:
+    try:
+        from kg.paths import unlocks
+    except ImportError:  # learning paths not written yet: direct requirements only
+        return [u for u, _, k in G.in_edges(skill, keys=True) if k == "requires"]
+    return [node_key(G, n) for n in unlocks(G, skill)]
+
+
+def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> Details:
+    """The details of one node: definition, alt labels, facts (hours, level, cost ...),
+    its relations grouped in sections, the roles it unlocks, sources and ESCO links.
+
+    Raises
+    ------
+    UnknownEntity
+        When ``iri`` is not a node of the graph.
+    """
+    G = graph_of(store) if G is None else G
+    key = node_key(G, iri)
+    if key not in G:
+        index = LabelIndex.of(store)
+        raise UnknownEntity(iri, index.closest(iri.rsplit("/", 1)[-1]))
+    graph = store.graph
+    node = URIRef(iri)
+    attrs = G.nodes[key]
+    iri = str(key)
+    d = Details(iri, str(attrs.get("label", label_of(graph, node))), str(attrs.get("type", "")))
+    d.definition = next(
+        (
+            str(o)
+            for p in (SKOS.definition, RDFS.comment)
+            for o in graph.objects(node, p)
+            if isinstance(o, Literal)
+        ),
+        "",
+    )
+    d.alt_labels = sorted({str(o) for o in graph.objects(node, SKOS.altLabel)} - {d.label})
+    facts: list[tuple[str, str]] = []
+    for label, pred, unit in (
+        ("Learning hours", CKG.learningHours, " h"),
+        ("Duration", CKG.durationHours, " h"),
+        ("Cost", CKG.costUSD, " USD"),
+        ("Term", CKG.term, ""),
+    ):
+        value = graph.value(node, pred)
+        if value is not None:
+            facts.append((label, _number(value) + unit))
+    kind = graph.value(node, CKG.skillType)
+    if isinstance(kind, URIRef):
+        facts.append(("Kind", label_of(graph, kind)))
+    for prov in graph.objects(node, CKG.provider):
+        facts.append(("Provider", str(prov)))
+    estimate = graph.value(node, CKG.isEstimate)
+    if isinstance(estimate, Literal) and estimate.toPython() is True:
+        facts.append(("Values", "curated estimates"))
+    d.facts = facts
+
+    groups: dict[tuple[str, bool], list[Link]] = {}
+    for _, v, k, data in G.out_edges(key, keys=True, data=True):
+        groups.setdefault((k, True), []).append(_link(G, v, _note(k, data)))
+    for u, _, k, data in G.in_edges(key, keys=True, data=True):
+        groups.setdefault((k, False), []).append(_link(G, u, _note(k, data)))
+    for key, title in SECTION_TITLES.items():
+        links = groups.get(key)
+        if links:
+            d.sections.append(Section(title, sorted(links, key=lambda lk: (lk.label.casefold(), lk.iri))))
+        if key == ("prerequisite", False) and d.type == "skill":
+            unlocked = [_link(G, r) for r in _unlocks(G, key) if r in G]
+            if unlocked:
+                d.sections.append(
+                    Section("Unlocks roles", sorted(unlocked, key=lambda lk: lk.label.casefold()))
+                )
+
+    for src in graph.objects(node, DCTERMS.source):
+        if isinstance(src, URIRef):
+            d.sources.append(Link(str(src), label_of(graph, src), "source"))
+    d.sources.sort(key=lambda lk: lk.label.casefold())
+    d.matches = sorted(
+        {
+            str(o)
+            for p in (SKOS.exactMatch, SKOS.closeMatch)
+            for o in graph.objects(node, p)
+            if isinstance(o, URIRef)
+        }
+    )
+    return d
+
+
+# ----------------------------------------------------------------- overview
+
+
+def class_counts(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Number of nodes of each type, in :data:`NODE_TYPES` order (zeros included).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(); G.add_node("a", type="skill"); G.add_node("b", type="role")
+    >>> class_counts(G)["skill"], class_counts(G)["tool"]
+    (1, 0)
+    """
+    counts = Counter(t for _, t in G.nodes(data="type"))
+    return {t: counts.get(t, 0) for t in NODE_TYPES}
+
+
+def central_skills(
+    G: nx.MultiDiGraph, k: int = 10, unlocks: Callable[[nx.MultiDiGraph, str], Iterable[str]] | None = None
+) -> list[tuple[str, str, int]]:
+    """The ``k`` skills that unlock the most roles: ``(iri, label, number of roles)``,
+    most first, ties by label.
+
+    ``unlocks(G, skill)`` gives the roles a skill opens (by default
+    :func:`kg.paths.unlocks`: the roles that require it or a skill it is a
+    prerequisite of).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for n, t in [("r1", "role"), ("r2", "role"), ("py", "skill"), ("ml", "skill")]:
+    ...     G.add_node(n, type=t, label=n)
+    >>> G.add_edges_from([("r1", "py", "requires"), ("r2", "py", "requires"), ("r2", "ml", "requires")])
+    ['requires', 'requires', 'requires']
+    >>> direct = lambda G, s: [u for u, _, k in G.in_edges(s, keys=True) if k == "requires"]
+    >>> central_skills(G, 1, unlocks=direct)
+    [('py', 'py', 2)]
+    """
+    fn = unlocks or _unlocks
+    scored = []
+    for n, t in G.nodes(data="type"):
+        if t == "skill":
+            roles = {r for r in fn(G, n) if G.nodes.get(r, {}).get("type") == "role"}
+            scored.append((-len(roles), str(G.nodes[n].get("label", n)).casefold(), n, len(roles)))
+    scored.sort()
+    return [(str(n), str(G.nodes[n].get("label", n)), c) for _, _, n, c in scored[:k]]
+
+
+def areas(G: nx.MultiDiGraph, nodes: Iterable[Any]) -> dict[str, str]:
+    """The label of the (first) skill area of each node that has one, keyed by IRI.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("m", type="area", label="Maths"); G.add_node("la", type="skill")
+    >>> _ = G.add_edge("la", "m", key="in_area")
+    >>> areas(G, ["la", "m"])
+    {'la': 'Maths'}
+    """
+    out: dict[str, str] = {}
+    for x in nodes:
+        n = node_key(G, x)
+        if n not in G:
+            continue
+        found = sorted(
+            str(G.nodes[v].get("label", v)) for _, v, k in G.out_edges(n, keys=True) if k == "in_area"
+        )
+        if found:
+            out[str(n)] = found[0]
+    return out
+
+
+def hours_by_area(G: nx.MultiDiGraph) -> dict[str, float]:
+    """Total learning hours of the skills in each skill area (``"Other"`` for none),
+    largest first.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("m", type="area", label="Maths"); G.add_node("la", type="skill", hours=60)
+    >>> G.add_node("x", type="skill", hours=5); _ = G.add_edge("la", "m", key="in_area")
+    >>> hours_by_area(G)
+    {'Maths': 60.0, 'Other': 5.0}
+    """
+    totals: dict[str, float] = {}
+    for n, data in G.nodes(data=True):
+        if data.get("type") != "skill":
+            continue
+        areas = [v for _, v, k in G.out_edges(n, keys=True) if k == "in_area"]
+        name = str(G.nodes[areas[0]].get("label", areas[0])) if areas else "Other"
+        totals[name] = totals.get(name, 0.0) + float(data.get("hours") or 0)
+    return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
