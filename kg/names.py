@@ -169,7 +169,7 @@ class LabelIndex:
         >>> from kg.store import Store
         >>> from kg.namespace import CKG
         >>> LabelIndex.of(Store.default()).closest("pyton", CKG.Skill, n=1)
-        ['Python']
+        ['Python programming']
         """
         pool = self.candidates(cls)
         names: dict[str, str] = {}

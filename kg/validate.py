@@ -258,7 +258,7 @@ def validate(graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool
     <Graph ...>
     >>> report = validate(bad)
     >>> report.conforms, [f.name for f in report.violations]
-    (False, ['Python'])
+    (False, ['Python programming'])
     """
     if shapes is None:
         shapes = Graph()
