@@ -130,6 +130,20 @@ class CKG(DefinedNamespace):
     essentialSkillCount: URIRef  # RoleCoverage -> integer
     gapCount: URIRef  # GapReport -> integer
 
+    # imported taxonomies: ESCO and O*NET (kg/importers/)
+    IscoGroup: URIRef  # ISCO-08 group (ESCO)
+    iscoGroup: URIRef  # role -> IscoGroup
+    reuseLevel: URIRef  # skill -> ESCO reuse-level concept
+    relatedSkill: URIRef  # skill -> related skill (not a prerequisite)
+    essentialRelatedSkill: URIRef  # skill -> related skill ESCO marks essential
+    relatedRole: URIRef  # role -> related role (not a progression)
+    iscoCode: URIRef  # role -> 4-digit ISCO code as text
+    hotTechnology: URIRef  # tool -> boolean (O*NET hot technology)
+    jobZone: URIRef  # role -> O*NET job zone 1..5
+    typicalEducation: URIRef  # role -> most common required education
+    importanceScore: URIRef  # Requirement -> raw source importance
+    levelScore: URIRef  # Requirement -> raw source level
+
 
 CKGSH = Namespace(BASE + "shapes#")
 """SHACL shapes of the ontology."""
