@@ -1,0 +1,67 @@
+"""``careerkg serve``: the web app and the SPARQL endpoint, with gunicorn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli import command, data_option, open_store
+
+__all__ = ["serve_command"]
+
+
+@command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option(
+    "--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per worker."
+)
+@data_option
+@click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    envvar="CAREERKG_SPARQL_TIMEOUT",
+    help="Seconds before a SPARQL query is stopped, answered 503 (0: no limit)  [default: 15]",
+)
+@click.option(
+    "--max-rows",
+    type=int,
+    default=None,
+    envvar="CAREERKG_SPARQL_MAX_ROWS",
+    help="Result rows beyond which a SPARQL query is answered 413 (0: no cap)  [default: 100000]",
+)
+@click.option("--no-dashboard", is_flag=True, help="Serve only /sparql and /health.")
+def serve_command(
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    data: tuple[Path, ...],
+    timeout: float | None,
+    max_rows: int | None,
+    no_dashboard: bool,
+) -> None:
+    """Serve the explorer at / and the SPARQL endpoint at /sparql (gunicorn).
+
+    The graph is loaded once and shared by the workers; it is read-only. Binds to
+    127.0.0.1 unless --host says otherwise.
+    """
+    from kg.server import serve
+
+    store = open_store(data)
+    click.echo(
+        f"careerkg: serving {len(store)} triples on http://{host}:{port}/ (SPARQL at /sparql)", err=True
+    )
+    serve(
+        store,
+        host=host,
+        port=port,
+        workers=workers,
+        threads=threads,
+        timeout=timeout,
+        max_rows=max_rows,
+        dashboard=not no_dashboard,
+    )

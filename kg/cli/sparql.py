@@ -1,0 +1,115 @@
+"""``careerkg sparql``: run a SPARQL query (or a named example) over the graph."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli import command, data_option, open_store
+from kg.errors import InputFileError, QueryRejected
+
+__all__ = ["sparql_command"]
+
+_FORMATS = ["table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld"]
+
+
+def _read_query(arg: str) -> str:
+    if arg == "-":
+        return sys.stdin.read()
+    if arg.startswith("@"):
+        path = Path(arg[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputFileError(str(path), "no such query file") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputFileError(str(path), f"cannot read the query file: {err}") from None
+    return arg
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryRejected(f"--param {pair!r}: expected NAME=VALUE, e.g. --param role='Data Scientist'")
+        out[name.strip().lstrip("?")] = value.strip()
+    return out
+
+
+@command("sparql")
+@click.argument("query", required=False, metavar="QUERY_OR_@FILE_OR_EXAMPLE")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default="table",
+    show_default=True,
+    help="Result format; json/xml/table give JSON-LD/RDF-XML/Turtle for CONSTRUCT and DESCRIBE.",
+)
+@data_option
+@click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    envvar="CAREERKG_SPARQL_TIMEOUT",
+    help="Seconds before a query is stopped (0: no limit)  [default: 15; env CAREERKG_SPARQL_TIMEOUT]",
+)
+@click.option(
+    "--max-rows",
+    type=int,
+    default=None,
+    envvar="CAREERKG_SPARQL_MAX_ROWS",
+    help="Refuse results with more rows (0: no cap)  [default: 100000; env CAREERKG_SPARQL_MAX_ROWS]",
+)
+@click.option("--examples", "list_examples", is_flag=True, help="List the named example queries and exit.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of a named example (e.g. role='Data Scientist'); repeatable.",
+)
+def sparql_command(
+    query: str | None,
+    fmt: str,
+    data: tuple[Path, ...],
+    timeout: float | None,
+    max_rows: int | None,
+    list_examples: bool,
+    params: tuple[str, ...],
+) -> None:
+    """Run a SPARQL query over the graph (ontology + data + --data files).
+
+    QUERY is the query text, @FILE to read it from a file, - for stdin, or the name
+    of an example (see --examples). careerkg's prefixes (ckg:, role:, skill:,
+    skos:, ckf: ...) are predeclared. The ckf: magic predicates give learning
+    paths (run `careerkg sparql learning-path --format table` and see docs/sparql.md).
+    Updates, SERVICE and FROM are refused: the graph is read-only.
+    """
+    from kg.sparql.engine import limits_from_env, run_query
+    from kg.sparql.examples import EXAMPLES, run_example
+    from kg.sparql.formats import for_name
+    from kg.sparql.paths import install
+
+    if list_examples:
+        width = max(len(n) for n in EXAMPLES)
+        for name, ex in EXAMPLES.items():
+            args = "".join(f" [--param {p}={v}]" for p, v in ex.params.items())
+            click.echo(f"{name:<{width}}  {ex.title}{args}")
+        return
+    if query is None:
+        raise click.UsageError("give a query, @FILE, - (stdin) or an example name (see --examples)")
+    timeout_s, cap = limits_from_env(timeout, max_rows)
+    install()
+    store = open_store(data)
+    if query in EXAMPLES:
+        result = run_example(store, query, _params(params), timeout=timeout_s, max_rows=cap)
+    else:
+        if params:
+            raise QueryRejected("--param applies to named examples only; bind values in the query itself")
+        result = run_query(store, _read_query(query), timeout=timeout_s, max_rows=cap)
+    out = for_name(fmt, result.kind).serialize(result)
+    click.echo(out, nl=not out.endswith(b"\n"))

@@ -1,0 +1,209 @@
+"""The ``/sparql`` endpoint: SPARQL 1.1 Protocol over a read-only store, as a Flask blueprint.
+
+- ``GET /sparql?query=...``, ``POST`` form-encoded (``query=...``) and ``POST`` with
+  ``Content-Type: application/sparql-query``;
+- results negotiated by ``Accept`` (:mod:`kg.sparql.formats`; a ``format`` parameter
+  such as ``format=csv`` overrides it), SPARQL JSON and Turtle by default;
+- a SPARQL 1.1 Service Description (Turtle) on a bare ``GET``;
+- CORS headers on every answer and ``OPTIONS`` preflight;
+- errors as ``text/plain`` messages: 400 malformed query, 403 update / ``SERVICE`` /
+  ``FROM`` / dataset parameters, 406 nothing acceptable, 413 result larger than the
+  row cap, 415 unsupported request body, 503 time limit reached.
+
+Examples
+--------
+>>> from flask import Flask
+>>> from kg.store import Store
+>>> app = Flask(__name__)
+>>> app.register_blueprint(sparql_blueprint(Store.default(), timeout=5, max_rows=100))
+>>> client = app.test_client()
+>>> r = client.get("/sparql", query_string={"query": "ASK { ?s a ckg:Role }"})
+>>> r.status_code, r.json["boolean"], r.headers["Access-Control-Allow-Origin"]
+(200, True, '*')
+>>> client.post("/sparql", data={"update": "CLEAR ALL"}).status_code
+403
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, request
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, XSD
+
+from kg.errors import QueryRejected
+from kg.namespace import CKF
+from kg.sparql import formats
+from kg.sparql.engine import QueryResult, limits_from_env, run_query
+from kg.sparql.paths import FUNCTIONS, install
+from kg.store import Store
+
+__all__ = ["CORS_HEADERS", "service_description", "sparql_blueprint"]
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMAT_IRIS = {
+    "json": "SPARQL_Results_JSON",
+    "xml": "SPARQL_Results_XML",
+    "csv": "SPARQL_Results_CSV",
+    "tsv": "SPARQL_Results_TSV",
+    "ttl": "Turtle",
+    "nt": "N-Triples",
+    "jsonld": "JSON-LD",
+    "rdfxml": "RDF_XML",
+}
+VOID = Namespace("http://rdfs.org/ns/void#")
+
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Max-Age": "86400",
+}
+"""Sent on every answer of the endpoint, so browser tools (YASGUI...) can call it."""
+
+
+def service_description(endpoint: str, store: Store) -> Graph:
+    """A SPARQL 1.1 Service Description of the endpoint at ``endpoint``.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> g = service_description("http://localhost:8050/sparql", Store.default())
+    >>> (URIRef("http://localhost:8050/sparql"), SD.supportedLanguage, SD.SPARQL11Query) in g
+    True
+    """
+    g = Graph()
+    g.bind("sd", SD)
+    g.bind("void", VOID)
+    g.bind("ckf", CKF)
+    g.bind("formats", "http://www.w3.org/ns/formats/")
+    node = URIRef(endpoint)
+    g.add((node, RDF.type, SD.Service))
+    g.add((node, SD.endpoint, node))
+    g.add((node, SD.supportedLanguage, SD.SPARQL11Query))
+    for iri in FORMAT_IRIS.values():
+        g.add((node, SD.resultFormat, URIRef("http://www.w3.org/ns/formats/" + iri)))
+    for fn in FUNCTIONS:
+        g.add((node, SD.extensionFunction, fn))
+        g.add((fn, RDF.type, SD.Function))
+    dataset, default = BNode(), BNode()
+    g.add((node, SD.defaultDataset, dataset))
+    g.add((dataset, RDF.type, SD.Dataset))
+    g.add((dataset, SD.defaultGraph, default))
+    g.add((default, RDF.type, SD.Graph))
+    g.add((default, VOID.triples, Literal(len(store), datatype=XSD.integer)))
+    return g
+
+
+def _error(err: QueryRejected) -> Response:
+    return Response(str(err) + "\n", status=err.status, mimetype="text/plain")
+
+
+def _query_text() -> str:
+    """The query of a SPARQL Protocol request; refusals as :class:`QueryRejected`."""
+    if request.method == "POST":
+        ctype = (request.mimetype or "").lower()
+        if ctype == "application/sparql-update" or (
+            ctype.endswith("form-urlencoded") and "update" in request.form
+        ):
+            raise QueryRejected("updates are refused: this SPARQL service is read-only", status=403)
+        if ctype == "application/sparql-query":
+            text = request.get_data(as_text=True)
+            params: Any = request.args
+        elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            params = request.form
+            queries = params.getlist("query")
+            if len(queries) != 1:
+                raise QueryRejected("send exactly one 'query' form field", status=400)
+            text = queries[0]
+        else:
+            raise QueryRejected(
+                f"unsupported request body {ctype or '(none)'}; POST application/sparql-query "
+                "or an application/x-www-form-urlencoded form with a 'query' field",
+                status=415,
+            )
+    else:
+        params = request.args
+        if "update" in params:
+            raise QueryRejected("updates are refused: this SPARQL service is read-only", status=403)
+        queries = params.getlist("query")
+        if len(queries) != 1:
+            raise QueryRejected("send exactly one 'query' parameter", status=400)
+        text = queries[0]
+    for key in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
+        if key in params or key in request.args:
+            raise QueryRejected(
+                f"'{key}' refused: the endpoint answers over careerkg's own graph only", status=403
+            )
+    if not text.strip():
+        raise QueryRejected("empty query", status=400)
+    return text
+
+
+def _choose(result_kind: str) -> formats.ResultFormat:
+    override = (request.values.get("format") or request.values.get("output") or "").strip().lower()
+    if override:
+        if override in formats.FORMATS and result_kind in formats.FORMATS[override].kinds:
+            return formats.FORMATS[override]
+        name = formats.NEGOTIATION.get(override, {}).get(result_kind)
+        if name is None:
+            name = formats.CLI_FORMATS.get(override, {}).get(result_kind)
+        if name is None or name == "table":
+            raise formats.NotAcceptable(f"format={override}", sorted(formats.NEGOTIATION))
+        return formats.FORMATS[name]
+    return formats.negotiate(request.headers.get("Accept"), result_kind)
+
+
+def sparql_blueprint(
+    store: Store,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    url_prefix: str = "/sparql",
+    name: str = "sparql",
+) -> Blueprint:
+    """A Flask blueprint serving the SPARQL 1.1 Protocol over ``store`` at ``url_prefix``.
+
+    Parameters
+    ----------
+    store : Store
+        The store queried; never changed.
+    timeout, max_rows : optional
+        Per-query limits; unset means ``CAREERKG_SPARQL_TIMEOUT`` /
+        ``CAREERKG_SPARQL_MAX_ROWS`` or the defaults (15 s, 100,000 rows).
+
+    Notes
+    -----
+    Registers the ``ckf:`` learning-path extensions with rdflib (:func:`kg.sparql.paths.install`).
+    """
+    limit_s, cap = limits_from_env(timeout, max_rows)
+    install()
+    bp = Blueprint(name, __name__, url_prefix=url_prefix)
+
+    @bp.after_request
+    def add_cors(response: Response) -> Response:
+        response.headers.update(CORS_HEADERS)
+        response.headers["Vary"] = "Accept"
+        return response
+
+    @bp.route("", methods=["GET", "POST", "OPTIONS"], strict_slashes=False)
+    def endpoint() -> Response:
+        if request.method == "OPTIONS":
+            return Response(status=204)
+        try:
+            if request.method == "GET" and "query" not in request.args and "update" not in request.args:
+                fmt = _choose("graph")
+                graph = service_description(request.base_url, store)
+                body = fmt.serialize(QueryResult("DESCRIBE", graph=graph))
+                return Response(body, content_type=fmt.content_type)
+            text = _query_text()
+            result = run_query(store, text, timeout=limit_s, max_rows=cap)
+            fmt = _choose(result.kind)
+            response = Response(fmt.serialize(result), content_type=fmt.content_type)
+            response.headers["X-Query-Time"] = f"{result.elapsed:.4f}"
+            return response
+        except QueryRejected as err:
+            return _error(err)
+
+    return bp

@@ -1,0 +1,403 @@
+"""Running SPARQL queries against a :class:`~kg.store.Store`, read-only and bounded.
+
+Every query goes through :func:`parse_query` (rdflib's parser; updates, ``SERVICE``
+and ``FROM``/``FROM NAMED`` are refused before anything runs) and :func:`run_query`
+(a time limit enforced by a watchdog that interrupts the evaluating thread, and a cap
+on result rows). The same function serves the CLI and the ``/sparql`` endpoint.
+
+Importing this module sets ``rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False``, so
+rdflib never fetches a graph named in a query, whatever path a query takes.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> store = Store.default()
+>>> result = run_query(store, "ASK { role:machine-learning-engineer a ckg:Role }")
+>>> result.form, result.boolean
+('ASK', True)
+>>> run_query(store, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+kg.errors.QueryRejected: updates are refused: this SPARQL service is read-only ...
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import rdflib.plugins.sparql
+from pyparsing import ParseBaseException
+from rdflib import Graph, Variable
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.evaluate import evalQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Identifier
+
+from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
+from kg.namespace import PREFIXES
+from kg.store import Store
+
+__all__ = [
+    "DEFAULT_MAX_ROWS",
+    "DEFAULT_TIMEOUT",
+    "ENV_MAX_ROWS",
+    "ENV_TIMEOUT",
+    "QueryResult",
+    "call_with_deadline",
+    "check_query",
+    "limits_from_env",
+    "parse_query",
+    "run_query",
+]
+
+T = TypeVar("T")
+
+# never load a graph named in FROM / FROM NAMED / LOAD, whatever happens
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+DEFAULT_TIMEOUT = 15.0
+"""Seconds a query may run before it is stopped (0 or None: no limit)."""
+DEFAULT_MAX_ROWS = 100_000
+"""Result rows (or triples of a graph result) beyond which a query is refused."""
+ENV_TIMEOUT = "CAREERKG_SPARQL_TIMEOUT"
+ENV_MAX_ROWS = "CAREERKG_SPARQL_MAX_ROWS"
+
+_UPDATE_REFUSED = (
+    "updates are refused: this SPARQL service is read-only "
+    "(INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY are not allowed); "
+    "send a SELECT, ASK, CONSTRUCT or DESCRIBE query"
+)
+
+
+def limits_from_env(
+    timeout: float | None = None, max_rows: int | None = None
+) -> tuple[float | None, int | None]:
+    """Fill unset limits from ``CAREERKG_SPARQL_TIMEOUT`` / ``CAREERKG_SPARQL_MAX_ROWS``.
+
+    Explicit values win, then the environment, then the defaults. Zero means "no limit".
+
+    Examples
+    --------
+    >>> limits_from_env(2.5, 10)
+    (2.5, 10)
+    >>> import os; os.environ.pop("CAREERKG_SPARQL_TIMEOUT", None) and None
+    >>> limits_from_env(max_rows=0)
+    (15.0, None)
+    """
+    if timeout is None:
+        raw = os.environ.get(ENV_TIMEOUT)
+        timeout = float(raw) if raw else DEFAULT_TIMEOUT
+    if max_rows is None:
+        raw = os.environ.get(ENV_MAX_ROWS)
+        max_rows = int(raw) if raw else DEFAULT_MAX_ROWS
+    return (timeout or None, max_rows or None)
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _position(err: ParseBaseException) -> str:
+    return f"line {err.lineno}, column {err.col}"
+
+
+def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
+    """Parse and translate a SPARQL query, refusing what this service never runs.
+
+    The prefixes of ``init_ns`` (careerkg's, by default) need no ``PREFIX`` line.
+
+    Raises
+    ------
+    QueryRejected
+        ``status`` 400 for a malformed query (the parser's message, with line and
+        column); 403 for an update, a ``SERVICE`` call or a ``FROM`` / ``FROM NAMED``
+        dataset (see :func:`check_query`).
+
+    Examples
+    --------
+    >>> parse_query("SELECT ?s WHERE { ?s a ckg:Role }").algebra.name
+    'SelectQuery'
+    >>> parse_query("SELECT ?s WHERE {\\n  ?s a }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryRejected: malformed SPARQL query at line 2, column 3: ...
+    >>> try:
+    ...     parse_query("CLEAR ALL")
+    ... except QueryRejected as err:
+    ...     print(err.status)
+    403
+    """
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as err:
+        try:
+            parseUpdate(text)
+        except Exception:  # not an update either: report the query parser's error
+            raise QueryRejected(
+                f"malformed SPARQL query at {_position(err)}: {err.msg} (near {_near(text, err.loc)!r})",
+                status=400,
+            ) from None
+        raise QueryRejected(_UPDATE_REFUSED, status=403) from None
+    try:
+        query = translateQuery(tree, initNs=dict(init_ns))
+    except Exception as err:  # unknown prefix, bad aggregate, ... (rdflib raises plain Exception)
+        raise QueryRejected(f"invalid SPARQL query: {err}", status=400) from None
+    check_query(query)
+    return query
+
+
+def _near(text: str, loc: int) -> str:
+    return text[loc : loc + 30].split("\n")[0] or "end of query"
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        yield item
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+
+
+def check_query(query: Query) -> None:
+    """Refuse queries that would read outside the store.
+
+    ``SERVICE`` (anywhere: in the pattern, a sub-query or a ``FILTER EXISTS``) and
+    ``FROM`` / ``FROM NAMED`` datasets are refused with status 403; they are never
+    fetched.
+
+    Examples
+    --------
+    >>> from rdflib.plugins.sparql import prepareQuery
+    >>> check_query(prepareQuery("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryRejected: FROM / FROM NAMED <file:///etc/passwd> refused: queries run over careerkg's own graph only; remove the dataset clause
+    """
+    clauses = query.algebra.get("datasetClause") or []
+    if clauses:
+        iris = ", ".join(f"<{c.get('default') or c.get('named')}>" for c in clauses)
+        raise QueryRejected(
+            f"FROM / FROM NAMED {iris} refused: queries run over careerkg's own graph only; "
+            "remove the dataset clause",
+            status=403,
+        )
+    for node in _walk(query.algebra):
+        if getattr(node, "name", None) == "ServiceGraphPattern":
+            raise QueryRejected(
+                f"SERVICE <{node.get('term')}> refused: this service makes no network or "
+                "file requests; query careerkg's own graph only",
+                status=403,
+            )
+
+
+# ---------------------------------------------------------------- time limit
+
+
+class _Deadline(BaseException):
+    """Raised asynchronously in a thread whose query passed its time limit."""
+
+
+_set_async_exc = ctypes.pythonapi["PyThreadState_SetAsyncExc"]
+_set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
+_set_async_exc.restype = ctypes.c_int
+_clear_async_exc = ctypes.pythonapi["PyThreadState_SetAsyncExc"]  # a NULL exception cancels
+_clear_async_exc.argtypes = (ctypes.c_ulong, ctypes.c_void_p)
+_clear_async_exc.restype = ctypes.c_int
+
+
+def call_with_deadline(fn: Callable[[], T], seconds: float | None) -> T:
+    """Call ``fn()`` and stop it after ``seconds`` with :class:`QueryTimeout`.
+
+    A watchdog timer raises an exception asynchronously in the calling thread
+    (``PyThreadState_SetAsyncExc``); it takes effect at the next Python bytecode, so
+    rdflib's pure-Python evaluator stops promptly and the thread (a server worker)
+    goes on serving. An interrupt not yet delivered when ``fn`` returns is cancelled.
+    ``None`` or 0 means no limit.
+
+    Examples
+    --------
+    >>> def spin() -> None:
+    ...     while True:
+    ...         pass
+    >>> call_with_deadline(spin, 0.2)
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryTimeout: query stopped after the 0.2 s time limit; narrow it (LIMIT, more specific patterns) or raise the limit
+    >>> call_with_deadline(lambda: "fast", 5)
+    'fast'
+    """
+    if not seconds or seconds <= 0:
+        return fn()
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                _set_async_exc(target, _Deadline)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        try:
+            return fn()
+        finally:
+            with lock:
+                state["done"] = True
+                if state["fired"]:
+                    _clear_async_exc(target, None)
+            timer.cancel()
+    except _Deadline:  # delivered in fn or in the finally clause above
+        raise QueryTimeout(seconds) from None
+
+
+# ---------------------------------------------------------------- running
+
+
+@dataclass
+class QueryResult:
+    """The materialised answer of one query.
+
+    ``form`` is SELECT, ASK, CONSTRUCT or DESCRIBE; SELECT fills ``variables`` and
+    ``rows`` (tuples aligned with ``variables``, ``None`` for unbound), ASK fills
+    ``boolean``, CONSTRUCT and DESCRIBE fill ``graph``.
+    """
+
+    form: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+    elapsed: float = 0.0
+
+    @property
+    def kind(self) -> str:
+        """``"bindings"``, ``"boolean"`` or ``"graph"``: what result formats apply."""
+        if self.form == "SELECT":
+            return "bindings"
+        if self.form == "ASK":
+            return "boolean"
+        return "graph"
+
+    def __len__(self) -> int:
+        if self.graph is not None:
+            return len(self.graph)
+        return len(self.rows) if self.form == "SELECT" else 1
+
+    def dicts(self) -> list[dict[str, Identifier]]:
+        """SELECT rows as dicts (unbound variables left out)."""
+        return [
+            {v: t for v, t in zip(self.variables, row, strict=True) if t is not None} for row in self.rows
+        ]
+
+
+def _graph_of(store: Store | Graph) -> tuple[Graph, Store | None]:
+    if isinstance(store, Store):
+        return store.graph, store
+    return store, None
+
+
+def run_query(
+    store: Store | Graph,
+    query: str | Query,
+    *,
+    bindings: Mapping[str, Identifier] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_rows: int | None = DEFAULT_MAX_ROWS,
+) -> QueryResult:
+    """Run a read-only SPARQL query and return its materialised result.
+
+    Parameters
+    ----------
+    store : Store or rdflib.Graph
+        What to query (careerkg's prefixes are predeclared).
+    query : str or rdflib.plugins.sparql.sparql.Query
+        Query text, or a query prepared with ``prepareQuery(..., initNs=PREFIXES)``
+        (it is checked with :func:`check_query` all the same).
+    bindings : mapping, optional
+        Initial variable bindings (``initBindings``): how named queries take
+        parameters, never by pasting text into the query.
+    timeout : float, optional
+        Seconds before the query is stopped; ``None`` or 0 for no limit.
+    max_rows : int, optional
+        Largest number of rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned;
+        ``None`` or 0 for no cap.
+
+    Returns
+    -------
+    QueryResult
+
+    Raises
+    ------
+    QueryRejected
+        Malformed (400) or refused (403) queries.
+    QueryTimeout
+        The query ran past ``timeout`` (status 503).
+    ResultTooLarge
+        The result has more than ``max_rows`` rows (status 413); nothing is truncated
+        silently.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> store = Store.default()
+    >>> res = run_query(store, "SELECT ?c WHERE { ?c a owl:Class } LIMIT 3")
+    >>> res.variables, len(res.rows)
+    (['c'], 3)
+    >>> run_query(store, "SELECT * WHERE { ?s ?p ?o }", max_rows=5)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.ResultTooLarge: query result exceeds the cap of 5 rows; ...
+    """
+    from kg.sparql.paths import using_store
+
+    prepared = parse_query(query) if isinstance(query, str) else query
+    if not isinstance(query, str):
+        check_query(prepared)
+    graph, owner = _graph_of(store)
+    init = {Variable(k): v for k, v in (bindings or {}).items()}
+    started = time.perf_counter()
+
+    def evaluate() -> QueryResult:
+        with using_store(owner):
+            return _materialise(evalQuery(graph, prepared, init), max_rows)  # type: ignore[arg-type]
+
+    result = call_with_deadline(evaluate, timeout)
+    result.elapsed = time.perf_counter() - started
+    return result
+
+
+def _materialise(raw: Mapping[str, Any], max_rows: int | None) -> QueryResult:
+    form = str(raw["type_"])
+    if form == "SELECT":
+        variables = [Variable(v) for v in raw["vars_"]]
+        rows: list[tuple[Identifier | None, ...]] = []
+        for solution in raw["bindings"]:
+            if max_rows and len(rows) >= max_rows:
+                raise ResultTooLarge(max_rows)
+            rows.append(tuple(solution.get(v) for v in variables))
+        return QueryResult(form, [str(v) for v in variables], rows)
+    if form == "ASK":
+        return QueryResult(form, boolean=bool(raw["askAnswer"]))
+    graph = raw["graph"]
+    if max_rows and len(graph) > max_rows:
+        raise ResultTooLarge(max_rows)
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return QueryResult(form, graph=graph)

@@ -1,0 +1,164 @@
+"""The named example queries shipped with careerkg (``kg/sparql/queries/*.rq``).
+
+Each file starts with a comment header::
+
+    # title: Essential skills of a role, with levels
+    # description: The skills a role requires as essential, ...
+    # param role: role:machine-learning-engineer
+
+A ``param`` line names a query variable and its default value. Parameters are
+passed as initial bindings of the query, prepared once with
+``prepareQuery(..., initNs=PREFIXES)``: user text is never pasted into a query.
+Values are names resolved like every careerkg name (labels, alt labels, IRIs,
+prefixed names).
+
+Examples
+--------
+>>> ex = EXAMPLES["reachable-roles"]
+>>> ex.title
+'Roles reachable from a role'
+>>> ex.params
+{'role': 'role:software-engineer'}
+>>> "ckg:progressesTo+" in ex.text
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Identifier
+
+from kg.errors import UnknownEntity
+from kg.namespace import PREFIXES
+from kg.sparql.engine import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
+from kg.store import Store
+
+__all__ = ["EXAMPLES", "QUERY_DIR", "Example", "get_example", "load_examples", "run_example"]
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+"""Where the example ``.rq`` files live."""
+
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*(\w*)\s*:\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One named query: ``name`` (the file stem), ``title``, ``description``, ``text``,
+    and ``params`` (variable -> default value)."""
+
+    name: str
+    title: str
+    description: str
+    text: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_file(cls, path: Path) -> Example:
+        """Read a ``.rq`` file and its comment header."""
+        text = path.read_text(encoding="utf-8")
+        meta: dict[str, str] = {}
+        params: dict[str, str] = {}
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            m = _HEADER.match(line)
+            if m is None:
+                continue
+            key, var, value = m.groups()
+            if key == "param":
+                params[var] = value
+            else:
+                meta[key] = value
+        if "title" not in meta:
+            raise ValueError(f"{path}: the header has no '# title:' line")
+        return cls(path.stem, meta["title"], meta.get("description", ""), text, params)
+
+    @cached_property
+    def prepared(self) -> Query:
+        """The query, parsed and translated once."""
+        return prepareQuery(self.text, initNs=PREFIXES)
+
+    def bindings(self, store: Store, values: Mapping[str, str] | None = None) -> dict[str, Identifier]:
+        """Resolve the parameters (defaults overridden by ``values``) to IRIs.
+
+        Raises
+        ------
+        UnknownEntity
+            For a value that names nothing (with the closest labels), or a
+            parameter the query does not have.
+        """
+        from kg.names import LabelIndex
+
+        given = dict(values or {})
+        unknown = sorted(set(given) - set(self.params))
+        if unknown:
+            raise UnknownEntity(unknown[0], sorted(self.params), kind=f"parameter of example {self.name!r}")
+        index = LabelIndex.of(store)
+        return {var: index.resolve(given.get(var, default)) for var, default in self.params.items()}
+
+
+def load_examples(folder: Path = QUERY_DIR) -> dict[str, Example]:
+    """Every ``*.rq`` example in ``folder``, by name, sorted."""
+    return {p.stem: Example.from_file(p) for p in sorted(folder.glob("*.rq"))}
+
+
+EXAMPLES: dict[str, Example] = load_examples()
+"""The shipped examples, by name."""
+
+
+def get_example(name: str) -> Example:
+    """The example called ``name``.
+
+    Raises
+    ------
+    UnknownEntity
+        With the closest example names.
+
+    Examples
+    --------
+    >>> get_example("learning-paths")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownEntity: unknown example query name 'learning-paths'; closest known labels: 'learning-path'...
+    """
+    import difflib
+
+    try:
+        return EXAMPLES[name]
+    except KeyError:
+        close = difflib.get_close_matches(name, list(EXAMPLES), n=5, cutoff=0.4)
+        raise UnknownEntity(name, close, kind="example query") from None
+
+
+def run_example(
+    store: Store,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_rows: int | None = DEFAULT_MAX_ROWS,
+) -> QueryResult:
+    """Run the example ``name`` with its parameters (defaults overridden by ``params``).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> res = run_example(Store.default(), "reachable-roles")
+    >>> res.variables
+    ['next', 'label']
+    """
+    example = get_example(name)
+    return run_query(
+        store,
+        example.prepared,
+        bindings=example.bindings(store, params),
+        timeout=timeout,
+        max_rows=max_rows,
+    )
