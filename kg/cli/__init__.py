@@ -27,6 +27,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kg.cli.stats",
     "kg.cli.export",
     "kg.cli.gaps",
+    "kg.cli.sparql",
+    "kg.cli.serve",
 )
 
 
