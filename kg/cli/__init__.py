@@ -29,6 +29,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kg.cli.gaps",
     "kg.cli.sparql",
     "kg.cli.serve",
+    "kg.cli.path",
+    "kg.cli.unlocks",
+    "kg.cli.import_",
 )
 
 

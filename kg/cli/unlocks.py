@@ -1,0 +1,42 @@
+"""``careerkg unlocks SKILL``: the roles and skills a skill opens."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kg.cli import command, data_option, open_store
+
+__all__ = ["unlocks_command"]
+
+
+@command("unlocks")
+@click.argument("skill")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@data_option
+def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
+    """What learning SKILL opens: roles requiring it, skills building on it."""
+    from kg.names import LabelIndex
+    from kg.namespace import CKG
+    from kg.paths import unlocks
+    from kg.project import projection
+
+    store = open_store(data)
+    node = LabelIndex.of(store).resolve(skill, CKG.Skill)
+    result = unlocks(projection(store), node)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{result['skill']['label']} <{result['skill']['iri']}>")
+    click.echo(f"\nroles requiring it ({len(result['roles'])}):")
+    for r in result["roles"]:
+        click.echo(f"  {r['label']} (level {r['level']}, {r['importance']})")
+    click.echo(f"\nskills building on it ({len(result['skills'])}):")
+    for s in result["skills"]:
+        click.echo(f"  {'  ' * (s['depth'] - 1)}{s['label']}")
+    if result["via"]:
+        click.echo(f"\nroles it leads towards through those skills ({len(result['via'])}):")
+        for r in result["via"]:
+            click.echo(f"  {r['label']}: via {', '.join(r['skills'])}")

@@ -1,0 +1,849 @@
+"""Learning paths: from where a learner is to the role they want.
+
+A learning path answers four questions: which roles to pass through, which skills to
+learn in which order, how long it takes and why each step is there, and which
+credentials cover it. The functions are shaped like networkx's
+(``learning_path(G, source, target, weight="hours")``) and work on the projection
+of :mod:`kg.project`; :func:`plan` resolves names against a store and is what the
+CLI, the SPARQL magic predicate and the dashboard call.
+
+How levels work
+---------------
+Levels run from 1 (awareness) to 5 (expert).
+
+* The learner *has* skill S at level L when the source role requires S at level L
+  (every requirement of the source role, essential or optional, counts) or when
+  ``known`` gives S at level L (level :data:`KNOWN_LEVEL`, 5, when just named); the
+  highest such level counts.
+* A requirement of skill S at level N is met when L >= N. The plan asks for the
+  requirements of every role on the chain after the source (essential ones; optional
+  ones too with ``optional=True``) that are not met; the step's ``level`` is the
+  highest level asked on the chain.
+* Prerequisites: a step learnt from scratch (L = 0) needs each of its prerequisites;
+  a prerequisite the learner has at any level counts as met. A step that only raises
+  a skill the learner already has (L >= 1) assumes its foundations are there. A
+  prerequisite that no role asks for is learnt to level
+  :data:`PREREQUISITE_LEVEL` (3). The closure is transitive.
+* Hours: ``ckg:learningHours`` is the effort to reach level 3 (the ontology's
+  definition), so each level costs a third of it: a step from level L to level N
+  takes ``hours * (N - L) / 3``. ``total_hours`` is the sum of the step hours.
+
+The role chain is the cheapest chain of career progressions from the source to the
+target (bidirectional Dijkstra). The cost of a hop ``u -> v`` is the effort of the
+gap a holder of ``u`` (plus what the learner knows) has towards ``v``, closed under
+prerequisites, plus a tiny per-hop cost so that fewer hops win ties. When no chain
+exists the learner switches directly to the target (``switch=False`` turns this
+off). A learner without a source role starts at the target.
+
+Examples
+--------
+>>> from kg.synthetic import tiny_graph
+>>> G = tiny_graph()
+>>> path = learning_path(G, "role:analyst", "role:ml-engineer")
+>>> [G.nodes[r]["label"] for r in path.roles]
+['Analyst', 'Data Scientist', 'ML Engineer']
+>>> [(s.label, s.hours) for s in path.steps]
+[('Linear Algebra', 30.0), ('Machine Learning', 60.0), ('Deep Learning', 80.0)]
+>>> path.total_hours
+170.0
+>>> path.steps[0].reasons
+['prerequisite of Machine Learning']
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import islice, pairwise
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from kg.errors import KGError, NoLearningPath, UnknownEntity
+from kg.project import edges_of, in_edges_of
+
+if TYPE_CHECKING:
+    from kg.store import Store
+
+__all__ = [
+    "HOP_COST",
+    "KNOWN_LEVEL",
+    "PREREQUISITE_LEVEL",
+    "CredentialChoice",
+    "LearningPath",
+    "Step",
+    "cover_credentials",
+    "learning_path",
+    "learning_paths",
+    "parse_known",
+    "plan",
+    "unlocks",
+]
+
+KNOWN_LEVEL = 5
+"""Level of a skill the learner names without a level (``--know Python``)."""
+
+PREREQUISITE_LEVEL = 3
+"""Level to which a prerequisite that no role asks for is learnt."""
+
+HOURS_LEVEL = 3
+"""``learningHours`` is the effort to reach this level from scratch."""
+
+HOP_COST = 1e-3
+"""Extra cost of each career step, so that fewer hops win ties between chains."""
+
+Node = Hashable
+Weight = str | Callable[[Any, dict[str, Any]], float | None]
+
+
+@dataclass
+class Step:
+    """One skill to learn, in plan order.
+
+    ``level`` is the level to reach, ``from_level`` the level the learner starts at
+    (0 when learnt from scratch); ``hours`` is the effort between them.
+    ``required_by`` lists ``(role, level, importance)`` of the chain roles asking for
+    it; ``prerequisite_of`` the steps that build on it.
+    """
+
+    position: int
+    iri: Any
+    label: str
+    type: str
+    hours: float
+    level: int
+    reasons: list[str]
+    from_level: int = 0
+    cumulative_hours: float = 0.0
+    required_by: list[tuple[Any, int, str]] = field(default_factory=list)
+    prerequisite_of: list[Any] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a step."""
+        return {
+            "position": self.position,
+            "iri": str(self.iri),
+            "label": self.label,
+            "type": self.type,
+            "hours": self.hours,
+            "level": self.level,
+            "from_level": self.from_level,
+            "cumulative_hours": self.cumulative_hours,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass
+class CredentialChoice:
+    """A degree, certification or course chosen to cover part of a plan.
+
+    ``covers`` lists the plan's skills it teaches (in plan order), ``hours`` its
+    duration (``ckg:durationHours``; estimated from the skills it teaches when the
+    data gives none).
+    """
+
+    iri: Any
+    label: str
+    type: str
+    covers: list[Any]
+    hours: float
+    cost: float | None = None
+
+
+@dataclass
+class LearningPath:
+    """The answer of :func:`learning_path`; :meth:`to_dict` gives the JSON shape."""
+
+    source: Any | None
+    target: Any
+    roles: list[Any]
+    steps: list[Step]
+    total_hours: float
+    credentials: list[CredentialChoice] = field(default_factory=list)
+    alternatives: list[LearningPath] = field(default_factory=list)
+    years: float = 0.0
+    switch: bool = False
+    known: dict[Any, int] = field(default_factory=dict)
+    uncovered: list[Any] = field(default_factory=list)
+    labels: dict[Any, str] = field(default_factory=dict, repr=False)
+
+    def label(self, node: Any) -> str:
+        """The label of a node the path mentions."""
+        return self.labels.get(node, str(node))
+
+    def _ref(self, node: Any) -> dict[str, str]:
+        return {"iri": str(node), "label": self.label(node)}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``careerkg path --format json`` object (see DESIGN.md).
+
+        Examples
+        --------
+        >>> from kg.synthetic import tiny_graph
+        >>> d = learning_path(tiny_graph(), None, "role:analyst").to_dict()
+        >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
+        ['alternatives', 'credentials', 'known', 'roles', 'source', 'steps', 'switch',
+         'target', 'total_hours', 'uncovered', 'years']
+        >>> d["source"], d["target"]
+        (None, {'iri': 'role:analyst', 'label': 'Analyst'})
+        """
+        return {
+            "source": self._ref(self.source) if self.source is not None else None,
+            "target": self._ref(self.target),
+            "roles": [self._ref(r) for r in self.roles],
+            "switch": self.switch,
+            "years": self.years,
+            "known": [{**self._ref(k), "level": lv} for k, lv in self.known.items()],
+            "steps": [s.to_dict() for s in self.steps],
+            "total_hours": self.total_hours,
+            "credentials": [
+                {
+                    **self._ref(c.iri),
+                    "type": c.type,
+                    "hours": c.hours,
+                    "cost": c.cost,
+                    "covers": [self._ref(s) for s in c.covers],
+                }
+                for c in self.credentials
+            ],
+            "uncovered": [self._ref(s) for s in self.uncovered],
+            "alternatives": [a.to_dict() for a in self.alternatives],
+        }
+
+
+# ---------------------------------------------------------------- input checks
+
+
+def _closest(G: nx.MultiDiGraph, name: str, kind: str, n: int = 5) -> list[str]:
+    labels = {str(d.get("label", v)): v for v, d in G.nodes(data=True) if d.get("type") == kind}
+    key = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1].replace("-", " ").casefold()
+    folded = {lab.casefold(): lab for lab in labels}
+    return [folded[k] for k in difflib.get_close_matches(key, list(folded), n=n, cutoff=0.4)]
+
+
+def _check(G: nx.MultiDiGraph, node: Any, kind: str) -> None:
+    if node not in G or G.nodes[node].get("type") != kind:
+        raise UnknownEntity(str(node), _closest(G, str(node), kind), kind)
+
+
+def _known_levels(G: nx.MultiDiGraph, known: Mapping[Any, int] | Iterable[Any] | None) -> dict[Any, int]:
+    if known is None:
+        return {}
+    pairs = known.items() if isinstance(known, Mapping) else ((k, KNOWN_LEVEL) for k in known)
+    out: dict[Any, int] = {}
+    for skill, level in pairs:
+        _check(G, skill, "skill")
+        if not 1 <= int(level) <= 5:
+            raise KGError(f"level {level} of {G.nodes[skill]['label']!r} is out of range; use 1 to 5")
+        out[skill] = max(out.get(skill, 0), int(level))
+    return out
+
+
+def _skill_cost(G: nx.MultiDiGraph, weight: Weight) -> Callable[[Any], float | None]:
+    if callable(weight):
+        return lambda s: weight(s, G.nodes[s])
+    return lambda s: G.nodes[s].get(weight, 0.0)
+
+
+# ---------------------------------------------------------------- the planner
+
+
+@dataclass
+class _Need:
+    level: int
+    from_level: int
+    stage: float
+    required_by: list[tuple[Any, int, str]] = field(default_factory=list)
+    prerequisite_of: list[Any] = field(default_factory=list)
+
+
+class _Planner:
+    """Requirements, gaps and hop costs over one projection, for one query."""
+
+    def __init__(self, G: nx.MultiDiGraph, weight: Weight, optional: bool) -> None:
+        self.G = G
+        self.optional = optional
+        self.cost = _skill_cost(G, weight)
+        self._reqs: dict[Any, list[tuple[Any, int, str]]] = {}
+        self._hops: dict[tuple[Any, Any], float | None] = {}
+
+    def requirements(self, role: Any) -> list[tuple[Any, int, str]]:
+        """``(skill, level, importance)`` of every requirement of ``role``."""
+        reqs = self._reqs.get(role)
+        if reqs is None:
+            reqs = [(s, int(a["level"]), str(a["importance"])) for s, a in edges_of(self.G, role, "requires")]
+            self._reqs[role] = reqs
+        return reqs
+
+    def holds(self, role: Any, base: Mapping[Any, int]) -> dict[Any, int]:
+        """What a holder of ``role`` who also knows ``base`` has."""
+        have = dict(base)
+        for skill, level, _ in self.requirements(role):
+            if have.get(skill, 0) < level:
+                have[skill] = level
+        return have
+
+    def needs(self, chain: Sequence[Any], have: Mapping[Any, int]) -> dict[Any, _Need]:
+        """The unmet requirements of ``chain`` for a learner who has ``have``, closed under prerequisites."""
+        needs: dict[Any, _Need] = {}
+        for i, role in enumerate(chain):
+            for skill, level, importance in self.requirements(role):
+                if importance != "essential" and not self.optional:
+                    continue
+                start = have.get(skill, 0)
+                if start >= level:
+                    continue
+                need = needs.get(skill)
+                if need is None:
+                    need = needs[skill] = _Need(level, start, i)
+                need.level = max(need.level, level)
+                need.required_by.append((role, level, importance))
+        stack = sorted((s for s, n in needs.items() if n.from_level == 0), key=str, reverse=True)
+        while stack:
+            skill = stack.pop()
+            for pre, _ in edges_of(self.G, skill, "prerequisite"):
+                if have.get(pre, 0) >= 1:
+                    continue
+                need = needs.get(pre)
+                if need is None:
+                    need = needs[pre] = _Need(PREREQUISITE_LEVEL, 0, math.inf)
+                    stack.append(pre)
+                need.prerequisite_of.append(skill)
+        return needs
+
+    def effort(self, needs: Mapping[Any, _Need]) -> float | None:
+        """Total weighted effort of ``needs``; ``None`` when the weight hides one of them."""
+        total = 0.0
+        for skill, need in needs.items():
+            c = self.cost(skill)
+            if c is None:
+                return None
+            total += float(c) * (need.level - need.from_level) / HOURS_LEVEL
+        return total
+
+    def hop(self, u: Any, v: Any, base: Mapping[Any, int]) -> float | None:
+        """Cost of the career step ``u -> v`` (``None``: not possible under the weight)."""
+        key = (u, v)
+        if key not in self._hops:
+            effort = self.effort(self.needs([v], self.holds(u, base)))
+            self._hops[key] = None if effort is None else effort + HOP_COST
+        return self._hops[key]
+
+
+def _order(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Any]:
+    """Steps in an order where every prerequisite comes first; ties by stage, label, IRI."""
+    H = nx.DiGraph()
+    H.add_nodes_from(needs)
+    for skill, need in needs.items():
+        for later in need.prerequisite_of:
+            H.add_edge(skill, later)
+    # a step also precedes any step that has it as a prerequisite while raising a level
+    for skill in needs:
+        for pre, _ in edges_of(G, skill, "prerequisite"):
+            if pre in needs:
+                H.add_edge(pre, skill)
+    try:
+        rev = list(reversed(list(nx.topological_sort(H))))
+    except nx.NetworkXUnfeasible as err:
+        cycle = [u for u, _ in nx.find_cycle(H)]
+        names = " -> ".join(G.nodes[c]["label"] for c in [*reversed(cycle), cycle[-1]])
+        raise NoLearningPath(
+            f"the skills to learn have cyclic prerequisites ({names}), so no order can teach them; "
+            "fix the prerequisite data (careerkg validate lists cycles)"
+        ) from err
+    for skill in rev:  # a prerequisite inherits the earliest stage of what builds on it
+        for later in H.successors(skill):
+            needs[skill].stage = min(needs[skill].stage, needs[later].stage)
+
+    def key(s: Any) -> tuple[float, str, str]:
+        return (needs[s].stage, str(G.nodes[s].get("label", "")).casefold(), str(s))
+
+    return list(nx.lexicographical_topological_sort(H, key=key))
+
+
+def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
+    steps: list[Step] = []
+    cumulative = 0.0
+    for position, skill in enumerate(_order(G, needs), start=1):
+        need = needs[skill]
+        attrs = G.nodes[skill]
+        hours = round(float(attrs.get("hours", 0.0)) * (need.level - need.from_level) / HOURS_LEVEL, 2)
+        cumulative = round(cumulative + hours, 2)
+        reasons = []
+        for role, level, importance in need.required_by:
+            text = f"required by {G.nodes[role]['label']} at level {level} ({importance})"
+            if need.from_level:
+                text += f", up from level {need.from_level}"
+            reasons.append(text)
+        reasons += [f"prerequisite of {G.nodes[s]['label']}" for s in _unique(need.prerequisite_of)]
+        steps.append(
+            Step(
+                position=position,
+                iri=skill,
+                label=str(attrs.get("label", skill)),
+                type=str(attrs.get("type", "skill")),
+                hours=hours,
+                level=need.level,
+                reasons=reasons,
+                from_level=need.from_level,
+                cumulative_hours=cumulative,
+                required_by=list(need.required_by),
+                prerequisite_of=_unique(need.prerequisite_of),
+            )
+        )
+    return steps
+
+
+def _unique(items: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(items))
+
+
+def _base(planner: _Planner, source: Any | None, known: Mapping[Any, int]) -> dict[Any, int]:
+    return planner.holds(source, known) if source is not None else dict(known)
+
+
+def _build(
+    G: nx.MultiDiGraph,
+    planner: _Planner,
+    source: Any | None,
+    target: Any,
+    chain: list[Any],
+    known: dict[Any, int],
+    switch: bool,
+) -> LearningPath:
+    base = _base(planner, source, known)
+    learn = chain[1:] if source is not None else chain
+    needs = planner.needs(learn, base)
+    if planner.effort(needs) is None:
+        hidden = sorted(G.nodes[s]["label"] for s in needs if planner.cost(s) is None)
+        raise NoLearningPath(
+            f"every way to {G.nodes[target]['label']} needs skills the weight excludes: " + ", ".join(hidden)
+        )
+    steps = _steps(G, needs)
+    years = 0.0
+    for u, v in pairwise(chain):
+        data = G.get_edge_data(u, v, "progresses")
+        if data is not None and data.get("years") is not None:
+            years += float(data["years"])
+    credentials, uncovered = cover_credentials(G, steps)
+    labels = {n: str(G.nodes[n].get("label", n)) for n in [*chain, *known]}
+    return LearningPath(
+        source=source,
+        target=target,
+        roles=chain,
+        steps=steps,
+        total_hours=round(math.fsum(s.hours for s in steps), 2),
+        credentials=credentials,
+        years=years,
+        switch=switch,
+        known=dict(known),
+        uncovered=uncovered,
+        labels={**labels, **{s.iri: s.label for s in steps}},
+    )
+
+
+def _prepare(
+    G: nx.MultiDiGraph,
+    source: Any | None,
+    target: Any,
+    known: Mapping[Any, int] | Iterable[Any] | None,
+    weight: Weight,
+    optional: bool,
+) -> tuple[_Planner, dict[Any, int]]:
+    if source is not None:
+        _check(G, source, "role")
+    _check(G, target, "role")
+    return _Planner(G, weight, optional), _known_levels(G, known)
+
+
+def learning_path(
+    G: nx.MultiDiGraph,
+    source: Any | None,
+    target: Any,
+    *,
+    known: Mapping[Any, int] | Iterable[Any] | None = None,
+    weight: Weight = "hours",
+    optional: bool = False,
+    switch: bool = True,
+) -> LearningPath:
+    """The cheapest learning path from ``source`` to the role ``target``.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A projection (:func:`kg.project.projection`).
+    source : node or None
+        The learner's current role, or ``None`` for a learner starting from skills
+        alone (``known``).
+    target : node
+        The role the learner wants.
+    known : mapping or iterable, optional
+        Skills the learner has: ``{skill: level}``, or skills alone (level
+        :data:`KNOWN_LEVEL`).
+    weight : str or callable, default "hours"
+        The effort of one skill (to level 3) used to choose the role chain: a skill
+        node attribute, or ``weight(skill, attrs) -> float | None`` where ``None``
+        means the skill cannot be learnt (chains needing it are not taken). Step
+        ``hours`` always come from the ``hours`` attribute.
+    optional : bool, default False
+        Also plan the optional requirements of the roles on the chain.
+    switch : bool, default True
+        Allow a direct switch to the target when no progression chain leads there.
+
+    Returns
+    -------
+    LearningPath
+
+    Raises
+    ------
+    UnknownEntity
+        When ``source`` or ``target`` is not a role of ``G`` or a known skill is not
+        a skill of ``G`` (with the closest labels).
+    NoLearningPath
+        When no chain leads to the target and switching is off, when every way
+        needs a skill the weight excludes, or when the skills to learn have cyclic
+        prerequisites.
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> G = tiny_graph()
+    >>> p = learning_path(G, "role:analyst", "role:ml-engineer", known={"skill:ml": 2})
+    >>> [(s.label, s.from_level, s.level, s.hours) for s in p.steps]
+    [('Machine Learning', 2, 3, 20.0), ('Deep Learning', 0, 3, 80.0)]
+    >>> learning_path(G, "role:ml-engineer", "role:analyst", switch=False)
+    Traceback (most recent call last):
+    ...
+    kg.errors.NoLearningPath: no career progression leads from ML Engineer to Analyst, and direct switches are off
+    """
+    planner, known_levels = _prepare(G, source, target, known, weight, optional)
+    chain, switched = _chain(G, planner, source, target, known_levels, switch)
+    return _build(G, planner, source, target, chain, known_levels, switched)
+
+
+def _chain(
+    G: nx.MultiDiGraph,
+    planner: _Planner,
+    source: Any | None,
+    target: Any,
+    known: dict[Any, int],
+    switch: bool,
+) -> tuple[list[Any], bool]:
+    if source is None:
+        return [target], False
+    base = _base(planner, source, known)
+
+    def hop(u: Any, v: Any, keys: dict[str, Any]) -> float | None:
+        if "progresses" not in keys:
+            return None
+        return planner.hop(u, v, base)
+
+    try:
+        _, chain = nx.bidirectional_dijkstra(G, source, target, weight=hop)
+        return list(chain), False
+    except nx.NetworkXNoPath as err:
+        if not switch:
+            raise NoLearningPath(
+                f"no career progression leads from {G.nodes[source]['label']} to "
+                f"{G.nodes[target]['label']}, and direct switches are off"
+            ) from err
+        return [source, target], True
+
+
+def _role_graph(G: nx.MultiDiGraph, planner: _Planner, base: Mapping[Any, int]) -> nx.DiGraph:
+    R = nx.DiGraph()
+    for u, v, key in G.edges(keys=True):
+        if key == "progresses":
+            cost = planner.hop(u, v, base)
+            if cost is not None:
+                R.add_edge(u, v, cost=cost)
+    return R
+
+
+def learning_paths(
+    G: nx.MultiDiGraph,
+    source: Any | None,
+    target: Any,
+    k: int,
+    *,
+    known: Mapping[Any, int] | Iterable[Any] | None = None,
+    weight: Weight = "hours",
+    optional: bool = False,
+    switch: bool = True,
+) -> list[LearningPath]:
+    """The best ``k`` learning paths through distinct role chains, best first.
+
+    The first is :func:`learning_path`'s answer; the others follow
+    :func:`networkx.shortest_simple_paths` over the career ladder with the same hop
+    costs. Fewer than ``k`` come back when fewer chains exist. Parameters, errors
+    as for :func:`learning_path`.
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> G = tiny_graph()
+    >>> paths = learning_paths(G, "role:analyst", "role:ml-engineer", 3)
+    >>> [[G.nodes[r]["label"] for r in p.roles] for p in paths]
+    [['Analyst', 'Data Scientist', 'ML Engineer'], ['Analyst', 'Software Engineer', 'ML Engineer']]
+    >>> paths[0].total_hours <= paths[1].total_hours
+    True
+    """
+    best = learning_path(G, source, target, known=known, weight=weight, optional=optional, switch=switch)
+    if k <= 1 or source is None or best.switch or source == target:
+        return [best][: max(k, 0)]
+    planner, known_levels = _prepare(G, source, target, known, weight, optional)
+    R = _role_graph(G, planner, _base(planner, source, known_levels))
+    out = [best]
+    for chain in islice(nx.shortest_simple_paths(R, source, target, weight="cost"), k + 1):
+        if len(out) == k:
+            break
+        if list(chain) != best.roles:
+            out.append(_build(G, planner, source, target, list(chain), known_levels, False))
+    return out
+
+
+# ---------------------------------------------------------------- credentials
+
+
+def cover_credentials(G: nx.MultiDiGraph, steps: Sequence[Step]) -> tuple[list[CredentialChoice], list[Any]]:
+    """A small set of degrees, certifications and courses covering the steps.
+
+    Greedy weighted set cover that minimises total effort: each step can be covered
+    by a learning opportunity that teaches the skill (at any level; cost: its
+    duration) or learnt alone (cost: the step's hours). Repeatedly take the option
+    with the fewest hours per newly covered step (ties: fewer hours, then IRI), so a
+    credential is taken only where it is cheaper per skill than learning alone;
+    then drop any credential whose steps the other credentials cover too.
+
+    Returns
+    -------
+    (list of CredentialChoice, list)
+        The credentials in the order taken (each ``covers`` lists every step it
+        teaches, in plan order), and the steps left to learn alone.
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> G = tiny_graph()
+    >>> p = learning_path(G, None, "role:ml-engineer")
+    >>> [(c.label, [G.nodes[s]["label"] for s in c.covers]) for c in p.credentials]
+    [('Python 101', ['Python']), ('Deep Learning Certificate', ['Deep Learning'])]
+    >>> [G.nodes[s]["label"] for s in p.uncovered]
+    ['Linear Algebra', 'Machine Learning']
+    """
+    order = {s.iri: i for i, s in enumerate(steps)}
+    alone = {s.iri: s.hours for s in steps}
+    teaches: dict[Any, set[Any]] = {}
+    for skill in order:
+        for opp, _ in in_edges_of(G, skill, "teaches"):
+            if G.nodes[opp].get("type") in ("degree", "certification", "course"):
+                teaches.setdefault(opp, set()).add(skill)
+
+    def hours(opp: Any) -> float:
+        h = G.nodes[opp].get("hours")
+        if h is None:  # estimate from everything it teaches
+            h = sum(float(G.nodes[s].get("hours", 0.0)) for s, _ in edges_of(G, opp, "teaches"))
+        return float(h)
+
+    left = set(order)
+    chosen: list[Any] = []
+    solo: set[Any] = set()
+    while left:
+        best: tuple[float, float, str] | None = None
+        pick: Any = None
+        for opp, skills in teaches.items():
+            new = len(skills & left)
+            if new and opp not in chosen:
+                rank = (hours(opp) / new, hours(opp), str(opp))
+                if best is None or rank < best:
+                    best, pick = rank, opp
+        cheapest = min(left, key=lambda s: (alone[s], str(s)))
+        if pick is None or best is None or alone[cheapest] < best[0]:
+            solo.add(cheapest)
+            left.discard(cheapest)
+            continue
+        chosen.append(pick)
+        left -= teaches[pick]
+    for opp in sorted(chosen, key=lambda o: (-hours(o), str(o))):  # drop redundant choices
+        others = set().union(*(teaches[o] for o in chosen if o != opp))
+        if teaches[opp] <= others:
+            chosen.remove(opp)
+    choices = [
+        CredentialChoice(
+            iri=opp,
+            label=str(G.nodes[opp].get("label", opp)),
+            type=str(G.nodes[opp].get("type")),
+            covers=sorted(teaches[opp], key=order.__getitem__),
+            hours=hours(opp),
+            cost=G.nodes[opp].get("cost"),
+        )
+        for opp in chosen
+    ]
+    covered = set().union(*(teaches[o] for o in chosen))
+    return choices, sorted(set(order) - covered, key=order.__getitem__)
+
+
+# ---------------------------------------------------------------- unlocks
+
+
+def unlocks(G: nx.MultiDiGraph, skill: Any) -> dict[str, Any]:
+    """What learning ``skill`` opens: the roles requiring it, the skills building on it.
+
+    Returns
+    -------
+    dict
+        ``skill`` (``{iri, label}``); ``roles``: the roles that require it, each
+        ``{iri, label, level, importance}`` (essential first); ``skills``: the skills
+        that have it as a prerequisite, directly (``depth`` 1) or transitively, each
+        ``{iri, label, depth}``; ``via``: the roles that require one of those skills,
+        each ``{iri, label, skills}``.
+
+    Raises
+    ------
+    UnknownEntity
+        When ``skill`` is not a skill of ``G``.
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> u = unlocks(tiny_graph(), "skill:linear-algebra")
+    >>> [(s["label"], s["depth"]) for s in u["skills"]]
+    [('Machine Learning', 1), ('Deep Learning', 2)]
+    >>> [r["label"] for r in u["via"]]
+    ['Data Scientist', 'ML Engineer']
+    """
+    _check(G, skill, "skill")
+
+    def ref(node: Any) -> dict[str, Any]:
+        return {"iri": str(node), "label": str(G.nodes[node].get("label", node))}
+
+    roles = [
+        {**ref(r), "level": a["level"], "importance": a["importance"]}
+        for r, a in in_edges_of(G, skill, "requires")
+    ]
+    roles.sort(key=lambda d: (d["importance"] != "essential", d["label"].casefold(), d["iri"]))
+    depth = {skill: 0}
+    frontier = [skill]
+    while frontier:
+        nxt = []
+        for s in frontier:
+            for later, _ in in_edges_of(G, s, "prerequisite"):
+                if later not in depth:
+                    depth[later] = depth[s] + 1
+                    nxt.append(later)
+        frontier = nxt
+    later_skills = sorted(
+        (s for s in depth if s != skill), key=lambda s: (depth[s], str(G.nodes[s].get("label")), str(s))
+    )
+    via: dict[Any, list[str]] = {}
+    for s in later_skills:
+        for r, _ in in_edges_of(G, s, "requires"):
+            via.setdefault(r, []).append(str(G.nodes[s].get("label", s)))
+    return {
+        "skill": ref(skill),
+        "roles": roles,
+        "skills": [{**ref(s), "depth": depth[s]} for s in later_skills],
+        "via": [
+            {**ref(r), "skills": names}
+            for r, names in sorted(via.items(), key=lambda kv: (str(G.nodes[kv[0]].get("label")), str(kv[0])))
+        ],
+    }
+
+
+# ---------------------------------------------------------------- names
+
+
+_LEVEL_RE = re.compile(r"^(?P<name>.+?)\s*:\s*(?P<level>\d+)\s*$")
+
+
+def parse_known(entry: str) -> tuple[str, int]:
+    """Split a ``--know`` entry into a name and a level (``KNOWN_LEVEL`` when none).
+
+    Examples
+    --------
+    >>> parse_known("Python:3"), parse_known("Python"), parse_known("skill:python:2")
+    (('Python', 3), ('Python', 5), ('skill:python', 2))
+    >>> parse_known("Python:9")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: level 9 in 'Python:9' is out of range; give a level from 1 to 5, e.g. 'Python:3'
+    """
+    m = _LEVEL_RE.match(entry)
+    if m is None:
+        return entry.strip(), KNOWN_LEVEL
+    name, level = m.group("name"), int(m.group("level"))
+    if not 1 <= level <= 5:
+        raise KGError(
+            f"level {level} in {entry!r} is out of range; give a level from 1 to 5, e.g. '{name}:3'"
+        )
+    return name, level
+
+
+_NO_SOURCE = {"", "-", "none"}
+
+
+def plan(
+    store: Store,
+    source: str | None,
+    target: str,
+    *,
+    know: Sequence[str] = (),
+    alternatives: int = 0,
+    optional: bool = False,
+    switch: bool = True,
+) -> LearningPath:
+    """A learning path between two named roles, over the store's cached projection.
+
+    Parameters
+    ----------
+    store : kg.store.Store
+    source : str or None
+        A role name (label, alt label, IRI or prefixed name); ``None``, ``"-"`` or
+        ``"none"`` for a learner starting from ``know`` alone.
+    target : str
+        A role name.
+    know : sequence of str
+        Skills the learner has, ``"Python"`` (level 5) or ``"Python:3"``.
+    alternatives : int
+        How many next-best paths to attach as ``alternatives``.
+    optional, switch : bool
+        As for :func:`learning_path`.
+
+    Raises
+    ------
+    UnknownEntity
+        For an unknown role or skill name, with the closest labels.
+    NoLearningPath
+        When the target cannot be reached.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.synthetic import tiny_graph, to_rdf
+    >>> store = Store(to_rdf(tiny_graph()))
+    >>> p = plan(store, "analyst", "ML Engineer", know=["Linear Algebra:2"], alternatives=1)
+    >>> [s.label for s in p.steps], [len(a.roles) for a in p.alternatives]
+    (['Machine Learning', 'Deep Learning'], [3])
+    """
+    from kg.names import LabelIndex
+    from kg.namespace import CKG
+    from kg.project import projection
+
+    index = LabelIndex.of(store)
+    src = (
+        None if source is None or source.strip().casefold() in _NO_SOURCE else index.resolve(source, CKG.Role)
+    )
+    tgt = index.resolve(target, CKG.Role)
+    known: dict[Any, int] = {}
+    for entry in know:
+        name, level = parse_known(entry)
+        skill = index.resolve(name, CKG.Skill)
+        known[skill] = max(known.get(skill, 0), level)
+    G = projection(store)
+    paths = learning_paths(G, src, tgt, alternatives + 1, known=known, optional=optional, switch=switch)
+    best = paths[0]
+    best.alternatives = paths[1:]
+    return best

@@ -1,0 +1,305 @@
+"""The NetworkX projection of the RDF store: typed nodes, typed weighted edges.
+
+The store stays the single source of truth; :func:`projection` builds a
+:class:`networkx.MultiDiGraph` from the handful of predicates the graph algorithms
+need (not ``rdflib_to_networkx`` over every triple) and caches it per store version,
+so it is rebuilt whenever the store changes.
+
+Nodes are the IRIs (:class:`rdflib.URIRef`) with the attributes
+
+* ``type``: one of ``"role"``, ``"skill"``, ``"tool"``, ``"degree"``,
+  ``"certification"``, ``"course"``, ``"area"``;
+* ``label``: the preferred label;
+* skills also carry ``hours`` (float, ``ckg:learningHours``; :data:`DEFAULT_HOURS`
+  with ``hours_estimated=True`` when the data gives none) and ``skill_type``
+  (``"knowledge"``, ``"competence"``, ``"soft skill"`` or ``""``);
+* degrees, certifications and courses carry ``hours`` (``ckg:durationHours``, or
+  ``None``) and ``cost`` (``ckg:costUSD`` or ``None``).
+
+Edges are keyed by relation name, so ``G.has_edge(u, v, "requires")`` asks one
+relation:
+
+============== ======================== =============================================
+key            direction                attributes
+============== ======================== =============================================
+requires       role → skill             ``level`` (1–5), ``importance`` (essential/optional)
+prerequisite   skill → its prerequisite
+progresses     role → role              ``years`` (typical years, or ``None``)
+teaches        credential/course → skill ``level`` (or ``None``)
+supports       tool → skill
+uses           role → tool
+expects        role → credential
+in_area        skill → area
+============== ======================== =============================================
+
+Examples
+--------
+>>> from rdflib import Graph
+>>> ttl = '''
+... @prefix ckg: <https://w3id.org/careerkg/ontology#> .
+... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+... <urn:r> a ckg:Role ; skos:prefLabel "Analyst" ;
+...     ckg:hasRequirement [ ckg:requiredSkill <urn:s> ; ckg:level 3 ;
+...                          ckg:importance ckg:Essential ] .
+... <urn:s> a ckg:Skill ; skos:prefLabel "SQL" ; ckg:learningHours 40 .
+... '''
+>>> G = project(Graph().parse(data=ttl, format="turtle"))
+>>> from rdflib import URIRef
+>>> G.nodes[URIRef("urn:s")]["hours"]
+40.0
+>>> G.edges[URIRef("urn:r"), URIRef("urn:s"), "requires"]
+{'level': 3, 'importance': 'essential'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.names import label_of
+from kg.namespace import CKG
+
+if TYPE_CHECKING:
+    from kg.store import Store
+
+__all__ = [
+    "DEFAULT_HOURS",
+    "DEFAULT_LEVEL",
+    "NODE_TYPES",
+    "RELATIONS",
+    "edges_of",
+    "project",
+    "projection",
+]
+
+DEFAULT_HOURS = 40.0
+"""Learning hours assumed for a skill whose data gives none (flagged ``hours_estimated``)."""
+
+DEFAULT_LEVEL = 3
+"""Level assumed for a requirement stated without one (3, practitioner)."""
+
+# the class of a node decides its type; the first match wins
+NODE_TYPES: tuple[tuple[URIRef, str], ...] = (
+    (CKG.Role, "role"),
+    (CKG.Skill, "skill"),
+    (CKG.Tool, "tool"),
+    (CKG.Degree, "degree"),
+    (CKG.Certification, "certification"),
+    (CKG.Course, "course"),
+    (CKG.SkillArea, "area"),
+)
+
+RELATIONS: tuple[str, ...] = (
+    "requires",
+    "prerequisite",
+    "progresses",
+    "teaches",
+    "supports",
+    "uses",
+    "expects",
+    "in_area",
+)
+"""The edge keys of the projection."""
+
+_SKILL_TYPES = {CKG.Knowledge: "knowledge", CKG.Competence: "competence", CKG.SoftSkill: "soft skill"}
+
+# plain (unqualified) relations: predicate, edge key, type of subject, type of object
+_PLAIN: tuple[tuple[URIRef, str, str, str], ...] = (
+    (CKG.hasPrerequisite, "prerequisite", "skill", "skill"),
+    (CKG.supportsSkill, "supports", "tool", "skill"),
+    (CKG.usesTool, "uses", "role", "tool"),
+    (CKG.expectsCredential, "expects", "role", "certification"),
+    (CKG.inSkillArea, "in_area", "skill", "area"),
+)
+
+
+def projection(store: Store) -> nx.MultiDiGraph:
+    """The projection of ``store``, cached per store version.
+
+    Parameters
+    ----------
+    store : kg.store.Store
+        The store; a change to it (``load``/``touch``) makes the next call rebuild.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Shared between callers: treat it as read-only (copy it before changing it).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> store = Store.default()
+    >>> projection(store) is projection(store)
+    True
+    """
+    return store.derived("projection", lambda s: project(s.graph))
+
+
+def _num(value: Node | None) -> float | None:
+    if isinstance(value, Literal):
+        try:
+            return float(value.toPython())
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _sorted_pairs(graph: Graph, predicate: URIRef) -> list[tuple[URIRef, Node]]:
+    pairs = [(s, o) for s, o in graph.subject_objects(predicate) if isinstance(s, URIRef)]
+    return sorted(pairs, key=lambda so: (str(so[0]), str(so[1])))
+
+
+def project(graph: Graph) -> nx.MultiDiGraph:
+    """Build the projection of an RDF graph (uncached).
+
+    Nodes and edges are added in IRI order, so the result (and every algorithm's
+    tie-breaking over it) is deterministic. An IRI that a relation uses but no
+    ``rdf:type`` describes is added with the type the relation implies.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A careerkg graph (ontology terms, qualified requirements, teachings and
+        progressions; the materialised shortcuts are used where no qualified link
+        exists).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> G = project(Graph())
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (0, 0)
+    """
+    G = nx.MultiDiGraph()
+
+    def ensure(node: URIRef, kind: str) -> None:
+        if node not in G:
+            G.add_node(node, type=kind, label=label_of(graph, node))
+            if kind == "skill":
+                G.nodes[node].update(hours=DEFAULT_HOURS, hours_estimated=True, skill_type="")
+
+    for cls, kind in NODE_TYPES:
+        for node in sorted(s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)):
+            if node in G:
+                continue
+            attrs: dict[str, Any] = {"type": kind, "label": label_of(graph, node)}
+            if kind == "skill":
+                hours = _num(graph.value(node, CKG.learningHours))
+                attrs["hours"] = DEFAULT_HOURS if hours is None else hours
+                attrs["hours_estimated"] = hours is None
+                kind_of = graph.value(node, CKG.skillType)
+                attrs["skill_type"] = _SKILL_TYPES.get(kind_of, "") if isinstance(kind_of, URIRef) else ""
+            elif kind in ("degree", "certification", "course"):
+                attrs["hours"] = _num(graph.value(node, CKG.durationHours))
+                attrs["cost"] = _num(graph.value(node, CKG.costUSD))
+            G.add_node(node, **attrs)
+
+    # role -> skill requirements, qualified; several for one pair keep the strongest
+    for role, req in _sorted_pairs(graph, CKG.hasRequirement):
+        skill = graph.value(req, CKG.requiredSkill)
+        if not isinstance(skill, URIRef):
+            continue
+        level = _num(graph.value(req, CKG.level))
+        importance = "optional" if graph.value(req, CKG.importance) == CKG.Optional else "essential"
+        _add_requirement(G, ensure, role, skill, int(level) if level else DEFAULT_LEVEL, importance)
+    for role, skill in _sorted_pairs(graph, CKG.requiresSkill):
+        if isinstance(skill, URIRef) and not G.has_edge(role, skill, "requires"):
+            _add_requirement(G, ensure, role, skill, DEFAULT_LEVEL, "essential")
+
+    # role -> role progressions with typical years
+    for role, prog in _sorted_pairs(graph, CKG.hasProgression):
+        to = graph.value(prog, CKG.toRole)
+        if isinstance(to, URIRef):
+            ensure(role, "role")
+            ensure(to, "role")
+            years = _num(graph.value(prog, CKG.typicalYears))
+            old = G.get_edge_data(role, to, "progresses")
+            if old is None or (years is not None and (old["years"] is None or years < old["years"])):
+                G.add_edge(role, to, "progresses", years=years)
+    for role, to in _sorted_pairs(graph, CKG.progressesTo):
+        if isinstance(to, URIRef) and not G.has_edge(role, to, "progresses"):
+            ensure(role, "role")
+            ensure(to, "role")
+            G.add_edge(role, to, "progresses", years=None)
+
+    # learning opportunity -> skill teachings with level
+    for opp, teaching in _sorted_pairs(graph, CKG.hasTeaching):
+        skill = graph.value(teaching, CKG.taughtSkill)
+        if isinstance(skill, URIRef):
+            ensure(opp, "course")
+            ensure(skill, "skill")
+            level = _num(graph.value(teaching, CKG.level))
+            old = G.get_edge_data(opp, skill, "teaches")
+            new = int(level) if level else None
+            if old is None or (new is not None and (old["level"] is None or new > old["level"])):
+                G.add_edge(opp, skill, "teaches", level=new)
+    for opp, skill in _sorted_pairs(graph, CKG.teaches):
+        if isinstance(skill, URIRef) and not G.has_edge(opp, skill, "teaches"):
+            ensure(opp, "course")
+            ensure(skill, "skill")
+            G.add_edge(opp, skill, "teaches", level=None)
+
+    for predicate, key, s_kind, o_kind in _PLAIN:
+        for s, o in _sorted_pairs(graph, predicate):
+            if isinstance(o, URIRef):
+                ensure(s, s_kind)
+                ensure(o, o_kind)
+                G.add_edge(s, o, key)
+    return G
+
+
+def _add_requirement(
+    G: nx.MultiDiGraph, ensure: Any, role: URIRef, skill: URIRef, level: int, imp: str
+) -> None:
+    ensure(role, "role")
+    ensure(skill, "skill")
+    old = G.get_edge_data(role, skill, "requires")
+    if old is not None:
+        level = max(level, old["level"])
+        imp = "essential" if "essential" in (imp, old["importance"]) else "optional"
+    G.add_edge(role, skill, "requires", level=level, importance=imp)
+
+
+def edges_of(G: nx.MultiDiGraph, node: Any, key: str) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """The ``(neighbour, attrs)`` pairs of ``node``'s out-edges of relation ``key``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("ml", "python", "prerequisite")
+    'prerequisite'
+    >>> G.add_edge("ml", "stats", "in_area")
+    'in_area'
+    >>> [v for v, _ in edges_of(G, "ml", "prerequisite")]
+    ['python']
+    """
+    for v, keys in G._succ[node].items():
+        attrs = keys.get(key)
+        if attrs is not None:
+            yield v, attrs
+
+
+def in_edges_of(G: nx.MultiDiGraph, node: Any, key: str) -> Iterable[tuple[Any, dict[str, Any]]]:
+    """The ``(neighbour, attrs)`` pairs of ``node``'s in-edges of relation ``key``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("ml", "python", "prerequisite")
+    'prerequisite'
+    >>> [u for u, _ in in_edges_of(G, "python", "prerequisite")]
+    ['ml']
+    """
+    for u, keys in G._pred[node].items():
+        attrs = keys.get(key)
+        if attrs is not None:
+            yield u, attrs
