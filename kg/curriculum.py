@@ -260,7 +260,7 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
             note = f"{index.labels.get(tool, name)!r} is a tool, not a skill"
             if supported:
                 note += "; it supports " + ", ".join(repr(s) for s in supported)
-            suggestions = [*supported, *(s for s in suggestions if s not in supported)][:5]
+            suggestions = supported[:5] or suggestions
         return SkillRef(name, None, name, line, tuple(suggestions), note)
     return SkillRef(name, iri, index.labels.get(iri, label_of(index.graph, iri)), line)
 
@@ -406,7 +406,8 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         try:
             load_file(g, tmp.name, "turtle")
         except InputFileError as err:
-            raise InvalidCurriculum(source, err.reason, err.line) from err
+            line = min(err.line, max(len(text.splitlines()), 1)) if err.line is not None else None
+            raise InvalidCurriculum(source, err.reason, line) from err
     materialise(g)
     lines = text.splitlines()
     nm = g.namespace_manager
@@ -417,11 +418,11 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         if isinstance(node, URIRef):
             with contextlib.suppress(Exception):  # an IRI rdflib cannot shorten
                 names.append(nm.normalizeUri(node))
-        start = None
-        for i, ln in enumerate(lines):
-            if any(re.search(re.escape(n) + r"(?![\w/-])", ln) for n in names):
-                start = i
-                break
+        pattern = re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w/-])")
+        # prefer the line where the node starts a description, else any mention
+        start = next((i for i, ln in enumerate(lines) if pattern.match(ln.lstrip())), None)
+        if start is None:
+            start = next((i for i, ln in enumerate(lines) if pattern.search(ln)), None)
         if start is None:
             return None
         if after:

@@ -195,6 +195,10 @@ class UnknownSkill:
 
     @property
     def suggestion(self) -> str:
+        if self.note and self.closest:
+            return "name the skill(s) it is used to teach instead, such as " + ", ".join(
+                repr(c) for c in self.closest[:3]
+            )
         if self.closest:
             return "did you mean " + " or ".join(repr(c) for c in self.closest[:3]) + "?"
         return "check the spelling, or describe the skill in a --data file"
@@ -405,7 +409,7 @@ def find_gaps(
             for t in targets
         ]
         if targets
-        else list(curriculum.targets)
+        else sorted(curriculum.targets, key=lambda r: (index.labels.get(r, "").casefold(), str(r)))
     )
     target_iris = list(dict.fromkeys(target_iris))
     report = GapReport(curriculum, [node(t) for t in target_iris])
@@ -414,20 +418,20 @@ def find_gaps(
     entry = curriculum.entry_skills()
 
     taught_by: dict[URIRef, list[Course]] = defaultdict(list)
-    for c in courses:
-        for s in sorted(c.taught_skills()):
+    for c in courses:  # ordered by term, then label
+        for s in c.taught_skills():
             taught_by[s].append(c)
 
     for c in courses:
         before = entry | {s for d in courses if d.term < c.term for s in d.taught_skills()}
         available = prerequisite_closure(graph, before) | c.taught_skills()
         needs: dict[URIRef, list[URIRef]] = defaultdict(list)  # prerequisite -> taught skills needing it
-        for s in [r.iri for r in c.teaches if r.iri is not None]:
+        for s in sorted(c.taught_skills(), key=lambda s: (node(s).label.casefold(), str(s))):
             for p in sorted(o for o in graph.objects(s, CKG.hasPrerequisite) if isinstance(o, URIRef)):
                 if p not in available:
                     needs[p].append(s)
         own = [r.iri for r in c.requires if r.iri is not None and r.iri not in available]
-        for p in [*needs, *(o for o in own if o not in needs)]:
+        for p in sorted({*needs, *own}, key=lambda p: (node(p).label.casefold(), str(p))):
             later = tuple(ref[id(d)] for d in taught_by.get(p, []) if d is not c and d.term >= c.term)
             finding = PrerequisiteFinding(
                 "order_violation" if later else "missing_prerequisite",
@@ -439,7 +443,15 @@ def find_gaps(
             )
             (report.order_violations if later else report.missing_prerequisites).append(finding)
 
-    for course, column, r in curriculum.unknown():
+    for course, column, r in sorted(
+        curriculum.unknown(),
+        key=lambda u: (
+            u[0].term if u[0] else 0,
+            u[0].label.casefold() if u[0] else "",
+            u[1],
+            u[2].name.casefold(),
+        ),
+    ):
         report.unknown_skills.append(
             UnknownSkill(r.name, ref[id(course)] if course else None, column, r.line, r.suggestions, r.note)
         )
