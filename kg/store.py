@@ -405,6 +405,10 @@ class Store:
             raise StoreError(f"the {self.kind} store {self.location} is read-only; cannot load {path}")
         n = load_file(self.graph, path, fmt)
         n += materialise(self.graph)
+        # imported taxonomies: curated nodes absorb the imported nodes they skos:exactMatch
+        from kg.importers.join import join
+
+        join(self.graph, inplace=True)
         self.files.append(Path(path))
         self.touch()
         return n

@@ -1,0 +1,145 @@
+"""``careerkg import esco|onet DIR``: read a third-party taxonomy into careerkg's ontology.
+
+The import is written as N-Triples to stdout, to ``-o FILE`` (``.nt`` or ``.ttl``,
+optionally ``.gz``) or into a persistent store folder (``--store DIR``) holding the
+ontology, the curated data and the import, joined on ``skos:exactMatch``. Files and
+stores are written aside and swapped in, so a failed import leaves nothing half-done.
+A summary (counts per class and relation, quirks met) goes to stderr.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+__all__ = ["esco", "import_group", "onet"]
+
+_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+def _options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option(
+        "--progress/--no-progress",
+        "show_progress",
+        default=None,
+        help="Show progress bars on stderr (default: only when stderr is a terminal).",
+    )(f)
+    f = click.option(
+        "--source-version",
+        "version",
+        metavar="VERSION",
+        help="The release imported (default: guessed from the folder or its Read Me).",
+    )(f)
+    f = click.option(
+        "--data",
+        "data",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="With --store: another RDF file to put in the store (e.g. an earlier import); repeatable.",
+    )(f)
+    f = click.option(
+        "--without-curated",
+        is_flag=True,
+        help="With --store: leave out the ontology and the curated data.",
+    )(f)
+    f = click.option(
+        "--store",
+        "store",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Write a persistent store folder (ontology + curated data + this import, joined).",
+    )(f)
+    f = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="File to write: N-Triples (.nt) or Turtle (.ttl), optionally .gz (default: N-Triples on stdout).",
+    )(f)
+    return f
+
+
+def _run(
+    importer: Callable[..., Any],
+    directory: Path,
+    output: Path | None,
+    store: Path | None,
+    without_curated: bool,
+    data: tuple[Path, ...],
+    version: str | None,
+    show_progress: bool | None,
+) -> None:
+    from kg.importers.common import text_sink, write_output
+    from kg.importers.store import build_store
+    from kg.namespace import PREFIXES
+
+    if data and store is None:
+        raise click.UsageError("--data only applies with --store")
+    tmpdir = Path(tempfile.mkdtemp(prefix="careerkg-import-"))
+    try:
+        nt = tmpdir / "import.nt"
+        with text_sink(nt) as sink:
+            report = importer(directory, sink, version=version, show_progress=show_progress)
+        click.echo(report.summary(), err=True)
+        if output is not None:
+            size = write_output(nt, output, prefixes=PREFIXES)
+            click.echo(f"wrote {output} ({size:,} bytes)", err=True)
+        if store is not None:
+            quads = build_store([nt, *data], store, with_default=not without_curated)
+            click.echo(f"wrote store {store} ({quads:,} triples)", err=True)
+        if output is None and store is None:
+            out: IO[bytes] = sys.stdout.buffer
+            with open(nt, "rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+@click.group("import")
+def import_group() -> None:
+    """Import a third-party taxonomy (ESCO, O*NET) into careerkg's ontology.
+
+    \b
+    careerkg import esco ../shared/external/esco -o esco.nt
+    careerkg path --data esco.nt "software developer" "machine learning engineer"
+    careerkg import onet ../shared/external/onet/29.3 --store kgstore
+    """
+
+
+# registered on `careerkg` like the commands made with kg.cli.command
+import_group._careerkg_command = True  # type: ignore[attr-defined]
+
+
+@import_group.command("esco")
+@click.argument("directory", type=_DIR)
+@_options
+def esco(directory: Path, **kwargs: Any) -> None:
+    """Import the ESCO CSV export (v1.1.x or v1.2.x) found under DIRECTORY.
+
+    Occupations become roles, skills and knowledge become skills, essential and
+    optional relations become requirements (levels 3 and 2), hierarchies become
+    broader links and skill areas. ESCO IRIs are kept.
+    """
+    from kg.importers.esco import import_esco
+
+    _run(import_esco, directory, **kwargs)
+
+
+@import_group.command("onet")
+@click.argument("directory", type=_DIR)
+@_options
+def onet(directory: Path, **kwargs: Any) -> None:
+    """Import the O*NET text files (e.g. release 29.3) found in DIRECTORY.
+
+    Importance (IM 1-5) maps to essential (>= 3.5) / optional (>= 2.5), level
+    (LV 0-7) to 1 + round(LV * 4 / 7); technology skills become tools.
+    """
+    from kg.importers.onet import import_onet
+
+    _run(import_onet, directory, **kwargs)
+

@@ -1,0 +1,1 @@
+"""Importers of third-party taxonomies (ESCO, O*NET) into careerkg's ontology."""

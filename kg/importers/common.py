@@ -1,0 +1,476 @@
+"""Shared machinery of the importers: finding and reading source tables, writing
+N-Triples, progress bars, the import report and atomic output.
+
+Importers stream: they read CSV / TSV records and write N-Triples lines straight to a
+text stream (no big in-memory rdflib graph), which keeps a full ESCO import to a few
+seconds and a few hundred MB.
+
+Examples
+--------
+>>> import io
+>>> out = io.StringIO()
+>>> w = NTriplesWriter(out)
+>>> w.literal("urn:a", "urn:p", 'say "hi"\\n', lang="en")
+>>> w.iri("urn:a", "urn:q", "urn:b")
+>>> print(out.getvalue(), end="")
+<urn:a> <urn:p> "say \\"hi\\"\\n"@en .
+<urn:a> <urn:q> <urn:b> .
+>>> w.count
+2
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import gzip
+import io
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TypeVar
+from urllib.parse import quote
+
+from kg.errors import InputFileError
+
+__all__ = [
+    "ImportReport",
+    "NTriplesWriter",
+    "atomic_path",
+    "find_table",
+    "progress",
+    "read_csv",
+    "read_tsv",
+    "write_output",
+]
+
+T = TypeVar("T")
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+# csv fields in ESCO hold whole paragraphs; the default limit (128 KiB) is enough today,
+# but a future release should not crash the importer
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+# ------------------------------------------------------------------ finding files
+
+
+def find_table(directory: Path, names: Iterable[str], *, required: bool = True) -> Path | None:
+    """Find a source table under ``directory`` by any of its known names.
+
+    Each name is tried as given, with an ``_en`` suffix before the extension, and
+    gzip-compressed (``.gz``), anywhere below ``directory`` (ESCO ships the
+    classification and the relations in separate folders). The shallowest, then
+    alphabetically first, match wins.
+
+    Parameters
+    ----------
+    directory : Path
+        The folder the user pointed at.
+    names : iterable of str
+        File names such as ``"occupationSkillRelations.csv"``.
+    required : bool
+        Raise when nothing matches; otherwise return ``None``.
+
+    Raises
+    ------
+    InputFileError
+        When ``required`` and no file matches; the message lists the names tried.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "rel").mkdir()
+    >>> _ = (d / "rel" / "skillSkillRelations_en.csv.gz").write_bytes(b"")
+    >>> find_table(d, ["skillSkillRelations.csv"]).name
+    'skillSkillRelations_en.csv.gz'
+    >>> find_table(d, ["nothing.csv"], required=False) is None
+    True
+    """
+    wanted: dict[str, int] = {}
+    tried: list[str] = []
+    for rank, name in enumerate(names):
+        stem, dot, ext = name.rpartition(".")
+        variants = [name, f"{stem}_en{dot}{ext}"] if dot else [name, f"{name}_en"]
+        for v in variants:
+            for candidate in (v, v + ".gz"):
+                wanted.setdefault(candidate.casefold(), rank)
+                tried.append(candidate)
+    matches: list[tuple[int, int, str, Path]] = []
+    for path in directory.rglob("*"):
+        key = path.name.casefold()
+        if key in wanted and path.is_file():
+            depth = len(path.relative_to(directory).parts)
+            matches.append((wanted[key], depth, str(path), path))
+    if matches:
+        return min(matches)[3]
+    if required:
+        raise InputFileError(
+            str(directory), "no source table found; looked for " + ", ".join(dict.fromkeys(tried))
+        )
+    return None
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")  # noqa: SIM115 (closed by the caller)
+
+
+def read_csv(path: Path, required: Iterable[str] = ()) -> Iterator[dict[str, str]]:
+    """Yield the records of a CSV file (plain or ``.gz``) as dicts keyed by column name.
+
+    A real CSV parser handles quoted multi-line fields and CRLF record ends. Columns
+    are found by name, so extra columns (labels in v1.2 relation files) are ignored
+    and column order does not matter. Missing cells read as ``""``.
+
+    Raises
+    ------
+    InputFileError
+        When a ``required`` column is missing, the file is not UTF-8 or not CSV.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = p.write_bytes(b'a,b\\r\\n1,"x\\ny"\\r\\n')
+    >>> list(read_csv(p, required=["a"]))
+    [{'a': '1', 'b': 'x\\ny'}]
+    """
+    yield from _read(path, required, dialect="csv")
+
+
+def read_tsv(path: Path, required: Iterable[str] = ()) -> Iterator[dict[str, str]]:
+    """Yield the records of a tab-separated O*NET text file as dicts.
+
+    O*NET's official text release writes empty cells as ``n/a``; both forms read as
+    ``""``. No quoting is applied (O*NET cells hold no tabs or newlines).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "t.txt"
+    >>> _ = p.write_text('Code\\tTitle\\tN\\r\\n11-1011.00\\t"Chief" Executives\\tn/a\\r\\n')
+    >>> list(read_tsv(p))
+    [{'Code': '11-1011.00', 'Title': '"Chief" Executives', 'N': ''}]
+    """
+    yield from _read(path, required, dialect="tsv")
+
+
+def _read(path: Path, required: Iterable[str], dialect: str) -> Iterator[dict[str, str]]:
+    try:
+        with _open_text(path) as fh:
+            if dialect == "csv":
+                reader = csv.reader(fh)
+            else:
+                reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            try:
+                header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+            except StopIteration:
+                raise InputFileError(str(path), "the file is empty; expected a header row") from None
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise InputFileError(
+                    str(path),
+                    f"missing column(s) {', '.join(missing)}; the header has: {', '.join(header)}",
+                    1,
+                )
+            width = len(header)
+            for row in reader:
+                if not row or (len(row) == 1 and not row[0].strip()):
+                    continue
+                if len(row) < width:
+                    row = [*row, *([""] * (width - len(row)))]
+                if dialect == "tsv":
+                    row = ["" if cell == "n/a" else cell for cell in row]
+                yield dict(zip(header, row, strict=False))
+    except UnicodeDecodeError as err:
+        raise InputFileError(str(path), f"not UTF-8 text ({err.reason} at byte {err.start})") from err
+    except (csv.Error, OSError, EOFError) as err:
+        raise InputFileError(str(path), f"cannot read the table: {err}") from err
+
+
+def split_multi(text: str) -> list[str]:
+    """Split a multi-valued ESCO cell (one value per line, sometimes comma-ended).
+
+    Examples
+    --------
+    >>> split_multi("a,\\nb\\n\\n c ")
+    ['a', 'b', 'c']
+    """
+    out = []
+    for part in text.replace("\r", "\n").split("\n"):
+        part = part.strip().rstrip(",").strip()
+        if part:
+            out.append(part)
+    return out
+
+
+# ------------------------------------------------------------------ progress
+
+
+def progress(
+    iterable: Iterable[T], desc: str, *, total: int | None = None, enabled: bool | None = None
+) -> Iterable[T]:
+    """Wrap ``iterable`` in a tqdm progress bar on stderr.
+
+    ``enabled=None`` shows the bar only when stderr is a terminal; ``True`` forces it,
+    ``False`` hides it.
+
+    Examples
+    --------
+    >>> list(progress([1, 2], "rows", enabled=False))
+    [1, 2]
+    """
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, total=total, unit=" rows", file=sys.stderr, leave=False)
+
+
+# ------------------------------------------------------------------ writing
+
+
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
+
+
+def safe_iri(iri: str) -> str:
+    """Percent-encode characters N-Triples does not allow inside ``<…>``.
+
+    Examples
+    --------
+    >>> safe_iri("urn:a b")
+    'urn:a%20b'
+    """
+    if _IRI_BAD.search(iri):
+        return _IRI_BAD.sub(lambda m: quote(m.group(0), safe=""), iri)
+    return iri
+
+
+class NTriplesWriter:
+    """Write triples as N-Triples lines and count them.
+
+    Subjects and IRIs are plain strings; a subject starting with ``_:`` is a blank
+    node. IRIs are assumed well-formed (callers pass them through :func:`safe_iri`
+    when they come from data).
+    """
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.count = 0
+        self._write = out.write
+
+    @staticmethod
+    def _node(term: str) -> str:
+        return term if term.startswith("_:") else f"<{term}>"
+
+    def iri(self, s: str, p: str, o: str) -> None:
+        """Write ``s p o`` where ``o`` is an IRI (or ``_:`` blank node)."""
+        self._write(f"{self._node(s)} <{p}> {self._node(o)} .\n")
+        self.count += 1
+
+    def literal(
+        self, s: str, p: str, value: str, *, lang: str | None = None, datatype: str | None = None
+    ) -> None:
+        """Write ``s p "value"`` with an optional language tag or datatype IRI."""
+        suffix = f"@{lang}" if lang else f"^^<{datatype}>" if datatype else ""
+        self._write(f'{self._node(s)} <{p}> "{_escape(value)}"{suffix} .\n')
+        self.count += 1
+
+    def integer(self, s: str, p: str, value: int) -> None:
+        """Write an ``xsd:integer`` literal."""
+        self.literal(s, p, str(int(value)), datatype=XSD + "integer")
+
+    def decimal(self, s: str, p: str, value: float) -> None:
+        """Write an ``xsd:decimal`` literal (no exponent)."""
+        text = f"{value:.6f}".rstrip("0")
+        text = text + "0" if text.endswith(".") else text
+        self.literal(s, p, text, datatype=XSD + "decimal")
+
+    def boolean(self, s: str, p: str, value: bool) -> None:
+        """Write an ``xsd:boolean`` literal."""
+        self.literal(s, p, "true" if value else "false", datatype=XSD + "boolean")
+
+
+# ------------------------------------------------------------------ report
+
+
+@dataclass
+class Quirk:
+    """One kind of data quirk met during an import."""
+
+    message: str
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    """What an import read, wrote and met on the way.
+
+    Examples
+    --------
+    >>> r = ImportReport("ESCO v1.1.1")
+    >>> r.node("Role"); r.link("requiresSkill", 2)
+    >>> r.quirk("dangling-occupation", "relation rows naming an unknown occupation", "urn:x")
+    >>> r.quirk("dangling-occupation", "relation rows naming an unknown occupation", "urn:x")
+    >>> r.quirks["dangling-occupation"].count, r.quirks["dangling-occupation"].examples
+    (2, ['urn:x'])
+    >>> print(r.summary())  # doctest: +NORMALIZE_WHITESPACE
+    ESCO v1.1.1: 0 triples
+      nodes: Role 1
+      links: requiresSkill 2
+      quirks: dangling-occupation 2 (relation rows naming an unknown occupation; e.g. urn:x)
+    """
+
+    source: str
+    classes: Counter[str] = field(default_factory=Counter)
+    relations: Counter[str] = field(default_factory=Counter)
+    rows: Counter[str] = field(default_factory=Counter)
+    quirks: dict[str, Quirk] = field(default_factory=dict)
+    notes: Counter[str] = field(default_factory=Counter)
+    triples: int = 0
+    seconds: float = 0.0
+
+    def node(self, cls: str, n: int = 1) -> None:
+        """Count ``n`` nodes of class ``cls``."""
+        self.classes[cls] += n
+
+    def link(self, rel: str, n: int = 1) -> None:
+        """Count ``n`` links of relation ``rel``."""
+        self.relations[rel] += n
+
+    def quirk(self, key: str, message: str, example: str | None = None) -> None:
+        """Record one occurrence of the quirk ``key`` (keeps up to three distinct examples)."""
+        q = self.quirks.setdefault(key, Quirk(message))
+        q.count += 1
+        if example is not None and example not in q.examples and len(q.examples) < 3:
+            q.examples.append(example)
+
+    def summary(self) -> str:
+        """A few readable lines: triples, nodes per class, links per relation, quirks."""
+        lines = [f"{self.source}: {self.triples:,} triples" + (f" in {self.seconds:.1f} s" if self.seconds else "")]
+        if self.rows:
+            lines.append("  rows read: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.rows.items())))
+        lines.append("  nodes: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.classes.items())))
+        lines.append("  links: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.relations.items())))
+        for k, v in sorted(self.notes.items()):
+            lines.append(f"  note: {k} {v:,}")
+        if self.quirks:
+            parts = []
+            for key, q in sorted(self.quirks.items()):
+                eg = f"; e.g. {', '.join(q.examples)}" if q.examples else ""
+                parts.append(f"{key} {q.count:,} ({q.message}{eg})")
+            lines.append("  quirks: " + "\n          ".join(parts))
+        else:
+            lines.append("  quirks: none")
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ output
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success swap it into place.
+
+    Write aside, then swap: readers never see a half-written file or store. On an
+    exception the temporary file or folder is removed and ``target`` is untouched.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "out.nt"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("<urn:a> <urn:b> <urn:c> .\\n")
+    ...     target.exists()
+    False
+    >>> target.read_text()
+    '<urn:a> <urn:b> <urn:c> .\\n'
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    inner = tmp / target.name
+    try:
+        if directory:
+            inner.mkdir()
+        yield inner
+        if directory:
+            old = None
+            if target.exists():
+                old = target.parent / f".{target.name}.old-{os.getpid()}"
+                os.replace(target, old)
+            os.replace(inner, target)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(inner, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_output(nt_path: Path, target: Path, *, prefixes: dict[str, str] | None = None) -> int:
+    """Convert an N-Triples file to ``target`` by its extension, atomically.
+
+    ``.nt`` (optionally ``.gz``) copies, ``.ttl`` writes Turtle through Oxigraph (fast,
+    with ``prefixes``). Returns the number of bytes written.
+
+    Raises
+    ------
+    InputFileError
+        When the extension is neither N-Triples nor Turtle.
+    """
+    name = target.name.lower()
+    gz = name.endswith(".gz")
+    base = name[:-3] if gz else name
+    if base.endswith((".nt", ".ntriples")):
+        fmt = "nt"
+    elif base.endswith((".ttl", ".turtle")):
+        fmt = "ttl"
+    else:
+        raise InputFileError(str(target), "unknown output format; name the file .nt, .ttl (optionally .gz)")
+    with atomic_path(target) as tmp:
+        opener = gzip.open if gz else open
+        with opener(tmp, "wb") as out:  # type: ignore[operator]
+            if fmt == "nt":
+                with open(nt_path, "rb") as src:
+                    shutil.copyfileobj(src, out, 1 << 20)
+            else:
+                import pyoxigraph
+
+                with open(nt_path, "rb") as src:
+                    triples = pyoxigraph.parse(src, format=pyoxigraph.RdfFormat.N_TRIPLES)
+                    pyoxigraph.serialize(
+                        triples, out, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes or {}
+                    )
+        return tmp.stat().st_size
+
+
+def text_sink(path: Path) -> IO[str]:
+    """Open ``path`` for writing N-Triples (UTF-8, LF, large buffer)."""
+    return io.open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)  # noqa: UP020
