@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import CUSTOM_EVALS
 from rdflib.plugins.sparql import operators as _operators
 from rdflib.plugins.sparql.evaluate import evalBGP
@@ -56,7 +56,7 @@ from rdflib.plugins.sparql.sparql import FrozenBindings, QueryContext, SPARQLErr
 from rdflib.term import Identifier, Node
 
 from kg.errors import KGError
-from kg.namespace import CKF
+from kg.namespace import CKF, CKG
 from kg.store import Store
 
 __all__ = [
@@ -273,7 +273,10 @@ def _answer(ctx: QueryContext, groups: list[_Group]) -> Iterator[QueryContext]:
     know = [ctx[o] for o in group.inputs.get(CKF.know, [])]
     if len(sources) > 1 or len(targets) != 1 or (not sources and not know):
         return  # a path needs one target and a source role or known skills
-    store = _store_for(ctx.graph)  # type: ignore[arg-type]
+    graph = ctx.graph
+    if not all((r, RDF.type, CKG.Role) in graph for r in [*sources, *targets]):  # type: ignore[operator]
+        return  # not roles: no path, and no need to ask the path engine
+    store = _store_for(graph)  # type: ignore[arg-type]
     for row in path_rows(store, sources[0] if sources else None, targets[0], know):  # type: ignore[arg-type]
         c: QueryContext | None = ctx.push()
         c = _bind(c, group.subject, BNode()) if c is not None else None
@@ -289,9 +292,7 @@ def _order(ctx: QueryContext, triples: list[_Triple]) -> list[_Triple]:
     return sorted(triples, key=lambda t: len([n for n in t if ctx[n] is None]))
 
 
-def _solve(
-    ctx: QueryContext, groups: list[_Group], rest: list[_Triple]
-) -> Iterator[FrozenBindings]:
+def _solve(ctx: QueryContext, groups: list[_Group], rest: list[_Triple]) -> Iterator[FrozenBindings]:
     # answer the path groups as soon as their inputs are bound, then the other triples
     if all(g.ready(ctx) for g in groups):
         for c in _answer(ctx, groups):
@@ -307,12 +308,34 @@ def _solve(
 def eval_paths(ctx: QueryContext, part: Any) -> Any:
     """rdflib ``CUSTOM_EVALS`` hook: answer basic graph patterns that use ``ckf:`` path predicates.
 
+    A join of such a pattern with anything else (``VALUES``, a sub-query, a
+    ``GRAPH``...) is evaluated other side first, so the path inputs are bound.
     Raises ``NotImplementedError`` for every other part, so rdflib evaluates it as usual.
     """
-    if part.name != "BGP" or not any(t[1] in MAGIC for t in part.triples):
+    if part.name == "Join":
+        return _join(ctx, part)
+    if not _is_magic(part):
         raise NotImplementedError
     groups, rest = _groups(part.triples)
     return _solve(ctx, groups, rest)
+
+
+def _is_magic(part: Any) -> bool:
+    return getattr(part, "name", None) == "BGP" and any(t[1] in MAGIC for t in part.triples)
+
+
+def _join(ctx: QueryContext, part: Any) -> Iterator[FrozenBindings]:
+    # a path pattern joined with VALUES, a sub-select...: evaluate the other side first,
+    # so the path inputs are bound when the path is computed (a lazy join)
+    from rdflib.plugins.sparql.evaluate import evalPart
+
+    if _is_magic(part.p2) and not _is_magic(part.p1):
+        first, then = part.p1, part.p2
+    elif _is_magic(part.p1) and not _is_magic(part.p2):
+        first, then = part.p2, part.p1
+    else:
+        raise NotImplementedError
+    return (b.merge(a) for a in evalPart(ctx, first) for b in evalPart(ctx.thaw(a), then))
 
 
 # ---------------------------------------------------------------- scalar functions

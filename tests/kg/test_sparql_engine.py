@@ -1,0 +1,208 @@
+"""kg.sparql.engine: parsing, refusals, time limit and row cap."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
+from kg.sparql.engine import call_with_deadline, parse_query, run_query
+from kg.store import Store
+
+TTL = """
+@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+skill:a a ckg:Skill ; skos:prefLabel "A"@en ; ckg:hasPrerequisite skill:b .
+skill:b a ckg:Skill ; skos:prefLabel "B"@en ; ckg:hasPrerequisite skill:c .
+skill:c a ckg:Skill ; skos:prefLabel "C"@en .
+"""
+
+
+@pytest.fixture
+def store() -> Store:
+    g = Graph()
+    g.parse(data=TTL, format="turtle")
+    return Store(g)
+
+
+def test_select_uses_predeclared_prefixes_and_property_paths(store: Store) -> None:
+    res = run_query(store, "SELECT ?p WHERE { skill:a ckg:hasPrerequisite+ ?p } ORDER BY ?p")
+    assert res.form == "SELECT"
+    assert res.variables == ["p"]
+    assert [str(r[0]).rsplit("/", 1)[1] for r in res.rows] == ["b", "c"]
+
+
+def test_bindings_are_initial_bindings(store: Store) -> None:
+    q = "SELECT ?label WHERE { ?s skos:prefLabel ?label }"
+    res = run_query(store, q, bindings={"s": URIRef("https://w3id.org/careerkg/id/skill/b")})
+    assert res.rows == [(Literal("B", lang="en"),)]
+
+
+def test_unbound_values_are_none_and_empty_solutions_kept(store: Store) -> None:
+    res = run_query(store, "SELECT ?x ?y WHERE { VALUES ?x { 1 } }")
+    assert res.rows == [(Literal(1), None)]
+    assert run_query(store, "SELECT * WHERE { }").rows == [()]
+
+
+def test_construct_and_describe_give_graphs(store: Store) -> None:
+    res = run_query(store, "CONSTRUCT { ?s ckg:after ?p } WHERE { ?s ckg:hasPrerequisite ?p }")
+    assert res.kind == "graph" and res.graph is not None and len(res.graph) == 2
+    res = run_query(store, "DESCRIBE skill:c")
+    assert res.form == "DESCRIBE" and res.graph is not None and len(res.graph) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "where"),
+    [
+        ("SELECT ?s WHERE {\n  ?s a \n}", "line 2, column 3"),
+        ("SELECT ?s WHERE { ?s ?p ?o ", "line 1, column"),
+        ("SELEC * WHERE { ?s ?p ?o }", "line 1, column 1"),
+    ],
+)
+def test_malformed_query_is_400_with_position(query: str, where: str) -> None:
+    with pytest.raises(QueryRejected) as err:
+        parse_query(query)
+    assert err.value.status == 400
+    assert "malformed SPARQL query at " + where in str(err.value)
+
+
+def test_unknown_prefix_is_400() -> None:
+    with pytest.raises(QueryRejected, match="Unknown namespace prefix : nope") as err:
+        parse_query("SELECT * WHERE { nope:x ?p ?o }")
+    assert err.value.status == 400
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+        "LOAD <file:///etc/passwd>",
+        "LOAD <file:///etc/passwd> INTO GRAPH <urn:g>",
+        "CLEAR ALL",
+        "DROP DEFAULT",
+        "CREATE GRAPH <urn:g>",
+        "ADD DEFAULT TO <urn:g>",
+        "PREFIX x: <urn:x#> INSERT DATA { x:a x:b x:c } ; CLEAR DEFAULT",
+    ],
+)
+def test_updates_are_refused_and_change_nothing(store: Store, update: str) -> None:
+    before = set(store.graph)
+    with pytest.raises(QueryRejected, match="read-only") as err:
+        run_query(store, update)
+    assert err.value.status == 403
+    assert set(store.graph) == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://127.0.0.1:9/> { ?s ?q ?r } } }",
+        "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <http://127.0.0.1:9/> { ?s ?q ?r } } }",
+        "SELECT * WHERE { { SELECT ?s WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } } } }",
+        "ASK { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    ],
+)
+def test_service_is_refused_anywhere(store: Store, query: str) -> None:
+    with pytest.raises(QueryRejected, match="SERVICE <") as err:
+        run_query(store, query)
+    assert err.value.status == 403
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }",
+        "SELECT * FROM NAMED <http://127.0.0.1:9/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "ASK FROM <https://w3id.org/careerkg/ontology> { ?s ?p ?o }",
+    ],
+)
+def test_datasets_are_refused(store: Store, query: str) -> None:
+    with pytest.raises(QueryRejected, match="FROM / FROM NAMED") as err:
+        run_query(store, query)
+    assert err.value.status == 403
+
+
+def test_prepared_queries_are_checked_too(store: Store) -> None:
+    from rdflib.plugins.sparql import prepareQuery
+
+    with pytest.raises(QueryRejected, match="SERVICE"):
+        run_query(store, prepareQuery("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"))
+
+
+def test_row_cap_refuses_larger_results(store: Store) -> None:
+    n = len(store.graph)
+    assert len(run_query(store, "SELECT * WHERE { ?s ?p ?o }", max_rows=n).rows) == n
+    with pytest.raises(ResultTooLarge) as err:
+        run_query(store, "SELECT * WHERE { ?s ?p ?o }", max_rows=n - 1)
+    assert err.value.status == 413
+    with pytest.raises(ResultTooLarge):
+        run_query(store, "CONSTRUCT WHERE { ?s ?p ?o }", max_rows=2)
+
+
+EXPLOSIVE = [
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?l ?a",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+    "ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l FILTER (?a = <urn:none>) }",
+    "CONSTRUCT { ?a ?b ?l } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+]
+
+
+@pytest.mark.parametrize("query", EXPLOSIVE)
+def test_explosive_queries_stop_at_the_time_limit(query: str) -> None:
+    store = Store.default()
+    limit = 0.5
+    started = time.perf_counter()
+    with pytest.raises(QueryTimeout) as err:
+        run_query(store, query, timeout=limit, max_rows=None)
+    elapsed = time.perf_counter() - started
+    assert limit <= elapsed < limit + 1.0
+    assert err.value.status == 503 and err.value.seconds == limit
+    # the thread is usable afterwards
+    assert run_query(store, "ASK { ?s ?p ?o }", timeout=limit).boolean is True
+
+
+def test_deadline_never_fires_after_the_call_returned() -> None:
+    # calls ending right around the limit: a late interrupt must be cancelled, not leak
+    outcomes = {"ok": 0, "timeout": 0}
+    for _ in range(300):
+        try:
+            call_with_deadline(lambda: sum(range(3000)), 0.0001)
+            outcomes["ok"] += 1
+        except QueryTimeout:
+            outcomes["timeout"] += 1
+    end = time.perf_counter() + 0.3
+    spins = 0
+    while time.perf_counter() < end:  # a stray interrupt would land here
+        spins += 1
+    assert sum(outcomes.values()) == 300 and spins > 0
+
+
+def test_deadline_works_in_any_thread() -> None:
+    store = Store.default()
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            run_query(store, EXPLOSIVE[0], timeout=0.3, max_rows=None)
+        except BaseException as err:
+            errors.append(err)
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert [type(e) for e in errors] == [QueryTimeout, QueryTimeout]
+
+
+def test_no_time_limit_when_zero(store: Store) -> None:
+    assert run_query(store, "ASK { ?s ?p ?o }", timeout=0).boolean is True

@@ -1,0 +1,114 @@
+"""The named example queries: each documented, each answering on the shipped data."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kg.errors import UnknownEntity
+from kg.sparql import paths as sparql_paths
+from kg.sparql.examples import EXAMPLES, Example, get_example, load_examples, run_example
+from kg.store import Store
+
+REQUIRED = {
+    "essential-skills",
+    "prerequisites",
+    "shared-skills",
+    "certifications-for-skill",
+    "reachable-roles",
+    "learning-path",
+    "counts-by-class",
+    "most-required-skills",
+}
+
+
+@pytest.fixture(autouse=True)
+def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    for registry, key, value in sparql_paths.extension_entries():
+        monkeypatch.setitem(registry, key, value)
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return Store.default()
+
+
+@pytest.fixture(scope="module")
+def gap_store() -> Store:
+    """The gap-report examples read a report; build one from a small curriculum."""
+    from kg.curriculum import parse_curriculum
+    from kg.gaps import find_gaps, report_graph
+    from tests.support import curricula
+
+    s = curricula.store()
+    report = find_gaps(s, parse_curriculum(curricula.GAPPY_CSV, s, fmt="csv", source="gappy.csv"))
+    for t in report_graph(report):
+        s.graph.add(t)
+    s.touch()
+    return s
+
+
+def test_the_required_examples_are_shipped() -> None:
+    assert set(EXAMPLES) >= REQUIRED
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_example_is_documented_and_parses(name: str) -> None:
+    ex = EXAMPLES[name]
+    assert ex.title and ex.description
+    assert ex.prepared.algebra.name in {"SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery"}
+    for var in ex.params:
+        assert f"?{var}" in ex.text, f"parameter {var} is not a variable of {name}"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_example_returns_rows(name: str, store: Store, gap_store: Store) -> None:
+    target = gap_store if name.startswith("gaps") else store
+    res = run_example(target, name, timeout=30)
+    assert len(res) > 0
+    if res.kind == "bindings":  # rows with values, not one empty aggregate row
+        assert any(any(t is not None for t in row) for row in res.rows)
+
+
+def test_parameters_are_bindings_resolved_by_name(store: Store) -> None:
+    default = run_example(store, "essential-skills")
+    other = run_example(store, "essential-skills", {"role": "data scientist"})
+    assert default.rows and other.rows and default.rows != other.rows
+    with pytest.raises(UnknownEntity, match="Data Sceintist"):
+        run_example(store, "essential-skills", {"role": "Data Sceintist"})
+    with pytest.raises(UnknownEntity, match="'roles'.*closest known labels: 'role'"):
+        run_example(store, "essential-skills", {"roles": "Data Scientist"})
+
+
+def test_unknown_example_suggests_close_names() -> None:
+    with pytest.raises(UnknownEntity, match="'reachable-roles'"):
+        get_example("reachable-role")
+
+
+def test_header_parsing(tmp_path) -> None:
+    (tmp_path / "x.rq").write_text(
+        "# title: T\n# description: D\n# param a: role:data-scientist\n# a plain comment\nSELECT ?a WHERE { ?a ?b ?c }\n"
+    )
+    (ex,) = load_examples(tmp_path).values()
+    assert ex == Example("x", "T", "D", ex.text, {"a": "role:data-scientist"})
+    (tmp_path / "x.rq").write_text("SELECT * WHERE {}\n")
+    with pytest.raises(ValueError, match="no '# title:' line"):
+        load_examples(tmp_path)
+
+
+def test_cli_lists_and_runs_examples() -> None:
+    from kg.cli import _register, cli
+
+    _register()
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["sparql", "--examples"])
+    assert listed.exit_code == 0
+    for name, ex in EXAMPLES.items():
+        assert any(line.split()[0] == name and ex.title in line for line in listed.output.splitlines())
+    out = runner.invoke(
+        cli, ["sparql", "reachable-roles", "--param", "role=Software Engineer", "--format", "csv"]
+    )
+    assert out.exit_code == 0, out.output
+    assert out.output.splitlines()[0] == "next,label" and len(out.output.splitlines()) > 1
+    bad = runner.invoke(cli, ["sparql", "reachable-roles", "--param", "role"])
+    assert bad.exit_code == 2 and "expected NAME=VALUE" in bad.output
