@@ -50,9 +50,13 @@ def test_unbound_values_are_none_and_empty_solutions_kept(store: Store) -> None:
 
 def test_construct_and_describe_give_graphs(store: Store) -> None:
     res = run_query(store, "CONSTRUCT { ?s ckg:after ?p } WHERE { ?s ckg:hasPrerequisite ?p }")
-    assert res.kind == "graph" and res.graph is not None and len(res.graph) == 2
+    assert res.kind == "graph"
+    assert res.graph is not None
+    assert len(res.graph) == 2
     res = run_query(store, "DESCRIBE skill:c")
-    assert res.form == "DESCRIBE" and res.graph is not None and len(res.graph) == 2
+    assert res.form == "DESCRIBE"
+    assert res.graph is not None
+    assert len(res.graph) == 2
 
 
 @pytest.mark.parametrize(
@@ -165,7 +169,8 @@ def test_explosive_queries_stop_at_the_time_limit(query: str) -> None:
         run_query(store, query, timeout=limit, max_rows=None)
     elapsed = time.perf_counter() - started
     assert limit <= elapsed < limit + 1.0
-    assert err.value.status == 503 and err.value.seconds == limit
+    assert err.value.status == 503
+    assert err.value.seconds == limit
     # the thread is usable afterwards
     assert run_query(store, "ASK { ?s ?p ?o }", timeout=limit).boolean is True
 
@@ -183,7 +188,8 @@ def test_deadline_never_fires_after_the_call_returned() -> None:
     spins = 0
     while time.perf_counter() < end:  # a stray interrupt would land here
         spins += 1
-    assert sum(outcomes.values()) == 300 and spins > 0
+    assert sum(outcomes.values()) == 300
+    assert spins > 0
 
 
 def test_deadline_works_in_any_thread() -> None:

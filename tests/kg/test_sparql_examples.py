@@ -55,7 +55,8 @@ def test_the_required_examples_are_shipped() -> None:
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_every_example_is_documented_and_parses(name: str) -> None:
     ex = EXAMPLES[name]
-    assert ex.title and ex.description
+    assert ex.title
+    assert ex.description
     assert ex.prepared.algebra.name in {"SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery"}
     for var in ex.params:
         assert f"?{var}" in ex.text, f"parameter {var} is not a variable of {name}"
@@ -73,10 +74,12 @@ def test_every_example_returns_rows(name: str, store: Store, gap_store: Store) -
 def test_parameters_are_bindings_resolved_by_name(store: Store) -> None:
     default = run_example(store, "essential-skills")
     other = run_example(store, "essential-skills", {"role": "data scientist"})
-    assert default.rows and other.rows and default.rows != other.rows
+    assert default.rows
+    assert other.rows
+    assert default.rows != other.rows
     with pytest.raises(UnknownEntity, match="Data Sceintist"):
         run_example(store, "essential-skills", {"role": "Data Sceintist"})
-    with pytest.raises(UnknownEntity, match="'roles'.*closest known labels: 'role'"):
+    with pytest.raises(UnknownEntity, match=r"'roles'.*closest known labels: 'role'"):
         run_example(store, "essential-skills", {"roles": "Data Scientist"})
 
 
@@ -109,6 +112,8 @@ def test_cli_lists_and_runs_examples() -> None:
         cli, ["sparql", "reachable-roles", "--param", "role=Software Engineer", "--format", "csv"]
     )
     assert out.exit_code == 0, out.output
-    assert out.output.splitlines()[0] == "next,label" and len(out.output.splitlines()) > 1
+    assert out.output.splitlines()[0] == "next,label"
+    assert len(out.output.splitlines()) > 1
     bad = runner.invoke(cli, ["sparql", "reachable-roles", "--param", "role"])
-    assert bad.exit_code == 2 and "expected NAME=VALUE" in bad.output
+    assert bad.exit_code == 2
+    assert "expected NAME=VALUE" in bad.output

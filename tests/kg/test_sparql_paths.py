@@ -147,7 +147,8 @@ def test_path_functions(store: Store) -> None:
     res = run_query(store, q)
     path = plan(store, "role:software-engineer", "role:machine-learning-engineer")
     ((hours, n),) = res.rows
-    assert Decimal(str(hours)) == Decimal(str(path.total_hours)) and int(n) == len(path.steps)
+    assert Decimal(str(hours)) == Decimal(str(path.total_hours))
+    assert int(n) == len(path.steps)
     assert len(res.variables) == 2
 
 
