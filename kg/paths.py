@@ -774,7 +774,7 @@ def parse_known(entry: str) -> tuple[str, int]:
     m = _LEVEL_RE.match(entry)
     if m is None:
         return entry.strip(), KNOWN_LEVEL
-    name, level = m.group("name"), int(m.group("level"))
+    name, level = m.group("name").strip(), int(m.group("level"))
     if not 1 <= level <= 5:
         raise KGError(
             f"level {level} in {entry!r} is out of range; give a level from 1 to 5, e.g. '{name}:3'"

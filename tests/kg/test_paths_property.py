@@ -1,0 +1,171 @@
+"""Properties of every learning path: complete, minimal, ordered (hypothesis).
+
+Checked against an independent reading of the semantics in :mod:`kg.paths`, over all
+role pairs and random ``known`` sets, on the shipped data and on generated graphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.paths import LearningPath, learning_path
+from kg.project import projection
+from kg.store import Store
+from kg.synthetic import career_graph
+
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True)
+
+
+def _out(G: nx.MultiDiGraph, node: Any, key: str) -> list[tuple[Any, dict[str, Any]]]:
+    return [(v, keys[key]) for v, keys in G._succ[node].items() if key in keys]
+
+
+def check(
+    G: nx.MultiDiGraph,
+    p: LearningPath,
+    source: Any | None,
+    target: Any,
+    known: Mapping[Any, int],
+    optional: bool = False,
+) -> None:
+    """Assert the path is well-shaped, ordered, complete and minimal."""
+    base: dict[Any, int] = dict(known)
+    if source is not None:
+        for skill, attrs in _out(G, source, "requires"):
+            base[skill] = max(base.get(skill, 0), attrs["level"])
+    # the role chain runs from the source to the target along progressions
+    assert p.roles[-1] == target
+    if source is not None:
+        assert p.roles[0] == source
+        if not p.switch:
+            for u, v in nx.utils.pairwise(p.roles):
+                assert G.has_edge(u, v, "progresses"), (u, v)
+    learn = p.roles[1:] if source is not None else p.roles
+
+    steps = {s.iri: s for s in p.steps}
+    assert len(steps) == len(p.steps), "a skill appears twice"
+    assert [s.position for s in p.steps] == list(range(1, len(p.steps) + 1))
+    assert p.total_hours == pytest.approx(sum(s.hours for s in p.steps), abs=0.05)
+    for s in p.steps:
+        assert s.reasons, f"{s.label} has no reason"
+        assert base.get(s.iri, 0) < s.level, f"{s.label} is already met"
+        assert s.from_level == base.get(s.iri, 0)
+        # ordering: every prerequisite in the plan comes first
+        for pre, _ in _out(G, s.iri, "prerequisite"):
+            if pre in steps:
+                assert steps[pre].position < s.position, f"{s.label} before its prerequisite"
+
+    def unmet(kept: Mapping[Any, int]) -> list[str]:
+        have = dict(base)
+        for skill, level in kept.items():
+            have[skill] = max(have.get(skill, 0), level)
+        problems = []
+        for role in learn:
+            for skill, attrs in _out(G, role, "requires"):
+                wanted = attrs["importance"] == "essential" or optional
+                if wanted and have.get(skill, 0) < attrs["level"]:
+                    problems.append(f"{role} needs {skill} at {attrs['level']}")
+        for skill in kept:
+            if base.get(skill, 0) == 0:  # learnt from scratch: needs its prerequisites
+                for pre, _ in _out(G, skill, "prerequisite"):
+                    if have.get(pre, 0) < 1:
+                        problems.append(f"{skill} needs prerequisite {pre}")
+        return problems
+
+    full = {s.iri: s.level for s in p.steps}
+    assert unmet(full) == [], "the plan leaves something unmet"
+    for s in p.steps:  # minimality: every step is needed
+        without = {k: v for k, v in full.items() if k != s.iri}
+        assert unmet(without), f"removing {s.label} leaves nothing unmet: the step is superfluous"
+
+
+# ---------------------------------------------------------------- shipped data
+
+
+@cache
+def _shipped() -> tuple[nx.MultiDiGraph, list[Any], list[Any]]:
+    G = projection(Store.default())
+    roles = sorted((n for n, t in G.nodes(data="type") if t == "role"), key=str)
+    skills = sorted((n for n, t in G.nodes(data="type") if t == "skill"), key=str)
+    return G, roles, skills
+
+
+def test_shipped_data_has_roles_and_skills() -> None:
+    _, roles, skills = _shipped()
+    assert len(roles) >= 7
+    assert len(skills) >= 30
+
+
+@SETTINGS
+@given(data=st.data(), optional=st.booleans())
+def test_paths_on_shipped_data(data: st.DataObject, optional: bool) -> None:
+    G, roles, skills = _shipped()
+    source = data.draw(st.sampled_from([None, *roles]), label="source")
+    target = data.draw(st.sampled_from(roles), label="target")
+    known = data.draw(st.dictionaries(st.sampled_from(skills), st.integers(1, 5), max_size=8), label="known")
+    p = learning_path(G, source, target, known=known, optional=optional)
+    check(G, p, source, target, known, optional)
+
+
+def test_every_role_pair_on_shipped_data() -> None:
+    G, roles, _ = _shipped()
+    for source in roles:
+        for target in roles:
+            check(G, learning_path(G, source, target), source, target, {})
+
+
+# ---------------------------------------------------------------- generated graphs
+
+
+@cache
+def _generated(seed: int) -> tuple[nx.MultiDiGraph, list[Any], list[Any]]:
+    G = career_graph(400, seed=seed)
+    roles = sorted(n for n, t in G.nodes(data="type") if t == "role")
+    skills = sorted(n for n, t in G.nodes(data="type") if t == "skill")
+    return G, roles, skills
+
+
+@SETTINGS
+@given(seed=st.integers(0, 5), data=st.data())
+def test_paths_on_generated_graphs(seed: int, data: st.DataObject) -> None:
+    G, roles, skills = _generated(seed)
+    source = data.draw(st.sampled_from([None, *roles]), label="source")
+    target = data.draw(st.sampled_from(roles), label="target")
+    known = data.draw(st.dictionaries(st.sampled_from(skills), st.integers(1, 5), max_size=10), label="known")
+    p = learning_path(G, source, target, known=known)
+    check(G, p, source, target, known)
+
+
+# ---------------------------------------------------------------- the checker itself
+
+
+def test_checker_catches_superfluous_missing_and_misordered_steps() -> None:
+    from dataclasses import replace
+
+    from kg.synthetic import tiny_graph
+
+    G = tiny_graph()
+    good = learning_path(G, None, "role:ml-engineer")
+    check(G, good, None, "role:ml-engineer", {})
+    extra = replace(good.steps[0], iri="skill:sql", label="SQL", position=len(good.steps) + 1, hours=0.0)
+    with pytest.raises(AssertionError, match="superfluous"):
+        check(G, replace(good, steps=[*good.steps, extra]), None, "role:ml-engineer", {})
+    missing = [replace(s, position=i) for i, s in enumerate(good.steps[1:], start=1)]
+    with pytest.raises(AssertionError, match="unmet"):
+        check(
+            G,
+            replace(good, steps=missing, total_hours=sum(s.hours for s in missing)),
+            None,
+            "role:ml-engineer",
+            {},
+        )
+    swapped = [replace(s, position=i) for i, s in enumerate(reversed(good.steps), start=1)]
+    with pytest.raises(AssertionError, match="before its prerequisite"):
+        check(G, replace(good, steps=swapped), None, "role:ml-engineer", {})
