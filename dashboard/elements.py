@@ -190,7 +190,7 @@ def radial_positions(
             return (sum(parents) / len(parents) if parents else math.pi, nodes.index(n))
 
         members = sorted(members, key=parent_angle)
-        radius = max(radius + 190.0, len(members) * 62.0 / (2 * math.pi))
+        radius = max(radius + 190.0, len(members) * 95.0 / (2 * math.pi))
         for i, n in enumerate(members):
             a = 2 * math.pi * i / len(members) - math.pi / 2
             angle[n] = a
@@ -259,34 +259,38 @@ def to_elements(
     """
     if layout == "auto":
         layout = _auto(view, focus)
+    ids = [str(n) for n in view.nodes]
+    edges = [(str(u), str(v), k) for u, v, k in view.edges]
     pos: Positions = {}
     if layout == "layered":
-        pos = layered_positions(view.nodes, view.edges)
+        pos = layered_positions(ids, edges)
     elif layout == "radial":
-        pos = radial_positions(view.nodes, view.edges, focus)
-    on_path = set(path)
+        pos = radial_positions(ids, edges, focus)
+    on_path = {str(p) for p in path}
+    expanded_ids = {str(e) for e in expanded}
+    known_ids = {str(k) for k in known}
     elements: list[Element] = []
-    for n in view.nodes:
+    for n, nid in zip(view.nodes, ids, strict=True):
         attrs = G.nodes[n]
         kind = str(attrs.get("type", ""))
         classes = [kind]
-        if n == focus:
+        if nid == focus:
             classes.append("focus")
-        if n in expanded:
+        if nid in expanded_ids:
             classes.append("expanded")
-        if n in on_path:
+        if nid in on_path:
             classes.append("path")
-        if n in known:
+        if nid in known_ids:
             classes.append("known")
-        data: dict[str, Any] = {"id": n, "label": str(attrs.get("label", n)), "type": kind}
+        data: dict[str, Any] = {"id": nid, "label": str(attrs.get("label", n)), "type": kind}
         if attrs.get("hours") is not None:
             data["hours"] = attrs["hours"]
         el: Element = {"data": data, "classes": " ".join(classes)}
-        if n in pos:
-            x, y = pos[n]
+        if nid in pos:
+            x, y = pos[nid]
             el["position"] = {"x": x, "y": y}
         elements.append(el)
-    for u, v, k in view.edges:
+    for u, v, k in edges:
         classes = [k]
         if on_path and u in on_path and v in on_path:
             classes.append("path")

@@ -144,16 +144,23 @@ def central_skills_figure(rows: Sequence[tuple[str, str, int]]) -> go.Figure:
 
 
 def hours_by_area_figure(hours: Mapping[str, float]) -> go.Figure:
-    """Total learning hours per skill area."""
-    names = list(hours)
+    """Total learning hours per skill area, largest at the top.
+
+    Examples
+    --------
+    >>> list(hours_by_area_figure({"Maths": 60.0, "Other": 5.0}).data[0].y)
+    ['Other', 'Maths']
+    """
+    names = list(reversed(list(hours)))
     fig = go.Figure(
         go.Bar(
-            x=names,
-            y=[hours[n] for n in names],
-            marker_color=[_AREA_COLOURS[i % len(_AREA_COLOURS)] for i in range(len(names))],
-            hovertemplate="%{x}: %{y:g} h<extra></extra>",
+            x=[hours[n] for n in names],
+            y=names,
+            orientation="h",
+            marker_color=NODE_STYLES["skill"]["color"],
+            hovertemplate="%{y}: %{x:,.0f} h<extra></extra>",
         )
     )
-    _base(fig, "Learning hours by skill area")
-    fig.update_yaxes(title="hours")
+    _base(fig, "Learning hours by skill area", height=max(320, 24 * len(names) + 60))
+    fig.update_xaxes(title="hours")
     return fig

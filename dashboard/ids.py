@@ -20,6 +20,17 @@ __all__ = [
     "EX_STATE",
     "EX_STATUS",
     "EX_TYPES",
+    "GAPS_CANVAS",
+    "GAPS_CHART",
+    "GAPS_DOWNLOAD",
+    "GAPS_DOWNLOAD_BUTTON",
+    "GAPS_EXAMPLE",
+    "GAPS_FINDINGS",
+    "GAPS_MESSAGE",
+    "GAPS_REPORT",
+    "GAPS_SUMMARY",
+    "GAPS_TARGETS",
+    "GAPS_UPLOAD",
     "NAV",
     "NODE_LINK",
     "PATH_ALTERNATIVES",
@@ -87,6 +98,20 @@ Q_EDITOR = "query-editor"
 Q_RUN = "query-run"
 Q_RESULTS = "query-results"
 Q_MESSAGE = "query-message"
+
+
+# curriculum gaps page
+GAPS_UPLOAD = "gaps-upload"
+GAPS_EXAMPLE = "gaps-example"
+GAPS_TARGETS = "gaps-targets"
+GAPS_REPORT = "gaps-report"
+GAPS_MESSAGE = "gaps-message"
+GAPS_SUMMARY = "gaps-summary"
+GAPS_FINDINGS = "gaps-findings"
+GAPS_CHART = "gaps-chart"
+GAPS_CANVAS = "gaps-canvas"
+GAPS_DOWNLOAD = "gaps-download"
+GAPS_DOWNLOAD_BUTTON = "gaps-download-button"
 
 
 def node_link(iri: str) -> dict[str, str]:

@@ -262,6 +262,7 @@ def neighbourhood(
     types: Collection[str] | None = None,
     relations: Collection[str] | None = None,
     limit: int | None = 150,
+    context: Collection[str] = ("prerequisite", "progresses"),
 ) -> View:
     """The seeds plus the neighbours of each expanded node, filtered and capped.
 
@@ -278,6 +279,9 @@ def neighbourhood(
         are drawn only for these relations.
     limit : int or None
         Draw at most this many nodes; ``View.hidden`` counts the others.
+    context : collection of str
+        Relations drawn between two nodes that are not expanded (other edges are
+        drawn only when they touch an expanded node, to keep the picture readable).
 
     Examples
     --------
@@ -316,7 +320,11 @@ def neighbourhood(
     if limit is not None and len(order) > limit:
         hidden = len(order) - limit
         order = order[:limit]
-    return View(order, _induced_edges(G, order, relations), hidden)
+    hubs = {node_key(G, x) for x in expanded}
+    edges = [
+        (u, v, k) for u, v, k in _induced_edges(G, order, relations) if u in hubs or v in hubs or k in context
+    ]
+    return View(order, edges, hidden)
 
 
 def ladder(G: nx.MultiDiGraph) -> View:
@@ -338,8 +346,8 @@ def ladder(G: nx.MultiDiGraph) -> View:
 
 def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] = ()) -> View:
     """The nodes and edges of a learning path (as ``LearningPath.to_dict()``): the roles
-    passed through, the steps, and the requirement, prerequisite and progression edges
-    among them.
+    passed through, the steps, and the requirement (except from the source role, which
+    the learner holds already), prerequisite and progression edges among them.
 
     Examples
     --------
@@ -360,7 +368,12 @@ def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] 
     for k in (node_key(G, x) for x in known):
         if k in G and k not in nodes:
             nodes.append(k)
-    edges = _induced_edges(G, nodes, {"requires", "prerequisite", "progresses"})
+    source = node_key(G, path["roles"][0]["iri"]) if path.get("source") and path.get("roles") else None
+    edges = [
+        (u, v, k)
+        for u, v, k in _induced_edges(G, nodes, {"requires", "prerequisite", "progresses"})
+        if not (k == "requires" and u == source)
+    ]
     return View(nodes, edges)
 
 
@@ -433,7 +446,9 @@ def _unlocks(G: nx.MultiDiGraph, skill: Any) -> list[Any]:
         from kg.paths import unlocks
     except ImportError:  # learning paths not written yet: direct requirements only
         return [u for u, _, k in G.in_edges(skill, keys=True) if k == "requires"]
-    return [node_key(G, n) for n in unlocks(G, skill)]
+    opened = unlocks(G, skill)
+    found = [node_key(G, r["iri"]) for r in [*opened["roles"], *opened["via"]]]
+    return list(dict.fromkeys(found))
 
 
 def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> Details:
@@ -490,11 +505,11 @@ def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> De
         groups.setdefault((k, True), []).append(_link(G, v, _note(k, data)))
     for u, _, k, data in G.in_edges(key, keys=True, data=True):
         groups.setdefault((k, False), []).append(_link(G, u, _note(k, data)))
-    for key, title in SECTION_TITLES.items():
-        links = groups.get(key)
+    for group, title in SECTION_TITLES.items():
+        links = groups.get(group)
         if links:
             d.sections.append(Section(title, sorted(links, key=lambda lk: (lk.label.casefold(), lk.iri))))
-        if key == ("prerequisite", False) and d.type == "skill":
+        if group == ("prerequisite", False) and d.type == "skill":
             unlocked = [_link(G, r) for r in _unlocks(G, key) if r in G]
             if unlocked:
                 d.sections.append(
@@ -503,7 +518,16 @@ def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> De
 
     for src in graph.objects(node, DCTERMS.source):
         if isinstance(src, URIRef):
-            d.sources.append(Link(str(src), label_of(graph, src), "source"))
+            doc_title = graph.value(src, DCTERMS.title)
+            doc_id = graph.value(src, DCTERMS.identifier)
+            d.sources.append(
+                Link(
+                    str(src),
+                    str(doc_title) if doc_title is not None else label_of(graph, src),
+                    "source",
+                    str(doc_id or ""),
+                )
+            )
     d.sources.sort(key=lambda lk: lk.label.casefold())
     d.matches = sorted(
         {
@@ -538,9 +562,9 @@ def central_skills(
     """The ``k`` skills that unlock the most roles: ``(iri, label, number of roles)``,
     most first, ties by label.
 
-    ``unlocks(G, skill)`` gives the roles a skill opens (by default
-    :func:`kg.paths.unlocks`: the roles that require it or a skill it is a
-    prerequisite of).
+    ``unlocks(G, skill)`` gives the roles a skill opens (by default from
+    :func:`kg.paths.unlocks`: the roles that require it, or require a skill that
+    builds on it).
 
     Examples
     --------

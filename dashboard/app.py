@@ -1,0 +1,99 @@
+"""The Dash app factory: ``create_app(store)`` builds the multi-page app.
+
+Pages live in ``dashboard/pages`` (one module each, registered with
+``dash.register_page``); everything is served locally (no CDN). The ``/sparql``
+endpoint is not registered here: ``careerkg serve`` adds it to ``app.server``.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> app = create_app(Store.default(), warm=False)
+>>> {"/", "/path", "/query", "/overview"} <= {p["path"] for p in dash.page_registry.values()}
+True
+>>> app.server.test_client().get("/").status_code
+200
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dash
+from dash import Dash, html
+
+from dashboard.components import navbar
+from dashboard.state import CONFIG_KEY
+from kg.store import Store
+
+__all__ = ["create_app"]
+
+HERE = Path(__file__).resolve().parent
+
+_INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def _shell() -> Any:
+    return html.Div(
+        [navbar(list(dash.page_registry.values())), html.Main(dash.page_container, id="main", tabIndex="-1")],
+        className="app",
+    )
+
+
+def create_app(store: Store | None = None, *, warm: bool = True, **options: Any) -> Dash:
+    """Build the careerkg Dash app over ``store`` (the default graph when ``None``).
+
+    Parameters
+    ----------
+    store : kg.store.Store, optional
+        The graph served; ``None`` builds the default store on first use.
+    warm : bool
+        Build the projection and label index now, so the first page is fast.
+    **options
+        Passed on to :class:`dash.Dash` (e.g. ``requests_pathname_prefix``).
+
+    Returns
+    -------
+    dash.Dash
+        ``app.server`` is the Flask app to serve.
+    """
+    settings: dict[str, Any] = {
+        "use_pages": True,
+        "pages_folder": str(HERE / "pages"),
+        "assets_folder": str(HERE / "assets"),
+        "serve_locally": True,
+        "title": "careerkg",
+        "update_title": None,
+        "suppress_callback_exceptions": True,
+        "meta_tags": [{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    }
+    settings.update(options)
+    app = Dash("dashboard", **settings)
+    app.index_string = _INDEX
+    app.server.config[CONFIG_KEY] = store
+    app.layout = _shell
+    if warm and store is not None:
+        from kg.explore import graph_of
+        from kg.names import LabelIndex
+        from kg.sparql import install
+
+        graph_of(store)
+        LabelIndex.of(store)
+        install()
+    return app

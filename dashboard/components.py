@@ -1,0 +1,225 @@
+"""Reusable pieces of page layout: navigation bar, legend, node details, step list.
+
+Functions of plain data returning Dash components; no callbacks here.
+
+Examples
+--------
+>>> from kg.explore import Details, Link, Section
+>>> panel = details_panel(Details("urn:a", "Python", "skill", sections=[Section("Prerequisites", [Link("urn:b", "Logic", "skill")])]))
+>>> panel.children[0].children[1].children
+'Python'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.downloads import reasons_text
+from dashboard.styles import NODE_STYLES, TYPE_LABELS, legend_items
+from dashboard.urls import node_url
+from kg.explore import Details, Link
+
+__all__ = ["details_panel", "hours", "legend", "navbar", "node_chip", "swatch", "type_badge"]
+
+# CSS clip paths that echo the Cytoscape node shapes in the legend
+_CLIP = {
+    "round-rectangle": "inset(0 round 3px)",
+    "ellipse": "circle(50%)",
+    "diamond": "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
+    "hexagon": "polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)",
+    "star": "polygon(50% 0, 61% 35%, 98% 35%, 68% 57%, 79% 91%, 50% 70%, 21% 91%, 32% 57%, 2% 35%, 39% 35%)",
+    "rhomboid": "polygon(25% 0, 100% 0, 75% 100%, 0 100%)",
+    "barrel": "inset(0 round 35%)",
+}
+
+
+def hours(value: float | None) -> str:
+    """Hours for people: whole hours from 10 up, one decimal below.
+
+    Examples
+    --------
+    >>> hours(1648.33), hours(13.33), hours(2.5), hours(None)
+    ('1,648', '13', '2.5', '0')
+    """
+    h = float(value or 0)
+    return f"{h:,.0f}" if h >= 10 or h == int(h) else f"{h:.1f}"
+
+
+def navbar(pages: Sequence[Mapping[str, Any]], endpoint: str = "/sparql") -> html.Header:
+    """The top bar: brand, one link per page (in ``order``), the SPARQL endpoint."""
+    links = [
+        dcc.Link(
+            p["name"],
+            href=p["relative_path"],
+            className="nav-link",
+            id=f"nav-{p['module'].rsplit('.', 1)[-1]}",
+        )
+        for p in sorted(pages, key=lambda p: (p.get("order") is None, p.get("order") or 0, p["name"]))
+        if not p.get("hidden")
+    ]
+    return html.Header(
+        className="topbar",
+        children=[
+            html.A("Skip to content", href="#main", className="skip-link"),
+            dcc.Link(
+                [html.Span("career", className="brand-a"), html.Span("kg", className="brand-b")],
+                href=links[0].href if links else "/",
+                className="brand",
+                title="careerkg home",
+            ),
+            html.Nav(links, className="nav", id=ids.NAV, **{"aria-label": "Pages"}),
+            html.A(
+                "SPARQL endpoint ↗",
+                href=endpoint,
+                className="nav-link nav-endpoint",
+                title="The SPARQL 1.1 endpoint of this graph",
+            ),
+        ],
+    )
+
+
+def swatch(kind: str, size: int = 14) -> html.Span:
+    """A small coloured shape for a node type, as drawn on the canvas."""
+    st = NODE_STYLES.get(kind, {"color": "#888", "shape": "ellipse"})
+    return html.Span(
+        className="swatch",
+        style={
+            "background": st["color"],
+            "clipPath": _CLIP.get(st["shape"], "none"),
+            "width": size,
+            "height": size,
+        },
+        **{"aria-hidden": "true"},
+    )
+
+
+def type_badge(kind: str) -> html.Span:
+    """The type of a node as a small badge with its swatch."""
+    return html.Span(
+        [swatch(kind, 11), TYPE_LABELS.get(kind, kind or "node")], className=f"badge badge-{kind}"
+    )
+
+
+def legend(types: Sequence[str] | None = None) -> html.Div:
+    """The legend of node types: swatch and name."""
+    return html.Div(
+        [
+            html.Span([swatch(i["type"]), i["label"]], className="legend-item")
+            for i in legend_items(list(types) if types else None)
+        ],
+        className="legend",
+        role="list",
+        **{"aria-label": "Legend"},
+    )
+
+
+def node_chip(link: Link) -> html.Li:
+    """A clickable node name (a button, so keyboards reach it) with its note."""
+    return html.Li(
+        [
+            html.Button(
+                [swatch(link.type, 10), link.label],
+                id=ids.node_link(link.iri),
+                className="linklike",
+                n_clicks=0,
+                title=f"Show {link.label}",
+            ),
+            html.Span(link.note, className="note") if link.note else None,
+        ]
+    )
+
+
+def details_panel(d: Details | None, *, hint: str = "", url: str | None = None) -> html.Div:
+    """The details of one node; every related node is a clickable entry."""
+    if d is None:
+        return html.Div(
+            [
+                html.H2("Details", className="panel-title"),
+                html.P(
+                    hint or "Search for a node or click one on the canvas to see its details.",
+                    className="muted",
+                ),
+            ],
+            className="details-empty",
+        )
+    header = html.Div(
+        [
+            type_badge(d.type),
+            html.H2(d.label, className="details-title", id="details-title"),
+            dcc.Link("link to this node", href=url or node_url(d.label), className="permalink"),
+        ],
+        className="details-header",
+    )
+    body: list[Any] = [header]
+    if d.definition:
+        body.append(html.P(d.definition, className="definition"))
+    if d.alt_labels:
+        body.append(html.P(["Also called: ", html.Em(", ".join(d.alt_labels))], className="alt-labels"))
+    if d.facts:
+        body.append(
+            html.Dl([item for k, v in d.facts for item in (html.Dt(k), html.Dd(v))], className="facts")
+        )
+    for section in d.sections:
+        body.append(
+            html.Details(
+                [
+                    html.Summary([section.title, html.Span(str(len(section.links)), className="count")]),
+                    html.Ul([node_chip(lk) for lk in section.links], className="links"),
+                ],
+                open=len(section.links) <= 12,
+                className="section",
+            )
+        )
+    if d.sources or d.matches:
+        refs: list[Any] = []
+        for s in d.sources:
+            refs.append(
+                html.Li([html.Span(s.label), html.Span(f" ({s.note})", className="note") if s.note else None])
+            )
+        for m in d.matches:
+            label = "ESCO concept" if "data.europa.eu/esco" in m else "Same as"
+            refs.append(
+                html.Li(html.A(f"{label} ↗", href=m, target="_blank", rel="noopener noreferrer", title=m))
+            )
+        body.append(
+            html.Div([html.H3("Sources and links"), html.Ul(refs, className="refs")], className="section")
+        )
+    body.append(html.P(html.Code(d.iri), className="iri"))
+    return html.Div(body)
+
+
+def step_list(steps: Sequence[Mapping[str, Any]]) -> html.Ol:
+    """The ordered steps of a learning path: label, hours, cumulative hours, reasons."""
+    items = []
+    total = 0.0
+    for s in steps:
+        step_hours = float(s.get("hours") or 0)
+        total += step_hours
+        items.append(
+            html.Li(
+                [
+                    html.Div(
+                        [
+                            html.Span(str(s.get("position", "")), className="step-pos"),
+                            html.Button(
+                                [swatch(str(s.get("type") or "skill"), 10), str(s.get("label"))],
+                                id=ids.node_link(str(s.get("iri"))),
+                                className="linklike step-label",
+                                n_clicks=0,
+                            ),
+                            html.Span(f"{hours(step_hours)} h", className="step-hours"),
+                            html.Span(f"Σ {hours(total)} h", className="step-cum", title="cumulative hours"),
+                        ],
+                        className="step-head",
+                    ),
+                    html.Div(reasons_text(s.get("reasons"), "; "), className="step-why"),
+                ],
+                className="step",
+                **{"data-iri": str(s.get("iri"))},
+            )
+        )
+    return html.Ol(items, className="steps", id="path-step-list")

@@ -1,0 +1,226 @@
+"""Explorer: search, filter and click through the graph; ``/node/<name>`` selects a node."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import dash_cytoscape as cyto
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+
+from dashboard import ids
+from dashboard.components import legend
+from dashboard.elements import LAYOUTS
+from dashboard.state import get_store
+from dashboard.styles import RELATION_LABELS, TYPE_LABELS, stylesheet
+from dashboard.urls import unquote_name
+from dashboard.views import explorer as view
+
+dash.register_page(
+    __name__,
+    path="/",
+    path_template="/node/<name>",
+    name="Explorer",
+    title="careerkg · Explorer",
+    description="Explore roles, skills, tools and credentials of careers in machine learning.",
+    order=0,
+)
+
+EX_URL = "explorer-url"
+EX_URL_SINK = "explorer-url-sink"
+
+
+def layout(name: str | None = None, **_query: Any) -> Any:
+    store = get_store()
+    state, message = view.state_from_name(store, unquote_name(name))
+    elements, cy_layout, status, more_hidden = view.canvas(store, state, None, None, "auto")
+    label, disabled = view.expand_button(state)
+    focus = state.get("focus")
+    return html.Div(
+        className="explorer",
+        children=[
+            dcc.Store(id=ids.EX_STATE, data=state),
+            dcc.Store(id=EX_URL),
+            html.Div(id=EX_URL_SINK, hidden=True),
+            html.Aside(
+                className="sidebar",
+                **{"aria-label": "Search and filters"},
+                children=[
+                    html.Label(
+                        "Find a role, skill, tool or credential",
+                        htmlFor=ids.EX_SEARCH,
+                        className="field-label",
+                    ),
+                    dcc.Dropdown(
+                        id=ids.EX_SEARCH,
+                        options=view.search_options(store, "", focus),
+                        value=focus,
+                        placeholder="Type a name, e.g. deep learning",
+                        searchable=True,
+                        clearable=True,
+                        className="search",
+                    ),
+                    html.Div(message, className="alert", role="alert") if message else None,
+                    html.Fieldset(
+                        [
+                            html.Legend("Show node types"),
+                            dcc.Checklist(
+                                id=ids.EX_TYPES,
+                                options=[{"label": lab, "value": t} for t, lab in TYPE_LABELS.items()],
+                                value=list(TYPE_LABELS),
+                                className="checks",
+                                inputClassName="check-input",
+                            ),
+                        ],
+                        className="fieldset",
+                    ),
+                    html.Fieldset(
+                        [
+                            html.Legend("Follow relations"),
+                            dcc.Checklist(
+                                id=ids.EX_RELATIONS,
+                                options=[{"label": lab, "value": r} for r, lab in RELATION_LABELS.items()],
+                                value=list(RELATION_LABELS),
+                                className="checks",
+                            ),
+                        ],
+                        className="fieldset",
+                    ),
+                    html.Label("Layout", htmlFor=ids.EX_LAYOUT, className="field-label"),
+                    dcc.Dropdown(
+                        id=ids.EX_LAYOUT,
+                        options=[{"label": lab, "value": v} for v, lab in LAYOUTS.items()],
+                        value="auto",
+                        clearable=False,
+                        searchable=False,
+                    ),
+                    html.Button("Reset view", id=ids.EX_RESET, className="btn", n_clicks=0),
+                ],
+            ),
+            html.Section(
+                className="canvas-col",
+                **{"aria-label": "Graph"},
+                children=[
+                    html.Div(
+                        [
+                            html.Div(status, id=ids.EX_STATUS, className="status", role="status"),
+                            html.Button(
+                                "Show more",
+                                id=ids.EX_SHOW_MORE,
+                                className="btn btn-small",
+                                hidden=more_hidden,
+                                n_clicks=0,
+                            ),
+                        ],
+                        className="canvas-bar",
+                    ),
+                    cyto.Cytoscape(
+                        id=ids.EX_CANVAS,
+                        elements=elements,
+                        layout=cy_layout,
+                        stylesheet=stylesheet(),
+                        className="canvas",
+                        style={"width": "100%", "height": "100%"},
+                        minZoom=0.15,
+                        maxZoom=3,
+                        boxSelectionEnabled=False,
+                        responsive=True,
+                    ),
+                    legend(),
+                ],
+            ),
+            html.Aside(
+                className="details-col",
+                **{"aria-label": "Details"},
+                children=[
+                    html.Div(
+                        html.Button(
+                            label,
+                            id=ids.EX_EXPAND,
+                            className="btn btn-primary",
+                            disabled=disabled,
+                            n_clicks=0,
+                        ),
+                        className="actions",
+                    ),
+                    html.Div(
+                        view.details(store, state),
+                        id=ids.EX_DETAILS,
+                        className="details",
+                        **{"aria-live": "polite"},
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+@callback(
+    Output(ids.EX_SEARCH, "options"),
+    Input(ids.EX_SEARCH, "search_value"),
+    State(ids.EX_SEARCH, "value"),
+    prevent_initial_call=True,
+)
+def _search(text: str | None, value: str | None) -> Any:
+    if not text:
+        return no_update
+    return view.search_options(get_store(), text, value)
+
+
+@callback(
+    Output(ids.EX_STATE, "data"),
+    Input(ids.EX_SEARCH, "value"),
+    Input(ids.EX_CANVAS, "tapNodeData"),
+    Input({"type": ids.NODE_LINK, "iri": ALL}, "n_clicks"),
+    Input(ids.EX_EXPAND, "n_clicks"),
+    Input(ids.EX_SHOW_MORE, "n_clicks"),
+    Input(ids.EX_RESET, "n_clicks"),
+    State(ids.EX_STATE, "data"),
+    prevent_initial_call=True,
+)
+def _act(search: Any, tapped: Any, _links: Any, _expand: Any, _more: Any, _reset: Any, state: Any) -> Any:
+    trigger = ctx.triggered_id
+    value = ctx.triggered[0]["value"] if ctx.triggered else None
+    if trigger is None or not value:
+        return no_update
+    if trigger == ids.EX_CANVAS:
+        value = (tapped or {}).get("id")
+    new = view.next_state(state, trigger, value)
+    return no_update if new == state else new
+
+
+@callback(
+    Output(ids.EX_CANVAS, "elements"),
+    Output(ids.EX_CANVAS, "layout"),
+    Output(ids.EX_STATUS, "children"),
+    Output(ids.EX_SHOW_MORE, "hidden"),
+    Input(ids.EX_STATE, "data"),
+    Input(ids.EX_TYPES, "value"),
+    Input(ids.EX_RELATIONS, "value"),
+    Input(ids.EX_LAYOUT, "value"),
+    prevent_initial_call=True,
+)
+def _draw(state: Any, types: Any, relations: Any, layout_name: Any) -> Any:
+    return view.canvas(get_store(), state, types, relations, layout_name)
+
+
+@callback(
+    Output(ids.EX_DETAILS, "children"),
+    Output(ids.EX_EXPAND, "children"),
+    Output(ids.EX_EXPAND, "disabled"),
+    Output(EX_URL, "data"),
+    Input(ids.EX_STATE, "data"),
+    prevent_initial_call=True,
+)
+def _details(state: Any) -> Any:
+    store = get_store()
+    label, disabled = view.expand_button(state)
+    return view.details(store, state), label, disabled, dash.get_relative_path(view.url_of(store, state))
+
+
+clientside_callback(
+    "function(url) { return window.careerkg ? window.careerkg.pushUrl(url) : ''; }",
+    Output(EX_URL_SINK, "children"),
+    Input(EX_URL, "data"),
+    prevent_initial_call=True,
+)

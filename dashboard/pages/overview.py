@@ -1,0 +1,69 @@
+"""Overview: what the graph holds and which skills open the most doors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+from dash import dcc, html
+
+from dashboard.state import get_store
+from dashboard.views import overview as view
+
+dash.register_page(
+    __name__,
+    path="/overview",
+    name="Overview",
+    title="careerkg · Overview",
+    description="Counts by class and the most central skills of the careerkg graph.",
+    order=3,
+)
+
+
+def layout(**_query: Any) -> Any:
+    data = view.overview(get_store())
+    counts_fig, central_fig, area_fig = data["figures"]
+    config = {"displaylogo": False, "responsive": True}
+    return html.Div(
+        className="overview",
+        children=[
+            html.Div(
+                [
+                    html.H1("Overview"),
+                    html.P(
+                        f"{data['edges']:,} links between {sum(data['counts'].values()):,} nodes.",
+                        className="muted",
+                    ),
+                ],
+                className="page-head",
+            ),
+            view.cards(data),
+            html.Div(
+                [
+                    html.Div(
+                        dcc.Graph(figure=counts_fig, config=config, id="overview-counts-chart"),
+                        className="card",
+                    ),
+                    html.Div(
+                        dcc.Graph(figure=area_fig, config=config, id="overview-areas-chart"), className="card"
+                    ),
+                    html.Div(
+                        dcc.Graph(figure=central_fig, config=config, id="overview-central-chart"),
+                        className="card",
+                    ),
+                    html.Div(
+                        [
+                            html.H2("Most central skills"),
+                            html.P(
+                                "Learning these opens the most roles (directly or as prerequisites).",
+                                className="muted",
+                            ),
+                            view.central_list(data),
+                        ],
+                        className="card",
+                    ),
+                ],
+                className="grid2",
+            ),
+        ],
+    )

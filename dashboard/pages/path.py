@@ -1,0 +1,282 @@
+"""Path finder: ``/path`` and the shareable ``/path/<source>/<target>?know=…``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import dash_cytoscape as cyto
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+
+from dashboard import ids
+from dashboard.components import legend
+from dashboard.downloads import FORMATS, filename
+from dashboard.downloads import render as render_download
+from dashboard.state import get_store
+from dashboard.styles import stylesheet
+from dashboard.urls import unquote_name
+from dashboard.views import path as view
+from kg.errors import UnknownEntity
+from kg.explore import resolve
+
+dash.register_page(
+    __name__,
+    path="/path",
+    path_template="/path/<source>/<target>",
+    name="Path finder",
+    title="careerkg · Path finder",
+    description="The skills to learn, in order, to move from one role to another.",
+    order=1,
+)
+
+PATH_URL = "path-url"
+DOWNLOAD_LABELS = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
+
+
+def _outputs(store: Any, result: Any) -> list[Any]:
+    r = view.render(store, result)
+    chart = (
+        dcc.Graph(figure=r["figure"], config={"displaylogo": False, "responsive": True}, id=ids.PATH_CHART)
+        if r["figure"]
+        else None
+    )
+    return [
+        result if result and result.get("path") else None,
+        html.Div(r["message"], className="alert", role="alert") if r["message"] else None,
+        r["summary"],
+        r["roles"],
+        r["steps"],
+        r["credentials"],
+        r["alternatives"],
+        chart,
+        r["elements"],
+        r["layout"],
+    ]
+
+
+def layout(
+    source: str | None = None,
+    target: str | None = None,
+    know: Any = None,
+    alternatives: Any = None,
+    **_query: Any,
+) -> Any:
+    store = get_store()
+    problems: list[str] = []
+    src_iri = tgt_iri = None
+    src_name, tgt_name = unquote_name(source), unquote_name(target)
+    for name, slot in ((src_name, "source"), (tgt_name, "target")):
+        if not name:
+            continue
+        try:
+            iri = resolve(store, name, ["role"])
+        except UnknownEntity as err:
+            problems.append(str(err))
+            continue
+        if slot == "source":
+            src_iri = iri
+        else:
+            tgt_iri = iri
+    know_opts, know_values, know_problem = view.know_options(store, know)
+    if know_problem:
+        problems.append(know_problem)
+    try:
+        n_alt = max(0, min(3, int(alternatives or 0)))
+    except ValueError:
+        n_alt = 0
+    result = view.compute(store, src_iri, tgt_iri, know_values, n_alt) if tgt_iri and not problems else None
+    if problems:
+        result = {"path": None, "error": " ".join(problems), "known": []}
+    (data, message, summary, roles, steps, creds, alts, chart, elements, cy_layout) = _outputs(store, result)
+    role_opts = view.role_options(store)
+    return html.Div(
+        className="pathfinder",
+        children=[
+            dcc.Store(id=ids.PATH_RESULT, data=data),
+            dcc.Store(id=PATH_URL),
+            html.Div(id=ids.PATH_URL_SINK, hidden=True),
+            dcc.Download(id=ids.DOWNLOAD),
+            html.Div(
+                className="path-form",
+                role="search",
+                **{"aria-label": "Learning path inputs"},
+                children=[
+                    html.Div(
+                        [
+                            html.Label(
+                                "I am a… (optional)", htmlFor=ids.PATH_SOURCE, className="field-label"
+                            ),
+                            dcc.Dropdown(
+                                id=ids.PATH_SOURCE,
+                                options=role_opts,
+                                value=src_iri,
+                                placeholder="Current role",
+                            ),
+                        ],
+                        className="field",
+                    ),
+                    html.Div(
+                        [
+                            html.Label(
+                                "I already know (optional)", htmlFor=ids.PATH_KNOW, className="field-label"
+                            ),
+                            dcc.Dropdown(
+                                id=ids.PATH_KNOW,
+                                options=know_opts,
+                                value=know_values,
+                                multi=True,
+                                placeholder="Skills you have",
+                            ),
+                        ],
+                        className="field field-wide",
+                    ),
+                    html.Div(
+                        [
+                            html.Label("I want to become", htmlFor=ids.PATH_TARGET, className="field-label"),
+                            dcc.Dropdown(
+                                id=ids.PATH_TARGET,
+                                options=role_opts,
+                                value=tgt_iri,
+                                placeholder="Target role",
+                            ),
+                        ],
+                        className="field",
+                    ),
+                    html.Div(
+                        [
+                            html.Label(
+                                "Alternatives", htmlFor=ids.PATH_ALTERNATIVES, className="field-label"
+                            ),
+                            dcc.Input(
+                                id=ids.PATH_ALTERNATIVES,
+                                type="number",
+                                min=0,
+                                max=3,
+                                step=1,
+                                value=n_alt,
+                                className="num",
+                            ),
+                        ],
+                        className="field field-narrow",
+                    ),
+                    html.Button(
+                        "Find path", id=ids.PATH_FIND, className="btn btn-primary", n_clicks=0, type="button"
+                    ),
+                ],
+            ),
+            html.Div(message, id=ids.PATH_MESSAGE),
+            html.Div(
+                className="path-grid",
+                children=[
+                    html.Section(
+                        className="path-main",
+                        children=[
+                            html.Div(summary, id=ids.PATH_SUMMARY),
+                            html.Div(roles, id=ids.PATH_ROLES, className="roles"),
+                            html.Div(
+                                [
+                                    cyto.Cytoscape(
+                                        id=ids.PATH_CANVAS,
+                                        elements=elements,
+                                        layout=cy_layout,
+                                        stylesheet=stylesheet(),
+                                        className="canvas",
+                                        style={"width": "100%", "height": "100%"},
+                                        minZoom=0.15,
+                                        maxZoom=3,
+                                        boxSelectionEnabled=False,
+                                        responsive=True,
+                                    ),
+                                    legend(["role", "skill"]),
+                                ],
+                                className="path-canvas-wrap",
+                            ),
+                            html.Div(chart, id="path-chart-wrap"),
+                        ],
+                    ),
+                    html.Aside(
+                        className="path-side",
+                        children=[
+                            html.Div(
+                                [
+                                    html.H2("Download"),
+                                    *[
+                                        html.Button(
+                                            DOWNLOAD_LABELS[f],
+                                            id={"type": ids.DOWNLOAD_BUTTON, "fmt": f},
+                                            className="btn btn-small",
+                                            n_clicks=0,
+                                        )
+                                        for f in FORMATS
+                                    ],
+                                ],
+                                className="downloads",
+                            ),
+                            html.H2("Steps"),
+                            html.Div(steps, id=ids.PATH_STEPS),
+                            html.H2("Suggested credentials"),
+                            html.Div(creds, id=ids.PATH_CREDENTIALS),
+                            html.H2("Alternatives"),
+                            html.Div(alts, id=ids.PATH_ALTERNATIVES + "-list"),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+@callback(
+    Output(ids.PATH_RESULT, "data"),
+    Output(ids.PATH_MESSAGE, "children"),
+    Output(ids.PATH_SUMMARY, "children"),
+    Output(ids.PATH_ROLES, "children"),
+    Output(ids.PATH_STEPS, "children"),
+    Output(ids.PATH_CREDENTIALS, "children"),
+    Output(ids.PATH_ALTERNATIVES + "-list", "children"),
+    Output("path-chart-wrap", "children"),
+    Output(ids.PATH_CANVAS, "elements"),
+    Output(ids.PATH_CANVAS, "layout"),
+    Output(PATH_URL, "data"),
+    Input(ids.PATH_FIND, "n_clicks"),
+    State(ids.PATH_SOURCE, "value"),
+    State(ids.PATH_KNOW, "value"),
+    State(ids.PATH_TARGET, "value"),
+    State(ids.PATH_ALTERNATIVES, "value"),
+    prevent_initial_call=True,
+)
+def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> Any:
+    store = get_store()
+    if not target:
+        result = {"path": None, "error": "Choose a target role.", "known": []}
+        return [*_outputs(store, result), no_update]
+    result = view.compute(store, source, target, know, alternatives or 0)
+    url = (
+        dash.get_relative_path(view.share_url(store, source, target, know))
+        if result.get("path")
+        else no_update
+    )
+    return [*_outputs(store, result), url]
+
+
+@callback(
+    Output(ids.DOWNLOAD, "data"),
+    Input({"type": ids.DOWNLOAD_BUTTON, "fmt": ALL}, "n_clicks"),
+    State(ids.PATH_RESULT, "data"),
+    prevent_initial_call=True,
+)
+def _download(_clicks: Any, result: Any) -> Any:
+    trigger = ctx.triggered_id
+    if not trigger or not ctx.triggered[0]["value"] or not result or not result.get("path"):
+        return no_update
+    fmt = trigger["fmt"]
+    path = result["path"]
+    return {"content": render_download(path, fmt), "filename": filename(path, fmt), "type": FORMATS[fmt]}
+
+
+clientside_callback(
+    "function(url) { return window.careerkg ? window.careerkg.pushUrl(url) : ''; }",
+    Output(ids.PATH_URL_SINK, "children"),
+    Input(PATH_URL, "data"),
+    prevent_initial_call=True,
+)

@@ -1,0 +1,197 @@
+"""Explorer page: the view state (selection, expanded nodes, cap) and what it draws.
+
+The state is a small JSON dict kept in a ``dcc.Store``::
+
+    {"focus": IRI or None, "expanded": [IRI, ...], "limit": 150}
+
+Examples
+--------
+>>> s = next_state(initial(), "explorer-search", "urn:a")
+>>> s["focus"], s["expanded"]
+('urn:a', ['urn:a'])
+>>> next_state(s, "explorer-expand", 1)["expanded"]
+[]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import html
+
+from dashboard import ids
+from dashboard.components import details_panel
+from dashboard.elements import cytoscape_layout, to_elements
+from dashboard.urls import node_url
+from dashboard.views.common import share_name
+from kg.errors import UnknownEntity
+from kg.explore import graph_of, ladder, neighbourhood, node_details, resolve, search
+from kg.store import Store
+
+__all__ = [
+    "LIMIT",
+    "canvas",
+    "details",
+    "initial",
+    "next_state",
+    "search_options",
+    "state_from_name",
+    "url_of",
+]
+
+LIMIT = 150
+"""The most nodes drawn at once; "Show more" raises it by the same amount."""
+
+State = dict[str, Any]
+
+
+def initial(focus: str | None = None) -> State:
+    """The state of a fresh explorer (the career ladder), or one node with its neighbours."""
+    return {"focus": focus, "expanded": [focus] if focus else [], "limit": LIMIT}
+
+
+def state_from_name(store: Store, name: str | None) -> tuple[State, str]:
+    """The state for ``/node/<name>`` and a message when the name is unknown."""
+    if not name:
+        return initial(), ""
+    try:
+        return initial(resolve(store, name)), ""
+    except UnknownEntity as err:
+        return initial(), str(err)
+
+
+def next_state(state: State | None, trigger: Any, value: Any) -> State:
+    """The state after a user action.
+
+    ``trigger`` is the id of what fired: the search box (``value`` the IRI chosen),
+    the canvas (``value`` the tapped node's IRI), a node link in the details
+    (``{"type": "node-link", "iri": …}``), the expand/collapse toggle, "Show more"
+    or "Reset".
+    """
+    s: State = dict(state or initial())
+    s["expanded"] = list(s.get("expanded") or [])
+    s.setdefault("limit", LIMIT)
+    if trigger == ids.EX_SEARCH and value:
+        return initial(str(value))
+    if trigger == ids.EX_CANVAS and value:
+        s["focus"] = str(value)
+    elif isinstance(trigger, dict) and trigger.get("type") == ids.NODE_LINK:
+        iri = str(trigger["iri"])
+        s["focus"] = iri
+        if iri not in s["expanded"]:
+            s["expanded"].append(iri)
+    elif trigger == ids.EX_EXPAND and s.get("focus"):
+        focus = s["focus"]
+        if focus in s["expanded"]:
+            s["expanded"].remove(focus)
+        else:
+            s["expanded"].append(focus)
+    elif trigger == ids.EX_SHOW_MORE:
+        s["limit"] = int(s["limit"]) + LIMIT
+    elif trigger == ids.EX_RESET:
+        return initial()
+    return s
+
+
+def search_options(
+    store: Store, text: str | None, value: str | None, limit: int = 25
+) -> list[dict[str, Any]]:
+    """Dropdown options for what the user typed (labels and alt labels), keeping the
+    current choice."""
+    options: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for hit in search(store, text or "", limit=limit):
+        extra = f" ({hit.matched})" if hit.matched != hit.label else ""
+        options.append(
+            {
+                "label": f"{hit.label}{extra} · {hit.type}",
+                "value": hit.iri,
+                "search": f"{hit.label} {hit.matched}",
+            }
+        )
+        seen.add(hit.iri)
+    if value and value not in seen:
+        G = graph_of(store)
+        from kg.explore import node_key
+
+        key = node_key(G, value)
+        if key in G:
+            attrs = G.nodes[key]
+            options.insert(
+                0,
+                {
+                    "label": f"{attrs.get('label', value)} · {attrs.get('type', '')}",
+                    "value": value,
+                    "search": str(attrs.get("label", "")),
+                },
+            )
+    return options
+
+
+def canvas(
+    store: Store,
+    state: State | None,
+    types: list[str] | None,
+    relations: list[str] | None,
+    layout: str | None,
+) -> tuple[list[dict[str, Any]], dict[str, Any], Any, bool]:
+    """Elements, Cytoscape layout, status line and whether "Show more" is hidden."""
+    s = state or initial()
+    G = graph_of(store)
+    focus = s.get("focus")
+    expanded = list(s.get("expanded") or [])
+    rels = set(relations) if relations is not None else None
+    kinds = set(types) if types is not None else None
+    if not focus and not expanded:
+        view = ladder(G)
+        what = "the career ladder: every role and who progresses to whom"
+    else:
+        view = neighbourhood(
+            G,
+            [focus] if focus else [],
+            expanded=expanded,
+            types=kinds,
+            relations=rels,
+            limit=int(s.get("limit") or LIMIT),
+        )
+        what = f"{len(expanded)} expanded node{'s' if len(expanded) != 1 else ''}"
+    elements = to_elements(G, view, focus=focus, expanded=expanded, layout=layout or "auto")
+    n_nodes = len(view.nodes)
+    status: list[Any] = [html.Strong(f"{n_nodes} nodes"), f", {len(view.edges)} links — {what}."]
+    if view.hidden:
+        status.append(html.Span(f" {view.hidden} more not drawn.", className="warn"))
+    return elements, cytoscape_layout(layout or "auto"), status, not view.hidden
+
+
+def details(store: Store, state: State | None) -> Any:
+    """The details panel of the selected node."""
+    s = state or initial()
+    focus = s.get("focus")
+    if not focus:
+        return details_panel(None)
+    try:
+        d = node_details(store, focus)
+    except UnknownEntity as err:
+        return details_panel(None, hint=str(err))
+    return details_panel(d, url=node_url(share_name(store, d.iri)))
+
+
+def expand_button(state: State | None) -> tuple[str, bool]:
+    """Label and disabled flag of the expand/collapse toggle.
+
+    Examples
+    --------
+    >>> expand_button(initial("urn:a")), expand_button(initial())
+    (('Collapse neighbours', False), ('Expand neighbours', True))
+    """
+    s = state or initial()
+    focus = s.get("focus")
+    if not focus:
+        return "Expand neighbours", True
+    return ("Collapse neighbours" if focus in (s.get("expanded") or []) else "Expand neighbours"), False
+
+
+def url_of(store: Store, state: State | None) -> str:
+    """The shareable URL of the view (``/`` or ``/node/<name>``)."""
+    focus = (state or {}).get("focus")
+    return node_url(share_name(store, focus)) if focus else "/"

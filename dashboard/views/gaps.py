@@ -1,0 +1,417 @@
+"""Gaps page: check an uploaded (or shipped) curriculum with :func:`kg.gaps.find_gaps`.
+
+Pure functions of plain data: the page's callbacks decode the upload, call
+:func:`analyse`, and hand the report dict (``GapReport.to_dict()``) to
+:func:`findings_list`, :func:`coverage_figure` and :func:`gap_elements`.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> store = Store.default()
+>>> text, fmt, name = load_example("ml-bootcamp.csv")
+>>> result = analyse(store, text, fmt, name)
+>>> result["error"] is None and result["report"]["curriculum"]["label"]
+'ML bootcamp'
+>>> els = gap_elements(result["report"])
+>>> any("gap-missing" in e.get("classes", "") for e in els)
+True
+>>> analyse(store, "course,term\\n", "csv", "bad.csv")["error"]
+"bad.csv, line 1: missing column(s) 'teaches', 'requires'; the header must name the columns course, term, teaches, requires"
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import html
+
+from dashboard.styles import HIGHLIGHT, stylesheet
+from kg.errors import InvalidCurriculum, KGError
+from kg.store import Store, resource_dir
+
+__all__ = [
+    "DOWNLOADS",
+    "MAX_UPLOAD_BYTES",
+    "analyse",
+    "coverage_figure",
+    "decode_upload",
+    "example_options",
+    "findings_list",
+    "gap_elements",
+    "gap_stylesheet",
+    "load_example",
+    "summary",
+]
+
+MAX_UPLOAD_BYTES = 512 * 1024
+"""The largest curriculum file the page accepts (a curriculum is a few kilobytes)."""
+
+DOWNLOADS: dict[str, tuple[str, str]] = {"md": ("Markdown", "text/markdown"), "csv": ("CSV", "text/csv")}
+"""Download formats: key -> (button label, MIME type)."""
+
+ORDER_COLOUR = "#E69F00"
+UNKNOWN_COLOUR = "#7F7F7F"
+
+
+def _examples_dir() -> Path:
+    return resource_dir("data") / "curricula"
+
+
+def example_options() -> list[dict[str, str]]:
+    """The shipped example curricula (``data/curricula``), one option per file.
+
+    Examples
+    --------
+    >>> [o["value"] for o in example_options()][:2]
+    ['ml-bootcamp.csv', 'ml-bootcamp.ttl']
+    """
+    out = []
+    for p in sorted(_examples_dir().glob("*")):
+        if p.suffix in (".csv", ".ttl"):
+            kind = "CSV" if p.suffix == ".csv" else "Turtle"
+            title = p.stem.replace("-", " ").replace("msc ai", "MSc AI &").replace("ml ", "ML ")
+            out.append({"label": f"{title[0].upper()}{title[1:]} ({kind})", "value": p.name})
+    return out
+
+
+def load_example(name: str) -> tuple[str, str, str]:
+    """``(text, format, file name)`` of a shipped example.
+
+    Raises
+    ------
+    InvalidCurriculum
+        For a name that is not a shipped example.
+    """
+    known = {o["value"] for o in example_options()}
+    if name not in known:
+        raise InvalidCurriculum(name, "not a shipped example; choose one of " + ", ".join(sorted(known)))
+    path = _examples_dir() / name
+    return path.read_text(encoding="utf-8"), "csv" if name.endswith(".csv") else "turtle", name
+
+
+def decode_upload(contents: str, filename: str) -> tuple[str, str]:
+    """``(text, format)`` of a ``dcc.Upload`` value (``data:<mime>;base64,<data>``).
+
+    Raises
+    ------
+    InvalidCurriculum
+        When the file is too large, not base64, not UTF-8, or neither .csv nor .ttl.
+
+    Examples
+    --------
+    >>> decode_upload("data:text/csv;base64," + base64.b64encode(b"course,term").decode(), "a.csv")
+    ('course,term', 'csv')
+    >>> decode_upload("data:text/csv;base64,AAAA", "a.xlsx")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: a.xlsx: unknown curriculum file type...
+    """
+    from kg.curriculum import guess_curriculum_format
+
+    fmt = guess_curriculum_format(filename or "upload")
+    _, _, data = (contents or "").partition(",")
+    if len(data) * 3 // 4 > MAX_UPLOAD_BYTES:
+        raise InvalidCurriculum(
+            filename, f"file larger than {MAX_UPLOAD_BYTES // 1024} KiB; a curriculum is a few KiB"
+        )
+    try:
+        raw = base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError) as err:
+        raise InvalidCurriculum(filename, "the upload could not be decoded; try again") from err
+    try:
+        return raw.decode("utf-8-sig"), fmt
+    except UnicodeDecodeError as err:
+        raise InvalidCurriculum(
+            filename, f"not UTF-8 text ({err.reason} at byte {err.start}); save the file as UTF-8"
+        ) from err
+
+
+def analyse(
+    store: Store, text: str, fmt: str, name: str, targets: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """Check a curriculum: ``{"report": dict or None, "md": str, "csv": str, "error": str or None}``."""
+    from kg.curriculum import parse_curriculum
+    from kg.gaps import find_gaps, report_csv, report_markdown
+
+    try:
+        cur = parse_curriculum(text, store, fmt=fmt, source=name)
+        report = find_gaps(store, cur, list(targets or []) or None)
+    except KGError as err:
+        return {"report": None, "md": "", "csv": "", "error": str(err)}
+    return {
+        "report": report.to_dict(),
+        "md": report_markdown(report),
+        "csv": report_csv(report),
+        "error": None,
+    }
+
+
+# ------------------------------------------------------------------ the report
+
+
+def summary(report: Mapping[str, Any]) -> html.Div:
+    """KPI tiles: courses, missing prerequisites, order violations, unknown skills, duplicates."""
+    tiles = [
+        (len(report["courses"]), "courses"),
+        (len(report["missing_prerequisites"]), "missing prerequisites"),
+        (len(report["order_violations"]), "order violations"),
+        (len(report["unknown_skills"]), "unknown skills"),
+        (len(report["duplicates"]), "taught twice"),
+    ]
+    verdict = "No gaps found." if not report["has_gaps"] else f"{report['gap_count']} gaps found."
+    return html.Div(
+        [
+            html.H2(report["curriculum"]["label"], id="gaps-title"),
+            html.P(verdict, className="muted", id="gaps-verdict"),
+            html.Div(
+                [
+                    html.Div(
+                        [html.Span(str(n), className="kpi-n"), html.Span(label, className="kpi-l")],
+                        className="kpi",
+                    )
+                    for n, label in tiles
+                ],
+                className="kpis",
+            ),
+        ]
+    )
+
+
+def _items(findings: Sequence[Mapping[str, Any]], kind: str) -> list[Any]:
+    return [
+        html.Li(
+            [
+                html.Span(f["message"], className="finding-text"),
+                html.Div(["Fix: ", f["suggestion"]], className="note"),
+            ],
+            className=f"finding finding-{kind}",
+        )
+        for f in findings
+    ]
+
+
+def findings_list(report: Mapping[str, Any]) -> html.Div:
+    """The findings grouped by kind, each with its suggested fix."""
+    sections = []
+    for key, title, kind in (
+        ("missing_prerequisites", "Missing prerequisites", "missing"),
+        ("order_violations", "Order violations", "order"),
+        ("unknown_skills", "Unknown skills", "unknown"),
+        ("duplicates", "Skills taught more than once", "duplicate"),
+    ):
+        items = report[key]
+        sections.append(
+            html.Section(
+                [
+                    html.H3(f"{title} ({len(items)})"),
+                    html.Ul(_items(items, kind), className="findings")
+                    if items
+                    else html.P("None.", className="muted"),
+                ],
+                id=f"gaps-{kind}",
+            )
+        )
+    uncovered = [
+        html.Li(
+            [
+                html.Strong(c["role"]["label"]),
+                f" — {c['percent']:g}% covered; uncovered: ",
+                ", ".join(u["label"] for u in c["uncovered"]) or "none",
+            ],
+            className="finding finding-uncovered",
+        )
+        for c in report["coverage"]
+    ]
+    sections.append(
+        html.Section(
+            [
+                html.H3(f"Target role coverage ({len(report['coverage'])})"),
+                html.Ul(uncovered, className="findings")
+                if uncovered
+                else html.P("No target role: choose one above.", className="muted"),
+            ],
+            id="gaps-coverage-list",
+        )
+    )
+    return html.Div(sections, className="gaps-findings")
+
+
+def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
+    """Percent of essential skills covered per target role (horizontal bars).
+
+    Examples
+    --------
+    >>> fig = coverage_figure([{"role": {"label": "Data Scientist"}, "percent": 80.0, "essential": 10, "covered": 8, "uncovered": []}])
+    >>> fig.data[0].type, list(fig.data[0].x)
+    ('bar', [80.0])
+    """
+    roles = [c["role"]["label"] for c in coverage]
+    percent = [float(c["percent"]) for c in coverage]
+    fig = go.Figure(
+        go.Bar(
+            x=percent,
+            y=roles,
+            orientation="h",
+            marker_color=["#009E73" if p >= 100 else "#0072B2" if p >= 75 else HIGHLIGHT for p in percent],
+            text=[
+                f"{p:g}% ({c['covered']}/{c['essential']})" for p, c in zip(percent, coverage, strict=True)
+            ],
+            textposition="auto",
+            hovertext=[
+                "Uncovered: " + (", ".join(u["label"] for u in c["uncovered"]) or "none") for c in coverage
+            ],
+            hoverinfo="text",
+        )
+    )
+    fig.update_layout(
+        title={
+            "text": "Essential skills of the target roles covered",
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 15},
+        },
+        font={
+            "family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+            "size": 12,
+            "color": "#1d2433",
+        },
+        height=max(160, 70 + 44 * len(roles)),
+        margin={"l": 10, "r": 10, "t": 42, "b": 10},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#e8ebf0")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig
+
+
+# --------------------------------------------------------------------- the graph
+
+_COL = 420.0  # horizontal distance between terms
+_ROW = 70.0
+
+
+def gap_elements(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Cytoscape elements: courses in columns by term, the skills they teach beside them,
+    gaps highlighted (missing prerequisites and unknown skills as extra nodes, order
+    violations as red edges from the course to the late-taught skill).
+
+    Node ids are IRIs (courses, skills) or ``unknown:<name>``; positions are preset.
+    """
+    elements: list[dict[str, Any]] = []
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[str, dict[str, Any]] = {}
+    rows: dict[int, float] = defaultdict(float)  # next free y per column
+
+    def node(nid: str, label: str, kind: str, col: int, extra: str = "") -> None:
+        if nid in nodes:
+            if extra and extra not in nodes[nid]["classes"]:
+                nodes[nid]["classes"] += f" {extra}"
+            return
+        y = rows[col]
+        rows[col] += _ROW
+        nodes[nid] = {
+            "data": {"id": nid, "label": label, "type": kind},
+            "classes": " ".join(x for x in (kind, extra) if x),
+            "position": {"x": col * _COL / 2, "y": y},
+        }
+
+    def edge(u: str, v: str, rel: str, extra: str = "") -> None:
+        eid = f"{u}|{rel}|{v}"
+        if eid not in edges:
+            edges[eid] = {
+                "data": {"id": eid, "source": u, "target": v, "relation": rel},
+                "classes": " ".join(x for x in (rel, extra) if x),
+            }
+        elif extra and extra not in edges[eid]["classes"]:
+            edges[eid]["classes"] += f" {extra}"
+
+    entry = [s for s in report.get("entry_requirements", []) if s.get("iri")]
+    for s in entry:
+        node(s["iri"], s["label"], "skill", 0, "entry")
+    for c in report["courses"]:
+        col = 2 * c["term"] - 1
+        node(c["iri"], f"{c['label']} (term {c['term']})", "course", col)
+        for s in c["teaches"]:
+            if s.get("iri"):
+                node(s["iri"], s["label"], "skill", col + 1)
+                edge(c["iri"], s["iri"], "teaches")
+    for f in report["missing_prerequisites"]:
+        p = f["prerequisite"]
+        node(p["iri"], p["label"], "skill", 0, "gap-missing")
+        edge(f["course"]["iri"], p["iri"], "needs", "gap-missing")
+    for f in report["order_violations"]:
+        p = f["prerequisite"]
+        node(p["iri"], p["label"], "skill", 2 * f["course"]["term"], "gap-order")
+        edge(f["course"]["iri"], p["iri"], "needs", "gap-order")
+    for u in report["unknown_skills"]:
+        nid = f"unknown:{u['name']}"
+        col = 2 * u["course"]["term"] if u.get("course") else 0
+        node(nid, f"{u['name']} (unknown)", "skill", col, "gap-unknown")
+        if u.get("course"):
+            edge(u["course"]["iri"], nid, "teaches" if u["column"] == "teaches" else "needs", "gap-unknown")
+    covered_gaps = {u["iri"] for c in report["coverage"] for u in c["uncovered"]}
+    for nid in covered_gaps & set(nodes):
+        nodes[nid]["classes"] += " gap-uncovered"
+    elements += nodes.values()
+    elements += [e for e in edges.values() if e["data"]["source"] in nodes and e["data"]["target"] in nodes]
+    return elements
+
+
+def gap_stylesheet() -> list[dict[str, Any]]:
+    """The app's base stylesheet plus the gap highlights.
+
+    Examples
+    --------
+    >>> sels = [r["selector"] for r in gap_stylesheet()]
+    >>> "node.gap-missing" in sels and "edge.gap-order" in sels
+    True
+    """
+    return [
+        *stylesheet(),
+        {
+            "selector": "node.entry",
+            "style": {"border-width": 3, "border-color": "#009E73", "border-style": "double"},
+        },
+        {
+            "selector": "node.gap-missing",
+            "style": {"border-width": 4, "border-color": HIGHLIGHT, "border-style": "dashed"},
+        },
+        {"selector": "node.gap-order", "style": {"border-width": 4, "border-color": ORDER_COLOUR}},
+        {
+            "selector": "node.gap-unknown",
+            "style": {
+                "background-color": UNKNOWN_COLOUR,
+                "border-width": 3,
+                "border-color": HIGHLIGHT,
+                "shape": "tag",
+            },
+        },
+        {
+            "selector": "edge.needs",
+            "style": {
+                "line-style": "dashed",
+                "width": 2,
+                "line-color": "#8a93a3",
+                "target-arrow-color": "#8a93a3",
+            },
+        },
+        {
+            "selector": "edge.gap-missing",
+            "style": {"line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT, "width": 3},
+        },
+        {
+            "selector": "edge.gap-order",
+            "style": {"line-color": ORDER_COLOUR, "target-arrow-color": ORDER_COLOUR, "width": 3},
+        },
+        {
+            "selector": "edge.gap-unknown",
+            "style": {"line-color": UNKNOWN_COLOUR, "target-arrow-color": UNKNOWN_COLOUR},
+        },
+    ]

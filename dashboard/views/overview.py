@@ -1,0 +1,74 @@
+"""Overview page: counts by class, the skills that unlock most roles, hours by area."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.components import swatch
+from dashboard.figures import central_skills_figure, counts_figure, hours_by_area_figure
+from dashboard.styles import TYPE_LABELS
+from kg.explore import central_skills, class_counts, graph_of, hours_by_area
+from kg.store import Store
+
+__all__ = ["overview"]
+
+
+def overview(store: Store, k: int = 12) -> dict[str, Any]:
+    """Counts, the ``k`` most central skills and the three figures (cached per store version)."""
+
+    def build(s: Store) -> dict[str, Any]:
+        G = graph_of(s)
+        counts = class_counts(G)
+        central = central_skills(G, k)
+        return {
+            "counts": counts,
+            "edges": G.number_of_edges(),
+            "triples": len(s),
+            "central": central,
+            "figures": [
+                counts_figure(counts),
+                central_skills_figure(central),
+                hours_by_area_figure(hours_by_area(G)),
+            ],
+        }
+
+    return store.derived(f"dashboard-overview-{k}", build)
+
+
+def cards(data: dict[str, Any]) -> Any:
+    """One card per class with its count."""
+    items = [
+        html.Div(
+            [
+                swatch(kind, 16),
+                html.Span(str(n), className="kpi-n"),
+                html.Span(TYPE_LABELS[kind], className="kpi-l"),
+            ],
+            className="kpi",
+        )
+        for kind, n in data["counts"].items()
+    ]
+    items.append(
+        html.Div(
+            [html.Span(f"{data['triples']:,}", className="kpi-n"), html.Span("triples", className="kpi-l")],
+            className="kpi",
+        )
+    )
+    return html.Div(items, className="kpis", id="overview-counts")
+
+
+def central_list(data: dict[str, Any]) -> Any:
+    """The most central skills as links to the explorer."""
+    from dashboard.urls import node_url
+
+    return html.Ol(
+        [
+            html.Li(
+                [dcc.Link(label, href=node_url(label)), html.Span(f" unlocks {n} roles", className="note")]
+            )
+            for _, label, n in data["central"]
+        ],
+        className="central",
+    )

@@ -1,0 +1,235 @@
+"""Path finder page: compute a learning path with :func:`kg.paths.plan` and lay it out.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> store = Store.default()
+>>> result = compute(store, "Software Engineer", "Machine Learning Engineer", [])
+>>> result["error"] is None and len(result["path"]["steps"]) > 0
+True
+>>> compute(store, None, "Machine Lerning Enginer", [])["error"]  # doctest: +ELLIPSIS
+"unknown role name 'Machine Lerning Enginer'; closest known labels: ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.components import hours, step_list, swatch, type_badge
+from dashboard.elements import cytoscape_layout, to_elements
+from dashboard.figures import effort_figure
+from dashboard.urls import node_url, parse_know, path_url
+from dashboard.views.common import share_name
+from kg.errors import KGError, UnknownEntity
+from kg.explore import areas, graph_of, path_view, resolve
+
+__all__ = ["compute", "know_options", "render", "role_options", "share_url", "skill_options"]
+
+Result = dict[str, Any]
+
+
+def role_options(store: Any) -> list[dict[str, str]]:
+    """Every role, sorted by label."""
+    G = graph_of(store)
+    roles = [(str(d.get("label", n)), str(n)) for n, d in G.nodes(data=True) if d.get("type") == "role"]
+    return [{"label": label, "value": iri} for label, iri in sorted(roles, key=lambda r: r[0].casefold())]
+
+
+def skill_options(store: Any) -> list[dict[str, str]]:
+    """Every skill, sorted by label."""
+    G = graph_of(store)
+    skills = [(str(d.get("label", n)), str(n)) for n, d in G.nodes(data=True) if d.get("type") == "skill"]
+    return [{"label": label, "value": iri} for label, iri in sorted(skills, key=lambda r: r[0].casefold())]
+
+
+def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dict[str, str]], list[str], str]:
+    """Options and values of the known-skills box for a ``?know=`` value: each entry
+    becomes ``IRI`` or ``IRI:level``; unknown names give a message."""
+    options = skill_options(store)
+    labels = {o["value"]: o["label"] for o in options}
+    values: list[str] = []
+    problems: list[str] = []
+    for name, level in parse_know(know):
+        try:
+            iri = resolve(store, name, ["skill", "tool"])
+        except UnknownEntity as err:
+            problems.append(str(err))
+            continue
+        value = f"{iri}:{level}" if level else iri
+        if level:
+            options.append({"label": f"{labels.get(iri, name)} (level {level})", "value": value})
+        values.append(value)
+    return options, values, " ".join(problems)
+
+
+def _split_level(value: str) -> tuple[str, int | None]:
+    head, _, tail = value.rpartition(":")
+    if head and tail.isdigit():
+        return head, int(tail)
+    return value, None
+
+
+def compute(
+    store: Any, source: str | None, target: str | None, know: Sequence[str] | None, alternatives: int = 0
+) -> Result:
+    """``{"path": LearningPath.to_dict() or None, "error": message or None, "known": [...]}``."""
+    from kg.paths import plan
+
+    if not target:
+        return {"path": None, "error": None, "known": []}
+    know = list(know or [])
+    try:
+        lp = plan(
+            store, source or None, target, know=know, alternatives=max(0, min(3, int(alternatives or 0)))
+        )
+    except KGError as err:
+        return {"path": None, "error": str(err), "known": []}
+    return {"path": lp.to_dict(), "error": None, "known": [_split_level(k)[0] for k in know]}
+
+
+def share_url(store: Any, source: str | None, target: str, know: Sequence[str] | None) -> str:
+    """The shareable ``/path/...`` URL of the inputs (names instead of IRIs)."""
+    pairs = []
+    for k in know or []:
+        iri, level = _split_level(k)
+        pairs.append((share_name(store, iri), level))
+    return path_url(share_name(store, source) if source else None, share_name(store, target), pairs)
+
+
+def _roles(path: dict[str, Any]) -> Any:
+    items: list[Any] = []
+    for i, r in enumerate(path.get("roles", [])):
+        if i:
+            items.append(html.Span("→", className="arrow", **{"aria-hidden": "true"}))
+        items.append(html.Span([swatch("role", 11), r["label"]], className="role-chip"))
+    if path.get("switch"):
+        items.append(html.Span("direct switch (no usual career step)", className="note"))
+    return items
+
+
+def _credentials(path: dict[str, Any]) -> Any:
+    creds = path.get("credentials", [])
+    if not creds:
+        return html.P("No credential in the graph covers these steps.", className="muted")
+    return html.Ul(
+        [
+            html.Li(
+                [
+                    type_badge(str(c.get("type", ""))),
+                    dcc.Link(c["label"], href=node_url(c["label"]), className="cred-name"),
+                    html.Span(
+                        " · ".join(
+                            x
+                            for x in (
+                                f"{hours(c['hours'])} h" if c.get("hours") else "",
+                                f"{float(c['cost']):g} USD" if c.get("cost") else "",
+                            )
+                            if x
+                        ),
+                        className="note",
+                    ),
+                    html.Div(
+                        "Covers: " + ", ".join(x["label"] for x in c.get("covers", [])), className="covers"
+                    ),
+                ]
+            )
+            for c in creds
+        ],
+        className="creds",
+    )
+
+
+def _alternatives(path: dict[str, Any]) -> Any:
+    alts = path.get("alternatives", [])
+    if not alts:
+        return html.P("Ask for alternatives to compare other role sequences.", className="muted")
+    return html.Ol(
+        [
+            html.Li(
+                [
+                    " → ".join(r["label"] for r in a.get("roles", [])),
+                    html.Span(
+                        f" · {len(a.get('steps', []))} steps, {hours(a.get('total_hours'))} h",
+                        className="note",
+                    ),
+                ]
+            )
+            for a in alts
+        ],
+        className="alts",
+    )
+
+
+def render(store: Any, result: Result | None) -> dict[str, Any]:
+    """Everything the page shows for a result: summary, roles, steps, credentials,
+    alternatives, the effort chart and the canvas elements."""
+    empty: dict[str, Any] = {
+        "summary": html.P(
+            "Choose a target role (and where you start from), then press Find path.", className="muted"
+        ),
+        "roles": None,
+        "steps": None,
+        "credentials": None,
+        "alternatives": None,
+        "figure": None,
+        "elements": [],
+        "layout": cytoscape_layout("layered"),
+        "message": "",
+    }
+    if not result:
+        return empty
+    if result.get("error"):
+        return {**empty, "message": result["error"], "summary": None}
+    path = result.get("path")
+    if not path:
+        return empty
+    G = graph_of(store)
+    steps = path.get("steps", [])
+    view = path_view(G, path, known=result.get("known", []))
+    on_path = [str(r["iri"]) for r in path.get("roles", [])] + [str(s["iri"]) for s in steps]
+    elements = to_elements(G, view, path=on_path, known=result.get("known", []), layout="layered")
+    years = float(path.get("years") or 0)
+    total = float(path.get("total_hours") or 0)
+    summary = html.Div(
+        [
+            html.Div(
+                [html.Span(f"{len(steps)}", className="kpi-n"), html.Span("steps", className="kpi-l")],
+                className="kpi",
+            ),
+            html.Div(
+                [html.Span(hours(total), className="kpi-n"), html.Span("hours", className="kpi-l")],
+                className="kpi",
+            ),
+            html.Div(
+                [
+                    html.Span(f"≈{total / 10:.0f}", className="kpi-n"),
+                    html.Span("weeks at 10 h/week", className="kpi-l"),
+                ],
+                className="kpi",
+            ),
+            html.Div(
+                [
+                    html.Span(f"{years:g}", className="kpi-n"),
+                    html.Span("typical years of experience", className="kpi-l"),
+                ],
+                className="kpi",
+            ),
+        ],
+        className="kpis",
+        id="path-kpis",
+    )
+    return {
+        **empty,
+        "summary": summary,
+        "roles": _roles(path),
+        "steps": step_list(steps)
+        if steps
+        else html.P("Nothing to learn: the known skills already cover the target.", className="muted"),
+        "credentials": _credentials(path),
+        "alternatives": _alternatives(path),
+        "figure": effort_figure(steps, areas(G, [s["iri"] for s in steps])) if steps else None,
+        "elements": elements,
+    }

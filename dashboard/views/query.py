@@ -1,0 +1,103 @@
+"""SPARQL page: the example queries and running the editor's text.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> table, message = run(Store.default(), "SELECT ?r WHERE { ?r a ckg:Role } LIMIT 2")
+>>> message.startswith("2 rows")
+True
+>>> print(run(Store.default(), "SELECT ?r WHERE { ?r a }")[1])  # doctest: +ELLIPSIS
+malformed SPARQL query...
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+from rdflib import Literal, URIRef
+
+from dashboard.urls import node_url
+from kg.errors import KGError
+from kg.namespace import BASE
+from kg.store import Store
+
+__all__ = ["MAX_ROWS", "editor_text", "example_options", "run"]
+
+MAX_ROWS = 1000
+"""Rows shown at most; a bigger result asks the user to add a LIMIT."""
+
+
+def example_options() -> list[dict[str, str]]:
+    """The shipped example queries: title as label, name as value."""
+    from kg.sparql.examples import EXAMPLES
+
+    return [{"label": ex.title, "value": name} for name, ex in EXAMPLES.items()]
+
+
+def editor_text(name: str | None) -> tuple[str, str]:
+    """The text of an example for the editor, and its description. Parameters get their
+    default values in a trailing ``VALUES`` clause the user can edit."""
+    from kg.sparql.examples import EXAMPLES
+
+    ex = EXAMPLES.get(name or "") or next(iter(EXAMPLES.values()), None)
+    if ex is None:
+        return (
+            "SELECT ?role ?label WHERE {\n  ?role a ckg:Role ; skos:prefLabel ?label .\n}\nORDER BY ?label\n",
+            "",
+        )
+    text = ex.text.rstrip() + "\n"
+    if ex.params:
+        names = " ".join(f"?{v}" for v in ex.params)
+        values = " ".join(ex.params.values())
+        text += f"# parameters: edit the values below\nVALUES ({names}) {{ ({values}) }}\n"
+    return text, ex.description
+
+
+def _cell(store: Store, term: Any) -> Any:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        try:
+            short = term.n3(store.graph.namespace_manager)
+        except Exception:
+            short = f"<{term}>"
+        if str(term).startswith(BASE + "id/"):
+            return dcc.Link(short, href=node_url(short), title=str(term))
+        return html.Span(short, title=str(term))
+    if isinstance(term, Literal):
+        return str(term)
+    return str(term)
+
+
+def run(store: Store, text: str | None) -> tuple[Any, str]:
+    """Run the editor's query: a results table (or ``None``) and a status message
+    (the error, plainly, when the query is rejected)."""
+    from kg.sparql import install, run_query
+
+    if not text or not text.strip():
+        return None, "Write a query or pick an example."
+    install()
+    try:
+        res = run_query(store, text, timeout=10.0, max_rows=MAX_ROWS)
+    except KGError as err:
+        return None, str(err)
+    ms = f"{res.elapsed * 1000:.0f} ms"
+    if res.form == "ASK":
+        return html.P(f"Answer: {'yes' if res.boolean else 'no'}", className="ask"), f"ASK answered in {ms}."
+    if res.graph is not None:
+        header = ["subject", "predicate", "object"]
+        rows = sorted(res.graph, key=lambda t: tuple(str(x) for x in t))
+    else:
+        header = res.variables
+        rows = list(res.rows)
+    table = html.Table(
+        [
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in header])),
+            html.Tbody([html.Tr([html.Td(_cell(store, t)) for t in row]) for row in rows]),
+        ],
+        className="results",
+        id="query-table",
+    )
+    noun = "triples" if res.graph is not None else "rows"
+    return table, f"{len(rows)} {noun} in {ms}."
