@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, TypeVar, cast
 from urllib.parse import quote
 
 from kg.errors import InputFileError
@@ -101,9 +101,9 @@ def find_table(directory: Path, names: Iterable[str], *, required: bool = True) 
         stem, dot, ext = name.rpartition(".")
         variants = [name, f"{stem}_en{dot}{ext}"] if dot else [name, f"{name}_en"]
         for v in variants:
+            tried.append(v)
             for candidate in (v, v + ".gz"):
                 wanted.setdefault(candidate.casefold(), rank)
-                tried.append(candidate)
     matches: list[tuple[int, int, str, Path]] = []
     for path in directory.rglob("*"):
         key = path.name.casefold()
@@ -113,8 +113,12 @@ def find_table(directory: Path, names: Iterable[str], *, required: bool = True) 
     if matches:
         return min(matches)[3]
     if required:
+        plain = [t for t in dict.fromkeys(tried) if not t.endswith(".gz")]
         raise InputFileError(
-            str(directory), "no source table found; looked for " + ", ".join(dict.fromkeys(tried))
+            str(directory),
+            f"no {plain[0].rsplit('.', 1)[0]} table in this folder or below; looked for "
+            + " or ".join(plain)
+            + " (plain or .gz)",
         )
     return None
 
@@ -125,7 +129,7 @@ def find_table(directory: Path, names: Iterable[str], *, required: bool = True) 
 def _open_text(path: Path) -> IO[str]:
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return open(path, encoding="utf-8", newline="")  # noqa: SIM115 (closed by the caller)
+    return open(path, encoding="utf-8", newline="")
 
 
 def read_csv(path: Path, required: Iterable[str] = ()) -> Iterator[dict[str, str]]:
@@ -239,7 +243,8 @@ def progress(
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, total=total, unit=" rows", file=sys.stderr, leave=False)
+    bar: Iterable[T] = tqdm(iterable, desc=desc, total=total, unit=" rows", file=sys.stderr, leave=False)
+    return bar
 
 
 # ------------------------------------------------------------------ writing
@@ -373,7 +378,9 @@ class ImportReport:
 
     def summary(self) -> str:
         """A few readable lines: triples, nodes per class, links per relation, quirks."""
-        lines = [f"{self.source}: {self.triples:,} triples" + (f" in {self.seconds:.1f} s" if self.seconds else "")]
+        lines = [
+            f"{self.source}: {self.triples:,} triples" + (f" in {self.seconds:.1f} s" if self.seconds else "")
+        ]
         if self.rows:
             lines.append("  rows read: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.rows.items())))
         lines.append("  nodes: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.classes.items())))
@@ -455,8 +462,7 @@ def write_output(nt_path: Path, target: Path, *, prefixes: dict[str, str] | None
     else:
         raise InputFileError(str(target), "unknown output format; name the file .nt, .ttl (optionally .gz)")
     with atomic_path(target) as tmp:
-        opener = gzip.open if gz else open
-        with opener(tmp, "wb") as out:  # type: ignore[operator]
+        with cast(IO[bytes], gzip.open(tmp, "wb") if gz else open(tmp, "wb")) as out:
             if fmt == "nt":
                 with open(nt_path, "rb") as src:
                     shutil.copyfileobj(src, out, 1 << 20)

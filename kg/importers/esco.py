@@ -60,7 +60,7 @@ from kg.importers.common import (
     safe_iri,
     split_multi,
 )
-from kg.namespace import CKG, DATA, SRC
+from kg.namespace import CKG, SRC
 
 __all__ = [
     "ESCO_ATTRIBUTION",
@@ -158,7 +158,9 @@ class _EscoImport:
         self.gz: list[str] = []
 
     # -- helpers
-    def rows(self, names: list[str], required: list[str], *, optional: bool = False) -> Iterator[dict[str, str]]:
+    def rows(
+        self, names: list[str], required: list[str], *, optional: bool = False
+    ) -> Iterator[dict[str, str]]:
         path = find_table(self.dir, names, required=not optional)
         if path is None:
             self.report.notes[f"absent optional table {names[0]}"] += 1
@@ -239,7 +241,9 @@ class _EscoImport:
             raw = _skill_type(row.get("skillType", ""))
             reuse = row.get("reuseLevel", "").strip().lower()
             if not raw:
-                r.quirk("empty-skill-type", "skills with an empty skillType (treated as skill/competence)", iri)
+                r.quirk(
+                    "empty-skill-type", "skills with an empty skillType (treated as skill/competence)", iri
+                )
             kind = raw or "skill/competence"
             if kind == "knowledge":
                 ctype = str(CKG.Knowledge)
@@ -257,8 +261,11 @@ class _EscoImport:
             w.decimal(iri, str(CKG.learningHours), hours)
             w.boolean(iri, str(CKG.isEstimate), True)
             r.node("Skill")
-            r.node({str(CKG.Knowledge): "Skill/Knowledge", str(CKG.SoftSkill): "Skill/SoftSkill"}.get(
-                ctype, "Skill/Competence"))
+            r.node(
+                {str(CKG.Knowledge): "Skill/Knowledge", str(CKG.SoftSkill): "Skill/SoftSkill"}.get(
+                    ctype, "Skill/Competence"
+                )
+            )
 
     def area(self, iri: str, row: dict[str, str]) -> None:
         if iri in self.areas or iri in self.skills:
@@ -359,11 +366,15 @@ class _EscoImport:
         def known(iri: str) -> bool:
             return iri in self.skills or iri in self.areas or iri in self.occupations or iri in self.isco
 
-        for row in self.rows(["broaderRelationsSkillPillar.csv"], ["conceptUri", "broaderUri"], optional=True):
+        for row in self.rows(
+            ["broaderRelationsSkillPillar.csv"], ["conceptUri", "broaderUri"], optional=True
+        ):
             pairs.add((safe_iri(row["conceptUri"].strip()), safe_iri(row["broaderUri"].strip())))
         skill_pairs = len(pairs)
         pairs.update(links)
-        r.notes["hierarchy links already in broaderRelationsSkillPillar"] += skill_pairs + len(set(links)) - len(pairs)
+        r.notes["hierarchy links already in broaderRelationsSkillPillar"] += (
+            skill_pairs + len(set(links)) - len(pairs)
+        )
         for row in self.rows(["broaderRelationsOccPillar.csv"], ["conceptUri", "broaderUri"], optional=True):
             pairs.add((safe_iri(row["conceptUri"].strip()), safe_iri(row["broaderUri"].strip())))
         for child, parent in sorted(pairs):
@@ -371,7 +382,9 @@ class _EscoImport:
                 continue
             if not known(child) or not known(parent):
                 missing = child if not known(child) else parent
-                r.quirk("dangling-broader", "broader links naming a concept in no concept file (skipped)", missing)
+                r.quirk(
+                    "dangling-broader", "broader links naming a concept in no concept file (skipped)", missing
+                )
                 continue
             w.iri(child, _SKOS + "broader", parent)
             r.link("broader")
@@ -396,25 +409,41 @@ class _EscoImport:
         importance = {"essential": str(CKG.Essential), "optional": str(CKG.Optional)}
         seen: dict[tuple[str, str], str] = {}
         n = 0
-        for row in self.rows(
-            ["occupationSkillRelations.csv"], ["occupationUri", "relationType", "skillUri"]
-        ):
+        for row in self.rows(["occupationSkillRelations.csv"], ["occupationUri", "relationType", "skillUri"]):
             occ = safe_iri(row["occupationUri"].strip())
             skill = safe_iri(row["skillUri"].strip())
             rel = row["relationType"].strip().lower()
             if not row.get("skillType", "x").strip():
-                r.quirk("empty-skill-type-in-relation", "relation rows with an empty skillType (type taken from the skill)", skill)
+                r.quirk(
+                    "empty-skill-type-in-relation",
+                    "relation rows with an empty skillType (type taken from the skill)",
+                    skill,
+                )
             if occ not in self.occupations:
-                r.quirk("dangling-occupation", "relation rows naming an occupation missing from the occupations file (skipped)", occ)
+                r.quirk(
+                    "dangling-occupation",
+                    "relation rows naming an occupation missing from the occupations file (skipped)",
+                    occ,
+                )
                 continue
             if skill not in self.skills:
-                r.quirk("dangling-skill", "relation rows naming a skill missing from the skills file (skipped)", skill)
+                r.quirk(
+                    "dangling-skill",
+                    "relation rows naming a skill missing from the skills file (skipped)",
+                    skill,
+                )
                 continue
             if rel not in levels:
-                r.quirk("unknown-relation-type", "relation rows with a relationType other than essential/optional (skipped)", rel)
+                r.quirk(
+                    "unknown-relation-type",
+                    "relation rows with a relationType other than essential/optional (skipped)",
+                    rel,
+                )
                 continue
             if (occ, skill) in seen:
-                r.quirk("duplicate-relation", "occupation-skill pairs listed twice (first kept)", f"{occ} {skill}")
+                r.quirk(
+                    "duplicate-relation", "occupation-skill pairs listed twice (first kept)", f"{occ} {skill}"
+                )
                 continue
             seen[(occ, skill)] = rel
             n += 1
@@ -438,7 +467,11 @@ class _EscoImport:
             a = safe_iri(row["originalSkillUri"].strip())
             b = safe_iri(row["relatedSkillUri"].strip())
             if a not in self.skills or b not in self.skills:
-                r.quirk("dangling-skill", "relation rows naming a skill missing from the skills file (skipped)", a if a not in self.skills else b)
+                r.quirk(
+                    "dangling-skill",
+                    "relation rows naming a skill missing from the skills file (skipped)",
+                    a if a not in self.skills else b,
+                )
                 continue
             w.iri(a, related, b)
             r.link("relatedSkill")
@@ -504,5 +537,3 @@ def import_esco(
         raise InputFileError(str(directory), "not a folder; point at the folder holding the ESCO CSV files")
     version = version or detect_version(directory) or "unknown"
     return _EscoImport(directory, out, version, show_progress).run()
-
-

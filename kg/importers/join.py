@@ -162,9 +162,7 @@ def join(graph: Graph, *, inplace: bool = False) -> Graph:
     }
     moved_requirements: list[tuple[URIRef, Node]] = []
     for e, c in sorted(mapping.items()):
-        pref_langs = {
-            lit.language for lit in graph.objects(c, SKOS.prefLabel) if isinstance(lit, Literal)
-        }
+        pref_langs = {lit.language for lit in graph.objects(c, SKOS.prefLabel) if isinstance(lit, Literal)}
         own_labels = {str(lit).casefold() for lit in graph.objects(c, SKOS.prefLabel)}
         for _, p, o in list(graph.triples((e, None, None))):
             graph.remove((e, p, o))

@@ -192,7 +192,9 @@ class _OnetImport:
             w.literal(s, _DCT + "hasVersion", v)
         w.iri(s, _SCHEMA + "url", "https://www.onetcenter.org/database.html")
         w.iri(s, _DCT + "license", ONET_LICENCE)
-        w.literal(s, _DCT + "rights", onet_attribution(v if v != "unknown" else "") + " " + ONET_MODIFIED, lang="en")
+        w.literal(
+            s, _DCT + "rights", onet_attribution(v if v != "unknown" else "") + " " + ONET_MODIFIED, lang="en"
+        )
         w.literal(s, _DCT + "bibliographicCitation", onet_attribution(v if v != "unknown" else ""), lang="en")
         w.literal(
             s,
@@ -230,7 +232,11 @@ class _OnetImport:
             iri = self.occ(row["O*NET-SOC Code"])
             title = row["Alternate Title"].strip()
             if iri is None:
-                r.quirk("dangling-occupation", "rows naming an occupation not in Occupation Data (skipped)", row["O*NET-SOC Code"])
+                r.quirk(
+                    "dangling-occupation",
+                    "rows naming an occupation not in Occupation Data (skipped)",
+                    row["O*NET-SOC Code"],
+                )
                 continue
             key = (iri, title.casefold())
             if not title or key in seen or title == row.get("Title", "").strip():
@@ -241,7 +247,10 @@ class _OnetImport:
 
     def content_model(self) -> None:
         for row in self.rows("Content Model Reference.txt", ["Element ID", "Element Name"]):
-            self.content[row["Element ID"].strip()] = (row["Element Name"].strip(), row.get("Description", "").strip())
+            self.content[row["Element ID"].strip()] = (
+                row["Element Name"].strip(),
+                row.get("Description", "").strip(),
+            )
 
     def area(self, element_id: str) -> str | None:
         parent = element_id.rsplit(".", 1)[0] if "." in element_id else ""
@@ -301,12 +310,18 @@ class _OnetImport:
                 r.quirk("bad-value", "ratings whose Data Value is not a number (skipped)", f"{code} {eid}")
                 continue
             if code not in self.occupations:
-                r.quirk("dangling-occupation", "rows naming an occupation not in Occupation Data (skipped)", code)
+                r.quirk(
+                    "dangling-occupation", "rows naming an occupation not in Occupation Data (skipped)", code
+                )
                 continue
             names.setdefault(eid, row.get("Element Name", "").strip())
             pairs[(code, eid)][scale] = value
             if row.get("Recommend Suppress", "").strip() == "Y":
-                r.quirk("low-precision-ratings", "ratings flagged Recommend Suppress (used, kept as scores)", f"{code} {eid} {scale}")
+                r.quirk(
+                    "low-precision-ratings",
+                    "ratings flagged Recommend Suppress (used, kept as scores)",
+                    f"{code} {eid} {scale}",
+                )
             if row.get("Not Relevant", "").strip() == "Y":
                 pairs[(code, eid)]["NR"] = 1.0
         w = self.w
@@ -350,12 +365,20 @@ class _OnetImport:
         for row in self.rows("Technology Skills.txt", ["O*NET-SOC Code", "Example", "Commodity Code"]):
             occ = self.occ(row["O*NET-SOC Code"])
             if occ is None:
-                r.quirk("dangling-occupation", "rows naming an occupation not in Occupation Data (skipped)", row["O*NET-SOC Code"])
+                r.quirk(
+                    "dangling-occupation",
+                    "rows naming an occupation not in Occupation Data (skipped)",
+                    row["O*NET-SOC Code"],
+                )
                 continue
             example = row["Example"].strip()
             commodity = row["Commodity Code"].strip()
             if not example or not commodity:
-                r.quirk("empty-technology", "technology rows without an example or commodity (skipped)", row["O*NET-SOC Code"])
+                r.quirk(
+                    "empty-technology",
+                    "technology rows without an example or commodity (skipped)",
+                    row["O*NET-SOC Code"],
+                )
                 continue
             skill = skills.get(commodity)
             if skill is None:
@@ -365,7 +388,12 @@ class _OnetImport:
                 title = row.get("Commodity Title", "").strip() or commodity
                 w.literal(skill, _SKOS + "prefLabel", title, lang="en")
                 w.literal(skill, _SKOS + "notation", commodity)
-                w.literal(skill, _SKOS + "definition", f"Using {title.lower()} (O*NET technology skill, UNSPSC commodity {commodity}).", lang="en")
+                w.literal(
+                    skill,
+                    _SKOS + "definition",
+                    f"Using {title.lower()} (O*NET technology skill, UNSPSC commodity {commodity}).",
+                    lang="en",
+                )
                 w.decimal(skill, str(CKG.learningHours), LEARNING_HOURS["technology"])
                 w.boolean(skill, str(CKG.isEstimate), True)
                 w.iri(skill, _DCT + "source", self.src)
@@ -406,7 +434,11 @@ class _OnetImport:
             occ = self.occ(row["O*NET-SOC Code"])
             zone = _float(row["Job Zone"])
             if occ is None or zone is None or not 1 <= zone <= 5:
-                r.quirk("bad-job-zone", "job-zone rows with an unknown occupation or a zone outside 1-5 (skipped)", row["O*NET-SOC Code"])
+                r.quirk(
+                    "bad-job-zone",
+                    "job-zone rows with an unknown occupation or a zone outside 1-5 (skipped)",
+                    row["O*NET-SOC Code"],
+                )
                 continue
             w.integer(occ, str(CKG.jobZone), int(zone))
             r.link("jobZone")
@@ -419,14 +451,19 @@ class _OnetImport:
                 labels[row["Category"].strip()] = row.get("Category Description", "").strip()
         best: dict[str, tuple[float, int]] = {}
         for row in self.rows(
-            "Education, Training, and Experience.txt", ["O*NET-SOC Code", "Scale ID", "Category", "Data Value"]
+            "Education, Training, and Experience.txt",
+            ["O*NET-SOC Code", "Scale ID", "Category", "Data Value"],
         ):
             if row["Scale ID"].strip() != "RL":
                 continue
             code = row["O*NET-SOC Code"].strip()
             value, cat = _float(row["Data Value"]), _float(row["Category"])
             if code not in self.occupations or value is None or cat is None:
-                r.quirk("bad-education-row", "education rows with an unknown occupation or bad numbers (skipped)", code)
+                r.quirk(
+                    "bad-education-row",
+                    "education rows with an unknown occupation or bad numbers (skipped)",
+                    code,
+                )
                 continue
             # the most common category; ties go to the lower level
             if code not in best or (value, -cat) > (best[code][0], -best[code][1]):
@@ -441,7 +478,11 @@ class _OnetImport:
         for row in self.rows("Related Occupations.txt", ["O*NET-SOC Code", "Related O*NET-SOC Code"]):
             a, b = self.occ(row["O*NET-SOC Code"]), self.occ(row["Related O*NET-SOC Code"])
             if a is None or b is None:
-                r.quirk("dangling-occupation", "rows naming an occupation not in Occupation Data (skipped)", row["Related O*NET-SOC Code"])
+                r.quirk(
+                    "dangling-occupation",
+                    "rows naming an occupation not in Occupation Data (skipped)",
+                    row["Related O*NET-SOC Code"],
+                )
                 continue
             w.iri(a, str(CKG.relatedRole), b)
             r.link("relatedRole")

@@ -23,6 +23,9 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, cast
+
+import pyoxigraph
 
 from kg.errors import InputFileError
 from kg.importers.common import atomic_path
@@ -30,9 +33,7 @@ from kg.importers.common import atomic_path
 __all__ = ["build_store"]
 
 
-def _format(path: Path) -> object:
-    import pyoxigraph
-
+def _format(path: Path) -> pyoxigraph.RdfFormat:
     name = path.name.lower()
     name = name[:-3] if name.endswith(".gz") else name
     ext = name.rsplit(".", 1)[-1]
@@ -61,7 +62,6 @@ def build_store(files: Iterable[Path], target: Path, *, with_default: bool = Tru
     InputFileError
         When a file cannot be parsed.
     """
-    import pyoxigraph
     from oxrdflib import OxigraphStore
     from rdflib import Graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -80,7 +80,7 @@ def build_store(files: Iterable[Path], target: Path, *, with_default: bool = Tru
             try:
                 if path.name.lower().endswith(".gz"):
                     with gzip.open(path, "rb") as fh:
-                        ox.bulk_load(fh, fmt, to_graph=pyoxigraph.DefaultGraph())
+                        ox.bulk_load(cast(IO[bytes], fh), fmt, to_graph=pyoxigraph.DefaultGraph())
                 else:
                     ox.bulk_load(path=str(path), format=fmt, to_graph=pyoxigraph.DefaultGraph())
             except (SyntaxError, ValueError, OSError) as err:
