@@ -75,9 +75,19 @@ def example_options() -> list[dict[str, str]]:
     for p in sorted(_examples_dir().glob("*")):
         if p.suffix in (".csv", ".ttl"):
             kind = "CSV" if p.suffix == ".csv" else "Turtle"
-            title = p.stem.replace("-", " ").replace("msc ai", "MSc AI &").replace("ml ", "ML ")
-            out.append({"label": f"{title[0].upper()}{title[1:]} ({kind})", "value": p.name})
+            out.append({"label": f"{_title(p)} ({kind})", "value": p.name})
     return out
+
+
+def _title(path: Path) -> str:
+    """The ``# curriculum:`` name of an example (from its CSV twin), else its file stem."""
+    twin = path.with_suffix(".csv")
+    if twin.is_file():
+        for line in twin.read_text(encoding="utf-8").splitlines()[:10]:
+            key, sep, value = line.lstrip("#").partition(":")
+            if line.startswith("#") and sep and key.strip().casefold() == "curriculum":
+                return value.strip().rstrip(",")
+    return path.stem.replace("-", " ")
 
 
 def load_example(name: str) -> tuple[str, str, str]:

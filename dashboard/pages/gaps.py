@@ -1,0 +1,271 @@
+"""Curriculum gaps: ``/gaps``. Upload a curriculum (CSV or Turtle) or pick a shipped
+example; see its findings, the coverage of its target roles, and the courses and
+skills on a canvas with the gaps highlighted; download the report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+import dash_cytoscape as cyto
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+
+from dashboard import ids
+from dashboard.components import legend
+from dashboard.state import get_store
+from dashboard.views import gaps as view
+from dashboard.views.path import role_options
+from kg.errors import KGError
+
+dash.register_page(
+    __name__,
+    path="/gaps",
+    name="Curriculum gaps",
+    title="careerkg · Curriculum gaps",
+    description="Check a curriculum for missing prerequisites, order violations and uncovered target-role skills.",
+    order=4,
+)
+
+_CSV_HELP = "course, term, teaches, requires — several skills separated by ';'"
+
+
+def _results(result: dict[str, Any] | None) -> list[Any]:
+    """Message, summary, findings, chart, canvas elements for an analysis result."""
+    if not result:
+        hint = html.P("Upload a curriculum or choose an example to see its gaps.", className="muted")
+        return [None, hint, None, None, []]
+    if result.get("error"):
+        return [html.Div(result["error"], className="alert", role="alert"), None, None, None, []]
+    report = result["report"]
+    chart = (
+        dcc.Graph(
+            figure=view.coverage_figure(report["coverage"]),
+            config={"displaylogo": False, "responsive": True},
+            id=ids.GAPS_CHART,
+        )
+        if report["coverage"]
+        else None
+    )
+    return [None, view.summary(report), view.findings_list(report), chart, view.gap_elements(report)]
+
+
+def layout(example: str | None = None, **_query: Any) -> Any:
+    store = get_store()
+    options = view.example_options()
+    chosen = example if any(o["value"] == example for o in options) else None
+    result = None
+    if chosen:
+        text, fmt, name = view.load_example(chosen)
+        result = view.analyse(store, text, fmt, name)
+    message, summary, findings, chart, elements = _results(result)
+    return html.Div(
+        className="gaps-page",
+        children=[
+            dcc.Store(id=ids.GAPS_REPORT, data=result),
+            dcc.Store(id="gaps-source"),
+            dcc.Download(id=ids.GAPS_DOWNLOAD),
+            html.Div(
+                [
+                    html.H1("Curriculum gaps"),
+                    html.P(
+                        [
+                            "Upload a curriculum as CSV (",
+                            html.Code(_CSV_HELP),
+                            "; optional first lines ",
+                            html.Code("# entry requirements: …"),
+                            " and ",
+                            html.Code("# target roles: …"),
+                            ") or as Turtle in the careerkg ontology. Same as ",
+                            html.Code("careerkg gaps FILE"),
+                            ".",
+                        ],
+                        className="muted",
+                    ),
+                ],
+                className="page-head",
+            ),
+            html.Div(
+                className="path-form",
+                children=[
+                    html.Div(
+                        [
+                            html.Label("Curriculum file", htmlFor=ids.GAPS_UPLOAD, className="field-label"),
+                            dcc.Upload(
+                                id=ids.GAPS_UPLOAD,
+                                children=html.Div(
+                                    ["Drop a .csv or .ttl file here, or ", html.A("choose one")]
+                                ),
+                                accept=".csv,.ttl,.txt,text/csv,text/turtle",
+                                max_size=view.MAX_UPLOAD_BYTES,
+                                multiple=False,
+                                className="upload",
+                                style={
+                                    "border": "2px dashed #9aa3b2",
+                                    "borderRadius": "6px",
+                                    "padding": "10px",
+                                    "textAlign": "center",
+                                    "cursor": "pointer",
+                                },
+                            ),
+                        ],
+                        className="field field-wide",
+                    ),
+                    html.Div(
+                        [
+                            html.Label(
+                                "…or a shipped example", htmlFor=ids.GAPS_EXAMPLE, className="field-label"
+                            ),
+                            dcc.Dropdown(
+                                id=ids.GAPS_EXAMPLE,
+                                options=options,
+                                value=chosen,
+                                placeholder="Example curriculum",
+                            ),
+                        ],
+                        className="field",
+                    ),
+                    html.Div(
+                        [
+                            html.Label(
+                                "Target roles (optional)", htmlFor=ids.GAPS_TARGETS, className="field-label"
+                            ),
+                            dcc.Dropdown(
+                                id=ids.GAPS_TARGETS,
+                                options=role_options(store),
+                                multi=True,
+                                placeholder="The curriculum's own",
+                            ),
+                        ],
+                        className="field",
+                    ),
+                ],
+            ),
+            html.Div(message, id=ids.GAPS_MESSAGE),
+            html.Div(
+                className="path-grid",
+                children=[
+                    html.Section(
+                        className="path-main",
+                        children=[
+                            html.Div(summary, id=ids.GAPS_SUMMARY),
+                            html.Div(chart, id="gaps-chart-wrap"),
+                            html.Div(
+                                [
+                                    cyto.Cytoscape(
+                                        id=ids.GAPS_CANVAS,
+                                        elements=elements,
+                                        layout={
+                                            "name": "preset",
+                                            "fit": True,
+                                            "padding": 30,
+                                            "animate": False,
+                                        },
+                                        stylesheet=view.gap_stylesheet(),
+                                        className="canvas",
+                                        style={"width": "100%", "height": "520px"},
+                                        minZoom=0.1,
+                                        maxZoom=3,
+                                        boxSelectionEnabled=False,
+                                        responsive=True,
+                                    ),
+                                    legend(["course", "skill"]),
+                                    html.P(
+                                        "Columns are terms. Red dashed: missing prerequisite; orange: taught too late; grey tag: unknown skill; double green border: entry requirement.",
+                                        className="note",
+                                    ),
+                                ],
+                                className="path-canvas-wrap",
+                            ),
+                        ],
+                    ),
+                    html.Aside(
+                        className="path-side",
+                        children=[
+                            html.Div(
+                                [
+                                    html.H2("Download"),
+                                    *[
+                                        html.Button(
+                                            label,
+                                            id={"type": ids.GAPS_DOWNLOAD_BUTTON, "fmt": fmt},
+                                            className="btn btn-small",
+                                            n_clicks=0,
+                                        )
+                                        for fmt, (label, _mime) in view.DOWNLOADS.items()
+                                    ],
+                                ],
+                                className="downloads",
+                            ),
+                            html.H2("Findings"),
+                            dcc.Loading(html.Div(findings, id=ids.GAPS_FINDINGS), type="dot"),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+@callback(
+    Output("gaps-source", "data"),
+    Output(ids.GAPS_EXAMPLE, "value"),
+    Input(ids.GAPS_UPLOAD, "contents"),
+    Input(ids.GAPS_EXAMPLE, "value"),
+    State(ids.GAPS_UPLOAD, "filename"),
+    prevent_initial_call=True,
+)
+def _choose(contents: Any, example: Any, filename: Any) -> Any:
+    """The curriculum to check: the uploaded file, or the chosen example."""
+    if ctx.triggered_id == ids.GAPS_UPLOAD:
+        if not contents:
+            return no_update, no_update
+        try:
+            text, fmt = view.decode_upload(contents, filename or "upload.csv")
+        except KGError as err:
+            return {"error": str(err)}, None
+        return {"text": text, "fmt": fmt, "name": filename}, None
+    if not example:
+        return no_update, no_update
+    try:
+        text, fmt, name = view.load_example(example)
+    except KGError as err:
+        return {"error": str(err)}, no_update
+    return {"text": text, "fmt": fmt, "name": name}, no_update
+
+
+@callback(
+    Output(ids.GAPS_REPORT, "data"),
+    Output(ids.GAPS_MESSAGE, "children"),
+    Output(ids.GAPS_SUMMARY, "children"),
+    Output(ids.GAPS_FINDINGS, "children"),
+    Output("gaps-chart-wrap", "children"),
+    Output(ids.GAPS_CANVAS, "elements"),
+    Input("gaps-source", "data"),
+    Input(ids.GAPS_TARGETS, "value"),
+    prevent_initial_call=True,
+)
+def _check(source: Any, targets: Any) -> Any:
+    if not source:
+        return [None, *_results(None)]
+    if source.get("error"):
+        result: dict[str, Any] = {"report": None, "md": "", "csv": "", "error": source["error"]}
+    else:
+        result = view.analyse(get_store(), source["text"], source["fmt"], source["name"], targets or None)
+    return [result if not result.get("error") else None, *_results(result)]
+
+
+@callback(
+    Output(ids.GAPS_DOWNLOAD, "data"),
+    Input({"type": ids.GAPS_DOWNLOAD_BUTTON, "fmt": ALL}, "n_clicks"),
+    State(ids.GAPS_REPORT, "data"),
+    prevent_initial_call=True,
+)
+def _download(_clicks: Any, result: Any) -> Any:
+    trigger = ctx.triggered_id
+    if not trigger or not ctx.triggered[0]["value"] or not result or not result.get("report"):
+        return no_update
+    fmt = trigger["fmt"]
+    from kg.curriculum import slug
+
+    name = slug(result["report"]["curriculum"]["label"])
+    return {"content": result[fmt], "filename": f"gaps-{name}.{fmt}", "type": view.DOWNLOADS[fmt][1]}

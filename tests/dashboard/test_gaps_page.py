@@ -1,0 +1,233 @@
+"""The Gaps page: pure view functions, the page layout, and a real browser uploading a CSV."""
+
+from __future__ import annotations
+
+import base64
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.views import gaps as view
+from kg.errors import InvalidCurriculum
+from kg.store import Store
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = "/usr/bin/chromium"
+
+# written against the shipped skills: one missing prerequisite, one order violation,
+# one unknown skill
+UPLOAD_CSV = """\
+# curriculum: Upload test track
+# entry requirements: Python programming; probability theory; statistics
+# target roles: Data Scientist
+course,term,teaches,requires
+Machine Learning,1,machine learning,
+Maths,2,linear algebra;calculus;Pyton,
+Deep Learning,3,deep learning,
+"""
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return Store.default()
+
+
+def _upload(text: str | bytes) -> str:
+    raw = text.encode() if isinstance(text, str) else text
+    return "data:text/csv;base64," + base64.b64encode(raw).decode()
+
+
+def test_analyse_an_upload(store: Store) -> None:
+    text, fmt = view.decode_upload(_upload(UPLOAD_CSV), "track.csv")
+    result = view.analyse(store, text, fmt, "track.csv")
+    assert result["error"] is None
+    report = result["report"]
+    assert [f["prerequisite"]["label"] for f in report["missing_prerequisites"]] == ["neural networks"]
+    # calculus is covered: it is a prerequisite of the entry requirement probability theory
+    assert [f["prerequisite"]["label"] for f in report["order_violations"]] == ["linear algebra"]
+    assert [u["name"] for u in report["unknown_skills"]] == ["Pyton"]
+    assert result["md"].startswith("# Curriculum gaps: Upload test track")
+    assert result["csv"].startswith("kind,course,term,skill,prerequisite,detail,suggestion")
+
+
+def test_targets_override_and_errors_are_messages(store: Store) -> None:
+    result = view.analyse(store, UPLOAD_CSV, "csv", "t.csv", ["role:machine-learning-engineer"])
+    assert [c["role"]["label"] for c in result["report"]["coverage"]] == ["Machine Learning Engineer"]
+    bad = view.analyse(store, "course,term,teaches,requires\nML,two,machine learning,\n", "csv", "bad.csv")
+    assert bad["report"] is None
+    assert bad["error"].startswith("bad.csv, line 2: bad term 'two'")
+
+
+@pytest.mark.parametrize(
+    ("contents", "name", "words"),
+    [
+        (_upload(b"\xff\xfe\x00bad"), "x.csv", "not UTF-8"),
+        ("data:text/csv;base64,@@@", "x.csv", "could not be decoded"),
+        (_upload("a" * (view.MAX_UPLOAD_BYTES + 10)), "big.csv", "larger than"),
+        (_upload("x"), "x.xlsx", "unknown curriculum file type"),
+    ],
+)
+def test_bad_uploads_are_refused(contents: str, name: str, words: str) -> None:
+    with pytest.raises(InvalidCurriculum, match=words):
+        view.decode_upload(contents, name)
+
+
+def test_elements_highlight_each_kind_of_gap(store: Store) -> None:
+    report = view.analyse(store, UPLOAD_CSV, "csv", "t.csv")["report"]
+    els = view.gap_elements(report)
+    nodes = {e["data"]["id"]: e for e in els if "source" not in e["data"]}
+    edges = [e for e in els if "source" in e["data"]]
+    by_label = {e["data"]["label"]: e["classes"] for e in nodes.values()}
+    assert "gap-missing" in by_label["neural networks"]
+    assert "gap-order" in by_label["linear algebra"]
+    assert "gap-unknown" in by_label["Pyton (unknown)"]
+    assert "entry" in by_label["Python programming"]
+    assert "course" in by_label["Maths (term 2)"]
+    # every edge joins drawn nodes, every node has a preset position
+    assert all(e["data"]["source"] in nodes and e["data"]["target"] in nodes for e in edges)
+    assert all("position" in n for n in nodes.values())
+    # courses sit in columns by term
+    xs = {e["data"]["label"]: e["position"]["x"] for e in nodes.values() if "course" in e["classes"]}
+    assert xs["Machine Learning (term 1)"] < xs["Maths (term 2)"] < xs["Deep Learning (term 3)"]
+    assert any("gap-order" in e["classes"] for e in edges)
+
+
+def test_coverage_chart_and_findings_list(store: Store) -> None:
+    report = view.analyse(store, UPLOAD_CSV, "csv", "t.csv")["report"]
+    fig = view.coverage_figure(report["coverage"])
+    assert list(fig.data[0].y) == ["Data Scientist"]
+    assert list(fig.data[0].x) == [report["coverage"][0]["percent"]]
+    text = str(view.findings_list(report))
+    assert "neural networks" in text
+    assert "Fix: " in text
+
+
+def test_every_shipped_example_renders(store: Store) -> None:
+    options = view.example_options()
+    assert {o["value"] for o in options} == {
+        "msc-ai-data-science.csv",
+        "msc-ai-data-science.ttl",
+        "ml-bootcamp.csv",
+        "ml-bootcamp.ttl",
+    }
+    for o in options:
+        text, fmt, name = view.load_example(o["value"])
+        result = view.analyse(store, text, fmt, name)
+        assert result["error"] is None, result["error"]
+        assert view.gap_elements(result["report"])
+    with pytest.raises(InvalidCurriculum):
+        view.load_example("../../etc/passwd")
+
+
+def test_page_is_registered_and_serves(store: Store) -> None:
+    from dashboard.app import create_app
+
+    app = create_app(store, warm=False)
+    client = app.server.test_client()
+    assert client.get("/gaps").status_code == 200
+    import dash
+
+    assert any(p["path"] == "/gaps" for p in dash.page_registry.values())
+    from dashboard.pages import gaps as page
+
+    with app.server.app_context():
+        tree = str(page.layout(example="ml-bootcamp.csv"))
+    assert "gaps-upload" in tree
+    assert "Machine Learning Foundations" in tree
+
+
+# ------------------------------------------------------------------ browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/health", timeout=2):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    err = proc.stderr.read().decode() if proc.stderr else ""
+                    pytest.fail(f"careerkg serve did not start: {err[-2000:]}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        if IN_CI:
+            pytest.fail(f"Chromium not found at {CHROMIUM}")
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        pg = context.new_page()
+        yield pg
+        context.close()
+        browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.server
+def test_upload_a_csv_and_see_its_findings(page: Any, server: str, tmp_path: Path) -> None:
+    csv_path = tmp_path / "upload-track.csv"
+    csv_path.write_text(UPLOAD_CSV, encoding="utf-8")
+    page.goto(server + "/gaps")
+    page.wait_for_selector("#gaps-upload")
+    page.set_input_files("#gaps-upload input[type=file]", str(csv_path))
+    findings = page.locator("#gaps-findings")
+    findings.get_by_text("neural networks", exact=False).first.wait_for(timeout=20000)
+    text = findings.inner_text()
+    assert "missing prerequisites (1)" in text.lower()  # headings may be styled upper-case
+    assert "order violations (1)" in text.lower()
+    assert "unknown skills (1)" in text.lower()
+    assert "Pyton" in text
+    assert page.locator("#gaps-title").inner_text() == "Upload test track"
+    page.wait_for_selector("#gaps-chart .main-svg", timeout=20000)
+    # the canvas drew the courses and skills
+    page.wait_for_function(
+        "() => { const c = document.querySelector('#gaps-canvas canvas'); return c && c.width > 0; }",
+        timeout=20000,
+    )
+    page.screenshot(path=str(tmp_path / "gaps.png"), full_page=True)
+    assert (tmp_path / "gaps.png").stat().st_size > 10_000
+    with page.expect_download(timeout=20000) as info:
+        page.get_by_role("button", name="Markdown").click()
+    saved = tmp_path / "report.md"
+    info.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8").startswith("# Curriculum gaps: Upload test track")
