@@ -139,5 +139,6 @@ def serve(
         "accesslog": "-",
         "errorlog": "-",
         "loglevel": "info",
+        "control_socket_disable": True,  # no shared $HOME/.gunicorn socket between servers
     }
     CareerKGServer(app, options).run()

@@ -2,8 +2,8 @@
 
 - ``GET /sparql?query=...``, ``POST`` form-encoded (``query=...``) and ``POST`` with
   ``Content-Type: application/sparql-query``;
-- results negotiated by ``Accept`` (:mod:`kg.sparql.formats`; a ``format`` parameter
-  such as ``format=csv`` overrides it), SPARQL JSON and Turtle by default;
+- results negotiated by ``Accept`` (:mod:`kg.sparql.formats`; a ``format`` or ``output``
+  parameter such as ``format=csv`` overrides it when it fits the result), SPARQL JSON and Turtle by default;
 - a SPARQL 1.1 Service Description (Turtle) on a bare ``GET``;
 - CORS headers on every answer and ``OPTIONS`` preflight;
 - errors as ``text/plain`` messages: 400 malformed query, 403 update / ``SERVICE`` /
@@ -141,17 +141,42 @@ def _query_text() -> str:
     return text
 
 
-def _choose(result_kind: str) -> formats.ResultFormat:
-    override = (request.values.get("format") or request.values.get("output") or "").strip().lower()
-    if override:
-        if override in formats.FORMATS and result_kind in formats.FORMATS[override].kinds:
-            return formats.FORMATS[override]
-        name = formats.NEGOTIATION.get(override, {}).get(result_kind)
-        if name is None:
-            name = formats.CLI_FORMATS.get(override, {}).get(result_kind)
-        if name is None or name == "table":
-            raise formats.NotAcceptable(f"format={override}", sorted(formats.NEGOTIATION))
+_FORMAT_ALIASES = {
+    "turtle": "ttl",
+    "n3": "ttl",
+    "json-ld": "jsonld",
+    "rdf+xml": "rdfxml",
+    "rdf": "rdfxml",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "sparql-results+json": "json",
+    "sparql-results+xml": "xml",
+}
+
+
+def _from_parameter(value: str, result_kind: str) -> formats.ResultFormat | None:
+    value = value.strip().lower()
+    name = _FORMAT_ALIASES.get(value, value)
+    if name in formats.CLI_FORMATS:
+        choice = formats.CLI_FORMATS[name].get(result_kind)
+        return formats.FORMATS[choice] if choice and choice != "table" else None
+    if name in formats.FORMATS and result_kind in formats.FORMATS[name].kinds:
         return formats.FORMATS[name]
+    if "/" in value:
+        try:
+            return formats.negotiate(value, result_kind)
+        except formats.NotAcceptable:
+            return None
+    return None
+
+
+def _choose(result_kind: str) -> formats.ResultFormat:
+    # a format/output parameter (as YASGUI and SPARQLWrapper send) wins when it fits
+    for key in ("format", "output"):
+        for value in request.values.getlist(key):
+            fmt = _from_parameter(value, result_kind)
+            if fmt is not None:
+                return fmt
     return formats.negotiate(request.headers.get("Accept"), result_kind)
 
 

@@ -133,7 +133,7 @@ class JSONFormat(ResultFormat):
                     ]
                 },
             }
-        return json.dumps(doc, ensure_ascii=False, indent=1).encode()
+        return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode()
 
 
 class XMLFormat(ResultFormat):
@@ -314,17 +314,17 @@ NEGOTIATION: dict[str, dict[str, str]] = {
     "application/sparql-results+json": {"bindings": "json", "boolean": "json"},
     "application/json": {"bindings": "json", "boolean": "json", "graph": "jsonld"},
     "application/sparql-results+xml": {"bindings": "xml", "boolean": "xml"},
-    "application/xml": {"bindings": "xml", "boolean": "xml", "graph": "rdfxml"},
-    "text/xml": {"bindings": "xml", "boolean": "xml", "graph": "rdfxml"},
     "text/csv": {"bindings": "csv", "boolean": "csv"},
     "text/tab-separated-values": {"bindings": "tsv", "boolean": "tsv"},
     "text/turtle": {"graph": "ttl"},
-    "application/x-turtle": {"graph": "ttl"},
     "application/n-triples": {"graph": "nt"},
-    "text/plain": {"graph": "nt"},
     "application/ld+json": {"graph": "jsonld"},
-    "application/x-json+ld": {"graph": "jsonld"},
     "application/rdf+xml": {"graph": "rdfxml"},
+    "application/xml": {"bindings": "xml", "boolean": "xml", "graph": "rdfxml"},
+    "text/xml": {"bindings": "xml", "boolean": "xml", "graph": "rdfxml"},
+    "text/plain": {"graph": "nt"},
+    "application/x-turtle": {"graph": "ttl"},
+    "application/x-json+ld": {"graph": "jsonld"},
 }
 """``Accept`` media type -> result kind -> format name; the one negotiation table."""
 

@@ -1,0 +1,211 @@
+"""The /sparql blueprint over Flask's test client: protocol, negotiation, errors, CORS."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from rdflib import XSD, Graph, Literal
+from rdflib.query import Result
+
+from kg.server import make_wsgi_app
+from kg.sparql import paths as sparql_paths
+from kg.sparql.endpoint import sparql_blueprint
+from kg.sparql.formats import FORMATS, negotiate
+from kg.store import Store
+
+SELECT = "SELECT ?r ?l WHERE { ?r a ckg:Role ; skos:prefLabel ?l } ORDER BY ?r"
+CONSTRUCT = "CONSTRUCT { ?r a ckg:Role } WHERE { ?r a ckg:Role }"
+
+
+@pytest.fixture(autouse=True)
+def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    for registry, key, value in sparql_paths.extension_entries():
+        monkeypatch.setitem(registry, key, value)
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return Store.default()
+
+
+@pytest.fixture
+def client(store: Store) -> FlaskClient:
+    app = Flask(__name__)
+    app.register_blueprint(sparql_blueprint(store, timeout=1.0, max_rows=500))
+    return app.test_client()
+
+
+def test_get_post_form_and_post_direct_agree(client: FlaskClient) -> None:
+    a = client.get("/sparql", query_string={"query": SELECT})
+    b = client.post("/sparql", data={"query": SELECT})
+    c = client.post("/sparql", data=SELECT.encode(), content_type="application/sparql-query")
+    assert a.status_code == b.status_code == c.status_code == 200
+    assert a.json == b.json == c.json
+    assert len(a.json["results"]["bindings"]) > 5
+    assert a.headers["Content-Type"].startswith("application/sparql-results+json")
+
+
+@pytest.mark.parametrize(
+    ("accept", "query", "media", "parser"),
+    [
+        ("application/sparql-results+json", SELECT, "application/sparql-results+json", "json"),
+        ("application/sparql-results+xml", SELECT, "application/sparql-results+xml", "xml"),
+        ("text/csv", SELECT, "text/csv", "csv"),
+        ("text/tab-separated-values", SELECT, "text/tab-separated-values", "tsv"),
+        (
+            "application/sparql-results+xml, application/rdf+xml",
+            "ASK { ?s a ckg:Role }",
+            "application/sparql-results+xml",
+            "xml",
+        ),
+        ("text/turtle", CONSTRUCT, "text/turtle", "turtle"),
+        ("application/n-triples", CONSTRUCT, "application/n-triples", "nt"),
+        ("application/ld+json", CONSTRUCT, "application/ld+json", "json-ld"),
+        ("application/sparql-results+xml, application/rdf+xml", CONSTRUCT, "application/rdf+xml", "xml"),
+        (None, CONSTRUCT, "text/turtle", "turtle"),
+        ("text/html,application/xhtml+xml,*/*;q=0.8", SELECT, "application/sparql-results+json", "json"),
+    ],
+)
+def test_negotiated_formats_parse_back(
+    client: FlaskClient, store: Store, accept: str | None, query: str, media: str, parser: str
+) -> None:
+    headers = {"Accept": accept} if accept else {}
+    r = client.get("/sparql", query_string={"query": query}, headers=headers)
+    assert r.status_code == 200, r.text
+    assert r.mimetype == media
+    if query is CONSTRUCT:
+        g = Graph().parse(data=r.data, format=parser)
+        assert len(g) == len(list(store.instances(__import__("kg.namespace").namespace.CKG.Role)))
+    elif query.startswith("ASK"):
+        assert Result.parse(io.BytesIO(r.data), format=parser).askAnswer is True
+    else:
+        res = Result.parse(io.BytesIO(r.data), format=parser)
+        assert len(res) == len(
+            client.get("/sparql", query_string={"query": SELECT}).json["results"]["bindings"]
+        )
+
+
+def test_format_parameter_overrides_accept(client: FlaskClient) -> None:
+    r = client.get(
+        "/sparql", query_string={"query": SELECT, "format": "csv"}, headers={"Accept": "application/json"}
+    )
+    assert r.mimetype == "text/csv"
+    assert r.text.splitlines()[0] == "r,l"
+
+
+def test_nothing_acceptable_is_406(client: FlaskClient) -> None:
+    r = client.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": "text/csv"})
+    assert r.status_code == 406
+    assert "text/turtle" in r.text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "text"),
+    [
+        (
+            {"query_string": {"query": "SELECT * WHERE { ?s ?p "}},
+            400,
+            "malformed SPARQL query at line 1, column",
+        ),
+        ({"query_string": {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}}, 403, "read-only"),
+        ({"query_string": {"update": "CLEAR ALL"}}, 403, "read-only"),
+        (
+            {"query_string": {"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}},
+            403,
+            "SERVICE",
+        ),
+        ({"query_string": {"query": "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"}}, 403, "FROM"),
+        (
+            {"query_string": {"query": SELECT, "default-graph-uri": "file:///etc/passwd"}},
+            403,
+            "default-graph-uri",
+        ),
+        ({"query_string": {"query": "SELECT * WHERE { ?s ?p ?o }"}}, 413, "cap of 500 rows"),
+        (
+            {"query_string": {"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?i"}},
+            503,
+            "1 s time limit",
+        ),
+        ({"query_string": {"query": ""}}, 400, "empty query"),
+    ],
+)
+def test_errors_are_plain_text_with_status(client: FlaskClient, kwargs: dict, status: int, text: str) -> None:
+    r = client.get("/sparql", **kwargs)
+    assert r.status_code == status
+    assert r.mimetype == "text/plain"
+    assert text in r.text
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_post_update_and_unknown_bodies_are_refused(client: FlaskClient, store: Store) -> None:
+    before = len(store)
+    r = client.post(
+        "/sparql", data="INSERT DATA { <urn:a> <urn:b> <urn:c> }", content_type="application/sparql-update"
+    )
+    assert r.status_code == 403
+    r = client.post("/sparql", data={"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
+    assert r.status_code == 403
+    r = client.post("/sparql", data=json.dumps({"query": SELECT}), content_type="application/json")
+    assert r.status_code == 415
+    assert len(store) == before
+
+
+def test_cors_preflight(client: FlaskClient) -> None:
+    r = client.options(
+        "/sparql", headers={"Origin": "https://yasgui.org", "Access-Control-Request-Method": "POST"}
+    )
+    assert r.status_code == 204
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    assert "POST" in r.headers["Access-Control-Allow-Methods"]
+    assert "Content-Type" in r.headers["Access-Control-Allow-Headers"]
+
+
+def test_service_description_on_bare_get(client: FlaskClient, store: Store) -> None:
+    r = client.get("/sparql")
+    assert r.status_code == 200
+    assert r.mimetype == "text/turtle"
+    g = Graph().parse(data=r.text, format="turtle")
+    ask = g.query(
+        """PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>
+        PREFIX void: <http://rdfs.org/ns/void#>
+        ASK { ?s a sd:Service ; sd:endpoint <http://localhost/sparql> ; sd:supportedLanguage sd:SPARQL11Query ;
+              sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_CSV> ;
+              sd:extensionFunction <https://w3id.org/careerkg/function#pathHours> ;
+              sd:defaultDataset/sd:defaultGraph/void:triples ?n }""",
+        initBindings={"n": Literal(len(store), datatype=XSD.integer)},
+    )
+    assert ask.askAnswer is True
+
+
+def test_learning_path_through_the_endpoint(client: FlaskClient, store: Store) -> None:
+    from kg.paths import plan
+
+    q = """SELECT ?position ?step WHERE {
+      ?row ckf:pathFrom role:data-scientist ; ckf:pathTo role:machine-learning-engineer ;
+           ckf:position ?position ; ckf:step ?step . } ORDER BY ?position"""
+    rows = client.get("/sparql", query_string={"query": q}).json["results"]["bindings"]
+    expected = plan(store, "role:data-scientist", "role:machine-learning-engineer").to_dict()["steps"]
+    assert [(int(b["position"]["value"]), b["step"]["value"]) for b in rows] == [
+        (s["position"], s["iri"]) for s in expected
+    ]
+
+
+def test_wsgi_app_without_dashboard_has_health_and_sparql(store: Store) -> None:
+    app = make_wsgi_app(store, timeout=2, max_rows=10, dashboard=False)
+    c = app.test_client()
+    health = c.get("/health").json
+    assert health["status"] == "ok"
+    assert health["triples"] == len(store)
+    assert health["version"]
+    assert c.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"}).json["boolean"] is True
+
+
+def test_negotiation_prefers_quality_then_order() -> None:
+    assert negotiate("text/csv;q=0.2, text/tab-separated-values;q=0.9", "bindings") is FORMATS["tsv"]
+    assert negotiate("application/*", "graph") is FORMATS["jsonld"]
+    assert negotiate("text/*", "bindings") is FORMATS["csv"]
+    assert negotiate("application/json", "graph") is FORMATS["jsonld"]
