@@ -9,7 +9,8 @@ facts and the imported ones together. The rules:
 - ``E``'s preferred label becomes an alt label of ``C`` (``C`` keeps its own, so the
   shapes' one-prefLabel-per-language holds and ``E``'s name still finds ``C``);
 - where ``C`` already has a value of a single-valued property (skill type, learning
-  hours, estimate flag, definition, level, job zone), the curated value wins;
+  hours, estimate flag, definition, level, job zone), the curated value wins, and
+  ``E``'s estimate flag is dropped when ``C`` has its own learning hours;
 - a requirement ``E`` brings for a skill ``C`` already requires is dropped (the curated
   requirement, with its curated level, wins);
 - links that would become self-loops are dropped;
@@ -175,6 +176,8 @@ def join(graph: Graph, *, inplace: bool = False) -> Graph:
                 continue
             if p in _CURATED_WINS and (c, p, None) in graph:
                 continue
+            if p == CKG.isEstimate and (c, CKG.learningHours, None) in graph:
+                continue  # the flag was about E's default hours, which C's replace
             if p == CKG.hasRequirement:
                 moved_requirements.append((c, o))
             graph.add((c, p, o2))

@@ -310,7 +310,7 @@ def test_missing_column_names_the_header(tmp_path: Path) -> None:
     root = make_esco(tmp_path)
     path = next(root.rglob("occupationSkillRelations.csv"))
     path.write_text("occupationUri,kind,skillUri\r\nx,essential,y\r\n", encoding="utf-8")
-    with pytest.raises(InputFileError, match="missing column.*relationType.*the header has"):
+    with pytest.raises(InputFileError, match=r"missing column.*relationType.*the header has"):
         import_esco(root, io.StringIO(), show_progress=False)
 
 

@@ -1,0 +1,275 @@
+"""O*NET import: a tiny hand-made release (n/a cells, gzip, dangling codes), the scale
+mapping, the CLI, and the full O*NET 29.3 files (counts checked against the source)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from kg.cli import _register, cli
+from kg.importers.onet import ONET, ONET_ATTRIBUTION, ONET_MODIFIED, import_onet, map_importance, map_level
+from kg.namespace import CKG
+from tests.conftest import EXTERNAL, require_path
+
+RATING_HEADER = (
+    "O*NET-SOC Code\tTitle\tElement ID\tElement Name\tScale ID\tScale Name\tData Value\tN\t"
+    "Standard Error\tLower CI Bound\tUpper CI Bound\tRecommend Suppress\tNot Relevant\tDate\tDomain Source"
+)
+
+
+def _rating(
+    code: str, eid: str, name: str, scale: str, value: str, suppress: str = "N", nr: str = "n/a"
+) -> str:
+    return f"{code}\tT\t{eid}\t{name}\t{scale}\t{scale}\t{value}\t8\t0.1\tn/a\tn/a\t{suppress}\t{nr}\t08/2023\tAnalyst"
+
+
+def make_onet(root: Path) -> Path:
+    d = root / "29.3"
+    d.mkdir(parents=True)
+    (d / "Read Me.txt").write_text("O*NET 29.3 Database\nMay 2025 Release\n")
+    (d / "Occupation Data.txt").write_text(
+        "O*NET-SOC Code\tTitle\tDescription\n"
+        "15-1252.00\tSoftware Developers\tResearch, design, and develop software.\n"
+        "15-2051.00\tData Scientists\tDevelop and implement methods to analyze data.\n"
+        "11-1011.00\tChief Executives\tDetermine policies.\n"
+    )
+    (d / "Alternate Titles.txt").write_text(
+        "O*NET-SOC Code\tTitle\tAlternate Title\tShort Title\tSource(s)\n"
+        "15-1252.00\tSoftware Developers\tApplication Developer\tn/a\t08\n"
+        "15-1252.00\tSoftware Developers\tApplication Developer\tn/a\t09\n"  # duplicate
+        "99-9999.99\tGhost\tGhost Title\t\t08\n"  # dangling
+    )
+    (d / "Content Model Reference.txt").write_text(
+        "Element ID\tElement Name\tDescription\n"
+        "2.A.1\tContent\tBackground structures\n"
+        "2.B.3.e\tProgramming\tWriting computer programs for various purposes.\n"
+        "2.B.3\tTechnical Skills\tDesigning, setting-up, operating\n"
+        "2.C.4.a\tMathematics\tKnowledge of arithmetic, algebra, statistics.\n"
+        "2.C.4\tMathematics and Science\tKnowledge of math and science\n"
+    )
+    skills = [
+        RATING_HEADER,
+        _rating("15-1252.00", "2.B.3.e", "Programming", "IM", "4.38"),
+        _rating("15-1252.00", "2.B.3.e", "Programming", "LV", "5.25", nr="N"),
+        _rating("15-2051.00", "2.B.3.e", "Programming", "IM", "3"),
+        _rating("15-2051.00", "2.B.3.e", "Programming", "LV", "3.5", suppress="Y", nr="N"),
+        _rating("11-1011.00", "2.B.3.e", "Programming", "IM", "1.5"),  # below the threshold
+        _rating("11-1011.00", "2.B.3.e", "Programming", "LV", "0.5", nr="Y"),
+        _rating("99-9999.99", "2.B.3.e", "Programming", "IM", "4"),  # dangling
+    ]
+    (d / "Skills.txt.gz").write_bytes(gzip.compress(("\n".join(skills) + "\n").encode()))
+    knowledge = [
+        RATING_HEADER,
+        _rating("15-2051.00", "2.C.4.a", "Mathematics", "IM", "4.5"),
+        _rating("15-2051.00", "2.C.4.a", "Mathematics", "LV", "n/a", nr="N"),  # official n/a cell
+    ]
+    (d / "Knowledge.txt").write_text("\n".join(knowledge) + "\n")
+    (d / "Technology Skills.txt").write_text(
+        "O*NET-SOC Code\tTitle\tExample\tCommodity Code\tCommodity Title\tHot Technology\tIn Demand\n"
+        "15-1252.00\tSoftware Developers\tPython\t43232403\tObject or component oriented development software\tY\tY\n"
+        "15-2051.00\tData Scientists\tPython\t43232403\tObject or component oriented development software\tY\tN\n"
+        "15-2051.00\tData Scientists\tC++\t43232403\tObject or component oriented development software\tN\tN\n"
+        "15-2051.00\tData Scientists\tC\t43232403\tObject or component oriented development software\tN\tN\n"
+        "15-2051.00\tData Scientists\tSAS\t43232306\tData base user interface and query software\tN\tN\n"
+    )
+    (d / "Job Zones.txt").write_text(
+        "O*NET-SOC Code\tTitle\tJob Zone\tDate\tDomain Source\n15-1252.00\tSD\t4\t08/2023\tAnalyst\n"
+        "15-2051.00\tDS\t5\t08/2023\tAnalyst\n"
+    )
+    (d / "Education, Training, and Experience Categories.txt").write_text(
+        "Element ID\tElement Name\tScale ID\tScale Name\tCategory\tCategory Description\n"
+        "2.D.1\tRequired Level of Education\tRL\tRL\t6\tBachelor's Degree\n"
+        "2.D.1\tRequired Level of Education\tRL\tRL\t8\tMaster's Degree\n"
+    )
+    (d / "Education, Training, and Experience.txt").write_text(
+        "O*NET-SOC Code\tTitle\tElement ID\tElement Name\tScale ID\tScale Name\tCategory\tData Value\tN\n"
+        "15-2051.00\tDS\t2.D.1\tRL\tRL\tRL\t6\t40\t10\n"
+        "15-2051.00\tDS\t2.D.1\tRL\tRL\tRL\t8\t45.5\t10\n"
+        "15-2051.00\tDS\t2.D.4\tRW\tRW\tRW\t3\t90\t10\n"
+    )
+    (d / "Related Occupations.txt").write_text(
+        "O*NET-SOC Code\tTitle\tRelated O*NET-SOC Code\tRelated Title\tRelatedness Tier\tIndex\n"
+        "15-2051.00\tDS\t15-1252.00\tSD\tPrimary-Short\t1\n"
+        "15-2051.00\tDS\t99-9999.99\tGhost\tSupplemental\t20\n"
+    )
+    return d
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> tuple[Graph, object]:
+    out = io.StringIO()
+    report = import_onet(make_onet(tmp_path_factory.mktemp("onet")), out, show_progress=False)
+    g = Graph().parse(data=out.getvalue(), format="nt")
+    assert len(g) == report.triples
+    return g, report
+
+
+def occ(code: str) -> URIRef:
+    return URIRef(ONET[f"occupation/{code}"])
+
+
+def test_occupations_keep_their_codes(tiny: tuple[Graph, object]) -> None:
+    g, _ = tiny
+    sd = occ("15-1252.00")
+    assert (sd, RDF.type, CKG.Role) in g
+    assert g.value(sd, SKOS.notation) == Literal("15-1252.00")
+    assert [str(x) for x in g.objects(sd, SKOS.altLabel)] == ["Application Developer"]
+    assert g.value(sd, CKG.jobZone) == Literal(4)
+
+
+def test_ratings_map_to_requirements(tiny: tuple[Graph, object]) -> None:
+    g, report = tiny
+    prog = URIRef(ONET["element/2.B.3.e"])
+    maths = URIRef(ONET["element/2.C.4.a"])
+    assert g.value(prog, CKG.skillType) == CKG.Competence
+    assert g.value(maths, CKG.skillType) == CKG.Knowledge
+
+    def req(code: str, skill: URIRef) -> tuple[URIRef, int, float] | None:
+        for q in g.objects(occ(code), CKG.hasRequirement):
+            if g.value(q, CKG.requiredSkill) == skill:
+                return (
+                    g.value(q, CKG.importance),
+                    int(g.value(q, CKG.level)),
+                    float(g.value(q, CKG.importanceScore)),
+                )
+        return None
+
+    assert req("15-1252.00", prog) == (CKG.Essential, map_level(5.25), 4.38)
+    assert req("15-2051.00", prog) == (CKG.Optional, map_level(3.5), 3.0)
+    assert req("15-2051.00", maths) == (CKG.Essential, 3, 4.5)  # LV n/a: the default level
+    assert req("11-1011.00", prog) is None  # IM 1.5 is below the threshold
+    assert (occ("15-1252.00"), CKG.requiresSkill, prog) in g
+    assert report.quirks["low-precision-ratings"].count == 1  # type: ignore[attr-defined]
+    assert report.quirks["dangling-occupation"].count == 3  # type: ignore[attr-defined]
+
+
+def test_skills_are_grouped_by_the_content_model(tiny: tuple[Graph, object]) -> None:
+    g, _ = tiny
+    area = g.value(URIRef(ONET["element/2.B.3.e"]), CKG.inSkillArea)
+    assert g.value(area, SKOS.prefLabel) == Literal("Technical Skills", lang="en")
+    assert (area, RDF.type, CKG.SkillArea) in g
+
+
+def test_technology_skills_become_tools(tiny: tuple[Graph, object]) -> None:
+    g, report = tiny
+    tools = {str(g.value(t, SKOS.prefLabel)): t for t in g.subjects(RDF.type, CKG.Tool)}
+    assert set(tools) == {"Python", "C++", "C", "SAS"}
+    assert len(set(tools.values())) == 4  # "C" and "C++" get distinct IRIs
+    assert g.value(tools["Python"], CKG.hotTechnology) == Literal(True)
+    assert g.value(tools["SAS"], CKG.hotTechnology) == Literal(False)
+    skill = g.value(tools["Python"], CKG.supportsSkill)
+    assert (skill, RDF.type, CKG.Skill) in g
+    assert (occ("15-2051.00"), CKG.usesTool, tools["C++"]) in g
+    assert report.notes["technology rows flagged Hot Technology"] == 2  # type: ignore[attr-defined]
+
+
+def test_education_and_related_occupations(tiny: tuple[Graph, object]) -> None:
+    g, _ = tiny
+    ds = occ("15-2051.00")
+    assert g.value(ds, CKG.typicalEducation) == Literal("Master's Degree", lang="en")
+    assert list(g.objects(ds, CKG.relatedRole)) == [occ("15-1252.00")]
+    assert not list(g.triples((None, CKG.progressesTo, None)))
+
+
+def test_attribution(tiny: tuple[Graph, object]) -> None:
+    g, _ = tiny
+    src = g.value(occ("15-1252.00"), DCTERMS.source)
+    assert str(g.value(src, DCTERMS.rights)) == f"{ONET_ATTRIBUTION} {ONET_MODIFIED}"
+    assert g.value(src, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
+    assert str(g.value(src, DCTERMS.hasVersion)) == "29.3"
+
+
+def test_import_conforms_to_the_shapes(tiny: tuple[Graph, object]) -> None:
+    from kg.store import ontology_files
+    from kg.validate import validate
+
+    full = Graph()
+    for path in ontology_files():
+        full.parse(path)
+    for t in tiny[0]:
+        full.add(t)
+    report = validate(full)
+    assert report.conforms, report.text
+
+
+@given(st.floats(min_value=0, max_value=7), st.floats(min_value=0, max_value=7))
+def test_level_mapping_is_monotone_and_in_range(a: float, b: float) -> None:
+    lo, hi = sorted((a, b))
+    assert 1 <= map_level(lo) <= map_level(hi) <= 5
+
+
+@given(st.floats(min_value=1, max_value=5))
+def test_importance_mapping_thresholds(im: float) -> None:
+    expected = "essential" if im >= 3.5 else "optional" if im >= 2.5 else None
+    assert map_importance(im) == expected
+
+
+def test_cli_import_onet(tmp_path: Path) -> None:
+    _register()
+    d = make_onet(tmp_path)
+    out = tmp_path / "onet.ttl.gz"
+    result = CliRunner().invoke(cli, ["import", "onet", str(d), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "O*NET 29.3" in result.stderr
+    assert "dangling-occupation 3" in result.stderr
+    g = Graph().parse(data=gzip.decompress(out.read_bytes()), format="turtle")
+    assert (occ("15-2051.00"), RDF.type, CKG.Role) in g
+
+
+def test_cli_missing_occupation_file(tmp_path: Path) -> None:
+    _register()
+    d = make_onet(tmp_path)
+    (d / "Occupation Data.txt").unlink()
+    result = CliRunner().invoke(cli, ["import", "onet", str(d)])
+    assert result.exit_code == 2
+    assert "looked for Occupation Data.txt" in result.stderr
+
+
+# ---------------------------------------------------------------- the real O*NET 29.3
+
+ONET_DIR = EXTERNAL / "onet" / "29.3"
+
+
+def _rows(name: str) -> list[list[str]]:
+    (path,) = [p for p in ONET_DIR.iterdir() if p.name in (name, name + ".gz")]
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        return [line.rstrip("\n").split("\t") for line in fh][1:]
+
+
+@pytest.mark.external
+def test_full_onet_counts_match_the_source_files(tmp_path: Path) -> None:
+    require_path(ONET_DIR, "O*NET 29.3")
+    with open(tmp_path / "onet.nt", "w", encoding="utf-8") as fh:
+        report = import_onet(ONET_DIR, fh, show_progress=False)
+    occupations, skills, knowledge = _rows("Occupation Data.txt"), _rows("Skills.txt"), _rows("Knowledge.txt")
+    tech, related = _rows("Technology Skills.txt"), _rows("Related Occupations.txt")
+    # the figures SOURCE.md documents for this release
+    assert (len(occupations), len(skills), len(knowledge)) == (1016, 61530, 58014)
+    assert (len(tech), len(related)) == (32681, 18460)
+    r = report
+    assert r.classes["Role"] == len(occupations)
+    assert r.rows["Skills"] == len(skills)
+    assert r.rows["Knowledge"] == len(knowledge)
+    pairs = {(row[0], row[2]) for row in skills + knowledge}
+    assert r.relations["requiresSkill"] + r.notes[
+        "ratings below the requirement threshold or not relevant"
+    ] == len(pairs)
+    assert r.classes["Skill/Competence"] - len({row[3] for row in tech}) == len({row[2] for row in skills})
+    assert r.classes["Skill/Knowledge"] == len({row[2] for row in knowledge})
+    assert r.classes["Tool"] == len({row[2].casefold() for row in tech})
+    assert r.relations["usesTool"] == len({(row[0], row[2].casefold()) for row in tech})
+    assert r.notes["technology rows flagged Hot Technology"] == Counter(row[5] for row in tech)["Y"] == 11616
+    assert r.relations["relatedRole"] == len(related)
+    assert r.relations["jobZone"] == len(_rows("Job Zones.txt")) == 923
+    assert {"gzip-input", "low-precision-ratings"} <= set(r.quirks)
+    assert r.seconds < 60
