@@ -268,7 +268,15 @@ class _Planner:
         self.optional = optional
         self.cost = _skill_cost(G, weight)
         self._reqs: dict[Any, list[tuple[Any, int, str]]] = {}
+        self._pres: dict[Any, list[Any]] = {}
         self._hops: dict[tuple[Any, Any], float | None] = {}
+
+    def prerequisites(self, skill: Any) -> list[Any]:
+        """The direct prerequisites of ``skill``."""
+        pres = self._pres.get(skill)
+        if pres is None:
+            pres = self._pres[skill] = [p for p, _ in edges_of(self.G, skill, "prerequisite")]
+        return pres
 
     def requirements(self, role: Any) -> list[tuple[Any, int, str]]:
         """``(skill, level, importance)`` of every requirement of ``role``."""
@@ -304,7 +312,7 @@ class _Planner:
         stack = sorted((s for s, n in needs.items() if n.from_level == 0), key=str, reverse=True)
         while stack:
             skill = stack.pop()
-            for pre, _ in edges_of(self.G, skill, "prerequisite"):
+            for pre in self.prerequisites(skill):
                 if have.get(pre, 0) >= 1:
                     continue
                 need = needs.get(pre)
@@ -553,13 +561,10 @@ def _chain(
         return [source, target], True
 
 
-def _role_graph(G: nx.MultiDiGraph, planner: _Planner, base: Mapping[Any, int]) -> nx.DiGraph:
+def _career_ladder(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """The progression edges of ``G`` as a simple directed graph (hop costs come later)."""
     R = nx.DiGraph()
-    for u, v, key in G.edges(keys=True):
-        if key == "progresses":
-            cost = planner.hop(u, v, base)
-            if cost is not None:
-                R.add_edge(u, v, cost=cost)
+    R.add_edges_from((u, v) for u, v, key in G.edges(keys=True) if key == "progresses")
     return R
 
 
@@ -595,9 +600,13 @@ def learning_paths(
     if k <= 1 or source is None or best.switch or source == target:
         return [best][: max(k, 0)]
     planner, known_levels = _prepare(G, source, target, known, weight, optional)
-    R = _role_graph(G, planner, _base(planner, source, known_levels))
+    base = _base(planner, source, known_levels)
+
+    def hop(u: Any, v: Any, _: dict[str, Any]) -> float | None:
+        return planner.hop(u, v, base)
+
     out = [best]
-    for chain in islice(nx.shortest_simple_paths(R, source, target, weight="cost"), k + 1):
+    for chain in islice(nx.shortest_simple_paths(_career_ladder(G), source, target, weight=hop), k + 1):
         if len(out) == k:
             break
         if list(chain) != best.roles:
@@ -642,30 +651,37 @@ def cover_credentials(G: nx.MultiDiGraph, steps: Sequence[Step]) -> tuple[list[C
             if G.nodes[opp].get("type") in ("degree", "certification", "course"):
                 teaches.setdefault(opp, set()).add(skill)
 
-    def hours(opp: Any) -> float:
+    duration: dict[Any, float] = {}
+    for opp in teaches:
         h = G.nodes[opp].get("hours")
         if h is None:  # estimate from everything it teaches
             h = sum(float(G.nodes[s].get("hours", 0.0)) for s, _ in edges_of(G, opp, "teaches"))
-        return float(h)
+        duration[opp] = float(h)
+    hours = duration.__getitem__
 
     left = set(order)
     chosen: list[Any] = []
-    solo: set[Any] = set()
+    solo = sorted(order, key=lambda s: (alone[s], str(s)), reverse=True)  # cheapest last
+    open_opps = dict(teaches)
     while left:
         best: tuple[float, float, str] | None = None
         pick: Any = None
-        for opp, skills in teaches.items():
+        for opp, skills in list(open_opps.items()):
             new = len(skills & left)
-            if new and opp not in chosen:
-                rank = (hours(opp) / new, hours(opp), str(opp))
-                if best is None or rank < best:
-                    best, pick = rank, opp
-        cheapest = min(left, key=lambda s: (alone[s], str(s)))
+            if not new:
+                del open_opps[opp]  # covers nothing new now, nor ever again
+                continue
+            rank = (duration[opp] / new, duration[opp], str(opp))
+            if best is None or rank < best:
+                best, pick = rank, opp
+        while solo[-1] not in left:
+            solo.pop()
+        cheapest = solo[-1]
         if pick is None or best is None or alone[cheapest] < best[0]:
-            solo.add(cheapest)
-            left.discard(cheapest)
+            left.discard(cheapest)  # learning it alone is cheaper than any credential
             continue
         chosen.append(pick)
+        del open_opps[pick]
         left -= teaches[pick]
     for opp in sorted(chosen, key=lambda o: (-hours(o), str(o))):  # drop redundant choices
         others = set().union(*(teaches[o] for o in chosen if o != opp))

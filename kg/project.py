@@ -57,7 +57,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from kg.names import label_of
@@ -149,9 +150,44 @@ def _num(value: Node | None) -> float | None:
     return None
 
 
-def _sorted_pairs(graph: Graph, predicate: URIRef) -> list[tuple[URIRef, Node]]:
-    pairs = [(s, o) for s, o in graph.subject_objects(predicate) if isinstance(s, URIRef)]
-    return sorted(pairs, key=lambda so: (str(so[0]), str(so[1])))
+def _values(graph: Graph, predicate: URIRef) -> dict[Node, Node]:
+    """``subject -> object`` of a (functional) predicate, read in one pass."""
+    return dict(graph.subject_objects(predicate))
+
+
+def _key(pair: tuple[Node, Node]) -> tuple[str, str]:
+    return (str(pair[0]), str(pair[1]))
+
+
+def _pairs(graph: Graph, predicate: URIRef) -> list[tuple[URIRef, URIRef]]:
+    """IRI pairs linked by ``predicate``, in IRI order."""
+    pairs = [
+        (s, o) for s, o in graph.subject_objects(predicate) if isinstance(s, URIRef) and isinstance(o, URIRef)
+    ]
+    return sorted(pairs, key=_key)
+
+
+def _qualified(graph: Graph, link: URIRef, target: URIRef) -> list[tuple[URIRef, URIRef, Node]]:
+    """``(subject, target, qualifier node)`` of a qualified link such as a requirement."""
+    targets = _values(graph, target)
+    out = []
+    for s, q in graph.subject_objects(link):
+        o = targets.get(q)
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            out.append((s, o, q))
+    return sorted(out, key=lambda t: (str(t[0]), str(t[1])))
+
+
+def _labels(graph: Graph) -> dict[Node, str]:
+    """Preferred labels as :func:`kg.names.label_of` picks them, read in two passes."""
+    best: dict[Node, tuple[int, str]] = {}
+    for rank, predicate in enumerate((SKOS.prefLabel, RDFS.label)):
+        for s, lit in graph.subject_objects(predicate):
+            if isinstance(lit, Literal):
+                r = rank if lit.language in (None, "en") else 2 + rank
+                if s not in best or r < best[s][0]:
+                    best[s] = (r, str(lit))
+    return {s: label for s, (_, label) in best.items()}
 
 
 def project(graph: Graph) -> nx.MultiDiGraph:
@@ -159,7 +195,8 @@ def project(graph: Graph) -> nx.MultiDiGraph:
 
     Nodes and edges are added in IRI order, so the result (and every algorithm's
     tie-breaking over it) is deterministic. An IRI that a relation uses but no
-    ``rdf:type`` describes is added with the type the relation implies.
+    ``rdf:type`` describes is added with the type the relation implies. Each
+    predicate is read in one pass, so building is linear in the triples used.
 
     Parameters
     ----------
@@ -180,80 +217,83 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     (0, 0)
     """
     G = nx.MultiDiGraph()
+    labels = _labels(graph)
+    level = _values(graph, CKG.level)
+
+    def label(node: URIRef) -> str:
+        return labels.get(node) or label_of(graph, node)
 
     def ensure(node: URIRef, kind: str) -> None:
         if node not in G:
-            G.add_node(node, type=kind, label=label_of(graph, node))
+            G.add_node(node, type=kind, label=label(node))
             if kind == "skill":
                 G.nodes[node].update(hours=DEFAULT_HOURS, hours_estimated=True, skill_type="")
 
+    learning_hours = _values(graph, CKG.learningHours)
+    skill_types = _values(graph, CKG.skillType)
+    duration = _values(graph, CKG.durationHours)
+    cost = _values(graph, CKG.costUSD)
     for cls, kind in NODE_TYPES:
         for node in sorted(s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)):
             if node in G:
                 continue
-            attrs: dict[str, Any] = {"type": kind, "label": label_of(graph, node)}
+            attrs: dict[str, Any] = {"type": kind, "label": label(node)}
             if kind == "skill":
-                hours = _num(graph.value(node, CKG.learningHours))
+                hours = _num(learning_hours.get(node))
                 attrs["hours"] = DEFAULT_HOURS if hours is None else hours
                 attrs["hours_estimated"] = hours is None
-                kind_of = graph.value(node, CKG.skillType)
+                kind_of = skill_types.get(node)
                 attrs["skill_type"] = _SKILL_TYPES.get(kind_of, "") if isinstance(kind_of, URIRef) else ""
             elif kind in ("degree", "certification", "course"):
-                attrs["hours"] = _num(graph.value(node, CKG.durationHours))
-                attrs["cost"] = _num(graph.value(node, CKG.costUSD))
+                attrs["hours"] = _num(duration.get(node))
+                attrs["cost"] = _num(cost.get(node))
             G.add_node(node, **attrs)
 
     # role -> skill requirements, qualified; several for one pair keep the strongest
-    for role, req in _sorted_pairs(graph, CKG.hasRequirement):
-        skill = graph.value(req, CKG.requiredSkill)
-        if not isinstance(skill, URIRef):
-            continue
-        level = _num(graph.value(req, CKG.level))
-        importance = "optional" if graph.value(req, CKG.importance) == CKG.Optional else "essential"
-        _add_requirement(G, ensure, role, skill, int(level) if level else DEFAULT_LEVEL, importance)
-    for role, skill in _sorted_pairs(graph, CKG.requiresSkill):
-        if isinstance(skill, URIRef) and not G.has_edge(role, skill, "requires"):
+    importance = _values(graph, CKG.importance)
+    for role, skill, req in _qualified(graph, CKG.hasRequirement, CKG.requiredSkill):
+        lv = _num(level.get(req))
+        imp = "optional" if importance.get(req) == CKG.Optional else "essential"
+        _add_requirement(G, ensure, role, skill, int(lv) if lv else DEFAULT_LEVEL, imp)
+    for role, skill in _pairs(graph, CKG.requiresSkill):
+        if not G.has_edge(role, skill, "requires"):
             _add_requirement(G, ensure, role, skill, DEFAULT_LEVEL, "essential")
 
-    # role -> role progressions with typical years
-    for role, prog in _sorted_pairs(graph, CKG.hasProgression):
-        to = graph.value(prog, CKG.toRole)
-        if isinstance(to, URIRef):
-            ensure(role, "role")
-            ensure(to, "role")
-            years = _num(graph.value(prog, CKG.typicalYears))
-            old = G.get_edge_data(role, to, "progresses")
-            if old is None or (years is not None and (old["years"] is None or years < old["years"])):
-                G.add_edge(role, to, "progresses", years=years)
-    for role, to in _sorted_pairs(graph, CKG.progressesTo):
-        if isinstance(to, URIRef) and not G.has_edge(role, to, "progresses"):
+    # role -> role progressions with typical years (the shortest step when stated twice)
+    years_of = _values(graph, CKG.typicalYears)
+    for role, to, prog in _qualified(graph, CKG.hasProgression, CKG.toRole):
+        ensure(role, "role")
+        ensure(to, "role")
+        years = _num(years_of.get(prog))
+        old = G.get_edge_data(role, to, "progresses")
+        if old is None or (years is not None and (old["years"] is None or years < old["years"])):
+            G.add_edge(role, to, "progresses", years=years)
+    for role, to in _pairs(graph, CKG.progressesTo):
+        if not G.has_edge(role, to, "progresses"):
             ensure(role, "role")
             ensure(to, "role")
             G.add_edge(role, to, "progresses", years=None)
 
-    # learning opportunity -> skill teachings with level
-    for opp, teaching in _sorted_pairs(graph, CKG.hasTeaching):
-        skill = graph.value(teaching, CKG.taughtSkill)
-        if isinstance(skill, URIRef):
-            ensure(opp, "course")
-            ensure(skill, "skill")
-            level = _num(graph.value(teaching, CKG.level))
-            old = G.get_edge_data(opp, skill, "teaches")
-            new = int(level) if level else None
-            if old is None or (new is not None and (old["level"] is None or new > old["level"])):
-                G.add_edge(opp, skill, "teaches", level=new)
-    for opp, skill in _sorted_pairs(graph, CKG.teaches):
-        if isinstance(skill, URIRef) and not G.has_edge(opp, skill, "teaches"):
+    # learning opportunity -> skill teachings with level (the highest when stated twice)
+    for opp, skill, teaching in _qualified(graph, CKG.hasTeaching, CKG.taughtSkill):
+        ensure(opp, "course")
+        ensure(skill, "skill")
+        lv = _num(level.get(teaching))
+        old = G.get_edge_data(opp, skill, "teaches")
+        new = int(lv) if lv else None
+        if old is None or (new is not None and (old["level"] is None or new > old["level"])):
+            G.add_edge(opp, skill, "teaches", level=new)
+    for opp, skill in _pairs(graph, CKG.teaches):
+        if not G.has_edge(opp, skill, "teaches"):
             ensure(opp, "course")
             ensure(skill, "skill")
             G.add_edge(opp, skill, "teaches", level=None)
 
     for predicate, key, s_kind, o_kind in _PLAIN:
-        for s, o in _sorted_pairs(graph, predicate):
-            if isinstance(o, URIRef):
-                ensure(s, s_kind)
-                ensure(o, o_kind)
-                G.add_edge(s, o, key)
+        for s, o in _pairs(graph, predicate):
+            ensure(s, s_kind)
+            ensure(o, o_kind)
+            G.add_edge(s, o, key)
     return G
 
 

@@ -146,7 +146,7 @@ def career_graph(n: int = 20_000, *, seed: int = 0) -> nx.MultiDiGraph:
     beyond the first tier has one to three prerequisites from shallower tiers (the
     prerequisite relation is acyclic). Roles form ladders of three to five ranks;
     a rank requires most of the rank below at a higher level plus deeper skills;
-    some roles also progress to a rank of another ladder.
+    most roles also move laterally to a rank of another ladder.
 
     Parameters
     ----------
@@ -238,13 +238,13 @@ def career_graph(n: int = 20_000, *, seed: int = 0) -> nx.MultiDiGraph:
             roles.append(name)
             i += 1
         ladders.append(ladder)
-    for ladder in ladders:  # cross-ladder moves to the same or the next rank
+    for ladder in ladders:  # lateral moves to the rank below, the same or the next of another ladder
         for rank, role in enumerate(ladder):
-            for _ in range(rng.choice((0, 0, 1, 1, 2))):
+            for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
                 other = rng.choice(ladders)
                 if other is ladder:
                     continue
-                to = other[min(len(other) - 1, rank + rng.randint(0, 1))]
+                to = other[max(0, min(len(other) - 1, rank + rng.randint(-1, 1)))]
                 if not G.has_edge(role, to, "progresses"):
                     G.add_edge(role, to, "progresses", years=float(rng.randint(1, 5)))
 

@@ -1,0 +1,28 @@
+"""Run every ``bench/bench_*.py`` module's ``main()``: ``python -m bench [NAME]...``."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    here = Path(__file__).resolve().parent
+    names = sorted(p.stem for p in here.glob("bench_*.py"))
+    wanted = [n if n.startswith("bench_") else f"bench_{n}" for n in argv]
+    unknown = [n for n in wanted if n not in names]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)
+        return 2
+    for name in wanted or names:
+        print(f"== {name}")
+        t0 = time.perf_counter()
+        importlib.import_module(f"bench.{name}").main()
+        print(f"   ({time.perf_counter() - t0:.1f} s)\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
