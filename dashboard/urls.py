@@ -45,7 +45,7 @@ def path_url(source: str | None, target: str, know: Sequence[tuple[str, int | No
     """The path-finder URL of a learning path (``-`` when there is no source role)."""
     url = "/path/" + quote(source or NO_SOURCE, safe="") + "/" + quote(target, safe="")
     if know:
-        url += "?" + urlencode({"know": format_know(know)})
+        url += "?" + urlencode({"know": format_know(know)}, quote_via=quote)
     return url
 
 

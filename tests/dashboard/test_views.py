@@ -1,0 +1,157 @@
+"""The page views and helpers over the shipped graph: what each callback computes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from dashboard import ids
+from dashboard.downloads import filename, render, to_csv, to_markdown
+from dashboard.urls import format_know, node_url, parse_know, path_url, unquote_name
+from dashboard.views import explorer, overview, path, query
+from dashboard.views.common import share_name
+from kg.store import Store
+
+SWE = "https://w3id.org/careerkg/id/role/software-engineer"
+MLE = "https://w3id.org/careerkg/id/role/machine-learning-engineer"
+DL = "https://w3id.org/careerkg/id/skill/deep-learning"
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return Store.default()
+
+
+def test_urls_round_trip() -> None:
+    url = path_url("Software Engineer", "ML/AI Engineer", [("Python", 3), ("skill:sql", None)])
+    assert url == "/path/Software%20Engineer/ML%2FAI%20Engineer?know=Python%3A3%2Cskill%3Asql"
+    assert unquote_name("ML%2FAI%20Engineer") == "ML/AI Engineer"
+    assert parse_know(format_know([("Python", 3), ("skill:sql", None)])) == [
+        ("Python", 3),
+        ("skill:sql", None),
+    ]
+    assert parse_know(["A:9", "B"]) == [("A", 5), ("B", None)]
+    assert path_url(None, "X") == "/path/-/X"
+    assert unquote_name("-") is None
+    assert node_url("a b") == "/node/a%20b"
+
+
+def test_explorer_state_machine() -> None:
+    s = explorer.initial()
+    assert s == {"focus": None, "expanded": [], "limit": explorer.LIMIT}
+    s = explorer.next_state(s, ids.EX_SEARCH, DL)
+    assert (s["focus"], s["expanded"]) == (DL, [DL])
+    s = explorer.next_state(s, ids.EX_CANVAS, SWE)
+    assert (s["focus"], s["expanded"]) == (SWE, [DL])
+    s = explorer.next_state(s, ids.EX_EXPAND, 1)
+    assert s["expanded"] == [DL, SWE]
+    s = explorer.next_state(s, ids.node_link(MLE), 1)
+    assert (s["focus"], s["expanded"]) == (MLE, [DL, SWE, MLE])
+    s = explorer.next_state(s, ids.EX_SHOW_MORE, 1)
+    assert s["limit"] == 2 * explorer.LIMIT
+    assert explorer.next_state(s, ids.EX_RESET, 1) == explorer.initial()
+
+
+def test_explorer_views_on_the_shipped_graph(store: Store) -> None:
+    state, message = explorer.state_from_name(store, "deep learning")
+    assert message == ""
+    assert state["focus"] == DL
+    elements, layout, _status, more_hidden = explorer.canvas(store, state, None, None, "auto")
+    ids_drawn = {e["data"]["id"] for e in elements}
+    assert DL in ids_drawn
+    assert len(ids_drawn) > 5
+    assert more_hidden
+    assert layout["name"] == "preset"
+    only_roles, *_ = explorer.canvas(store, state, ["role"], None, "auto")
+    assert {e["data"]["type"] for e in only_roles if "source" not in e["data"]} == {"role", "skill"}
+    assert explorer.url_of(store, state) == "/node/deep%20learning"
+    bad, message = explorer.state_from_name(store, "deep lerning")
+    assert bad == explorer.initial()
+    assert "deep learning" in message
+    ladder, *_ = explorer.canvas(store, explorer.initial(), None, None, "auto")
+    assert {e["data"]["type"] for e in ladder if "source" not in e["data"]} == {"role"}
+
+
+def test_explorer_cap_and_show_more(store: Store) -> None:
+    state = {"focus": SWE, "expanded": [SWE, MLE, DL], "limit": 10}
+    elements, _, _, more_hidden = explorer.canvas(store, state, None, None, "radial")
+    assert len([e for e in elements if "source" not in e["data"]]) == 10
+    assert not more_hidden
+
+
+def test_search_options_keep_the_choice(store: Store) -> None:
+    options = explorer.search_options(store, "neural", DL)
+    values = [o["value"] for o in options]
+    assert DL in values
+    assert any("deep learning" in o["label"] for o in options)
+
+
+def test_share_name_prefers_unambiguous_labels(store: Store) -> None:
+    assert share_name(store, MLE) == "Machine Learning Engineer"
+    assert share_name(store, DL) == "deep learning"
+
+
+def test_path_compute_render_and_share(store: Store) -> None:
+    result = path.compute(store, SWE, MLE, [DL + ":2"])
+    assert result["error"] is None
+    assert result["known"] == [DL]
+    p = result["path"]
+    out = path.render(store, result)
+    step_ids = {s["iri"] for s in p["steps"]}
+    drawn_path = {
+        e["data"]["id"]
+        for e in out["elements"]
+        if "path" in e["classes"].split() and "source" not in e["data"]
+    }
+    assert step_ids <= drawn_path
+    assert out["figure"] is not None
+    assert len(out["figure"].data) >= 2
+    url = path.share_url(store, SWE, MLE, [DL + ":2"])
+    assert url == "/path/Software%20Engineer/Machine%20Learning%20Engineer?know=deep%20learning%3A2"
+    options, values, problem = path.know_options(store, "deep learning:2,Pyton")
+    assert values == [DL + ":2"]
+    assert "Pyton" in problem
+    assert any(o["value"] == DL + ":2" for o in options)
+    err = path.compute(store, None, "Machine Lerning Enginer", [])
+    assert err["path"] is None
+    assert "Machine Learning Engineer" in err["error"]
+    assert path.render(store, err)["message"] == err["error"]
+
+
+def test_downloads_agree_with_the_path(store: Store) -> None:
+    p = path.compute(store, SWE, MLE, [])["path"]
+    rows = list(csv.DictReader(io.StringIO(to_csv(p))))
+    assert [r["label"] for r in rows] == [s["label"] for s in p["steps"]]
+    assert float(rows[-1]["cumulative_hours"]) == pytest.approx(p["total_hours"])
+    assert json.loads(render(p, "json"))["target"]["label"] == "Machine Learning Engineer"
+    md = to_markdown(p)
+    assert md.startswith("# Learning path: Software Engineer → Machine Learning Engineer")
+    assert md.count("\n| ") == len(p["steps"]) + 1
+    assert filename(p, "csv") == "path-software-engineer-to-machine-learning-engineer.csv"
+
+
+def test_query_examples_and_errors(store: Store) -> None:
+    options = query.example_options()
+    assert len(options) >= 3
+    for opt in options:
+        text, _ = query.editor_text(opt["value"])
+        table, message = query.run(store, text)
+        assert table is not None, f"{opt['value']}: {message}"
+    table, message = query.run(store, "DELETE WHERE { ?s ?p ?o }")
+    assert table is None
+    assert message
+    assert query.run(store, "")[0] is None
+
+
+def test_overview_data(store: Store) -> None:
+    data = overview.overview(store)
+    assert data["counts"]["role"] > 0
+    assert data["counts"]["skill"] > 0
+    labels = [label for _, label, _ in data["central"]]
+    counts = [n for *_, n in data["central"]]
+    assert len(labels) == 12
+    assert counts == sorted(counts, reverse=True)
+    assert len(data["figures"]) == 3

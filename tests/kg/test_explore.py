@@ -1,0 +1,191 @@
+"""kg.explore over a small inline graph: search, neighbourhoods, details, overview."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+
+from kg.errors import UnknownEntity
+from kg.explore import (
+    areas,
+    central_skills,
+    class_counts,
+    graph_of,
+    hours_by_area,
+    ladder,
+    neighbourhood,
+    node_details,
+    path_view,
+    resolve,
+    search,
+)
+from kg.store import Store
+
+TTL = """
+@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix src: <https://w3id.org/careerkg/id/source/> .
+@prefix area: <https://w3id.org/careerkg/id/area/> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+@prefix tool: <https://w3id.org/careerkg/id/tool/> .
+@prefix cred: <https://w3id.org/careerkg/id/credential/> .
+@prefix role: <https://w3id.org/careerkg/id/role/> .
+
+src:doc a ckg:SourceDocument ; dcterms:title "A guide"@en ; dcterms:identifier "guide.txt" .
+area:maths a ckg:SkillArea ; skos:prefLabel "Maths"@en .
+skill:python a ckg:Skill ; skos:prefLabel "Python"@en ; ckg:learningHours 80 ; ckg:skillType ckg:Competence .
+skill:la a ckg:Skill ; skos:prefLabel "Linear algebra"@en ; ckg:learningHours 60 ; ckg:inSkillArea area:maths .
+skill:ml a ckg:Skill ; skos:prefLabel "Machine learning"@en ; skos:altLabel "ML"@en ;
+    skos:definition "Learning from data."@en ; ckg:learningHours 120 ;
+    ckg:hasPrerequisite skill:python, skill:la ; dcterms:source src:doc ;
+    skos:exactMatch <http://data.europa.eu/esco/skill/x> .
+skill:dl a ckg:Skill ; skos:prefLabel "Deep learning"@en ; skos:altLabel "neural networks"@en ;
+    ckg:learningHours 150 ; ckg:hasPrerequisite skill:ml .
+tool:torch a ckg:Tool ; skos:prefLabel "PyTorch"@en ; ckg:supportsSkill skill:dl .
+cred:cert a ckg:Certification ; skos:prefLabel "DL certificate"@en ; ckg:durationHours 100 ;
+    ckg:hasTeaching [ ckg:taughtSkill skill:dl ; ckg:level 3 ] .
+role:swe a ckg:Role ; skos:prefLabel "Software Engineer"@en ;
+    ckg:hasRequirement [ ckg:requiredSkill skill:python ; ckg:importance ckg:Essential ; ckg:level 3 ] ;
+    ckg:hasProgression [ ckg:toRole role:mle ; ckg:typicalYears 2 ] .
+role:mle a ckg:Role ; skos:prefLabel "ML Engineer"@en ;
+    ckg:hasRequirement [ ckg:requiredSkill skill:dl ; ckg:importance ckg:Essential ; ckg:level 3 ],
+                       [ ckg:requiredSkill skill:python ; ckg:importance ckg:Optional ; ckg:level 4 ] ;
+    ckg:usesTool tool:torch .
+"""
+
+ID = "https://w3id.org/careerkg/id/"
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    s = Store.default(with_default=False)
+    s.graph.parse(data=TTL, format="turtle")
+    from kg.store import materialise
+
+    materialise(s.graph)
+    s.touch()
+    return s
+
+
+def test_search_matches_labels_and_alt_labels_prefix_first(store: Store) -> None:
+    hits = search(store, "neural")
+    assert [(h.label, h.matched, h.type) for h in hits] == [("Deep learning", "neural networks", "skill")]
+    assert [h.label for h in search(store, "learning")] == ["Deep learning", "Machine learning"]
+    assert [h.label for h in search(store, "ml", types=["skill"])] == ["Machine learning"]
+    assert search(store, "   ") == []
+
+
+def test_resolve_names_and_unknown_names(store: Store) -> None:
+    assert resolve(store, "ml") == ID + "skill/ml"
+    with pytest.raises(UnknownEntity) as err:
+        resolve(store, "Machine lerning")
+    assert "Machine learning" in err.value.suggestions
+
+
+def test_neighbourhood_both_directions_filtered_and_capped(store: Store) -> None:
+    G = graph_of(store)
+    ml = ID + "skill/ml"
+    view = neighbourhood(G, [ml], expanded=[ml])
+    assert {str(n) for n in view.nodes} == {ml, ID + "skill/python", ID + "skill/la", ID + "skill/dl"}
+    assert str(view.nodes[0]) == ml
+    assert view.hidden == 0
+    assert {(str(u), k) for u, _, k in view.edges} == {
+        (ml, "prerequisite"),
+        (ID + "skill/dl", "prerequisite"),
+    }
+    only_roles = neighbourhood(G, [ID + "skill/python"], expanded=[ID + "skill/python"], types={"role"})
+    assert sorted(str(n) for n in only_roles.nodes) == [ID + "role/mle", ID + "role/swe", ID + "skill/python"]
+    capped = neighbourhood(G, [ml], expanded=[ml], limit=2)
+    assert len(capped.nodes) == 2
+    assert capped.hidden == 2
+
+
+def test_neighbourhood_draws_context_edges_only_for_structure(store: Store) -> None:
+    G = graph_of(store)
+    dl = ID + "skill/dl"
+    view = neighbourhood(G, [dl], expanded=[dl])
+    # mle -> torch (uses) touches no expanded node and is not structural: not drawn
+    keys = {(str(u), str(v), k) for u, v, k in view.edges}
+    assert (ID + "role/mle", ID + "tool/torch", "uses") not in keys
+    assert (ID + "tool/torch", dl, "supports") in keys
+    with_all = neighbourhood(G, [dl], expanded=[dl], context=("uses",))
+    assert (ID + "role/mle", ID + "tool/torch", "uses") in {(str(u), str(v), k) for u, v, k in with_all.edges}
+
+
+def test_ladder_is_roles_and_progressions(store: Store) -> None:
+    view = ladder(graph_of(store))
+    assert [str(n) for n in view.nodes] == [ID + "role/mle", ID + "role/swe"]
+    assert [(str(u), str(v), k) for u, v, k in view.edges] == [
+        (ID + "role/swe", ID + "role/mle", "progresses")
+    ]
+
+
+def test_node_details_sections_facts_sources_and_matches(store: Store) -> None:
+    d = node_details(store, ID + "skill/ml")
+    assert (d.label, d.type, d.definition, d.alt_labels) == (
+        "Machine learning",
+        "skill",
+        "Learning from data.",
+        ["ML"],
+    )
+    assert ("Learning hours", "120 h") in d.facts
+    prereq = d.section("Prerequisites")
+    assert prereq is not None
+    assert [lk.label for lk in prereq.links] == ["Linear algebra", "Python"]
+    later = d.section("Prerequisite of")
+    assert later is not None
+    assert [lk.label for lk in later.links] == ["Deep learning"]
+    unlocks = d.section("Unlocks roles")
+    assert unlocks is not None
+    assert [lk.label for lk in unlocks.links] == ["ML Engineer"]
+    assert [(s.label, s.note) for s in d.sources] == [("A guide", "guide.txt")]
+    assert d.matches == ["http://data.europa.eu/esco/skill/x"]
+
+
+def test_node_details_of_a_role_notes_levels_and_years(store: Store) -> None:
+    d = node_details(store, ID + "role/swe")
+    req = d.section("Requires skills")
+    assert req is not None
+    assert [(lk.label, lk.note) for lk in req.links] == [("Python", "level 3 · essential")]
+    leads = d.section("Leads to")
+    assert leads is not None
+    assert leads.links[0].note == "~2 years"
+    taught = node_details(store, ID + "skill/dl").section("Taught by")
+    assert taught is not None
+    assert [(lk.label, lk.type, lk.note) for lk in taught.links] == [
+        ("DL certificate", "certification", "level 3")
+    ]
+
+
+def test_node_details_unknown_node(store: Store) -> None:
+    with pytest.raises(UnknownEntity):
+        node_details(store, ID + "skill/nothing")
+
+
+def test_overview_figures(store: Store) -> None:
+    G = graph_of(store)
+    counts = class_counts(G)
+    assert counts["skill"] == 4
+    assert counts["role"] == 2
+    assert counts["course"] == 0
+    top = central_skills(G, 2)
+    # python: required by both roles; ml/la/dl: lead to the ML engineer only
+    assert top[0] == (ID + "skill/python", "Python", 2)
+    assert top[1][2] == 1
+    assert hours_by_area(G) == {"Other": 350.0, "Maths": 60.0}
+    assert areas(G, [ID + "skill/la", ID + "skill/ml"]) == {ID + "skill/la": "Maths"}
+
+
+def test_path_view_leaves_out_the_source_roles_requirements(store: Store) -> None:
+    G = graph_of(store)
+    path = {
+        "source": {"iri": ID + "role/swe"},
+        "roles": [{"iri": ID + "role/swe"}, {"iri": ID + "role/mle"}],
+        "steps": [{"iri": ID + "skill/la"}, {"iri": ID + "skill/ml"}, {"iri": ID + "skill/dl"}],
+    }
+    view = path_view(G, path, known=[ID + "skill/python"])
+    assert URIRef(ID + "skill/python") in view.nodes
+    edges = {(str(u).rsplit("/", 1)[-1], str(v).rsplit("/", 1)[-1], k) for u, v, k in view.edges}
+    assert ("swe", "python", "requires") not in edges
+    assert {("mle", "dl", "requires"), ("ml", "la", "prerequisite"), ("swe", "mle", "progresses")} <= edges
