@@ -64,7 +64,8 @@ def create_app(store: Store | None = None, *, warm: bool = True, **options: Any)
     store : kg.store.Store, optional
         The graph served; ``None`` builds the default store on first use.
     warm : bool
-        Build the projection and label index now, so the first page is fast.
+        Build the projection, label index and overview figures now, so no request
+        pays for them.
     **options
         Passed on to :class:`dash.Dash` (e.g. ``requests_pathname_prefix``).
 
@@ -89,11 +90,13 @@ def create_app(store: Store | None = None, *, warm: bool = True, **options: Any)
     app.server.config[CONFIG_KEY] = store
     app.layout = _shell
     if warm and store is not None:
+        from dashboard.views.overview import overview
         from kg.explore import graph_of
         from kg.names import LabelIndex
         from kg.sparql import install
 
         graph_of(store)
         LabelIndex.of(store)
+        overview(store)
         install()
     return app
