@@ -19,11 +19,12 @@ Levels run from 1 (awareness) to 5 (expert).
   requirements of every role on the chain after the source (essential ones; optional
   ones too with ``optional=True``) that are not met; the step's ``level`` is the
   highest level asked on the chain.
-* Prerequisites: a step learnt from scratch (L = 0) needs each of its prerequisites;
-  a prerequisite the learner has at any level counts as met. A step that only raises
-  a skill the learner already has (L >= 1) assumes its foundations are there. A
-  prerequisite that no role asks for is learnt to level
-  :data:`PREREQUISITE_LEVEL` (3). The closure is transitive.
+* Prerequisites: a step learnt from scratch (L = 0) needs each of its prerequisites.
+  A prerequisite counts as met when the learner has it at any level, or when it is
+  a (transitive) prerequisite of a skill the learner has: knowing a skill implies
+  its foundations. So a step that only raises a skill the learner already has
+  (L >= 1) adds no prerequisites. A prerequisite that no role asks for is learnt to
+  level :data:`PREREQUISITE_LEVEL` (3). The closure is transitive.
 * Hours: ``ckg:learningHours`` is the effort to reach level 3 (the ontology's
   definition), so each level costs a third of it: a step from level L to level N
   takes ``hours * (N - L) / 3``. ``total_hours`` is the sum of the step hours.
@@ -269,6 +270,7 @@ class _Planner:
         self.cost = _skill_cost(G, weight)
         self._reqs: dict[Any, list[tuple[Any, int, str]]] = {}
         self._pres: dict[Any, list[Any]] = {}
+        self._below: dict[Any, frozenset[Any]] = {}
         self._hops: dict[tuple[Any, Any], float | None] = {}
 
     def prerequisites(self, skill: Any) -> list[Any]:
@@ -294,6 +296,23 @@ class _Planner:
                 have[skill] = level
         return have
 
+    def foundations(self, skills: Iterable[Any]) -> set[Any]:
+        """The transitive prerequisites of ``skills``."""
+        out: set[Any] = set()
+        for skill in skills:
+            below = self._below.get(skill)
+            if below is None:
+                seen: set[Any] = set()
+                stack = list(self.prerequisites(skill))
+                while stack:
+                    pre = stack.pop()
+                    if pre not in seen:
+                        seen.add(pre)
+                        stack.extend(self.prerequisites(pre))
+                below = self._below[skill] = frozenset(seen)
+            out |= below
+        return out
+
     def needs(self, chain: Sequence[Any], have: Mapping[Any, int]) -> dict[Any, _Need]:
         """The unmet requirements of ``chain`` for a learner who has ``have``, closed under prerequisites."""
         needs: dict[Any, _Need] = {}
@@ -310,10 +329,15 @@ class _Planner:
                 need.level = max(need.level, level)
                 need.required_by.append((role, level, importance))
         stack = sorted((s for s, n in needs.items() if n.from_level == 0), key=str, reverse=True)
+        founded: set[Any] | None = None  # the foundations of what the learner has, when needed
         while stack:
             skill = stack.pop()
             for pre in self.prerequisites(skill):
                 if have.get(pre, 0) >= 1:
+                    continue
+                if founded is None:
+                    founded = self.foundations(s for s, lv in have.items() if lv >= 1)
+                if pre in founded:
                     continue
                 need = needs.get(pre)
                 if need is None:

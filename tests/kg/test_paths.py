@@ -48,6 +48,9 @@ LADDER = """
                        [ ckg:requiredSkill :base ; ckg:level 3 ; ckg:importance ckg:Essential ] .
 :loner a ckg:Role ; skos:prefLabel "Loner" ;
     ckg:hasRequirement [ ckg:requiredSkill :y ; ckg:level 2 ; ckg:importance ckg:Essential ] .
+:builder a ckg:Role ; skos:prefLabel "Builder" ;
+    ckg:hasRequirement [ ckg:requiredSkill :w ; ckg:level 3 ; ckg:importance ckg:Essential ] .
+:w a ckg:Skill ; skos:prefLabel "W" ; ckg:learningHours 15 ; ckg:hasPrerequisite :p .
 :base a ckg:Skill ; skos:prefLabel "Base" ; ckg:learningHours 10 .
 :p a ckg:Skill ; skos:prefLabel "P" ; ckg:learningHours 50 .
 :x a ckg:Skill ; skos:prefLabel "X" ; ckg:learningHours 100 ; ckg:hasPrerequisite :p .
@@ -171,6 +174,13 @@ def test_prerequisite_known_at_any_level_counts(ladder: nx.MultiDiGraph) -> None
     assert prereq.reasons == ["prerequisite of X"]
 
 
+def test_known_skills_imply_their_foundations(ladder: nx.MultiDiGraph) -> None:
+    assert [s.label for s in learning_path(ladder, None, T("builder")).steps] == ["P", "W"]
+    # X needs P: whoever knows X (at any level) has P as a foundation for W
+    p = learning_path(ladder, None, T("builder"), known={T("x"): 1})
+    assert [s.label for s in p.steps] == ["W"]
+
+
 def test_optional_requirements_only_on_request(ladder: nx.MultiDiGraph) -> None:
     assert "Opt" not in [s.label for s in learning_path(ladder, T("start"), T("top")).steps]
     with_opt = learning_path(ladder, T("start"), T("top"), optional=True)
@@ -243,7 +253,10 @@ def test_unlocks_lists_roles_and_transitive_skills(ladder: nx.MultiDiGraph) -> N
     assert u["roles"][0]["importance"] == "essential"
     assert [(s["label"], s["depth"]) for s in u["skills"]] == [("Z", 1)]
     assert [r["label"] for r in u["via"]] == ["Top"]
-    assert unlocks(ladder, T("p"))["via"][0]["skills"] == ["X"]
+    assert {r["label"]: r["skills"] for r in unlocks(ladder, T("p"))["via"]} == {
+        "Builder": ["W"],
+        "Dear": ["X"],
+    }
     with pytest.raises(UnknownEntity):
         unlocks(ladder, T("top"))
 

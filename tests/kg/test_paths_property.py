@@ -27,6 +27,17 @@ def _out(G: nx.MultiDiGraph, node: Any, key: str) -> list[tuple[Any, dict[str, A
     return [(v, keys[key]) for v, keys in G._succ[node].items() if key in keys]
 
 
+_PREREQS: dict[int, tuple[nx.MultiDiGraph, nx.DiGraph]] = {}
+
+
+def _prerequisite_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
+    # keeps G alive beside its prerequisite graph, so its id is never reused
+    if id(G) not in _PREREQS:
+        pre = nx.DiGraph([(u, v) for u, v, k in G.edges(keys=True) if k == "prerequisite"])
+        _PREREQS[id(G)] = (G, pre)
+    return _PREREQS[id(G)][1]
+
+
 def check(
     G: nx.MultiDiGraph,
     p: LearningPath,
@@ -62,6 +73,10 @@ def check(
             if pre in steps:
                 assert steps[pre].position < s.position, f"{s.label} before its prerequisite"
 
+    # knowing a skill implies its (transitive) prerequisites as foundations
+    prereqs = _prerequisite_graph(G)
+    founded = {p for s, lv in base.items() if lv >= 1 and s in prereqs for p in nx.descendants(prereqs, s)}
+
     def unmet(kept: Mapping[Any, int]) -> list[str]:
         have = dict(base)
         for skill, level in kept.items():
@@ -75,7 +90,7 @@ def check(
         for skill in kept:
             if base.get(skill, 0) == 0:  # learnt from scratch: needs its prerequisites
                 for pre, _ in _out(G, skill, "prerequisite"):
-                    if have.get(pre, 0) < 1:
+                    if have.get(pre, 0) < 1 and pre not in founded:
                         problems.append(f"{skill} needs prerequisite {pre}")
         return problems
 
