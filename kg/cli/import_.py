@@ -142,4 +142,3 @@ def onet(directory: Path, **kwargs: Any) -> None:
     from kg.importers.onet import import_onet
 
     _run(import_onet, directory, **kwargs)
-

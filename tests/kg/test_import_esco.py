@@ -456,3 +456,13 @@ def test_attributions_lists_the_esco_statement(tiny: tuple[Graph, object]) -> No
     (only,) = attributions(tiny[0])
     assert only.rights == ESCO_ATTRIBUTION_ADAPTED
     assert only.title == "ESCO classification v1.1.1"
+
+
+def test_cli_progress_bars_can_be_forced(tmp_path: Path, runner: CliRunner) -> None:
+    root = make_esco(tmp_path)
+    shown = runner.invoke(cli, ["import", "esco", str(root), "--progress", "-o", str(tmp_path / "a.nt")])
+    hidden = runner.invoke(cli, ["import", "esco", str(root), "-o", str(tmp_path / "b.nt")])
+    assert shown.exit_code == hidden.exit_code == 0
+    assert "occupationSkillRelations" in shown.stderr
+    assert "rows/s" in shown.stderr  # tqdm's rate
+    assert "rows/s" not in hidden.stderr
