@@ -15,8 +15,8 @@ from kg.errors import (
     StoreError,
     UnknownEntity,
 )
-from kg.namespace import CKG
 from kg.names import LabelIndex
+from kg.namespace import CKG
 from kg.store import Store
 
 __all__ = [

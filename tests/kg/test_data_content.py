@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import itertools
 import os
 import re
 from functools import lru_cache
@@ -138,7 +139,7 @@ MINIMUM_COUNTS = [
 ]
 
 
-@pytest.mark.parametrize("cls,minimum", MINIMUM_COUNTS, ids=lambda x: str(x).split("#")[-1])
+@pytest.mark.parametrize(("cls", "minimum"), MINIMUM_COUNTS, ids=lambda x: str(x).split("#")[-1])
 def test_minimum_counts(data, cls, minimum):
     found = _instances(data, cls)
     assert len(found) >= minimum, f"only {len(found)} {cls}"
@@ -169,12 +170,15 @@ def test_labels_definitions_and_sources(data):
             assert key not in pref_owner, f"{node} and {pref_owner[key]} share the label {prefs[0]!r}"
             pref_owner[key] = node
             defs = list(data.objects(node, SKOS.definition))
-            assert len(defs) == 1 and defs[0].language == "en", f"{node} needs one English definition"
+            assert len(defs) == 1, f"{node} needs one English definition"
+            assert defs[0].language == "en", f"{node} needs one English definition"
             sources = set(data.objects(node, DCTERMS.source))
             assert sources, f"{node} cites no source"
             assert sources <= {SRC["seed-000"], SRC["seed-001"], SRC["seed-002"], SRC.curated}
             if sources == {SRC.curated}:
-                assert data.value(node, CKG.isEstimate) == Literal(True), f"{node} is curated but not marked isEstimate"
+                assert data.value(node, CKG.isEstimate) == Literal(True), (
+                    f"{node} is curated but not marked isEstimate"
+                )
     # an alternative label must not be another entity's preferred label
     for cls in classes:
         for node in _instances(data, cls):
@@ -269,7 +273,11 @@ SEED_ENTITIES: list[tuple[str, str, URIRef]] = [
     ("001", "software engineers", ROLE["software-engineer"]),
     ("001", "software engineering, data science, and artificial intelligence", SKILL["software-engineering"]),
     ("001", "software engineering, data science, and artificial intelligence", SKILL["data-science"]),
-    ("001", "software engineering, data science, and artificial intelligence", SKILL["artificial-intelligence"]),
+    (
+        "001",
+        "software engineering, data science, and artificial intelligence",
+        SKILL["artificial-intelligence"],
+    ),
     ("001", "foundations in mathematics", AREA["mathematics"]),
     ("001", "Programming: Proficiency in Python", SKILL["computer-programming"]),
     ("001", "data analysis", SKILL["data-analysis"]),
@@ -318,8 +326,16 @@ SEED_ENTITIES: list[tuple[str, str, URIRef]] = [
     ("002", "software developers and programmers", ROLE["software-engineer"]),
     ("002", "software engineer or data engineer", ROLE["data-engineer"]),
     ("002", "certifications for data scientists", ROLE["data-scientist"]),
-    ("002", "computer science, computer programming, data science, and mathematics", SKILL["computer-science"]),
-    ("002", "computer science, computer programming, data science, and mathematics", SKILL["computer-programming"]),
+    (
+        "002",
+        "computer science, computer programming, data science, and mathematics",
+        SKILL["computer-science"],
+    ),
+    (
+        "002",
+        "computer science, computer programming, data science, and mathematics",
+        SKILL["computer-programming"],
+    ),
     ("002", "computer science, computer programming, data science, and mathematics", SKILL["data-science"]),
     ("002", "computer science, computer programming, data science, and mathematics", AREA["mathematics"]),
     ("002", "artificial intelligence algorithms", SKILL["artificial-intelligence"]),
@@ -354,35 +370,88 @@ SEED_ENTITIES: list[tuple[str, str, URIRef]] = [
     ("002", "Alternate degrees in physics and statistics", CRED["bsc-statistics"]),
     ("002", "advanced degree", CRED["msc-computer-science"]),
     ("002", "computer science, statistics, math, data science, software engineering", CRED["msc-statistics"]),
-    ("002", "computer science, statistics, math, data science, software engineering", CRED["msc-mathematics"]),
-    ("002", "computer science, statistics, math, data science, software engineering", CRED["msc-data-science"]),
-    ("002", "computer science, statistics, math, data science, software engineering", CRED["msc-software-engineering"]),
+    (
+        "002",
+        "computer science, statistics, math, data science, software engineering",
+        CRED["msc-mathematics"],
+    ),
+    (
+        "002",
+        "computer science, statistics, math, data science, software engineering",
+        CRED["msc-data-science"],
+    ),
+    (
+        "002",
+        "computer science, statistics, math, data science, software engineering",
+        CRED["msc-software-engineering"],
+    ),
     ("002", "associate-level certifications for data scientists", CRED["azure-data-scientist-associate"]),
     ("002", "artificial intelligence engineers", CRED["azure-ai-engineer-associate"]),
-    ("002", "machine learning engineer certification", CRED["google-cloud-professional-machine-learning-engineer"]),
+    (
+        "002",
+        "machine learning engineer certification",
+        CRED["google-cloud-professional-machine-learning-engineer"],
+    ),
     ("002", "data engineer certification", CRED["google-cloud-professional-data-engineer"]),
-    ("002", "Amazon offers a specific machine learning certification", CRED["aws-certified-machine-learning-specialty"]),
+    (
+        "002",
+        "Amazon offers a specific machine learning certification",
+        CRED["aws-certified-machine-learning-specialty"],
+    ),
 ]
 
 # (seed, phrase as written in the document, from role, to role)
 SEED_STEPS: list[tuple[str, str, URIRef, URIRef]] = [
-    ("000", "transition directly into prestigious leadership roles such as Head of Data",
-     ROLE["lead-machine-learning-engineer"], ROLE["head-of-data"]),
-    ("000", "Head of Data or Lead AI Architect", ROLE["lead-machine-learning-engineer"], ROLE["ai-architect"]),
-    ("000", "transform highly motivated technical learners into fully operational data engineers",
-     ROLE["student"], ROLE["data-engineer"]),
+    (
+        "000",
+        "transition directly into prestigious leadership roles such as Head of Data",
+        ROLE["lead-machine-learning-engineer"],
+        ROLE["head-of-data"],
+    ),
+    (
+        "000",
+        "Head of Data or Lead AI Architect",
+        ROLE["lead-machine-learning-engineer"],
+        ROLE["ai-architect"],
+    ),
+    (
+        "000",
+        "transform highly motivated technical learners into fully operational data engineers",
+        ROLE["student"],
+        ROLE["data-engineer"],
+    ),
     ("000", "Recent academic graduates", ROLE["student"], ROLE["machine-learning-engineer"]),
-    ("000", "several solid years of proven enterprise deployment experience",
-     ROLE["machine-learning-engineer"], ROLE["senior-machine-learning-engineer"]),
-    ("002", "transition from a role as a software engineer or data engineer into a career as a machine learning engineer",
-     ROLE["software-engineer"], ROLE["machine-learning-engineer"]),
-    ("002", "transition from a role as a software engineer or data engineer into a career as a machine learning engineer",
-     ROLE["data-engineer"], ROLE["machine-learning-engineer"]),
+    (
+        "000",
+        "several solid years of proven enterprise deployment experience",
+        ROLE["machine-learning-engineer"],
+        ROLE["senior-machine-learning-engineer"],
+    ),
+    (
+        "002",
+        "transition from a role as a software engineer or data engineer into a career as a machine learning engineer",
+        ROLE["software-engineer"],
+        ROLE["machine-learning-engineer"],
+    ),
+    (
+        "002",
+        "transition from a role as a software engineer or data engineer into a career as a machine learning engineer",
+        ROLE["data-engineer"],
+        ROLE["machine-learning-engineer"],
+    ),
     ("002", "Land an entry-level job as a software engineer", ROLE["student"], ROLE["software-engineer"]),
-    ("002", "Machine Learning Engineer\nSenior Machine Learning Engineer",
-     ROLE["machine-learning-engineer"], ROLE["senior-machine-learning-engineer"]),
-    ("002", "Senior Machine Learning Engineer\nLead Machine Learning Engineer",
-     ROLE["senior-machine-learning-engineer"], ROLE["lead-machine-learning-engineer"]),
+    (
+        "002",
+        "Machine Learning Engineer\nSenior Machine Learning Engineer",
+        ROLE["machine-learning-engineer"],
+        ROLE["senior-machine-learning-engineer"],
+    ),
+    (
+        "002",
+        "Senior Machine Learning Engineer\nLead Machine Learning Engineer",
+        ROLE["senior-machine-learning-engineer"],
+        ROLE["lead-machine-learning-engineer"],
+    ),
 ]
 
 
@@ -391,7 +460,9 @@ def test_seed_table_is_large():
 
 
 @pytest.mark.parametrize(
-    "seed,phrase,iri", SEED_ENTITIES, ids=[f"{s}:{str(i).rsplit('/', 1)[-1]}:{p[:30]}" for s, p, i in SEED_ENTITIES]
+    ("seed", "phrase", "iri"),
+    SEED_ENTITIES,
+    ids=[f"{s}:{str(i).rsplit('/', 1)[-1]}:{p[:30]}" for s, p, i in SEED_ENTITIES],
 )
 def test_seed_entity_is_in_graph(data, seed, phrase, iri):
     text = _seed_text(seed)
@@ -407,7 +478,9 @@ def _progressions(g: Graph, a: URIRef, b: URIRef) -> list:
 
 
 @pytest.mark.parametrize(
-    "seed,phrase,a,b", SEED_STEPS, ids=[f"{s}:{str(a).rsplit('/', 1)[-1]}->{str(b).rsplit('/', 1)[-1]}" for s, _, a, b in SEED_STEPS]
+    ("seed", "phrase", "a", "b"),
+    SEED_STEPS,
+    ids=[f"{s}:{str(a).rsplit('/', 1)[-1]}->{str(b).rsplit('/', 1)[-1]}" for s, _, a, b in SEED_STEPS],
 )
 def test_seed_career_step_is_in_graph(data, seed, phrase, a, b):
     text = _seed_text(seed)
@@ -433,14 +506,26 @@ def test_mle_requirements_cite_the_docs(data):
     mle = ROLE["machine-learning-engineer"]
     by_skill = {data.value(r, CKG.requiredSkill): r for r in data.objects(mle, CKG.hasRequirement)}
     expected = {
-        "python": "000", "linear-algebra": "001", "statistics": "002", "sql": "000", "random-forests": "000",
-        "neural-networks": "001", "mlops": "001", "git": "001", "regression": "002", "model-deployment": "001",
-        "communication": "000", "problem-solving": "001", "sas": "002",
+        "python": "000",
+        "linear-algebra": "001",
+        "statistics": "002",
+        "sql": "000",
+        "random-forests": "000",
+        "neural-networks": "001",
+        "mlops": "001",
+        "git": "001",
+        "regression": "002",
+        "model-deployment": "001",
+        "communication": "000",
+        "problem-solving": "001",
+        "sas": "002",
     }
     for skill, seed in expected.items():
         req = by_skill.get(SKILL[skill])
         assert req is not None, f"MLE does not require {skill}"
-        assert SRC[f"seed-{seed}"] in set(data.objects(req, DCTERMS.source)), f"MLE {skill} should cite seed {seed}"
+        assert SRC[f"seed-{seed}"] in set(data.objects(req, DCTERMS.source)), (
+            f"MLE {skill} should cite seed {seed}"
+        )
 
 
 # ---------------------------------------------------------------------------- 3. prerequisites
@@ -500,7 +585,7 @@ EXPECTED_ORDER = [
 ]
 
 
-@pytest.mark.parametrize("before,after", EXPECTED_ORDER, ids=[f"{a}<{b}" for a, b in EXPECTED_ORDER])
+@pytest.mark.parametrize(("before", "after"), EXPECTED_ORDER, ids=[f"{a}<{b}" for a, b in EXPECTED_ORDER])
 def test_prerequisite_orderings(data, before, after):
     dg = _prereq_graph(data)
     assert SKILL[before] in nx.ancestors(dg, SKILL[after]), f"{before} should come before {after}"
@@ -538,9 +623,17 @@ def test_learning_hours(data):
 
 
 @pytest.mark.parametrize(
-    "skill,low,high",
-    [("python", 100, 250), ("linear-algebra", 50, 150), ("statistics", 60, 200), ("machine-learning", 100, 250),
-     ("deep-learning", 120, 300), ("mlops", 60, 200), ("kubernetes", 40, 150), ("communication", 20, 80)],
+    ("skill", "low", "high"),
+    [
+        ("python", 100, 250),
+        ("linear-algebra", 50, 150),
+        ("statistics", 60, 200),
+        ("machine-learning", 100, 250),
+        ("deep-learning", 120, 300),
+        ("mlops", 60, 200),
+        ("kubernetes", 40, 150),
+        ("communication", 20, 80),
+    ],
 )
 def test_learning_hours_are_realistic(data, skill, low, high):
     h = data.value(SKILL[skill], CKG.learningHours).toPython()
@@ -552,12 +645,14 @@ def test_credentials(data):
         for c in _instances(data, cls):
             assert data.value(c, CKG.provider) is not None, f"{c} has no provider"
             hours = data.value(c, CKG.durationHours)
-            assert hours is not None and hours.toPython() > 0, f"{c} has no durationHours"
+            assert hours is not None, f"{c} has no durationHours"
+            assert hours.toPython() > 0, f"{c} has non-positive durationHours"
             teachings = list(data.objects(c, CKG.hasTeaching))
             assert len(teachings) >= 3, f"{c} teaches fewer than 3 skills"
             for t in teachings:
                 level = data.value(t, CKG.level)
-                assert level is not None and 1 <= level.toPython() <= 5
+                assert level is not None
+                assert 1 <= level.toPython() <= 5
             if cls == CKG.Degree:
                 assert hours.toPython() >= 1000, f"{c}: a degree takes more than {hours} hours"
             else:
@@ -635,9 +730,20 @@ REQUIRED_STEPS = [
 ]
 
 REQUIRED_ROLES = [
-    "student", "software-engineer", "data-engineer", "data-analyst", "data-scientist", "senior-data-scientist",
-    "machine-learning-engineer", "senior-machine-learning-engineer", "lead-machine-learning-engineer",
-    "head-of-data", "ai-architect", "mlops-engineer", "devops-engineer", "research-scientist",
+    "student",
+    "software-engineer",
+    "data-engineer",
+    "data-analyst",
+    "data-scientist",
+    "senior-data-scientist",
+    "machine-learning-engineer",
+    "senior-machine-learning-engineer",
+    "lead-machine-learning-engineer",
+    "head-of-data",
+    "ai-architect",
+    "mlops-engineer",
+    "devops-engineer",
+    "research-scientist",
 ]
 
 
@@ -646,12 +752,14 @@ def test_required_roles(data, role):
     assert (ROLE[role], RDF.type, CKG.Role) in data
 
 
-@pytest.mark.parametrize("a,b", REQUIRED_STEPS, ids=[f"{a}->{b}" for a, b in REQUIRED_STEPS])
+@pytest.mark.parametrize(("a", "b"), REQUIRED_STEPS, ids=[f"{a}->{b}" for a, b in REQUIRED_STEPS])
 def test_required_ladder_steps(data, a, b):
     steps = _progressions(data, ROLE[a], ROLE[b])
     assert len(steps) == 1, f"expected one progression {a} -> {b}, found {len(steps)}"
     years = data.value(steps[0], CKG.typicalYears)
-    assert years is not None and years.datatype == XSD.decimal and 0 < years.toPython() <= 10
+    assert years is not None
+    assert years.datatype == XSD.decimal
+    assert 0 < years.toPython() <= 10
     assert data.value(steps[0], DCTERMS.source) is not None
 
 
@@ -660,7 +768,8 @@ def test_ladder_paths(data):
     for a, p in data.subject_objects(CKG.hasProgression):
         dg.add_edge(a, data.value(p, CKG.toRole))
     path = nx.shortest_path(dg, ROLE["data-scientist"], ROLE["lead-machine-learning-engineer"])
-    assert ROLE["machine-learning-engineer"] in path and ROLE["senior-machine-learning-engineer"] in path
+    assert ROLE["machine-learning-engineer"] in path
+    assert ROLE["senior-machine-learning-engineer"] in path
     for target in ("machine-learning-engineer", "head-of-data", "ai-architect"):
         assert nx.has_path(dg, ROLE["student"], ROLE[target]), f"student cannot reach {target}"
     # every role is reachable from the student role
@@ -669,7 +778,10 @@ def test_ladder_paths(data):
 
 
 def _levels(g: Graph, role: URIRef) -> dict[URIRef, int]:
-    return {g.value(r, CKG.requiredSkill): g.value(r, CKG.level).toPython() for r in g.objects(role, CKG.hasRequirement)}
+    return {
+        g.value(r, CKG.requiredSkill): g.value(r, CKG.level).toPython()
+        for r in g.objects(role, CKG.hasRequirement)
+    }
 
 
 @pytest.mark.parametrize(
@@ -681,7 +793,7 @@ def _levels(g: Graph, role: URIRef) -> dict[URIRef, int]:
     ids=lambda x: "->".join(x),
 )
 def test_levels_climb_the_ladder(data, ladder):
-    for lower, upper in zip(ladder, ladder[1:]):
+    for lower, upper in itertools.pairwise(ladder):
         lo, up = _levels(data, ROLE[lower]), _levels(data, ROLE[upper])
         shared = set(lo) & set(up)
         assert len(shared) >= 5

@@ -70,7 +70,8 @@ def available() -> bool:
 @contextmanager
 def running_virtuoso(workdir: Path, data_file: Path, graph: str = "urn:careerkg:graph") -> Iterator[str]:
     """Run Virtuoso with ``data_file`` (Turtle or N-Triples) loaded; yield its SPARQL endpoint URL."""
-    assert VIRTUOSO and ISQL, "virtuoso-opensource is not installed"
+    if not (VIRTUOSO and ISQL):
+        raise RuntimeError("virtuoso-opensource is not installed")
     workdir.mkdir(parents=True, exist_ok=True)
     shutil.copy(data_file, workdir / data_file.name)
     sql_port, http_port = free_port(), free_port()
