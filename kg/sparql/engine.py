@@ -210,6 +210,8 @@ class _Deadline(BaseException):
     """Raised asynchronously in a thread whose query passed its time limit."""
 
 
+_REFIRE = 0.1  # seconds between interrupts while a stopped query has not ended yet
+
 _set_async_exc = ctypes.pythonapi["PyThreadState_SetAsyncExc"]
 _set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
 _set_async_exc.restype = ctypes.c_int
@@ -221,10 +223,11 @@ _clear_async_exc.restype = ctypes.c_int
 def call_with_deadline(fn: Callable[[], T], seconds: float | None) -> T:
     """Call ``fn()`` and stop it after ``seconds`` with :class:`QueryTimeout`.
 
-    A watchdog timer raises an exception asynchronously in the calling thread
-    (``PyThreadState_SetAsyncExc``); it takes effect at the next Python bytecode, so
-    rdflib's pure-Python evaluator stops promptly and the thread (a server worker)
-    goes on serving. An interrupt not yet delivered when ``fn`` returns is cancelled.
+    A watchdog thread raises an exception asynchronously in the calling thread
+    (``PyThreadState_SetAsyncExc``), again every 0.1 s until the call ends; it takes
+    effect at the next Python bytecode, so rdflib's pure-Python evaluator stops promptly
+    and the thread (a server worker) goes on serving. An interrupt not yet delivered
+    when ``fn`` returns is cancelled.
     ``None`` or 0 means no limit.
 
     Examples
@@ -243,27 +246,43 @@ def call_with_deadline(fn: Callable[[], T], seconds: float | None) -> T:
         return fn()
     target = threading.get_ident()
     lock = threading.Lock()
+    finished = threading.Event()
     state = {"done": False, "fired": False}
 
-    def fire() -> None:
-        with lock:
-            if not state["done"]:
+    def watchdog() -> None:
+        if finished.wait(seconds):
+            return
+        # fire, and fire again while the call goes on: an interrupt landing in a
+        # finaliser or a weakref callback is swallowed by the interpreter
+        while True:
+            with lock:
+                if state["done"]:
+                    return
                 state["fired"] = True
                 _set_async_exc(target, _Deadline)
+            if finished.wait(_REFIRE):
+                return
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    def stop() -> None:
+        while True:
+            try:
+                with lock:
+                    state["done"] = True
+                    if state["fired"]:  # cancel an interrupt not delivered yet
+                        _clear_async_exc(target, None)
+                finished.set()
+                return
+            except _Deadline:
+                continue
+
     try:
         try:
+            threading.Thread(target=watchdog, name="careerkg-query-deadline", daemon=True).start()
             return fn()
         finally:
-            with lock:
-                state["done"] = True
-                if state["fired"]:
-                    _clear_async_exc(target, None)
-            timer.cancel()
-    except _Deadline:  # delivered in fn or in the finally clause above
+            stop()
+    except _Deadline:  # delivered in fn, or in stop() before its guard
+        stop()
         raise QueryTimeout(seconds) from None
 
 
