@@ -2,9 +2,11 @@
 
 :func:`make_wsgi_app` builds the Flask application: the Dash app of
 ``dashboard.app.create_app`` when it is importable (its Flask server), otherwise a
-plain Flask app; either way with the ``/sparql`` blueprint and ``/health``.
+plain Flask app; either way with the ``/sparql`` blueprint and ``/health``, request
+bodies capped (``413`` beyond ``max_body`` bytes) and debug off.
 :func:`serve` runs it with gunicorn, the app loaded once in the master process
-(``preload_app``) so every worker shares the read-only store.
+(``preload_app``) so every worker shares the read-only store, with one JSON line
+per request in the access log (:class:`JsonAccessLogger`).
 
 Examples
 --------
@@ -18,21 +20,39 @@ Examples
 from __future__ import annotations
 
 import importlib
+import json
 import logging
+import os
+import sys
+import time
 from collections.abc import Callable
 from importlib import metadata
 from typing import Any
 
-from flask import Flask, jsonify
+from flask import Flask, Response, jsonify, request
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+from werkzeug.exceptions import InternalServerError, RequestEntityTooLarge
 
 from kg.sparql.endpoint import sparql_blueprint
 from kg.store import Store
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "CareerKGServer", "make_wsgi_app", "serve"]
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_MAX_BODY",
+    "DEFAULT_PORT",
+    "CareerKGServer",
+    "JsonAccessLogger",
+    "access_record",
+    "make_wsgi_app",
+    "serve",
+]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050
+DEFAULT_MAX_BODY = 1024 * 1024
+"""Largest request body accepted (bytes): a base64 curriculum upload of the ``/gaps``
+page (512 KiB before encoding) fits; anything larger is answered ``413``."""
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +75,28 @@ def _dashboard_factory() -> Callable[[Store], Any] | None:
     return factory if callable(factory) else None
 
 
+def _unexpected(err: InternalServerError) -> Response:
+    """An exception nobody handled: logged with its traceback, never shown to the client.
+
+    A Dash callback request the app cannot handle (malformed JSON shape, values of the
+    wrong type, ids that do not exist: the browser's renderer never sends these) is the
+    client's error, ``400``; anything else stays ``500``.
+    """
+    if request.path.endswith("/_dash-update-component"):
+        cause = type(err.original_exception).__name__ if err.original_exception else "error"
+        return Response(
+            f"malformed callback request ({cause}); reload the page\n", status=400, mimetype="text/plain"
+        )
+    return Response("internal error; it was logged on the server\n", status=500, mimetype="text/plain")
+
+
 def make_wsgi_app(
     store: Store,
     *,
     timeout: float | None = None,
     max_rows: int | None = None,
     dashboard: bool = True,
+    max_body: int | None = DEFAULT_MAX_BODY,
 ) -> Flask:
     """The Flask app served by ``careerkg serve``.
 
@@ -73,6 +109,17 @@ def make_wsgi_app(
     dashboard : bool
         Mount the Dash app (``dashboard.app.create_app(store).server``) when it is
         importable; false gives only ``/sparql`` and ``/health``.
+    max_body : int or None
+        Request bodies (uploads, POSTed queries, Dash callbacks) larger than this many
+        bytes are answered ``413``; ``None`` or ``0`` lifts the limit.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> app = make_wsgi_app(Store.default(), dashboard=False, max_body=100)
+    >>> r = app.test_client().post("/sparql", data={"query": "ASK {}" + " " * 200})
+    >>> r.status_code, r.get_data(as_text=True).startswith("request body larger than 100 bytes")
+    (413, True)
     """
     factory = _dashboard_factory() if dashboard else None
     app: Flask
@@ -80,14 +127,80 @@ def make_wsgi_app(
         app = factory(store).server
     else:
         app = Flask("careerkg")
+    app.debug = False  # never the Werkzeug debugger or Dash dev tools when served
+    app.config["MAX_CONTENT_LENGTH"] = max_body or None
     app.register_blueprint(sparql_blueprint(store, timeout=timeout, max_rows=max_rows))
     version = _version()
+    app_pid = os.getpid()
+
+    def too_large(_err: RequestEntityTooLarge) -> Response:
+        return Response(
+            f"request body larger than {max_body} bytes; send less (the limit is set by "
+            "`careerkg serve --max-body`)\n",
+            status=413,
+            mimetype="text/plain",
+        )
+
+    app.register_error_handler(RequestEntityTooLarge, too_large)
+    app.register_error_handler(InternalServerError, _unexpected)
 
     def health() -> Any:
-        return jsonify(status="ok", triples=len(store), version=version, store_version=store.version)
+        return jsonify(
+            status="ok",
+            triples=len(store),
+            version=version,
+            store_version=store.version,
+            app_pid=app_pid,
+            worker_pid=os.getpid(),
+        )
 
     app.add_url_rule("/health", "careerkg_health", health, methods=["GET"])
     return app
+
+
+def access_record(
+    environ: dict[str, Any], status: int | str, seconds: float, size: int | None, pid: int | None = None
+) -> dict[str, Any]:
+    """One access-log record: time, method, path, status, duration, bytes, worker pid.
+
+    Examples
+    --------
+    >>> r = access_record({"REQUEST_METHOD": "GET", "PATH_INFO": "/health"}, 200, 0.0125, 42, pid=7)
+    >>> {k: r[k] for k in ("method", "path", "status", "ms", "bytes", "pid")}
+    {'method': 'GET', 'path': '/health', 'status': 200, 'ms': 12.5, 'bytes': 42, 'pid': 7}
+    """
+    query = environ.get("QUERY_STRING") or ""
+    return {
+        "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "method": environ.get("REQUEST_METHOD", "-"),
+        "path": environ.get("PATH_INFO", "-"),
+        **({"query_bytes": len(query)} if query else {}),
+        "status": int(str(status).split(" ", 1)[0] or 0),
+        "ms": round(seconds * 1000, 2),
+        "bytes": int(size or 0),
+        "pid": pid if pid is not None else os.getpid(),
+        "remote": environ.get("REMOTE_ADDR", "-"),
+    }
+
+
+class JsonAccessLogger(Logger):  # type: ignore[misc]
+    """gunicorn's logger writing one JSON object per request to the access log.
+
+    Query strings are not logged (they may hold a user's query text), only their size.
+    ``accesslog = "-"`` writes to stderr (gunicorn's own default is stdout).
+    """
+
+    def setup(self, cfg: Any) -> None:
+        super().setup(cfg)
+        if cfg.accesslog == "-":
+            self._set_handler(self.access_log, "-", logging.Formatter(self.access_fmt), stream=sys.stderr)
+
+    def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
+        if not self.access_log_enabled:
+            return
+        seconds = request_time.total_seconds() if hasattr(request_time, "total_seconds") else 0.0
+        record = access_record(environ, getattr(resp, "status_code", None) or resp.status, seconds, resp.sent)
+        self.access_log.info(json.dumps(record, ensure_ascii=False))
 
 
 class CareerKGServer(BaseApplication):  # type: ignore[misc]
@@ -117,17 +230,24 @@ def serve(
     timeout: float | None = None,
     max_rows: int | None = None,
     dashboard: bool = True,
+    max_body: int | None = DEFAULT_MAX_BODY,
+    access_log: str | None = "-",
 ) -> None:
     """Serve the app with gunicorn until interrupted (blocks).
 
     Workers are forked after the app is built (``preload_app``), so they share the
     loaded store. gunicorn's own worker timeout is kept well above the query time
-    limit: a long query is stopped by :mod:`kg.sparql.engine`, not by killing workers.
+    limit: a long query is stopped by :mod:`kg.sparql.engine`, not by killing workers;
+    a worker that dies anyway is replaced by the master. ``access_log`` is a file
+    name, ``"-"`` for stderr or ``None`` for none; each line is a JSON object
+    (:func:`access_record`).
     """
     from kg.sparql.engine import limits_from_env
 
     limit_s, cap = limits_from_env(timeout, max_rows)
-    app = make_wsgi_app(store, timeout=limit_s or 0, max_rows=cap or 0, dashboard=dashboard)
+    app = make_wsgi_app(
+        store, timeout=limit_s or 0, max_rows=cap or 0, dashboard=dashboard, max_body=max_body
+    )
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": max(1, workers),
@@ -136,7 +256,8 @@ def serve(
         "preload_app": True,
         "timeout": int((limit_s or 60) + 60),
         "graceful_timeout": 10,
-        "accesslog": "-",
+        "accesslog": access_log,
+        "logger_class": JsonAccessLogger,
         "errorlog": "-",
         "loglevel": "info",
         "control_socket_disable": True,  # no shared $HOME/.gunicorn socket between servers

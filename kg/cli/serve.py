@@ -33,6 +33,22 @@ __all__ = ["serve_command"]
     envvar="CAREERKG_SPARQL_MAX_ROWS",
     help="Result rows beyond which a SPARQL query is answered 413 (0: no cap)  [default: 100000]",
 )
+@click.option(
+    "--max-body",
+    type=click.IntRange(0),
+    default=None,
+    metavar="BYTES",
+    envvar="CAREERKG_MAX_BODY",
+    help="Request bodies (uploads, POSTed queries) larger than this are answered 413 (0: no limit)  "
+    "[default: 1048576]",
+)
+@click.option(
+    "--access-log",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="Where to write the access log, one JSON object per request ('-': stderr, '': none).",
+)
 @click.option("--no-dashboard", is_flag=True, help="Serve only /sparql and /health.")
 def serve_command(
     host: str,
@@ -42,14 +58,16 @@ def serve_command(
     data: tuple[Path, ...],
     timeout: float | None,
     max_rows: int | None,
+    max_body: int | None,
+    access_log: str,
     no_dashboard: bool,
 ) -> None:
     """Serve the explorer at / and the SPARQL endpoint at /sparql (gunicorn).
 
     The graph is loaded once and shared by the workers; it is read-only. Binds to
-    127.0.0.1 unless --host says otherwise.
+    127.0.0.1 unless --host says otherwise. Never runs in debug mode.
     """
-    from kg.server import serve
+    from kg.server import DEFAULT_MAX_BODY, serve
 
     store = open_store(data)
     click.echo(
@@ -64,4 +82,6 @@ def serve_command(
         timeout=timeout,
         max_rows=max_rows,
         dashboard=not no_dashboard,
+        max_body=DEFAULT_MAX_BODY if max_body is None else max_body,
+        access_log=access_log or None,
     )
