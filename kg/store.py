@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -32,7 +33,10 @@ from kg.errors import InputFileError, StoreError
 from kg.namespace import CKG, PREFIXES
 
 __all__ = [
+    "BACKEND_ENV",
+    "OXIGRAPH_THRESHOLD",
     "Store",
+    "choose_backend",
     "data_files",
     "guess_format",
     "load_file",
@@ -43,6 +47,15 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+BACKEND_ENV = "CAREERKG_BACKEND"
+"""Environment variable choosing the in-memory backend: ``rdflib`` or ``oxigraph``."""
+
+OXIGRAPH_THRESHOLD = 20 * 1024 * 1024
+"""Total size (bytes) of ``--data`` files above which the in-memory store is Oxigraph."""
+
+# rdflib parser names -> pyoxigraph formats (triple formats Oxigraph parses itself)
+_OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "n3": "N3", "xml": "RDF_XML", "json-ld": "JSON_LD"}
 
 _FORMATS = {
     ".ttl": "turtle",
@@ -148,6 +161,9 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
     fmt = fmt or guess_format(p)
     if not p.is_file():
         raise InputFileError(str(p), "no such file")
+    inner = _oxigraph_of(graph)
+    if inner is not None and fmt in _OX_FORMATS:
+        return _load_oxigraph(inner, p, fmt)
     before = len(graph)
     try:
         if p.name.lower().endswith(".gz"):
@@ -165,6 +181,37 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
         line = int(m.group(1)) if m else _first_bad_line(p, fmt)
         raise InputFileError(str(p), f"{fmt} parse error: {text.splitlines()[0][:300]}", line) from err
     return len(graph) - before
+
+
+def _oxigraph_of(graph: Graph) -> Any:
+    """The ``pyoxigraph.Store`` under an oxrdflib-backed graph, else ``None``."""
+    from oxrdflib import OxigraphStore
+
+    return graph.store._inner if isinstance(graph.store, OxigraphStore) else None
+
+
+def _load_oxigraph(inner: Any, path: Path, fmt: str) -> int:
+    """Bulk-load one file into an Oxigraph store's default graph with Oxigraph's parser."""
+    import pyoxigraph as ox
+
+    before = len(inner)
+    ox_format = getattr(ox.RdfFormat, _OX_FORMATS[fmt])
+    try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as fh:
+                inner.bulk_load(fh, ox_format, to_graph=ox.DefaultGraph())
+        else:
+            inner.bulk_load(path=str(path), format=ox_format, to_graph=ox.DefaultGraph())
+    except SyntaxError as err:
+        text = str(err).strip()
+        m = _LINE_RE.search(text)
+        line = int(m.group(1)) if m else None
+        raise InputFileError(str(path), f"{fmt} syntax error: {text.splitlines()[0][:300]}", line) from err
+    except UnicodeDecodeError as err:
+        raise InputFileError(str(path), f"not UTF-8 text ({err.reason} at byte {err.start})") from err
+    except (OSError, ValueError) as err:
+        raise InputFileError(str(path), f"cannot read: {err}") from err
+    return len(inner) - before
 
 
 def _first_bad_line(path: Path, fmt: str) -> int | None:
@@ -204,6 +251,9 @@ def materialise(graph: Graph) -> int:
     >>> (URIRef("urn:role"), CKG.requiresSkill, URIRef("urn:skill")) in g
     True
     """
+    inner = _oxigraph_of(graph)
+    if inner is not None:
+        return _materialise_oxigraph(inner)
     before = len(graph)
     for shortcut, first, second in CHAINS:
         new = [
@@ -214,9 +264,58 @@ def materialise(graph: Graph) -> int:
     return len(graph) - before
 
 
-def new_graph() -> Graph:
-    """An empty graph with careerkg's prefixes bound."""
-    g = Graph()
+def _materialise_oxigraph(inner: Any) -> int:
+    """:func:`materialise` inside Oxigraph: collect each chain's pairs, then add them."""
+    import pyoxigraph as ox
+
+    before = len(inner)
+    for shortcut, first, second in CHAINS:
+        pairs = inner.query(f"SELECT ?s ?o WHERE {{ ?s <{first}> ?m . ?m <{second}> ?o }}")
+        predicate = ox.NamedNode(str(shortcut))
+        inner.extend([ox.Quad(row[0], predicate, row[1], ox.DefaultGraph()) for row in pairs])
+    return len(inner) - before
+
+
+def choose_backend(extra: Iterable[str | Path] = (), backend: str | None = None) -> str:
+    """The in-memory backend for a store holding ``extra`` files: ``rdflib`` or ``oxigraph``.
+
+    An explicit ``backend`` wins, then ``CAREERKG_BACKEND``; otherwise Oxigraph when the
+    files total more than :data:`OXIGRAPH_THRESHOLD` bytes (rdflib's parser is slow on
+    large files), else rdflib.
+
+    Examples
+    --------
+    >>> choose_backend([], "oxigraph")
+    'oxigraph'
+    >>> import os; os.environ.pop("CAREERKG_BACKEND", None) and None
+    >>> choose_backend([])
+    'rdflib'
+    """
+    chosen = (backend or os.environ.get(BACKEND_ENV, "")).strip().lower()
+    if chosen in ("memory", "rdflib"):
+        return "rdflib"
+    if chosen == "oxigraph":
+        return "oxigraph"
+    if chosen:
+        raise StoreError(f"unknown backend {chosen!r} (from {BACKEND_ENV}); use 'rdflib' or 'oxigraph'")
+    size = sum(Path(p).stat().st_size for p in extra if Path(p).is_file())
+    return "oxigraph" if size > OXIGRAPH_THRESHOLD else "rdflib"
+
+
+@cache
+def _default_ntriples() -> bytes:
+    return _default_graph().serialize(format="nt", encoding="utf-8")
+
+
+def new_graph(backend: str = "rdflib") -> Graph:
+    """An empty graph with careerkg's prefixes bound, in rdflib memory or in Oxigraph."""
+    if backend == "oxigraph":
+        from oxrdflib import OxigraphStore
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        g = Graph(store=OxigraphStore(), identifier=DATASET_DEFAULT_GRAPH_ID)
+    else:
+        g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)
     return g
@@ -285,19 +384,38 @@ class Store:
         self._lock = threading.RLock()
 
     @classmethod
-    def default(cls, extra: Iterable[str | Path] = (), *, with_default: bool = True) -> Store:
+    def default(
+        cls, extra: Iterable[str | Path] = (), *, with_default: bool = True, backend: str | None = None
+    ) -> Store:
         """Ontology + curated data (unless ``with_default`` is false) + ``extra`` files.
 
         The default part is parsed once per process and copied, so loading is cheap.
+        ``backend`` (see :func:`choose_backend`) keeps the graph in rdflib's memory
+        store (kind ``"memory"``) or in an in-memory Oxigraph store (kind
+        ``"memory-oxigraph"``: Oxigraph parses the files and answers SPARQL natively).
+
+        Examples
+        --------
+        >>> Store.default(backend="oxigraph").kind
+        'memory-oxigraph'
+        >>> len(Store.default(backend="oxigraph")) == len(Store.default(backend="rdflib"))
+        True
         """
-        g = new_graph()
-        if with_default:
+        extra = list(extra)
+        chosen = choose_backend(extra, backend)
+        g = new_graph(chosen)
+        inner = _oxigraph_of(g)
+        if inner is not None and with_default:
+            import pyoxigraph as ox
+
+            inner.bulk_load(_default_ntriples(), ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        elif with_default:
             for t in _default_graph():
                 g.add(t)
         else:
             for path in ontology_files():
                 load_file(g, path)
-        store = cls(g)
+        store = cls(g, kind="memory-oxigraph" if inner is not None else "memory")
         store.files = [*ontology_files(), *(data_files() if with_default else [])]
         for extra_path in extra:
             store.load(extra_path)
@@ -436,4 +554,7 @@ class Store:
                 yield s
 
     def __len__(self) -> int:
+        inner = _oxigraph_of(self.graph)
+        if inner is not None:  # oxrdflib counts distinct triples with a query: slow
+            return len(inner)
         return len(self.graph)

@@ -83,7 +83,10 @@ class Example:
     @cached_property
     def prepared(self) -> Query:
         """The query, parsed and translated once."""
-        return prepareQuery(self.text, initNs=PREFIXES)
+        from kg.sparql.native import attach_text
+
+        # the text lets Oxigraph and remote stores run the query natively
+        return attach_text(prepareQuery(self.text, initNs=PREFIXES), self.text)
 
     def bindings(self, store: Store, values: Mapping[str, str] | None = None) -> dict[str, Identifier]:
         """Resolve the parameters (defaults overridden by ``values``) to IRIs.

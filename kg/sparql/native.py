@@ -1,0 +1,367 @@
+"""Running SPARQL natively: in Oxigraph, or on the remote endpoint itself.
+
+:func:`kg.sparql.engine.run_query` evaluates with rdflib's pure-Python evaluator,
+which reads an Oxigraph-backed or remote store one triple pattern at a time. When the
+store is Oxigraph (the persistent ``--store DIR`` folder, or the in-memory Oxigraph
+backend) :func:`run_native` hands the query text to ``pyoxigraph.Store.query``; when
+it is a remote SPARQL endpoint it sends the text to the endpoint (passthrough). The
+result is converted to the engine's :class:`~kg.sparql.engine.QueryResult`, so every
+result format and the ``/sparql`` endpoint work unchanged.
+
+The query has already passed :func:`kg.sparql.engine.parse_query` (updates,
+``SERVICE`` and ``FROM`` refused) when it gets here. Queries that use careerkg's
+extensions (the ``ckf:`` learning-path predicates and functions, or any function
+registered with rdflib) stay on rdflib's evaluator: :func:`run_native` returns
+``None`` for them.
+
+Limits: the row cap is the engine's. The time limit is checked while the results are
+read, between rows; a single long native step (sorting, grouping, a large join before
+the first row) runs to its end before the check sees it, so such a query can overrun
+its limit by that step. Remote endpoints also apply the store's HTTP timeout.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> from kg.sparql.engine import parse_query
+>>> text = "SELECT ?r WHERE { ?r a ckg:Role } LIMIT 2"
+>>> run_native(Store.default(), text, parse_query(text)) is None  # rdflib memory store
+True
+>>> store = Store.default(backend="oxigraph")
+>>> len(run_native(store, text, parse_query(text)).rows)
+2
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql import operators as _operators
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Identifier
+
+from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
+from kg.namespace import CKF, PREFIXES
+from kg.store import Store
+
+__all__ = [
+    "TEXT_ATTRIBUTE",
+    "attach_text",
+    "bind_variables",
+    "native_store",
+    "run_native",
+    "uses_extensions",
+]
+
+TEXT_ATTRIBUTE = "_careerkg_text"
+"""Attribute of a prepared :class:`~rdflib.plugins.sparql.sparql.Query` holding its text."""
+
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_CHECK_EVERY = 256  # rows between deadline checks
+
+
+def attach_text(query: Query, text: str) -> Query:
+    """Remember the text of a prepared query, so it can still run natively.
+
+    Examples
+    --------
+    >>> from rdflib.plugins.sparql import prepareQuery
+    >>> q = attach_text(prepareQuery("ASK { ?s ?p ?o }"), "ASK { ?s ?p ?o }")
+    >>> getattr(q, TEXT_ATTRIBUTE)
+    'ASK { ?s ?p ?o }'
+    """
+    setattr(query, TEXT_ATTRIBUTE, text)
+    return query
+
+
+def native_store(store: Store | Graph | None) -> Any:
+    """The ``pyoxigraph.Store`` behind ``store``, ``"remote"`` for an endpoint, else ``None``.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> native_store(Store.default()) is None
+    True
+    >>> type(native_store(Store.default(backend="oxigraph"))).__name__
+    'Store'
+    """
+    if store is None:
+        return None
+    graph = store.graph if isinstance(store, Store) else store
+    if isinstance(store, Store) and store.kind == "remote":
+        return "remote"
+    from oxrdflib import OxigraphStore
+
+    if isinstance(graph.store, OxigraphStore):
+        return graph.store._inner
+    return None
+
+
+def _iris(node: Any) -> Iterable[Any]:
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, URIRef):
+            yield item
+        elif isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+
+
+def uses_extensions(query: Query) -> bool:
+    """Whether ``query`` names a ``ckf:`` term or a function registered with rdflib.
+
+    Such queries need rdflib's evaluator (careerkg's magic predicates and functions).
+
+    Examples
+    --------
+    >>> from kg.sparql.engine import parse_query
+    >>> uses_extensions(parse_query("SELECT ?s WHERE { ?s a ckg:Role }"))
+    False
+    >>> uses_extensions(parse_query("SELECT ?h WHERE { BIND(ckf:pathHours(role:data-scientist, "
+    ...                             "role:head-of-data) AS ?h) }"))
+    True
+    """
+    custom = set(getattr(_operators, "_CUSTOM_FUNCTIONS", {}))
+    return any(str(iri).startswith(str(CKF)) or iri in custom for iri in _iris(query.algebra))
+
+
+def _prefixed(text: str) -> str:
+    """``text`` with careerkg's prefixes declared first (the query's own win)."""
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()]
+    return "\n".join([*lines, text])
+
+
+class _Terms:
+    """Oxigraph terms to rdflib terms, memoised per result."""
+
+    def __init__(self) -> None:
+        self.iris: dict[str, URIRef] = {}
+        self.bnodes: dict[str, BNode] = {}
+
+    def __call__(self, term: Any) -> Identifier | None:
+        if term is None:
+            return None
+        import pyoxigraph as ox
+
+        kind = type(term)
+        if kind is ox.NamedNode:
+            value = term.value
+            iri = self.iris.get(value)
+            if iri is None:
+                iri = self.iris[value] = URIRef(value)
+            return iri
+        if kind is ox.Literal:
+            if term.language:
+                return Literal(term.value, lang=term.language)
+            datatype = term.datatype.value
+            if datatype == str(XSD.string):
+                return Literal(term.value)
+            return Literal(term.value, datatype=self(term.datatype))
+        if kind is ox.BlankNode:
+            value = term.value
+            node = self.bnodes.get(value)
+            if node is None:
+                node = self.bnodes[value] = BNode(value)
+            return node
+        raise QueryRejected(f"the query returned an RDF-star triple term ({term}); careerkg has none", 400)
+
+
+# SPARQL tokens that may hold a "?name" which is no variable, then variables
+_TOKENS = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*)'
+    r"|(?P<var>[?$](?P<name>[A-Za-z0-9_\u00b7\u00c0-\uffff]+))"
+)
+
+
+def bind_variables(text: str, prepared: Query, bindings: Mapping[str, Identifier]) -> str | None:
+    """``text`` with each bound variable replaced by its term; ``None`` when that is unsafe.
+
+    The terms are IRIs and literals the caller resolved (never user text), written in
+    N-Triples syntax. A bound variable that the query projects or assigns (``AS ?x``)
+    cannot be replaced, nor a blank node: such queries run on rdflib's evaluator.
+
+    Examples
+    --------
+    >>> from kg.sparql.engine import parse_query
+    >>> q = 'SELECT ?s WHERE { ?s ckg:requiresSkill ?skill . FILTER(?s != "?skill") }'
+    >>> bind_variables(q, parse_query(q), {"skill": URIRef("urn:x")})
+    'SELECT ?s WHERE { ?s ckg:requiresSkill <urn:x> . FILTER(?s != "?skill") }'
+    >>> bind_variables(q, parse_query(q), {"s": URIRef("urn:x")}) is None
+    True
+    """
+    projected = {str(v) for v in prepared.algebra.get("PV") or ()}
+    if any(name in projected or isinstance(term, BNode) for name, term in bindings.items()):
+        return None
+    if any(re.search(rf"\bAS\s+[?$]{re.escape(name)}\b", text, re.IGNORECASE) for name in bindings):
+        return None
+
+    def replace(m: re.Match[str]) -> str:
+        name = m.group("name")
+        if name is not None and name in bindings:
+            return str(bindings[name].n3())
+        return m.group(0)
+
+    return _TOKENS.sub(replace, text)
+
+
+def _deadline_check(started: float, timeout: float | None) -> None:
+    if timeout and time.perf_counter() - started > timeout:
+        raise QueryTimeout(timeout)
+
+
+def run_native(
+    store: Store | Graph | None,
+    text: str | None,
+    prepared: Query,
+    *,
+    bindings: Mapping[str, Identifier] | None = None,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> Any:
+    """Run ``text`` natively when the store allows it; ``None`` when it does not.
+
+    Parameters
+    ----------
+    store : Store or rdflib.Graph
+        The store queried.
+    text : str or None
+        The query text (``None``: a prepared query without its text runs on rdflib).
+    prepared : rdflib.plugins.sparql.sparql.Query
+        The same query, parsed and checked by :func:`kg.sparql.engine.parse_query`.
+    bindings, timeout, max_rows
+        As in :func:`kg.sparql.engine.run_query`.
+
+    Returns
+    -------
+    kg.sparql.engine.QueryResult or None
+        ``None`` when the store is not Oxigraph or remote, the text is unknown, or
+        the query uses careerkg's extensions.
+
+    Raises
+    ------
+    QueryTimeout, ResultTooLarge, QueryRejected
+        As :func:`kg.sparql.engine.run_query`.
+    """
+    if text is None:
+        return None
+    backend = native_store(store)
+    if backend is None or uses_extensions(prepared):
+        return None
+    if bindings:
+        text = bind_variables(text, prepared, bindings)  # type: ignore[assignment]
+        if text is None:
+            return None
+    started = time.perf_counter()
+    if backend == "remote":
+        assert isinstance(store, Store)
+        return _run_remote(store, text, prepared, timeout, max_rows, started)
+    return _run_oxigraph(backend, text, _form(prepared), timeout, max_rows, started)
+
+
+def _form(prepared: Query) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE."""
+    return str(prepared.algebra.name).removesuffix("Query").upper()
+
+
+def _run_oxigraph(
+    ox_store: Any,
+    text: str,
+    form: str,
+    timeout: float | None,
+    max_rows: int | None,
+    started: float,
+) -> Any:
+    import pyoxigraph as ox
+
+    from kg.sparql.engine import QueryResult
+
+    try:
+        answer = ox_store.query(_prefixed(text), use_default_graph_as_union=False)
+    except SyntaxError as err:
+        raise QueryRejected(f"invalid SPARQL query: {err}", status=400) from None
+    except OSError as err:
+        raise QueryRejected(f"the store could not answer the query: {err}", status=500) from None
+    _deadline_check(started, timeout)
+    convert = _Terms()
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ASK", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows: list[tuple[Identifier | None, ...]] = []
+        for n, solution in enumerate(answer, start=1):
+            if max_rows and n > max_rows:
+                raise ResultTooLarge(max_rows)
+            if n % _CHECK_EVERY == 0:
+                _deadline_check(started, timeout)
+            rows.append(tuple(convert(solution[i]) for i in range(len(variables))))
+        _deadline_check(started, timeout)
+        return QueryResult("SELECT", variables, rows)
+    graph = Graph()
+    for n, triple in enumerate(answer, start=1):
+        if n % _CHECK_EVERY == 0:
+            _deadline_check(started, timeout)
+        graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))  # type: ignore[arg-type]
+        if max_rows and len(graph) > max_rows:
+            raise ResultTooLarge(max_rows)
+    _deadline_check(started, timeout)
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return QueryResult(form, graph=graph)
+
+
+def _run_remote(
+    store: Store,
+    text: str,
+    prepared: Query,
+    timeout: float | None,
+    max_rows: int | None,
+    started: float,
+) -> Any:
+    from kg.sparql.engine import QueryResult
+
+    form = _form(prepared)
+    try:
+        # the bindings are already in the text (bind_variables)
+        endpoint: Any = store.graph.store
+        raw: Any = endpoint.query(_prefixed(text), None, None, None)
+    except Exception as err:  # SPARQLWrapper / urllib raise many types
+        raise QueryRejected(f"the SPARQL endpoint {store.location} failed the query: {err}", 502) from None
+    _deadline_check(started, timeout)
+    if form == "ASK":
+        return QueryResult("ASK", boolean=_ask_answer(raw))
+    if form == "SELECT":
+        variables = [str(v) for v in raw.vars]
+        rows: list[tuple[Identifier | None, ...]] = []
+        for n, row in enumerate(raw, start=1):
+            if max_rows and n > max_rows:
+                raise ResultTooLarge(max_rows)
+            rows.append(tuple(row))
+        return QueryResult("SELECT", variables, rows)
+    graph = Graph()
+    for n, triple in enumerate(raw, start=1):
+        if max_rows and n > max_rows:
+            raise ResultTooLarge(max_rows)
+        graph.add(triple)
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return QueryResult(form, graph=graph)
+
+
+def _ask_answer(raw: Any) -> bool:
+    """An endpoint's ASK answer; Virtuoso sends it as one row holding 1 or 0."""
+    if raw.askAnswer is not None:
+        return bool(raw.askAnswer)
+    rows = list(raw)
+    value = rows[0][0] if rows and len(rows[0]) else None
+    return value is not None and str(value).strip().lower() not in ("0", "false", "")

@@ -1,0 +1,74 @@
+"""SPARQL passthrough to a remote store: the endpoint answers the query text itself,
+with the same answers as rdflib's evaluator over the same endpoint (a real Virtuoso on
+loopback, loaded with careerkg's export)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal
+
+from kg.cli import _register, cli
+from kg.sparql import engine, native
+from kg.sparql.examples import run_example
+from kg.store import Store
+from tests.conftest import IN_CI
+from tests.support import virtuoso
+
+pytestmark = pytest.mark.server
+
+
+@pytest.fixture(scope="module")
+def remote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    if not virtuoso.available():
+        if IN_CI:
+            pytest.fail("virtuoso-opensource is not installed; `make test` installs it")
+        pytest.skip("virtuoso-opensource is not installed")
+    work = tmp_path_factory.mktemp("virtuoso-native")
+    export = work / "careerkg.nt"
+    _register()
+    result = CliRunner().invoke(cli, ["export", "--format", "nt", "-o", str(export)])
+    assert result.exit_code == 0, result.output
+    with virtuoso.running_virtuoso(work / "db", export) as url:
+        yield Store.open(url)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _plain(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    return sorted((tuple(t.toPython() if isinstance(t, Literal) else t for t in r) for r in rows), key=repr)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT ?r ?l WHERE { ?r a ckg:Role ; skos:prefLabel ?l }",
+        "SELECT ?r (COUNT(?s) AS ?n) WHERE { ?r ckg:requiresSkill ?s } GROUP BY ?r",
+        "ASK { role:machine-learning-engineer ckg:progressesTo ?next }",
+    ],
+)
+def test_passthrough_answers_like_rdflib(remote: Store, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert native.run_native(remote, text, engine.parse_query(text)) is not None
+    fast = engine.run_query(remote, text)
+    with monkeypatch.context() as m:
+        m.setattr(native, "run_native", lambda *a, **k: None)
+        slow = engine.run_query(remote, text)
+    assert fast.form == slow.form
+    assert fast.boolean == slow.boolean
+    assert _plain(fast.rows) == _plain(slow.rows)
+    assert len(fast) > 0
+
+
+def test_passthrough_example_with_a_parameter(remote: Store) -> None:
+    res = run_example(remote, "essential-skills", {"role": "data scientist"})
+    assert res.rows
+    assert res.variables[0]
+
+
+def test_passthrough_keeps_the_row_cap(remote: Store) -> None:
+    from kg.errors import ResultTooLarge
+
+    with pytest.raises(ResultTooLarge):
+        engine.run_query(remote, "SELECT * WHERE { ?s ?p ?o }", max_rows=10)
