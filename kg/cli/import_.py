@@ -9,6 +9,7 @@ A summary (counts per class and relation, quirks met) goes to stderr.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -73,17 +74,24 @@ def _run(
     version: str | None,
     show_progress: bool | None,
 ) -> None:
-    from kg.importers.common import text_sink, write_output
+    from kg.errors import KGError
+    from kg.importers.common import sweep_stale, text_sink, write_output
     from kg.importers.store import build_store
     from kg.namespace import PREFIXES
 
     if data and store is None:
         raise click.UsageError("--data only applies with --store")
-    tmpdir = Path(tempfile.mkdtemp(prefix="careerkg-import-"))
+    sweep_stale(Path(tempfile.gettempdir()), "careerkg-import-")  # left by imports that were killed
+    tmpdir = Path(tempfile.mkdtemp(prefix=f"careerkg-import-{os.getpid()}-"))
     try:
         nt = tmpdir / "import.nt"
-        with text_sink(nt) as sink:
-            report = importer(directory, sink, version=version, show_progress=show_progress)
+        try:
+            with text_sink(nt) as sink:
+                report = importer(directory, sink, version=version, show_progress=show_progress)
+        except OSError as err:  # e.g. no space left for the intermediate N-Triples
+            raise KGError(
+                f"the import stopped: cannot write {nt.parent}: {err.strerror or err}; nothing was written"
+            ) from err
         click.echo(report.summary(), err=True)
         if output is not None:
             size = write_output(nt, output, prefixes=PREFIXES)

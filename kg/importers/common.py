@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import IO, TypeVar, cast
 from urllib.parse import quote
 
-from kg.errors import InputFileError
+from kg.errors import InputFileError, KGError
 
 __all__ = [
     "ImportReport",
@@ -47,6 +47,7 @@ __all__ = [
     "progress",
     "read_csv",
     "read_tsv",
+    "sweep_stale",
     "write_output",
 ]
 
@@ -401,12 +402,80 @@ class ImportReport:
 # ------------------------------------------------------------------ output
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``).
+
+    Returns false where the system cannot (then the caller renames twice).
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(rc == 0)
+
+
+_OWNER = re.compile(r"^(\d+)(?:-|$)")
+
+
+def sweep_stale(directory: Path, prefix: str) -> list[Path]:
+    """Remove the entries ``<prefix><pid>…`` of ``directory`` left by dead processes.
+
+    A process killed mid-import (``SIGKILL``, power loss) cannot clean up after itself;
+    the next import does. Entries of live processes (another import running now) are
+    kept. Returns what was removed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / ".out.nt.tmp-999999999-x").mkdir()
+    >>> (d / f".out.nt.tmp-{os.getpid()}-y").mkdir()
+    >>> [p.name for p in sweep_stale(d, ".out.nt.tmp-")]
+    ['.out.nt.tmp-999999999-x']
+    """
+    removed = []
+    if not directory.is_dir():
+        return removed
+    for entry in sorted(directory.iterdir()):
+        if not entry.name.startswith(prefix):
+            continue
+        m = _OWNER.match(entry.name[len(prefix) :])
+        if m is None or _alive(int(m.group(1))):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry)
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success swap it into place.
 
     Write aside, then swap: readers never see a half-written file or store. On an
-    exception the temporary file or folder is removed and ``target`` is untouched.
+    exception the temporary file or folder is removed and ``target`` is untouched; an
+    ``OSError`` (disk full, permission denied) becomes a :class:`~kg.errors.KGError`
+    saying so. What an earlier import killed mid-way left beside ``target`` is removed
+    first, and a store it had moved aside in the instant of its swap is put back.
 
     Examples
     --------
@@ -421,22 +490,37 @@ def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    tmp_prefix, old_prefix = f".{target.name}.tmp-", f".{target.name}.old-"
+    if not target.exists():  # killed between moving the old store aside and the swap
+        for old in sorted(target.parent.glob(old_prefix + "*")):
+            m = _OWNER.match(old.name[len(old_prefix) :])
+            if m is not None and not _alive(int(m.group(1))):
+                os.replace(old, target)
+                break
+    sweep_stale(target.parent, tmp_prefix)
+    sweep_stale(target.parent, old_prefix)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{tmp_prefix}{os.getpid()}-", dir=target.parent))
     inner = tmp / target.name
     try:
         if directory:
             inner.mkdir()
         yield inner
         if directory:
-            old = None
-            if target.exists():
-                old = target.parent / f".{target.name}.old-{os.getpid()}"
-                os.replace(target, old)
-            os.replace(inner, target)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+            if target.exists() and _exchange(inner, target):
+                pass  # one atomic step: the old store is now at `inner`, removed below
+            else:
+                old = None
+                if target.exists():
+                    old = target.parent / f"{old_prefix}{os.getpid()}"
+                    os.replace(target, old)
+                os.replace(inner, target)
+                if old is not None:
+                    shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(inner, target)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise KGError(f"cannot write {target}: {reason}; {target} was left as it was") from err
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
