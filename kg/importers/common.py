@@ -450,7 +450,7 @@ def sweep_stale(directory: Path, prefix: str) -> list[Path]:
     >>> [p.name for p in sweep_stale(d, ".out.nt.tmp-")]
     ['.out.nt.tmp-999999999-x']
     """
-    removed = []
+    removed: list[Path] = []
     if not directory.is_dir():
         return removed
     for entry in sorted(directory.iterdir()):
@@ -509,7 +509,7 @@ def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
             if target.exists() and _exchange(inner, target):
                 pass  # one atomic step: the old store is now at `inner`, removed below
             else:
-                old = None
+                old: Path | None = None
                 if target.exists():
                     old = target.parent / f"{old_prefix}{os.getpid()}"
                     os.replace(target, old)
