@@ -44,7 +44,7 @@ typecheck: $(STAMP)
 
 ## test: install test needs, then lint, type-check and run the whole suite
 test: $(STAMP) system-deps lint typecheck
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 check: lint typecheck
 

@@ -111,7 +111,23 @@ class Page:
         )
 
     def click_node(self, canvas: str, node_id: str) -> None:
-        """A real mouse click on a node, at its rendered position on the screen."""
+        """A real mouse click on a node, at its rendered position on the screen.
+
+        Waits until the node stands still (a layout may still be animating on a
+        loaded machine), so the click lands where the node is drawn.
+        """
+        self.page.wait_for_function(
+            f"""([id, nid]) => {{
+                const cy = ({CY})(id); const n = cy && cy.getElementById(nid);
+                if (!n || n.empty()) return false;
+                const p = n.renderedPosition(); const key = `${{p.x.toFixed(1)}},${{p.y.toFixed(1)}}`;
+                const still = window.__lastNodePos === key; window.__lastNodePos = key;
+                return still;
+            }}""",
+            arg=[canvas, node_id],
+            polling=150,
+            timeout=10_000,
+        )
         pos = self.page.evaluate(
             f"""([id, nid]) => {{
                 const cy = ({CY})(id); const n = cy.getElementById(nid);
