@@ -58,6 +58,7 @@ class Server:
         self.start_timeout = start_timeout
         self.log = Path(tempfile.mkstemp(prefix="careerkg-serve-", suffix=".log")[1])
         self.proc: subprocess.Popen[bytes] | None = None
+        self.expected = int(self.args[self.args.index("--workers") + 1]) if "--workers" in self.args else 2
 
     @property
     def pid(self) -> int:
@@ -78,7 +79,7 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"careerkg serve exited {self.proc.returncode}: {self.log_text()[-3000:]}")
             try:
-                if get(self.base, "/health", timeout=2)[0] == 200:
+                if get(self.base, "/health", timeout=2)[0] == 200 and len(self.workers()) >= self.expected:
                     return self
             except OSError:
                 pass
@@ -114,7 +115,7 @@ class Server:
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:
             return
-        self.proc.send_signal(signal.SIGTERM)
+        self.proc.send_signal(signal.SIGINT)  # gunicorn: quick shutdown
         try:
             self.proc.wait(15)
         except subprocess.TimeoutExpired:

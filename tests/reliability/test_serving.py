@@ -9,26 +9,22 @@ import re
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bench.dashclient import DashCallbacks
+from tests.reliability.conftest import MAX_BODY
 from tests.reliability.serving import Server, get, post
 
 pytestmark = pytest.mark.server
 
-MAX_BODY = 64 * 1024
-TIMEOUT = 2.0
 EXPLOSIVE = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?i"
 
 
-@pytest.fixture(scope="module")
-def srv() -> Iterator[Server]:
-    args = ["--workers", "2", "--threads", "4", "--max-body", str(MAX_BODY), "--timeout", str(TIMEOUT)]
-    with Server(args) as server:
-        yield server
+@pytest.fixture
+def srv(shared_server: Server) -> Server:
+    return shared_server
 
 
 def _listening_addresses(port: int) -> set[str]:
