@@ -509,13 +509,13 @@ def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
             if target.exists() and _exchange(inner, target):
                 pass  # one atomic step: the old store is now at `inner`, removed below
             else:
-                old: Path | None = None
+                aside: Path | None = None
                 if target.exists():
-                    old = target.parent / f"{old_prefix}{os.getpid()}"
-                    os.replace(target, old)
+                    aside = target.parent / f"{old_prefix}{os.getpid()}"
+                    os.replace(target, aside)
                 os.replace(inner, target)
-                if old is not None:
-                    shutil.rmtree(old, ignore_errors=True)
+                if aside is not None:
+                    shutil.rmtree(aside, ignore_errors=True)
         else:
             os.replace(inner, target)
     except OSError as err:
