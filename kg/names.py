@@ -81,6 +81,20 @@ def label_of(graph: Graph, node: URIRef) -> str:
     return re.split(r"[/#]", text.rstrip("/#"))[-1] or text
 
 
+def _best_label(node: URIRef, *candidates: list[Literal] | None) -> str:
+    """:func:`label_of` over labels read beforehand (preferred, then ``rdfs:label``)."""
+    best: str | None = None
+    for lits in candidates:
+        for lit in lits or ():
+            if lit.language in (None, "en"):
+                return str(lit)
+            best = best or str(lit)
+    if best:
+        return best
+    text = str(node)
+    return re.split(r"[/#]", text.rstrip("/#"))[-1] or text
+
+
 @dataclass
 class LabelIndex:
     """Case-insensitive index of labels and alt labels of typed nodes."""
@@ -99,20 +113,29 @@ class LabelIndex:
     @classmethod
     def build(cls, graph: Graph, classes: Iterable[URIRef] = tuple(_KIND_NAMES)) -> LabelIndex:
         """Index every node typed with one of ``classes``."""
+        from kg.store import pairs
+
         index = cls(graph)
+        # each label predicate is read in one pass (fast on large Oxigraph stores)
+        literals: dict[URIRef, dict[URIRef, list[Literal]]] = {}
+        for pred in (SKOS.prefLabel, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel):
+            by_node = literals[pred] = defaultdict(list)
+            for s, lit in pairs(graph, pred):
+                if isinstance(lit, Literal) and isinstance(s, URIRef):
+                    by_node[s].append(lit)
         for c in classes:
-            for node in graph.subjects(RDF.type, c):
+            for node, _ in pairs(graph, RDF.type, c):
                 if not isinstance(node, URIRef):
                     continue
                 index.types[node].add(c)
                 if node in index.labels:
                     continue
-                label = label_of(graph, node)
+                label = _best_label(node, literals[SKOS.prefLabel].get(node), literals[RDFS.label].get(node))
                 index.labels[node] = label
                 index.by_name[normalise(label)].add(node)
                 for pred in (SKOS.altLabel, RDFS.label, SKOS.hiddenLabel):
-                    for lit in graph.objects(node, pred):
-                        if isinstance(lit, Literal) and str(lit) != label:
+                    for lit in literals[pred].get(node, ()):
+                        if str(lit) != label:
                             index.alt[node].append(str(lit))
                             index.by_name[normalise(str(lit))].add(node)
         return index

@@ -63,6 +63,7 @@ from rdflib.term import Node
 
 from kg.names import label_of
 from kg.namespace import CKG
+from kg.store import pairs as read_pairs
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -152,7 +153,7 @@ def _num(value: Node | None) -> float | None:
 
 def _values(graph: Graph, predicate: URIRef) -> dict[Node, Node]:
     """``subject -> object`` of a (functional) predicate, read in one pass."""
-    return dict(graph.subject_objects(predicate))
+    return dict(read_pairs(graph, predicate))
 
 
 def _key(pair: tuple[Node, Node]) -> tuple[str, str]:
@@ -162,7 +163,7 @@ def _key(pair: tuple[Node, Node]) -> tuple[str, str]:
 def _pairs(graph: Graph, predicate: URIRef) -> list[tuple[URIRef, URIRef]]:
     """IRI pairs linked by ``predicate``, in IRI order."""
     pairs = [
-        (s, o) for s, o in graph.subject_objects(predicate) if isinstance(s, URIRef) and isinstance(o, URIRef)
+        (s, o) for s, o in read_pairs(graph, predicate) if isinstance(s, URIRef) and isinstance(o, URIRef)
     ]
     return sorted(pairs, key=_key)
 
@@ -171,7 +172,7 @@ def _qualified(graph: Graph, link: URIRef, target: URIRef) -> list[tuple[URIRef,
     """``(subject, target, qualifier node)`` of a qualified link such as a requirement."""
     targets = _values(graph, target)
     out = []
-    for s, q in graph.subject_objects(link):
+    for s, q in read_pairs(graph, link):
         o = targets.get(q)
         if isinstance(s, URIRef) and isinstance(o, URIRef):
             out.append((s, o, q))
@@ -182,7 +183,7 @@ def _labels(graph: Graph) -> dict[Node, str]:
     """Preferred labels as :func:`kg.names.label_of` picks them, read in two passes."""
     best: dict[Node, tuple[int, str]] = {}
     for rank, predicate in enumerate((SKOS.prefLabel, RDFS.label)):
-        for s, lit in graph.subject_objects(predicate):
+        for s, lit in read_pairs(graph, predicate):
             if isinstance(lit, Literal):
                 r = rank if lit.language in (None, "en") else 2 + rank
                 if s not in best or r < best[s][0]:
@@ -234,7 +235,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     duration = _values(graph, CKG.durationHours)
     cost = _values(graph, CKG.costUSD)
     for cls, kind in NODE_TYPES:
-        for node in sorted(s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)):
+        for node in sorted(s for s, _ in read_pairs(graph, RDF.type, cls) if isinstance(s, URIRef)):
             if node in G:
                 continue
             attrs: dict[str, Any] = {"type": kind, "label": label(node)}

@@ -26,8 +26,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.term import Node
 
 from kg.errors import InputFileError, StoreError
 from kg.namespace import CKG, PREFIXES
@@ -42,6 +43,7 @@ __all__ = [
     "load_file",
     "materialise",
     "ontology_files",
+    "pairs",
     "resource_dir",
     "shapes_file",
 ]
@@ -274,6 +276,69 @@ def _materialise_oxigraph(inner: Any) -> int:
         predicate = ox.NamedNode(str(shortcut))
         inner.extend([ox.Quad(row[0], predicate, row[1], ox.DefaultGraph()) for row in pairs])
     return len(inner) - before
+
+
+class _FromOx:
+    """Oxigraph terms to rdflib terms, each IRI and blank node made once."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+
+        self.ox = ox
+        self.seen: dict[str, Node] = {}
+        self.literals: dict[tuple[str, str | None, str], Literal] = {}
+
+    def __call__(self, term: Any) -> Node:
+        kind = type(term)
+        if kind is self.ox.Literal:
+            key = (term.value, term.language, term.datatype.value)
+            lit = self.literals.get(key)
+            if lit is None:
+                value, lang, datatype = key
+                if lang:
+                    lit = Literal(value, lang=lang)
+                else:
+                    lit = Literal(value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+                self.literals[key] = lit
+            return lit
+        value = term.value
+        node = self.seen.get(value)
+        if node is None:
+            node = self.seen[value] = URIRef(value) if kind is self.ox.NamedNode else BNode(value)
+        return node
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def pairs(graph: Graph, predicate: URIRef, obj: Node | None = None) -> list[tuple[Node, Node]]:
+    """The ``(subject, object)`` pairs of ``predicate`` (with object ``obj`` when given).
+
+    On an Oxigraph-backed graph the pairs are read in one scan with the terms converted
+    once each (several times faster than ``graph.subject_objects`` through oxrdflib),
+    and plain literals come back without ``xsd:string``, as rdflib parses them.
+
+    Examples
+    --------
+    >>> from kg.namespace import ROLE
+    >>> store = Store.default(backend="oxigraph")
+    >>> pairs_ = pairs(store.graph, RDF.type, CKG.Role)
+    >>> (ROLE["data-scientist"], CKG.Role) in pairs_
+    True
+    >>> sorted(pairs_) == sorted(pairs(Store.default().graph, RDF.type, CKG.Role))
+    True
+    """
+    inner = _oxigraph_of(graph)
+    if inner is None:
+        if obj is None:
+            return list(graph.subject_objects(predicate))
+        return [(s, obj) for s in graph.subjects(predicate, obj)]
+    convert = _FromOx()
+    if obj is None:
+        rows = inner.query(f"SELECT ?s ?o WHERE {{ ?s {predicate.n3()} ?o }}")
+        return [(convert(row[0]), convert(row[1])) for row in rows]
+    rows = inner.query(f"SELECT ?s WHERE {{ ?s {predicate.n3()} {obj.n3()} }}")
+    return [(convert(row[0]), obj) for row in rows]
 
 
 def choose_backend(extra: Iterable[str | Path] = (), backend: str | None = None) -> str:
