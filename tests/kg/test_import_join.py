@@ -189,8 +189,7 @@ def esco_slice(dst: Path, isco_prefix: str = "25") -> Path:
                 for r in rows
                 if r["conceptUri"] in skills_kept | keep
                 or "isco" in r["conceptUri"]
-                or ("skill" in r["broaderType"].lower()
-                and r["conceptType"] == "SkillGroup")
+                or ("skill" in r["broaderType"].lower() and r["conceptType"] == "SkillGroup")
             ],
         )
     h, rows = _read(files["skillSkillRelations.csv"])
