@@ -1,0 +1,194 @@
+"""The persistent store built from the real ESCO v1.1.1 files, end to end: the import
+writes ontology + curated data + ESCO, and every read command works with --store."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import OWL, RDF, URIRef
+
+from kg.cli import _register, cli
+from kg.namespace import CKG, ROLE
+from kg.store import Store
+from tests.support.esco_store import ESCO_DIR, esco_store_dir
+
+pytestmark = pytest.mark.external
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _esco_occupation(label: str) -> URIRef:
+    """The IRI ESCO's own occupations file gives the occupation ``label``."""
+    (path,) = [p for p in ESCO_DIR.rglob("*") if p.name in ("occupations_en.csv", "occupations_en.csv.gz")]
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", newline="") as fh:  # type: ignore[operator]
+        (iri,) = [r["conceptUri"] for r in csv.DictReader(fh) if r["preferredLabel"] == label]
+    return URIRef(iri)
+
+
+@pytest.fixture(scope="module")
+def software_developer(store_dir: Path) -> URIRef:
+    return _esco_occupation("software developer")
+
+
+@pytest.fixture(scope="module")
+def store_dir() -> Path:
+    return esco_store_dir()
+
+
+@pytest.fixture(scope="module")
+def store(store_dir: Path) -> Store:
+    return Store.open(store_dir)
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    _register()
+    return CliRunner()
+
+
+def test_store_holds_ontology_curated_data_and_esco(store: Store, software_developer: URIRef) -> None:
+    g = store.graph
+    assert store.kind == "oxigraph"
+    assert store.read_only
+    assert (CKG.Role, RDF.type, OWL.Class) in g
+    assert (ROLE["machine-learning-engineer"], RDF.type, CKG.Role) in g
+    assert (software_developer, RDF.type, CKG.Role) in g
+    roles = set(g.subjects(RDF.type, CKG.Role))
+    esco_roles = {r for r in roles if str(r).startswith("http://data.europa.eu/esco/")}
+    # ESCO's 3,007 occupations, less those a curated role absorbed on exactMatch
+    assert 2_900 < len(esco_roles) <= 3_007
+    assert any(str(r).startswith(str(ROLE)) for r in roles)
+    assert len(store) > 1_000_000
+    assert (software_developer, CKG.requiresSkill, None) in g
+
+
+def test_store_reopens_fast(store_dir: Path) -> None:
+    start = time.perf_counter()
+    again = Store.open(store_dir)
+    assert len(again) > 1_000_000
+    assert time.perf_counter() - start < 5
+
+
+def test_path_with_store(store_dir: Path, runner: CliRunner) -> None:
+    res = runner.invoke(
+        cli,
+        [
+            "path",
+            "--store",
+            str(store_dir),
+            "--format",
+            "json",
+            "software developer",
+            "machine learning engineer",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["steps"]
+    assert out["target"]["iri"] == str(ROLE["machine-learning-engineer"])
+
+
+def test_sparql_with_store_runs_natively(store_dir: Path, runner: CliRunner) -> None:
+    query = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a ckg:Role ; ckg:requiresSkill ?s }"
+    start = time.perf_counter()
+    res = runner.invoke(cli, ["sparql", "--store", str(store_dir), "--format", "csv", query])
+    assert res.exit_code == 0, res.output
+    assert int(res.output.splitlines()[1]) > 2_900
+    assert time.perf_counter() - start < 10  # rdflib's evaluator took > 15 s here
+
+
+def test_gaps_with_store_and_an_esco_target(store_dir: Path, runner: CliRunner) -> None:
+    curriculum = ROOT / "data" / "curricula" / "msc-ai-data-science.csv"
+    res = runner.invoke(
+        cli,
+        [
+            "gaps",
+            "--store",
+            str(store_dir),
+            "--format",
+            "json",
+            str(curriculum),
+            "--target",
+            "software developer",
+        ],
+    )
+    assert res.exit_code in (0, 1), res.output
+    report = json.loads(res.output)
+    assert "software developer" in json.dumps(report).lower()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(store_dir: Path) -> Iterator[str]:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "serve",
+            "--store",
+            str(store_dir),
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--no-dashboard",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"careerkg serve exited: {proc.stderr.read()[-2000:] if proc.stderr else ''}")
+            try:
+                with urllib.request.urlopen(url + "/health", timeout=5) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("careerkg serve --store did not answer /health within 120 s")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_serve_with_store(server: str, software_developer: URIRef) -> None:
+    with urllib.request.urlopen(server + "/health", timeout=10) as resp:
+        health = json.load(resp)
+    assert health["triples"] > 1_000_000
+    query = urllib.parse.urlencode(
+        {"query": f"ASK {{ <{software_developer}> ckg:requiresSkill ?s }}", "format": "json"}
+    )
+    with urllib.request.urlopen(f"{server}/sparql?{query}", timeout=30) as resp:
+        assert json.load(resp)["boolean"] is True
