@@ -125,6 +125,9 @@ def make_wsgi_app(
     app: Flask
     if factory is not None:
         app = factory(store).server
+        # the factory may have rendered a page to warm up (Dash registers its scripts while
+        # rendering the index); the routes below are still part of the setup
+        app._got_first_request = False
     else:
         app = Flask("careerkg")
     app.debug = False  # never the Werkzeug debugger or Dash dev tools when served
