@@ -321,12 +321,12 @@ def test_explosive_query_stops_at_the_limit_and_the_server_keeps_answering(serve
     time.sleep(0.5)
     started = time.monotonic()
     assert _get(server + "/health", timeout=5)[0] == 200  # answered while the query runs
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 4.0
     worker.join(30)
     status, body = answers["explosive"]  # type: ignore[misc]
     assert status == 503
     assert f"{TIMEOUT:g} s time limit" in body
-    assert TIMEOUT <= answers["elapsed"] < TIMEOUT + 2.0  # type: ignore[operator]
+    assert TIMEOUT <= answers["elapsed"] < TIMEOUT + 4.0  # type: ignore[operator]  # slack for loaded CI
     got = _wrapper(server, SELECT, JSON).convert()
     assert len(got["results"]["bindings"]) > 5
 
