@@ -135,10 +135,12 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
     403
     """
     try:
-        tree = parseQuery(text)
+        with _PARSER_LOCK:
+            tree = parseQuery(text)
     except ParseBaseException as err:
         try:
-            parseUpdate(text)
+            with _PARSER_LOCK:
+                parseUpdate(text)
         except Exception:  # not an update either: report the query parser's error
             raise QueryRejected(
                 f"malformed SPARQL query at {_position(err)}: {err.msg} (near {_near(text, err.loc)!r})",
@@ -151,6 +153,12 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
         raise QueryRejected(f"invalid SPARQL query: {err}", status=400) from None
     check_query(query)
     return query
+
+
+_PARSER_LOCK = threading.Lock()
+"""rdflib's SPARQL grammar (pyparsing) is not thread-safe: two threads parsing at once
+can fail with ``TypeError`` inside pyparsing (seen under load in gunicorn's threaded
+workers). Parsing is pure Python, already serialised by the GIL, so the lock costs nothing."""
 
 
 @functools.lru_cache(maxsize=256)
