@@ -11,8 +11,10 @@ gunicorn master + workers, sampled every second). Targets: zero 5xx, p95 <= 500 
 memory flat (within 10 % from the end of the warm-up to the end).
 
 Environment: ``CAREERKG_LOAD_CLIENTS`` (50), ``CAREERKG_LOAD_SECONDS`` (60),
-``CAREERKG_LOAD_WORKERS`` (2), ``CAREERKG_LOAD_THREADS`` (8), ``CAREERKG_LOAD_ESCO``
-(``0`` skips the ESCO run). Loopback only; every run stops by itself.
+``CAREERKG_LOAD_WORKERS`` (2), ``CAREERKG_LOAD_THREADS`` (8), ``CAREERKG_LOAD_THINK``
+(seconds each client pauses between requests, comma-separated runs; default ``1,0``: people
+clicking about once a second, then saturation), ``CAREERKG_LOAD_ESCO`` (``0`` skips the
+ESCO run). Loopback only; every run stops by itself.
 """
 
 from __future__ import annotations
@@ -222,8 +224,13 @@ def run_load(
     pids: Callable[[], list[int]] | None = None,
     seed: int = 0,
     timeout: float = 30.0,
+    think: float = 0.0,
 ) -> LoadReport:
-    """Run ``clients`` threads against ``base`` for ``seconds``; each stops by itself."""
+    """Run ``clients`` threads against ``base`` for ``seconds``; each stops by itself.
+
+    Each client sends a request, waits for the answer, then pauses ``think`` seconds
+    (uniformly 0.5x-1.5x: a person clicking) before the next; ``0`` saturates the server.
+    """
     work = workload or Workload.discover(base)
     url = urllib.parse.urlsplit(base)
     if url.hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -253,6 +260,8 @@ def run_load(
                 if response.will_close:
                     conn.close()
                     conn = None
+                if think:
+                    time.sleep(think * rng.uniform(0.5, 1.5))
             except (OSError, http.client.HTTPException) as err:
                 errors[f"{kind}: {type(err).__name__}"] += 1
                 if conn is not None:
@@ -295,6 +304,7 @@ def _run_one(
     from tests.reliability.serving import Server
 
     clients, seconds = int(_env("CLIENTS", "50")), float(_env("SECONDS", "60"))
+    thinks = [float(x) for x in _env("THINK", "1,0").split(",")]
     args = [
         "--workers",
         _env("WORKERS", "2"),
@@ -308,23 +318,31 @@ def _run_one(
         work = Workload.discover(srv.base, path_pairs)
         for _ in range(3):  # warm every worker's caches (ESCO: projection, label index)
             request(srv.base, "POST", "/_dash-update-component", work.next(random.Random(1))[3])
-        report = run_load(
-            srv.base,
-            clients=clients,
-            seconds=seconds,
-            workload=work,
-            pids=lambda: [srv.pid, *srv.workers()],
-        )
-        alive = srv.proc is not None and srv.proc.poll() is None
-    warmup = min(20.0, seconds / 3)
-    print(report.summary(f"{title} ({clients} clients, {args[1]} workers x {args[3]} threads)", warmup))
-    p95 = report.percentiles()[1]
-    drift = report.memory_drift(warmup)
-    print(
-        f"  targets: 5xx {report.server_errors} (0) {'ok' if not report.server_errors else 'MISSED'}; "
-        f"p95 {p95:.0f} ms (<= 500) {'ok' if p95 <= 500 else 'MISSED'}; "
-        f"memory {'flat' if drift is not None and abs(drift) <= 0.10 else 'NOT flat'}; server alive {alive}"
-    )
+        for think in thinks:
+            report = run_load(
+                srv.base,
+                clients=clients,
+                seconds=seconds,
+                workload=work,
+                pids=lambda: [srv.pid, *srv.workers()],
+                think=think,
+            )
+            alive = srv.proc is not None and srv.proc.poll() is None
+            warmup = min(20.0, seconds / 3)
+            pace = f"think {think:g} s" if think else "no think time (saturation)"
+            print(
+                report.summary(
+                    f"{title} ({clients} clients, {pace}, {args[1]} workers x {args[3]} threads)", warmup
+                )
+            )
+            p95 = report.percentiles()[1]
+            drift = report.memory_drift(warmup)
+            print(
+                f"  targets: 5xx {report.server_errors} (0) {'ok' if not report.server_errors else 'MISSED'}; "
+                f"p95 {p95:.0f} ms (<= 500) {'ok' if p95 <= 500 else 'MISSED'}; "
+                f"memory {'flat' if drift is not None and abs(drift) <= 0.10 else 'NOT flat'}; "
+                f"server alive {alive}"
+            )
     return report
 
 
