@@ -18,6 +18,7 @@ kg.errors.UnknownEntity: unknown role name 'Machine Lerning Enginer'; closest kn
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections import defaultdict
@@ -218,14 +219,46 @@ class LabelIndex:
     ) -> list[URIRef]:
         """Nodes whose label or alt label contains ``text`` (prefix matches first)."""
         key = normalise(text)
-        pool = self.candidates(cls)
-        scored: list[tuple[int, str, URIRef]] = []
-        for node, label in pool.items():
-            names = [normalise(label), *(normalise(a) for a in self.alt.get(node, ()))]
-            rank = min(
-                (0 if nm == key else 1 if nm.startswith(key) else 2 if key in nm else 9) for nm in names
-            )
-            if rank < 9:
-                scored.append((rank, label.casefold(), node))
+        if not key:
+            return []
+        wanted = {cls} if isinstance(cls, URIRef) else set(cls) if cls is not None else None
+        blob, starts, owners = self._search_blob()
+        best: dict[URIRef, int] = {}
+        pos = blob.find(key)
+        while pos != -1:  # every occurrence of the text, found by one C-level scan each
+            i = bisect.bisect_right(starts, pos) - 1
+            name_start = starts[i]
+            name_end = blob.find("\n", name_start)
+            name = blob[name_start:name_end]
+            rank = 0 if name == key else 1 if pos == name_start else 2
+            node = owners[i]
+            if rank < best.get(node, 9):
+                best[node] = rank
+            pos = blob.find(key, pos + 1)
+        scored = [
+            (rank, self.labels[node].casefold(), node)
+            for node, rank in best.items()
+            if wanted is None or self.types.get(node, set()) & wanted
+        ]
         scored.sort()
         return [n for _, _, n in scored[:limit]]
+
+    def _search_blob(self) -> tuple[str, list[int], list[URIRef]]:
+        """Every normalised label and alt label in one string (``\\n``-separated), with
+        where each name starts and whose it is; built on first search."""
+        cached: tuple[str, list[int], list[URIRef]] | None = getattr(self, "_blob_cache", None)
+        if cached is None:
+            parts: list[str] = []
+            starts: list[int] = []
+            owners: list[URIRef] = []
+            at = 0
+            for node, label in self.labels.items():
+                for name in (normalise(label), *(normalise(a) for a in self.alt.get(node, ()))):
+                    name = name.replace("\n", " ")
+                    starts.append(at)
+                    owners.append(node)
+                    parts.append(name)
+                    at += len(name) + 1
+            cached = ("\n".join(parts) + "\n", starts, owners)
+            self._blob_cache = cached
+        return cached

@@ -1,0 +1,349 @@
+"""careerkg at ESCO scale, side by side with what users would otherwise use:
+``python -m bench scale``.
+
+Imports ESCO v1.1.1 from ``../shared/external/esco`` into a persistent store with
+``careerkg import esco DIR --store``, then on the same machine and the same data
+(the store's ~1M triples: ontology + curated data + ESCO, joined) measures
+
+* load: the import, reopening the store, raw pyoxigraph (in-memory bulk load of the
+  store's N-Triples dump, and opening the on-disk store), plain rdflib in memory
+  (parsing the same N-Triples);
+* the SPARQL query set (label search, a role's essential skills, transitive broader
+  closure, skill overlap of two roles, top roles by requirement count, the shipped
+  example queries) on careerkg (``Store.open(DIR)`` + ``run_query``), raw pyoxigraph
+  (on disk and in memory) and rdflib;
+* learning paths (``plan``) once the projection is cached, dashboard callbacks and
+  search, and the peak memory of the careerkg process serving the graph.
+
+Prints one table of medians, p95s and ratios; ``--write`` (or ``BENCH_WRITE=1``)
+also writes it to ``bench/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+ESCO = ROOT.parent / "shared" / "external" / "esco" / "v1.1.1"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+RUNS = 15  # timed runs per query for careerkg and pyoxigraph
+SLOW_RUNS = 3  # for plain rdflib (seconds per query)
+
+TARGETS = {
+    "import": "≤ 30 s",
+    "reopen": "≤ 1 s",
+    "memory": "≤ 1 GiB",
+    "sparql": "≤ 1.5× pyoxigraph; rdflib/careerkg ≥ 20× on label search and aggregates",
+    "path": "p95 ≤ 50 ms",
+    "callback": "p95 ≤ 200 ms",
+    "search": "≤ 50 ms",
+}
+
+
+def _pct(samples: list[float], q: float) -> float:
+    s = sorted(samples)
+    return s[min(len(s) - 1, round(q * (len(s) - 1)))]
+
+
+def _time(fn: Callable[[], Any], runs: int, warmup: int = 1) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _queries(software_developer: str, data_scientist: str, skill: str) -> dict[str, str]:
+    return {
+        "label search 'data'": (
+            'SELECT ?s ?l WHERE { ?s skos:prefLabel ?l . FILTER(CONTAINS(LCASE(STR(?l)), "data")) }'
+        ),
+        "essential skills of a role": (
+            f"SELECT ?skill WHERE {{ <{software_developer}> ckg:hasRequirement ?q . "
+            "?q ckg:requiredSkill ?skill ; ckg:importance ckg:Essential }"
+        ),
+        "broader closure of a skill": f"SELECT DISTINCT ?b WHERE {{ <{skill}> skos:broader+ ?b }}",
+        "broader closure, all skills (count)": (
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s a ckg:Skill ; skos:broader+ ?b }"
+        ),
+        "skill overlap of two roles": (
+            f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ <{software_developer}> ckg:requiresSkill ?s . "
+            f"<{data_scientist}> ckg:requiresSkill ?s }}"
+        ),
+        "top roles by requirement count": (
+            "SELECT ?r (COUNT(?s) AS ?n) WHERE { ?r ckg:requiresSkill ?s } GROUP BY ?r ORDER BY DESC(?n) LIMIT 10"
+        ),
+    }
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(self, *cells: str) -> None:
+        self.rows.append(cells)
+        print("  " + " | ".join(cells), flush=True)
+
+    def markdown(self, header: tuple[str, ...]) -> str:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(r) + " |" for r in self.rows]
+        return "\n".join(lines)
+
+
+def _ms(samples: list[float] | None) -> tuple[str, str]:
+    if not samples:
+        return ("–", "–")
+    return (f"{statistics.median(samples):.1f}", f"{_pct(samples, 0.95):.1f}")
+
+
+def main() -> None:
+    if not ESCO.is_dir():
+        print(f"ESCO v1.1.1 not found at {ESCO}; skipping the scale benchmark")
+        return
+    import pyoxigraph as ox
+
+    from kg.errors import KGError
+    from kg.namespace import PREFIXES
+    from kg.sparql.native import _prefixed
+    from kg.sparql.paths import install
+
+    install()
+    work = Path(tempfile.mkdtemp(prefix="careerkg-bench-scale-"))
+    facts: dict[str, str] = {}
+    try:
+        # ---------------------------------------------------------------- import
+        store_dir = work / "store"
+        t0 = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kg",
+                "import",
+                "esco",
+                str(ESCO),
+                "--store",
+                str(store_dir),
+                "--no-progress",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        import_s = time.perf_counter() - t0
+        import_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"import: {import_s:.1f} s (peak RSS {import_rss:.0f} MiB)", flush=True)
+
+        # ---------------------------------------------------------------- careerkg
+        from kg.store import Store
+
+        t0 = time.perf_counter()
+        store = Store.open(store_dir)
+        triples = len(store)
+        reopen_s = time.perf_counter() - t0
+        print(f"reopen: {reopen_s * 1000:.0f} ms, {triples:,} triples", flush=True)
+        from kg.sparql.engine import run_query
+        from kg.sparql.examples import EXAMPLES
+
+        def first(text: str) -> str:
+            return str(run_query(store, text).rows[0][0])
+
+        sd = first('SELECT ?r WHERE { ?r a ckg:Role ; skos:prefLabel "software developer"@en }')
+        ds = first('SELECT ?r WHERE { ?r a ckg:Role ; skos:prefLabel|skos:altLabel "data scientist"@en }')
+        skill = first("SELECT ?s WHERE { ?s a ckg:Skill ; skos:broader/skos:broader ?b } ORDER BY ?s LIMIT 1")
+        queries = _queries(sd, ds, skill)
+        examples = {
+            f"example {n}": ex.text
+            for n, ex in EXAMPLES.items()
+            if not n.startswith("gaps") and "ckf:" not in ex.text
+        }
+        ckf_examples = [n for n, ex in EXAMPLES.items() if "ckf:" in ex.text]
+        allq = {**queries, **examples}
+        results: dict[str, dict[str, list[float] | None]] = {name: {} for name in allq}
+        counts: dict[str, int] = {}
+        for name, text in allq.items():
+            counts[name] = len(run_query(store, text, timeout=0, max_rows=0))
+            results[name]["careerkg"] = _time(lambda t=text: run_query(store, t, timeout=0, max_rows=0), RUNS)
+        from kg.sparql.examples import run_example
+
+        ckf_times = {n: _time(lambda n=n: run_example(store, n), 5) for n in ckf_examples}
+
+        # learning paths, projection cached
+        from kg.names import LabelIndex
+        from kg.paths import plan
+        from kg.project import projection
+
+        t0 = time.perf_counter()
+        LabelIndex.of(store)
+        index_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        G = projection(store)
+        projection_s = time.perf_counter() - t0
+        sources = sorted(
+            str(n)
+            for n, d in G.nodes(data=True)
+            if d.get("type") == "role" and str(n).startswith("http://data.europa.eu/esco/")
+        )[:: max(1, G.number_of_nodes() // 4000)][:25]
+        path_times: list[float] = []
+        plan(store, "software developer", "machine learning engineer")
+        for src in sources:
+            t1 = time.perf_counter()
+            with contextlib.suppress(KGError):  # no path from some occupations: still timed
+                plan(store, src, "machine learning engineer")
+            path_times.append((time.perf_counter() - t1) * 1000)
+        path_times += _time(lambda: plan(store, "software developer", "machine learning engineer"), 10)
+
+        # dashboard callbacks on the ESCO store
+        from dashboard.views import explorer
+        from dashboard.views import path as path_view
+
+        focus = explorer.initial(sd)
+        search_times = _time(lambda: explorer.search_options(store, "software dev", None), RUNS)
+        callbacks = {
+            "explorer: search 'software dev'": search_times,
+            "explorer: draw ESCO occupation neighbourhood": _time(
+                lambda: explorer.canvas(store, focus, None, None, "auto"), 10
+            ),
+            "explorer: details of an ESCO occupation": _time(lambda: explorer.details(store, focus), 10),
+            "path: software developer -> MLE + render": _time(
+                lambda: path_view.render(
+                    store,
+                    path_view.compute(store, sd, str(PREFIXES["role"]) + "machine-learning-engineer", []),
+                ),
+                10,
+            ),
+        }
+        careerkg_rss = _rss_mib()
+        print(f"careerkg peak RSS (store + projection + index + queries): {careerkg_rss:.0f} MiB", flush=True)
+
+        # ---------------------------------------------------------------- pyoxigraph
+        t0 = time.perf_counter()
+        disk = ox.Store.read_only(str(store_dir))
+        len(disk)
+        ox_open_s = time.perf_counter() - t0
+        nt = work / "store.nt"
+        disk.dump(path=str(nt), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        t0 = time.perf_counter()
+        mem = ox.Store()
+        mem.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        ox_load_s = time.perf_counter() - t0
+        for name, text in allq.items():
+            full = _prefixed(text)
+            results[name]["pyoxigraph disk"] = _time(lambda q=full: list(disk.query(q)), RUNS)
+            results[name]["pyoxigraph memory"] = _time(lambda q=full: list(mem.query(q)), RUNS)
+
+        # ---------------------------------------------------------------- rdflib
+        from rdflib import Graph
+
+        t0 = time.perf_counter()
+        g = Graph()
+        g.parse(str(nt), format="nt")
+        rdflib_load_s = time.perf_counter() - t0
+        print(f"rdflib parse: {rdflib_load_s:.1f} s", flush=True)
+        for name, text in allq.items():
+            results[name]["rdflib"] = _time(
+                lambda q=text: list(g.query(q, initNs=PREFIXES)), SLOW_RUNS, warmup=0
+            )
+
+        # ---------------------------------------------------------------- report
+        load = Table()
+        print("\nLoad (seconds)")
+        load.add("careerkg import esco --store (CLI, wall)", f"{import_s:.1f}", TARGETS["import"])
+        load.add("careerkg Store.open(DIR) + len", f"{reopen_s:.2f}", TARGETS["reopen"])
+        load.add("pyoxigraph Store.read_only(DIR) + len", f"{ox_open_s:.2f}", "")
+        load.add("pyoxigraph in-memory bulk_load of the N-Triples", f"{ox_load_s:.1f}", "")
+        load.add("rdflib Graph().parse of the N-Triples", f"{rdflib_load_s:.1f}", "")
+        load.add("careerkg label index, first build", f"{index_s:.1f}", "")
+        load.add("careerkg NetworkX projection, first build", f"{projection_s:.1f}", "")
+
+        print("\nSPARQL (ms: median / p95)")
+        sparql = Table()
+        for name in allq:
+            r = results[name]
+            ck = statistics.median(r["careerkg"] or [0])
+            px = statistics.median(r["pyoxigraph disk"] or [0])
+            rl = statistics.median(r["rdflib"] or [0])
+            sparql.add(
+                name,
+                str(counts[name]),
+                "/".join(_ms(r["careerkg"])),
+                "/".join(_ms(r["pyoxigraph disk"])),
+                "/".join(_ms(r["pyoxigraph memory"])),
+                "/".join(_ms(r["rdflib"])),
+                f"{ck / px:.2f}×" if px else "–",
+                f"{rl / ck:.0f}×" if ck else "–",
+            )
+        for n, samples in ckf_times.items():
+            sparql.add(
+                f"example {n} (ckf:, rdflib evaluator)", "", "/".join(_ms(samples)), "–", "–", "–", "–", "–"
+            )
+
+        print("\nPaths, dashboard, memory")
+        other = Table()
+        other.add("learning path (plan), projection cached", "/".join(_ms(path_times)), TARGETS["path"])
+        for name, samples in callbacks.items():
+            other.add(name, "/".join(_ms(samples)), TARGETS["search" if "search" in name else "callback"])
+        other.add("careerkg peak RSS serving ESCO + curated (MiB)", f"{careerkg_rss:.0f}", TARGETS["memory"])
+        other.add("import peak RSS (MiB)", f"{import_rss:.0f}", "")
+
+        facts["date"] = datetime.date.today().isoformat()
+        facts["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        if os.environ.get("BENCH_WRITE") or "--write" in sys.argv:
+            RESULTS.write_text(
+                _report(facts, triples, load, sparql, other),
+                encoding="utf-8",
+            )
+            print(f"\nwrote {RESULTS}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _report(facts: dict[str, str], triples: int, load: Table, sparql: Table, other: Table) -> str:
+    return f"""# Benchmark results at ESCO scale
+
+Written by `python -m bench scale --write` (`bench/bench_scale.py`) on {facts["date"]},
+{facts["machine"]}. Data: ESCO v1.1.1 imported with the ontology and the curated data
+into one persistent store ({triples:,} triples); every engine reads the same triples
+(pyoxigraph and rdflib from the store's N-Triples dump).
+
+## Load (seconds)
+
+{load.markdown(("what", "seconds", "target"))}
+
+## SPARQL (milliseconds, median/p95)
+
+careerkg is `Store.open(DIR)` + `kg.sparql.engine.run_query` (native Oxigraph
+evaluation, with the engine's checks, row cap and conversion to rdflib terms).
+Ratios: careerkg / pyoxigraph on the same on-disk store, and rdflib / careerkg.
+Targets: {TARGETS["sparql"]}.
+
+{sparql.markdown(("query", "rows", "careerkg", "pyoxigraph disk", "pyoxigraph memory", "rdflib", "careerkg/pyoxigraph", "rdflib/careerkg"))}
+
+## Paths, dashboard, memory
+
+{other.markdown(("what", "ms median/p95 (or value)", "target"))}
+"""
+
+
+if __name__ == "__main__":
+    main()
