@@ -328,6 +328,14 @@ def _run_one(
                 think=think,
             )
             alive = srv.proc is not None and srv.proc.poll() is None
+            if report.server_errors:  # what the server logged about them
+                errors = Counter(
+                    line
+                    for line in srv.log_text().splitlines()
+                    if line and line[0].isalpha() and "Error" in line
+                )
+                for line, n in errors.most_common(5):
+                    print(f"  server log: {n} x {line[:200]}")
             warmup = min(20.0, seconds / 3)
             pace = f"think {think:g} s" if think else "no think time (saturation)"
             print(
