@@ -49,7 +49,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import SKOS, NamespaceManager
+from rdflib.term import Node
 
 from kg.errors import InputFileError, InvalidCurriculum, UnknownEntity
 from kg.names import LabelIndex, label_of
@@ -394,6 +395,14 @@ def _unique(items: Iterable[URIRef]) -> list[URIRef]:
 # ---------------------------------------------------------------------- Turtle
 
 
+def _show(term: Node, nm: NamespaceManager) -> str:
+    """``term`` as Turtle; IRIs Turtle cannot write (spaces, quotes...) in plain ``<…>``."""
+    try:
+        return str(term.n3(nm))
+    except Exception:  # rdflib refuses to serialise an invalid IRI
+        return f"<{term}>"
+
+
 def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
     from kg.store import load_file  # local: keeps the import graph flat
 
@@ -454,7 +463,7 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
                 raise InvalidCurriculum(
                     source, f"{nm.normalizeUri(pred)} must name a skill IRI, not {obj!r}", line_of(subject)
                 )
-            name = obj.n3(nm)
+            name = _show(obj, nm)
             ref = _skill_ref(index, str(obj), line_of(obj))
             out.append(
                 SkillRef(name, ref.iri, ref.label if ref.known else name, ref.line, ref.suggestions, ref.note)
@@ -480,7 +489,9 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         value = terms[0]
         if not isinstance(value, Literal):
             raise InvalidCurriculum(
-                source, f"term of course {nm.normalizeUri(c)} must be an integer, not {value.n3(nm)}", where
+                source,
+                f"term of course {nm.normalizeUri(c)} must be an integer, not {_show(value, nm)}",
+                where,
             )
         term = _term(str(value), source, where)
         courses.append(

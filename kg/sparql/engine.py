@@ -41,7 +41,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier
 
-from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
+from kg.errors import KGError, QueryRejected, QueryTimeout, ResultTooLarge
 from kg.namespace import PREFIXES
 from kg.store import Store
 
@@ -418,7 +418,17 @@ def run_query(
 
     def evaluate() -> QueryResult:
         with using_store(owner):
-            return _materialise(evalQuery(graph, prepared, init), max_rows)  # type: ignore[arg-type]
+            try:
+                return _materialise(evalQuery(graph, prepared, init), max_rows)  # type: ignore[arg-type]
+            except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError) as err:
+                if isinstance(err, QueryRejected | KGError):
+                    raise
+                # rdflib's evaluator fails this way on some odd queries (found by bench_fuzz)
+                raise QueryRejected(
+                    f"the query could not be evaluated ({type(err).__name__}: {str(err)[:200]}); "
+                    "check its functions and aggregates",
+                    status=400,
+                ) from err
 
     result = call_with_deadline(evaluate, timeout)
     result.elapsed = time.perf_counter() - started
