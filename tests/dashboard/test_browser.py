@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = "/usr/bin/chromium"
@@ -139,11 +140,26 @@ class Page:
         self.page.mouse.click(pos["x"], pos["y"])
 
     def choose(self, dropdown: str, text: str, option: str) -> None:
-        """Open a dropdown, type ``text`` and pick the option labelled ``option``."""
-        self.page.click(f"#{dropdown}")
-        self.page.keyboard.type(text)
+        """Open a dropdown, type ``text`` and pick the option labelled ``option``.
+
+        On a loaded machine the first keystrokes can reach the page before the
+        dropdown is ready; the search is typed again (up to three times) until the
+        option shows.
+        """
         exact = re.compile(rf"^\s*{re.escape(option)}\s*$")
-        self.page.locator(".dash-dropdown-option").filter(has_text=exact).first.click()
+        found = self.page.locator(".dash-dropdown-option").filter(has_text=exact).first
+        for attempt in range(3):
+            self.page.click(f"#{dropdown}")
+            if attempt:
+                self.page.keyboard.press("Control+A")
+                self.page.keyboard.press("Backspace")
+            self.page.keyboard.type(text)
+            try:
+                found.wait_for(state="visible", timeout=10_000)
+                break
+            except PlaywrightTimeout:
+                self.page.keyboard.press("Escape")
+        found.click()
 
     def close(self) -> None:
         self.context.close()
