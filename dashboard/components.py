@@ -82,6 +82,23 @@ def navbar(pages: Sequence[Mapping[str, Any]], endpoint: str = "/sparql") -> htm
     )
 
 
+def field(label: str, control: Any, *, width: str = "") -> html.Div:
+    """A form field: a visible ``<label>`` tied to ``control`` (by its id) above it.
+
+    ``width`` is ``""``, ``"wide"`` or ``"narrow"``.
+
+    Examples
+    --------
+    >>> div = field("Target role", dcc.Dropdown(id="target"), width="wide")
+    >>> div.className, div.children[0].htmlFor
+    ('field field-wide', 'target')
+    """
+    return html.Div(
+        [html.Label(label, htmlFor=control.id, className="field-label"), control],
+        className="field" + (f" field-{width}" if width else ""),
+    )
+
+
 def swatch(kind: str, size: int = 14) -> html.Span:
     """A small coloured shape for a node type, as drawn on the canvas."""
     st = NODE_STYLES.get(kind, {"color": "#888", "shape": "ellipse"})

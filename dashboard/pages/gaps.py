@@ -11,7 +11,7 @@ import dash_cytoscape as cyto
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.components import legend
+from dashboard.components import field, legend
 from dashboard.state import get_store
 from dashboard.views import gaps as view
 from dashboard.views.path import role_options
@@ -87,56 +87,42 @@ def layout(example: str | None = None, **_query: Any) -> Any:
             html.Div(
                 className="path-form",
                 children=[
-                    html.Div(
-                        [
-                            html.Label("Curriculum file", htmlFor=ids.GAPS_UPLOAD, className="field-label"),
-                            dcc.Upload(
-                                id=ids.GAPS_UPLOAD,
-                                children=html.Div(
-                                    ["Drop a .csv or .ttl file here, or ", html.A("choose one")]
-                                ),
-                                accept=".csv,.ttl,.txt,text/csv,text/turtle",
-                                max_size=view.MAX_UPLOAD_BYTES,
-                                multiple=False,
-                                className="upload",
-                                style={
-                                    "border": "2px dashed #9aa3b2",
-                                    "borderRadius": "6px",
-                                    "padding": "10px",
-                                    "textAlign": "center",
-                                    "cursor": "pointer",
-                                },
-                            ),
-                        ],
-                        className="field field-wide",
+                    field(
+                        "Curriculum file",
+                        dcc.Upload(
+                            id=ids.GAPS_UPLOAD,
+                            children=html.Div(["Drop a .csv or .ttl file here, or ", html.A("choose one")]),
+                            accept=".csv,.ttl,.txt,text/csv,text/turtle",
+                            max_size=view.MAX_UPLOAD_BYTES,
+                            multiple=False,
+                            className="upload",
+                            style={
+                                "border": "2px dashed #9aa3b2",
+                                "borderRadius": "6px",
+                                "padding": "10px",
+                                "textAlign": "center",
+                                "cursor": "pointer",
+                            },
+                        ),
+                        width="wide",
                     ),
-                    html.Div(
-                        [
-                            html.Label(
-                                "…or a shipped example", htmlFor=ids.GAPS_EXAMPLE, className="field-label"
-                            ),
-                            dcc.Dropdown(
-                                id=ids.GAPS_EXAMPLE,
-                                options=options,
-                                value=chosen,
-                                placeholder="Example curriculum",
-                            ),
-                        ],
-                        className="field",
+                    field(
+                        "…or a shipped example",
+                        dcc.Dropdown(
+                            id=ids.GAPS_EXAMPLE,
+                            options=options,
+                            value=chosen,
+                            placeholder="Example curriculum",
+                        ),
                     ),
-                    html.Div(
-                        [
-                            html.Label(
-                                "Target roles (optional)", htmlFor=ids.GAPS_TARGETS, className="field-label"
-                            ),
-                            dcc.Dropdown(
-                                id=ids.GAPS_TARGETS,
-                                options=role_options(store),
-                                multi=True,
-                                placeholder="The curriculum's own",
-                            ),
-                        ],
-                        className="field",
+                    field(
+                        "Target roles (optional)",
+                        dcc.Dropdown(
+                            id=ids.GAPS_TARGETS,
+                            options=role_options(store),
+                            multi=True,
+                            placeholder="The curriculum's own",
+                        ),
                     ),
                 ],
             ),

@@ -9,7 +9,7 @@ import dash_cytoscape as cyto
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.components import legend
+from dashboard.components import field, legend
 from dashboard.downloads import FORMATS, filename
 from dashboard.downloads import render as render_download
 from dashboard.state import get_store
@@ -101,63 +101,41 @@ def layout(
                 role="search",
                 **{"aria-label": "Learning path inputs"},
                 children=[
-                    html.Div(
-                        [
-                            html.Label(
-                                "I am a… (optional)", htmlFor=ids.PATH_SOURCE, className="field-label"
-                            ),
-                            dcc.Dropdown(
-                                id=ids.PATH_SOURCE,
-                                options=role_opts,
-                                value=src_iri,
-                                placeholder="Current role",
-                            ),
-                        ],
-                        className="field",
+                    field(
+                        "I am a… (optional)",
+                        dcc.Dropdown(
+                            id=ids.PATH_SOURCE, options=role_opts, value=src_iri, placeholder="Current role"
+                        ),
                     ),
-                    html.Div(
-                        [
-                            html.Label(
-                                "I already know (optional)", htmlFor=ids.PATH_KNOW, className="field-label"
-                            ),
-                            dcc.Dropdown(
-                                id=ids.PATH_KNOW,
-                                options=know_opts,
-                                value=know_values,
-                                multi=True,
-                                placeholder="Skills you have",
-                            ),
-                        ],
-                        className="field field-wide",
+                    field(
+                        "I already know (optional)",
+                        dcc.Dropdown(
+                            id=ids.PATH_KNOW,
+                            options=know_opts,
+                            value=know_values,
+                            multi=True,
+                            placeholder="Skills you have",
+                        ),
+                        width="wide",
                     ),
-                    html.Div(
-                        [
-                            html.Label("I want to become", htmlFor=ids.PATH_TARGET, className="field-label"),
-                            dcc.Dropdown(
-                                id=ids.PATH_TARGET,
-                                options=role_opts,
-                                value=tgt_iri,
-                                placeholder="Target role",
-                            ),
-                        ],
-                        className="field",
+                    field(
+                        "I want to become",
+                        dcc.Dropdown(
+                            id=ids.PATH_TARGET, options=role_opts, value=tgt_iri, placeholder="Target role"
+                        ),
                     ),
-                    html.Div(
-                        [
-                            html.Label(
-                                "Alternatives", htmlFor=ids.PATH_ALTERNATIVES, className="field-label"
-                            ),
-                            dcc.Input(
-                                id=ids.PATH_ALTERNATIVES,
-                                type="number",
-                                min=0,
-                                max=3,
-                                step=1,
-                                value=n_alt,
-                                className="num",
-                            ),
-                        ],
-                        className="field field-narrow",
+                    field(
+                        "Alternatives",
+                        dcc.Input(
+                            id=ids.PATH_ALTERNATIVES,
+                            type="number",
+                            min=0,
+                            max=3,
+                            step=1,
+                            value=n_alt,
+                            className="num",
+                        ),
+                        width="narrow",
                     ),
                     html.Button(
                         "Find path", id=ids.PATH_FIND, className="btn btn-primary", n_clicks=0, type="button"
