@@ -327,21 +327,35 @@ def neighbourhood(
     return View(order, edges, hidden)
 
 
-def ladder(G: nx.MultiDiGraph) -> View:
+def ladder(G: nx.MultiDiGraph, *, limit: int | None = None) -> View:
     """The career ladder: every role and the progression edges between roles.
+
+    Roles on a progression come first (the ladder itself), then the other roles, each
+    group in drawing priority order; with ``limit`` at most that many roles are drawn
+    and ``View.hidden`` counts the others (an imported taxonomy holds thousands).
 
     Examples
     --------
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("se", type="role", label="SE"); G.add_node("mle", type="role", label="MLE")
-    >>> G.add_node("py", type="skill", label="Python")
+    >>> G.add_node("py", type="skill", label="Python"); G.add_node("a", type="role", label="A")
     >>> _ = G.add_edge("se", "mle", key="progresses", years=2)
     >>> _ = G.add_edge("se", "py", key="requires")
     >>> ladder(G).edges
     [('se', 'mle', 'progresses')]
+    >>> ladder(G).nodes, ladder(G, limit=2).hidden
+    (['mle', 'se', 'a'], 1)
     """
-    roles = sorted((n for n, t in G.nodes(data="type") if t == "role"), key=lambda n: _sort_key(G, n))
-    return View(roles, _induced_edges(G, roles, {"progresses"}))
+    on_ladder = {n for u, v, k in G.edges(keys=True) if k == "progresses" for n in (u, v)}
+    roles = sorted(
+        (n for n, t in G.nodes(data="type") if t == "role"),
+        key=lambda n: (n not in on_ladder, *_sort_key(G, n)),
+    )
+    hidden = 0
+    if limit is not None and len(roles) > limit:
+        hidden = len(roles) - limit
+        roles = roles[:limit]
+    return View(roles, _induced_edges(G, roles, {"progresses"}), hidden)
 
 
 def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] = ()) -> View:

@@ -143,8 +143,8 @@ def canvas(
     rels = set(relations) if relations is not None else None
     kinds = set(types) if types is not None else None
     if not focus and not expanded:
-        view = ladder(G)
-        what = "the career ladder: every role and who progresses to whom"
+        view = ladder(G, limit=int(s.get("limit") or LIMIT))
+        what = "the career ladder: roles and who progresses to whom"
     else:
         view = neighbourhood(
             G,

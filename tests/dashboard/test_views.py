@@ -82,6 +82,23 @@ def test_explorer_cap_and_show_more(store: Store) -> None:
     assert not more_hidden
 
 
+def test_explorer_ladder_is_capped_with_show_more(store: Store) -> None:
+    roles = [
+        e
+        for e in explorer.canvas(store, explorer.initial(), None, None, "auto")[0]
+        if "source" not in e["data"]
+    ]
+    state = {**explorer.initial(), "limit": len(roles) - 1}
+    elements, _, status, more_hidden = explorer.canvas(store, state, None, None, "auto")
+    assert len([e for e in elements if "source" not in e["data"]]) == len(roles) - 1
+    assert not more_hidden
+    assert "1 more not drawn" in str(status)
+    raised = explorer.next_state(state, ids.EX_SHOW_MORE, 1)
+    elements, _, _, more_hidden = explorer.canvas(store, raised, None, None, "auto")
+    assert len([e for e in elements if "source" not in e["data"]]) == len(roles)
+    assert more_hidden
+
+
 def test_search_options_keep_the_choice(store: Store) -> None:
     options = explorer.search_options(store, "neural", DL)
     values = [o["value"] for o in options]

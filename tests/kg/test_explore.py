@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from rdflib import URIRef
 
@@ -119,6 +120,21 @@ def test_ladder_is_roles_and_progressions(store: Store) -> None:
     assert [(str(u), str(v), k) for u, v, k in view.edges] == [
         (ID + "role/swe", ID + "role/mle", "progresses")
     ]
+
+
+def test_ladder_capped_keeps_the_roles_on_progressions_first() -> None:
+    G = nx.MultiDiGraph()
+    for n in ("a", "b", "c", "x", "y"):
+        G.add_node(n, type="role", label=n.upper())
+    G.add_node("s", type="skill", label="S")
+    G.add_edge("x", "y", key="progresses")
+    G.add_edge("a", "s", key="requires")
+    view = ladder(G, limit=3)
+    assert view.nodes == ["x", "y", "a"]
+    assert view.hidden == 2
+    assert view.edges == [("x", "y", "progresses")]
+    assert ladder(G).hidden == 0
+    assert len(ladder(G).nodes) == 5
 
 
 def test_node_details_sections_facts_sources_and_matches(store: Store) -> None:
