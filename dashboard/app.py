@@ -99,17 +99,4 @@ def create_app(store: Store | None = None, *, warm: bool = True, **options: Any)
         LabelIndex.of(store)
         overview(store)
         install()
-        _register_assets(app)
     return app
-
-
-def _register_assets(app: Dash) -> None:
-    """Render the index page once, so Dash registers its JavaScript libraries now.
-
-    Dash records which component suites it may serve while it renders the index
-    page. Under a pre-forking server (gunicorn ``preload_app``) a worker that never
-    rendered the index would answer 500 for those scripts; rendering it before the
-    fork gives every worker the same registry.
-    """
-    with app.server.test_client() as client:
-        client.get("/")

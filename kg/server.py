@@ -125,9 +125,6 @@ def make_wsgi_app(
     app: Flask
     if factory is not None:
         app = factory(store).server
-        # the factory may have rendered a page to warm up (Dash registers its scripts while
-        # rendering the index); the routes below are still part of the setup
-        app._got_first_request = False
     else:
         app = Flask("careerkg")
     app.debug = False  # never the Werkzeug debugger or Dash dev tools when served
@@ -158,6 +155,12 @@ def make_wsgi_app(
         )
 
     app.add_url_rule("/health", "careerkg_health", health, methods=["GET"])
+    if factory is not None:
+        # Dash records which of its scripts it may serve while it renders the index page;
+        # rendering it once here, before gunicorn forks, gives every worker that registry
+        # (a worker that never rendered the index would answer 500 for the scripts)
+        with app.test_client() as client:
+            client.get("/")
     return app
 
 
