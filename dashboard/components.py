@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import dash_cytoscape as cyto
 from dash import dcc, html
 
 from dashboard import ids
@@ -96,6 +97,37 @@ def field(label: str, control: Any, *, width: str = "") -> html.Div:
     return html.Div(
         [html.Label(label, htmlFor=control.id, className="field-label"), control],
         className="field" + (f" field-{width}" if width else ""),
+    )
+
+
+def canvas(
+    component_id: str,
+    elements: Sequence[Mapping[str, Any]],
+    layout: Mapping[str, Any],
+    stylesheet: Sequence[Mapping[str, Any]],
+    *,
+    height: str = "100%",
+    min_zoom: float = 0.15,
+) -> Any:
+    """The app's Cytoscape canvas: full width, zoom bounds, no box selection.
+
+    Examples
+    --------
+    >>> c = canvas("cy", [], {"name": "preset"}, [], height="520px")
+    >>> c.id, c.style["height"], c.boxSelectionEnabled
+    ('cy', '520px', False)
+    """
+    return cyto.Cytoscape(
+        id=component_id,
+        elements=list(elements),
+        layout=dict(layout),
+        stylesheet=list(stylesheet),
+        className="canvas",
+        style={"width": "100%", "height": height},
+        minZoom=min_zoom,
+        maxZoom=3,
+        boxSelectionEnabled=False,
+        responsive=True,
     )
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-import dash_cytoscape as cyto
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.components import legend
+from dashboard.components import canvas, legend
 from dashboard.elements import LAYOUTS
 from dashboard.state import get_store
 from dashboard.styles import RELATION_LABELS, TYPE_LABELS, stylesheet
@@ -114,18 +113,7 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         ],
                         className="canvas-bar",
                     ),
-                    cyto.Cytoscape(
-                        id=ids.EX_CANVAS,
-                        elements=elements,
-                        layout=cy_layout,
-                        stylesheet=stylesheet(),
-                        className="canvas",
-                        style={"width": "100%", "height": "100%"},
-                        minZoom=0.15,
-                        maxZoom=3,
-                        boxSelectionEnabled=False,
-                        responsive=True,
-                    ),
+                    canvas(ids.EX_CANVAS, elements, cy_layout, stylesheet()),
                     legend(),
                 ],
             ),

@@ -7,11 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-import dash_cytoscape as cyto
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.components import field, legend
+from dashboard.components import canvas, field, legend
 from dashboard.state import get_store
 from dashboard.views import gaps as view
 from dashboard.views.path import role_options
@@ -137,22 +136,13 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                             html.Div(chart, id="gaps-chart-wrap"),
                             html.Div(
                                 [
-                                    cyto.Cytoscape(
-                                        id=ids.GAPS_CANVAS,
-                                        elements=elements,
-                                        layout={
-                                            "name": "preset",
-                                            "fit": True,
-                                            "padding": 30,
-                                            "animate": False,
-                                        },
-                                        stylesheet=view.gap_stylesheet(),
-                                        className="canvas",
-                                        style={"width": "100%", "height": "520px"},
-                                        minZoom=0.1,
-                                        maxZoom=3,
-                                        boxSelectionEnabled=False,
-                                        responsive=True,
+                                    canvas(
+                                        ids.GAPS_CANVAS,
+                                        elements,
+                                        {"name": "preset", "fit": True, "padding": 30, "animate": False},
+                                        view.gap_stylesheet(),
+                                        height="520px",
+                                        min_zoom=0.1,
                                     ),
                                     legend(["course", "skill"]),
                                     html.P(

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-import dash_cytoscape as cyto
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.components import field, legend
+from dashboard.components import canvas, field, legend
 from dashboard.downloads import FORMATS, filename
 from dashboard.downloads import render as render_download
 from dashboard.state import get_store
@@ -153,18 +152,7 @@ def layout(
                             html.Div(roles, id=ids.PATH_ROLES, className="roles"),
                             html.Div(
                                 [
-                                    cyto.Cytoscape(
-                                        id=ids.PATH_CANVAS,
-                                        elements=elements,
-                                        layout=cy_layout,
-                                        stylesheet=stylesheet(),
-                                        className="canvas",
-                                        style={"width": "100%", "height": "100%"},
-                                        minZoom=0.15,
-                                        maxZoom=3,
-                                        boxSelectionEnabled=False,
-                                        responsive=True,
-                                    ),
+                                    canvas(ids.PATH_CANVAS, elements, cy_layout, stylesheet()),
                                     legend(["role", "skill"]),
                                 ],
                                 className="path-canvas-wrap",
