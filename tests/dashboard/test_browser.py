@@ -17,7 +17,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.support.server import free_port, running_server  # noqa: F401  (free_port: used by test_scale_browser)
+from tests.support.server import running_server
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = "/usr/bin/chromium"

@@ -10,10 +10,6 @@ the server (Cytoscape's ``preset`` layout).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -24,8 +20,9 @@ import pytest
 
 from dashboard import ids
 from dashboard.views.explorer import LIMIT
-from tests.dashboard.test_browser import Page, browser, free_port
+from tests.dashboard.test_browser import Page, browser
 from tests.support.esco_store import esco_store_dir
+from tests.support.server import running_server
 
 __all__ = ["browser"]  # the shared Chromium fixture
 
@@ -38,53 +35,9 @@ OCCUPATION = "software developer"
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """``careerkg serve --store`` over the imported ESCO store (start-up builds the projection)."""
-    store = esco_store_dir()
-    port = free_port()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "kg",
-                "serve",
-                "--store",
-                str(store),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                "1",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=log,  # the access log: a file, so a full pipe never stalls the server
-            text=True,
-            env={**os.environ},
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                if proc.poll() is not None:
-                    log.seek(0)
-                    pytest.fail(f"careerkg serve --store exited: {log.read()[-2000:]}")
-                try:
-                    with urllib.request.urlopen(url + "/health", timeout=5) as resp:
-                        if resp.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail("careerkg serve --store did not answer /health within 120 s")
-                time.sleep(0.5)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    args = ["--store", str(esco_store_dir()), "--workers", "1"]
+    with running_server(args, start_timeout=120) as url:
+        yield url
 
 
 def _select(server: str, query: str) -> list[dict[str, Any]]:

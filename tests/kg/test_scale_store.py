@@ -6,10 +6,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -24,6 +20,7 @@ from kg.cli import _register, cli
 from kg.namespace import CKG, ROLE
 from kg.store import Store
 from tests.support.esco_store import ESCO_DIR, esco_store_dir
+from tests.support.server import running_server
 
 pytestmark = pytest.mark.external
 
@@ -131,56 +128,11 @@ def test_gaps_with_store_and_an_esco_target(store_dir: Path, runner: CliRunner) 
     assert "software developer" in json.dumps(report).lower()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(store_dir: Path) -> Iterator[str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kg",
-            "serve",
-            "--store",
-            str(store_dir),
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            "--no-dashboard",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ},
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"careerkg serve exited: {proc.stderr.read()[-2000:] if proc.stderr else ''}")
-            try:
-                with urllib.request.urlopen(url + "/health", timeout=5) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("careerkg serve --store did not answer /health within 120 s")
-            time.sleep(0.5)
+    args = ["--store", str(store_dir), "--workers", "1", "--no-dashboard"]
+    with running_server(args, start_timeout=120) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_serve_with_store(server: str, software_developer: URIRef) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
@@ -25,36 +26,36 @@ def running_server(args: Sequence[str] = (), *, start_timeout: float = 60.0) -> 
     """Run ``careerkg serve ARGS`` on a free port; yield its base URL once ``/health`` answers.
 
     The test fails (not errors) with the server's last output when it exits or does not
-    answer within ``start_timeout`` seconds. The server is stopped on exit.
+    answer within ``start_timeout`` seconds. The server is stopped on exit. Its stderr
+    (where the access log goes) is a temporary file, so a full pipe never stalls it.
     """
     port = free_port()
     cmd = [sys.executable, "-m", "kg", "serve", "--host", "127.0.0.1", "--port", str(port), *args]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + start_timeout
-        while True:
-            if proc.poll() is not None:
-                err = proc.stderr.read() if proc.stderr else ""
-                pytest.fail(f"careerkg serve exited with {proc.returncode}: {err[-2000:]}")
-            try:
-                with urllib.request.urlopen(url + "/health", timeout=5) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"careerkg serve {' '.join(args)} did not answer /health within {start_timeout:g} s"
-                )
-            time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryFile("w+") as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, text=True)
         try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+            deadline = time.monotonic() + start_timeout
+            while True:
+                if proc.poll() is not None:
+                    log.seek(0)
+                    pytest.fail(f"careerkg serve exited with {proc.returncode}: {log.read()[-2000:]}")
+                try:
+                    with urllib.request.urlopen(url + "/health", timeout=5) as resp:
+                        if resp.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(
+                        f"careerkg serve {' '.join(args)} did not answer /health within {start_timeout:g} s"
+                    )
+                time.sleep(0.2)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
