@@ -37,6 +37,8 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 from kg.errors import UnknownEntity
 from kg.names import LabelIndex, label_of
 from kg.namespace import CKG
+from kg.project import NODE_TYPES as _PROJECTED_TYPES
+from kg.project import RELATIONS
 from kg.store import Store
 
 __all__ = [
@@ -61,20 +63,8 @@ __all__ = [
     "search",
 ]
 
-NODE_TYPES: tuple[str, ...] = ("role", "skill", "tool", "degree", "certification", "course", "area")
+NODE_TYPES: tuple[str, ...] = tuple(kind for _cls, kind in _PROJECTED_TYPES)
 """Node types of the projection, in display order."""
-
-RELATIONS: tuple[str, ...] = (
-    "requires",
-    "prerequisite",
-    "progresses",
-    "teaches",
-    "supports",
-    "uses",
-    "expects",
-    "in_area",
-)
-"""Edge keys (relations) of the projection, in display order."""
 
 TYPE_CLASSES: dict[str, URIRef] = {
     "role": CKG.Role,
