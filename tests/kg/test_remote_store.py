@@ -7,7 +7,6 @@ read feature then runs with ``--store http://127.0.0.1:PORT/sparql``.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from kg.cli import _register, cli
 from kg.names import LabelIndex
 from kg.namespace import CKG, ROLE
 from kg.store import Store
-from tests.conftest import IN_CI
 from tests.support import virtuoso
 
 pytestmark = pytest.mark.server
@@ -26,18 +24,8 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not virtuoso.available():
-        if IN_CI:
-            pytest.fail("virtuoso-opensource is not installed; `make test` installs it")
-        pytest.skip("virtuoso-opensource is not installed")
-    work = tmp_path_factory.mktemp("virtuoso")
-    export = work / "careerkg.nt"
-    _register()
-    result = CliRunner().invoke(cli, ["export", "--format", "nt", "-o", str(export)])
-    assert result.exit_code == 0, result.output
-    with virtuoso.running_virtuoso(work / "db", export) as url:
+    with virtuoso.careerkg_endpoint(tmp_path_factory.mktemp("virtuoso")) as url:
         yield url
-    shutil.rmtree(work, ignore_errors=True)
 
 
 def test_remote_store_resolves_names(endpoint: str) -> None:

@@ -4,18 +4,14 @@ loopback, loaded with careerkg's export)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Literal
 
-from kg.cli import _register, cli
 from kg.sparql import engine, native
 from kg.sparql.examples import run_example
 from kg.store import Store
-from tests.conftest import IN_CI
 from tests.support import virtuoso
 
 pytestmark = pytest.mark.server
@@ -23,18 +19,8 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture(scope="module")
 def remote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    if not virtuoso.available():
-        if IN_CI:
-            pytest.fail("virtuoso-opensource is not installed; `make test` installs it")
-        pytest.skip("virtuoso-opensource is not installed")
-    work = tmp_path_factory.mktemp("virtuoso-native")
-    export = work / "careerkg.nt"
-    _register()
-    result = CliRunner().invoke(cli, ["export", "--format", "nt", "-o", str(export)])
-    assert result.exit_code == 0, result.output
-    with virtuoso.running_virtuoso(work / "db", export) as url:
+    with virtuoso.careerkg_endpoint(tmp_path_factory.mktemp("virtuoso-native")) as url:
         yield Store.open(url)
-    shutil.rmtree(work, ignore_errors=True)
 
 
 def _plain(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:

@@ -113,3 +113,30 @@ def running_virtuoso(workdir: Path, data_file: Path, graph: str = "urn:careerkg:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@contextmanager
+def careerkg_endpoint(workdir: Path) -> Iterator[str]:
+    """Virtuoso loaded with careerkg's own N-Triples export; yields the endpoint URL.
+
+    Skips the test when Virtuoso is missing, except under CI (CI=true), where it fails:
+    ``make test`` installs it.
+    """
+    import pytest
+    from click.testing import CliRunner
+
+    from kg.cli import _register, cli
+
+    if not available():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("virtuoso-opensource is not installed; `make test` installs it")
+        pytest.skip("virtuoso-opensource is not installed")
+    export = workdir / "careerkg.nt"
+    _register()
+    result = CliRunner().invoke(cli, ["export", "--format", "nt", "-o", str(export)])
+    assert result.exit_code == 0, result.output
+    try:
+        with running_virtuoso(workdir / "db", export) as url:
+            yield url
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
