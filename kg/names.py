@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -46,6 +47,8 @@ _KIND_NAMES = {
 }
 
 _WS = re.compile(r"\s+")
+
+_LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel)
 
 
 def normalise(text: str) -> str:
@@ -82,18 +85,50 @@ def label_of(graph: Graph, node: URIRef) -> str:
     return re.split(r"[/#]", text.rstrip("/#"))[-1] or text
 
 
-def _best_label(node: URIRef, *candidates: list[Literal] | None) -> str:
-    """:func:`label_of` over labels read beforehand (preferred, then ``rdfs:label``)."""
+def _best_label(node: URIRef, *candidates: list[tuple[str, str | None]] | None) -> str:
+    """:func:`label_of` over labels read beforehand as ``(text, language)`` (preferred,
+    then ``rdfs:label``)."""
     best: str | None = None
     for lits in candidates:
-        for lit in lits or ():
-            if lit.language in (None, "en"):
-                return str(lit)
-            best = best or str(lit)
+        for text, language in lits or ():
+            if language in (None, "en"):
+                return text
+            best = best or text
     if best:
         return best
     text = str(node)
     return re.split(r"[/#]", text.rstrip("/#"))[-1] or text
+
+
+_PLAIN_STRINGS = (
+    "http://www.w3.org/2001/XMLSchema#string",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+)
+
+
+def _label_texts(graph: Graph, predicate: URIRef) -> dict[str, list[tuple[str, str | None]]]:
+    """``IRI -> [(text, language), ...]`` of the literal objects of ``predicate``.
+
+    Read in one pass; on an Oxigraph-backed graph string literals are read without
+    making rdflib terms (the text and language are the same as the rdflib literal's).
+    """
+    from kg.store import _FromOx, _oxigraph_of, pairs
+
+    by_node: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    inner = _oxigraph_of(graph)
+    if inner is None:
+        for s, lit in pairs(graph, predicate):
+            if isinstance(lit, Literal) and isinstance(s, URIRef):
+                by_node[str(s)].append((str(lit), lit.language))
+        return by_node
+    import pyoxigraph as ox
+
+    convert = _FromOx()
+    for s, o in inner.query(f"SELECT ?s ?o WHERE {{ ?s {predicate.n3()} ?o }}"):
+        if type(s) is ox.NamedNode and type(o) is ox.Literal:
+            text = o.value if o.datatype.value in _PLAIN_STRINGS else str(convert(o))
+            by_node[s.value].append((text, o.language))
+    return by_node
 
 
 @dataclass
@@ -118,12 +153,7 @@ class LabelIndex:
 
         index = cls(graph)
         # each label predicate is read in one pass (fast on large Oxigraph stores)
-        literals: dict[URIRef, dict[URIRef, list[Literal]]] = {}
-        for pred in (SKOS.prefLabel, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel):
-            by_node = literals[pred] = defaultdict(list)
-            for s, lit in pairs(graph, pred):
-                if isinstance(lit, Literal) and isinstance(s, URIRef):
-                    by_node[s].append(lit)
+        texts = {pred: _label_texts(graph, pred) for pred in _LABEL_PREDICATES}
         for c in classes:
             for node, _ in pairs(graph, RDF.type, c):
                 if not isinstance(node, URIRef):
@@ -131,15 +161,38 @@ class LabelIndex:
                 index.types[node].add(c)
                 if node in index.labels:
                     continue
-                label = _best_label(node, literals[SKOS.prefLabel].get(node), literals[RDFS.label].get(node))
+                key = str(node)
+                label = _best_label(node, texts[SKOS.prefLabel].get(key), texts[RDFS.label].get(key))
                 index.labels[node] = label
                 index.by_name[normalise(label)].add(node)
                 for pred in (SKOS.altLabel, RDFS.label, SKOS.hiddenLabel):
-                    for lit in literals[pred].get(node, ()):
-                        if str(lit) != label:
-                            index.alt[node].append(str(lit))
-                            index.by_name[normalise(str(lit))].add(node)
+                    for text, _ in texts[pred].get(key, ()):
+                        if text != label:
+                            index.alt[node].append(text)
+                            index.by_name[normalise(text)].add(node)
         return index
+
+    def to_state(self) -> dict[str, Any]:
+        """The index without its graph, to save beside a persistent store.
+
+        See :meth:`from_state` and :mod:`kg.derived_cache`.
+        """
+        return {"by_name": self.by_name, "types": self.types, "labels": self.labels, "alt": self.alt}
+
+    @classmethod
+    def from_state(cls, graph: Graph, state: dict[str, Any]) -> LabelIndex:
+        """The index :meth:`to_state` saved, over ``graph`` again.
+
+        Examples
+        --------
+        >>> from kg.store import Store
+        >>> store = Store.default()
+        >>> index = LabelIndex.of(store)
+        >>> again = LabelIndex.from_state(store.graph, index.to_state())
+        >>> again.labels == index.labels and again.by_name == index.by_name
+        True
+        """
+        return cls(graph, state["by_name"], state["types"], state["labels"], state["alt"])
 
     def kind_name(self, cls: URIRef | None) -> str:
         return _KIND_NAMES.get(cls, "") if cls is not None else ""

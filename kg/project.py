@@ -151,44 +151,87 @@ def _num(value: Node | None) -> float | None:
     return None
 
 
-def _values(graph: Graph, predicate: URIRef) -> dict[Node, Node]:
-    """``subject -> object`` of a (functional) predicate, read in one pass."""
-    return dict(read_pairs(graph, predicate))
+class _Reader:
+    """Reads a graph one predicate at a time, each in one pass.
+
+    On an Oxigraph-backed graph every term is converted to rdflib once for the whole
+    projection (not once per predicate), and the qualifier nodes of requirements,
+    teachings and progressions can stay Oxigraph terms (``raw_*``): they are only
+    dictionary keys joining two reads, never part of the result. On any other graph
+    the pairs are :func:`kg.store.pairs`, the same either way.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        from kg.store import _FromOx, _oxigraph_of
+
+        self.graph = graph
+        self.inner = _oxigraph_of(graph)
+        self.convert = _FromOx()
+        self.known: dict[Any, Node] = {}  # Oxigraph term -> rdflib term
+
+    def _new(self, term: Any) -> Node:
+        node = self.known[term] = self.convert(term)
+        return node
+
+    def pairs(
+        self,
+        predicate: URIRef,
+        obj: Node | None = None,
+        *,
+        raw_subject: bool = False,
+        raw_object: bool = False,
+    ) -> list[tuple[Any, Any]]:
+        """The ``(subject, object)`` pairs of ``predicate`` (with object ``obj`` when given)."""
+        if self.inner is None:
+            return read_pairs(self.graph, predicate, obj)
+        # `known.get(t) or new(t)`: a falsy term (an empty literal) is just converted again
+        known, new = self.known.get, self._new
+        if obj is not None:
+            rows = self.inner.query(f"SELECT ?s WHERE {{ ?s {predicate.n3()} {obj.n3()} }}")
+            return [(known(s) or new(s), obj) for (s,) in rows]
+        rows = self.inner.query(f"SELECT ?s ?o WHERE {{ ?s {predicate.n3()} ?o }}")
+        if raw_subject:
+            return [(s, known(o) or new(o)) for s, o in rows]
+        if raw_object:
+            return [(known(s) or new(s), o) for s, o in rows]
+        return [(known(s) or new(s), known(o) or new(o)) for s, o in rows]
+
+    def values(self, predicate: URIRef, *, raw_subject: bool = False) -> dict[Any, Node]:
+        """``subject -> object`` of a (functional) predicate."""
+        return dict(self.pairs(predicate, raw_subject=raw_subject))
+
+    def iri_pairs(self, predicate: URIRef) -> list[tuple[URIRef, URIRef]]:
+        """IRI pairs linked by ``predicate``, in IRI order."""
+        pairs = [(s, o) for s, o in self.pairs(predicate) if isinstance(s, URIRef) and isinstance(o, URIRef)]
+        return sorted(pairs, key=_key)
+
+    def qualified(self, link: URIRef, target: URIRef) -> list[tuple[URIRef, URIRef, Any]]:
+        """``(subject, target, qualifier)`` of a qualified link such as a requirement.
+
+        The qualifier is a key of :meth:`values` read with ``raw_subject=True``.
+        """
+        targets = self.values(target, raw_subject=True)
+        out = []
+        for s, q in self.pairs(link, raw_object=True):
+            o = targets.get(q)
+            if isinstance(s, URIRef) and isinstance(o, URIRef):
+                out.append((s, o, q))
+        return sorted(out, key=lambda t: (str(t[0]), str(t[1])))
+
+    def labels(self) -> dict[Node, str]:
+        """Preferred labels as :func:`kg.names.label_of` picks them, read in two passes."""
+        best: dict[Node, tuple[int, str]] = {}
+        for rank, predicate in enumerate((SKOS.prefLabel, RDFS.label)):
+            for s, lit in self.pairs(predicate):
+                if isinstance(lit, Literal):
+                    r = rank if lit.language in (None, "en") else 2 + rank
+                    if s not in best or r < best[s][0]:
+                        best[s] = (r, str(lit))
+        return {s: label for s, (_, label) in best.items()}
 
 
 def _key(pair: tuple[Node, Node]) -> tuple[str, str]:
     return (str(pair[0]), str(pair[1]))
-
-
-def _pairs(graph: Graph, predicate: URIRef) -> list[tuple[URIRef, URIRef]]:
-    """IRI pairs linked by ``predicate``, in IRI order."""
-    pairs = [
-        (s, o) for s, o in read_pairs(graph, predicate) if isinstance(s, URIRef) and isinstance(o, URIRef)
-    ]
-    return sorted(pairs, key=_key)
-
-
-def _qualified(graph: Graph, link: URIRef, target: URIRef) -> list[tuple[URIRef, URIRef, Node]]:
-    """``(subject, target, qualifier node)`` of a qualified link such as a requirement."""
-    targets = _values(graph, target)
-    out = []
-    for s, q in read_pairs(graph, link):
-        o = targets.get(q)
-        if isinstance(s, URIRef) and isinstance(o, URIRef):
-            out.append((s, o, q))
-    return sorted(out, key=lambda t: (str(t[0]), str(t[1])))
-
-
-def _labels(graph: Graph) -> dict[Node, str]:
-    """Preferred labels as :func:`kg.names.label_of` picks them, read in two passes."""
-    best: dict[Node, tuple[int, str]] = {}
-    for rank, predicate in enumerate((SKOS.prefLabel, RDFS.label)):
-        for s, lit in read_pairs(graph, predicate):
-            if isinstance(lit, Literal):
-                r = rank if lit.language in (None, "en") else 2 + rank
-                if s not in best or r < best[s][0]:
-                    best[s] = (r, str(lit))
-    return {s: label for s, (_, label) in best.items()}
 
 
 def project(graph: Graph) -> nx.MultiDiGraph:
@@ -218,8 +261,9 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     (0, 0)
     """
     G = nx.MultiDiGraph()
-    labels = _labels(graph)
-    level = _values(graph, CKG.level)
+    read = _Reader(graph)
+    labels = read.labels()
+    level = read.values(CKG.level, raw_subject=True)
 
     def label(node: URIRef) -> str:
         return labels.get(node) or label_of(graph, node)
@@ -230,12 +274,12 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             if kind == "skill":
                 G.nodes[node].update(hours=DEFAULT_HOURS, hours_estimated=True, skill_type="")
 
-    learning_hours = _values(graph, CKG.learningHours)
-    skill_types = _values(graph, CKG.skillType)
-    duration = _values(graph, CKG.durationHours)
-    cost = _values(graph, CKG.costUSD)
+    learning_hours = read.values(CKG.learningHours)
+    skill_types = read.values(CKG.skillType)
+    duration = read.values(CKG.durationHours)
+    cost = read.values(CKG.costUSD)
     for cls, kind in NODE_TYPES:
-        for node in sorted(s for s, _ in read_pairs(graph, RDF.type, cls) if isinstance(s, URIRef)):
+        for node in sorted(s for s, _ in read.pairs(RDF.type, cls) if isinstance(s, URIRef)):
             if node in G:
                 continue
             attrs: dict[str, Any] = {"type": kind, "label": label(node)}
@@ -251,32 +295,32 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             G.add_node(node, **attrs)
 
     # role -> skill requirements, qualified; several for one pair keep the strongest
-    importance = _values(graph, CKG.importance)
-    for role, skill, req in _qualified(graph, CKG.hasRequirement, CKG.requiredSkill):
+    importance = read.values(CKG.importance, raw_subject=True)
+    for role, skill, req in read.qualified(CKG.hasRequirement, CKG.requiredSkill):
         lv = _num(level.get(req))
         imp = "optional" if importance.get(req) == CKG.Optional else "essential"
         _add_requirement(G, ensure, role, skill, int(lv) if lv else DEFAULT_LEVEL, imp)
-    for role, skill in _pairs(graph, CKG.requiresSkill):
+    for role, skill in read.iri_pairs(CKG.requiresSkill):
         if not G.has_edge(role, skill, "requires"):
             _add_requirement(G, ensure, role, skill, DEFAULT_LEVEL, "essential")
 
     # role -> role progressions with typical years (the shortest step when stated twice)
-    years_of = _values(graph, CKG.typicalYears)
-    for role, to, prog in _qualified(graph, CKG.hasProgression, CKG.toRole):
+    years_of = read.values(CKG.typicalYears, raw_subject=True)
+    for role, to, prog in read.qualified(CKG.hasProgression, CKG.toRole):
         ensure(role, "role")
         ensure(to, "role")
         years = _num(years_of.get(prog))
         old = G.get_edge_data(role, to, "progresses")
         if old is None or (years is not None and (old["years"] is None or years < old["years"])):
             G.add_edge(role, to, "progresses", years=years)
-    for role, to in _pairs(graph, CKG.progressesTo):
+    for role, to in read.iri_pairs(CKG.progressesTo):
         if not G.has_edge(role, to, "progresses"):
             ensure(role, "role")
             ensure(to, "role")
             G.add_edge(role, to, "progresses", years=None)
 
     # learning opportunity -> skill teachings with level (the highest when stated twice)
-    for opp, skill, teaching in _qualified(graph, CKG.hasTeaching, CKG.taughtSkill):
+    for opp, skill, teaching in read.qualified(CKG.hasTeaching, CKG.taughtSkill):
         ensure(opp, "course")
         ensure(skill, "skill")
         lv = _num(level.get(teaching))
@@ -284,14 +328,14 @@ def project(graph: Graph) -> nx.MultiDiGraph:
         new = int(lv) if lv else None
         if old is None or (new is not None and (old["level"] is None or new > old["level"])):
             G.add_edge(opp, skill, "teaches", level=new)
-    for opp, skill in _pairs(graph, CKG.teaches):
+    for opp, skill in read.iri_pairs(CKG.teaches):
         if not G.has_edge(opp, skill, "teaches"):
             ensure(opp, "course")
             ensure(skill, "skill")
             G.add_edge(opp, skill, "teaches", level=None)
 
     for predicate, key, s_kind, o_kind in _PLAIN:
-        for s, o in _pairs(graph, predicate):
+        for s, o in read.iri_pairs(predicate):
             ensure(s, s_kind)
             ensure(o, o_kind)
             G.add_edge(s, o, key)

@@ -603,14 +603,38 @@ class Store:
             self._cache.clear()
 
     def derived(self, key: str, build: Callable[[Store], T]) -> T:
-        """Return the view ``key`` for the current version, building it if needed."""
+        """Return the view ``key`` for the current version, building it if needed.
+
+        On a persistent store (kind ``"oxigraph"``) the views named in
+        :data:`kg.derived_cache.PERSISTED` (the projection, the label index) are also
+        saved inside the store folder and loaded from there by the next process, while
+        the store is unchanged (see :mod:`kg.derived_cache`).
+
+        Examples
+        --------
+        >>> store = Store.default()
+        >>> store.derived("answer", lambda s: 42), store.derived("answer", lambda s: 0)
+        (42, 42)
+        """
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None and hit[0] == self.version:
                 return hit[1]  # type: ignore[no-any-return]
-            value = build(self)
+            if self.kind == "oxigraph" and self._persisted(key):
+                from kg.derived_cache import fetch
+
+                value = fetch(self, key, build)
+            else:
+                value = build(self)
             self._cache[key] = (self.version, value)
             return value
+
+    @staticmethod
+    def _persisted(key: str) -> bool:
+        """Whether the view ``key`` of a persistent store is saved beside it."""
+        from kg.derived_cache import PERSISTED
+
+        return key in PERSISTED
 
     def instances(self, cls: URIRef) -> Iterator[URIRef]:
         """IRIs typed ``cls`` in the store."""

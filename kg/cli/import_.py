@@ -99,6 +99,7 @@ def _run(
         if store is not None:
             quads = build_store([nt, *data], store, with_default=not without_curated)
             click.echo(f"wrote store {store} ({quads:,} triples)", err=True)
+            _warm(store)
         if output is None and store is None:
             out: IO[bytes] = sys.stdout.buffer
             with open(nt, "rb") as src:
@@ -106,6 +107,26 @@ def _run(
             out.flush()
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def _warm(store: Path) -> None:
+    """Save the store's projection and label index inside it, so commands start fast."""
+    import time
+
+    from kg.derived_cache import cache_folder, warm
+
+    click.echo("saving the projection and the label index in the store...", err=True)
+    start = time.perf_counter()
+    saved = warm(store)
+    if not saved:
+        click.echo(f"could not write {cache_folder(store)}; commands will build the views each run", err=True)
+        return
+    size = sum(p.stat().st_size for p in cache_folder(store).glob("*.pickle"))
+    click.echo(
+        f"saved {', '.join(sorted(saved))} in {cache_folder(store)} "
+        f"({size / 2**20:.1f} MiB, {time.perf_counter() - start:.1f} s)",
+        err=True,
+    )
 
 
 @click.group("import")
