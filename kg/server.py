@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from importlib import metadata
@@ -34,6 +35,7 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 from werkzeug.exceptions import InternalServerError, RequestEntityTooLarge
 
+from kg.sparql.bounded import DEFAULT_MEMORY_MB, SLOTS
 from kg.sparql.endpoint import sparql_blueprint
 from kg.store import Store
 
@@ -238,22 +240,38 @@ def serve(
     dashboard: bool = True,
     max_body: int | None = DEFAULT_MAX_BODY,
     access_log: str | None = "-",
+    query_processes: int = SLOTS,
+    query_memory: int = DEFAULT_MEMORY_MB,
 ) -> None:
     """Serve the app with gunicorn until interrupted (blocks).
 
     Workers are forked after the app is built (``preload_app``), so they share the
     loaded store. gunicorn's own worker timeout is kept well above the query time
     limit: a long query is stopped by :mod:`kg.sparql.engine`, not by killing workers;
-    a worker that dies anyway is replaced by the master. ``access_log`` is a file
-    name, ``"-"`` for stderr or ``None`` for none; each line is a JSON object
-    (:func:`access_record`).
+    a worker that dies anyway is replaced by the master. Each worker sends native
+    (Oxigraph) SPARQL evaluation to ``query_processes`` child processes
+    (:class:`kg.sparql.bounded.QueryProcesses`), killed at the time limit and capped
+    at ``query_memory`` MiB each; ``0`` processes evaluates in the worker's threads.
+    ``access_log`` is a file name, ``"-"`` for stderr or ``None`` for none; each line
+    is a JSON object (:func:`access_record`).
     """
+    from kg.sparql.bounded import use_processes
     from kg.sparql.engine import limits_from_env
+    from kg.sparql.native import native_source
 
     limit_s, cap = limits_from_env(timeout, max_rows)
     app = make_wsgi_app(
         store, timeout=limit_s or 0, max_rows=cap or 0, dashboard=dashboard, max_body=max_body
     )
+    pool = use_processes(query_processes, query_memory) if limit_s else None
+    source = native_source(store) if pool is not None else None  # the dump, made once for every worker
+
+    def post_fork(_server: Any, _worker: Any) -> None:
+        if pool is not None and source is not None:  # the first query need not wait for a process
+            threading.Thread(
+                target=pool.warm, args=(source,), name="careerkg-query-warm", daemon=True
+            ).start()
+
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": max(1, workers),
@@ -267,5 +285,6 @@ def serve(
         "errorlog": "-",
         "loglevel": "info",
         "control_socket_disable": True,  # no shared $HOME/.gunicorn socket between servers
+        "post_fork": post_fork,
     }
     CareerKGServer(app, options).run()

@@ -136,6 +136,14 @@ def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], click.C
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script.
+
+    A command runs once and exits, so a SPARQL query past its time limit ends with
+    the process: native queries run in threads, not in query processes
+    (:mod:`kg.sparql.bounded`; ``careerkg serve`` starts its own).
+    """
+    from kg.sparql.bounded import use_processes
+
+    use_processes(0)
     _register()
     cli.main(args=list(argv) if argv is not None else None, prog_name="careerkg")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli import command, data_option, open_store
+from kg.sparql.bounded import DEFAULT_MEMORY_MB, SLOTS
 
 __all__ = ["serve_command"]
 
@@ -49,6 +50,23 @@ __all__ = ["serve_command"]
     metavar="FILE",
     help="Where to write the access log, one JSON object per request ('-': stderr, '': none).",
 )
+@click.option(
+    "--query-processes",
+    type=click.IntRange(0, 64),
+    default=SLOTS,
+    show_default=True,
+    help="Child processes per worker that evaluate SPARQL natively; killed at the time limit "
+    "(0: evaluate in the worker's threads).",
+)
+@click.option(
+    "--query-memory",
+    type=click.IntRange(0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MIB",
+    help="Memory a query process may use beyond the store it holds; a query needing more is "
+    "answered 503 (0: no cap).",
+)
 @click.option("--no-dashboard", is_flag=True, help="Serve only /sparql and /health.")
 def serve_command(
     host: str,
@@ -60,6 +78,8 @@ def serve_command(
     max_rows: int | None,
     max_body: int | None,
     access_log: str,
+    query_processes: int,
+    query_memory: int,
     no_dashboard: bool,
 ) -> None:
     """Serve the explorer at / and the SPARQL endpoint at /sparql (gunicorn).
@@ -84,4 +104,6 @@ def serve_command(
         dashboard=not no_dashboard,
         max_body=DEFAULT_MAX_BODY if max_body is None else max_body,
         access_log=access_log or None,
+        query_processes=query_processes,
+        query_memory=query_memory,
     )

@@ -15,16 +15,18 @@ registered with rdflib) stay on rdflib's evaluator: :func:`run_native` returns
 ``None`` for them.
 
 Limits: the row cap is the engine's. The time limit is checked while the results are
-read, between rows; a single long native step (sorting, grouping, a large join before
-the first row) runs to its end before the check sees it, so such a query can overrun
-its limit by that step. Remote endpoints also apply the store's HTTP timeout.
+read, between rows. A long native step (sorting, grouping, a large join before the
+first row) cannot be interrupted, so bounded queries run in one of the query
+processes of :mod:`kg.sparql.bounded`, killed at the limit (in a thread that finishes
+in the background when processes are turned off, as in one-shot commands). Remote
+endpoints apply the store's HTTP timeout.
 
 Examples
 --------
 >>> from kg.store import Store
 >>> from kg.sparql.engine import parse_query
 >>> text = "SELECT ?r WHERE { ?r a ckg:Role } LIMIT 2"
->>> run_native(Store.default(), text, parse_query(text)) is None  # rdflib memory store
+>>> run_native(Store.default(backend="rdflib"), text, parse_query(text)) is None  # rdflib memory store
 True
 >>> store = Store.default(backend="oxigraph")
 >>> len(run_native(store, text, parse_query(text)).rows)
@@ -33,7 +35,12 @@ True
 
 from __future__ import annotations
 
+import atexit
+import functools
+import os
 import re
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -46,14 +53,17 @@ from rdflib.term import Identifier
 
 from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
 from kg.namespace import CKF, PREFIXES
+from kg.sparql.bounded import Source, processes, run_bounded
 from kg.store import Store
 
 __all__ = [
     "TEXT_ATTRIBUTE",
     "attach_text",
     "bind_variables",
+    "native_source",
     "native_store",
     "run_native",
+    "run_oxigraph",
     "uses_extensions",
 ]
 
@@ -84,7 +94,7 @@ def native_store(store: Store | Graph | None) -> Any:
     Examples
     --------
     >>> from kg.store import Store
-    >>> native_store(Store.default()) is None
+    >>> native_store(Store.default(backend="rdflib")) is None
     True
     >>> type(native_store(Store.default(backend="oxigraph"))).__name__
     'Store'
@@ -266,7 +276,58 @@ def run_native(
     if backend == "remote":
         assert isinstance(store, Store)
         return _run_remote(store, text, prepared, timeout, max_rows, started)
-    return _run_oxigraph(backend, text, _form(prepared), timeout, max_rows, started)
+    form = _form(prepared)
+    pool = processes()
+    source = native_source(store) if pool is not None and timeout else None
+    if pool is not None and source is not None:
+        return pool.run(source, text, form, timeout, max_rows)
+    return run_bounded(lambda: run_oxigraph(backend, text, form, timeout, max_rows, started), timeout)
+
+
+def _dump(store: Store) -> Source:
+    """An N-Triples dump of an in-memory Oxigraph store, for query processes to load."""
+    import pyoxigraph as ox
+
+    folder = _dump_folder()
+    fd, path = tempfile.mkstemp(prefix="store-", suffix=".nt", dir=folder)
+    os.close(fd)
+    native_store(store).dump(output=path, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return Source("dump", path)
+
+
+@functools.cache
+def _dump_folder() -> str:
+    folder = tempfile.mkdtemp(prefix="careerkg-query-")
+    owner = os.getpid()
+
+    @atexit.register
+    def _remove() -> None:
+        if os.getpid() == owner:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return folder
+
+
+def native_source(store: Store | Graph | None) -> Source | None:
+    """Where a query process finds ``store``: its folder, or a dump of it (per version).
+
+    ``None`` for stores the query processes cannot read (rdflib memory, remote).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> native_source(Store.default(backend="rdflib")) is None
+    True
+    >>> native_source(Store.default(backend="oxigraph")).kind
+    'dump'
+    """
+    if not isinstance(store, Store):
+        return None
+    if store.kind == "oxigraph" and store.location:
+        return Source("dir", store.location)
+    if store.kind == "memory-oxigraph":
+        return store.derived("native-dump", _dump)
+    return None
 
 
 def _form(prepared: Query) -> str:
@@ -274,7 +335,7 @@ def _form(prepared: Query) -> str:
     return str(prepared.algebra.name).removesuffix("Query").upper()
 
 
-def _run_oxigraph(
+def run_oxigraph(
     ox_store: Any,
     text: str,
     form: str,
@@ -282,6 +343,19 @@ def _run_oxigraph(
     max_rows: int | None,
     started: float,
 ) -> Any:
+    """Evaluate ``text`` in the ``pyoxigraph.Store`` ``ox_store``, as a ``QueryResult``.
+
+    ``form`` is the query form (``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``);
+    the deadline (``started`` + ``timeout``) and ``max_rows`` are checked between
+    rows. The query processes of :mod:`kg.sparql.bounded` call it too.
+
+    Examples
+    --------
+    >>> import time, pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> run_oxigraph(store, "ASK { ?s ?p ?o }", "ASK", None, None, time.perf_counter()).boolean
+    False
+    """
     import pyoxigraph as ox
 
     from kg.sparql.engine import QueryResult
@@ -293,31 +367,42 @@ def _run_oxigraph(
     except OSError as err:
         raise QueryRejected(f"the store could not answer the query: {err}", status=500) from None
     _deadline_check(started, timeout)
-    convert = _Terms()
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        rows: list[tuple[Identifier | None, ...]] = []
-        for n, solution in enumerate(answer, start=1):
-            if max_rows and n > max_rows:
-                raise ResultTooLarge(max_rows)
-            if n % _CHECK_EVERY == 0:
-                _deadline_check(started, timeout)
-            rows.append(tuple(convert(solution[i]) for i in range(len(variables))))
-        _deadline_check(started, timeout)
-        return QueryResult("SELECT", variables, rows)
-    graph = Graph()
-    for n, triple in enumerate(answer, start=1):
+        return QueryResult("SELECT", variables, _rows(answer, len(variables), timeout, max_rows, started))
+    return QueryResult(form, graph=_graph(answer, timeout, max_rows, started))
+
+
+def _rows(
+    answer: Any, width: int, timeout: float | None, max_rows: int | None, started: float
+) -> list[tuple[Identifier | None, ...]]:
+    convert = _Terms()
+    rows: list[tuple[Identifier | None, ...]] = []
+    for n, solution in enumerate(answer, start=1):
+        if max_rows and n > max_rows:
+            raise ResultTooLarge(max_rows)
         if n % _CHECK_EVERY == 0:
             _deadline_check(started, timeout)
+        rows.append(tuple(convert(solution[i]) for i in range(width)))
+    _deadline_check(started, timeout)
+    return rows
+
+
+def _graph(answer: Any, timeout: float | None, max_rows: int | None, started: float) -> Graph:
+    convert = _Terms()
+    graph = Graph()
+    for n, triple in enumerate(answer, start=1):
         graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))  # type: ignore[arg-type]
         if max_rows and len(graph) > max_rows:
             raise ResultTooLarge(max_rows)
+        if n % _CHECK_EVERY == 0:
+            _deadline_check(started, timeout)
     _deadline_check(started, timeout)
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
-    return QueryResult(form, graph=graph)
+    return graph
 
 
 def _run_remote(

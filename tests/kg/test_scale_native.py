@@ -17,7 +17,7 @@ from kg.namespace import CKG, ROLE
 from kg.sparql import engine, native
 from kg.sparql import paths as sparql_paths
 from kg.sparql.examples import EXAMPLES, run_example
-from kg.store import OXIGRAPH_THRESHOLD, Store, choose_backend
+from kg.store import Store, choose_backend
 
 # the same statements in Turtle, for both backends
 TTL = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
@@ -61,8 +61,10 @@ def ox_store() -> Store:
 def _canon(term: Identifier | None) -> object:
     """Compare values, not spellings: ``"a"`` is ``"a"^^xsd:string``, ``2.50`` is ``2.5``."""
     if isinstance(term, Literal):
-        if term.datatype in (None, XSD.string) and term.language is None:
-            return str(term)
+        if term.datatype in (None, XSD.string):
+            # GROUP_CONCAT's order is unspecified ("a; b" is "b; a"), and rdflib drops
+            # the common language tag of what it concatenates where Oxigraph keeps it
+            return "; ".join(sorted(str(term).split("; ")))
         if term.datatype in (XSD.decimal, XSD.double, XSD.float):
             return round(float(term), 6)
         return term.toPython()
@@ -127,8 +129,9 @@ def test_construct_ask_and_describe_natively(ox_store: Store, monkeypatch: pytes
         else:
             assert fast.graph is not None
             assert slow.graph is not None
-            assert {(s, p) for s, p, _ in fast.graph} >= {
-                (s, p) for s, p, _ in slow.graph if p != CKG.hasRequirement
+            # blank nodes are labelled anew in every answer (the query process reads its own copy)
+            assert {(_canon(s), p) for s, p, _ in fast.graph} >= {
+                (_canon(s), p) for s, p, _ in slow.graph if p != CKG.hasRequirement
             }
             assert len(fast.graph) > 0
 
@@ -219,21 +222,18 @@ def test_oxigraph_backend_reports_the_bad_line(tmp_path: Path) -> None:
     assert "bad.nt" in str(err.value)
 
 
-def test_backend_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backend_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CAREERKG_BACKEND", raising=False)
-    small = tmp_path / "small.ttl"
-    small.write_text(TTL, encoding="utf-8")
-    big = tmp_path / "big.nt"
-    with open(big, "wb") as fh:  # sparse file: large on paper, nothing to parse
-        fh.truncate(OXIGRAPH_THRESHOLD + 1)
-    assert choose_backend([small]) == "rdflib"
-    assert choose_backend([small, big]) == "oxigraph"
-    monkeypatch.setenv("CAREERKG_BACKEND", "oxigraph")
-    assert choose_backend([small]) == "oxigraph"
+    assert choose_backend() == "oxigraph"
     assert Store.open(None).kind == "memory-oxigraph"
+    assert choose_backend("rdflib") == "rdflib"
+    monkeypatch.setenv("CAREERKG_BACKEND", "rdflib")
+    assert choose_backend() == "rdflib"
+    assert Store.open(None).kind == "memory"
+    assert choose_backend("oxigraph") == "oxigraph"
     monkeypatch.setenv("CAREERKG_BACKEND", "sqlite")
-    with pytest.raises(StoreError, match=r"rdflib.*oxigraph"):
-        choose_backend([])
+    with pytest.raises(StoreError, match=r"oxigraph.*rdflib"):
+        choose_backend()
 
 
 def test_oxigraph_backend_serves_the_path_engine() -> None:

@@ -155,14 +155,16 @@ EXPLOSIVE = [
     "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
     "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?l ?a",
     "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
-    "ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l FILTER (?a = <urn:none>) }",
+    'ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l FILTER (STR(?a) = CONCAT(STR(?l), "?")) }',
     "CONSTRUCT { ?a ?b ?l } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
 ]
 
 
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
 @pytest.mark.parametrize("query", EXPLOSIVE)
-def test_explosive_queries_stop_at_the_time_limit(query: str) -> None:
-    store = Store.default()
+def test_explosive_queries_stop_at_the_time_limit(query: str, backend: str) -> None:
+    # Oxigraph: the query process is killed at the limit; rdflib: the watchdog stops it
+    store = Store.default(backend=backend)
     limit = 0.5
     started = time.perf_counter()
     with pytest.raises(QueryTimeout) as err:

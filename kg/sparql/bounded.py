@@ -1,0 +1,521 @@
+"""Hard time and memory bounds for native Oxigraph evaluation, which Python cannot interrupt.
+
+rdflib's evaluator is Python, and :func:`kg.sparql.engine.call_with_deadline` stops it
+at its limit. Oxigraph evaluates in Rust with the GIL released; a blocking step
+(sorting, grouping, a large join before the first row) cannot be interrupted, and
+pyoxigraph has no timeout of its own (oxigraph/oxigraph#1926). Two runners bound it:
+
+:func:`run_bounded` (threads; the CLI and library calls)
+    The work runs in a daemon thread; the caller gets its answer or
+    :class:`~kg.errors.QueryTimeout` at the limit. Work past its limit goes on until
+    Oxigraph returns and its result is dropped: fine for a command that exits next,
+    not for a long-running service.
+
+:class:`QueryProcesses` (child processes; ``careerkg serve``)
+    Each query runs in one of a few child processes that hold their own read-only
+    copy of the store (the persistent store's folder reopened read-only, or an
+    N-Triples dump of an in-memory store loaded once). A child past the time limit
+    is killed and replaced, so the work really stops; each child's address space is
+    capped (``RLIMIT_AS``), so a query that would exhaust memory ends its child, not
+    the server. :func:`use_processes` installs a pool for the process;
+    :func:`kg.sparql.native.run_native` then sends every bounded native query there.
+
+At most :data:`SLOTS` native evaluations run at once per process with either runner,
+so a flood of heavy queries is answered ``503`` (busy) instead of taking every core.
+
+Examples
+--------
+>>> run_bounded(lambda: 42, 1.0)
+42
+>>> import time
+>>> run_bounded(lambda: time.sleep(0.5), 0.1)  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+kg.errors.QueryTimeout: query stopped after the 0.1 s time limit; ...
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import queue
+import resource
+import signal
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from kg.errors import KGError, QueryRejected, QueryTimeout, ResultTooLarge
+
+__all__ = [
+    "DEFAULT_MEMORY_MB",
+    "ENV_SLOTS",
+    "SLOTS",
+    "QueryProcesses",
+    "Source",
+    "processes",
+    "run_bounded",
+    "use_processes",
+]
+
+T = TypeVar("T")
+
+ENV_SLOTS = "CAREERKG_NATIVE_SLOTS"
+SLOTS = max(2, int(os.environ.get(ENV_SLOTS) or 0) or (os.cpu_count() or 2))
+"""Native evaluations that may run at once in one process (runaway threads included)."""
+
+DEFAULT_MEMORY_MB = 2048
+"""Address space a query child may grow by beyond what it holds after start-up (MiB)."""
+
+_GRACE = 0.05  # seconds past the limit before the caller gives up on the work
+_BUSY = (
+    "the query engine is busy ({n} queries running); retry in a few seconds "
+    "(the time limit passed while this query waited)"
+)
+
+_slots = threading.BoundedSemaphore(SLOTS)
+
+
+def _detached(err: BaseException) -> BaseException:
+    """``err`` without tracebacks, so the work's frames are freed in its own thread.
+
+    pyoxigraph's results may only be dropped by the thread that made them; a traceback
+    would carry the frames holding them to the caller. Unexpected errors keep their
+    traceback as text, in a note.
+    """
+    seen: set[int] = set()
+    item: BaseException | None = err
+    while item is not None and id(item) not in seen:
+        seen.add(id(item))
+        if item.__traceback__ is not None:
+            if not isinstance(item, KGError):
+                item.add_note("".join(traceback.format_tb(item.__traceback__)).rstrip())
+            item.__traceback__ = None
+        item = item.__cause__ or item.__context__
+    return err
+
+
+class _Outcome:
+    __slots__ = ("done", "error", "value")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value: object = None
+        self.error: BaseException | None = None
+
+
+def run_bounded(work: Callable[[], T], seconds: float | None) -> T:
+    """``work()``, answered within ``seconds`` or :class:`~kg.errors.QueryTimeout`.
+
+    ``work`` runs in a daemon thread holding one of the process's :data:`SLOTS`;
+    it may raise :class:`~kg.errors.QueryTimeout` itself (checking its deadline
+    between rows) and its exceptions reach the caller. ``None`` or ``0`` means no
+    limit: ``work`` runs in the caller's thread.
+
+    Raises
+    ------
+    QueryTimeout
+        The limit passed before ``work`` finished (``work`` goes on until it
+        returns, then its slot is freed).
+    QueryRejected
+        Status 503: every slot stayed held until the limit.
+    """
+    if not seconds or seconds <= 0:
+        return work()
+    deadline = time.perf_counter() + seconds
+    if not _slots.acquire(timeout=seconds):
+        raise QueryRejected(_BUSY.format(n=SLOTS), status=503)
+    outcome = _Outcome()
+
+    def run() -> None:
+        try:
+            outcome.value = work()
+        except BaseException as err:  # handed to the caller
+            outcome.error = _detached(err)
+        finally:
+            _slots.release()
+            outcome.done.set()
+
+    try:
+        threading.Thread(target=run, name="careerkg-native-query", daemon=True).start()
+    except BaseException:
+        _slots.release()
+        raise
+    if not outcome.done.wait(max(0.0, deadline - time.perf_counter()) + _GRACE):
+        raise QueryTimeout(seconds)
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome.value  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a query child finds the store: ``kind`` ``"dir"`` (a persistent Oxigraph
+    store, opened read-only) or ``"dump"`` (an N-Triples file loaded into memory)."""
+
+    kind: str
+    path: str
+
+
+def _open_source(source: Source) -> Any:
+    import pyoxigraph as ox
+
+    if source.kind == "dir":
+        return ox.Store.read_only(source.path)
+    store = ox.Store()
+    store.bulk_load(path=source.path, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    return store
+
+
+def _cap_memory(extra_mb: int) -> None:
+    """Cap this process's address space at its current size plus ``extra_mb``."""
+    if extra_mb <= 0:
+        return
+    with open("/proc/self/statm", encoding="ascii") as fh:
+        pages = int(fh.read().split()[0])
+    limit = pages * os.sysconf("SC_PAGE_SIZE") + extra_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _child_main(memory_mb: int) -> None:
+    """A query child: answer ``(source, text, form, max_rows)`` messages on stdin until EOF.
+
+    It says ``("ready",)`` once its imports are done. Answers go to the parent on the
+    original stdout; anything else printing to stdout is sent to stderr instead.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when it ends
+    requests = Connection(os.dup(0), writable=False)
+    answers = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)
+    from kg.sparql.native import run_oxigraph
+
+    answers.send(("ready",))
+    opened: tuple[Source, Any] | None = None
+    capped = False
+    while True:
+        try:
+            source, text, form, max_rows = requests.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if opened is None or opened[0] != source:
+                opened = None
+                opened = (source, _open_source(source))
+            if not capped:
+                _cap_memory(memory_mb)
+                capped = True
+            result = run_oxigraph(opened[1], text, form, None, max_rows, time.perf_counter())
+            if result.graph is not None:
+                answer: tuple[Any, ...] = ("graph", result.form, list(result.graph))
+            elif result.form == "ASK":
+                answer = ("ask", bool(result.boolean))
+            else:
+                answer = ("select", result.variables, result.rows)
+        except ResultTooLarge as err:
+            answer = ("too-large", err.cap)
+        except QueryRejected as err:
+            answer = ("rejected", str(err), err.status)
+        except MemoryError:
+            answer = ("memory", memory_mb)
+        except Exception as err:  # reported to the client as a 500, logged by the parent
+            answer = ("failed", f"{type(err).__name__}: {err}", traceback.format_exc())
+        answers.send(answer)
+
+
+_START_TIMEOUT = 60.0  # seconds a new child may take to import what it needs
+
+
+class _Child:
+    """One query child process and the parent's ends of its pipes."""
+
+    def __init__(self, memory_mb: int) -> None:
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+            "RUST_BACKTRACE": "0",
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", f"from kg.sparql.bounded import _child_main; _child_main({memory_mb})"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            start_new_session=True,  # a Ctrl-C in the terminal is the parent's to handle
+        )
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.send = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.recv = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+
+    def started(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` for the child's ``ready``; ``False`` if it never came."""
+        try:
+            return bool(self.recv.poll(seconds)) and self.recv.recv() == ("ready",)
+        except (EOFError, OSError):
+            return False
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+        with contextlib.suppress(Exception):
+            self.process.wait(5)
+        for conn in (self.send, self.recv):
+            with contextlib.suppress(Exception):
+                conn.close()
+
+
+class QueryProcesses:
+    """A pool of query child processes with hard time and memory limits.
+
+    The pool keeps ``size`` children started: each is started in the background
+    when the pool is first used and again whenever one is killed, so a query after
+    a timeout finds a child ready instead of waiting for one to start.
+
+    Parameters
+    ----------
+    size : int
+        Children (queries answered at once); more queries wait for a free child
+        until their own deadline, then get ``503``.
+    memory_mb : int
+        How much each child's address space may grow beyond its size after it
+        opened the store (MiB); ``0`` for no cap. A query needing more ends its
+        child and is answered ``503``.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox, tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> dump = os.path.join(folder, "g.nt")
+    >>> with open(dump, "w") as fh:
+    ...     _ = fh.write("<urn:a> <urn:b> <urn:c> .\\n")
+    >>> pool = QueryProcesses(size=1)
+    >>> pool.run(Source("dump", dump), "SELECT ?s WHERE { ?s ?p ?o }", "SELECT", 5.0, None).rows
+    [(rdflib.term.URIRef('urn:a'),)]
+    >>> pool.close()
+    """
+
+    def __init__(self, size: int = SLOTS, memory_mb: int = DEFAULT_MEMORY_MB) -> None:
+        self.size = max(1, size)
+        self.memory_mb = memory_mb
+        self._reset()
+
+    def _reset(self) -> None:
+        self._pid = os.getpid()
+        self._lock = threading.Lock()
+        self._idle: queue.LifoQueue[_Child] = queue.LifoQueue()
+        self._free = threading.BoundedSemaphore(self.size)
+        self._children: set[_Child] = set()
+        self._starting = 0
+        self._closed = False
+
+    def _check_fork(self) -> None:
+        if os.getpid() != self._pid:  # forked (a gunicorn worker): the children are the parent's
+            self._reset()
+
+    def _fill(self) -> None:
+        """Start, in the background, the children the pool is short of."""
+        with self._lock:
+            if self._closed:
+                return
+            missing = self.size - len(self._children) - self._starting
+            self._starting += max(0, missing)
+        for _ in range(missing):
+            threading.Thread(target=self._start_child, name="careerkg-query-start", daemon=True).start()
+
+    def _start_child(self) -> None:
+        child: _Child | None = None
+        try:
+            child = _Child(self.memory_mb)
+            ok = child.started(_START_TIMEOUT)
+        except OSError:
+            ok = False
+        with self._lock:
+            self._starting -= 1
+            if ok and not self._closed and child is not None:
+                self._children.add(child)
+                self._idle.put(child)
+                return
+        if child is not None:
+            child.kill()
+
+    def _drop(self, child: _Child) -> None:
+        """Kill ``child`` and start its replacement in the background."""
+        child.kill()
+        with self._lock:
+            self._children.discard(child)
+        self._fill()
+
+    def warm(self, source: Source) -> None:
+        """Start every child and let each open ``source`` now, before the first query."""
+        self._check_fork()
+        self._fill()
+        runs = [
+            threading.Thread(target=self.run, args=(source, "ASK { }", "ASK", 120.0, None), daemon=True)
+            for _ in range(self.size)
+        ]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join()
+
+    def run(self, source: Source, text: str, form: str, seconds: float | None, max_rows: int | None) -> Any:
+        """Answer ``text`` (already checked by the engine) from ``source`` in a child.
+
+        Returns
+        -------
+        kg.sparql.engine.QueryResult
+
+        Raises
+        ------
+        QueryTimeout
+            The limit passed: the child is killed and replaced.
+        QueryRejected
+            Status 503 when no child came free in time or the child ran out of
+            memory; 400/413 as the engine would.
+        """
+        from rdflib import Graph
+
+        from kg.namespace import PREFIXES
+        from kg.sparql.engine import QueryResult
+
+        self._check_fork()
+        self._fill()
+        limit = seconds if seconds and seconds > 0 else None
+        deadline = None if limit is None else time.perf_counter() + limit
+
+        def left() -> float | None:
+            return None if deadline is None else max(0.0, deadline - time.perf_counter())
+
+        if not self._free.acquire(timeout=limit if limit is not None else -1):
+            raise QueryRejected(_BUSY.format(n=self.size), status=503)
+        child: _Child | None = None
+        try:
+            try:
+                child = self._idle.get(timeout=left())
+            except queue.Empty:
+                with self._lock:
+                    starting = self._starting > 0
+                if not starting:
+                    raise QueryRejected(_BUSY.format(n=self.size), status=503) from None
+                # a child is still starting (first use, or just replaced): that wait is
+                # the service's, not the query's, so the limit counts from the start
+                try:
+                    child = self._idle.get(timeout=_START_TIMEOUT)
+                except queue.Empty:
+                    raise QueryRejected(
+                        "the query engine could not start a query process; retry later", status=503
+                    ) from None
+                if limit is not None:
+                    deadline = time.perf_counter() + limit
+            try:
+                child.send.send((source, text, form, max_rows))
+                wait = left()
+                if not child.recv.poll(None if wait is None else wait + _GRACE):
+                    self._drop(child)
+                    child = None
+                    raise QueryTimeout(limit or 0.0)
+                answer = child.recv.recv()
+            except (EOFError, OSError):
+                code = None
+                if child is not None:
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        code = child.process.wait(1)
+                    self._drop(child)
+                    child = None
+                raise QueryRejected(
+                    f"the query needed more memory than the {self.memory_mb} MiB a query may use "
+                    f"(its process ended{f' with {code}' if code is not None else ''}); narrow it "
+                    "(LIMIT, more specific patterns)",
+                    status=503,
+                ) from None
+            self._idle.put(child)
+            child = None
+        finally:
+            if child is not None:
+                self._drop(child)
+            self._free.release()
+        kind = answer[0]
+        if kind == "select":
+            return QueryResult("SELECT", answer[1], answer[2])
+        if kind == "ask":
+            return QueryResult("ASK", boolean=answer[1])
+        if kind == "graph":
+            graph = Graph()
+            for triple in answer[2]:
+                graph.add(triple)
+            for prefix, ns in PREFIXES.items():
+                graph.bind(prefix, ns, override=True, replace=True)
+            return QueryResult(answer[1], graph=graph)
+        if kind == "too-large":
+            raise ResultTooLarge(answer[1])
+        if kind == "rejected":
+            raise QueryRejected(answer[1], status=answer[2])
+        if kind == "memory":
+            raise QueryRejected(
+                f"the query needed more memory than the {answer[1]} MiB a query may use; narrow it",
+                status=503,
+            )
+        raise RuntimeError(f"the query process failed: {answer[1]}\n{answer[2]}")
+
+    def close(self) -> None:
+        """Stop every child (and any child still starting, once it has started)."""
+        with self._lock:
+            self._closed = True
+            children = list(self._children)
+            self._children.clear()
+        for child in children:
+            child.kill()
+
+
+_pool: QueryProcesses | None = None
+_pool_off = False
+_pool_lock = threading.Lock()
+
+
+def use_processes(size: int = SLOTS, memory_mb: int = DEFAULT_MEMORY_MB) -> QueryProcesses | None:
+    """Set this process's pool of query processes; ``size`` 0 turns them off (threads).
+
+    Examples
+    --------
+    >>> pool = use_processes(size=1)
+    >>> processes() is pool
+    True
+    >>> use_processes(0) is None, processes() is None
+    (True, True)
+    >>> _ = use_processes()
+    """
+    global _pool, _pool_off
+    with _pool_lock:
+        if _pool is not None:
+            _pool.close()
+        _pool = QueryProcesses(size, memory_mb) if size > 0 else None
+        _pool_off = size <= 0
+        return _pool
+
+
+def processes() -> QueryProcesses | None:
+    """The pool bounded native queries go to: made on first use unless turned off.
+
+    One-shot commands (``careerkg sparql``) turn it off: they exit right after a
+    timeout, which ends the work too, and need not start a process.
+    """
+    global _pool
+    if _pool is None and not _pool_off:
+        with _pool_lock:
+            if _pool is None and not _pool_off:
+                _pool = QueryProcesses()
+    return _pool
+
+
+@atexit.register
+def _close_pool() -> None:
+    if _pool is not None and _pool._pid == os.getpid():
+        _pool.close()
