@@ -36,6 +36,7 @@ from gunicorn.glogging import Logger
 from werkzeug.exceptions import InternalServerError, RequestEntityTooLarge
 
 from kg.sparql.bounded import DEFAULT_MEMORY_MB, SLOTS
+from kg.sparql.cache import DEFAULT_BUDGET_MB
 from kg.sparql.endpoint import sparql_blueprint
 from kg.store import Store
 
@@ -242,6 +243,7 @@ def serve(
     access_log: str | None = "-",
     query_processes: int = SLOTS,
     query_memory: int = DEFAULT_MEMORY_MB,
+    result_cache_mb: int = DEFAULT_BUDGET_MB,
 ) -> None:
     """Serve the app with gunicorn until interrupted (blocks).
 
@@ -252,14 +254,17 @@ def serve(
     (Oxigraph) SPARQL evaluation to ``query_processes`` child processes
     (:class:`kg.sparql.bounded.QueryProcesses`), killed at the time limit and capped
     at ``query_memory`` MiB each; ``0`` processes evaluates in the worker's threads.
-    ``access_log`` is a file name, ``"-"`` for stderr or ``None`` for none; each line
-    is a JSON object (:func:`access_record`).
+    SPARQL answers are remembered in each worker up to ``result_cache_mb`` MiB
+    (:mod:`kg.sparql.cache`). ``access_log`` is a file name, ``"-"`` for stderr or
+    ``None`` for none; each line is a JSON object (:func:`access_record`).
     """
+    from kg.sparql import cache
     from kg.sparql.bounded import use_processes
     from kg.sparql.engine import limits_from_env
     from kg.sparql.native import native_source
 
     limit_s, cap = limits_from_env(timeout, max_rows)
+    cache.configure(result_cache_mb)
     app = make_wsgi_app(
         store, timeout=limit_s or 0, max_rows=cap or 0, dashboard=dashboard, max_body=max_body
     )

@@ -17,6 +17,7 @@ from dashboard.urls import unquote_name
 from dashboard.views import path as view
 from kg.errors import UnknownEntity
 from kg.explore import resolve
+from kg.memo import json_key, memoized
 
 dash.register_page(
     __name__,
@@ -216,13 +217,18 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
     if not target:
         result = {"path": None, "error": "Choose a target role.", "known": []}
         return [*_outputs(store, result), no_update]
-    result = view.compute(store, source, target, know, alternatives or 0)
-    url = (
-        dash.get_relative_path(view.share_url(store, source, target, know))
-        if result.get("path")
-        else no_update
-    )
-    return [*_outputs(store, result), url]
+
+    def build() -> list[Any]:
+        result = view.compute(store, source, target, know, alternatives or 0)
+        url = (
+            dash.get_relative_path(view.share_url(store, source, target, know))
+            if result.get("path")
+            else no_update
+        )
+        return [*_outputs(store, result), url]
+
+    # the store is read-only: the same question gets the same page, computed once
+    return memoized(store, "path-page", json_key(source, know, target, alternatives), build)
 
 
 @callback(

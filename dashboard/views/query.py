@@ -73,16 +73,17 @@ def _cell(store: Store, term: Any) -> Any:
 def run(store: Store, text: str | None) -> tuple[Any, str]:
     """Run the editor's query: a results table (or ``None``) and a status message
     (the error, plainly, when the query is rejected)."""
-    from kg.sparql import install, run_query
+    from kg.sparql import install
+    from kg.sparql.cache import cached_query
 
     if not text or not text.strip():
         return None, "Write a query or pick an example."
     install()
     try:
-        res = run_query(store, text, timeout=10.0, max_rows=MAX_ROWS)
+        res, hit = cached_query(store, text, timeout=10.0, max_rows=MAX_ROWS)
     except KGError as err:
         return None, str(err)
-    ms = f"{res.elapsed * 1000:.0f} ms"
+    ms = f"{res.elapsed * 1000:.0f} ms" + (" when first asked" if hit else "")
     if res.form == "ASK":
         return html.P(f"Answer: {'yes' if res.boolean else 'no'}", className="ask"), f"ASK answered in {ms}."
     if res.graph is not None:

@@ -8,6 +8,7 @@ import click
 
 from kg.cli import command, data_option, open_store
 from kg.sparql.bounded import DEFAULT_MEMORY_MB, SLOTS
+from kg.sparql.cache import DEFAULT_BUDGET_MB
 
 __all__ = ["serve_command"]
 
@@ -67,6 +68,15 @@ __all__ = ["serve_command"]
     help="Memory a query process may use beyond the store it holds; a query needing more is "
     "answered 503 (0: no cap).",
 )
+@click.option(
+    "--result-cache",
+    type=click.IntRange(0),
+    default=DEFAULT_BUDGET_MB,
+    show_default=True,
+    metavar="MIB",
+    help="Memory per worker for remembered SPARQL answers (the store is read-only, so a "
+    "repeated query is answered without evaluating it again; 0: remember nothing).",
+)
 @click.option("--no-dashboard", is_flag=True, help="Serve only /sparql and /health.")
 def serve_command(
     host: str,
@@ -80,6 +90,7 @@ def serve_command(
     access_log: str,
     query_processes: int,
     query_memory: int,
+    result_cache: int,
     no_dashboard: bool,
 ) -> None:
     """Serve the explorer at / and the SPARQL endpoint at /sparql (gunicorn).
@@ -106,4 +117,5 @@ def serve_command(
         access_log=access_log or None,
         query_processes=query_processes,
         query_memory=query_memory,
+        result_cache_mb=result_cache,
     )

@@ -35,7 +35,8 @@ from rdflib.namespace import RDF, XSD
 from kg.errors import QueryRejected
 from kg.namespace import CKF
 from kg.sparql import formats
-from kg.sparql.engine import QueryResult, limits_from_env, run_query
+from kg.sparql.cache import result_cache
+from kg.sparql.engine import QueryResult, limits_from_env
 from kg.sparql.paths import FUNCTIONS, install
 from kg.store import Store
 
@@ -223,10 +224,12 @@ def sparql_blueprint(
                 body = fmt.serialize(QueryResult("DESCRIBE", graph=graph))
                 return Response(body, content_type=fmt.content_type)
             text = _query_text()
-            result = run_query(store, text, timeout=limit_s, max_rows=cap)
+            cache = result_cache(store)
+            result, hit = cache.run(store, text, timeout=limit_s, max_rows=cap)
             fmt = _choose(result.kind)
-            response = Response(fmt.serialize(result), content_type=fmt.content_type)
+            response = Response(cache.body(result, fmt.name, fmt.serialize), content_type=fmt.content_type)
             response.headers["X-Query-Time"] = f"{result.elapsed:.4f}"
+            response.headers["X-Cache"] = "hit" if hit else "miss"
             return response
         except QueryRejected as err:
             return _error(err)

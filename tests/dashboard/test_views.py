@@ -125,7 +125,7 @@ def test_path_compute_render_and_share(store: Store) -> None:
     }
     assert step_ids <= drawn_path
     assert out["figure"] is not None
-    assert len(out["figure"].data) >= 2
+    assert len(out["figure"]["data"]) >= 2
     url = path.share_url(store, SWE, MLE, [DL + ":2"])
     assert url == "/path/Software%20Engineer/Machine%20Learning%20Engineer?know=deep%20learning%3A2"
     options, values, problem = path.know_options(store, "deep learning:2,Pyton")

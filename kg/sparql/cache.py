@@ -1,0 +1,222 @@
+"""Remembered SPARQL answers of a read-only store, for the endpoint and the app.
+
+An answer depends only on the store's content (its ``version``), the query text and
+the row cap, and the served store never changes, so a repeated query (the shipped
+examples, a shared link, a dashboard page many people open) is answered from memory
+instead of being evaluated again. :class:`ResultCache` keeps answers up to a budget of
+bytes (least recently used first out), lets one request evaluate a query while the
+others asking the same wait for its answer (no stampede), and remembers for a short
+while that a query ran out of time, so the same runaway query sent again and again
+costs one evaluation per ``negative_ttl`` instead of one per request.
+
+:func:`run_query` is not cached: the library, the CLI and the benchmarks evaluate every
+time. :func:`cached_query` is what ``/sparql`` and the app's SPARQL page call.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> store = Store.default()
+>>> cache = ResultCache(budget=1024 * 1024)
+>>> first, hit = cache.run(store, "SELECT ?r WHERE { ?r a ckg:Role }", timeout=5, max_rows=100)
+>>> again, hit_again = cache.run(store, "SELECT ?r WHERE { ?r a ckg:Role }", timeout=5, max_rows=100)
+>>> hit, hit_again, again is first, cache.stats()["entries"]
+(False, True, True, 1)
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.errors import KGError, QueryTimeout, ResultTooLarge
+from kg.sparql.engine import QueryResult, run_query
+from kg.store import Store
+
+__all__ = ["DEFAULT_BUDGET_MB", "NEGATIVE_TTL", "ResultCache", "cached_query", "configure", "result_cache"]
+
+DEFAULT_BUDGET_MB = 64
+"""Memory the answers of one process may take (MiB), by a rough count of their size."""
+NEGATIVE_TTL = 30.0
+"""Seconds a query that ran out of time is answered with its timeout again unevaluated."""
+
+_TERM_BYTES = 160  # a rough size of one rdflib term held in a row or a triple
+
+
+@dataclass
+class _Entry:
+    result: QueryResult | None
+    error: KGError | None
+    size: int
+    expires: float | None = None
+    bodies: dict[str, bytes] = field(default_factory=dict)
+
+
+def _size(result: QueryResult) -> int:
+    if result.graph is not None:
+        return 64 + 3 * _TERM_BYTES * len(result.graph)
+    return 64 + _TERM_BYTES * max(1, len(result.variables)) * len(result.rows)
+
+
+class ResultCache:
+    """Answers (and recent timeouts) of queries, per store version, up to ``budget`` bytes.
+
+    Parameters
+    ----------
+    budget : int
+        Bytes the remembered answers may take, by a rough count (terms x 160 bytes
+        plus serialized bodies); an answer bigger than an eighth of it is not kept.
+        ``0`` keeps nothing (every call evaluates, concurrent equal calls still share
+        one evaluation).
+    negative_ttl : float
+        Seconds a timeout is remembered.
+    """
+
+    def __init__(self, budget: int = DEFAULT_BUDGET_MB * 1024 * 1024, negative_ttl: float = NEGATIVE_TTL):
+        self.budget = max(0, budget)
+        self.negative_ttl = negative_ttl
+        self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
+        self._flights: dict[Hashable, threading.Event] = {}
+        self._lock = threading.Lock()
+        self._used = 0
+        self.hits = 0
+        self.misses = 0
+
+    def _lookup(self, key: Hashable) -> _Entry | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if entry.expires is not None and entry.expires < time.monotonic():
+            self._evict(key)
+            return None
+        self._entries.move_to_end(key)
+        return entry
+
+    def _evict(self, key: Hashable) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self._used -= entry.size
+
+    def _keep(self, key: Hashable, entry: _Entry) -> None:
+        if entry.size > self.budget // 8:
+            return
+        self._evict(key)
+        self._entries[key] = entry
+        self._used += entry.size
+        while self._used > self.budget and self._entries:
+            self._evict(next(iter(self._entries)))
+
+    def run(
+        self,
+        store: Store,
+        text: str,
+        *,
+        timeout: float | None,
+        max_rows: int | None,
+        evaluate: Callable[[], QueryResult] | None = None,
+    ) -> tuple[QueryResult, bool]:
+        """The answer of ``text`` over ``store`` and whether it was remembered.
+
+        ``evaluate`` (default: :func:`kg.sparql.engine.run_query` with the limits)
+        runs on a miss. Errors are raised as :func:`~kg.sparql.engine.run_query`
+        raises them; a :class:`~kg.errors.QueryTimeout` is raised again without
+        evaluation for :attr:`negative_ttl` seconds, a
+        :class:`~kg.errors.ResultTooLarge` while the store is unchanged.
+        """
+        key = (store.version, text, max_rows)
+        while True:
+            with self._lock:
+                entry = self._lookup(key)
+                if entry is not None:
+                    self.hits += 1
+                    if entry.error is not None:
+                        raise entry.error
+                    assert entry.result is not None
+                    return entry.result, True
+                flight = self._flights.get(key)
+                if flight is None:
+                    flight = self._flights[key] = threading.Event()
+                    self.misses += 1
+                    break
+            # the same query is being evaluated: wait for that answer, then look again
+            flight.wait(timeout if timeout else None)
+        try:
+            result = (
+                evaluate()
+                if evaluate is not None
+                else run_query(store, text, timeout=timeout, max_rows=max_rows)
+            )
+        except QueryTimeout as err:
+            with self._lock:
+                self._keep(key, _Entry(None, err, 256, expires=time.monotonic() + self.negative_ttl))
+            raise
+        except ResultTooLarge as err:
+            with self._lock:
+                self._keep(key, _Entry(None, err, 256))
+            raise
+        finally:
+            with self._lock:
+                self._flights.pop(key, None)
+            flight.set()
+        with self._lock:
+            self._keep(key, _Entry(result, None, _size(result)))
+        return result, False
+
+    def body(self, result: QueryResult, fmt: str, serialize: Callable[[QueryResult], bytes | str]) -> bytes:
+        """``serialize(result)`` as bytes, remembered with ``result`` while it is kept."""
+        with self._lock:
+            entry = next((e for e in reversed(self._entries.values()) if e.result is result), None)
+            if entry is not None and fmt in entry.bodies:
+                return entry.bodies[fmt]
+        raw = serialize(result)
+        body = raw.encode("utf-8") if isinstance(raw, str) else raw
+        if entry is not None:
+            with self._lock:
+                if entry.result is result and self._used + len(body) <= self.budget:
+                    entry.bodies[fmt] = body
+                    entry.size += len(body)
+                    self._used += len(body)
+        return body
+
+    def stats(self) -> dict[str, Any]:
+        """Entries, bytes used, hits and misses so far."""
+        with self._lock:
+            return {
+                "entries": len(self._entries),
+                "bytes": self._used,
+                "budget": self.budget,
+                "hits": self.hits,
+                "misses": self.misses,
+            }
+
+
+_budget_mb = DEFAULT_BUDGET_MB
+
+
+def configure(budget_mb: int) -> None:
+    """Set the budget (MiB) of the caches made from now on (``careerkg serve --result-cache``)."""
+    global _budget_mb
+    _budget_mb = max(0, budget_mb)
+
+
+def result_cache(store: Store) -> ResultCache:
+    """The cache of ``store``'s answers: one per store and version, gone when it changes.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> store = Store.default()
+    >>> result_cache(store) is result_cache(store)
+    True
+    """
+    return store.derived("sparql-results", lambda _s: ResultCache(_budget_mb * 1024 * 1024))
+
+
+def cached_query(
+    store: Store, text: str, *, timeout: float | None, max_rows: int | None
+) -> tuple[QueryResult, bool]:
+    """:func:`~kg.sparql.engine.run_query` through ``store``'s :func:`result_cache`."""
+    return result_cache(store).run(store, text, timeout=timeout, max_rows=max_rows)
