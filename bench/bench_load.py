@@ -2,7 +2,8 @@
 
 ``python -m bench load`` starts ``careerkg serve --workers 2`` on a free loopback port,
 runs 50 client threads for 60 s (each with its own keep-alive connection, no think time)
-mixing the shipped ``/sparql`` example queries, the SPARQL learning-path query, the path
+mixing the shipped ``/sparql`` example queries (with their default parameters, as the
+app's SPARQL page gives them), the SPARQL learning-path query, the path
 finder's Dash callback, and the explorer's search, node-details and page callbacks; then
 the same on a store imported from ESCO v1.1.1 (``careerkg import esco … --store``) when
 ``../shared/external/esco/v1.1.1`` exists. It prints throughput, p50/p95/p99 latency (all
@@ -86,7 +87,7 @@ class Workload:
             nodes("Role"),
             nodes("Skill"),
             pairs,
-            [e.text for e in EXAMPLES.values()],
+            [e.editable_text for e in EXAMPLES.values()],  # as the SPARQL page sends them
             DashCallbacks(base),
         )
 

@@ -61,7 +61,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from kg.store import Store
 
-__all__ = ["CACHE_DIR", "FORMAT", "PERSISTED", "cache_folder", "fetch", "load", "save", "stamp", "warm"]
+__all__ = [
+    "CACHE_DIR",
+    "FORMAT",
+    "PERSISTED",
+    "WARMED",
+    "cache_folder",
+    "fetch",
+    "load",
+    "save",
+    "stamp",
+    "warm",
+]
 
 T = TypeVar("T")
 
@@ -71,9 +82,13 @@ FORMAT = 1
 CACHE_DIR = "careerkg-cache"
 """The folder inside a store folder holding the saved views."""
 
-PERSISTED = frozenset({"projection", "label-index"})
+PERSISTED = frozenset({"projection", "label-index", "example-answers"})
 """The :meth:`kg.store.Store.derived` keys saved beside a persistent store (an allow-list:
 other views, e.g. the dashboard's, are only kept in memory)."""
+
+WARMED = ("projection", "label-index")
+"""The views an import builds and saves right away (:func:`warm`); the answers of the
+example queries are saved by the first ``careerkg serve`` (:func:`kg.sparql.cache.prime`)."""
 
 # RocksDB's own files: what a write to the store changes (LOG*, LOCK and OPTIONS do not
 # tell the data apart and LOG changes on every read-write open anyway)
@@ -164,9 +179,22 @@ def stamp(location: str | Path) -> dict[str, Any] | None:
 
 
 def _encode(key: str, value: Any) -> Any:
-    """What is pickled for the view ``key`` (the label index without its graph)."""
+    """What is pickled for the view ``key`` (the label index without its graph; query
+    answers as plain tuples)."""
     if key == "label-index":
         return value.to_state()
+    if key == "example-answers":
+        return {
+            text: (
+                r.form,
+                r.variables,
+                r.rows,
+                None if r.graph is None else list(r.graph),
+                r.boolean,
+                r.elapsed,
+            )
+            for text, r in value.items()
+        }
     return value
 
 
@@ -182,7 +210,32 @@ def _decode(key: str, payload: Any, store: Store) -> Any | None:
         if not isinstance(payload, dict):
             return None
         return LabelIndex.from_state(store.graph, payload)
+    if key == "example-answers":
+        return _decode_answers(payload)
     return None
+
+
+def _decode_answers(payload: Any) -> dict[str, Any] | None:
+    """Example answers back; ``None`` unless they answer exactly today's examples."""
+    from rdflib import Graph
+
+    from kg.namespace import PREFIXES
+    from kg.sparql.engine import QueryResult
+    from kg.sparql.examples import EXAMPLES
+
+    if not isinstance(payload, dict) or not set(payload) <= {e.editable_text for e in EXAMPLES.values()}:
+        return None
+    answers: dict[str, Any] = {}
+    for text, (form, variables, rows, triples, boolean, elapsed) in payload.items():
+        graph = None
+        if triples is not None:
+            graph = Graph()
+            for triple in triples:
+                graph.add(triple)
+            for prefix, ns in PREFIXES.items():
+                graph.bind(prefix, ns, override=True, replace=True)
+        answers[text] = QueryResult(form, variables, rows, graph=graph, boolean=boolean, elapsed=elapsed)
+    return answers
 
 
 def _path(store: Store, key: str) -> Path:
@@ -316,7 +369,7 @@ def fetch(store: Store, key: str, build: Callable[[Store], T]) -> T:
 
 
 def warm(location: str | Path) -> dict[str, float]:
-    """Build and save every view in :data:`PERSISTED` of the store at ``location``.
+    """Build and save the views in :data:`WARMED` of the store at ``location``.
 
     Called by ``careerkg import ... --store`` once the store is in place, so the first
     command on it starts fast. Returns the seconds each view saved took (build and
@@ -341,7 +394,7 @@ def warm(location: str | Path) -> dict[str, float]:
         "projection": lambda s: project(s.graph),
         "label-index": lambda s: LabelIndex.build(s.graph),
     }
-    assert set(builders) == PERSISTED
+    assert tuple(builders) == WARMED
     seconds: dict[str, float] = {}
     for key, build in builders.items():
         start = time.perf_counter()

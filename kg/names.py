@@ -224,14 +224,18 @@ class LabelIndex:
         UnknownEntity
             With up to five closest labels when nothing matches.
         """
-        pool = self.candidates(cls)
+        wanted = {cls} if isinstance(cls, URIRef) else set(cls) if cls is not None else None
+
+        def fits(node: URIRef) -> bool:  # in the pool of candidates, without listing it (O(1))
+            return node in self.labels and (wanted is None or bool(self.types.get(node, set()) & wanted))
+
         kind = self.kind_name(cls) if isinstance(cls, URIRef) else ""
         iri = self.expand(name)
         if iri is not None:
-            if iri in pool:
+            if fits(iri):
                 return iri
             raise UnknownEntity(name, self.closest(str(iri).rsplit("/", 1)[-1], cls), kind)
-        hits = [n for n in sorted(self.by_name.get(normalise(name), ())) if n in pool]
+        hits = [n for n in sorted(self.by_name.get(normalise(name), ())) if fits(n)]
         if hits:
             # prefer a node whose preferred label matches over an alt-label match
             exact = [n for n in hits if normalise(self.labels[n]) == normalise(name)]

@@ -268,6 +268,14 @@ def serve(
     app = make_wsgi_app(
         store, timeout=limit_s or 0, max_rows=cap or 0, dashboard=dashboard, max_body=max_body
     )
+    if result_cache_mb:
+        started = time.perf_counter()
+        primed = cache.prime(store)  # before the fork: every worker starts with the answers
+        print(
+            f"careerkg: answers of {primed} example queries ready in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     pool = use_processes(query_processes, query_memory) if limit_s else None
     source = native_source(store) if pool is not None else None  # the dump, made once for every worker
 

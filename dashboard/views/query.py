@@ -8,6 +8,12 @@ Examples
 True
 >>> print(run(Store.default(), "SELECT ?r WHERE { ?r a }")[1])  # doctest: +ELLIPSIS
 malformed SPARQL query...
+>>> print(editor_text("prerequisites")[0])  # doctest: +ELLIPSIS
+# title: ...
+SELECT ... WHERE {
+  # parameters: edit the values
+  VALUES (?skill) { (skill:deep-learning) }
+...
 """
 
 from __future__ import annotations
@@ -37,7 +43,8 @@ def example_options() -> list[dict[str, str]]:
 
 def editor_text(name: str | None) -> tuple[str, str]:
     """The text of an example for the editor, and its description. Parameters get their
-    default values in a trailing ``VALUES`` clause the user can edit."""
+    default values in a ``VALUES`` clause the user can edit (:attr:`Example.editable_text
+    <kg.sparql.examples.Example.editable_text>`)."""
     from kg.sparql.examples import EXAMPLES
 
     ex = EXAMPLES.get(name or "") or next(iter(EXAMPLES.values()), None)
@@ -46,12 +53,7 @@ def editor_text(name: str | None) -> tuple[str, str]:
             "SELECT ?role ?label WHERE {\n  ?role a ckg:Role ; skos:prefLabel ?label .\n}\nORDER BY ?label\n",
             "",
         )
-    text = ex.text.rstrip() + "\n"
-    if ex.params:
-        names = " ".join(f"?{v}" for v in ex.params)
-        values = " ".join(ex.params.values())
-        text += f"# parameters: edit the values below\nVALUES ({names}) {{ ({values}) }}\n"
-    return text, ex.description
+    return ex.editable_text, ex.description
 
 
 def _cell(store: Store, term: Any) -> Any:

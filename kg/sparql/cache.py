@@ -36,7 +36,17 @@ from kg.errors import KGError, QueryTimeout, ResultTooLarge
 from kg.sparql.engine import QueryResult, run_query
 from kg.store import Store
 
-__all__ = ["DEFAULT_BUDGET_MB", "NEGATIVE_TTL", "ResultCache", "cached_query", "configure", "result_cache"]
+__all__ = [
+    "DEFAULT_BUDGET_MB",
+    "NEGATIVE_TTL",
+    "PRIME_TIMEOUT",
+    "ResultCache",
+    "answer_examples",
+    "cached_query",
+    "configure",
+    "prime",
+    "result_cache",
+]
 
 DEFAULT_BUDGET_MB = 64
 """Memory the answers of one process may take (MiB), by a rough count of their size."""
@@ -53,6 +63,21 @@ class _Entry:
     size: int
     expires: float | None = None
     bodies: dict[str, bytes] = field(default_factory=dict)
+
+
+def _fresh(err: KGError) -> KGError:
+    """A copy of ``err`` without traceback or context, to keep or to raise again.
+
+    A kept traceback would hold the frames of the evaluation (and pyoxigraph iterators,
+    which may only be dropped by the thread that made them), and one exception object
+    raised in several threads at once would have its traceback rewritten by each.
+    """
+    fresh = type(err).__new__(type(err), *err.args)  # not __init__: args hold the message
+    fresh.__dict__.update(err.__dict__)
+    fresh.__traceback__ = None
+    fresh.__context__ = None
+    fresh.__cause__ = None
+    return fresh
 
 
 def _size(result: QueryResult) -> int:
@@ -126,19 +151,22 @@ class ResultCache:
         evaluation for :attr:`negative_ttl` seconds, a
         :class:`~kg.errors.ResultTooLarge` while the store is unchanged.
         """
-        key = (store.version, text, max_rows)
+        key = (store.version, text)  # an answer, whatever cap it is read under
+        capped = (store.version, text, max_rows)  # too large under this cap
         while True:
             with self._lock:
-                entry = self._lookup(key)
+                entry = self._lookup(key) or self._lookup(capped)
                 if entry is not None:
                     self.hits += 1
                     if entry.error is not None:
-                        raise entry.error
+                        raise _fresh(entry.error)
                     assert entry.result is not None
+                    if max_rows and len(entry.result) > max_rows:
+                        raise ResultTooLarge(max_rows)
                     return entry.result, True
-                flight = self._flights.get(key)
+                flight = self._flights.get(capped)
                 if flight is None:
-                    flight = self._flights[key] = threading.Event()
+                    flight = self._flights[capped] = threading.Event()
                     self.misses += 1
                     break
             # the same query is being evaluated: wait for that answer, then look again
@@ -151,19 +179,24 @@ class ResultCache:
             )
         except QueryTimeout as err:
             with self._lock:
-                self._keep(key, _Entry(None, err, 256, expires=time.monotonic() + self.negative_ttl))
+                self._keep(key, _Entry(None, _fresh(err), 256, expires=time.monotonic() + self.negative_ttl))
             raise
         except ResultTooLarge as err:
             with self._lock:
-                self._keep(key, _Entry(None, err, 256))
+                self._keep(capped, _Entry(None, _fresh(err), 256))
             raise
         finally:
             with self._lock:
-                self._flights.pop(key, None)
+                self._flights.pop(capped, None)
             flight.set()
         with self._lock:
             self._keep(key, _Entry(result, None, _size(result)))
         return result, False
+
+    def put(self, store: Store, text: str, result: QueryResult) -> None:
+        """Remember ``result`` as the answer of ``text`` on ``store`` (see :func:`prime`)."""
+        with self._lock:
+            self._keep((store.version, text), _Entry(result, None, _size(result)))
 
     def body(self, result: QueryResult, fmt: str, serialize: Callable[[QueryResult], bytes | str]) -> bytes:
         """``serialize(result)`` as bytes, remembered with ``result`` while it is kept."""
@@ -220,3 +253,50 @@ def cached_query(
 ) -> tuple[QueryResult, bool]:
     """:func:`~kg.sparql.engine.run_query` through ``store``'s :func:`result_cache`."""
     return result_cache(store).run(store, text, timeout=timeout, max_rows=max_rows)
+
+
+PRIME_TIMEOUT = None
+"""Time limit of each example query answered by :func:`prime` (none: they are ours)."""
+
+
+def answer_examples(store: Store) -> dict[str, QueryResult]:
+    """The shipped example queries answered on ``store``, by their editable text.
+
+    An example the store cannot answer (an error of any kind) is left out.
+    """
+    from kg.sparql.examples import EXAMPLES
+
+    answers: dict[str, QueryResult] = {}
+    for example in EXAMPLES.values():
+        text = example.editable_text
+        try:
+            answers[text] = run_query(store, text, timeout=PRIME_TIMEOUT, max_rows=None)
+        except KGError:
+            continue
+    return answers
+
+
+def prime(store: Store) -> int:
+    """Put the answers of the shipped examples in ``store``'s cache; how many.
+
+    The answers are computed once per store version (on a persistent store, once per
+    store: they are saved in its ``careerkg-cache`` folder, see
+    :mod:`kg.derived_cache`). ``careerkg serve`` primes before it forks its workers,
+    so every worker starts with them: on the ESCO store the aggregate examples take
+    seconds each, and would otherwise be evaluated again by every worker.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.sparql.examples import EXAMPLES
+    >>> store = Store.default()
+    >>> prime(store) == len(EXAMPLES)
+    True
+    >>> result_cache(store).run(store, EXAMPLES["counts-by-class"].editable_text, timeout=1, max_rows=100)[1]
+    True
+    """
+    answers = store.derived("example-answers", answer_examples)
+    cache = result_cache(store)
+    for text, result in answers.items():
+        cache.put(store, text, result)
+    return len(answers)

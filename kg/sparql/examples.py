@@ -46,6 +46,7 @@ QUERY_DIR = Path(__file__).resolve().parent / "queries"
 """Where the example ``.rq`` files live."""
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*(\w*)\s*:\s*(.*?)\s*$")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,34 @@ class Example:
         if "title" not in meta:
             raise ValueError(f"{path}: the header has no '# title:' line")
         return cls(path.stem, meta["title"], meta.get("description", ""), text, params)
+
+    @property
+    def editable_text(self) -> str:
+        """The text with its default parameters in a ``VALUES`` clause a person can edit.
+
+        The clause opens the query pattern, so engines start from the bound values
+        (Oxigraph joins a trailing ``VALUES`` last: seconds, or a timeout, on an
+        ESCO-sized store). This is the text the app's SPARQL page shows.
+
+        Examples
+        --------
+        >>> print(EXAMPLES["reachable-roles"].editable_text)  # doctest: +ELLIPSIS
+        # title: ...
+        SELECT ... WHERE {
+          # parameters: edit the values
+          VALUES (?role) { (role:software-engineer) }
+        ...
+        """
+        text = self.text.rstrip() + "\n"
+        if not self.params:
+            return text
+        names = " ".join(f"?{v}" for v in self.params)
+        values = " ".join(self.params.values())
+        clause = f"VALUES ({names}) {{ ({values}) }}"
+        where = _WHERE.search(text)
+        if where is None:
+            return text + f"# parameters: edit the values below\n{clause}\n"
+        return text[: where.end()] + f"\n  # parameters: edit the values\n  {clause}" + text[where.end() :]
 
     @cached_property
     def prepared(self) -> Query:

@@ -163,6 +163,20 @@ def test_query_examples_and_errors(store: Store) -> None:
     assert query.run(store, "")[0] is None
 
 
+def test_editor_text_binds_the_parameters_as_run_example_does(store: Store) -> None:
+    from kg.sparql.engine import run_query
+    from kg.sparql.examples import EXAMPLES, run_example
+
+    bound = [name for name, ex in EXAMPLES.items() if ex.params]
+    assert bound
+    for name in bound:
+        text, _ = query.editor_text(name)
+        assert text.index("VALUES") < text.index("}")  # first in the pattern, not after it
+        edited = run_query(store, text)
+        expected = run_example(store, name)
+        assert sorted(map(repr, edited.rows)) == sorted(map(repr, expected.rows)), name
+
+
 def test_overview_data(store: Store) -> None:
     data = overview.overview(store)
     assert data["counts"]["role"] > 0

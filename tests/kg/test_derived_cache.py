@@ -151,7 +151,7 @@ SPOILERS = {
 def test_bad_cache_files_are_rebuilt_silently(store_dir: Path, builds: dict[str, int], spoil: str) -> None:
     expected = project(Store.open(store_dir).graph)
     expected_index = build_index(Store.open(store_dir).graph)
-    for key in dc.PERSISTED:
+    for key in dc.WARMED:
         SPOILERS[spoil](_cache(store_dir, key))
     store = Store.open(store_dir)
     _same_projection(projection(store), expected)
@@ -251,3 +251,41 @@ def test_the_esco_store_starts_from_its_cache(esco_dir: Path, builds: dict[str, 
     assert str(sd).startswith("http://data.europa.eu/esco/occupation/")
     assert G.nodes[sd]["type"] == "role"
     assert seconds < 5  # building them took ~10 s
+
+
+def test_example_answers_are_saved_by_the_first_prime_and_loaded_by_the_next(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.sparql import cache
+    from kg.sparql.examples import EXAMPLES
+
+    assert not _cache(store_dir, "example-answers").exists()  # an import does not answer them
+    first = Store.open(store_dir)
+    assert cache.prime(first) == len(EXAMPLES)
+    assert _cache(store_dir, "example-answers").is_file()
+    answered = cache.answer_examples(first)
+
+    def refuse(_store: Store) -> Any:
+        raise AssertionError("answered again instead of loaded")
+
+    monkeypatch.setattr(cache, "answer_examples", refuse)
+    again = Store.open(store_dir)
+    assert cache.prime(again) == len(EXAMPLES)
+    for example in EXAMPLES.values():
+        text = example.editable_text
+        result, hit = cache.result_cache(again).run(again, text, timeout=5, max_rows=None)
+        assert hit, example.name
+        expected = answered[text]
+        assert (result.form, result.variables, result.boolean) == (
+            expected.form,
+            expected.variables,
+            expected.boolean,
+        )
+        assert sorted(map(repr, result.rows)) == sorted(map(repr, expected.rows)), example.name
+    # answers for other texts (examples since edited) are not trusted: answered again
+    path = _cache(store_dir, "example-answers")
+    with open(path, "rb") as fh:
+        header = pickle.load(fh)
+    _rewrite(path, header, {"SELECT * WHERE { ?s ?p ?o }": ("SELECT", [], [], None, None, 0.0)})
+    with pytest.raises(AssertionError, match="answered again"):
+        cache.prime(Store.open(store_dir))
