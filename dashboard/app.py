@@ -96,7 +96,7 @@ def create_app(store: Store | None = None, *, warm: bool = True, **options: Any)
         from kg.sparql import install
 
         graph_of(store)
-        LabelIndex.of(store)
+        LabelIndex.of(store).search("data")  # the search string is built on first search
         overview(store)
         install()
     return app

@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import logging
@@ -300,4 +301,9 @@ def serve(
         "control_socket_disable": True,  # no shared $HOME/.gunicorn socket between servers
         "post_fork": post_fork,
     }
+    # everything built so far (store views, projection, answers) lives as long as the
+    # server: kept out of the collector's reach, the workers' collections stay short and
+    # do not touch (and copy) the pages they share with the master
+    gc.collect()
+    gc.freeze()
     CareerKGServer(app, options).run()
