@@ -368,12 +368,31 @@ def fetch(store: Store, key: str, build: Callable[[Store], T]) -> T:
     return value
 
 
-def warm(location: str | Path) -> dict[str, float]:
+def _build_and_save(location: str, key: str) -> float | None:
+    """Build the view ``key`` of the store at ``location`` and save it; seconds, or ``None``."""
+    from kg.names import LabelIndex
+    from kg.project import project
+    from kg.store import Store
+
+    builders: dict[str, Callable[[Store], Any]] = {
+        "projection": lambda s: project(s.graph),
+        "label-index": lambda s: LabelIndex.build(s.graph),
+    }
+    start = time.perf_counter()
+    store = Store.open(location)
+    if save(store, key, builders[key](store)):
+        return time.perf_counter() - start
+    return None
+
+
+def warm(location: str | Path, processes: int | None = None) -> dict[str, float]:
     """Build and save the views in :data:`WARMED` of the store at ``location``.
 
     Called by ``careerkg import ... --store`` once the store is in place, so the first
-    command on it starts fast. Returns the seconds each view saved took (build and
-    save); a view that could not be saved (read-only folder) is left out.
+    command on it starts fast. Each view is built in a process of its own, side by
+    side, when the machine has more than one core (``processes``: how many; 1 builds
+    them in turn here). Returns the seconds each view saved took (build and save); a
+    view that could not be saved (read-only folder) is left out.
 
     Examples
     --------
@@ -381,23 +400,19 @@ def warm(location: str | Path) -> dict[str, float]:
     >>> from kg.importers.store import build_store
     >>> folder = Path(tempfile.mkdtemp()) / "store"
     >>> _ = build_store([], folder)
-    >>> sorted(warm(folder))
+    >>> sorted(warm(folder, processes=1))
     ['label-index', 'projection']
     >>> import shutil; shutil.rmtree(folder.parent)
     """
-    from kg.names import LabelIndex
-    from kg.project import project
-    from kg.store import Store
+    workers = min(len(WARMED), processes or os.cpu_count() or 1)
+    if workers <= 1:
+        done = {key: _build_and_save(str(location), key) for key in WARMED}
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-    store = Store.open(location)
-    builders: dict[str, Callable[[Store], Any]] = {
-        "projection": lambda s: project(s.graph),
-        "label-index": lambda s: LabelIndex.build(s.graph),
-    }
-    assert tuple(builders) == WARMED
-    seconds: dict[str, float] = {}
-    for key, build in builders.items():
-        start = time.perf_counter()
-        if save(store, key, build(store)):
-            seconds[key] = time.perf_counter() - start
-    return seconds
+        # spawned, not forked: the caller may hold the store and threads of its own
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {key: pool.submit(_build_and_save, str(location), key) for key in WARMED}
+            done = {key: future.result() for key, future in futures.items()}
+    return {key: seconds for key, seconds in done.items() if seconds is not None}
