@@ -196,7 +196,10 @@ def _child_main(memory_mb: int) -> None:
     os.dup2(2, 1)
     from kg.sparql.native import run_oxigraph
 
-    answers.send(("ready",))
+    try:
+        answers.send(("ready",))
+    except OSError:  # the parent gave up on this process (closed, or timed out its start)
+        return
     opened: tuple[Source, Any] | None = None
     capped = False
     while True:
@@ -226,7 +229,10 @@ def _child_main(memory_mb: int) -> None:
             answer = ("memory", memory_mb)
         except Exception as err:  # reported to the client as a 500, logged by the parent
             answer = ("failed", f"{type(err).__name__}: {err}", traceback.format_exc())
-        answers.send(answer)
+        try:
+            answers.send(answer)
+        except OSError:  # the parent is gone
+            return
 
 
 _START_TIMEOUT = 60.0  # seconds a new child may take to import what it needs
@@ -354,17 +360,32 @@ class QueryProcesses:
         self._fill()
 
     def warm(self, source: Source) -> None:
-        """Start every child and let each open ``source`` now, before the first query."""
+        """Start every child and let each open ``source`` now, before the first query.
+
+        Returns once every child has answered (or failed to start within a minute).
+        """
         self._check_fork()
         self._fill()
-        runs = [
-            threading.Thread(target=self.run, args=(source, "ASK { }", "ASK", 120.0, None), daemon=True)
-            for _ in range(self.size)
-        ]
-        for run in runs:
-            run.start()
-        for run in runs:
-            run.join()
+        taken: list[_Child] = []
+        try:
+            for _ in range(self.size):  # hold them all, so each one opens the source
+                self._free.acquire()
+                try:
+                    taken.append(self._idle.get(timeout=_START_TIMEOUT))
+                except queue.Empty:
+                    self._free.release()
+                    break
+            for child in taken:
+                child.send.send((source, "ASK { }", "ASK", None))
+            for child in taken:
+                if child.recv.poll(_START_TIMEOUT):
+                    child.recv.recv()
+        except (EOFError, OSError):
+            pass  # a child that died is found and replaced by the next query
+        finally:
+            for child in taken:
+                self._idle.put(child)
+                self._free.release()
 
     def run(self, source: Source, text: str, form: str, seconds: float | None, max_rows: int | None) -> Any:
         """Answer ``text`` (already checked by the engine) from ``source`` in a child.
@@ -398,23 +419,27 @@ class QueryProcesses:
             raise QueryRejected(_BUSY.format(n=self.size), status=503)
         child: _Child | None = None
         try:
-            try:
-                child = self._idle.get(timeout=left())
-            except queue.Empty:
-                with self._lock:
-                    starting = self._starting > 0
-                if not starting:
-                    raise QueryRejected(_BUSY.format(n=self.size), status=503) from None
-                # a child is still starting (first use, or just replaced): that wait is
-                # the service's, not the query's, so the limit counts from the start
+            while child is None:
                 try:
-                    child = self._idle.get(timeout=_START_TIMEOUT)
+                    child = self._idle.get(timeout=left())
                 except queue.Empty:
-                    raise QueryRejected(
-                        "the query engine could not start a query process; retry later", status=503
-                    ) from None
-                if limit is not None:
-                    deadline = time.perf_counter() + limit
+                    with self._lock:
+                        starting = self._starting > 0
+                    if not starting:
+                        raise QueryRejected(_BUSY.format(n=self.size), status=503) from None
+                    # a child is still starting (first use, or just replaced): that wait
+                    # is the service's, not the query's, so the limit counts from the start
+                    try:
+                        child = self._idle.get(timeout=_START_TIMEOUT)
+                    except queue.Empty:
+                        raise QueryRejected(
+                            "the query engine could not start a query process; retry later", status=503
+                        ) from None
+                    if limit is not None:
+                        deadline = time.perf_counter() + limit
+                if child.process.poll() is not None:  # died while idle (killed from outside)
+                    self._drop(child)
+                    child = None
             try:
                 child.send.send((source, text, form, max_rows))
                 wait = left()

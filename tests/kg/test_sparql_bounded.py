@@ -1,0 +1,151 @@
+"""Query processes: native evaluation really stops at the time limit, memory is capped,
+a killed process is replaced, and concurrency is bounded."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from kg.errors import QueryRejected, QueryTimeout
+from kg.sparql.bounded import QueryProcesses, Source
+from kg.sparql.native import native_source
+from kg.store import Store
+
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+ROLES = "SELECT ?r WHERE { ?r a ckg:Role }"
+PREFIXED = "PREFIX ckg: <https://w3id.org/careerkg/ontology#>\n"
+
+
+@pytest.fixture(scope="module")
+def source() -> Source:
+    found = native_source(Store.default(backend="oxigraph"))
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+def pool() -> Iterator[QueryProcesses]:
+    made = QueryProcesses(size=2, memory_mb=256)
+    yield made
+    made.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _pids(pool: QueryProcesses) -> set[int]:
+    with pool._lock:
+        return {child.process.pid for child in pool._children}
+
+
+def test_answers_and_keeps_its_processes(pool: QueryProcesses, source: Source) -> None:
+    pool.warm(source)
+    pids = _pids(pool)
+    assert len(pids) == 2
+    first = pool.run(source, PREFIXED + ROLES, "SELECT", 30.0, None)
+    assert len(first.rows) >= 10
+    for _ in range(5):
+        again = pool.run(source, PREFIXED + ROLES, "SELECT", 30.0, None)
+        assert sorted(again.rows) == sorted(first.rows)
+    assert _pids(pool) == pids  # the same processes answer again and again
+
+
+def test_the_work_stops_at_the_limit_and_the_process_is_replaced(
+    pool: QueryProcesses, source: Source
+) -> None:
+    pool.warm(source)
+    before = _pids(pool)
+    assert len(before) == 2
+    started = time.perf_counter()
+    with pytest.raises(QueryTimeout):
+        pool.run(source, CROSS, "SELECT", 0.5, None)
+    assert time.perf_counter() - started < 3.0
+    killed = before - _pids(pool)
+    assert len(killed) == 1
+    (pid,) = killed
+    assert not _alive(pid)  # the evaluation is gone with its process, not running on
+    # the other process answers at once, and a replacement joins the pool
+    started = time.perf_counter()
+    assert pool.run(source, "ASK { ?s ?p ?o }", "ASK", 0.5, None).boolean is True
+    assert time.perf_counter() - started < 0.5
+    deadline = time.monotonic() + 30
+    while len(_pids(pool)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(_pids(pool)) == 2
+
+
+def test_a_query_needing_too_much_memory_ends_its_process_not_the_caller(
+    pool: QueryProcesses, source: Source
+) -> None:
+    # sorting a cross join materialises every solution: far beyond 256 MiB
+    hungry = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+    with pytest.raises(QueryRejected) as err:
+        pool.run(source, hungry, "SELECT", 60.0, None)
+    assert err.value.status == 503
+    assert "memory" in str(err.value)
+    assert pool.run(source, "ASK { ?s ?p ?o }", "ASK", 30.0, None).boolean is True
+
+
+def test_more_queries_than_processes_wait_then_get_busy(pool: QueryProcesses, source: Source) -> None:
+    pool.warm(source)
+    outcomes: list[str] = []
+
+    def heavy() -> None:
+        try:
+            pool.run(source, CROSS, "SELECT", 2.0, None)
+            outcomes.append("answered")
+        except QueryTimeout:
+            outcomes.append("timeout")
+
+    runners = [threading.Thread(target=heavy) for _ in range(2)]
+    for runner in runners:
+        runner.start()
+    time.sleep(0.3)  # both processes are busy now
+    with pytest.raises(QueryRejected) as err:
+        pool.run(source, "ASK { ?s ?p ?o }", "ASK", 0.5, None)
+    assert err.value.status == 503
+    assert "busy" in str(err.value)
+    for runner in runners:
+        runner.join(30)
+    assert outcomes == ["timeout", "timeout"]
+
+
+def test_a_forked_process_starts_its_own_pool(pool: QueryProcesses, source: Source) -> None:
+    pool.warm(source)
+    parents = _pids(pool)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: a gunicorn worker, say
+        code = 1
+        try:
+            result = pool.run(source, "ASK { ?s ?p ?o }", "ASK", 30.0, None)
+            code = 0 if result.boolean and not (_pids(pool) & parents) else 3
+            os.write(write, ",".join(map(str, _pids(pool))).encode())
+            pool.close()
+        finally:
+            os._exit(code)
+    os.close(write)
+    _, status = os.waitpid(pid, 0)
+    children = os.read(read, 1000).decode()
+    os.close(read)
+    assert os.waitstatus_to_exitcode(status) == 0, children
+    assert _pids(pool) == parents  # the parent's processes were left alone
+
+
+def test_a_process_killed_from_outside_is_replaced_unnoticed(pool: QueryProcesses, source: Source) -> None:
+    import signal
+
+    pool.warm(source)
+    for pid in _pids(pool):
+        os.kill(pid, signal.SIGKILL)  # the OOM killer, an operator
+    time.sleep(0.2)
+    assert pool.run(source, "ASK { ?s ?p ?o }", "ASK", 5.0, None).boolean is True
