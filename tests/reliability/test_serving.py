@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import threading
 import time
@@ -190,3 +191,35 @@ def test_explosive_query_is_stopped_and_both_workers_keep_answering(srv: Server)
     assert answers["status"] == 503
     ok = get(srv.base, "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s a ?c }"}))
     assert ok[0] == 200
+    # the evaluation really stopped: once the killed query process is replaced (about half
+    # a second of CPU to start), nothing in the server's process tree keeps a core busy (a
+    # runaway evaluation in a thread would use ~2 s of CPU in these 2 s)
+    time.sleep(1.5)
+    first = _tree_cpu_seconds(srv.pid)
+    time.sleep(2.0)
+    assert _tree_cpu_seconds(srv.pid) - first < 0.5
+
+
+def _tree_cpu_seconds(root: int) -> float:
+    """CPU seconds (user + system) used so far by ``root`` and all its descendants."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, ppid in parents.items() if ppid in tree} - tree
+        tree |= more
+        grew = bool(more)
+    ticks = 0
+    for pid in tree:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
