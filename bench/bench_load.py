@@ -8,7 +8,7 @@ finder's Dash callback, and the explorer's search, node-details and page callbac
 the same on a store imported from ESCO v1.1.1 (``careerkg import esco … --store``) when
 ``../shared/external/esco/v1.1.1`` exists. It prints throughput, p50/p95/p99 latency (all
 and per request kind), errors by status, and the server's memory (RSS and PSS of the
-gunicorn master + workers, sampled every second). Targets: zero 5xx, p95 <= 500 ms,
+gunicorn master, its workers and their query processes, sampled every second). Targets: zero 5xx, p95 <= 500 ms,
 memory flat (within 10 % from the end of the warm-up to the end).
 
 Environment: ``CAREERKG_LOAD_CLIENTS`` (50), ``CAREERKG_LOAD_SECONDS`` (60),
@@ -194,7 +194,7 @@ class LoadReport:
             )
             drift = self.memory_drift(warmup)
             lines.append(
-                f"  memory (master + workers): RSS MB over time {series}; "
+                f"  memory (master, workers, query processes): RSS MB over time {series}; "
                 f"PSS at end {self.memory[-1][2] / 1024:.0f} MB; "
                 + (f"drift after {warmup:.0f} s warm-up {drift * 100:+.1f} %" if drift is not None else "")
             )
@@ -325,7 +325,7 @@ def _run_one(
                 clients=clients,
                 seconds=seconds,
                 workload=work,
-                pids=lambda: [srv.pid, *srv.workers()],
+                pids=srv.tree,
                 think=think,
             )
             alive = srv.proc is not None and srv.proc.poll() is None

@@ -40,6 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 ESCO = ROOT.parent / "shared" / "external" / "esco" / "v1.1.1"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+_KEPT = "\n## Notes"  # RESULTS.md from this heading on is written by hand and kept
 RUNS = 15  # timed runs per query for careerkg and pyoxigraph
 SLOW_RUNS = 3  # for plain rdflib (seconds per query)
 
@@ -344,10 +345,10 @@ def main() -> None:
         facts["date"] = datetime.date.today().isoformat()
         facts["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
         if os.environ.get("BENCH_WRITE") or "--write" in sys.argv:
-            RESULTS.write_text(
-                _report(facts, triples, load, sparql, other),
-                encoding="utf-8",
-            )
+            # the sections kept by hand (notes, the load test's figures) follow the tables
+            old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+            kept = old[old.index(_KEPT) :] if _KEPT in old else ""
+            RESULTS.write_text(_report(facts, triples, load, sparql, other) + kept, encoding="utf-8")
             print(f"\nwrote {RESULTS}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

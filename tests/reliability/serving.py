@@ -98,6 +98,10 @@ class Server:
         path = Path(f"/proc/{self.pid}/task/{self.pid}/children")
         return [int(p) for p in path.read_text().split()] if path.exists() else []
 
+    def tree(self) -> list[int]:
+        """The master and every process under it: workers and their query processes."""
+        return sorted({self.pid, *descendants(self.pid)})
+
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
@@ -130,3 +134,21 @@ class Server:
     ) -> None:
         self.stop()
         self.log.unlink(missing_ok=True)
+
+
+def descendants(root: int) -> set[int]:
+    """Every live process under ``root`` (children, grandchildren...), from ``/proc``."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {root}
+    while frontier:
+        frontier = {pid for pid, ppid in parents.items() if ppid in frontier} - found
+        found |= frontier
+    return found

@@ -16,7 +16,7 @@ import pytest
 
 from bench.dashclient import DashCallbacks
 from tests.reliability.conftest import MAX_BODY
-from tests.reliability.serving import Server, get, post
+from tests.reliability.serving import Server, descendants, get, post
 
 pytestmark = pytest.mark.server
 
@@ -202,19 +202,7 @@ def test_explosive_query_is_stopped_and_both_workers_keep_answering(srv: Server)
 
 def _tree_cpu_seconds(root: int) -> float:
     """CPU seconds (user + system) used so far by ``root`` and all its descendants."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(fields[1])
-    tree, grew = {root}, True
-    while grew:
-        more = {pid for pid, ppid in parents.items() if ppid in tree} - tree
-        tree |= more
-        grew = bool(more)
+    tree = {root, *descendants(root)}
     ticks = 0
     for pid in tree:
         try:
