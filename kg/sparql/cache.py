@@ -105,6 +105,7 @@ class ResultCache:
         self.negative_ttl = negative_ttl
         self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._flights: dict[Hashable, threading.Event] = {}
+        self._by_result: dict[int, _Entry] = {}  # id(result) -> its entry, for body()
         self._lock = threading.Lock()
         self._used = 0
         self.hits = 0
@@ -124,6 +125,8 @@ class ResultCache:
         entry = self._entries.pop(key, None)
         if entry is not None:
             self._used -= entry.size
+            if entry.result is not None and self._by_result.get(id(entry.result)) is entry:
+                del self._by_result[id(entry.result)]
 
     def _keep(self, key: Hashable, entry: _Entry) -> None:
         if entry.size > self.budget // 8:
@@ -131,6 +134,8 @@ class ResultCache:
         self._evict(key)
         self._entries[key] = entry
         self._used += entry.size
+        if entry.result is not None:
+            self._by_result[id(entry.result)] = entry
         while self._used > self.budget and self._entries:
             self._evict(next(iter(self._entries)))
 
@@ -201,7 +206,9 @@ class ResultCache:
     def body(self, result: QueryResult, fmt: str, serialize: Callable[[QueryResult], bytes | str]) -> bytes:
         """``serialize(result)`` as bytes, remembered with ``result`` while it is kept."""
         with self._lock:
-            entry = next((e for e in reversed(self._entries.values()) if e.result is result), None)
+            entry = self._by_result.get(id(result))
+            if entry is not None and entry.result is not result:
+                entry = None
             if entry is not None and fmt in entry.bodies:
                 return entry.bodies[fmt]
         raw = serialize(result)

@@ -150,3 +150,25 @@ def test_the_endpoint_says_hit_or_miss_and_serves_the_same_body(store: Store) ->
     assert answers[0].data == answers[1].data
     assert answers[2].content_type.startswith("text/csv")
     assert answers[2].data.decode().splitlines()[0] == "r"
+
+
+def test_serialized_bodies_are_kept_with_their_answer_and_counted(store: Store) -> None:
+    cache = ResultCache()
+    result, _ = cache.run(store, ROLES, timeout=5, max_rows=100)
+    calls = []
+
+    def serialize(r: QueryResult) -> str:
+        calls.append(1)
+        return "\n".join(str(row[0]) for row in r.rows)
+
+    before = cache.stats()["bytes"]
+    first = cache.body(result, "text", serialize)
+    second = cache.body(result, "text", serialize)
+    assert first == second
+    assert len(calls) == 1
+    assert cache.stats()["bytes"] == before + len(first)
+    # an answer that is not kept (here: another cache's) is serialized every time
+    other, _ = ResultCache(budget=0).run(store, ROLES, timeout=5, max_rows=100)
+    cache.body(other, "text", serialize)
+    cache.body(other, "text", serialize)
+    assert len(calls) == 3
