@@ -243,3 +243,18 @@ def test_oxigraph_backend_serves_the_path_engine() -> None:
     slow = plan(Store.default(backend="rdflib"), "software engineer", "machine learning engineer")
     assert [(s.iri, s.hours) for s in fast.steps] == [(s.iri, s.hours) for s in slow.steps]
     assert ROLE["machine-learning-engineer"] == fast.target
+
+
+@pytest.mark.parametrize("timeout", [0, 5.0])  # in this thread, and in a query process
+def test_an_unknown_function_is_a_400_not_a_crash(ox_store: Store, timeout: float) -> None:
+    # found by bench_fuzz: a mis-cased ckf: namespace is no extension, and Oxigraph
+    # refuses the call at evaluation
+    text = (
+        "PREFIX ckf: <https://w3id.ORG/careerkg/function#>\n"
+        "SELECT ?h WHERE { ?r a ckg:Role BIND (ckf:pathHours(?r, ?r) AS ?h) }"
+    )
+    with pytest.raises(QueryRejected) as err:
+        engine.run_query(ox_store, text, timeout=timeout)
+    assert err.value.status == 400
+    assert "does not provide" in str(err.value)
+    assert "case-sensitive" in str(err.value)
