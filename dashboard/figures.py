@@ -110,8 +110,13 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
     return _figure(
         data,
         "Effort per step (hours)",
-        height=360,
-        xaxis={"categoryorder": "array", "categoryarray": labels, "tickangle": -35},
+        height=420 if len(labels) <= 12 else 560,
+        # many steps: steeper labels, so neighbours do not overlap
+        xaxis={
+            "categoryorder": "array",
+            "categoryarray": labels,
+            "tickangle": -35 if len(labels) <= 12 else -65,
+        },
         yaxis={"title": {"text": "hours"}},
         yaxis2={
             "title": {"text": "cumulative"},
@@ -120,7 +125,16 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "showgrid": False,
             "rangemode": "tozero",
         },
-        legend={"orientation": "h", "y": -0.45},
+        # the legend at the foot of the figure, below the step labels (placed against
+        # the container, so the labels' automatic margin never runs into it)
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+        },
     )
 
 
