@@ -85,9 +85,11 @@ def run(store: Store, text: str | None) -> tuple[Any, str]:
         res, hit = cached_query(store, text, timeout=10.0, max_rows=MAX_ROWS)
     except KGError as err:
         return None, str(err)
-    ms = f"{res.elapsed * 1000:.0f} ms" + (" when first asked" if hit else "")
+    ms = f"{res.elapsed * 1000:.0f} ms"
+    # the graph is read-only: a query asked before is answered from memory
+    when = f"remembered (first answered in {ms})" if hit else f"in {ms}"
     if res.form == "ASK":
-        return html.P(f"Answer: {'yes' if res.boolean else 'no'}", className="ask"), f"ASK answered in {ms}."
+        return html.P(f"Answer: {'yes' if res.boolean else 'no'}", className="ask"), f"ASK answered {when}."
     if res.graph is not None:
         header = ["subject", "predicate", "object"]
         rows = sorted(res.graph, key=lambda t: tuple(str(x) for x in t))
@@ -103,4 +105,4 @@ def run(store: Store, text: str | None) -> tuple[Any, str]:
         id="query-table",
     )
     noun = "triples" if res.graph is not None else "rows"
-    return table, f"{len(rows)} {noun} in {ms}."
+    return table, f"{len(rows)} {noun} {when}."
