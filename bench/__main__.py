@@ -1,4 +1,4 @@
-"""Run every ``bench/bench_*.py`` module's ``main()``: ``python -m bench [NAME]...``."""
+"""Run every ``bench/bench_*.py`` module's ``main()``: ``python -m bench [NAME]... [--write]``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     here = Path(__file__).resolve().parent
     names = sorted(p.stem for p in here.glob("bench_*.py"))
-    wanted = [n if n.startswith("bench_") else f"bench_{n}" for n in argv]
+    # options (``--write``) are the benchmarks' own: they read them from sys.argv
+    wanted = [n if n.startswith("bench_") else f"bench_{n}" for n in argv if not n.startswith("-")]
     unknown = [n for n in wanted if n not in names]
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)
