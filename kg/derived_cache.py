@@ -408,11 +408,37 @@ def warm(location: str | Path, processes: int | None = None) -> dict[str, float]
     if workers <= 1:
         done = {key: _build_and_save(str(location), key) for key in WARMED}
     else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # spawned, not forked: the caller may hold the store and threads of its own
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = {key: pool.submit(_build_and_save, str(location), key) for key in WARMED}
-            done = {key: future.result() for key, future in futures.items()}
+        done = _in_processes(str(location))
     return {key: seconds for key, seconds in done.items() if seconds is not None}
+
+
+def _in_processes(location: str) -> dict[str, float | None]:
+    """:func:`_build_and_save` of every view in :data:`WARMED`, each in a new Python
+    process (started with ``-c``, so the caller's ``__main__`` is never imported again)."""
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    runs = {
+        key: subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from kg.derived_cache import _build_and_save; "
+                "print(_build_and_save(sys.argv[1], sys.argv[2]))",
+                location,
+                key,
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for key in WARMED
+    }
+    done: dict[str, float | None] = {}
+    for key, run in runs.items():
+        out, _ = run.communicate()
+        try:
+            done[key] = float(out.strip()) if run.returncode == 0 else None
+        except ValueError:  # "None": the view could not be saved
+            done[key] = None
+    return done

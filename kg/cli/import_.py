@@ -45,6 +45,12 @@ def _options(f: Callable[..., Any]) -> Callable[..., Any]:
         help="With --store: another RDF file to put in the store (e.g. an earlier import); repeatable.",
     )(f)
     f = click.option(
+        "--optimize",
+        is_flag=True,
+        help="With --store: compact the store once written (about 2 s more for ESCO; "
+        "aggregate queries over all of it then run 2-3x faster).",
+    )(f)
+    f = click.option(
         "--without-curated",
         is_flag=True,
         help="With --store: leave out the ontology and the curated data.",
@@ -73,6 +79,7 @@ def _run(
     data: tuple[Path, ...],
     version: str | None,
     show_progress: bool | None,
+    optimize: bool = False,
 ) -> None:
     from kg.errors import KGError
     from kg.importers.common import sweep_stale, text_sink, write_output
@@ -81,6 +88,8 @@ def _run(
 
     if data and store is None:
         raise click.UsageError("--data only applies with --store")
+    if optimize and store is None:
+        raise click.UsageError("--optimize only applies with --store")
     sweep_stale(Path(tempfile.gettempdir()), "careerkg-import-")  # left by imports that were killed
     tmpdir = Path(tempfile.mkdtemp(prefix=f"careerkg-import-{os.getpid()}-"))
     try:
@@ -97,7 +106,7 @@ def _run(
             size = write_output(nt, output, prefixes=PREFIXES)
             click.echo(f"wrote {output} ({size:,} bytes)", err=True)
         if store is not None:
-            quads = build_store([nt, *data], store, with_default=not without_curated)
+            quads = build_store([nt, *data], store, with_default=not without_curated, optimize=optimize)
             click.echo(f"wrote store {store} ({quads:,} triples)", err=True)
             _warm(store)
         if output is None and store is None:

@@ -43,7 +43,9 @@ def _format(path: Path) -> pyoxigraph.RdfFormat:
     return fmt
 
 
-def build_store(files: Iterable[Path], target: Path, *, with_default: bool = True) -> int:
+def build_store(
+    files: Iterable[Path], target: Path, *, with_default: bool = True, optimize: bool = False
+) -> int:
     """Write a persistent store at ``target`` from ``files``; return its triple count.
 
     Parameters
@@ -56,6 +58,10 @@ def build_store(files: Iterable[Path], target: Path, *, with_default: bool = Tru
     with_default : bool
         Include the ontology and the curated data (the default graph of
         :meth:`kg.store.Store.default`).
+    optimize : bool
+        Compact the store once written (RocksDB compaction, ``pyoxigraph.Store.optimize``):
+        about 2 s more for ESCO, after which aggregate queries over all of it run 2-3x
+        faster (counts by class 2.2 -> 1.0 s).
 
     Raises
     ------
@@ -88,6 +94,8 @@ def build_store(files: Iterable[Path], target: Path, *, with_default: bool = Tru
         graph = Graph(store=OxigraphStore(store=ox), identifier=DATASET_DEFAULT_GRAPH_ID)
         join(graph, inplace=True)
         ox.flush()
+        if optimize:
+            ox.optimize()
         count = len(ox)
         del graph, ox
     return count

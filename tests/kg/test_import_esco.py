@@ -358,6 +358,28 @@ def test_cli_store_holds_curated_and_imported_data(tmp_path: Path, runner: CliRu
     assert len(store) > len(Store.default()) - 10  # the curated graph is in too
 
 
+def test_optimized_store_holds_the_same_graph(tmp_path: Path, runner: CliRunner) -> None:
+    from kg.store import Store
+
+    root = make_esco(tmp_path / "esco")
+    plain, compacted = tmp_path / "plain", tmp_path / "compacted"
+    assert runner.invoke(cli, ["import", "esco", str(root), "--store", str(plain)]).exit_code == 0
+    result = runner.invoke(cli, ["import", "esco", str(root), "--store", str(compacted), "--optimize"])
+    assert result.exit_code == 0, result.output
+    from rdflib.compare import isomorphic
+
+    def copy(folder: Path) -> Graph:
+        g = Graph()
+        for t in Store.open(folder).graph:
+            g.add(t)
+        return g
+
+    assert isomorphic(copy(compacted), copy(plain))  # blank nodes are named anew by each import
+    refused = runner.invoke(cli, ["import", "esco", str(root), "-o", str(tmp_path / "x.nt"), "--optimize"])
+    assert refused.exit_code == 2
+    assert "--optimize only applies with --store" in refused.output
+
+
 def test_cli_without_output_prints_ntriples(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(cli, ["import", "esco", str(make_esco(tmp_path))])
     assert result.exit_code == 0
