@@ -127,10 +127,16 @@ class QueryRejected(KGError):
 
 
 class QueryTimeout(QueryRejected):
-    """A query ran past its time limit and was stopped."""
+    """A query ran past its time limit and was stopped.
 
-    def __init__(self, seconds: float) -> None:
+    ``evaluated`` is how long the evaluation itself ran when that is known and shorter
+    than the limit (the rest was spent waiting for a free query process); ``None``
+    means the whole limit.
+    """
+
+    def __init__(self, seconds: float, evaluated: float | None = None) -> None:
         self.seconds = seconds
+        self.evaluated = evaluated
         super().__init__(
             f"query stopped after the {seconds:g} s time limit; "
             "narrow it (LIMIT, more specific patterns) or raise the limit",

@@ -442,11 +442,12 @@ class QueryProcesses:
                     child = None
             try:
                 child.send.send((source, text, form, max_rows))
+                sent = time.perf_counter()
                 wait = left()
                 if not child.recv.poll(None if wait is None else wait + _GRACE):
                     self._drop(child)
                     child = None
-                    raise QueryTimeout(limit or 0.0)
+                    raise QueryTimeout(limit or 0.0, evaluated=time.perf_counter() - sent)
                 answer = child.recv.recv()
             except (EOFError, OSError):
                 code = None

@@ -183,8 +183,13 @@ class ResultCache:
                 else run_query(store, text, timeout=timeout, max_rows=max_rows)
             )
         except QueryTimeout as err:
-            with self._lock:
-                self._keep(key, _Entry(None, _fresh(err), 256, expires=time.monotonic() + self.negative_ttl))
+            # remembered only when the evaluation itself used (nearly) the whole limit,
+            # not when most of it went waiting for a busy query process
+            if err.evaluated is None or err.evaluated >= 0.8 * err.seconds:
+                with self._lock:
+                    self._keep(
+                        key, _Entry(None, _fresh(err), 256, expires=time.monotonic() + self.negative_ttl)
+                    )
             raise
         except ResultTooLarge as err:
             with self._lock:

@@ -172,3 +172,17 @@ def test_serialized_bodies_are_kept_with_their_answer_and_counted(store: Store) 
     cache.body(other, "text", serialize)
     cache.body(other, "text", serialize)
     assert len(calls) == 3
+
+
+def test_a_timeout_spent_waiting_for_a_busy_engine_is_not_remembered(store: Store) -> None:
+    cache = ResultCache()
+    calls = []
+
+    def evaluate() -> QueryResult:
+        calls.append(1)
+        raise QueryTimeout(2.0, evaluated=0.1)  # 1.9 s of the limit went waiting
+
+    for _ in range(2):
+        with pytest.raises(QueryTimeout):
+            cache.run(store, ROLES, timeout=2.0, max_rows=None, evaluate=evaluate)
+    assert len(calls) == 2
