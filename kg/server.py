@@ -42,6 +42,7 @@ from kg.sparql.endpoint import sparql_blueprint
 from kg.store import Store
 
 __all__ = [
+    "BIG_IN_MEMORY",
     "DEFAULT_HOST",
     "DEFAULT_MAX_BODY",
     "DEFAULT_PORT",
@@ -49,6 +50,7 @@ __all__ = [
     "JsonAccessLogger",
     "access_record",
     "make_wsgi_app",
+    "memory_note",
     "serve",
 ]
 
@@ -57,6 +59,9 @@ DEFAULT_PORT = 8050
 DEFAULT_MAX_BODY = 1024 * 1024
 """Largest request body accepted (bytes): a base64 curriculum upload of the ``/gaps``
 page (512 KiB before encoding) fits; anything larger is answered ``413``."""
+
+BIG_IN_MEMORY = 250_000
+"""Triples in an in-memory graph beyond which ``serve`` suggests a store folder."""
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +171,28 @@ def make_wsgi_app(
         with app.test_client() as client:
             client.get("/")
     return app
+
+
+def memory_note(store: Store, processes: int, workers: int, big: int = BIG_IN_MEMORY) -> str | None:
+    """A note for the operator when every query process would copy a big in-memory graph.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> memory_note(Store.default(), 2, 2) is None
+    True
+    >>> print(memory_note(Store.default(), 2, 2, big=1000))  # doctest: +ELLIPSIS
+    careerkg: note: 6,593 triples held in memory; each of the 2 query processes of each of the 2 workers loads its own copy...
+    """
+    triples = len(store)
+    if not processes or store.kind != "memory-oxigraph" or triples <= big:
+        return None
+    return (
+        f"careerkg: note: {triples:,} triples held in memory; each of the {processes} query processes "
+        f"of each of the {max(1, workers)} workers loads its own copy (about "
+        f"{triples * 430 // 1_000_000:,} MB each at ESCO's 430 bytes a triple). A store folder is shared "
+        "instead: `careerkg import ... --store DIR`, then `careerkg serve --store DIR`."
+    )
 
 
 def access_record(
@@ -278,6 +305,9 @@ def serve(
             flush=True,
         )
     pool = use_processes(query_processes, query_memory) if limit_s else None
+    note = memory_note(store, pool.size if pool is not None else 0, workers)
+    if note:
+        print(note, file=sys.stderr, flush=True)
     source = native_source(store) if pool is not None else None  # the dump, made once for every worker
 
     def post_fork(_server: Any, _worker: Any) -> None:

@@ -102,7 +102,7 @@ def serve_command(
 
     store = open_store(data)
     click.echo(
-        f"careerkg: serving {len(store)} triples on http://{host}:{port}/ (SPARQL at /sparql)", err=True
+        f"careerkg: serving {len(store):,} triples on http://{host}:{port}/ (SPARQL at /sparql)", err=True
     )
     serve(
         store,
