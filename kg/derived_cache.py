@@ -95,7 +95,16 @@ example queries are saved by the first ``careerkg serve`` (:func:`kg.sparql.cach
 _DATA_FILE = re.compile(r"^(\d+\.(sst|log|blob)|MANIFEST-\d+)$")
 
 # the modules whose code decides what the views hold
-_BUILDER_MODULES = ("kg.project", "kg.names", "kg.store", "kg.derived_cache")
+_BUILDER_MODULES = (
+    "kg.project",
+    "kg.names",
+    "kg.store",
+    "kg.derived_cache",
+    # the answers of the example queries (kg.sparql.cache.answer_examples)
+    "kg.sparql.cache",
+    "kg.sparql.examples",
+    "kg.sparql.paths",
+)
 
 _STALE_TMP_SECONDS = 3600
 

@@ -277,7 +277,9 @@ def answer_examples(store: Store) -> dict[str, QueryResult]:
     An example the store cannot answer (an error of any kind) is left out.
     """
     from kg.sparql.examples import EXAMPLES
+    from kg.sparql.paths import install
 
+    install()  # the ckf: examples need careerkg's extension functions registered
     answers: dict[str, QueryResult] = {}
     for example in EXAMPLES.values():
         text = example.editable_text

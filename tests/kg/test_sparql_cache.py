@@ -186,3 +186,26 @@ def test_a_timeout_spent_waiting_for_a_busy_engine_is_not_remembered(store: Stor
         with pytest.raises(QueryTimeout):
             cache.run(store, ROLES, timeout=2.0, max_rows=None, evaluate=evaluate)
     assert len(calls) == 2
+
+
+def test_every_example_is_answered_with_rows_in_a_fresh_process() -> None:
+    # a fresh process: nothing has registered careerkg's ckf: functions yet, and the
+    # answers may be saved with a store for good, so an empty one would stay wrong
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json; from kg.store import Store; from kg.sparql.cache import answer_examples\n"
+        "from kg.sparql.examples import EXAMPLES\n"
+        "answers = answer_examples(Store.default())\n"
+        "print(json.dumps({n: len(answers[e.editable_text]) for n, e in EXAMPLES.items() "
+        "if e.editable_text in answers}))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    counts = json.loads(done.stdout)
+    from kg.sparql.examples import EXAMPLES
+
+    assert set(counts) == set(EXAMPLES)
+    assert counts["hours-to-roles"] > 0
+    assert counts["learning-path"] > 0
