@@ -226,23 +226,14 @@ def _decode(key: str, payload: Any, store: Store) -> Any | None:
 
 def _decode_answers(payload: Any) -> dict[str, Any] | None:
     """Example answers back; ``None`` unless they answer exactly today's examples."""
-    from rdflib import Graph
-
-    from kg.namespace import PREFIXES
-    from kg.sparql.engine import QueryResult
+    from kg.sparql.engine import QueryResult, graph_of_triples
     from kg.sparql.examples import EXAMPLES
 
     if not isinstance(payload, dict) or not set(payload) <= {e.editable_text for e in EXAMPLES.values()}:
         return None
     answers: dict[str, Any] = {}
     for text, (form, variables, rows, triples, boolean, elapsed) in payload.items():
-        graph = None
-        if triples is not None:
-            graph = Graph()
-            for triple in triples:
-                graph.add(triple)
-            for prefix, ns in PREFIXES.items():
-                graph.bind(prefix, ns, override=True, replace=True)
+        graph = None if triples is None else graph_of_triples(triples)
         answers[text] = QueryResult(form, variables, rows, graph=graph, boolean=boolean, elapsed=elapsed)
     return answers
 

@@ -402,10 +402,7 @@ class QueryProcesses:
             Status 503 when no child came free in time or the child ran out of
             memory; 400/413 as the engine would.
         """
-        from rdflib import Graph
-
-        from kg.namespace import PREFIXES
-        from kg.sparql.engine import QueryResult
+        from kg.sparql.engine import QueryResult, graph_of_triples
 
         self._check_fork()
         self._fill()
@@ -474,12 +471,7 @@ class QueryProcesses:
         if kind == "ask":
             return QueryResult("ASK", boolean=answer[1])
         if kind == "graph":
-            graph = Graph()
-            for triple in answer[2]:
-                graph.add(triple)
-            for prefix, ns in PREFIXES.items():
-                graph.bind(prefix, ns, override=True, replace=True)
-            return QueryResult(answer[1], graph=graph)
+            return QueryResult(answer[1], graph=graph_of_triples(answer[2]))
         if kind == "too-large":
             raise ResultTooLarge(answer[1])
         if kind == "rejected":

@@ -28,7 +28,7 @@ import functools
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -39,7 +39,7 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
 from kg.errors import KGError, QueryRejected, QueryTimeout, ResultTooLarge
 from kg.namespace import PREFIXES
@@ -53,9 +53,11 @@ __all__ = [
     "QueryResult",
     "call_with_deadline",
     "check_query",
+    "graph_of_triples",
     "limits_from_env",
     "parse_query",
     "run_query",
+    "with_prefixes",
 ]
 
 T = TypeVar("T")
@@ -341,6 +343,29 @@ class QueryResult:
         ]
 
 
+def with_prefixes(graph: Graph) -> Graph:
+    """``graph`` with careerkg's prefixes bound, as every result graph is serialised."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def graph_of_triples(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    """A result graph of ``triples`` (from a query process, or saved answers).
+
+    Examples
+    --------
+    >>> from rdflib import URIRef
+    >>> g = graph_of_triples([(URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"))])
+    >>> len(g), dict(g.namespaces())["ckg"]
+    (1, rdflib.term.URIRef('https://w3id.org/careerkg/ontology#'))
+    """
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return with_prefixes(graph)
+
+
 def _graph_of(store: Store | Graph) -> tuple[Graph, Store | None]:
     if isinstance(store, Store):
         return store.graph, store
@@ -450,6 +475,4 @@ def _materialise(raw: Mapping[str, Any], max_rows: int | None) -> QueryResult:
     graph = raw["graph"]
     if max_rows and len(graph) > max_rows:
         raise ResultTooLarge(max_rows)
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True, replace=True)
-    return QueryResult(form, graph=graph)
+    return QueryResult(form, graph=with_prefixes(graph))

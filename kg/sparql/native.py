@@ -401,6 +401,8 @@ def _rows(
 
 
 def _graph(answer: Any, timeout: float | None, max_rows: int | None, started: float) -> Graph:
+    from kg.sparql.engine import with_prefixes
+
     convert = _Terms()
     graph = Graph()
     for n, triple in enumerate(answer, start=1):
@@ -410,9 +412,7 @@ def _graph(answer: Any, timeout: float | None, max_rows: int | None, started: fl
         if n % _CHECK_EVERY == 0:
             _deadline_check(started, timeout)
     _deadline_check(started, timeout)
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True, replace=True)
-    return graph
+    return with_prefixes(graph)
 
 
 def _run_remote(
@@ -423,7 +423,7 @@ def _run_remote(
     max_rows: int | None,
     started: float,
 ) -> Any:
-    from kg.sparql.engine import QueryResult
+    from kg.sparql.engine import QueryResult, with_prefixes
 
     form = _form(prepared)
     try:
@@ -448,8 +448,7 @@ def _run_remote(
         if max_rows and n > max_rows:
             raise ResultTooLarge(max_rows)
         graph.add(triple)
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True, replace=True)
+    with_prefixes(graph)
     return QueryResult(form, graph=graph)
 
 
