@@ -36,6 +36,7 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 from werkzeug.exceptions import InternalServerError, RequestEntityTooLarge
 
+from kg.errors import KGError
 from kg.sparql.bounded import DEFAULT_MEMORY_MB, SLOTS
 from kg.sparql.cache import DEFAULT_BUDGET_MB
 from kg.sparql.endpoint import sparql_blueprint
@@ -154,6 +155,9 @@ def make_wsgi_app(
     app.register_error_handler(InternalServerError, _unexpected)
 
     def health() -> Any:
+        from kg.sparql import resident
+
+        engine = resident.engine()
         return jsonify(
             status="ok",
             triples=len(store),
@@ -161,6 +165,7 @@ def make_wsgi_app(
             store_version=store.version,
             app_pid=app_pid,
             worker_pid=os.getpid(),
+            in_memory_engine=None if engine is None else ("ready" if engine.ready() else "loading"),
         )
 
     app.add_url_rule("/health", "careerkg_health", health, methods=["GET"])
@@ -272,6 +277,7 @@ def serve(
     query_processes: int = SLOTS,
     query_memory: int = DEFAULT_MEMORY_MB,
     result_cache_mb: int = DEFAULT_BUDGET_MB,
+    in_memory: bool = False,
 ) -> None:
     """Serve the app with gunicorn until interrupted (blocks).
 
@@ -285,6 +291,9 @@ def serve(
     SPARQL answers are remembered in each worker up to ``result_cache_mb`` MiB
     (:mod:`kg.sparql.cache`). ``access_log`` is a file name, ``"-"`` for stderr or
     ``None`` for none; each line is a JSON object (:func:`access_record`).
+    ``in_memory`` (a persistent store only) starts one resident engine holding the store
+    in memory for the whole server (:mod:`kg.sparql.resident`); the query processes
+    answer while it loads.
     """
     from kg.sparql import cache
     from kg.sparql.bounded import use_processes
@@ -292,6 +301,16 @@ def serve(
     from kg.sparql.native import native_source
 
     limit_s, cap = limits_from_env(timeout, max_rows)
+    if in_memory:
+        if store.kind != "oxigraph" or not store.location:
+            raise KGError(
+                "--in-memory needs a persistent store (--store DIR); --data graphs are in memory already"
+            )
+        if not limit_s or not query_processes:
+            raise KGError(
+                "--in-memory needs a SPARQL time limit and query processes (the engine is stopped at "
+                "the limit, and the processes answer while it loads): drop --timeout 0 / --query-processes 0"
+            )
     cache.configure(result_cache_mb)
     app = make_wsgi_app(
         store, timeout=limit_s or 0, max_rows=cap or 0, dashboard=dashboard, max_body=max_body
@@ -309,9 +328,22 @@ def serve(
     if note:
         print(note, file=sys.stderr, flush=True)
     source = native_source(store) if pool is not None else None  # the dump, made once for every worker
+    engine = None
+    if in_memory:
+        from kg.sparql import resident
+
+        engine = resident.start(store.location, query_memory)
+        print(
+            f"careerkg: loading the store into memory for SPARQL (about {len(store) * 400 // 1_000_000:,} MB, "
+            "in the background); queries read the folder until it is ready (see /health)",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def post_fork(_server: Any, _worker: Any) -> None:
-        if pool is not None and source is not None:  # the first query need not wait for a process
+        # the first query need not wait for a process (with a resident engine they
+        # only stand in while it loads, and start when first needed)
+        if pool is not None and source is not None and engine is None:
             threading.Thread(
                 target=pool.warm, args=(source,), name="careerkg-query-warm", daemon=True
             ).start()

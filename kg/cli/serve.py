@@ -77,6 +77,13 @@ __all__ = ["serve_command"]
     help="Memory per worker for remembered SPARQL answers (the store is read-only, so a "
     "repeated query is answered without evaluating it again; 0: remember nothing).",
 )
+@click.option(
+    "--in-memory",
+    is_flag=True,
+    help="With --store DIR: hold a copy of the store in memory in one query engine for the whole "
+    "server (about 400 bytes a triple; SPARQL that groups, counts or sorts much of the graph runs "
+    "5-10x faster). Queries read the folder while it loads.",
+)
 @click.option("--no-dashboard", is_flag=True, help="Serve only /sparql and /health.")
 def serve_command(
     host: str,
@@ -91,6 +98,7 @@ def serve_command(
     query_processes: int,
     query_memory: int,
     result_cache: int,
+    in_memory: bool,
     no_dashboard: bool,
 ) -> None:
     """Serve the explorer at / and the SPARQL endpoint at /sparql (gunicorn).
@@ -118,4 +126,5 @@ def serve_command(
         query_processes=query_processes,
         query_memory=query_memory,
         result_cache_mb=result_cache,
+        in_memory=in_memory,
     )

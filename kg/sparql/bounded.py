@@ -174,7 +174,7 @@ def _open_source(source: Source) -> Any:
     return store
 
 
-def _cap_memory(extra_mb: int) -> None:
+def cap_memory(extra_mb: int) -> None:
     """Cap this process's address space at its current size plus ``extra_mb``."""
     if extra_mb <= 0:
         return
@@ -194,7 +194,7 @@ def _child_main(memory_mb: int) -> None:
     requests = Connection(os.dup(0), writable=False)
     answers = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)
-    from kg.sparql.native import run_oxigraph
+    import kg.sparql.native  # noqa: F401  (imported before saying "ready")
 
     try:
         answers.send(("ready",))
@@ -212,27 +212,61 @@ def _child_main(memory_mb: int) -> None:
                 opened = None
                 opened = (source, _open_source(source))
             if not capped:
-                _cap_memory(memory_mb)
+                cap_memory(memory_mb)
                 capped = True
-            result = run_oxigraph(opened[1], text, form, None, max_rows, time.perf_counter())
-            if result.graph is not None:
-                answer: tuple[Any, ...] = ("graph", result.form, list(result.graph))
-            elif result.form == "ASK":
-                answer = ("ask", bool(result.boolean))
-            else:
-                answer = ("select", result.variables, result.rows)
-        except ResultTooLarge as err:
-            answer = ("too-large", err.cap)
-        except QueryRejected as err:
-            answer = ("rejected", str(err), err.status)
-        except MemoryError:
-            answer = ("memory", memory_mb)
         except Exception as err:  # reported to the client as a 500, logged by the parent
-            answer = ("failed", f"{type(err).__name__}: {err}", traceback.format_exc())
+            answer: tuple[Any, ...] = ("failed", f"{type(err).__name__}: {err}", traceback.format_exc())
+        else:
+            answer = evaluate(opened[1], text, form, max_rows, memory_mb)
         try:
             answers.send(answer)
         except OSError:  # the parent is gone
             return
+
+
+def evaluate(ox_store: Any, text: str, form: str, max_rows: int | None, memory_mb: int) -> tuple[Any, ...]:
+    """Evaluate ``text`` on ``ox_store`` without a time limit, the outcome encoded as
+    the picklable message a query process sends back (:func:`result_of` reads it)."""
+    from kg.sparql.native import run_oxigraph
+
+    try:
+        result = run_oxigraph(ox_store, text, form, None, max_rows, time.perf_counter())
+        if result.graph is not None:
+            return ("graph", result.form, list(result.graph))
+        if result.form == "ASK":
+            return ("ask", bool(result.boolean))
+        return ("select", result.variables, result.rows)
+    except ResultTooLarge as err:
+        return ("too-large", err.cap)
+    except QueryRejected as err:
+        return ("rejected", str(err), err.status)
+    except MemoryError:
+        return ("memory", memory_mb)
+    except Exception as err:  # reported to the client as a 500, logged by the parent
+        return ("failed", f"{type(err).__name__}: {err}", traceback.format_exc())
+
+
+def result_of(answer: tuple[Any, ...]) -> Any:
+    """The :class:`~kg.sparql.engine.QueryResult` an :func:`evaluate` message holds, or its error raised."""
+    from kg.sparql.engine import QueryResult, graph_of_triples
+
+    kind = answer[0]
+    if kind == "select":
+        return QueryResult("SELECT", answer[1], answer[2])
+    if kind == "ask":
+        return QueryResult("ASK", boolean=answer[1])
+    if kind == "graph":
+        return QueryResult(answer[1], graph=graph_of_triples(answer[2]))
+    if kind == "too-large":
+        raise ResultTooLarge(answer[1])
+    if kind == "rejected":
+        raise QueryRejected(answer[1], status=answer[2])
+    if kind == "memory":
+        raise QueryRejected(
+            f"the query needed more memory than the {answer[1]} MiB a query may use; narrow it",
+            status=503,
+        )
+    raise RuntimeError(f"the query process failed: {answer[1]}\n{answer[2]}")
 
 
 _START_TIMEOUT = 60.0  # seconds a new child may take to import what it needs
@@ -402,8 +436,6 @@ class QueryProcesses:
             Status 503 when no child came free in time or the child ran out of
             memory; 400/413 as the engine would.
         """
-        from kg.sparql.engine import QueryResult, graph_of_triples
-
         self._check_fork()
         self._fill()
         limit = seconds if seconds and seconds > 0 else None
@@ -414,6 +446,7 @@ class QueryProcesses:
 
         if not self._free.acquire(timeout=limit if limit is not None else -1):
             raise QueryRejected(_BUSY.format(n=self.size), status=503)
+        self._fill()  # again: release() may have stopped the children since
         child: _Child | None = None
         try:
             while child is None:
@@ -465,23 +498,36 @@ class QueryProcesses:
             if child is not None:
                 self._drop(child)
             self._free.release()
-        kind = answer[0]
-        if kind == "select":
-            return QueryResult("SELECT", answer[1], answer[2])
-        if kind == "ask":
-            return QueryResult("ASK", boolean=answer[1])
-        if kind == "graph":
-            return QueryResult(answer[1], graph=graph_of_triples(answer[2]))
-        if kind == "too-large":
-            raise ResultTooLarge(answer[1])
-        if kind == "rejected":
-            raise QueryRejected(answer[1], status=answer[2])
-        if kind == "memory":
-            raise QueryRejected(
-                f"the query needed more memory than the {answer[1]} MiB a query may use; narrow it",
-                status=503,
-            )
-        raise RuntimeError(f"the query process failed: {answer[1]}\n{answer[2]}")
+        return result_of(answer)
+
+    def release(self) -> int:
+        """Stop the children while none is in use, and say how many were stopped.
+
+        For a pool that only stands in for another engine (:mod:`kg.sparql.resident`
+        while it loads): its processes need not wait, holding memory, for the next
+        time. The next :meth:`run` starts them again.
+        """
+        self._check_fork()
+        if not self._children:
+            return 0
+        taken = 0
+        while taken < self.size and self._free.acquire(blocking=False):
+            taken += 1
+        try:
+            if taken < self.size:  # a query is running: another time
+                return 0
+            with self._lock:
+                children = list(self._children)
+                self._children.clear()
+            while not self._idle.empty():
+                with contextlib.suppress(queue.Empty):
+                    self._idle.get_nowait()
+            for child in children:
+                child.kill()
+            return len(children)
+        finally:
+            for _ in range(taken):
+                self._free.release()
 
     def close(self) -> None:
         """Stop every child (and any child still starting, once it has started)."""
