@@ -78,7 +78,9 @@ def _load(location: str, folder: str) -> Any:
     try:
         ox.Store.read_only(location).dump(output=dump, format=ox.RdfFormat.N_QUADS)
         memory = ox.Store()
-        memory.bulk_load(path=dump, format=ox.RdfFormat.N_QUADS)
+        # load, not bulk_load: about as fast into memory, and without the bulk
+        # loader's buffers (ESCO: peak 430 MiB instead of 630)
+        memory.load(path=dump, format=ox.RdfFormat.N_QUADS)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(dump)
@@ -232,7 +234,13 @@ class ResidentEngine:
     def _connection(self) -> Connection:
         pid, conn = getattr(self._local, "conn", (None, None))
         if pid == os.getpid() and conn is not None and not conn.closed:
-            return conn  # type: ignore[no-any-return]
+            try:
+                stale = conn.poll(0)  # the engine never speaks unasked: this is its end
+            except OSError:
+                stale = True
+            if not stale:
+                return conn  # type: ignore[no-any-return]
+            self._forget()
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             sock.connect(self.address)
