@@ -75,7 +75,7 @@ DEFAULT_MEMORY_MB = 2048
 """Address space a query child may grow by beyond what it holds after start-up (MiB)."""
 
 _GRACE = 0.05  # seconds past the limit before the caller gives up on the work
-_BUSY = (
+BUSY = (
     "the query engine is busy ({n} queries running); retry in a few seconds "
     "(the time limit passed while this query waited)"
 )
@@ -131,7 +131,7 @@ def run_bounded(work: Callable[[], T], seconds: float | None) -> T:
         return work()
     deadline = time.perf_counter() + seconds
     if not _slots.acquire(timeout=seconds):
-        raise QueryRejected(_BUSY.format(n=SLOTS), status=503)
+        raise QueryRejected(BUSY.format(n=SLOTS), status=503)
     outcome = _Outcome()
 
     def run() -> None:
@@ -445,7 +445,7 @@ class QueryProcesses:
             return None if deadline is None else max(0.0, deadline - time.perf_counter())
 
         if not self._free.acquire(timeout=limit if limit is not None else -1):
-            raise QueryRejected(_BUSY.format(n=self.size), status=503)
+            raise QueryRejected(BUSY.format(n=self.size), status=503)
         self._fill()  # again: release() may have stopped the children since
         child: _Child | None = None
         try:
@@ -456,7 +456,7 @@ class QueryProcesses:
                     with self._lock:
                         starting = self._starting > 0
                     if not starting:
-                        raise QueryRejected(_BUSY.format(n=self.size), status=503) from None
+                        raise QueryRejected(BUSY.format(n=self.size), status=503) from None
                     # a child is still starting (first use, or just replaced): that wait
                     # is the service's, not the query's, so the limit counts from the start
                     try:

@@ -52,9 +52,9 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from kg.errors import QueryTimeout
+from kg.errors import QueryRejected, QueryTimeout
 from kg.sparql._supervisor import EXIT_RUNAWAY, SOCKET, say
-from kg.sparql.bounded import DEFAULT_MEMORY_MB, SLOTS, cap_memory, evaluate, result_of
+from kg.sparql.bounded import BUSY, DEFAULT_MEMORY_MB, SLOTS, cap_memory, evaluate, result_of
 
 __all__ = ["EXIT_RUNAWAY", "ResidentEngine", "Unavailable", "engine", "start"]
 
@@ -136,7 +136,7 @@ def _answer_connection(
             deadline = time.monotonic() + seconds if seconds and seconds > 0 else None
             busy = (
                 "rejected",
-                f"the query engine is busy ({SLOTS} queries running); retry in a few seconds",
+                BUSY.format(n=SLOTS),
                 503,
             )
             if not slots.acquire(timeout=None if deadline is None else seconds):
@@ -289,7 +289,12 @@ class ResidentEngine:
                 )
                 if not conn.poll(wait):
                     self._forget()
-                    raise QueryTimeout(seconds or 0.0, evaluated=time.monotonic() - (evaluating or sent))
+                    if evaluating is None:  # still waiting for a free slot: the engine was busy
+                        raise QueryRejected(
+                            BUSY.format(n=SLOTS),
+                            status=503,
+                        )
+                    raise QueryTimeout(seconds or 0.0, evaluated=time.monotonic() - evaluating)
                 answer = conn.recv()
                 if answer == ("started",):
                     evaluating = time.monotonic()
