@@ -134,11 +134,7 @@ def _answer_connection(
             except (EOFError, OSError):
                 return
             deadline = time.monotonic() + seconds if seconds and seconds > 0 else None
-            busy = (
-                "rejected",
-                BUSY.format(n=SLOTS),
-                503,
-            )
+            busy = ("rejected", BUSY.format(n=SLOTS), 503)
             if not slots.acquire(timeout=None if deadline is None else seconds):
                 reply: tuple[Any, ...] = busy
             elif deadline is not None and time.monotonic() >= deadline:
@@ -162,7 +158,8 @@ def _answer_connection(
 
 
 def engine_main(location: str, folder: str, memory_mb: int) -> None:
-    """The engine process (started by :mod:`kg.sparql._supervisor`): load ``location``, then answer queries on ``folder``'s socket."""
+    """The engine process (started by :mod:`kg.sparql._supervisor`): load ``location``,
+    then answer queries on the socket in ``folder``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor decides when it ends
     started = time.perf_counter()
     store = _load(location, folder)
