@@ -133,6 +133,12 @@ def _answer_connection(
                 text, form, max_rows, seconds = conn.recv()
             except (EOFError, OSError):
                 return
+            if text is None:  # are you there?
+                try:
+                    conn.send(("ready",))
+                except OSError:
+                    return
+                continue
             deadline = time.monotonic() + seconds if seconds and seconds > 0 else None
             busy = ("rejected", BUSY.format(n=SLOTS), 503)
             if not slots.acquire(timeout=None if deadline is None else seconds):
@@ -212,12 +218,17 @@ class ResidentEngine:
         return os.path.join(self.folder, SOCKET)
 
     def ready(self) -> bool:
-        """Whether the engine has loaded the store and accepts queries."""
+        """Whether the engine has loaded the store and answers (asked, not assumed: a
+        dying engine's socket may still take connections)."""
         try:
-            self._connection()
-        except Unavailable:
-            return False
-        return True
+            conn = self._connection()
+            conn.send((None, None, None, None))
+            if conn.poll(2.0) and conn.recv() == ("ready",):
+                return True
+        except (Unavailable, EOFError, OSError):
+            pass
+        self._forget()
+        return False
 
     def wait_ready(self, seconds: float) -> bool:
         """Wait up to ``seconds`` for :meth:`ready`."""
