@@ -417,7 +417,9 @@ def _in_processes(location: str) -> dict[str, float | None]:
     process (started with ``-c``, so the caller's ``__main__`` is never imported again)."""
     import subprocess
 
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    from kg.sparql.bounded import child_environment
+
+    env = child_environment()
     runs = {
         key: subprocess.Popen(
             [

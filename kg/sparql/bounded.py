@@ -55,12 +55,17 @@ from typing import Any, TypeVar
 from kg.errors import KGError, QueryRejected, QueryTimeout, ResultTooLarge
 
 __all__ = [
+    "BUSY",
     "DEFAULT_MEMORY_MB",
     "ENV_SLOTS",
     "SLOTS",
     "QueryProcesses",
     "Source",
+    "cap_memory",
+    "child_environment",
+    "evaluate",
     "processes",
+    "result_of",
     "run_bounded",
     "use_processes",
 ]
@@ -272,15 +277,24 @@ def result_of(answer: tuple[Any, ...]) -> Any:
 _START_TIMEOUT = 60.0  # seconds a new child may take to import what it needs
 
 
+def child_environment() -> dict[str, str]:
+    """The environment for a careerkg child Python process (``python -c ...``): this
+    process's, with its import path, so the child imports the same careerkg.
+
+    Examples
+    --------
+    >>> import sys
+    >>> sys.path[1] in child_environment()["PYTHONPATH"]
+    True
+    """
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p), "RUST_BACKTRACE": "0"}
+
+
 class _Child:
     """One query child process and the parent's ends of its pipes."""
 
     def __init__(self, memory_mb: int) -> None:
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
-            "RUST_BACKTRACE": "0",
-        }
+        env = child_environment()
         self.process = subprocess.Popen(
             [sys.executable, "-c", f"from kg.sparql.bounded import _child_main; _child_main({memory_mb})"],
             stdin=subprocess.PIPE,

@@ -54,7 +54,15 @@ from typing import Any
 
 from kg.errors import QueryRejected, QueryTimeout
 from kg.sparql._supervisor import EXIT_RUNAWAY, SOCKET, say
-from kg.sparql.bounded import BUSY, DEFAULT_MEMORY_MB, SLOTS, cap_memory, evaluate, result_of
+from kg.sparql.bounded import (
+    BUSY,
+    DEFAULT_MEMORY_MB,
+    SLOTS,
+    cap_memory,
+    child_environment,
+    evaluate,
+    result_of,
+)
 
 __all__ = ["EXIT_RUNAWAY", "ResidentEngine", "Unavailable", "engine", "start"]
 
@@ -346,7 +354,7 @@ def start(location: str, memory_mb: int = DEFAULT_MEMORY_MB) -> ResidentEngine:
     script = os.path.join(os.path.dirname(__file__), "_supervisor.py")
     supervisor = subprocess.Popen(
         [sys.executable, script, os.path.abspath(location), folder, str(memory_mb), str(os.getpid())],
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p), "RUST_BACKTRACE": "0"},
+        env=child_environment(),
         start_new_session=True,  # a Ctrl-C in the terminal is the server's to handle
     )
     _engine = ResidentEngine(os.path.abspath(location), folder, supervisor)

@@ -21,6 +21,7 @@ from kg.sparql.bounded import QueryProcesses, Source, use_processes
 from kg.sparql.engine import run_query
 from kg.store import Store
 from tests.reliability.serving import Server, descendants, get
+from tests.support.stores import embedded_store_folder
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 QUERIES = {
@@ -36,15 +37,7 @@ QUERIES = {
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import pyoxigraph
-
-    folder = tmp_path_factory.mktemp("resident") / "kg"
-    nt = Store.default().graph.serialize(format="nt", encoding="utf-8")
-    ox = pyoxigraph.Store(str(folder))
-    ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
-    ox.flush()
-    del ox
-    return folder
+    return embedded_store_folder(tmp_path_factory.mktemp("resident") / "kg")
 
 
 @pytest.fixture

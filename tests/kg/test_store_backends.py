@@ -12,19 +12,12 @@ from kg.errors import StoreError
 from kg.names import LabelIndex
 from kg.namespace import CKG, ROLE
 from kg.store import Store
+from tests.support.stores import embedded_store_folder
 
 
 @pytest.fixture(scope="module")
 def oxigraph_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import pyoxigraph
-
-    folder = tmp_path_factory.mktemp("store") / "kg"
-    nt = Store.default().graph.serialize(format="nt", encoding="utf-8")
-    ox = pyoxigraph.Store(str(folder))
-    ox.bulk_load(nt, pyoxigraph.RdfFormat.N_TRIPLES)
-    ox.flush()
-    del ox
-    return folder
+    return embedded_store_folder(tmp_path_factory.mktemp("store") / "kg")
 
 
 def test_persistent_store_reads_the_same_graph(oxigraph_dir: Path, default_store: Store) -> None:
