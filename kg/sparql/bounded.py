@@ -231,16 +231,13 @@ def _child_main(memory_mb: int) -> None:
 
 def evaluate(ox_store: Any, text: str, form: str, max_rows: int | None, memory_mb: int) -> tuple[Any, ...]:
     """Evaluate ``text`` on ``ox_store`` without a time limit, the outcome encoded as
-    the picklable message a query process sends back (:func:`result_of` reads it)."""
-    from kg.sparql.native import run_oxigraph
+    the picklable message a query process sends back (:func:`result_of` reads it).
+
+    Answers are :func:`kg.sparql.native.plain_answer`: plain terms, cheap to pickle."""
+    from kg.sparql.native import plain_answer
 
     try:
-        result = run_oxigraph(ox_store, text, form, None, max_rows, time.perf_counter())
-        if result.graph is not None:
-            return ("graph", result.form, list(result.graph))
-        if result.form == "ASK":
-            return ("ask", bool(result.boolean))
-        return ("select", result.variables, result.rows)
+        return plain_answer(ox_store, text, form, max_rows)
     except ResultTooLarge as err:
         return ("too-large", err.cap)
     except QueryRejected as err:
@@ -252,16 +249,27 @@ def evaluate(ox_store: Any, text: str, form: str, max_rows: int | None, memory_m
 
 
 def result_of(answer: tuple[Any, ...]) -> Any:
-    """The :class:`~kg.sparql.engine.QueryResult` an :func:`evaluate` message holds, or its error raised."""
+    """The :class:`~kg.sparql.engine.QueryResult` an :func:`evaluate` message holds, or its error raised.
+
+    Examples
+    --------
+    >>> result_of(("select", ["o"], [(("x", "@en"),)])).rows
+    [(rdflib.term.Literal('x', lang='en'),)]
+    >>> result_of(("rejected", "no", 400))
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryRejected: no
+    """
     from kg.sparql.engine import QueryResult, graph_of_triples
+    from kg.sparql.terms import from_plain
 
     kind = answer[0]
     if kind == "select":
-        return QueryResult("SELECT", answer[1], answer[2])
+        return QueryResult("SELECT", answer[1], [tuple(map(from_plain, row)) for row in answer[2]])
     if kind == "ask":
         return QueryResult("ASK", boolean=answer[1])
     if kind == "graph":
-        return QueryResult(answer[1], graph=graph_of_triples(answer[2]))
+        return QueryResult(answer[1], graph=graph_of_triples(tuple(map(from_plain, t)) for t in answer[2]))  # type: ignore[misc]
     if kind == "too-large":
         raise ResultTooLarge(answer[1])
     if kind == "rejected":

@@ -42,11 +42,10 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import BNode, Graph, URIRef
 from rdflib.plugins.sparql import operators as _operators
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier
@@ -55,6 +54,7 @@ from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
 from kg.namespace import CKF, PREFIXES
 from kg.sparql import resident
 from kg.sparql.bounded import Source, processes, run_bounded
+from kg.sparql.terms import from_oxigraph, plain
 from kg.store import Store
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "bind_variables",
     "native_source",
     "native_store",
+    "plain_answer",
     "run_native",
     "run_oxigraph",
     "uses_extensions",
@@ -71,7 +72,6 @@ __all__ = [
 TEXT_ATTRIBUTE = "_careerkg_text"
 """Attribute of a prepared :class:`~rdflib.plugins.sparql.sparql.Query` holding its text."""
 
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _CHECK_EVERY = 256  # rows between deadline checks
 
 
@@ -150,41 +150,6 @@ def _prefixed(text: str) -> str:
     """``text`` with careerkg's prefixes declared first (the query's own win)."""
     lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()]
     return "\n".join([*lines, text])
-
-
-class _Terms:
-    """Oxigraph terms to rdflib terms, memoised per result."""
-
-    def __init__(self) -> None:
-        self.iris: dict[str, URIRef] = {}
-        self.bnodes: dict[str, BNode] = {}
-
-    def __call__(self, term: Any) -> Identifier | None:
-        if term is None:
-            return None
-        import pyoxigraph as ox
-
-        kind = type(term)
-        if kind is ox.NamedNode:
-            value = term.value
-            iri = self.iris.get(value)
-            if iri is None:
-                iri = self.iris[value] = URIRef(value)
-            return iri
-        if kind is ox.Literal:
-            if term.language:
-                return Literal(term.value, lang=term.language)
-            datatype = term.datatype.value
-            if datatype == str(XSD.string):
-                return Literal(term.value)
-            return Literal(term.value, datatype=self(term.datatype))
-        if kind is ox.BlankNode:
-            value = term.value
-            node = self.bnodes.get(value)
-            if node is None:
-                node = self.bnodes[value] = BNode(value)
-            return node
-        raise QueryRejected(f"the query returned an RDF-star triple term ({term}); careerkg has none", 400)
 
 
 # SPARQL tokens that may hold a "?name" which is no variable, then variables
@@ -347,33 +312,11 @@ def _form(prepared: Query) -> str:
     return str(prepared.algebra.name).removesuffix("Query").upper()
 
 
-def run_oxigraph(
-    ox_store: Any,
-    text: str,
-    form: str,
-    timeout: float | None,
-    max_rows: int | None,
-    started: float,
-) -> Any:
-    """Evaluate ``text`` in the ``pyoxigraph.Store`` ``ox_store``, as a ``QueryResult``.
-
-    ``form`` is the query form (``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``);
-    the deadline (``started`` + ``timeout``) and ``max_rows`` are checked between
-    rows. The query processes of :mod:`kg.sparql.bounded` call it too.
-
-    Examples
-    --------
-    >>> import time, pyoxigraph as ox
-    >>> store = ox.Store()
-    >>> run_oxigraph(store, "ASK { ?s ?p ?o }", "ASK", None, None, time.perf_counter()).boolean
-    False
-    """
-    import pyoxigraph as ox
-
-    from kg.sparql.engine import QueryResult
-
+def _solutions(ox_store: Any, text: str) -> Any:
+    """``pyoxigraph``'s answer to ``text`` (evaluated lazily, as it is read), its errors
+    turned into careerkg's."""
     try:
-        answer = ox_store.query(_prefixed(text), use_default_graph_as_union=False)
+        return ox_store.query(_prefixed(text), use_default_graph_as_union=False)
     except SyntaxError as err:
         raise QueryRejected(f"invalid SPARQL query: {err}", status=400) from None
     except OSError as err:
@@ -388,20 +331,87 @@ def run_oxigraph(
             f"(PREFIX ckf: <{CKF}>) are available, and IRIs are case-sensitive",
             status=400,
         ) from None
+
+
+def run_oxigraph(
+    ox_store: Any,
+    text: str,
+    form: str,
+    timeout: float | None,
+    max_rows: int | None,
+    started: float,
+) -> Any:
+    """Evaluate ``text`` in the ``pyoxigraph.Store`` ``ox_store``, as a ``QueryResult``.
+
+    ``form`` is the query form (``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``);
+    the deadline (``started`` + ``timeout``) and ``max_rows`` are checked between
+    rows. Terms are converted by :func:`kg.sparql.terms.from_oxigraph`.
+
+    Examples
+    --------
+    >>> import time, pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> run_oxigraph(store, "ASK { ?s ?p ?o }", "ASK", None, None, time.perf_counter()).boolean
+    False
+    """
+    import pyoxigraph as ox
+
+    from kg.sparql.engine import QueryResult, with_prefixes
+
+    answer = _solutions(ox_store, text)
     _deadline_check(started, timeout)
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        return QueryResult("SELECT", variables, _rows(answer, len(variables), timeout, max_rows, started))
-    return QueryResult(form, graph=_graph(answer, timeout, max_rows, started))
+        return QueryResult(
+            "SELECT", variables, _rows(answer, len(variables), timeout, max_rows, started, from_oxigraph)
+        )
+    graph = Graph()
+    for triple in _triples(answer, timeout, max_rows, started, from_oxigraph):
+        graph.add(triple)  # type: ignore[arg-type]
+    return QueryResult(form, graph=with_prefixes(graph))
+
+
+def plain_answer(ox_store: Any, text: str, form: str, max_rows: int | None) -> tuple[Any, ...]:
+    """Evaluate ``text`` in ``ox_store`` (no time limit), the answer as plain data.
+
+    ``("ask", bool)``, ``("select", variables, rows)`` or ``("graph", form, triples)``,
+    every term a :data:`kg.sparql.terms.PlainTerm`: what a query process or the
+    resident engine sends back (:func:`kg.sparql.bounded.result_of` reads it).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> a, b = ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/b")
+    >>> store.add(ox.Quad(a, b, ox.Literal("x", language="en")))
+    >>> plain_answer(store, "SELECT ?o WHERE { ?s ?p ?o }", "SELECT", None)
+    ('select', ['o'], [(('x', '@en'),)])
+    >>> plain_answer(store, "CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT", None)[2]
+    [('http://example.org/a', 'http://example.org/b', ('x', '@en'))]
+    """
+    import pyoxigraph as ox
+
+    answer = _solutions(ox_store, text)
+    if isinstance(answer, ox.QueryBoolean):
+        return ("ask", bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        return ("select", variables, _rows(answer, len(variables), None, max_rows, 0.0, plain))
+    return ("graph", form, _triples(answer, None, max_rows, 0.0, plain))
 
 
 def _rows(
-    answer: Any, width: int, timeout: float | None, max_rows: int | None, started: float
-) -> list[tuple[Identifier | None, ...]]:
-    convert = _Terms()
-    rows: list[tuple[Identifier | None, ...]] = []
+    answer: Any,
+    width: int,
+    timeout: float | None,
+    max_rows: int | None,
+    started: float,
+    convert: Callable[[Any], Any],
+) -> list[tuple[Any, ...]]:
+    """The solutions of ``answer``, each term ``convert``-ed."""
+    rows: list[tuple[Any, ...]] = []
     for n, solution in enumerate(answer, start=1):
         if max_rows and n > max_rows:
             raise ResultTooLarge(max_rows)
@@ -412,19 +422,19 @@ def _rows(
     return rows
 
 
-def _graph(answer: Any, timeout: float | None, max_rows: int | None, started: float) -> Graph:
-    from kg.sparql.engine import with_prefixes
-
-    convert = _Terms()
-    graph = Graph()
+def _triples(
+    answer: Any, timeout: float | None, max_rows: int | None, started: float, convert: Callable[[Any], Any]
+) -> list[tuple[Any, Any, Any]]:
+    """The distinct triples of a CONSTRUCT or DESCRIBE ``answer``, each term ``convert``-ed."""
+    triples: dict[tuple[Any, Any, Any], None] = {}
     for n, triple in enumerate(answer, start=1):
-        graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))  # type: ignore[arg-type]
-        if max_rows and len(graph) > max_rows:
+        triples[(convert(triple.subject), convert(triple.predicate), convert(triple.object))] = None
+        if max_rows and len(triples) > max_rows:
             raise ResultTooLarge(max_rows)
         if n % _CHECK_EVERY == 0:
             _deadline_check(started, timeout)
     _deadline_check(started, timeout)
-    return with_prefixes(graph)
+    return list(triples)
 
 
 def _run_remote(

@@ -9,15 +9,16 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kg.errors import QueryTimeout
+from kg.errors import QueryRejected, QueryTimeout
 from kg.sparql import resident
-from kg.sparql.bounded import QueryProcesses, Source, use_processes
+from kg.sparql.bounded import SLOTS, QueryProcesses, Source, use_processes
 from kg.sparql.engine import run_query
 from kg.store import Store
 from tests.reliability.serving import Server, descendants, get
@@ -103,6 +104,31 @@ def test_a_runaway_query_ends_the_engine_and_it_loads_again(engine: resident.Res
     assert after is not None
     assert after != before
     assert engine.run("ASK { ?s ?p ?o }", "ASK", 5.0, None).boolean is True
+
+
+def test_a_query_finding_every_slot_taken_is_answered_busy_not_timed_out(
+    engine: resident.ResidentEngine, store_dir: Path
+) -> None:
+    triples = len(Store.open(store_dir))
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # seconds, within its limit
+    answers: list[object] = []
+    busy = [
+        threading.Thread(target=lambda: answers.append(engine.run(slow, "SELECT", 120.0, None).rows))
+        for _ in range(SLOTS)
+    ]
+    for thread in busy:
+        thread.start()
+    time.sleep(1.5)  # both sent and evaluating (a local socket takes well under a millisecond)
+    started = time.monotonic()
+    with pytest.raises(QueryRejected) as caught:
+        engine.run("ASK { ?s ?p ?o }", "ASK", 1.0, None)
+    assert caught.value.status == 503
+    assert "busy" in str(caught.value)
+    assert time.monotonic() - started < 3.0
+    for thread in busy:
+        thread.join(120)
+    assert [rows[0][0].toPython() for rows in answers] == [triples * triples] * SLOTS  # type: ignore[index]
+    assert engine.run("ASK { ?s ?p ?o }", "ASK", 5.0, None).boolean is True  # not ended, free again
 
 
 def test_the_folder_answers_while_the_engine_is_away(
