@@ -66,6 +66,7 @@ __all__ = [
     "FORMAT",
     "PERSISTED",
     "WARMED",
+    "build_apart",
     "cache_folder",
     "fetch",
     "load",
@@ -372,11 +373,13 @@ def _build_and_save(location: str, key: str) -> float | None:
     """Build the view ``key`` of the store at ``location`` and save it; seconds, or ``None``."""
     from kg.names import LabelIndex
     from kg.project import project
+    from kg.sparql.cache import answer_examples
     from kg.store import Store
 
     builders: dict[str, Callable[[Store], Any]] = {
         "projection": lambda s: project(s.graph),
         "label-index": lambda s: LabelIndex.build(s.graph),
+        "example-answers": answer_examples,
     }
     start = time.perf_counter()
     store = Store.open(location)
@@ -408,13 +411,37 @@ def warm(location: str | Path, processes: int | None = None) -> dict[str, float]
     if workers <= 1:
         done = {key: _build_and_save(str(location), key) for key in WARMED}
     else:
-        done = _in_processes(str(location))
+        done = _in_processes(str(location), WARMED)
     return {key: seconds for key, seconds in done.items() if seconds is not None}
 
 
-def _in_processes(location: str) -> dict[str, float | None]:
-    """:func:`_build_and_save` of every view in :data:`WARMED`, each in a new Python
-    process (started with ``-c``, so the caller's ``__main__`` is never imported again)."""
+def build_apart(location: str | Path, key: str) -> float | None:
+    """Build and save the view ``key`` of the store at ``location`` in a new Python
+    process; the seconds it took, or ``None`` when nothing could be saved.
+
+    What the building needed (Oxigraph's caches, the evaluation's allocations) ends
+    with that process: ``careerkg serve`` answers the example queries this way before
+    it forks its workers, so they do not inherit it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg.importers.store import build_store
+    >>> from kg.store import Store
+    >>> folder = Path(tempfile.mkdtemp()) / "store"
+    >>> _ = build_store([], folder)
+    >>> build_apart(folder, "example-answers") > 0
+    True
+    >>> len(load(Store.open(folder), "example-answers")) > 5
+    True
+    >>> import shutil; shutil.rmtree(folder.parent)
+    """
+    return _in_processes(str(location), (key,))[key]
+
+
+def _in_processes(location: str, keys: tuple[str, ...]) -> dict[str, float | None]:
+    """:func:`_build_and_save` of every view in ``keys``, each in a new Python process
+    (started with ``-c``, so the caller's ``__main__`` is never imported again)."""
     import subprocess
 
     from kg.sparql.bounded import child_environment
@@ -434,7 +461,7 @@ def _in_processes(location: str) -> dict[str, float | None]:
             text=True,
             env=env,
         )
-        for key in WARMED
+        for key in keys
     }
     done: dict[str, float | None] = {}
     for key, run in runs.items():

@@ -295,7 +295,8 @@ def prime(store: Store) -> int:
 
     The answers are computed once per store version (on a persistent store, once per
     store: they are saved in its ``careerkg-cache`` folder, see
-    :mod:`kg.derived_cache`). ``careerkg serve`` primes before it forks its workers,
+    :mod:`kg.derived_cache`, computed in a separate process so this one keeps none of
+    the memory the evaluation took). ``careerkg serve`` primes before it forks its workers,
     so every worker starts with them: on the ESCO store the aggregate examples take
     seconds each, and would otherwise be evaluated again by every worker.
 
@@ -309,6 +310,13 @@ def prime(store: Store) -> int:
     >>> result_cache(store).run(store, EXAMPLES["counts-by-class"].editable_text, timeout=1, max_rows=100)[1]
     True
     """
+    if store.kind == "oxigraph" and store.location:
+        from kg import derived_cache
+
+        if derived_cache.load(store, "example-answers") is None:
+            # evaluated in a process of its own: on ESCO the aggregates leave ~150 MiB
+            # of caches and heap behind, which every forked worker would inherit
+            derived_cache.build_apart(store.location, "example-answers")
     answers = store.derived("example-answers", answer_examples)
     cache = result_cache(store)
     for text, result in answers.items():
