@@ -67,8 +67,10 @@ __all__ = [
     "PERSISTED",
     "WARMED",
     "build_apart",
+    "build_missing",
     "cache_folder",
     "fetch",
+    "is_saved",
     "load",
     "save",
     "stamp",
@@ -284,6 +286,35 @@ def load(store: Store, key: str) -> Any | None:
         return None
 
 
+def is_saved(store: Store, key: str) -> bool:
+    """Whether a file for the view ``key`` of ``store`` is saved and stamped as current
+    (its header only is read: the view itself may still turn out unreadable).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg.importers.store import build_store
+    >>> from kg.store import Store
+    >>> folder = Path(tempfile.mkdtemp()) / "store"
+    >>> _ = build_store([], folder)
+    >>> is_saved(Store.open(folder), "projection")
+    False
+    >>> _ = warm(folder, processes=1)
+    >>> is_saved(Store.open(folder), "projection")
+    True
+    >>> import shutil; shutil.rmtree(folder.parent)
+    """
+    if key not in PERSISTED or store.kind != "oxigraph" or not store.location:
+        return False
+    expected = stamp(store.location)
+    try:
+        with open(_path(store, key), "rb") as fh:
+            header = pickle.load(fh)
+    except Exception:
+        return False
+    return expected is not None and isinstance(header, dict) and header == {"key": key, "stamp": expected}
+
+
 def save(store: Store, key: str, value: Any) -> bool:
     """Save the view ``key`` of ``store`` beside it; ``True`` when it was written.
 
@@ -412,6 +443,21 @@ def warm(location: str | Path, processes: int | None = None) -> dict[str, float]
         done = {key: _build_and_save(str(location), key) for key in WARMED}
     else:
         done = _in_processes(str(location), WARMED)
+    return {key: seconds for key, seconds in done.items() if seconds is not None}
+
+
+def build_missing(store: Store) -> dict[str, float]:
+    """Build apart and save the views in :data:`WARMED` that ``store`` has no current
+    file for (a store imported by another careerkg version, or whose files were
+    removed), side by side in processes of their own; the seconds each took.
+
+    ``careerkg serve`` calls it before loading the views: building them in the
+    server's master process would leave the memory it took to every worker.
+    """
+    missing = tuple(key for key in WARMED if not is_saved(store, key))
+    if not missing or not store.location:
+        return {}
+    done = _in_processes(str(store.location), missing)
     return {key: seconds for key, seconds in done.items() if seconds is not None}
 
 

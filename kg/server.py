@@ -312,6 +312,12 @@ def serve(
                 "the limit, and the processes answer while it loads): drop --timeout 0 / --query-processes 0"
             )
     cache.configure(result_cache_mb)
+    if store.kind == "oxigraph" and store.location:
+        from kg import derived_cache
+
+        rebuilt = derived_cache.build_missing(store)  # in processes of their own, then loaded
+        if rebuilt:
+            print(f"careerkg: saved views rebuilt: {', '.join(sorted(rebuilt))}", file=sys.stderr, flush=True)
     app = make_wsgi_app(
         store, timeout=limit_s or 0, max_rows=cap or 0, dashboard=dashboard, max_body=max_body
     )

@@ -291,3 +291,17 @@ def test_example_answers_are_saved_by_the_first_prime_and_loaded_by_the_next(
     third = Store.open(store_dir)
     assert cache.prime(third) == len(EXAMPLES)
     assert set(dc.load(third, "example-answers")) == {e.editable_text for e in EXAMPLES.values()}
+
+
+def test_serve_rebuilds_only_the_missing_views_apart(store_dir: Path, builds: dict[str, int]) -> None:
+    kept = _cache(store_dir, "label-index").stat().st_mtime_ns
+    _cache(store_dir, "projection").unlink()
+    store = Store.open(store_dir)
+    assert not dc.is_saved(store, "projection")
+    assert set(dc.build_missing(store)) == {"projection"}
+    assert builds == {"projection": 0, "label-index": 0}  # built in another process, not this one
+    assert dc.is_saved(store, "projection")
+    assert _cache(store_dir, "label-index").stat().st_mtime_ns == kept
+    assert projection(store).number_of_nodes() > 100
+    assert builds == {"projection": 0, "label-index": 0}  # and loaded
+    assert dc.build_missing(Store.open(store_dir)) == {}
