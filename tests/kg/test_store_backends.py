@@ -29,6 +29,14 @@ def test_persistent_store_reads_the_same_graph(oxigraph_dir: Path, default_store
     assert index.resolve("Data Scientist", CKG.Role) == ROLE["data-scientist"]
 
 
+def test_a_read_only_store_is_counted_once(oxigraph_dir: Path) -> None:
+    # Oxigraph counts by reading the whole index: /health would pay that on every call
+    store = Store.open(oxigraph_dir)
+    n = len(store)
+    assert store.derived("length", lambda _s: pytest.fail("counted again")) == n
+    assert len(store) == n
+
+
 def test_persistent_store_is_read_only(oxigraph_dir: Path, tmp_path: Path) -> None:
     store = Store.open(oxigraph_dir)
     extra = tmp_path / "x.ttl"
