@@ -75,6 +75,7 @@ __all__ = [
     "save",
     "stamp",
     "warm",
+    "writable",
 ]
 
 T = TypeVar("T")
@@ -455,10 +456,24 @@ def build_missing(store: Store) -> dict[str, float]:
     server's master process would leave the memory it took to every worker.
     """
     missing = tuple(key for key in WARMED if not is_saved(store, key))
-    if not missing or not store.location:
-        return {}
+    if not missing or not store.location or not writable(store.location):
+        return {}  # (built here when needed: apart, they could not be saved for this process)
     done = _in_processes(str(store.location), missing)
     return {key: seconds for key, seconds in done.items() if seconds is not None}
+
+
+def writable(location: str | Path) -> bool:
+    """Whether views of the store at ``location`` can be saved (its cache folder, or the
+    store folder where it would be made, is writable).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> writable(tempfile.mkdtemp()), writable("/no/such/store")
+    (True, False)
+    """
+    folder = cache_folder(location)
+    return os.access(folder if folder.is_dir() else Path(location), os.W_OK)
 
 
 def build_apart(location: str | Path, key: str) -> float | None:
