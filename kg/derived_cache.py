@@ -246,6 +246,15 @@ def _path(store: Store, key: str) -> Path:
     return cache_folder(store.location) / f"{key}.pickle"
 
 
+def _header(store: Store, key: str) -> dict[str, Any] | None:
+    """The header a current file of the view ``key`` of ``store`` starts with; ``None``
+    when that view is not saved for this store (not allow-listed, not a folder, no stamp)."""
+    if key not in PERSISTED or store.kind != "oxigraph" or not store.location:
+        return None
+    current = stamp(store.location)
+    return None if current is None else {"key": key, "stamp": current}
+
+
 def load(store: Store, key: str) -> Any | None:
     """The saved view ``key`` of ``store``, or ``None`` when there is no valid one.
 
@@ -265,15 +274,12 @@ def load(store: Store, key: str) -> Any | None:
     True
     >>> import shutil; shutil.rmtree(folder.parent)
     """
-    if key not in PERSISTED or store.kind != "oxigraph" or not store.location:
-        return None
-    expected = stamp(store.location)
+    expected = _header(store, key)
     if expected is None:
         return None
     try:
         with open(_path(store, key), "rb") as fh:
-            header = pickle.load(fh)  # two pickles, each read with its own memo
-            if not isinstance(header, dict) or header.get("key") != key or header.get("stamp") != expected:
+            if pickle.load(fh) != expected:  # two pickles, each read with its own memo
                 return None
             enabled = gc.isenabled()
             gc.disable()  # millions of small containers: the collector would run hundreds of times
@@ -305,15 +311,14 @@ def is_saved(store: Store, key: str) -> bool:
     True
     >>> import shutil; shutil.rmtree(folder.parent)
     """
-    if key not in PERSISTED or store.kind != "oxigraph" or not store.location:
+    expected = _header(store, key)
+    if expected is None:
         return False
-    expected = stamp(store.location)
     try:
         with open(_path(store, key), "rb") as fh:
-            header = pickle.load(fh)
+            return bool(pickle.load(fh) == expected)
     except Exception:
         return False
-    return expected is not None and isinstance(header, dict) and header == {"key": key, "stamp": expected}
 
 
 def save(store: Store, key: str, value: Any) -> bool:
@@ -336,10 +341,8 @@ def save(store: Store, key: str, value: Any) -> bool:
     False
     >>> import shutil; shutil.rmtree(folder.parent)
     """
-    if key not in PERSISTED or store.kind != "oxigraph" or not store.location:
-        return False
-    header = {"key": key, "stamp": stamp(store.location)}
-    if header["stamp"] is None:
+    header = _header(store, key)
+    if header is None:
         return False
     folder = cache_folder(store.location)
     tmp: str | None = None
