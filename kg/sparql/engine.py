@@ -173,7 +173,15 @@ def _near(text: str, loc: int) -> str:
     return text[loc : loc + 30].split("\n")[0] or "end of query"
 
 
-def _walk(node: Any) -> Iterator[Any]:
+def walk(node: Any) -> Iterator[Any]:
+    """Every node of a query's algebra (``Query.algebra``), each once, ``node`` first.
+
+    Examples
+    --------
+    >>> q = parse_query("SELECT ?s WHERE { ?s a ckg:Role }")
+    >>> sum(1 for n in walk(q.algebra) if str(n).endswith("#Role"))
+    1
+    """
     stack = [node]
     seen: set[int] = set()
     while stack:
@@ -184,7 +192,7 @@ def _walk(node: Any) -> Iterator[Any]:
         yield item
         if isinstance(item, Mapping):
             stack.extend(item.values())
-        elif isinstance(item, list | tuple):
+        elif isinstance(item, list | tuple | set | frozenset):
             stack.extend(item)
 
 
@@ -211,7 +219,7 @@ def check_query(query: Query) -> None:
             "remove the dataset clause",
             status=403,
         )
-    for node in _walk(query.algebra):
+    for node in walk(query.algebra):
         if getattr(node, "name", None) == "ServiceGraphPattern":
             raise QueryRejected(
                 f"SERVICE <{node.get('term')}> refused: this service makes no network or "

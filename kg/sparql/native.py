@@ -42,7 +42,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rdflib import BNode, Graph, URIRef
@@ -112,20 +112,19 @@ def native_store(store: Store | Graph | None) -> Any:
     return None
 
 
-def _iris(node: Any) -> Iterable[Any]:
-    stack = [node]
-    seen: set[int] = set()
-    while stack:
-        item = stack.pop()
-        if id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, URIRef):
-            yield item
-        elif isinstance(item, Mapping):
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple | set | frozenset):
-            stack.extend(item)
+_IRIS_ATTRIBUTE = "_careerkg_iris"
+
+
+def _iris(query: Query) -> frozenset[URIRef]:
+    """The IRIs ``query``'s algebra names, found once per prepared query (walking the
+    algebra costs ~0.15 ms, as much as a small native query) and kept on it."""
+    iris: frozenset[URIRef] | None = getattr(query, _IRIS_ATTRIBUTE, None)
+    if iris is None:
+        from kg.sparql.engine import walk
+
+        iris = frozenset(node for node in walk(query.algebra) if isinstance(node, URIRef))
+        setattr(query, _IRIS_ATTRIBUTE, iris)
+    return iris
 
 
 def uses_extensions(query: Query) -> bool:
@@ -143,7 +142,7 @@ def uses_extensions(query: Query) -> bool:
     True
     """
     custom = set(getattr(_operators, "_CUSTOM_FUNCTIONS", {}))
-    return any(str(iri).startswith(str(CKF)) or iri in custom for iri in _iris(query.algebra))
+    return any(iri.startswith(CKF) or iri in custom for iri in _iris(query))
 
 
 def _prefixed(text: str) -> str:
