@@ -46,7 +46,7 @@ def main() -> None:
                 esco_nt = out
         if esco_nt is not None:
             t0 = time.perf_counter()
-            n = build_store([esco_nt], Path(tmp) / "store")
+            n = build_store([esco_nt], Path(tmp) / "store", grouped=[esco_nt])
             print(
                 f"{'ESCO store':<12} build  {time.perf_counter() - t0:6.2f} s   {n:>10,} triples   "
                 f"peak RSS so far {_rss_mib():5.0f} MiB (ontology + curated + ESCO, joined)"

@@ -106,7 +106,9 @@ def _run(
             size = write_output(nt, output, prefixes=PREFIXES)
             click.echo(f"wrote {output} ({size:,} bytes)", err=True)
         if store is not None:
-            quads = build_store([nt, *data], store, with_default=not without_curated, optimize=optimize)
+            quads = build_store(
+                [nt, *data], store, with_default=not without_curated, optimize=optimize, grouped=[nt]
+            )
             click.echo(f"wrote store {store} ({quads:,} triples)", err=True)
             _warm(store)
         if output is None and store is None:
