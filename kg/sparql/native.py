@@ -113,6 +113,7 @@ def native_store(store: Store | Graph | None) -> Any:
 
 
 _IRIS_ATTRIBUTE = "_careerkg_iris"
+_CKF_ATTRIBUTE = "_careerkg_names_ckf"
 
 
 def _iris(query: Query) -> frozenset[URIRef]:
@@ -141,14 +142,27 @@ def uses_extensions(query: Query) -> bool:
     ...                             "role:head-of-data) AS ?h) }"))
     True
     """
-    custom = set(getattr(_operators, "_CUSTOM_FUNCTIONS", {}))
-    return any(iri.startswith(CKF) or iri in custom for iri in _iris(query))
+    iris = _iris(query)
+    custom = getattr(_operators, "_CUSTOM_FUNCTIONS", {})  # may be registered at any time
+    return _names_ckf(query, iris) or not iris.isdisjoint(custom)
+
+
+def _names_ckf(query: Query, iris: frozenset[URIRef]) -> bool:
+    named: bool | None = getattr(query, _CKF_ATTRIBUTE, None)
+    if named is None:
+        named = any(str.startswith(iri, CKF) for iri in iris)
+        setattr(query, _CKF_ATTRIBUTE, named)
+    return named
+
+
+@functools.cache
+def _prologue() -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
 def _prefixed(text: str) -> str:
     """``text`` with careerkg's prefixes declared first (the query's own win)."""
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()]
-    return "\n".join([*lines, text])
+    return _prologue() + text
 
 
 # SPARQL tokens that may hold a "?name" which is no variable, then variables
@@ -363,9 +377,7 @@ def run_oxigraph(
         return QueryResult("ASK", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        return QueryResult(
-            "SELECT", variables, _rows(answer, len(variables), timeout, max_rows, started, from_oxigraph)
-        )
+        return QueryResult("SELECT", variables, _rows(answer, timeout, max_rows, started, from_oxigraph))
     graph = Graph()
     for triple in _triples(answer, timeout, max_rows, started, from_oxigraph):
         graph.add(triple)  # type: ignore[arg-type]
@@ -397,13 +409,12 @@ def plain_answer(ox_store: Any, text: str, form: str, max_rows: int | None) -> t
         return ("ask", bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        return ("select", variables, _rows(answer, len(variables), None, max_rows, 0.0, plain))
+        return ("select", variables, _rows(answer, None, max_rows, 0.0, plain))
     return ("graph", form, _triples(answer, None, max_rows, 0.0, plain))
 
 
 def _rows(
     answer: Any,
-    width: int,
     timeout: float | None,
     max_rows: int | None,
     started: float,
@@ -416,7 +427,7 @@ def _rows(
             raise ResultTooLarge(max_rows)
         if n % _CHECK_EVERY == 0:
             _deadline_check(started, timeout)
-        rows.append(tuple(convert(solution[i]) for i in range(width)))
+        rows.append(tuple(map(convert, solution)))
     _deadline_check(started, timeout)
     return rows
 

@@ -149,3 +149,47 @@ def test_a_process_killed_from_outside_is_replaced_unnoticed(pool: QueryProcesse
         os.kill(pid, signal.SIGKILL)  # the OOM killer, an operator
     time.sleep(0.2)
     assert pool.run(source, "ASK { ?s ?p ?o }", "ASK", 5.0, None).boolean is True
+
+
+# ---------------------------------------------------------------- run_bounded's threads
+
+
+def _runner_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "careerkg-native-query"]
+
+
+def test_bounded_work_reuses_its_threads() -> None:
+    from kg.sparql.bounded import SLOTS, run_bounded
+
+    answers = [run_bounded(lambda n=n: n * n, 5.0) for n in range(50)]
+    assert answers == [n * n for n in range(50)]
+    assert 1 <= len(_runner_threads()) <= SLOTS  # not one thread per call
+
+
+def test_work_past_its_limit_keeps_one_thread_the_next_query_gets_another() -> None:
+    from kg.sparql.bounded import run_bounded
+
+    release = threading.Event()
+    with pytest.raises(QueryTimeout):
+        run_bounded(lambda: release.wait(30), 0.2)  # still running, holding its thread and slot
+    try:
+        started = time.perf_counter()
+        assert run_bounded(lambda: "next", 5.0) == "next"
+        assert time.perf_counter() - started < 2.0
+    finally:
+        release.set()
+
+
+def test_bounded_work_runs_in_a_forked_child() -> None:
+    from kg.sparql.bounded import run_bounded
+
+    run_bounded(lambda: None, 5.0)  # the parent's threads exist; the child has none of them
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            code = 0 if run_bounded(lambda: 42, 5.0) == 42 else 3
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
