@@ -127,7 +127,10 @@ class _Runners:
 
     def _serve(self, jobs: queue.SimpleQueue[Callable[[], None]]) -> None:
         while True:
-            jobs.get()()
+            job = jobs.get()
+            with contextlib.suppress(BaseException):  # (a job reports its own errors) the thread stays
+                job()
+            del job  # its closure, and what the work left in it, freed now
 
     def submit(self, job: Callable[[], None]) -> None:
         """Run ``job`` in one of the threads (it must not raise)."""

@@ -57,6 +57,7 @@ __all__ = [
     "limits_from_env",
     "parse_query",
     "run_query",
+    "walk",
     "with_prefixes",
 ]
 
