@@ -313,6 +313,7 @@ def prime(store: Store) -> int:
     if store.kind == "oxigraph" and store.location:
         from kg import derived_cache
 
+        # load, not is_saved: a current file may answer examples since edited (not trusted)
         if derived_cache.writable(store.location) and derived_cache.load(store, "example-answers") is None:
             # evaluated in a process of its own: on ESCO the aggregates leave ~150 MiB
             # of caches and heap behind, which every forked worker would inherit
