@@ -151,6 +151,29 @@ def test_a_process_killed_from_outside_is_replaced_unnoticed(pool: QueryProcesse
     assert pool.run(source, "ASK { ?s ?p ?o }", "ASK", 5.0, None).boolean is True
 
 
+def test_a_query_process_shares_the_callers_cpu_then_its_cpus_when_the_query_is_long(source: Source) -> None:
+    from kg.sparql.bounded import _current_cpu
+
+    before = os.sched_getaffinity(0)
+    pool = QueryProcesses(size=1, memory_mb=256)  # one process: the one that answers
+    try:
+        pool.warm(source)
+        pool.run(source, PREFIXED + ROLES, "SELECT", 30.0, None)
+        assert os.sched_getaffinity(0) == before  # the caller's CPUs given back
+        masks = [os.sched_getaffinity(pid) for pid in _pids(pool)]
+        if len(before) >= 2 and _current_cpu() is not None:
+            assert [len(m) for m in masks] == [1]  # it answered on the caller's CPU
+        else:
+            assert masks == [before]
+        # a query past the first moment (~0.2 s here): its process may use every CPU again
+        pairs = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?t . ?b a ?u }"
+        assert pool.run(source, pairs, "SELECT", 30.0, None).rows
+        assert os.sched_getaffinity(0) == before
+        assert [os.sched_getaffinity(pid) for pid in _pids(pool)] == [before]
+    finally:
+        pool.close()
+
+
 # ---------------------------------------------------------------- run_bounded's threads
 
 
@@ -193,3 +216,63 @@ def test_bounded_work_runs_in_a_forked_child() -> None:
             os._exit(code)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+# ---------------------------------------------------------------- CPU pinning while waiting
+
+
+def test_small_work_runs_on_the_callers_cpu_and_the_caller_keeps_its_cpus() -> None:
+    from kg.sparql.bounded import _current_cpu, run_bounded
+
+    before = os.sched_getaffinity(0)
+    seen = run_bounded(lambda: os.sched_getaffinity(0), 5.0)
+    assert os.sched_getaffinity(0) == before  # the caller's CPUs given back
+    if len(before) >= 2 and _current_cpu() is not None:
+        assert len(seen) == 1  # the work shared the caller's one CPU
+        assert seen <= before
+    else:
+        assert seen == before  # nothing to gain on one CPU: nothing pinned
+
+
+def test_work_still_running_after_a_moment_may_use_every_cpu_again() -> None:
+    from kg.sparql.bounded import run_bounded
+
+    before = os.sched_getaffinity(0)
+
+    def long_work() -> set[int]:
+        give_up = time.monotonic() + 10
+        while os.sched_getaffinity(0) != before and time.monotonic() < give_up:
+            time.sleep(0.01)
+        return os.sched_getaffinity(0)
+
+    assert run_bounded(long_work, 20.0) == before
+    assert os.sched_getaffinity(0) == before
+
+
+def test_without_sched_getcpu_nothing_is_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.sparql import bounded
+
+    monkeypatch.setattr(bounded._pinning, "enabled", False)
+    before = os.sched_getaffinity(0)
+    worker = threading.Thread(target=time.sleep, args=(0.5,))
+    worker.start()
+    assert worker.native_id is not None
+    assert bounded._pinning.pin(worker.native_id) is None
+    assert os.sched_getaffinity(worker.native_id) == before
+    assert bounded.run_bounded(lambda: 5, 5.0) == 5
+    assert os.sched_getaffinity(0) == before
+    worker.join()
+
+
+def test_a_caller_on_one_cpu_stays_there_and_its_work_runs_there() -> None:
+    from kg.sparql.bounded import run_bounded
+
+    before = os.sched_getaffinity(0)
+    run_bounded(lambda: None, 5.0)  # a runner, maybe left on another CPU
+    one = {max(before)}
+    os.sched_setaffinity(0, one)
+    try:
+        assert run_bounded(lambda: os.sched_getaffinity(0), 5.0) == one
+        assert os.sched_getaffinity(0) == one
+    finally:
+        os.sched_setaffinity(0, before)
