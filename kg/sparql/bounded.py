@@ -58,12 +58,15 @@ __all__ = [
     "BUSY",
     "DEFAULT_MEMORY_MB",
     "ENV_SLOTS",
+    "PINNED_SECONDS",
     "SLOTS",
+    "CpuPinning",
     "QueryProcesses",
     "Source",
     "cap_memory",
     "child_environment",
     "evaluate",
+    "pinning",
     "processes",
     "result_of",
     "run_bounded",
@@ -122,7 +125,7 @@ def _current_cpu() -> Callable[[], int] | None:
     return getcpu  # type: ignore[no-any-return]
 
 
-class _Pinning:
+class CpuPinning:
     """Put a thread or process that works for a waiting caller on the caller's CPU.
 
     Handing work to another thread or process, and its answer back, costs two
@@ -131,11 +134,26 @@ class _Pinning:
     virtual machine, as long as a small query. While the caller only waits, the worker
     may as well have the caller's CPU: :func:`_await` pins both to it, gives the
     caller its CPUs back when it wakes, and the worker too if it is still working after
-    :data:`_PINNED` seconds (most small queries end by then). A worker that finished
+    :data:`PINNED_SECONDS` seconds (most small queries end by then). A worker that finished
     stays pinned while it is idle (unpinning a thread that is still on its way to
     sleep moves it, costing more than it saves); its next work pins it again, or gives
-    it the next caller's CPUs.
-    Where the CPU cannot be known (no ``sched_getcpu``) or there is one, nothing is pinned.
+    it the next caller's CPUs. Where the CPU cannot be known (no ``sched_getcpu``) or
+    the caller may only use one, nothing is pinned.
+
+    Examples
+    --------
+    >>> import threading
+    >>> worker = threading.Thread(target=threading.Event().wait, args=(0.2,))
+    >>> worker.start()
+    >>> before = os.sched_getaffinity(0)
+    >>> mask = pinning.pin(worker.native_id)
+    >>> mask is None or (mask == before and os.sched_getaffinity(0) == os.sched_getaffinity(worker.native_id))
+    True
+    >>> if mask is not None:
+    ...     pinning.unpin(0, mask)
+    >>> os.sched_getaffinity(0) == before
+    True
+    >>> worker.join()
     """
 
     def __init__(self) -> None:
@@ -170,8 +188,8 @@ class _Pinning:
             os.sched_setaffinity(tid, mask)
 
 
-_pinning = _Pinning()
-_PINNED = 0.002  # seconds a caller and its worker stay on one CPU (most small queries end by then)
+pinning = CpuPinning()
+PINNED_SECONDS = 0.002  # seconds a caller and its worker stay on one CPU (most small queries end by then)
 
 
 def _await(
@@ -179,19 +197,19 @@ def _await(
 ) -> bool:
     """``start()`` work in thread or process ``tid``, then ``wait(seconds)`` for it
     (``None``: no limit), sharing the caller's CPU with it for the first moment."""
-    mask = _pinning.pin(tid)
+    mask = pinning.pin(tid)
     if mask is None:
         start()
         return wait(seconds)
-    first = _PINNED if seconds is None else min(_PINNED, seconds)
+    first = PINNED_SECONDS if seconds is None else min(PINNED_SECONDS, seconds)
     began = time.perf_counter()
     try:
         start()
         if wait(first):
             return True  # the worker stays on this CPU, idle, until its next work pins it again
-        _pinning.unpin(tid, mask)  # long work: the caller's CPUs again
+        pinning.unpin(tid, mask)  # long work: the caller's CPUs again
     finally:
-        _pinning.unpin(0, mask)
+        pinning.unpin(0, mask)
     return wait(None if seconds is None else max(0.0, seconds - (time.perf_counter() - began)))
 
 

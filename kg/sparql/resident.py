@@ -58,10 +58,12 @@ from kg.sparql._supervisor import EXIT_RUNAWAY, SOCKET, say
 from kg.sparql.bounded import (
     BUSY,
     DEFAULT_MEMORY_MB,
+    PINNED_SECONDS,
     SLOTS,
     cap_memory,
     child_environment,
     evaluate,
+    pinning,
     result_of,
 )
 
@@ -69,6 +71,7 @@ __all__ = ["EXIT_RUNAWAY", "ResidentEngine", "Unavailable", "engine", "start"]
 
 _GRACE = 0.05  # seconds past a query's limit before the watchdog ends the engine
 _WAIT_EXTRA = 1.0  # seconds past that a client waits for the engine's answer or its end
+_HELLO = 2.0  # seconds a new connection waits for the engine's greeting
 _SPIN = 0.0005
 """Seconds a client polls for the answer before it sleeps: a sleeping process is woken
 by the engine's answer, and on a virtual machine that wake-up alone can take 0.1-0.3 ms,
@@ -146,9 +149,15 @@ def _answer_connection(
     taken, ``("queued",)`` comes first, then ``("started",)`` once the query has a
     slot, or the busy answer when none came free within ``seconds``; the client tells
     a query that waited too long (503 busy) from one that ran too long (timeout) by
-    them. ``(None, ...)`` is answered ``("ready",)``.
+    them. ``(None, ...)`` is answered ``("ready",)``. The first message on a connection
+    is ``("hello", thread id)``: the client puts this thread on its own CPU while it
+    waits for an answer (:class:`kg.sparql.bounded.CpuPinning` says why).
     """
     with conn:
+        try:
+            conn.send(("hello", threading.get_native_id()))
+        except OSError:
+            return
         while True:
             try:
                 text, form, max_rows, seconds = conn.recv()
@@ -250,7 +259,7 @@ class ResidentEngine:
         """Whether the engine has loaded the store and answers (asked, not assumed: a
         dying engine's socket may still take connections)."""
         try:
-            conn = self._connection()
+            conn, _worker = self._connection()
             conn.send((None, None, None, None))
             if conn.poll(2.0) and conn.recv() == ("ready",):
                 return True
@@ -268,15 +277,16 @@ class ResidentEngine:
             time.sleep(0.1)
         return True
 
-    def _connection(self) -> Connection:
-        pid, conn = getattr(self._local, "conn", (None, None))
+    def _connection(self) -> tuple[Connection, int]:
+        """This thread's connection to the engine, and the engine thread answering it."""
+        pid, conn, worker = getattr(self._local, "conn", (None, None, 0))
         if pid == os.getpid() and conn is not None and not conn.closed:
             try:
                 stale = conn.poll(0)  # the engine never speaks unasked: this is its end
             except OSError:
                 stale = True
             if not stale:
-                return conn  # type: ignore[no-any-return]
+                return conn, worker
             self._forget()
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
@@ -285,12 +295,19 @@ class ResidentEngine:
             sock.close()
             raise Unavailable(str(err)) from None
         conn = Connection(sock.detach())
-        self._local.conn = (os.getpid(), conn)
-        return conn
+        try:
+            hello = conn.recv() if conn.poll(_HELLO) else None
+        except (EOFError, OSError):
+            hello = None
+        if not (isinstance(hello, tuple) and len(hello) == 2 and hello[0] == "hello"):
+            conn.close()  # a dying engine's socket still takes connections, but says nothing
+            raise Unavailable("the resident engine did not greet a new connection")
+        self._local.conn = (os.getpid(), conn, int(hello[1]))
+        return conn, int(hello[1])
 
     def _forget(self) -> None:
-        _pid, conn = getattr(self._local, "conn", (None, None))
-        self._local.conn = (None, None)
+        _pid, conn, _worker = getattr(self._local, "conn", (None, None, 0))
+        self._local.conn = (None, None, 0)
         if conn is not None:
             with contextlib.suppress(OSError):
                 conn.close()
@@ -314,11 +331,19 @@ class ResidentEngine:
             engine would.
         """
         sent = time.monotonic()
-        conn = self._connection()
+        conn, worker = self._connection()
         evaluating: float | None = sent  # until the engine says the query waits for a slot
         try:
-            conn.send((text, form, max_rows, seconds))
-            _spin(conn, _SPIN)
+            pinned = pinning.pin(worker)  # the engine thread on this CPU while this one waits
+            try:
+                conn.send((text, form, max_rows, seconds))
+                if pinned is None:
+                    _spin(conn, _SPIN)
+                elif not conn.poll(PINNED_SECONDS):
+                    pinning.unpin(worker, pinned)  # a long query: the caller's CPUs again
+            finally:
+                if pinned is not None:
+                    pinning.unpin(0, pinned)
             while True:
                 wait = (
                     None
@@ -336,6 +361,8 @@ class ResidentEngine:
                 answer = conn.recv()
                 if answer == ("queued",):
                     evaluating = None
+                    if pinned is not None:
+                        pinning.unpin(worker, pinned)  # it will wait, then run: any CPU
                     continue
                 if answer == ("started",):
                     evaluating = time.monotonic()

@@ -252,12 +252,12 @@ def test_work_still_running_after_a_moment_may_use_every_cpu_again() -> None:
 def test_without_sched_getcpu_nothing_is_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
     from kg.sparql import bounded
 
-    monkeypatch.setattr(bounded._pinning, "enabled", False)
+    monkeypatch.setattr(bounded.pinning, "enabled", False)
     before = os.sched_getaffinity(0)
     worker = threading.Thread(target=time.sleep, args=(0.5,))
     worker.start()
     assert worker.native_id is not None
-    assert bounded._pinning.pin(worker.native_id) is None
+    assert bounded.pinning.pin(worker.native_id) is None
     assert os.sched_getaffinity(worker.native_id) == before
     assert bounded.run_bounded(lambda: 5, 5.0) == 5
     assert os.sched_getaffinity(0) == before
