@@ -107,19 +107,22 @@ class Page:
         """Open a dropdown, type ``text`` and pick the option labelled ``option``.
 
         On a loaded machine the first keystrokes can reach the page before the
-        dropdown is ready; the search is typed again (up to three times) until the
-        option shows.
+        dropdown is ready, and each keystroke asks the server for suggestions; the
+        search is entered again (up to three times, at once, so the server answers
+        one search, and waiting longer each time) until the option shows.
         """
         exact = re.compile(rf"^\s*{re.escape(option)}\s*$")
         found = self.page.locator(".dash-dropdown-option").filter(has_text=exact).first
-        for attempt in range(3):
+        for attempt, patience in enumerate((10_000, 20_000, 40_000)):
             self.page.click(f"#{dropdown}")
             if attempt:
                 self.page.keyboard.press("Control+A")
                 self.page.keyboard.press("Backspace")
-            self.page.keyboard.type(text)
+                self.page.keyboard.insert_text(text)
+            else:
+                self.page.keyboard.type(text)
             try:
-                found.wait_for(state="visible", timeout=10_000)
+                found.wait_for(state="visible", timeout=patience)
                 break
             except PlaywrightTimeout:
                 self.page.keyboard.press("Escape")
