@@ -273,7 +273,8 @@ class _Outcome:
     __slots__ = ("done", "error", "value")
 
     def __init__(self) -> None:
-        self.done = threading.Event()
+        self.done = threading.Lock()  # held until the work is done (lighter than an Event)
+        self.done.acquire()
         self.value: object = None
         self.error: BaseException | None = None
 
@@ -303,7 +304,7 @@ def run_bounded(work: Callable[[], T], seconds: float | None) -> T:
 
     def finish() -> None:
         _slots.release()
-        outcome.done.set()
+        outcome.done.release()
 
     def run() -> None:
         try:
@@ -319,7 +320,7 @@ def run_bounded(work: Callable[[], T], seconds: float | None) -> T:
     if not _await(
         runner.tid,
         lambda: runner.jobs.put((run, finish)),
-        outcome.done.wait,
+        lambda seconds: outcome.done.acquire(timeout=-1 if seconds is None else seconds),
         max(0.0, deadline - time.perf_counter()) + _GRACE,
     ):
         raise QueryTimeout(seconds)
