@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -97,21 +97,37 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def first_page_seconds(runs: int = 3) -> list[float]:
-    """Seconds from navigation to a drawn explorer canvas, in fresh browser contexts."""
+def first_page_seconds(
+    runs: int = 3, serve_args: Sequence[str] = (), start_timeout: float = 60
+) -> list[tuple[str, float]]:
+    """``(path, seconds)`` from navigation to a drawn canvas, in fresh browser contexts:
+    the start page ``runs`` times, then a node page and a path page. ``serve_args`` are
+    added to ``careerkg serve`` (``["--store", DIR]`` for a persistent store)."""
     if not Path(CHROMIUM).exists():
         return []
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            *serve_args,
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + start_timeout
         while True:
             try:
                 with urllib.request.urlopen(url + "/health", timeout=2):
