@@ -177,7 +177,8 @@ class CpuPinning:
             os.sched_setaffinity(tid, cpu)
             os.sched_setaffinity(0, cpu)
         except OSError:  # a CPU set changed under us, the worker ended, or not permitted
-            self.unpin(tid, os.sched_getaffinity(0))
+            with contextlib.suppress(OSError):
+                self.unpin(tid, os.sched_getaffinity(0))
             return None
         return mask
 
