@@ -9,12 +9,8 @@ port and measures from navigation until the explorer canvas has drawn its nodes.
 
 from __future__ import annotations
 
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -91,12 +87,6 @@ def callback_timings(runs: int = 20) -> list[tuple[str, float, float]]:
     return out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def first_page_seconds(
     runs: int = 3, serve_args: Sequence[str] = (), start_timeout: float = 60
 ) -> list[tuple[str, float]]:
@@ -107,35 +97,9 @@ def first_page_seconds(
         return []
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kg",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-            *serve_args,
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + start_timeout
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("careerkg serve did not start") from None
-                time.sleep(0.2)
+    from tests.support.server import running_server
+
+    with running_server(["--workers", "1", *serve_args], start_timeout=start_timeout) as url:
         times = []
         with sync_playwright() as p:
             browser = p.chromium.launch(
@@ -161,9 +125,6 @@ def first_page_seconds(
                 context.close()
             browser.close()
         return times[1:]  # the first load warms the server's caches
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def main() -> None:
