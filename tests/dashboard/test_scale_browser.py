@@ -110,7 +110,7 @@ def test_esco_explorer_first_view_search_and_capped_neighbourhoods(page: Page, s
     elapsed = time.perf_counter() - started
     first = _node_count(page)
     print(f"ESCO store: first view has {first} nodes on the canvas after {elapsed:.2f} s")
-    assert elapsed < 10.0  # a regression guard; bench_dashboard reports the figure
+    assert elapsed < 10.0  # a regression guard; `python -m bench scale` reports the figure
     assert first <= LIMIT, f"the first view draws {first} nodes, more than the cap of {LIMIT}"
 
     # search an ESCO occupation and select it: its details, its neighbours, capped
