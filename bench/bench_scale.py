@@ -616,7 +616,7 @@ the graph the same way, and rdflib / careerkg. Targets: {TARGETS["sparql"]}.
 Runs per query: careerkg and pyoxigraph at least {RUNS}, and more until each has spent
 {SAMPLE_SECONDS:g} s on it (at most {MAX_RUNS:,}); rdflib at least {SLOW_RUNS}, and more while
 the query has taken under {SLOW_SECONDS:g} s in all (at most {SLOW_MAX_RUNS}), after one
-warm-up query.
+warm-up query in its process.
 
 {sparql.markdown(("query", "rows", "careerkg disk", "careerkg memory", "careerkg server engine", "pyoxigraph disk", "pyoxigraph memory", "rdflib", "careerkg disk/pyoxigraph disk", "careerkg memory/pyoxigraph memory", "careerkg server engine/pyoxigraph memory", "rdflib/careerkg disk", "rdflib/careerkg memory", "rdflib/careerkg server engine"))}
 
