@@ -73,27 +73,22 @@ def _time(
 ) -> list[float]:
     """Milliseconds of ``runs`` calls of ``fn`` or more: calls go on while they have
     taken less than ``seconds`` in all, up to ``max_runs``."""
-    for _ in range(warmup):
-        fn()
-    out: list[float] = []
-    spent = 0.0
-    while len(out) < runs or (spent < seconds and len(out) < max_runs):
-        t0 = time.perf_counter()
-        fn()
-        took = time.perf_counter() - t0
-        spent += took
-        out.append(took * 1000)
-    return out
+    return _time_together({"fn": fn}, runs, seconds, max_runs, warmup)["fn"]
 
 
 def _time_together(
-    fns: dict[str, Callable[[], Any]], runs: int, seconds: float = 0.0, max_runs: int = MAX_RUNS
+    fns: dict[str, Callable[[], Any]],
+    runs: int,
+    seconds: float = 0.0,
+    max_runs: int = MAX_RUNS,
+    warmup: int = 1,
 ) -> dict[str, list[float]]:
     """Time each of ``fns`` ``runs`` times or more, taking turns (in a rotating order),
     so a slower moment of the machine weighs on each alike. Turns go on, up to
     ``max_runs``, until each of ``fns`` has taken ``seconds`` in all."""
-    for fn in fns.values():
-        fn()
+    for _ in range(warmup):
+        for fn in fns.values():
+            fn()
     out: dict[str, list[float]] = {name: [] for name in fns}
     spent = dict.fromkeys(fns, 0.0)
     names = list(fns)
