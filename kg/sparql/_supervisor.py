@@ -2,7 +2,8 @@
 
 Run as a script (``python _supervisor.py LOCATION FOLDER MEMORY_MB PARENT_PID``), so it
 imports only the standard library and stays a few MiB: it lives as long as the server.
-It ends, with its engine, when the server ends or on ``SIGTERM``.
+It ends, with its engine, when the server ends or on ``SIGTERM``; when the server
+ended without stopping it, it also removes the socket's folder.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -40,6 +42,14 @@ def supervise(location: str, folder: str, memory_mb: int, parent: int) -> None:
             child.kill()
         os._exit(0)
 
+    def orphaned() -> None:
+        # the server ended without its atexit (SIGKILL, a crash): remove the socket's folder for it
+        for child in running:
+            child.kill()
+            child.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+
     signal.signal(signal.SIGTERM, stop)
     failures = 0
     while True:
@@ -48,7 +58,7 @@ def supervise(location: str, folder: str, memory_mb: int, parent: int) -> None:
         running[:] = [child]
         while child.poll() is None:
             if os.getppid() != parent:  # the server is gone
-                stop()
+                orphaned()
             time.sleep(0.2)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(os.path.join(folder, SOCKET))
@@ -59,7 +69,11 @@ def supervise(location: str, folder: str, memory_mb: int, parent: int) -> None:
         failures = failures + 1 if time.monotonic() - began < 120 else 1
         pause = min(60.0, 2.0**failures)
         say(f"the engine ended with status {child.returncode}; starting it again in {pause:.0f} s")
-        time.sleep(pause)
+        until = time.monotonic() + pause
+        while time.monotonic() < until:
+            if os.getppid() != parent:  # the server ended during the pause
+                orphaned()
+            time.sleep(0.2)
 
 
 if __name__ == "__main__":

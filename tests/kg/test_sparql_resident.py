@@ -207,7 +207,7 @@ def test_supervisor_and_engine_end_with_the_server(store_dir: Path, tmp_path: Pa
         from kg.sparql import resident
         engine = resident.start({str(store_dir)!r}, 256)
         assert engine.wait_ready(60)
-        print(engine.supervisor.pid, flush=True)
+        print(engine.supervisor.pid, engine.folder, flush=True)
         time.sleep(600)
         """
     )
@@ -216,7 +216,9 @@ def test_supervisor_and_engine_end_with_the_server(store_dir: Path, tmp_path: Pa
     )
     try:
         assert server.stdout is not None
-        supervisor = int(server.stdout.readline())
+        pid, folder = server.stdout.readline().split()
+        supervisor = int(pid)
+        assert Path(folder.decode()).is_dir()
         tree = {supervisor, *descendants(supervisor)}
         assert len(tree) == 2  # the supervisor and its engine
     finally:
@@ -226,6 +228,7 @@ def test_supervisor_and_engine_end_with_the_server(store_dir: Path, tmp_path: Pa
     while any(_alive(pid) for pid in tree) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(pid) for pid in tree)
+    assert not Path(folder.decode()).exists()  # nothing left in the temporary folder
 
 
 def test_serve_in_memory_answers_sparql(store_dir: Path) -> None:
