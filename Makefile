@@ -36,8 +36,8 @@ system-deps:
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg dashboard tests bench
-	$(BIN)/ruff format --check kg dashboard tests bench
+	$(BIN)/ruff check kg dashboard tests bench conftest.py
+	$(BIN)/ruff format --check kg dashboard tests bench conftest.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -7,6 +7,7 @@ children of the gunicorn master, which is the ``careerkg serve`` process itself)
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import signal
@@ -57,6 +58,7 @@ class Server:
         self.env = {**os.environ, **(env or {})}
         self.start_timeout = start_timeout
         self.log = Path(tempfile.mkstemp(prefix="careerkg-serve-", suffix=".log")[1])
+        atexit.register(self.log.unlink, True)  # tests read it after stop(); gone with the test run
         self.proc: subprocess.Popen[bytes] | None = None
         self.expected = int(self.args[self.args.index("--workers") + 1]) if "--workers" in self.args else 2
 
