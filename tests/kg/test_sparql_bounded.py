@@ -151,13 +151,18 @@ def test_a_process_killed_from_outside_is_replaced_unnoticed(pool: QueryProcesse
     assert pool.run(source, "ASK { ?s ?p ?o }", "ASK", 5.0, None).boolean is True
 
 
-def test_a_query_process_shares_the_callers_cpu_then_its_cpus_when_the_query_is_long(source: Source) -> None:
+def test_a_query_process_shares_the_callers_cpu_then_its_cpus_when_the_query_is_long(
+    source: Source, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.sparql import bounded
     from kg.sparql.bounded import _current_cpu
 
     before = os.sched_getaffinity(0)
     pool = QueryProcesses(size=1, memory_mb=256)  # one process: the one that answers
     try:
         pool.warm(source)
+        # "small" and "long" are set by the pinned window, not by how busy the machine is
+        monkeypatch.setattr(bounded, "PINNED_SECONDS", 30.0)  # the query ends inside it
         pool.run(source, PREFIXED + ROLES, "SELECT", 30.0, None)
         assert os.sched_getaffinity(0) == before  # the caller's CPUs given back
         masks = [os.sched_getaffinity(pid) for pid in _pids(pool)]
@@ -166,6 +171,7 @@ def test_a_query_process_shares_the_callers_cpu_then_its_cpus_when_the_query_is_
         else:
             assert masks == [before]
         # a query past the first moment (~0.2 s here): its process may use every CPU again
+        monkeypatch.setattr(bounded, "PINNED_SECONDS", 0.0)
         pairs = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?t . ?b a ?u }"
         assert pool.run(source, pairs, "SELECT", 30.0, None).rows
         assert os.sched_getaffinity(0) == before
@@ -221,9 +227,14 @@ def test_bounded_work_runs_in_a_forked_child() -> None:
 # ---------------------------------------------------------------- CPU pinning while waiting
 
 
-def test_small_work_runs_on_the_callers_cpu_and_the_caller_keeps_its_cpus() -> None:
+def test_small_work_runs_on_the_callers_cpu_and_the_caller_keeps_its_cpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kg.sparql import bounded
     from kg.sparql.bounded import _current_cpu, run_bounded
 
+    # "small" is set by the pinned window, not by how busy the machine is: the work ends inside it
+    monkeypatch.setattr(bounded, "PINNED_SECONDS", 30.0)
     before = os.sched_getaffinity(0)
     seen = run_bounded(lambda: os.sched_getaffinity(0), 5.0)
     assert os.sched_getaffinity(0) == before  # the caller's CPUs given back
