@@ -359,6 +359,19 @@ def prerequisite_closure(graph: Graph, skills: Iterable[URIRef]) -> set[URIRef]:
     return seen
 
 
+def _essential_skills(graph: Graph, role: URIRef) -> set[URIRef]:
+    """The skills ``role`` requires as essential, read in one query.
+
+    One query, not a walk through the requirement nodes: a remote store cannot be
+    asked about a blank node it returned (SPARQL has no way to name it again).
+    """
+    rows = graph.query(
+        f"SELECT DISTINCT ?s WHERE {{ {role.n3()} {CKG.hasRequirement.n3()} ?q . "
+        f"?q {CKG.requiredSkill.n3()} ?s ; {CKG.importance.n3()} {CKG.Essential.n3()} . FILTER(isIRI(?s)) }}"
+    )
+    return {row[0] for row in rows}  # type: ignore[index]
+
+
 def find_gaps(
     store: Store, curriculum: Curriculum, targets: Iterable[str | URIRef] | None = None
 ) -> GapReport:
@@ -458,16 +471,7 @@ def find_gaps(
 
     taught = set(taught_by)
     for role in target_iris:
-        essential = sorted(
-            {
-                s
-                for req in graph.objects(role, CKG.hasRequirement)
-                if (req, CKG.importance, CKG.Essential) in graph
-                for s in graph.objects(req, CKG.requiredSkill)
-                if isinstance(s, URIRef)
-            },
-            key=lambda s: node(s).label.casefold(),
-        )
+        essential = sorted(_essential_skills(graph, role), key=lambda s: node(s).label.casefold())
         report.coverage.append(
             Coverage(
                 node(role),

@@ -202,7 +202,8 @@ class LearningPath:
             "total_hours": self.total_hours,
             "credentials": [
                 {
-                    **self._ref(c.iri),
+                    "iri": str(c.iri),
+                    "label": c.label,
                     "type": c.type,
                     "hours": c.hours,
                     "cost": c.cost,

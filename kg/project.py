@@ -166,8 +166,10 @@ class _Reader:
 
         self.graph = graph
         self.inner = _oxigraph_of(graph)
+        self.remote = _is_remote(graph)
         self.convert = _FromOx()
         self.known: dict[Any, Node] = {}  # Oxigraph term -> rdflib term
+        self.by_qualifier: dict[URIRef, dict[Any, Node]] = {}  # attribute -> qualifier -> value
 
     def _new(self, term: Any) -> Node:
         node = self.known[term] = self.convert(term)
@@ -205,18 +207,45 @@ class _Reader:
         pairs = [(s, o) for s, o in self.pairs(predicate) if isinstance(s, URIRef) and isinstance(o, URIRef)]
         return sorted(pairs, key=_key)
 
-    def qualified(self, link: URIRef, target: URIRef) -> list[tuple[URIRef, URIRef, Any]]:
-        """``(subject, target, qualifier)`` of a qualified link such as a requirement.
+    def qualified(
+        self, link: URIRef, target: URIRef, *attributes: URIRef
+    ) -> list[tuple[URIRef, URIRef, tuple[Node | None, ...]]]:
+        """``(subject, target, values)`` of a qualified link such as a requirement.
 
-        The qualifier is a key of :meth:`values` read with ``raw_subject=True``.
+        ``values`` holds the qualifier node's value of each of ``attributes`` (or
+        ``None``). The qualifier, usually a blank node, joins the reads. A remote
+        endpoint need not label a blank node the same way in two answers (Jena's
+        number them per answer; a server with several workers that each loaded the
+        data has several labels for it), so there the link, its target and the
+        attributes are read in one query.
         """
+        if self.remote:
+            return self._qualified_in_one_query(link, target, attributes)
         targets = self.values(target, raw_subject=True)
+        of = [self._by_qualifier(a) for a in attributes]
         out = []
         for s, q in self.pairs(link, raw_object=True):
             o = targets.get(q)
             if isinstance(s, URIRef) and isinstance(o, URIRef):
-                out.append((s, o, q))
+                out.append((s, o, tuple(values.get(q) for values in of)))
         return sorted(out, key=lambda t: (str(t[0]), str(t[1])))
+
+    def _by_qualifier(self, attribute: URIRef) -> dict[Any, Node]:
+        if attribute not in self.by_qualifier:
+            self.by_qualifier[attribute] = self.values(attribute, raw_subject=True)
+        return self.by_qualifier[attribute]
+
+    def _qualified_in_one_query(
+        self, link: URIRef, target: URIRef, attributes: tuple[URIRef, ...]
+    ) -> list[tuple[URIRef, URIRef, tuple[Node | None, ...]]]:
+        names = " ".join(f"?a{i}" for i in range(len(attributes)))
+        optional = " ".join(f"OPTIONAL {{ ?q {a.n3()} ?a{i} }}" for i, a in enumerate(attributes))
+        text = (
+            f"SELECT ?s ?o {names} WHERE {{ ?s {link.n3()} ?q . ?q {target.n3()} ?o . "
+            f"FILTER(isIRI(?s) && isIRI(?o)) {optional} }}"
+        )
+        out = [(row[0], row[1], tuple(row[2:])) for row in self.graph.query(text)]  # type: ignore[index]
+        return sorted(out, key=lambda t: (str(t[0]), str(t[1]), [str(v) for v in t[2]]))
 
     def labels(self) -> dict[Node, str]:
         """Preferred labels as :func:`kg.names.label_of` picks them, read in two passes."""
@@ -228,6 +257,12 @@ class _Reader:
                     if s not in best or r < best[s][0]:
                         best[s] = (r, str(lit))
         return {s: label for s, (_, label) in best.items()}
+
+
+def _is_remote(graph: Graph) -> bool:
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    return isinstance(graph.store, SPARQLStore)
 
 
 def _key(pair: tuple[Node, Node]) -> tuple[str, str]:
@@ -263,7 +298,6 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     read = _Reader(graph)
     labels = read.labels()
-    level = read.values(CKG.level, raw_subject=True)
 
     def label(node: URIRef) -> str:
         return labels.get(node) or label_of(graph, node)
@@ -295,21 +329,21 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             G.add_node(node, **attrs)
 
     # role -> skill requirements, qualified; several for one pair keep the strongest
-    importance = read.values(CKG.importance, raw_subject=True)
-    for role, skill, req in read.qualified(CKG.hasRequirement, CKG.requiredSkill):
-        lv = _num(level.get(req))
-        imp = "optional" if importance.get(req) == CKG.Optional else "essential"
+    for role, skill, (lv_, importance) in read.qualified(
+        CKG.hasRequirement, CKG.requiredSkill, CKG.level, CKG.importance
+    ):
+        lv = _num(lv_)
+        imp = "optional" if importance == CKG.Optional else "essential"
         _add_requirement(G, ensure, role, skill, int(lv) if lv else DEFAULT_LEVEL, imp)
     for role, skill in read.iri_pairs(CKG.requiresSkill):
         if not G.has_edge(role, skill, "requires"):
             _add_requirement(G, ensure, role, skill, DEFAULT_LEVEL, "essential")
 
     # role -> role progressions with typical years (the shortest step when stated twice)
-    years_of = read.values(CKG.typicalYears, raw_subject=True)
-    for role, to, prog in read.qualified(CKG.hasProgression, CKG.toRole):
+    for role, to, (typical_years,) in read.qualified(CKG.hasProgression, CKG.toRole, CKG.typicalYears):
         ensure(role, "role")
         ensure(to, "role")
-        years = _num(years_of.get(prog))
+        years = _num(typical_years)
         old = G.get_edge_data(role, to, "progresses")
         if old is None or (years is not None and (old["years"] is None or years < old["years"])):
             G.add_edge(role, to, "progresses", years=years)
@@ -320,10 +354,10 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             G.add_edge(role, to, "progresses", years=None)
 
     # learning opportunity -> skill teachings with level (the highest when stated twice)
-    for opp, skill, teaching in read.qualified(CKG.hasTeaching, CKG.taughtSkill):
+    for opp, skill, (taught_level,) in read.qualified(CKG.hasTeaching, CKG.taughtSkill, CKG.level):
         ensure(opp, "course")
         ensure(skill, "skill")
-        lv = _num(level.get(teaching))
+        lv = _num(taught_level)
         old = G.get_edge_data(opp, skill, "teaches")
         new = int(lv) if lv else None
         if old is None or (new is not None and (old["level"] is None or new > old["level"])):

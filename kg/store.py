@@ -306,6 +306,17 @@ class _FromOx:
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
+# what a SPARQL endpoint may answer an ASK asked for JSON results with (some answer XML)
+_SPARQL_RESULT_TYPES = frozenset(
+    {
+        "application/sparql-results+json",
+        "application/json",
+        "application/sparql-results+xml",
+        "application/xml",
+        "text/xml",
+    }
+)
+
 
 def pairs(graph: Graph, predicate: URIRef, obj: Node | None = None) -> list[tuple[Node, Node]]:
     """The ``(subject, object)`` pairs of ``predicate`` (with object ``obj`` when given).
@@ -567,6 +578,7 @@ class Store:
         request = urllib.request.Request(probe, headers={"Accept": "application/sparql-results+json"})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
+                kind = response.headers.get_content_type()
                 response.read(1024)
         except urllib.error.HTTPError as err:
             raise StoreError(
@@ -575,6 +587,11 @@ class Store:
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
             raise StoreError(f"cannot reach the SPARQL endpoint {url}: {reason}") from err
+        if kind not in _SPARQL_RESULT_TYPES:
+            raise StoreError(
+                f"{url} answered a SPARQL ASK with {kind}, not SPARQL results; "
+                "give the SPARQL endpoint's own URL (often ending in /sparql)"
+            )
         return cls(graph, kind="remote", location=url, read_only=True)
 
     def load(self, path: str | Path, fmt: str | None = None) -> int:

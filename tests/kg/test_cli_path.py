@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from rdflib import URIRef
+
 from kg.cli import _register, cli
+from kg.names import LabelIndex
 from kg.namespace import ROLE
+from kg.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +71,20 @@ def test_json_has_the_documented_shape(runner: CliRunner) -> None:
         assert {"iri", "label", "type", "hours", "reasons"} <= set(step)
         assert step["reasons"]
     assert d["total_hours"] == pytest.approx(sum(s["hours"] for s in d["steps"]))
+    labels = LabelIndex.of(Store.default()).labels
+    assert d["credentials"]
     for c in d["credentials"]:
         assert {"iri", "label", "type", "covers"} <= set(c)
         assert all({"iri", "label"} <= set(x) for x in c["covers"])
+    # every reference carries the node's own label, never its IRI again
+    refs = [
+        d["target"],
+        *d["roles"],
+        *d["steps"],
+        *d["credentials"],
+        *(x for c in d["credentials"] for x in c["covers"]),
+    ]
+    assert all(r["label"] == labels[URIRef(r["iri"])] for r in refs)
     assert 1 <= len(d["alternatives"]) <= 2
     assert all(a["roles"] != d["roles"] for a in d["alternatives"])
 
