@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from rdflib import URIRef
 
 from kg.cli import _register, cli

@@ -15,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import _register, cli
+from kg.errors import StoreError
 from kg.names import LabelIndex
 from kg.namespace import CKG, ROLE, SKILL
 from kg.paths import learning_path
 from kg.project import project
-from kg.errors import StoreError
 from kg.store import Store, resource_dir
 from tests.support import virtuoso
 from tests.support.relabel import relabelling_endpoint
