@@ -369,7 +369,7 @@ def _essential_skills(graph: Graph, role: URIRef) -> set[URIRef]:
         f"SELECT DISTINCT ?s WHERE {{ {role.n3()} {CKG.hasRequirement.n3()} ?q . "
         f"?q {CKG.requiredSkill.n3()} ?s ; {CKG.importance.n3()} {CKG.Essential.n3()} . FILTER(isIRI(?s)) }}"
     )
-    return {row[0] for row in rows}  # type: ignore[index]
+    return {s for (s,) in rows if isinstance(s, URIRef)}  # type: ignore[misc]
 
 
 def find_gaps(

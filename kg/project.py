@@ -244,7 +244,11 @@ class _Reader:
             f"SELECT ?s ?o {names} WHERE {{ ?s {link.n3()} ?q . ?q {target.n3()} ?o . "
             f"FILTER(isIRI(?s) && isIRI(?o)) {optional} }}"
         )
-        out = [(row[0], row[1], tuple(row[2:])) for row in self.graph.query(text)]  # type: ignore[index]
+        out: list[tuple[URIRef, URIRef, tuple[Node | None, ...]]] = []
+        for row in self.graph.query(text):
+            s, o, *values = row  # type: ignore[misc]
+            if isinstance(s, URIRef) and isinstance(o, URIRef):
+                out.append((s, o, tuple(values)))
         return sorted(out, key=lambda t: (str(t[0]), str(t[1]), [str(v) for v in t[2]]))
 
     def labels(self) -> dict[Node, str]:
