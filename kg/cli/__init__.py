@@ -8,6 +8,7 @@ one-paragraph message on stderr and no traceback.
 from __future__ import annotations
 
 import importlib
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,6 +47,35 @@ class _Group(click.Group):
         except BrokenPipeError:  # e.g. `careerkg export | head`
             sys.stderr.close()
             sys.exit(0)
+
+
+class Seconds(click.ParamType):
+    """A number of seconds ≥ 0, finite (a time limit; 0 means none).
+
+    Examples
+    --------
+    >>> Seconds().convert("2.5", None, None)
+    2.5
+    >>> Seconds().convert("-5", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: -5 is not a number of seconds ≥ 0 (0: no limit)
+    """
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            seconds = float("nan")
+        if not math.isfinite(seconds) or seconds < 0:
+            self.fail(f"{value} is not a number of seconds ≥ 0 (0: no limit)", param, ctx)
+        return seconds
+
+
+ROWS = click.IntRange(min=0)
+"""A row count ≥ 0 (a cap; 0 means none)."""
 
 
 def fail(message: str, code: int = 2) -> None:

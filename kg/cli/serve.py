@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, open_store
+from kg.cli import ROWS, Seconds, command, data_option, open_store
 from kg.sparql.bounded import DEFAULT_MEMORY_MB, SLOTS
 from kg.sparql.cache import DEFAULT_BUDGET_MB
 
@@ -23,14 +23,14 @@ __all__ = ["serve_command"]
 @data_option
 @click.option(
     "--timeout",
-    type=float,
+    type=Seconds(),
     default=None,
     envvar="CAREERKG_SPARQL_TIMEOUT",
     help="Seconds before a SPARQL query is stopped, answered 503 (0: no limit)  [default: 15]",
 )
 @click.option(
     "--max-rows",
-    type=int,
+    type=ROWS,
     default=None,
     envvar="CAREERKG_SPARQL_MAX_ROWS",
     help="Result rows beyond which a SPARQL query is answered 413 (0: no cap)  [default: 100000]",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, open_store
+from kg.cli import ROWS, Seconds, command, data_option, open_store
 from kg.errors import InputFileError, QueryRejected
 
 __all__ = ["sparql_command"]
@@ -52,14 +52,14 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @data_option
 @click.option(
     "--timeout",
-    type=float,
+    type=Seconds(),
     default=None,
     envvar="CAREERKG_SPARQL_TIMEOUT",
     help="Seconds before a query is stopped (0: no limit)  [default: 15; env CAREERKG_SPARQL_TIMEOUT]",
 )
 @click.option(
     "--max-rows",
-    type=int,
+    type=ROWS,
     default=None,
     envvar="CAREERKG_SPARQL_MAX_ROWS",
     help="Refuse results with more rows (0: no cap)  [default: 100000; env CAREERKG_SPARQL_MAX_ROWS]",

@@ -73,6 +73,7 @@ DEFAULT_MAX_ROWS = 100_000
 ENV_TIMEOUT = "CAREERKG_SPARQL_TIMEOUT"
 ENV_MAX_ROWS = "CAREERKG_SPARQL_MAX_ROWS"
 
+_EMPTY = "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query"
 _UPDATE_REFUSED = (
     "updates are refused: this SPARQL service is read-only "
     "(INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY are not allowed); "
@@ -131,6 +132,10 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
     Traceback (most recent call last):
     ...
     kg.errors.QueryRejected: malformed SPARQL query at line 2, column 3: ...
+    >>> parse_query("  # nothing yet")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryRejected: the query is empty: ...
     >>> try:
     ...     parse_query("CLEAR ALL")
     ... except QueryRejected as err:
@@ -143,12 +148,14 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
     except ParseBaseException as err:
         try:
             with _PARSER_LOCK:
-                parseUpdate(text)
+                update = parseUpdate(text)
         except Exception:  # not an update either: report the query parser's error
             raise QueryRejected(
                 f"malformed SPARQL query at {_position(err)}: {err.msg} (near {_near(text, err.loc)!r})",
                 status=400,
             ) from None
+        if "request" not in update:  # nothing but whitespace, comments and PREFIX lines
+            raise QueryRejected(_EMPTY, status=400) from None
         raise QueryRejected(_UPDATE_REFUSED, status=403) from None
     try:
         query = translateQuery(tree, initNs=dict(init_ns))
