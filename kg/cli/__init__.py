@@ -49,7 +49,7 @@ class _Group(click.Group):
             sys.exit(0)
 
 
-class Seconds(click.ParamType):
+class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2; we allow 8.1
     """A number of seconds ≥ 0, finite (a time limit; 0 means none).
 
     Examples
