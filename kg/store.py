@@ -521,6 +521,10 @@ class Store:
         Traceback (most recent call last):
         ...
         kg.errors.StoreError: no store at /nonexistent/store; ...
+        >>> Store.open("ftp://example.org/store")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.StoreError: cannot read a store at ftp://example.org/store: ftp:// is not served; ...
         """
         if location is None or str(location) == "":
             return cls.default(extra, with_default=with_default)
@@ -528,6 +532,11 @@ class Store:
         extra = list(extra)
         if re.match(r"^https?://", text, re.IGNORECASE):
             store = cls.remote(text)
+        elif scheme := re.match(r"^([a-z][a-z0-9+.-]*)://", text, re.IGNORECASE):
+            raise StoreError(
+                f"cannot read a store at {text}: {scheme[1]}:// is not served; give a store folder "
+                "or an http(s):// SPARQL endpoint URL"
+            )
         else:
             store = cls.persistent(Path(text))
         if extra:
@@ -548,7 +557,7 @@ class Store:
             raise StoreError(
                 f"no store at {path}; create one with `careerkg import esco ESCO_DIR --store {path}`"
             )
-        if not path.is_dir() or not any(path.iterdir()):
+        if not path.is_dir() or not (path / "CURRENT").is_file():  # Oxigraph's RocksDB writes CURRENT
             raise StoreError(
                 f"{path} is not a careerkg store (expected a folder written by `careerkg import --store`)"
             )

@@ -94,6 +94,9 @@ def _bad_store(tmp_path: Path, case: str, store_dir: Path) -> Path:
         target.mkdir()
     elif case == "file":
         target.write_text("not a folder")
+    elif case == "other-folder":  # a folder of something else: said so, no RocksDB error
+        target.mkdir()
+        (target / "notes.txt").write_text("not a store")
     elif case == "corrupt-manifest":
         target.mkdir()
         (target / "CURRENT").write_text("MANIFEST-000001\n")
@@ -120,7 +123,15 @@ def _careerkg(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[st
     )
 
 
-CASES = ["missing", "empty", "file", "corrupt-manifest", "corrupt-tables", "unreadable-current"]
+CASES = [
+    "missing",
+    "empty",
+    "file",
+    "other-folder",
+    "corrupt-manifest",
+    "corrupt-tables",
+    "unreadable-current",
+]
 
 
 def _one_paragraph(err: str, target: Path) -> None:
@@ -160,6 +171,23 @@ def test_commands_with_a_bad_store_exit_2_with_one_paragraph(
     result = CliRunner().invoke(cli, [*command, "--store", str(target)])
     assert result.exit_code == 2, result.output
     _one_paragraph(result.stderr, target)
+
+
+def test_a_folder_of_something_else_is_no_store(tmp_path: Path, store_dir: Path) -> None:
+    from kg.errors import StoreError
+    from kg.store import Store
+
+    target = _bad_store(tmp_path, "other-folder", store_dir)
+    with pytest.raises(StoreError, match=r"is not a careerkg store \(expected a folder written by"):
+        Store.open(target)
+
+
+def test_a_store_url_of_another_scheme_is_refused_by_name() -> None:
+    from kg.errors import StoreError
+    from kg.store import Store
+
+    with pytest.raises(StoreError, match=r"ftp://example.org/x: ftp:// is not served; .* http\(s\)://"):
+        Store.open("ftp://example.org/x")
 
 
 def test_store_held_open_for_writing_is_still_served_read_only(store_dir: Path, tmp_path: Path) -> None:
