@@ -414,9 +414,15 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         tmp.flush()
         try:
             load_file(g, tmp.name, "turtle")
-        except InputFileError as err:
-            line = min(err.line, max(len(text.splitlines()), 1)) if err.line is not None else None
-            raise InvalidCurriculum(source, err.reason, line) from err
+        except InputFileError as rdflib_error:
+            found = rdflib_error
+            try:  # Oxigraph's parser says where, with columns, as `validate` does; rdflib's dumps the buffer
+                load_file(new_graph("oxigraph"), tmp.name, "turtle")
+            except InputFileError as oxigraph_error:
+                found = oxigraph_error
+            reason = found.reason.replace(Path(tmp.name).name, Path(source).name)  # not our temporary file's
+            line = min(found.line, max(len(text.splitlines()), 1)) if found.line is not None else None
+            raise InvalidCurriculum(source, reason, line) from found
     materialise(g)
     lines = text.splitlines()
     nm = g.namespace_manager
