@@ -75,3 +75,41 @@ def test_graphml_export_round_trips(tmp_path: Path, runner: CliRunner, default_s
     some = next(n for n, d in G.nodes(data=True) if d.get("type") == "skill")
     assert back.nodes[str(some)]["label"] == G.nodes[some]["label"]
     assert float(back.nodes[str(some)]["hours"]) == pytest.approx(float(G.nodes[some]["hours"]))
+
+
+@pytest.mark.parametrize(("name", "parser"), [("g.nt", "nt"), ("g.jsonld", "json-ld"), ("g.ttl", "turtle")])
+def test_the_output_name_gives_the_format(tmp_path: Path, runner: CliRunner, name: str, parser: str) -> None:
+    out = tmp_path / name
+    result = runner.invoke(cli, ["export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(Graph().parse(out, format=parser)) > 1000
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "g.nt", "--format", "ttl"], "g.nt is named as nt but --format ttl was given"),
+        (["-o", "g.txt"], "cannot tell the format of g.txt by its name; name it .csv, .graphml"),
+    ],
+)
+def test_a_name_and_format_that_disagree_are_refused(
+    tmp_path: Path, runner: CliRunner, args: list[str], message: str
+) -> None:
+    args = [str(tmp_path / a) if a.startswith("g.") else a for a in args]
+    result = runner.invoke(cli, ["export", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_the_export_file_is_created_as_any_file_is(tmp_path: Path, runner: CliRunner) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "g.nt"
+        assert runner.invoke(cli, ["export", "-o", str(out)]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644  # the umask's, not a temporary file's 0600
+    assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]  # no temporary file left
