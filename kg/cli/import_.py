@@ -82,7 +82,7 @@ def _run(
     optimize: bool = False,
 ) -> None:
     from kg.errors import KGError
-    from kg.importers.common import sweep_stale, text_sink, write_output
+    from kg.importers.common import output_kind, sweep_stale, text_sink, write_output
     from kg.importers.store import build_store
     from kg.namespace import PREFIXES
 
@@ -90,6 +90,10 @@ def _run(
         raise click.UsageError("--data only applies with --store")
     if optimize and store is None:
         raise click.UsageError("--optimize only applies with --store")
+    if without_curated and store is None:
+        raise click.UsageError("--without-curated only applies with --store")
+    if output is not None:
+        output_kind(output)  # a bad name is said before the import runs, not after
     sweep_stale(Path(tempfile.gettempdir()), "careerkg-import-")  # left by imports that were killed
     tmpdir = Path(tempfile.mkdtemp(prefix=f"careerkg-import-{os.getpid()}-"))
     try:

@@ -525,6 +525,34 @@ def atomic_path(target: Path, *, directory: bool = False) -> Iterator[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def output_kind(target: Path) -> tuple[str, bool]:
+    """``(format, gzipped)`` of an import's ``-o`` file, by its name.
+
+    Raises
+    ------
+    InputFileError
+        When the name is neither N-Triples nor Turtle (asked before an import starts,
+        so a long import is not run for nothing).
+
+    Examples
+    --------
+    >>> output_kind(Path("esco.nt.gz")), output_kind(Path("esco.ttl"))
+    (('nt', True), ('ttl', False))
+    >>> output_kind(Path("esco.json"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: esco.json: unknown output format; name the file .nt, .ttl (optionally .gz)
+    """
+    name = target.name.lower()
+    gz = name.endswith(".gz")
+    base = name[:-3] if gz else name
+    if base.endswith((".nt", ".ntriples")):
+        return "nt", gz
+    if base.endswith((".ttl", ".turtle")):
+        return "ttl", gz
+    raise InputFileError(str(target), "unknown output format; name the file .nt, .ttl (optionally .gz)")
+
+
 def write_output(nt_path: Path, target: Path, *, prefixes: dict[str, str] | None = None) -> int:
     """Convert an N-Triples file to ``target`` by its extension, atomically.
 
@@ -536,15 +564,7 @@ def write_output(nt_path: Path, target: Path, *, prefixes: dict[str, str] | None
     InputFileError
         When the extension is neither N-Triples nor Turtle.
     """
-    name = target.name.lower()
-    gz = name.endswith(".gz")
-    base = name[:-3] if gz else name
-    if base.endswith((".nt", ".ntriples")):
-        fmt = "nt"
-    elif base.endswith((".ttl", ".turtle")):
-        fmt = "ttl"
-    else:
-        raise InputFileError(str(target), "unknown output format; name the file .nt, .ttl (optionally .gz)")
+    fmt, gz = output_kind(target)
     with atomic_path(target) as tmp:
         with cast(IO[bytes], gzip.open(tmp, "wb") if gz else open(tmp, "wb")) as out:
             if fmt == "nt":

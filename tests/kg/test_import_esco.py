@@ -380,6 +380,25 @@ def test_optimized_store_holds_the_same_graph(tmp_path: Path, runner: CliRunner)
     assert "--optimize only applies with --store" in refused.output
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "esco.json"], "esco.json: unknown output format; name the file .nt, .ttl (optionally .gz)"),
+        (["-o", "esco.nt", "--without-curated"], "--without-curated only applies with --store"),
+    ],
+)
+def test_cli_refuses_bad_options_before_importing(
+    tmp_path: Path, runner: CliRunner, args: list[str], message: str
+) -> None:
+    empty = tmp_path / "not-esco"  # importing it would fail: the options are refused first
+    empty.mkdir()
+    args = [str(tmp_path / a) if a.startswith("esco.") else a for a in args]
+    result = runner.invoke(cli, ["import", "esco", str(empty), *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-esco"]
+
+
 def test_cli_without_output_prints_ntriples(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(cli, ["import", "esco", str(make_esco(tmp_path))])
     assert result.exit_code == 0
