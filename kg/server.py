@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import errno
 import gc
 import importlib
 import json
@@ -262,6 +263,76 @@ class CareerKGServer(BaseApplication):  # type: ignore[misc]
         return self.application
 
 
+def preflight(
+    store: Store,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    access_log: str | None = None,
+    in_memory: bool = False,
+    timeout: float | None = None,
+    query_processes: int = SLOTS,
+) -> None:
+    """Check what :func:`serve` needs before anything is started or announced.
+
+    The address is free to listen on, the access log can be written, and
+    ``in_memory`` has what it needs (see :func:`serve`).
+
+    Raises
+    ------
+    KGError
+        Saying what is wrong and what to change.
+
+    Examples
+    --------
+    >>> import socket
+    >>> with socket.socket() as taken:
+    ...     taken.bind(("127.0.0.1", 0)); taken.listen()
+    ...     preflight(Store.default(), port=taken.getsockname()[1])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: cannot listen on 127.0.0.1:...: ...; is another server running there? Choose another --port
+    """
+    import socket
+
+    if in_memory:
+        if store.kind != "oxigraph" or not store.location:
+            raise KGError(
+                "--in-memory needs a persistent store (--store DIR); --data graphs are in memory already"
+            )
+        if not timeout or not query_processes:
+            raise KGError(
+                "--in-memory needs a SPARQL time limit and query processes (the engine is stopped at "
+                "the limit, and the processes answer while it loads): drop --timeout 0 / --query-processes 0"
+            )
+    if access_log and access_log != "-":
+        try:
+            with open(access_log, "a", encoding="utf-8"):
+                pass
+        except OSError as err:
+            raise KGError(f"cannot write the access log {access_log}: {err.strerror or err}") from err
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as err:
+        raise KGError(
+            f"cannot listen on {host}:{port}: {err}; give --host an address of this machine"
+        ) from err
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+        try:
+            probe.bind(address)
+        except OSError as err:
+            reason = err.strerror or str(err)
+            if err.errno == errno.EADDRINUSE:
+                raise KGError(
+                    f"cannot listen on {host}:{port}: {reason}; is another server running there? Choose another --port"
+                ) from err
+            raise KGError(
+                f"cannot listen on {host}:{port}: {reason}; give --host an address of this machine"
+            ) from err
+
+
 def serve(
     store: Store,
     *,
@@ -301,16 +372,15 @@ def serve(
     from kg.sparql.native import native_source
 
     limit_s, cap = limits_from_env(timeout, max_rows)
-    if in_memory:
-        if store.kind != "oxigraph" or not store.location:
-            raise KGError(
-                "--in-memory needs a persistent store (--store DIR); --data graphs are in memory already"
-            )
-        if not limit_s or not query_processes:
-            raise KGError(
-                "--in-memory needs a SPARQL time limit and query processes (the engine is stopped at "
-                "the limit, and the processes answer while it loads): drop --timeout 0 / --query-processes 0"
-            )
+    preflight(
+        store,
+        host=host,
+        port=port,
+        access_log=access_log,
+        in_memory=in_memory,
+        timeout=limit_s,
+        query_processes=query_processes,
+    )
     cache.configure(result_cache_mb)
     if store.kind == "oxigraph" and store.location:
         from kg import derived_cache

@@ -173,6 +173,29 @@ def test_commands_with_a_bad_store_exit_2_with_one_paragraph(
     _one_paragraph(result.stderr, target)
 
 
+def test_serve_says_why_it_cannot_start_before_announcing_anything(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        cases = {
+            ("--port", port): f"cannot listen on 127.0.0.1:{port}: Address already in use; "
+            "is another server running there? Choose another --port",
+            ("--host", "nosuchhost.invalid"): "cannot listen on nosuchhost.invalid:8050: ",
+            ("--port", "0", "--access-log", str(tmp_path / "no" / "log")): "cannot write the access log",
+            ("--port", "0", "--in-memory"): "--in-memory needs a persistent store (--store DIR)",
+        }
+        for args, message in cases.items():
+            result = _careerkg("serve", *args)
+            assert result.returncode == 2, (args, result.stderr)
+            assert message in result.stderr
+            assert "serving" not in result.stderr  # nothing announced
+            assert "Traceback" not in result.stderr
+            assert result.stderr.count("\n") == 1  # one line, no gunicorn retries
+
+
 def test_a_folder_of_something_else_is_no_store(tmp_path: Path, store_dir: Path) -> None:
     from kg.errors import StoreError
     from kg.store import Store
