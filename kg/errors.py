@@ -51,18 +51,22 @@ class UnknownEntity(KGError, LookupError):
         The closest known labels, best first.
     kind : str, optional
         What was looked for ("role", "skill", ...), used in the message.
+    among : str, optional
+        What the suggestions are ("label", the default; "name" for example queries).
     """
 
-    def __init__(self, name: str, suggestions: Sequence[str] = (), kind: str = "") -> None:
+    def __init__(
+        self, name: str, suggestions: Sequence[str] = (), kind: str = "", among: str = "label"
+    ) -> None:
         self.name = name
         self.suggestions = list(suggestions)
         self.kind = kind
         what = f"unknown {kind} name" if kind else "unknown name"
         msg = f"{what} {name!r}"
         if self.suggestions:
-            msg += "; closest known labels: " + ", ".join(repr(s) for s in self.suggestions)
+            msg += f"; closest known {among}s: " + ", ".join(repr(s) for s in self.suggestions)
         else:
-            msg += "; no similar label is known"
+            msg += f"; no similar {among} is known"
         super().__init__(msg)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def sparql_command(
     timeout_s, cap = limits_from_env(timeout, max_rows)
     install()
     store = open_store(data)
-    if query in EXAMPLES:
+    if query in EXAMPLES or re.fullmatch(r"[A-Za-z][\w-]*", query):  # a name: no query is one word
         result = run_example(store, query, _params(params), timeout=timeout_s, max_rows=cap)
     else:
         if params:

@@ -221,7 +221,8 @@ def check_query(query: Query) -> None:
     """
     clauses = query.algebra.get("datasetClause") or []
     if clauses:
-        iris = ", ".join(f"<{c.get('default') or c.get('named')}>" for c in clauses)
+        # (a CompValue's get() answers the key's own name when it is missing)
+        iris = ", ".join(f"<{c['default'] if 'default' in c else c['named']}>" for c in clauses)
         raise QueryRejected(
             f"FROM / FROM NAMED {iris} refused: queries run over careerkg's own graph only; "
             "remove the dataset clause",

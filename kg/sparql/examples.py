@@ -131,7 +131,7 @@ class Example:
         given = dict(values or {})
         unknown = sorted(set(given) - set(self.params))
         if unknown:
-            raise UnknownEntity(unknown[0], sorted(self.params), kind=f"parameter of example {self.name!r}")
+            raise UnknownEntity(unknown[0], sorted(self.params), kind="parameter", among="parameter")
         index = LabelIndex.of(store)
         return {var: index.resolve(given.get(var, default)) for var, default in self.params.items()}
 
@@ -158,7 +158,7 @@ def get_example(name: str) -> Example:
     >>> get_example("learning-paths")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.UnknownEntity: unknown example query name 'learning-paths'; closest known labels: 'learning-path'...
+    kg.errors.UnknownEntity: unknown example query name 'learning-paths'; closest known names: 'learning-path'...
     """
     import difflib
 
@@ -166,7 +166,7 @@ def get_example(name: str) -> Example:
         return EXAMPLES[name]
     except KeyError:
         close = difflib.get_close_matches(name, list(EXAMPLES), n=5, cutoff=0.4)
-        raise UnknownEntity(name, close, kind="example query") from None
+        raise UnknownEntity(name, close, kind="example query", among="name") from None
 
 
 def run_example(

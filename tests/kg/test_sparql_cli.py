@@ -112,6 +112,10 @@ def test_data_files_are_queried(tmp_path: Path) -> None:
             "FROM / FROM NAMED <file:///etc/passwd> refused",
         ),
         (
+            ("SELECT * FROM <urn:a> FROM NAMED <http://example.org/g> WHERE { ?s ?p ?o }",),
+            "FROM / FROM NAMED <urn:a>, <http://example.org/g> refused",
+        ),
+        (
             ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",),
             "SERVICE <http://127.0.0.1:9/> refused",
         ),
@@ -122,6 +126,14 @@ def test_data_files_are_queried(tmp_path: Path) -> None:
             "0.5 s time limit",
         ),
         ((SELECT, "--param", "x=y"), "--param applies to named examples only"),
+        (
+            ("prerequisits",),
+            "unknown example query name 'prerequisits'; closest known names: 'prerequisites'",
+        ),
+        (
+            ("prerequisites", "--param", "skil=python"),
+            "unknown parameter name 'skil'; closest known parameters: 'skill'",
+        ),
         (("",), "the query is empty"),
         (("PREFIX ex: <urn:ex:>  # nothing else",), "the query is empty"),
         ((SELECT, "--timeout", "-5"), "-5 is not a number of seconds ≥ 0 (0: no limit)"),
