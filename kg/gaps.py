@@ -558,16 +558,20 @@ def report_csv(report: GapReport) -> str:
     return out.getvalue()
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _summary(report: GapReport) -> str:
     cur = report.curriculum
     terms = len({c.term for c in cur.courses})
     return (
-        f"{len(cur.courses)} courses over {terms} term{'s' if terms != 1 else ''}; "
-        f"{len(report.missing_prerequisites)} missing prerequisites, "
-        f"{len(report.order_violations)} order violations, "
-        f"{len(report.unknown_skills)} unknown skills, "
-        f"{sum(len(c.uncovered) for c in report.coverage)} uncovered essential skills, "
-        f"{len(report.duplicates)} skills taught more than once"
+        f"{_count(len(cur.courses), 'course', 'courses')} over {_count(terms, 'term', 'terms')}; "
+        f"{_count(len(report.missing_prerequisites), 'missing prerequisite', 'missing prerequisites')}, "
+        f"{_count(len(report.order_violations), 'order violation', 'order violations')}, "
+        f"{_count(len(report.unknown_skills), 'unknown skill', 'unknown skills')}, "
+        f"{_count(sum(len(c.uncovered) for c in report.coverage), 'uncovered essential skill', 'uncovered essential skills')}, "
+        f"{_count(len(report.duplicates), 'skill', 'skills')} taught more than once"
     )
 
 
