@@ -53,16 +53,18 @@ class UnknownEntity(KGError, LookupError):
         What was looked for ("role", "skill", ...), used in the message.
     among : str, optional
         What the suggestions are ("label", the default; "name" for example queries).
+    note : str, optional
+        Said after the name, e.g. that it names a node of another kind.
     """
 
     def __init__(
-        self, name: str, suggestions: Sequence[str] = (), kind: str = "", among: str = "label"
+        self, name: str, suggestions: Sequence[str] = (), kind: str = "", among: str = "label", note: str = ""
     ) -> None:
         self.name = name
         self.suggestions = list(suggestions)
         self.kind = kind
         what = f"unknown {kind} name" if kind else "unknown name"
-        msg = f"{what} {name!r}"
+        msg = f"{what} {name!r}" + (f" ({note})" if note else "")
         if self.suggestions:
             msg += f"; closest known {among}s: " + ", ".join(repr(s) for s in self.suggestions)
         else:

@@ -240,7 +240,15 @@ class LabelIndex:
             # prefer a node whose preferred label matches over an alt-label match
             exact = [n for n in hits if normalise(self.labels[n]) == normalise(name)]
             return (exact or hits)[0]
-        raise UnknownEntity(name, self.closest(name, cls), kind)
+        raise UnknownEntity(name, self.closest(name, cls), kind, note=self._named_elsewhere(name))
+
+    def _named_elsewhere(self, name: str) -> str:
+        """``"it names a skill: 'Python programming'"`` when ``name`` is a node of another kind."""
+        for node in sorted(self.by_name.get(normalise(name), ())):
+            kinds = sorted(k for k in map(self.kind_name, self.types.get(node, ())) if k)
+            if kinds and node in self.labels:
+                return f"it names a {kinds[0]}: {self.labels[node]!r}"
+        return ""
 
     def closest(self, name: str, cls: URIRef | Iterable[URIRef] | None = None, n: int = 5) -> list[str]:
         """Up to ``n`` labels of nodes of ``cls`` closest to ``name``.

@@ -116,8 +116,13 @@ def test_skills_only_source_and_know_levels(runner: CliRunner) -> None:
         (["Software Engineer", "Machine Lerning Engineer"], "'Machine Learning Engineer'"),
         (["Software Engineer", "Data Scientist", "--know", "Pyhton programming"], "unknown skill name"),
         (["Software Engineer", "Data Scientist", "--know", "statistics:9"], "out of range"),
+        (
+            ["Software Engineer", "python"],
+            "unknown role name 'python' (it names a skill: 'Python programming')",
+        ),
+        (["Software Engineer", "Data Scientist", "--know", "PyTorch"], "(it names a tool: 'PyTorch')"),
     ],
-    ids=["source", "target", "know", "level"],
+    ids=["source", "target", "know", "level", "skill-as-role", "tool-as-skill"],
 )
 def test_bad_input_exits_2_with_closest_labels(runner: CliRunner, args: list[str], expected: str) -> None:
     result = runner.invoke(cli, ["path", *args])
