@@ -60,7 +60,10 @@ def test_clean_curriculum_exits_0(runner: CliRunner, tmp_path: Path) -> None:
 def test_summary_counts_in_the_singular_and_plural(runner: CliRunner, tmp_path: Path) -> None:
     text = "course,term,teaches,requires\nIntro,1,Python programming;quantum knitting,\n"
     result = runner.invoke(cli, ["gaps", str(_write(tmp_path, "one.csv", text))])
-    assert "1 course over 1 term; 0 missing prerequisites, 0 order violations, 1 unknown skill, " in result.output
+    assert (
+        "1 course over 1 term; 0 missing prerequisites, 0 order violations, 1 unknown skill, "
+        in result.output
+    )
 
 
 def test_gaps_exit_1_and_json_shape(runner: CliRunner, tmp_path: Path) -> None:

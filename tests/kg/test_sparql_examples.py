@@ -79,7 +79,9 @@ def test_parameters_are_bindings_resolved_by_name(store: Store) -> None:
     assert default.rows != other.rows
     with pytest.raises(UnknownEntity, match="Data Sceintist"):
         run_example(store, "essential-skills", {"role": "Data Sceintist"})
-    with pytest.raises(UnknownEntity, match=r"unknown parameter name 'roles'; closest known parameters: 'role'"):
+    with pytest.raises(
+        UnknownEntity, match=r"unknown parameter name 'roles'; closest known parameters: 'role'"
+    ):
         run_example(store, "essential-skills", {"roles": "Data Scientist"})
 
 
