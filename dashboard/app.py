@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import dash
-from dash import Dash, html
+from dash import Dash, Input, Output, dcc, html
 
-from dashboard.components import navbar
+from dashboard.components import nav_classes, navbar
 from dashboard.state import CONFIG_KEY
 from kg.store import Store
 
@@ -49,11 +49,31 @@ _INDEX = """<!DOCTYPE html>
 </html>"""
 
 
+NAV_LOCATION = "nav-location"
+
+
 def _shell() -> Any:
     return html.Div(
-        [navbar(list(dash.page_registry.values())), html.Main(dash.page_container, id="main", tabIndex="-1")],
+        [
+            dcc.Location(id=NAV_LOCATION, refresh=False),
+            navbar(list(dash.page_registry.values())),
+            html.Main(dash.page_container, id="main", tabIndex="-1"),
+        ],
         className="app",
     )
+
+
+def _mark_current_page(app: Dash) -> None:
+    """Give the top-bar link of the page at the address the class ``active``."""
+    pages = list(dash.page_registry.values())
+    links = [Output(link, "className") for link in nav_classes(None, pages)]
+    if not links:
+        return
+
+    @app.callback(*links, Input(NAV_LOCATION, "pathname"))
+    def _mark(pathname: str | None) -> list[str]:
+        path = None if pathname is None else "/" + (dash.strip_relative_path(pathname) or "")
+        return list(nav_classes(path, pages).values())
 
 
 def create_app(store: Store | None = None, *, warm: bool = True, **options: Any) -> Dash:
@@ -89,6 +109,7 @@ def create_app(store: Store | None = None, *, warm: bool = True, **options: Any)
     app.index_string = _INDEX
     app.server.config[CONFIG_KEY] = store
     app.layout = _shell
+    _mark_current_page(app)
     if warm and store is not None:
         from dashboard.views.overview import overview
         from kg.explore import graph_of

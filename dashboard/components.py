@@ -24,7 +24,17 @@ from dashboard.styles import NODE_STYLES, TYPE_LABELS, legend_items
 from dashboard.urls import node_url
 from kg.explore import Details, Link
 
-__all__ = ["details_panel", "hours", "legend", "navbar", "node_chip", "swatch", "type_badge"]
+__all__ = [
+    "details_panel",
+    "hours",
+    "legend",
+    "nav_classes",
+    "nav_id",
+    "navbar",
+    "node_chip",
+    "swatch",
+    "type_badge",
+]
 
 # CSS clip paths that echo the Cytoscape node shapes in the legend
 _CLIP = {
@@ -50,17 +60,87 @@ def hours(value: float | None) -> str:
     return f"{h:,.0f}" if h >= 10 or h == int(h) else f"{h:.1f}"
 
 
-def navbar(pages: Sequence[Mapping[str, Any]], endpoint: str = "/sparql") -> html.Header:
-    """The top bar: brand, one link per page (in ``order``), the SPARQL endpoint."""
-    links = [
-        dcc.Link(
-            p["name"],
-            href=p["relative_path"],
-            className="nav-link",
-            id=f"nav-{p['module'].rsplit('.', 1)[-1]}",
-        )
+def _nav_pages(pages: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The pages linked from the top bar, in ``order``."""
+    return [
+        p
         for p in sorted(pages, key=lambda p: (p.get("order") is None, p.get("order") or 0, p["name"]))
         if not p.get("hidden")
+    ]
+
+
+def nav_id(page: Mapping[str, Any]) -> str:
+    """The id of a page's link in the top bar (``nav-<module>``).
+
+    Examples
+    --------
+    >>> nav_id({"module": "dashboard.pages.path"})
+    'nav-path'
+    """
+    return f"nav-{page['module'].rsplit('.', 1)[-1]}"
+
+
+def _segments(path: str) -> list[str]:
+    return [s for s in path.split("/") if s]
+
+
+def _matches(path: str, pattern: str | None) -> bool:
+    """Whether ``path`` is an address of ``pattern`` (``<name>`` matches one segment)."""
+    if pattern is None:
+        return False
+    want, got = _segments(pattern), _segments(path)
+    return len(want) == len(got) and all(
+        w == g or (w.startswith("<") and w.endswith(">")) for w, g in zip(want, got, strict=True)
+    )
+
+
+def nav_classes(path: str | None, pages: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """The class of each top-bar link, by link id in :func:`navbar` order:
+    ``"nav-link active"`` for the page at ``path``, ``"nav-link"`` for the others.
+
+    Parameters
+    ----------
+    path : str or None
+        The address (pathname) without the app's prefix, e.g. ``/node/deep%20learning``.
+    pages : sequence of mapping
+        The page registry (``dash.page_registry.values()``): ``path`` and, for pages
+        with variables, ``path_template``.
+
+    Returns
+    -------
+    dict
+        Link id (:func:`nav_id`) -> class string.
+
+    Examples
+    --------
+    >>> pages = [{"name": "SPARQL", "module": "m.query", "order": 1, "path": "/query"},
+    ...          {"name": "Explorer", "module": "m.explorer", "order": 0, "path": "/", "path_template": "/node/<name>"}]
+    >>> nav_classes("/node/Python", pages)
+    {'nav-explorer': 'nav-link active', 'nav-query': 'nav-link'}
+    >>> list(nav_classes("/nope", pages).values())
+    ['nav-link', 'nav-link']
+    """
+    classes = {}
+    found = False
+    for p in _nav_pages(pages):
+        here = (
+            not found
+            and path is not None
+            and (_matches(path, p.get("path")) or _matches(path, p.get("path_template")))
+        )
+        found = found or here
+        classes[nav_id(p)] = "nav-link active" if here else "nav-link"
+    return classes
+
+
+def navbar(pages: Sequence[Mapping[str, Any]], endpoint: str = "/sparql") -> html.Header:
+    """The top bar: brand, one link per page (in ``order``), the SPARQL endpoint.
+
+    The link of the current page gets the class ``active`` (see :func:`nav_classes`).
+    """
+    links = [
+        dcc.Link(p["name"], href=p["relative_path"], className="nav-link", id=nav_id(p))
+        for p in _nav_pages(pages)
     ]
     return html.Header(
         className="topbar",
@@ -166,13 +246,17 @@ def legend(types: Sequence[str] | None = None) -> html.Div:
     )
 
 
-def node_chip(link: Link) -> html.Li:
-    """A clickable node name (a button, so keyboards reach it) with its note."""
+def node_chip(link: Link, where: str = "") -> html.Li:
+    """A clickable node name (a button, so keyboards reach it) with its note.
+
+    ``where`` (the section it is listed in) makes its id unique on the page; see
+    :func:`dashboard.ids.node_link`.
+    """
     return html.Li(
         [
             html.Button(
                 [swatch(link.type, 10), link.label],
-                id=ids.node_link(link.iri),
+                id=ids.node_link(link.iri, where),
                 className="linklike",
                 n_clicks=0,
                 title=f"Show {link.label}",
@@ -212,12 +296,21 @@ def details_panel(d: Details | None, *, hint: str = "", url: str | None = None) 
         body.append(
             html.Dl([item for k, v in d.facts for item in (html.Dt(k), html.Dd(v))], className="facts")
         )
+    shown: set[tuple[str, str]] = set()
     for section in d.sections:
+        chips = []
+        for lk in section.links:
+            where, n = section.title, 1
+            while (lk.iri, where) in shown:  # the same node twice in one section
+                n += 1
+                where = f"{section.title} ({n})"
+            shown.add((lk.iri, where))
+            chips.append(node_chip(lk, where))
         body.append(
             html.Details(
                 [
                     html.Summary([section.title, html.Span(str(len(section.links)), className="count")]),
-                    html.Ul([node_chip(lk) for lk in section.links], className="links"),
+                    html.Ul(chips, className="links"),
                 ],
                 open=len(section.links) <= 12,
                 className="section",
@@ -254,11 +347,11 @@ def step_list(steps: Sequence[Mapping[str, Any]]) -> html.Ol:
                     html.Div(
                         [
                             html.Span(str(s.get("position", "")), className="step-pos"),
-                            html.Button(
+                            dcc.Link(  # the step in the explorer (was a button nothing answered)
                                 [swatch(str(s.get("type") or "skill"), 10), str(s.get("label"))],
-                                id=ids.node_link(str(s.get("iri"))),
+                                href=node_url(str(s.get("label"))),
                                 className="linklike step-label",
-                                n_clicks=0,
+                                title=f"Show {s.get('label')} in the explorer",
                             ),
                             html.Span(f"{hours(step_hours)} h", className="step-hours"),
                             html.Span(f"Σ {hours(total)} h", className="step-cum", title="cumulative hours"),

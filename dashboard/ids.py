@@ -13,6 +13,7 @@ __all__ = [
     "EX_DETAILS",
     "EX_EXPAND",
     "EX_LAYOUT",
+    "EX_LOCATION",
     "EX_RELATIONS",
     "EX_RESET",
     "EX_SEARCH",
@@ -31,6 +32,7 @@ __all__ = [
     "GAPS_SUMMARY",
     "GAPS_TARGETS",
     "GAPS_UPLOAD",
+    "GAPS_UPLOADED",
     "NAV",
     "NODE_LINK",
     "PATH_ALTERNATIVES",
@@ -72,6 +74,7 @@ EX_DETAILS = "explorer-details"
 EX_EXPAND = "explorer-expand"
 EX_COLLAPSE = "explorer-collapse"
 EX_STATE = "explorer-state"
+EX_LOCATION = "explorer-location"
 NODE_LINK = "node-link"
 
 # path finder
@@ -102,6 +105,7 @@ Q_MESSAGE = "query-message"
 
 # curriculum gaps page
 GAPS_UPLOAD = "gaps-upload"
+GAPS_UPLOADED = "gaps-uploaded"
 GAPS_EXAMPLE = "gaps-example"
 GAPS_TARGETS = "gaps-targets"
 GAPS_REPORT = "gaps-report"
@@ -114,12 +118,28 @@ GAPS_DOWNLOAD = "gaps-download"
 GAPS_DOWNLOAD_BUTTON = "gaps-download-button"
 
 
-def node_link(iri: str) -> dict[str, str]:
+def node_link(iri: str, where: str = "") -> dict[str, str]:
     """The pattern-matching id of a clickable node name in a details panel.
+
+    A node can be listed more than once on a page (e.g. under "Required by roles"
+    and "Unlocks roles"); ``where`` (the section) keeps each copy's id unique, so a
+    click reaches the copy that was clicked.
+
+    Parameters
+    ----------
+    iri : str
+        The node the link selects.
+    where : str
+        Where the link is shown (a section title, a path step); unique per node.
+
+    Returns
+    -------
+    dict
+        ``{"type": "node-link", "iri": iri, "where": where}``.
 
     Examples
     --------
-    >>> node_link("urn:x")
-    {'type': 'node-link', 'iri': 'urn:x'}
+    >>> node_link("urn:x", "Prerequisites")
+    {'type': 'node-link', 'iri': 'urn:x', 'where': 'Prerequisites'}
     """
-    return {"type": NODE_LINK, "iri": iri}
+    return {"type": NODE_LINK, "iri": iri, "where": where}

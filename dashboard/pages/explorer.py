@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.components import canvas, legend
@@ -25,9 +25,6 @@ dash.register_page(
     order=0,
 )
 
-EX_URL = "explorer-url"
-EX_URL_SINK = "explorer-url-sink"
-
 
 def layout(name: str | None = None, **_query: Any) -> Any:
     store = get_store()
@@ -39,8 +36,8 @@ def layout(name: str | None = None, **_query: Any) -> Any:
         className="explorer",
         children=[
             dcc.Store(id=ids.EX_STATE, data=state),
-            dcc.Store(id=EX_URL),
-            html.Div(id=EX_URL_SINK, hidden=True),
+            # the address bar: set when the view changes, followed on Back and Forward
+            dcc.Location(id=ids.EX_LOCATION, refresh=False),
             html.Aside(
                 className="sidebar",
                 **{"aria-label": "Search and filters"},
@@ -159,15 +156,23 @@ def _search(text: str | None, value: str | None) -> Any:
     Output(ids.EX_STATE, "data"),
     Input(ids.EX_SEARCH, "value"),
     Input(ids.EX_CANVAS, "tapNodeData"),
-    Input({"type": ids.NODE_LINK, "iri": ALL}, "n_clicks"),
+    Input({"type": ids.NODE_LINK, "iri": ALL, "where": ALL}, "n_clicks"),
     Input(ids.EX_EXPAND, "n_clicks"),
     Input(ids.EX_SHOW_MORE, "n_clicks"),
     Input(ids.EX_RESET, "n_clicks"),
+    Input(ids.EX_LOCATION, "pathname"),
     State(ids.EX_STATE, "data"),
     prevent_initial_call=True,
 )
-def _act(search: Any, tapped: Any, _links: Any, _expand: Any, _more: Any, _reset: Any, state: Any) -> Any:
+def _act(
+    search: Any, tapped: Any, _links: Any, _expand: Any, _more: Any, _reset: Any, path: Any, state: Any
+) -> Any:
+    # the id of what fired; for a node link, the copy that was clicked (each copy
+    # of a node listed in two sections has its own id)
     trigger = ctx.triggered_id
+    if trigger == ids.EX_LOCATION:  # the browser went Back or Forward
+        followed = view.follow_address(get_store(), state, dash.strip_relative_path(path))
+        return no_update if followed is None else followed
     value = ctx.triggered[0]["value"] if ctx.triggered else None
     if trigger is None or not value:
         return no_update
@@ -196,19 +201,13 @@ def _draw(state: Any, types: Any, relations: Any, layout_name: Any) -> Any:
     Output(ids.EX_DETAILS, "children"),
     Output(ids.EX_EXPAND, "children"),
     Output(ids.EX_EXPAND, "disabled"),
-    Output(EX_URL, "data"),
+    Output(ids.EX_LOCATION, "pathname"),
     Input(ids.EX_STATE, "data"),
+    State(ids.EX_LOCATION, "pathname"),
     prevent_initial_call=True,
 )
-def _details(state: Any) -> Any:
+def _details(state: Any, here: Any) -> Any:
     store = get_store()
     label, disabled = view.expand_button(state)
-    return view.details(store, state), label, disabled, dash.get_relative_path(view.url_of(store, state))
-
-
-clientside_callback(
-    "function(url) { return window.careerkg ? window.careerkg.pushUrl(url) : ''; }",
-    Output(EX_URL_SINK, "children"),
-    Input(EX_URL, "data"),
-    prevent_initial_call=True,
-)
+    url = view.address(here, dash.get_relative_path(view.url_of(store, state)))
+    return view.details(store, state), label, disabled, no_update if url is None else url

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.components import canvas, field, legend
@@ -62,6 +62,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
         children=[
             dcc.Store(id=ids.GAPS_REPORT, data=result),
             dcc.Store(id="gaps-source"),
+            dcc.Store(id=ids.GAPS_UPLOADED),
             dcc.Download(id=ids.GAPS_DOWNLOAD),
             html.Div(
                 [
@@ -90,9 +91,15 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                         "Curriculum file",
                         dcc.Upload(
                             id=ids.GAPS_UPLOAD,
-                            children=html.Div(["Drop a .csv or .ttl file here, or ", html.A("choose one")]),
-                            accept=".csv,.ttl,.txt,text/csv,text/turtle",
-                            max_size=view.MAX_UPLOAD_BYTES,
+                            children=html.Div(
+                                [
+                                    f"Drop a .csv or .ttl file (at most {view.MAX_UPLOAD_BYTES // 1024} KiB)"
+                                    " here, or ",
+                                    html.A("choose one"),
+                                ]
+                            ),
+                            # no accept / max_size: the browser would drop such a file
+                            # silently; the callbacks below say why it is refused
                             multiple=False,
                             className="upload",
                             style={
@@ -182,24 +189,32 @@ def layout(example: str | None = None, **_query: Any) -> Any:
     )
 
 
-@callback(
-    Output("gaps-source", "data"),
-    Output(ids.GAPS_EXAMPLE, "value"),
+# the upload's name and size, and its contents only when within the size limit; the
+# upload is emptied, so the same file chosen again is checked again
+clientside_callback(
+    f"""function(contents, filename) {{
+        return window.careerkg.sizeUpload(contents, filename, {view.MAX_UPLOAD_BYTES});
+    }}""",
+    Output(ids.GAPS_UPLOADED, "data"),
+    Output(ids.GAPS_UPLOAD, "contents"),
     Input(ids.GAPS_UPLOAD, "contents"),
-    Input(ids.GAPS_EXAMPLE, "value"),
     State(ids.GAPS_UPLOAD, "filename"),
     prevent_initial_call=True,
 )
-def _choose(contents: Any, example: Any, filename: Any) -> Any:
+
+
+@callback(
+    Output("gaps-source", "data"),
+    Output(ids.GAPS_EXAMPLE, "value"),
+    Input(ids.GAPS_UPLOADED, "data"),
+    Input(ids.GAPS_EXAMPLE, "value"),
+    prevent_initial_call=True,
+)
+def _choose(upload: Any, example: Any) -> Any:
     """The curriculum to check: the uploaded file, or the chosen example."""
-    if ctx.triggered_id == ids.GAPS_UPLOAD:
-        if not contents:
-            return no_update, no_update
-        try:
-            text, fmt = view.decode_upload(contents, filename or "upload.csv")
-        except KGError as err:
-            return {"error": str(err)}, None
-        return {"text": text, "fmt": fmt, "name": filename}, None
+    if ctx.triggered_id == ids.GAPS_UPLOADED:
+        source = view.read_upload(upload)
+        return (no_update, no_update) if source is None else (source, None)
     if not example:
         return no_update, no_update
     try:

@@ -16,13 +16,14 @@ Examples
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from dash import html
 
 from dashboard import ids
 from dashboard.components import details_panel
 from dashboard.elements import cytoscape_layout, to_elements
-from dashboard.urls import node_url
+from dashboard.urls import node_url, unquote_name
 from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
 from kg.explore import graph_of, ladder, neighbourhood, node_details, resolve, search
@@ -30,8 +31,10 @@ from kg.store import Store
 
 __all__ = [
     "LIMIT",
+    "address",
     "canvas",
     "details",
+    "follow_address",
     "initial",
     "next_state",
     "search_options",
@@ -65,8 +68,8 @@ def next_state(state: State | None, trigger: Any, value: Any) -> State:
 
     ``trigger`` is the id of what fired: the search box (``value`` the IRI chosen),
     the canvas (``value`` the tapped node's IRI), a node link in the details
-    (``{"type": "node-link", "iri": …}``), the expand/collapse toggle, "Show more"
-    or "Reset".
+    (``{"type": "node-link", "iri": …, "where": …}``, the id of the copy clicked),
+    the expand/collapse toggle, "Show more" or "Reset".
     """
     s: State = dict(state or initial())
     s["expanded"] = list(s.get("expanded") or [])
@@ -195,3 +198,51 @@ def url_of(store: Store, state: State | None) -> str:
     """The shareable URL of the view (``/`` or ``/node/<name>``)."""
     focus = (state or {}).get("focus")
     return node_url(share_name(store, focus)) if focus else "/"
+
+
+def follow_address(store: Store, state: State | None, path: str | None) -> State | None:
+    """The state for an address the browser went to (Back or Forward), ``None`` when
+    the view already shows it or the address is not the explorer's.
+
+    Parameters
+    ----------
+    store : kg.store.Store
+        The graph.
+    state : dict or None
+        The current view state.
+    path : str or None
+        The pathname without the app's prefix and slashes (``dash.strip_relative_path``):
+        ``""`` for the career ladder, ``"node/<name>"`` for one node; ``None``: unknown.
+
+    Returns
+    -------
+    dict or None
+        The state a fresh load of that address shows, or ``None``.
+
+    Examples
+    --------
+    >>> follow_address(None, initial(), "path/A/B") is None  # another page: not ours
+    True
+    """
+    if path is None or (path and not path.startswith("node/")):
+        return None
+    new, _message = state_from_name(store, unquote_name(path.removeprefix("node/")))
+    return None if new.get("focus") == (state or {}).get("focus") else new
+
+
+def address(current: str | None, url: str) -> str | None:
+    """The pathname to put in the address bar for ``url``; ``None`` when the bar already
+    shows it (percent-encoded differently, perhaps), so no history entry is added.
+
+    Examples
+    --------
+    >>> address("/node/deep%20learning", "/node/deep%20learning") is None
+    True
+    >>> address("/node/C%2B%2B", "/node/C++") is None
+    True
+    >>> address("/", "/node/Python")
+    '/node/Python'
+    """
+    if current is not None and unquote(current) == unquote(url):
+        return None
+    return url

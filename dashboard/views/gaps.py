@@ -36,6 +36,7 @@ from kg.errors import InvalidCurriculum, KGError
 from kg.store import Store, resource_dir
 
 __all__ = [
+    "ACCEPTED",
     "DOWNLOADS",
     "MAX_UPLOAD_BYTES",
     "analyse",
@@ -46,11 +47,20 @@ __all__ = [
     "gap_elements",
     "gap_stylesheet",
     "load_example",
+    "read_upload",
     "summary",
+    "upload_problem",
 ]
 
 MAX_UPLOAD_BYTES = 512 * 1024
 """The largest curriculum file the page accepts (a curriculum is a few kilobytes)."""
+
+ACCEPTED = (".csv", ".txt", ".ttl", ".turtle")
+"""The file name endings the page takes (as ``careerkg gaps``: CSV or Turtle)."""
+
+_ACCEPTED_HELP = (
+    f"Upload a curriculum as CSV (.csv) or Turtle (.ttl) of at most {MAX_UPLOAD_BYTES // 1024} KiB."
+)
 
 DOWNLOADS: dict[str, tuple[str, str]] = {"md": ("Markdown", "text/markdown"), "csv": ("CSV", "text/csv")}
 """Download formats: key -> (button label, MIME type)."""
@@ -105,6 +115,101 @@ def load_example(name: str) -> tuple[str, str, str]:
     return path.read_text(encoding="utf-8"), "csv" if name.endswith(".csv") else "turtle", name
 
 
+def _size(n: int) -> str:
+    """A file size for people.
+
+    Examples
+    --------
+    >>> _size(900), _size(600 * 1024), _size(2 * 1024 * 1024)
+    ('900 bytes', '600 KiB', '2.0 MiB')
+    """
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KiB"
+    return f"{n / (1024 * 1024):.1f} MiB"
+
+
+def upload_problem(filename: str | None, size: int | None) -> str | None:
+    """Why the page does not take a file (``None`` when it does): the message names
+    the file, says what is wrong, and what the page accepts.
+
+    Parameters
+    ----------
+    filename : str or None
+        The uploaded file's name.
+    size : int or None
+        Its size in bytes (``None``: not known, not checked).
+
+    Returns
+    -------
+    str or None
+        The message to show, or ``None`` for a .csv/.txt/.ttl file within
+        :data:`MAX_UPLOAD_BYTES`.
+
+    Examples
+    --------
+    >>> upload_problem("plan.csv", 2000) is None
+    True
+    >>> upload_problem("photo.PNG", 2000)
+    'photo.PNG: a .png file is not a curriculum. Upload a curriculum as CSV (.csv) or Turtle (.ttl) of at most 512 KiB.'
+    >>> upload_problem("plan.csv", 3 * 1024 * 1024)
+    'plan.csv: the file is 3.0 MiB, over the 512 KiB limit. Upload a curriculum as CSV (.csv) or Turtle (.ttl) of at most 512 KiB.'
+    """
+    reason = _refusal(filename, size)
+    return f"{filename or 'the uploaded file'}: {reason}" if reason else None
+
+
+def _refusal(filename: str | None, size: int | None) -> str | None:
+    suffix = Path(filename or "").suffix.lower()
+    if suffix not in ACCEPTED:
+        what = f"a {suffix} file" if suffix else "a file without a .csv or .ttl ending"
+        return f"{what} is not a curriculum. {_ACCEPTED_HELP}"
+    if size is not None and size > MAX_UPLOAD_BYTES:
+        return f"the file is {_size(size)}, over the {MAX_UPLOAD_BYTES // 1024} KiB limit. {_ACCEPTED_HELP}"
+    if size == 0:
+        return f"the file is empty. {_ACCEPTED_HELP}"
+    return None
+
+
+def read_upload(upload: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The curriculum to check from an upload the browser has sized up.
+
+    Parameters
+    ----------
+    upload : mapping or None
+        ``{"filename", "size", "contents"}``; ``contents`` (a ``data:`` URL) is
+        ``None`` when the browser held back a file over :data:`MAX_UPLOAD_BYTES`.
+
+    Returns
+    -------
+    dict or None
+        ``{"text", "fmt", "name"}``, or ``{"error": message}`` for a file the page
+        does not take or cannot read; ``None`` for no upload.
+
+    Examples
+    --------
+    >>> read_upload({"filename": "pic.png", "size": 90, "contents": "data:image/png;base64,AAAA"})["error"]
+    'pic.png: a .png file is not a curriculum. Upload a curriculum as CSV (.csv) or Turtle (.ttl) of at most 512 KiB.'
+    >>> read_upload({"filename": "a.csv", "size": 11, "contents": "data:text/csv;base64,Y291cnNlLHRlcm0="})
+    {'text': 'course,term', 'fmt': 'csv', 'name': 'a.csv'}
+    """
+    if not upload or not isinstance(upload, Mapping):
+        return None
+    filename = str(upload.get("filename") or "")
+    size = upload.get("size")
+    problem = upload_problem(filename, size if isinstance(size, int) and not isinstance(size, bool) else None)
+    if problem is None and not upload.get("contents"):
+        problem = f"{filename}: the upload did not arrive; try again. {_ACCEPTED_HELP}"
+    if problem:
+        return {"error": problem}
+    try:
+        text, fmt = decode_upload(str(upload["contents"]), filename)
+    except KGError as err:
+        return {"error": str(err)}
+    return {"text": text, "fmt": fmt, "name": filename}
+
+
 def decode_upload(contents: str, filename: str) -> tuple[str, str]:
     """``(text, format)`` of a ``dcc.Upload`` value (``data:<mime>;base64,<data>``).
 
@@ -120,16 +225,15 @@ def decode_upload(contents: str, filename: str) -> tuple[str, str]:
     >>> decode_upload("data:text/csv;base64,AAAA", "a.xlsx")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.InvalidCurriculum: a.xlsx: unknown curriculum file type...
+    kg.errors.InvalidCurriculum: a.xlsx: a .xlsx file is not a curriculum. Upload a curriculum as CSV (.csv) or Turtle...
     """
     from kg.curriculum import guess_curriculum_format
 
-    fmt = guess_curriculum_format(filename or "upload")
     _, _, data = (contents or "").partition(",")
-    if len(data) * 3 // 4 > MAX_UPLOAD_BYTES:
-        raise InvalidCurriculum(
-            filename, f"file larger than {MAX_UPLOAD_BYTES // 1024} KiB; a curriculum is a few KiB"
-        )
+    reason = _refusal(filename, len(data) * 3 // 4)
+    if reason:
+        raise InvalidCurriculum(filename or "upload", reason)
+    fmt = guess_curriculum_format(filename)
     try:
         raw = base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError) as err:

@@ -52,8 +52,8 @@ def browser() -> Iterator[Any]:
 class Page:
     """A browser page that records console errors and page errors."""
 
-    def __init__(self, browser: Any, base: str) -> None:
-        self.context = browser.new_context(viewport={"width": 1440, "height": 900})
+    def __init__(self, browser: Any, base: str, viewport: dict[str, int] | None = None) -> None:
+        self.context = browser.new_context(viewport=viewport or {"width": 1440, "height": 900})
         self.page = self.context.new_page()
         self.base = base
         self.errors: list[str] = []
@@ -104,28 +104,26 @@ class Page:
         self.page.mouse.click(pos["x"], pos["y"])
 
     def choose(self, dropdown: str, text: str, option: str) -> None:
-        """Open a dropdown, type ``text`` and pick the option labelled ``option``.
+        """Open a dropdown, enter ``text`` in its search box and pick the option labelled ``option``.
 
-        On a loaded machine the first keystrokes can reach the page before the
-        dropdown is ready, and each keystroke asks the server for suggestions; the
-        search is entered again (up to three times, at once, so the server answers
-        one search, and waiting longer each time) until the option shows.
+        The text is filled in once the search box shows, not typed: keys typed while
+        the dropdown opens can be lost on a loaded machine ("dep learning", then no
+        option). Each search asks the server for suggestions; it is entered again
+        (up to three times, waiting longer each time) until the option shows.
         """
         exact = re.compile(rf"^\s*{re.escape(option)}\s*$")
         found = self.page.locator(".dash-dropdown-option").filter(has_text=exact).first
-        for attempt, patience in enumerate((10_000, 20_000, 40_000)):
-            self.page.click(f"#{dropdown}")
-            if attempt:
-                self.page.keyboard.press("Control+A")
-                self.page.keyboard.press("Backspace")
-                self.page.keyboard.insert_text(text)
-            else:
-                self.page.keyboard.type(text)
+        search = self.page.locator(".dash-dropdown-search")
+        for patience in (10_000, 20_000, 40_000):
+            if not search.is_visible():
+                self.page.click(f"#{dropdown}")
+            search.wait_for(state="visible")
+            search.fill(text)
             try:
                 found.wait_for(state="visible", timeout=patience)
                 break
             except PlaywrightTimeout:
-                self.page.keyboard.press("Escape")
+                search.fill("")
         found.click()
 
     def close(self) -> None:
@@ -236,6 +234,12 @@ def test_path_finder_and_shared_url(page: Page, browser: Any, server: str) -> No
     finally:
         fresh.close()
 
+    # a step's name opens it in the explorer
+    page.page.locator("#path-step-list .step-label").first.click()
+    page.page.wait_for_function(
+        "(label) => document.getElementById('details-title')?.textContent === label", arg=steps[0]
+    )
+
 
 def test_path_download_markdown(page: Page) -> None:
     page.goto("/path/Data%20Analyst/Data%20Scientist?know=SQL:3")
@@ -273,3 +277,153 @@ def test_overview_shows_counts_and_charts(page: Page) -> None:
     page.page.wait_for_selector("#overview-central-chart .main-svg")
     assert page.page.locator("#overview-counts .kpi").count() >= 7
     assert page.page.locator(".central li").count() > 0
+
+
+def _details_title(page: Page, label: str) -> None:
+    page.page.wait_for_function(
+        "(label) => document.getElementById('details-title')?.textContent === label", arg=label
+    )
+
+
+def test_a_node_listed_in_two_sections_is_clickable_in_both(page: Page) -> None:
+    # on deep learning, AI Architect is under "Required by roles" and "Unlocks roles"
+    for section in ("Required by roles", "Unlocks roles"):
+        page.goto("/node/deep%20learning")
+        _details_title(page, "deep learning")
+        entry = (
+            page.page.locator("#explorer-details details")
+            .filter(has=page.page.locator("summary", has_text=section))
+            .locator(".linklike", has_text="AI Architect")
+        )
+        assert entry.count() == 1
+        entry.click()
+        _details_title(page, "AI Architect")
+        page.page.wait_for_url("**/node/AI%20Architect")
+        page.wait_cy(
+            "explorer-canvas", "cy.nodes('.focus').map(n => n.data('label')).join() === 'AI Architect'"
+        )
+
+
+PHONE = {"width": 420, "height": 900}
+PAGES = [
+    "/",
+    "/node/deep%20learning",
+    "/path",
+    "/path/Software%20Engineer/Machine%20Learning%20Engineer",
+    "/query",
+    "/overview",
+    "/gaps?example=ml-bootcamp.csv",
+    "/about",
+]
+# where the layout puts a page's parts, in CSS pixels relative to the viewport
+BOXES = """() => {
+    const box = (sel) => { const e = document.querySelector(sel); if (!e) return null;
+        const r = e.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height}; };
+    return {
+        scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+        topbar: box('.topbar'), sidebar: box('.sidebar'), canvas: box('#explorer-canvas'),
+        links: [...document.querySelectorAll('.topbar .nav-link, .topbar .brand')].map(e => {
+            const r = e.getBoundingClientRect(); return {text: e.textContent, right: r.right, bottom: r.bottom}; }),
+    };
+}"""
+
+
+@pytest.fixture
+def phone(browser: Any, server: str) -> Iterator[Page]:
+    p = Page(browser, server, viewport=PHONE)
+    yield p
+    errors = list(p.errors)
+    p.close()
+    assert errors == [], f"console errors: {errors}"
+
+
+def test_no_page_is_wider_than_a_phone(phone: Page) -> None:
+    for path in PAGES:
+        phone.goto(path)
+        phone.page.wait_for_load_state("networkidle")
+        if path == "/query":
+            phone.page.click("#query-run")
+            phone.page.wait_for_selector("#query-table tbody tr")
+        boxes = phone.page.evaluate(BOXES)
+        assert boxes["scrollWidth"] <= boxes["innerWidth"], f"{path} is {boxes['scrollWidth']} px wide"
+        # every page link is on the dark bar, none off-screen
+        bar = boxes["topbar"]
+        for link in boxes["links"]:
+            assert link["right"] <= bar["right"], (path, link)
+            assert link["bottom"] <= bar["bottom"], (path, link)
+
+
+def test_explorer_stacks_its_sidebar_above_a_full_width_canvas_on_a_phone(phone: Page) -> None:
+    phone.goto("/node/deep%20learning")
+    phone.wait_cy("explorer-canvas", "cy.nodes('.focus').length === 1")
+    boxes = phone.page.evaluate(BOXES)
+    canvas, sidebar = boxes["canvas"], boxes["sidebar"]
+    assert sidebar["bottom"] <= canvas["top"]
+    assert canvas["width"] >= PHONE["width"] - 2
+    assert 320 <= canvas["height"] <= PHONE["height"]
+    # the canvas is drawn at that size, not at the width of a squeezed column
+    assert phone.cy("explorer-canvas", "cy.width()") >= PHONE["width"] - 2
+
+
+def test_explorer_keeps_three_columns_on_a_wide_screen(page: Page) -> None:
+    page.goto("/node/deep%20learning")
+    page.wait_cy("explorer-canvas", "cy.nodes('.focus').length === 1")
+    boxes = page.page.evaluate(BOXES)
+    assert boxes["sidebar"]["right"] <= boxes["canvas"]["left"]
+    assert boxes["canvas"]["width"] > 600
+    assert boxes["topbar"]["height"] <= 60  # one row
+    assert boxes["scrollWidth"] <= boxes["innerWidth"]
+
+
+def _focus_is(page: Page, label: str) -> None:
+    page.wait_cy("explorer-canvas", f"cy.nodes('.focus').map(n => n.data('label')).join() === {label!r}")
+
+
+def test_back_and_forward_follow_the_address(page: Page) -> None:
+    page.goto("/node/deep%20learning")
+    _details_title(page, "deep learning")
+    page.page.locator("#explorer-details .linklike", has_text="neural networks").first.click()
+    _details_title(page, "neural networks")
+    page.page.wait_for_url("**/node/neural%20networks")
+    page.page.go_back()
+    page.page.wait_for_url("**/node/deep%20learning")
+    _details_title(page, "deep learning")
+    _focus_is(page, "deep learning")
+    # Back pushed nothing: Forward still leads to the linked node
+    page.page.go_forward()
+    page.page.wait_for_url("**/node/neural%20networks")
+    _details_title(page, "neural networks")
+    _focus_is(page, "neural networks")
+
+    # from the career ladder to a node, and Back to the ladder
+    page.goto("/")
+    page.wait_cy("explorer-canvas", "cy.nodes().length > 0")
+    page.choose("explorer-search", "deep learning", "deep learning · skill")
+    _details_title(page, "deep learning")
+    page.page.wait_for_url("**/node/deep%20learning")
+    page.page.go_back()
+    page.page.wait_for_url(lambda url: url.rstrip("/") == page.base)
+    page.page.wait_for_selector("#explorer-details .details-empty")
+    page.wait_cy(
+        "explorer-canvas", "cy.nodes('.focus').length === 0 && cy.nodes('.role').length === cy.nodes().length"
+    )
+
+
+def _active_nav(page: Page) -> list[str]:
+    return [t.strip() for t in page.page.locator(".nav .nav-link.active").all_inner_texts()]
+
+
+def test_the_nav_marks_the_current_page(page: Page) -> None:
+    page.goto("/path/Data%20Analyst/Data%20Scientist")
+    page.page.wait_for_selector("#nav-path.active")
+    assert _active_nav(page) == ["Path finder"]
+    page.page.click("#nav-overview")
+    page.page.wait_for_selector("#nav-overview.active")
+    assert _active_nav(page) == ["Overview"]
+    page.page.go_back()
+    page.page.wait_for_selector("#nav-path.active")
+    assert _active_nav(page) == ["Path finder"]
+    page.goto("/node/deep%20learning")
+    page.page.wait_for_selector("#nav-explorer.active")
+    assert _active_nav(page) == ["Explorer"]

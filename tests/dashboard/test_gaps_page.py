@@ -31,6 +31,9 @@ Deep Learning,3,deep learning,
 """
 
 
+ACCEPTED = "Upload a curriculum as CSV (.csv) or Turtle (.ttl) of at most 512 KiB."
+
+
 @pytest.fixture(scope="module")
 def store() -> Store:
     return Store.default()
@@ -67,13 +70,48 @@ def test_targets_override_and_errors_are_messages(store: Store) -> None:
     [
         (_upload(b"\xff\xfe\x00bad"), "x.csv", "not UTF-8"),
         ("data:text/csv;base64,@@@", "x.csv", "could not be decoded"),
-        (_upload("a" * (view.MAX_UPLOAD_BYTES + 10)), "big.csv", "larger than"),
-        (_upload("x"), "x.xlsx", "unknown curriculum file type"),
+        (_upload("a" * (view.MAX_UPLOAD_BYTES + 10)), "big.csv", "over the 512 KiB limit"),
+        (_upload("x"), "x.xlsx", "a .xlsx file is not a curriculum"),
     ],
 )
 def test_bad_uploads_are_refused(contents: str, name: str, words: str) -> None:
     with pytest.raises(InvalidCurriculum, match=words):
         view.decode_upload(contents, name)
+
+
+@pytest.mark.parametrize(
+    ("upload", "words"),
+    [
+        ({"filename": "pic.png", "size": 108, "contents": _upload("x")}, ["pic.png: a .png file is not"]),
+        ({"filename": "notes", "size": 10, "contents": _upload("x")}, ["notes: a file without a .csv"]),
+        # the browser held back the contents of a file over the limit; its size tells why
+        (
+            {"filename": "big.csv", "size": 2 * 1024 * 1024, "contents": None},
+            ["big.csv: the file is 2.0 MiB"],
+        ),
+        ({"filename": "big.ttl", "size": 600 * 1024, "contents": None}, ["600 KiB, over the 512 KiB limit"]),
+        (
+            {"filename": "empty.csv", "size": 0, "contents": "data:text/csv;base64,"},
+            ["empty.csv: the file is empty"],
+        ),
+    ],
+)
+def test_refused_uploads_name_the_file_the_problem_and_what_is_accepted(
+    upload: dict[str, Any], words: list[str]
+) -> None:
+    error = view.read_upload(upload)["error"]
+    for w in [*words, "CSV (.csv)", "Turtle (.ttl)", "at most 512 KiB"]:
+        assert w in error
+
+
+def test_an_accepted_upload_is_read() -> None:
+    source = view.read_upload(
+        {"filename": "track.csv", "size": len(UPLOAD_CSV), "contents": _upload(UPLOAD_CSV)}
+    )
+    assert source == {"text": UPLOAD_CSV, "fmt": "csv", "name": "track.csv"}
+    turtle = view.read_upload({"filename": "t.TTL", "size": 1, "contents": _upload("x")})
+    assert turtle["fmt"] == "turtle"
+    assert view.read_upload(None) is None
 
 
 def test_elements_highlight_each_kind_of_gap(store: Store) -> None:
@@ -198,3 +236,44 @@ def test_upload_a_csv_and_see_its_findings(page: Any, server: str, tmp_path: Pat
     saved = tmp_path / "report.md"
     info.value.save_as(saved)
     assert saved.read_text(encoding="utf-8").startswith("# Curriculum gaps: Upload test track")
+
+
+@pytest.mark.browser
+@pytest.mark.server
+def test_refused_uploads_say_what_is_wrong_and_what_is_accepted(page: Any, server: str) -> None:
+    page.goto(server + "/gaps")
+    page.wait_for_selector("#gaps-upload")
+    upload = "#gaps-upload input[type=file]"
+    message = page.locator("#gaps-message")
+
+    def send(name: str, mime: str, data: bytes) -> str:
+        page.set_input_files(upload, files=[{"name": name, "mimeType": mime, "buffer": data}])
+        message.get_by_text(name, exact=False).first.wait_for(timeout=20000)
+        return str(message.inner_text())
+
+    # a CSV the parser refuses: its own error
+    assert "missing column" in send("bad.csv", "text/csv", b"a,b\n1,2\n")
+    # a picture: named, what is wrong, what is accepted; the error of bad.csv is gone
+    text = send("pic.png", "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    assert "bad.csv" not in text
+    assert "a .png file is not a curriculum" in text
+    assert ACCEPTED in text
+    # over the size limit (and over what the server takes in a request): refused in the browser
+    text = send("big.csv", "text/csv", b"course,term,teaches,requires\n" + b"x" * (2 * 1024 * 1024))
+    assert "pic.png" not in text
+    assert "the file is 2.0 MiB, over the 512 KiB limit" in text
+    assert ACCEPTED in text
+    # a good file clears the message and shows its report
+    page.set_input_files(
+        upload, files=[{"name": "track.csv", "mimeType": "text/csv", "buffer": UPLOAD_CSV.encode()}]
+    )
+    page.locator("#gaps-title", has_text="Upload test track").wait_for(timeout=20000)
+    assert message.inner_text().strip() == ""
+    # an example, then the same file again: it is checked again
+    page.click("#gaps-example")
+    page.locator(".dash-dropdown-option", has_text="ML bootcamp (CSV)").click()
+    page.locator("#gaps-title", has_text="ML bootcamp").wait_for(timeout=20000)
+    page.set_input_files(
+        upload, files=[{"name": "track.csv", "mimeType": "text/csv", "buffer": UPLOAD_CSV.encode()}]
+    )
+    page.locator("#gaps-title", has_text="Upload test track").wait_for(timeout=20000)

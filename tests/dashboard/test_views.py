@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,7 @@ from kg.store import Store
 SWE = "https://w3id.org/careerkg/id/role/software-engineer"
 MLE = "https://w3id.org/careerkg/id/role/machine-learning-engineer"
 DL = "https://w3id.org/careerkg/id/skill/deep-learning"
+NN = "https://w3id.org/careerkg/id/skill/neural-networks"
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +99,53 @@ def test_explorer_ladder_is_capped_with_show_more(store: Store) -> None:
     elements, _, _, more_hidden = explorer.canvas(store, raised, None, None, "auto")
     assert len([e for e in elements if "source" not in e["data"]]) == len(roles)
     assert more_hidden
+
+
+def _node_links(component: Any) -> list[tuple[dict[str, str], str]]:
+    """``(id, visible label)`` of every node link in a component tree, in document order."""
+    found: list[tuple[dict[str, str], str]] = []
+    cid = getattr(component, "id", None)
+    if isinstance(cid, dict) and cid.get("type") == ids.NODE_LINK:
+        found.append((cid, str(component.children[-1])))
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            found += _node_links(child)
+    return found
+
+
+def test_every_details_link_has_its_own_id_and_selects_its_node(store: Store) -> None:
+    state, _ = explorer.state_from_name(store, "deep learning")
+    links = _node_links(explorer.details(store, state))
+    assert len(links) > 20
+    keys = [json.dumps(cid, sort_keys=True) for cid, _ in links]
+    assert len(set(keys)) == len(keys), "two node links share a component id"
+    # AI Architect is listed twice (required by, unlocks): two ids, both select it
+    architect = [cid for cid, label in links if label == "AI Architect"]
+    assert len(architect) == 2
+    for cid in architect:
+        s = explorer.next_state(state, cid, 1)
+        assert s["focus"] == architect[0]["iri"]
+        assert s["focus"].endswith("/role/ai-architect")
+    # every link selects the node it names
+    for cid, _label in links:
+        assert explorer.next_state(state, cid, 1)["focus"] == cid["iri"]
+
+
+def test_back_and_forward_follow_the_address(store: Store) -> None:
+    dl, _ = explorer.state_from_name(store, "deep learning")
+    nn = explorer.next_state(dl, ids.node_link(NN, "Prerequisites"), 1)
+    assert explorer.url_of(store, nn) == "/node/neural%20networks"
+    # Back to /node/deep learning shows it as a fresh load of that address does
+    back = explorer.follow_address(store, nn, "node/deep%20learning")
+    assert back == dl
+    assert explorer.follow_address(store, back, "node/deep%20learning") is None  # shown already
+    assert explorer.follow_address(store, nn, "") == explorer.initial()  # the career ladder
+    assert explorer.follow_address(store, nn, "query") is None  # another page's address
+    assert explorer.follow_address(store, nn, None) is None
+    # the view after Back is at its address already: no new history entry
+    assert explorer.address("/node/deep%20learning", explorer.url_of(store, back)) is None
+    assert explorer.address("/node/deep%20learning", explorer.url_of(store, nn)) == "/node/neural%20networks"
 
 
 def test_search_options_keep_the_choice(store: Store) -> None:
@@ -186,3 +235,28 @@ def test_overview_data(store: Store) -> None:
     assert len(labels) == 12
     assert counts == sorted(counts, reverse=True)
     assert len(data["figures"]) == 3
+
+
+def test_the_nav_marks_the_page_at_the_address(store: Store) -> None:
+    import dash
+
+    from dashboard.app import create_app
+    from dashboard.components import nav_classes, navbar
+
+    create_app(store, warm=False)
+    pages = list(dash.page_registry.values())
+    names = [link.children for link in navbar(pages).children[2].children]
+    assert names[:2] == ["Explorer", "Path finder"]
+
+    def active(path: str | None) -> list[str]:
+        classes = list(nav_classes(path, pages).values())
+        return [n for n, c in zip(names, classes, strict=True) if "active" in c.split()]
+
+    assert active("/") == ["Explorer"]
+    assert active("/node/deep%20learning") == ["Explorer"]
+    assert active("/path") == active("/path/Software%20Engineer/Data%20Scientist") == ["Path finder"]
+    assert active("/query") == ["SPARQL"]
+    assert active("/gaps/") == ["Curriculum gaps"]
+    assert active("/no-such-page") == active("/node/a/b") == active(None) == []
+    assert list(nav_classes("/", pages)) == [link.id for link in navbar(pages).children[2].children]
+    assert all(c.split()[0] == "nav-link" for c in nav_classes("/", pages).values())
