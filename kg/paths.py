@@ -881,7 +881,19 @@ def plan(
     known: dict[Any, int] = {}
     for entry in know:
         name, level = parse_known(entry)
-        skill = index.resolve(name, CKG.Skill)
+        try:
+            skill = index.resolve(name, CKG.Skill)
+        except UnknownEntity as err:
+            head, colon, tail = name.rpartition(":")
+            if not (colon and head.strip() and tail.strip()):
+                raise
+            try:  # "Python:x", "Python:3.5": the level is what is wrong, if the name is known
+                index.resolve(head, CKG.Skill)
+            except UnknownEntity:
+                raise err from None
+            raise KGError(
+                f"level {tail.strip()!r} in {entry!r} is no whole number; give a level from 1 to 5, e.g. '{head.strip()}:3'"
+            ) from None
         known[skill] = max(known.get(skill, 0), level)
     G = projection(store)
     paths = learning_paths(G, src, tgt, alternatives + 1, known=known, optional=optional, switch=switch)

@@ -121,8 +121,12 @@ def test_skills_only_source_and_know_levels(runner: CliRunner) -> None:
             "unknown role name 'python' (it names a skill: 'Python programming')",
         ),
         (["Software Engineer", "Data Scientist", "--know", "PyTorch"], "(it names a tool: 'PyTorch')"),
+        (
+            ["Software Engineer", "Data Scientist", "--know", "Python programming:x"],
+            "level 'x' in 'Python programming:x' is no whole number; give a level from 1 to 5",
+        ),
     ],
-    ids=["source", "target", "know", "level", "skill-as-role", "tool-as-skill"],
+    ids=["source", "target", "know", "level", "skill-as-role", "tool-as-skill", "level-not-whole"],
 )
 def test_bad_input_exits_2_with_closest_labels(runner: CliRunner, args: list[str], expected: str) -> None:
     result = runner.invoke(cli, ["path", *args])
