@@ -2,7 +2,8 @@
 
 :func:`validate` applies ``ontology/shapes.ttl`` with pySHACL, then looks for
 prerequisite cycles, dangling references (an IRI used as a role, skill, tool... that
-is described nowhere) and roles outside the career ladder. It returns a
+is described nowhere), ``ckg:`` terms the ontology does not define (a misspelt
+property) and roles outside the career ladder. It returns a
 :class:`ValidationReport` whose findings name the offending nodes by label and IRI.
 
 Examples
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import networkx as nx
@@ -53,7 +55,7 @@ class Finding:
     """One problem found in the graph.
 
     ``node`` is the IRI (or blank node) at fault, ``name`` a readable name for it,
-    ``check`` the check that found it ("shacl", "cycle", "dangling", "ladder").
+    ``check`` the check that found it ("shacl", "cycle", "dangling", "undefined", "ladder").
     """
 
     severity: str
@@ -213,6 +215,7 @@ def _structural_findings(graph: Graph) -> list[Finding]:
                         str(o),
                     )
                 )
+    findings += _undefined_terms(graph)
     roles = set(graph.subjects(RDF.type, CKG.Role))
     if len(roles) > 1:
         linked = set(graph.subjects(CKG.progressesTo, None)) | set(graph.objects(None, CKG.progressesTo))
@@ -228,6 +231,54 @@ def _structural_findings(graph: Graph) -> list[Finding]:
                         "paths can only reach it by a direct switch",
                     )
                 )
+    return findings
+
+
+@cache
+def ontology_terms() -> frozenset[URIRef]:
+    """The ``ckg:`` terms the ontology defines (classes, properties, individuals).
+
+    Examples
+    --------
+    >>> CKG.hasPrerequisite in ontology_terms(), URIRef(str(CKG) + "hasPrereq") in ontology_terms()
+    (True, False)
+    """
+    from kg.store import ontology_files
+
+    g = Graph()
+    for path in ontology_files():
+        load_file(g, path)
+    return frozenset(s for s in g.subjects() if isinstance(s, URIRef) and s.startswith(str(CKG)))
+
+
+def _undefined_terms(graph: Graph) -> list[Finding]:
+    """A ``ckg:`` property or class the ontology does not define: a typo such as
+    ``ckg:hasPrereq`` would otherwise be kept and never read."""
+    import difflib
+
+    known = ontology_terms()
+    used: dict[URIRef, tuple[Node, str]] = {}  # term -> (first subject using it, as what)
+    for s, p, o in graph:
+        if isinstance(p, URIRef) and p.startswith(str(CKG)) and p not in known:
+            used.setdefault(p, (s, "property"))
+        if p == RDF.type and isinstance(o, URIRef) and o.startswith(str(CKG)) and o not in known:
+            used.setdefault(o, (s, "class"))
+    findings = []
+    names = {t.removeprefix(str(CKG)): t for t in known}
+    for term, (subject, role) in sorted(used.items()):
+        close = difflib.get_close_matches(term.removeprefix(str(CKG)), list(names), n=3, cutoff=0.6)
+        hint = "; closest: " + ", ".join(f"ckg:{c}" for c in close) if close else ""
+        findings.append(
+            Finding(
+                "violation",
+                "undefined",
+                _node_id(subject),
+                describe(graph, subject),
+                f"uses the {role} ckg:{term.removeprefix(str(CKG))}, which the careerkg ontology "
+                f"does not define{hint}",
+                f"ckg:{term.removeprefix(str(CKG))}",
+            )
+        )
     return findings
 
 

@@ -114,3 +114,22 @@ def test_json_report(runner: CliRunner, tmp_path: Path, default_store: Store) ->
     payload = json.loads(result.output)
     assert payload["conforms"] is False
     assert any(f["node"] == str(SKILL["linear-algebra"]) for f in payload["findings"])
+
+
+def test_misspelt_ckg_terms_are_violations_with_the_closest_term(tmp_path: Path) -> None:
+    from kg.validate import validate_files
+
+    typo = tmp_path / "typo.ttl"
+    typo.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/careerkg/id/skill/x> a ckg:Skil ; skos:prefLabel "x" ;\n'
+        "    ckg:hasPrereq <https://w3id.org/careerkg/id/skill/python> .\n",
+        encoding="utf-8",
+    )
+    report = validate_files([str(typo)], with_default=True)
+    assert not report.conforms
+    undefined = {f.path: f.message for f in report.findings if f.check == "undefined"}
+    assert set(undefined) == {"ckg:Skil", "ckg:hasPrereq"}
+    assert "closest: ckg:hasPrerequisite" in undefined["ckg:hasPrereq"]
+    assert "closest: ckg:Skill" in undefined["ckg:Skil"]
