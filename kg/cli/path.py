@@ -107,6 +107,12 @@ def render_markdown(path: LearningPath) -> str:
             out.append(
                 f"- {c.label} ({c.type}, {c.hours:g} h): " + ", ".join(path.label(x) for x in c.covers)
             )
+    if path.uncovered:
+        out += [
+            "",
+            "**Learn alone** (no credential covers them): "
+            + ", ".join(path.label(x) for x in path.uncovered),
+        ]
     if path.alternatives:
         out += ["", "**Alternatives:**", ""]
         for alt in path.alternatives:

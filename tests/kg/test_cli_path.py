@@ -93,6 +93,12 @@ def test_markdown(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("## Learning path: Software Engineer → Machine Learning Engineer")
     assert "| # | skill | level | hours | cumulative | why |" in result.output
+    # as the table says it: the steps no suggested credential covers
+    table = runner.invoke(cli, ["path", "software engineer", "machine learning engineer"]).output
+    alone = next(line for line in table.splitlines() if line.startswith("learn alone: "))
+    assert (
+        f"**Learn alone** (no credential covers them): {alone.removeprefix('learn alone: ')}" in result.output
+    )
 
 
 def test_skills_only_source_and_know_levels(runner: CliRunner) -> None:
