@@ -19,12 +19,20 @@ __all__ = ["validate"]
     default=None,
     help="Also load the shipped data (default: only when no FILE is given).",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "text"]),
+    default="table",
+    show_default=True,
+    help="table: the readable report, as the other commands call it ('text' is the same); json.",
+)
 def validate(files: tuple[Path, ...], with_default: bool | None, fmt: str) -> None:
     """Validate the shipped graph, or the ontology plus FILE... .
 
     Applies the SHACL shapes of ontology/shapes.ttl and checks that prerequisites
-    form no cycle and that every referenced role, skill or tool is described.
+    form no cycle, that every referenced role, skill or tool is described and that
+    every ckg: property and class is one the ontology defines.
     Exits 0 when the graph conforms, 1 when it does not (the report names the
     offending nodes), 2 when a file cannot be read.
     """
