@@ -63,6 +63,7 @@ from rdflib.term import Node
 
 from kg.names import label_of
 from kg.namespace import CKG
+from kg.store import is_remote, remote_select
 from kg.store import pairs as read_pairs
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ class _Reader:
 
         self.graph = graph
         self.inner = _oxigraph_of(graph)
-        self.remote = _is_remote(graph)
+        self.remote = is_remote(graph)
         self.convert = _FromOx()
         self.known: dict[Any, Node] = {}  # Oxigraph term -> rdflib term
         self.by_qualifier: dict[URIRef, dict[Any, Node]] = {}  # attribute -> qualifier -> value
@@ -238,15 +239,12 @@ class _Reader:
     def _qualified_in_one_query(
         self, link: URIRef, target: URIRef, attributes: tuple[URIRef, ...]
     ) -> list[tuple[URIRef, URIRef, tuple[Node | None, ...]]]:
-        names = " ".join(f"?a{i}" for i in range(len(attributes)))
         optional = " ".join(f"OPTIONAL {{ ?q {a.n3()} ?a{i} }}" for i, a in enumerate(attributes))
-        text = (
-            f"SELECT ?s ?o {names} WHERE {{ ?s {link.n3()} ?q . ?q {target.n3()} ?o . "
-            f"FILTER(isIRI(?s) && isIRI(?o)) {optional} }}"
-        )
+        where = f"?s {link.n3()} ?q . ?q {target.n3()} ?o . FILTER(isIRI(?s) && isIRI(?o)) {optional}"
         out: list[tuple[URIRef, URIRef, tuple[Node | None, ...]]] = []
-        for row in self.graph.query(text):
-            s, o, *values = row  # type: ignore[misc]
+        for s, o, *values in remote_select(
+            self.graph, ["s", "o", *(f"a{i}" for i in range(len(attributes)))], where
+        ):
             if isinstance(s, URIRef) and isinstance(o, URIRef):
                 out.append((s, o, tuple(values)))
         return sorted(out, key=lambda t: (str(t[0]), str(t[1]), [str(v) for v in t[2]]))
@@ -261,12 +259,6 @@ class _Reader:
                     if s not in best or r < best[s][0]:
                         best[s] = (r, str(lit))
         return {s: label for s, (_, label) in best.items()}
-
-
-def _is_remote(graph: Graph) -> bool:
-    from rdflib.plugins.stores.sparqlstore import SPARQLStore
-
-    return isinstance(graph.store, SPARQLStore)
 
 
 def _key(pair: tuple[Node, Node]) -> tuple[str, str]:

@@ -39,10 +39,12 @@ __all__ = [
     "choose_backend",
     "data_files",
     "guess_format",
+    "is_remote",
     "load_file",
     "materialise",
     "ontology_files",
     "pairs",
+    "remote_select",
     "resource_dir",
     "shapes_file",
 ]
@@ -336,6 +338,12 @@ def pairs(graph: Graph, predicate: URIRef, obj: Node | None = None) -> list[tupl
     True
     """
     inner = _oxigraph_of(graph)
+    if inner is None and is_remote(graph):
+        if obj is None:
+            rows = remote_select(graph, ("s", "o"), f"?s {predicate.n3()} ?o")
+            return [(s, o) for s, o in rows if s is not None and o is not None]
+        rows = remote_select(graph, ("s",), f"?s {predicate.n3()} {obj.n3()}")
+        return [(s, obj) for (s,) in rows if s is not None]
     if inner is None:
         if obj is None:
             return list(graph.subject_objects(predicate))
@@ -346,6 +354,66 @@ def pairs(graph: Graph, predicate: URIRef, obj: Node | None = None) -> list[tupl
         return [(convert(row[0]), convert(row[1])) for row in rows]
     rows = inner.query(f"SELECT ?s WHERE {{ ?s {predicate.n3()} {obj.n3()} }}")
     return [(convert(row[0]), obj) for row in rows]
+
+
+def is_remote(graph: Graph) -> bool:
+    """Whether ``graph`` reads a remote SPARQL endpoint (``Store.open(URL)``).
+
+    Examples
+    --------
+    >>> is_remote(Graph())
+    False
+    """
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    return isinstance(graph.store, SPARQLStore)
+
+
+REMOTE_PAGE = 10_000
+"""Rows asked for in one answer from a remote endpoint (Virtuoso's default cap)."""
+
+
+def remote_select(graph: Graph, variables: Iterable[str], where: str) -> list[tuple[Node | None, ...]]:
+    """Every solution of ``SELECT variables WHERE { where }`` on a remote endpoint.
+
+    An endpoint caps the rows of one answer (Virtuoso at 10,000 by default) and
+    drops the rest without an error. The solutions are counted first, then read in
+    pages (``ORDER BY`` the variables, ``LIMIT``/``OFFSET``) of :data:`REMOTE_PAGE`
+    rows, or of the endpoint's cap once a page comes back short.
+
+    Raises
+    ------
+    StoreError
+        When the endpoint still answers fewer rows than it counted.
+    """
+    names = " ".join(f"?{v}" for v in variables)
+    # a total order: terms an endpoint sorts as equal ("1"^^xsd:int and "1.0", "a"@en
+    # and "a"@fr) are told apart by their text, language and datatype
+    order = " ".join(f"?{v} STR(?{v}) LANG(?{v}) DATATYPE(?{v})" for v in variables)
+    counted = list(graph.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"))
+    total = int(counted[0][0]) if counted else 0  # type: ignore[index, arg-type]
+    rows: list[tuple[Node | None, ...]] = []
+    page = REMOTE_PAGE
+    ordered = total > page
+    while len(rows) < total:
+        text = f"SELECT {names} WHERE {{ {where} }}"
+        if ordered:
+            text += f" ORDER BY {order} LIMIT {page} OFFSET {len(rows)}"
+        got = [tuple(row) for row in graph.query(text)]  # type: ignore[arg-type]
+        if not got:
+            break
+        if len(got) < page and len(rows) + len(got) < total:  # cut at the endpoint's cap
+            page = len(got)
+            if not ordered:  # an answer in no stated order cannot be continued: read it in order
+                ordered = True
+                continue
+        rows += got
+    if len(rows) != total:
+        raise StoreError(
+            f"the SPARQL endpoint answered {len(rows):,} of the {total:,} solutions of {{ {where} }}; "
+            "raise its result-size limit (Virtuoso: ResultSetMaxRows) or ask its administrator"
+        )
+    return rows
 
 
 def choose_backend(backend: str | None = None) -> str:

@@ -107,6 +107,38 @@ def test_projection_over_remote_store_is_the_local_one(remote_url: str, default_
     )
 
 
+def test_an_endpoint_that_cuts_its_answers_is_read_in_pages(endpoint: str, default_store: Store) -> None:
+    """Virtuoso cuts an answer at ``ResultSetMaxRows`` (10,000 by default) without an
+    error; here at 40 rows. Pages of the endpoint's cap are read until every counted
+    solution is in."""
+    here = project(default_store.graph)
+    with relabelling_endpoint(endpoint, cap=40) as url:
+        store = Store.open(url)
+        assert len(list(store.graph.query("SELECT ?s WHERE { ?s a ckg:Skill }"))) == 40  # cut, as said
+        there = project(store.graph)
+        assert LabelIndex.of(store).labels == LabelIndex.of(default_store).labels
+    assert here.number_of_edges() > 40 * 10
+    assert dict(there.nodes(data=True)) == dict(here.nodes(data=True))
+    assert sorted(there.edges(keys=True, data=True), key=repr) == sorted(
+        here.edges(keys=True, data=True), key=repr
+    )
+
+
+def test_an_endpoint_that_answers_fewer_rows_than_it_counts_is_an_error() -> None:
+    from rdflib import Literal
+
+    from kg.store import remote_select
+
+    class Short:  # counts 5 solutions, then answers 3 at any offset
+        def query(self, text: str) -> list[tuple[Literal, ...]]:
+            if "COUNT" in text:
+                return [(Literal(5),)]
+            return [] if "OFFSET 3" in text else [(Literal(i),) for i in range(3)]
+
+    with pytest.raises(StoreError, match=r"answered 3 of the 5 solutions .* ResultSetMaxRows"):
+        remote_select(Short(), ["x"], "?x ?p ?o")  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     "args",
     [

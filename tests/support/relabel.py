@@ -46,9 +46,28 @@ def relabel(answer: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
+def capped(answer: dict[str, Any], cap: int) -> dict[str, Any]:
+    """``answer`` cut to its first ``cap`` rows, without a word, as Virtuoso's
+    ``ResultSetMaxRows`` cuts an answer.
+
+    Examples
+    --------
+    >>> a = {"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": str(i)}} for i in range(5)]}}
+    >>> len(capped(a, 3)["results"]["bindings"])
+    3
+    """
+    bindings = answer.get("results", {}).get("bindings")
+    if bindings is not None:
+        answer["results"]["bindings"] = bindings[:cap]
+    return answer
+
+
 @contextmanager
-def relabelling_endpoint(upstream: str) -> Iterator[str]:
-    """Serve ``upstream`` (a SPARQL endpoint URL) on a free loopback port; yield its URL."""
+def relabelling_endpoint(upstream: str, *, cap: int | None = None) -> Iterator[str]:
+    """Serve ``upstream`` (a SPARQL endpoint URL) on a free loopback port; yield its URL.
+
+    ``cap``: also cut every answer to that many rows.
+    """
     path = urlsplit(upstream).path
 
     class Handler(BaseHTTPRequestHandler):
@@ -67,7 +86,8 @@ def relabelling_endpoint(upstream: str) -> Iterator[str]:
             except urllib.error.HTTPError as err:
                 status, kind, data = err.code, err.headers.get("Content-Type", ""), err.read()
             if status == 200 and "json" in kind:
-                data = json.dumps(relabel(json.loads(data))).encode()
+                answer = relabel(json.loads(data))
+                data = json.dumps(answer if cap is None else capped(answer, cap)).encode()
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(data)))
