@@ -183,6 +183,19 @@ def _act(
 
 
 @callback(
+    Output(ids.EX_TYPES, "value"),
+    Output(ids.EX_RELATIONS, "value"),
+    Output(ids.EX_LAYOUT, "value"),
+    Output(ids.EX_SEARCH, "value"),
+    Input(ids.EX_RESET, "n_clicks"),
+    prevent_initial_call=True,
+)
+def _reset_controls(_n: Any) -> Any:
+    """ "Reset view" also puts back the filters and the layout, and clears the search."""
+    return view.reset_controls()
+
+
+@callback(
     Output(ids.EX_CANVAS, "elements"),
     Output(ids.EX_CANVAS, "layout"),
     Output(ids.EX_STATUS, "children"),

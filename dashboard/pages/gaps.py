@@ -57,6 +57,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
         text, fmt, name = view.load_example(chosen)
         result = view.analyse(store, text, fmt, name)
     message, summary, findings, chart, elements = _results(result)
+    has_report = bool(result and result.get("report"))
     return html.Div(
         className="gaps-page",
         children=[
@@ -173,6 +174,8 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                                             id={"type": ids.GAPS_DOWNLOAD_BUTTON, "fmt": fmt},
                                             className="btn btn-small",
                                             n_clicks=0,
+                                            disabled=not has_report,
+                                            title=None if has_report else "Check a curriculum first",
                                         )
                                         for fmt, (label, _mime) in view.DOWNLOADS.items()
                                     ],
@@ -243,6 +246,16 @@ def _check(source: Any, targets: Any) -> Any:
     else:
         result = view.analyse(get_store(), source["text"], source["fmt"], source["name"], targets or None)
     return [result if not result.get("error") else None, *_results(result)]
+
+
+@callback(
+    Output({"type": ids.GAPS_DOWNLOAD_BUTTON, "fmt": ALL}, "disabled"),
+    Input(ids.GAPS_REPORT, "data"),
+    prevent_initial_call=True,
+)
+def _downloads_on(result: Any) -> list[bool]:
+    """Downloads only once there is a report to download."""
+    return [not (result and result.get("report"))] * len(view.DOWNLOADS)
 
 
 @callback(

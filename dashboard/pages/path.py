@@ -42,7 +42,7 @@ def _outputs(store: Any, result: Any) -> list[Any]:
     )
     return [
         result if result and result.get("path") else None,
-        html.Div(r["message"], className="alert", role="alert") if r["message"] else None,
+        view.message_box(r["message"]),
         r["summary"],
         r["roles"],
         r["steps"],
@@ -51,6 +51,7 @@ def _outputs(store: Any, result: Any) -> list[Any]:
         chart,
         r["elements"],
         r["layout"],
+        [not r["downloads"]] * len(FORMATS),
     ]
 
 
@@ -80,14 +81,13 @@ def layout(
     know_opts, know_values, know_problem = view.know_options(store, know)
     if know_problem:
         problems.append(know_problem)
-    try:
-        n_alt = max(0, min(3, int(alternatives or 0)))
-    except ValueError:
-        n_alt = 0
+    n_alt = view.clamp_alternatives(alternatives)
     result = view.compute(store, src_iri, tgt_iri, know_values, n_alt) if tgt_iri and not problems else None
     if problems:
-        result = {"path": None, "error": " ".join(problems), "known": []}
-    (data, message, summary, roles, steps, creds, alts, chart, elements, cy_layout) = _outputs(store, result)
+        result = {"path": None, "error": view.join_problems(problems), "known": []}
+    (data, message, summary, roles, steps, creds, alts, chart, elements, cy_layout, no_download) = _outputs(
+        store, result
+    )
     role_opts = view.role_options(store)
     return html.Div(
         className="pathfinder",
@@ -130,7 +130,7 @@ def layout(
                             id=ids.PATH_ALTERNATIVES,
                             type="number",
                             min=0,
-                            max=3,
+                            max=view.MAX_ALTERNATIVES,
                             step=1,
                             value=n_alt,
                             className="num",
@@ -173,17 +173,17 @@ def layout(
                                             id={"type": ids.DOWNLOAD_BUTTON, "fmt": f},
                                             className="btn btn-small",
                                             n_clicks=0,
+                                            disabled=off,
+                                            title="Find a path first" if off else None,
                                         )
-                                        for f in FORMATS
+                                        for f, off in zip(FORMATS, no_download, strict=True)
                                     ],
                                 ],
                                 className="downloads",
                             ),
-                            html.H2("Steps"),
+                            # each section carries its heading: no bare headings without a path
                             html.Div(steps, id=ids.PATH_STEPS),
-                            html.H2("Suggested credentials"),
                             html.Div(creds, id=ids.PATH_CREDENTIALS),
-                            html.H2("Alternatives"),
                             html.Div(alts, id=ids.PATH_ALTERNATIVES + "-list"),
                         ],
                     ),
@@ -216,19 +216,30 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
     store = get_store()
     if not target:
         result = {"path": None, "error": "Choose a target role.", "known": []}
-        return [*_outputs(store, result), no_update]
+        return [*_outputs(store, result)[:-1], no_update]
 
     def build() -> list[Any]:
-        result = view.compute(store, source, target, know, alternatives or 0)
+        result = view.compute(store, source, target, know, alternatives)
         url = (
             dash.get_relative_path(view.share_url(store, source, target, know))
             if result.get("path")
             else no_update
         )
-        return [*_outputs(store, result), url]
+        return [*_outputs(store, result)[:-1], url]
 
     # the store is read-only: the same question gets the same page, computed once
     return memoized(store, "path-page", json_key(source, know, target, alternatives), build)
+
+
+@callback(
+    Output({"type": ids.DOWNLOAD_BUTTON, "fmt": ALL}, "disabled"),
+    Input(ids.PATH_RESULT, "data"),
+    prevent_initial_call=True,
+)
+def _downloads_on(result: Any) -> list[bool]:
+    """Downloads only once there is a path (a callback of its own: clients that ask the
+    path finder for a path, as the load test does, need not know the buttons)."""
+    return [not (result and result.get("path"))] * len(FORMATS)
 
 
 @callback(

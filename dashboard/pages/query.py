@@ -72,12 +72,22 @@ def layout(example: str | None = None, **_query: Any) -> Any:
 
 @callback(
     Output(ids.Q_EDITOR, "value"),
-    Output("query-description", "children"),
     Input(ids.Q_EXAMPLES, "value"),
     prevent_initial_call=True,
 )
 def _example(name: Any) -> Any:
-    return view.editor_text(name)
+    return view.editor_text(name)[0]
+
+
+@callback(
+    Output("query-description", "children"),
+    Input(ids.Q_EDITOR, "value"),
+    State(ids.Q_EXAMPLES, "value"),
+    prevent_initial_call=True,
+)
+def _describe(text: Any, name: Any) -> Any:
+    """The example's description, or "edited" once the user changed its text."""
+    return view.describe(name, text)
 
 
 @callback(

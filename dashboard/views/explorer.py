@@ -23,6 +23,7 @@ from dash import html
 from dashboard import ids
 from dashboard.components import details_panel
 from dashboard.elements import cytoscape_layout, to_elements
+from dashboard.styles import RELATION_LABELS, TYPE_LABELS
 from dashboard.urls import node_url, unquote_name
 from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
@@ -37,6 +38,7 @@ __all__ = [
     "follow_address",
     "initial",
     "next_state",
+    "reset_controls",
     "search_options",
     "state_from_name",
     "url_of",
@@ -96,6 +98,34 @@ def next_state(state: State | None, trigger: Any, value: Any) -> State:
     return s
 
 
+def reset_controls() -> tuple[list[str], list[str], str, None]:
+    """What "Reset view" puts back in the sidebar: every node type, every relation,
+    the automatic layout, and an empty search box.
+
+    Examples
+    --------
+    >>> types, relations, layout, search = reset_controls()
+    >>> types == list(TYPE_LABELS) and relations == list(RELATION_LABELS), layout, search
+    (True, 'auto', None)
+    """
+    return list(TYPE_LABELS), list(RELATION_LABELS), "auto", None
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """``n`` and the noun, singular or plural.
+
+    Examples
+    --------
+    >>> _count(1, "link", "links"), _count(0, "link", "links")
+    ('1 link', '0 links')
+    """
+    return f"{n} {one if n == 1 else many}"
+
+
+NO_TYPES = "No node type is ticked: tick at least one under “Show node types” to draw the graph."
+"""The status when every node type is unticked (nothing is drawn)."""
+
+
 def search_options(
     store: Store, text: str | None, value: str | None, limit: int = 25
 ) -> list[dict[str, Any]]:
@@ -138,7 +168,19 @@ def canvas(
     relations: list[str] | None,
     layout: str | None,
 ) -> tuple[list[dict[str, Any]], dict[str, Any], Any, bool]:
-    """Elements, Cytoscape layout, status line and whether "Show more" is hidden."""
+    """Elements, Cytoscape layout, status line and whether "Show more" is hidden.
+
+    With every node type unticked (``types == []``) nothing is drawn and the status
+    says so (:data:`NO_TYPES`).
+
+    Examples
+    --------
+    >>> elements, _layout, status, _hidden = canvas(Store.default(), initial(), [], None, "auto")
+    >>> elements, status == [NO_TYPES]
+    ([], True)
+    """
+    if types is not None and not types:
+        return [], cytoscape_layout(layout or "auto"), [NO_TYPES], True
     s = state or initial()
     G = graph_of(store)
     focus = s.get("focus")
@@ -160,7 +202,10 @@ def canvas(
         what = f"{len(expanded)} expanded node{'s' if len(expanded) != 1 else ''}"
     elements = to_elements(G, view, focus=focus, expanded=expanded, layout=layout or "auto")
     n_nodes = len(view.nodes)
-    status: list[Any] = [html.Strong(f"{n_nodes} nodes"), f", {len(view.edges)} links — {what}."]
+    status: list[Any] = [
+        html.Strong(_count(n_nodes, "node", "nodes")),
+        f", {_count(len(view.edges), 'link', 'links')} — {what}.",
+    ]
     if view.hidden:
         status.append(html.Span(f" {view.hidden} more not drawn.", className="warn"))
     return elements, cytoscape_layout(layout or "auto"), status, not view.hidden

@@ -49,7 +49,9 @@ __all__ = [
     "load_example",
     "read_upload",
     "summary",
+    "summary_tiles",
     "upload_problem",
+    "verdict",
 ]
 
 MAX_UPLOAD_BYTES = 512 * 1024
@@ -66,6 +68,10 @@ DOWNLOADS: dict[str, tuple[str, str]] = {"md": ("Markdown", "text/markdown"), "c
 """Download formats: key -> (button label, MIME type)."""
 
 ORDER_COLOUR = "#E69F00"
+COMPLETE_COLOUR = "#009E73"
+NEARLY_COLOUR = "#0072B2"
+NEARLY = 75.0
+"""Coverage (percent) from which a role's bar is blue rather than red; green is 100%."""
 UNKNOWN_COLOUR = "#7F7F7F"
 
 
@@ -269,27 +275,81 @@ def analyse(
 # ------------------------------------------------------------------ the report
 
 
-def summary(report: Mapping[str, Any]) -> html.Div:
-    """KPI tiles: courses, missing prerequisites, order violations, unknown skills, duplicates."""
-    tiles = [
-        (len(report["courses"]), "courses"),
-        (len(report["missing_prerequisites"]), "missing prerequisites"),
-        (len(report["order_violations"]), "order violations"),
-        (len(report["unknown_skills"]), "unknown skills"),
-        (len(report["duplicates"]), "taught twice"),
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary_tiles(report: Mapping[str, Any]) -> list[tuple[int, str, bool]]:
+    """The KPI tiles of a report: ``(number, label, counted)``; the tiles with
+    ``counted`` true add up to the report's ``gap_count``.
+
+    Parameters
+    ----------
+    report : mapping
+        A gap report (``GapReport.to_dict()``).
+
+    Returns
+    -------
+    list of (int, str, bool)
+        Courses, then the four kinds of gap (missing prerequisites, order
+        violations, unknown skills, uncovered essential skills of the target roles),
+        then the skills taught twice (listed, not counted as gaps).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> result = analyse(Store.default(), *load_example("ml-bootcamp.csv"))
+    >>> tiles = summary_tiles(result["report"])
+    >>> sum(n for n, _label, counted in tiles if counted) == result["report"]["gap_count"]
+    True
+    >>> [label for _n, label, _counted in tiles][-2:]
+    ['uncovered essential skills', 'taught twice (not a gap)']
+    """
+    uncovered = sum(len(c["uncovered"]) for c in report["coverage"])
+    return [
+        (len(report["courses"]), "courses" if len(report["courses"]) != 1 else "course", False),
+        (len(report["missing_prerequisites"]), "missing prerequisites", True),
+        (len(report["order_violations"]), "order violations", True),
+        (len(report["unknown_skills"]), "unknown skills", True),
+        (uncovered, "uncovered essential skills", True),
+        (len(report["duplicates"]), "taught twice (not a gap)", False),
     ]
-    verdict = "No gaps found." if not report["has_gaps"] else f"{report['gap_count']} gaps found."
+
+
+def verdict(report: Mapping[str, Any]) -> str:
+    """The headline of a report: how many gaps, and of which kinds (as the tiles).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> print(verdict(analyse(Store.default(), *load_example("ml-bootcamp.csv"))["report"]))
+    23 gaps found: 6 missing prerequisites, 2 order violations, 1 unknown skill, 14 uncovered essential skills.
+    """
+    if not report["has_gaps"]:
+        return "No gaps found."
+    _courses, missing, order, unknown, uncovered, _twice = (n for n, _label, _c in summary_tiles(report))
+    parts = [
+        _plural(missing, "missing prerequisite", "missing prerequisites"),
+        _plural(order, "order violation", "order violations"),
+        _plural(unknown, "unknown skill", "unknown skills"),
+        _plural(uncovered, "uncovered essential skill", "uncovered essential skills"),
+    ]
+    return f"{_plural(report['gap_count'], 'gap', 'gaps')} found: {', '.join(parts)}."
+
+
+def summary(report: Mapping[str, Any]) -> html.Div:
+    """The title, the headline (:func:`verdict`) and the KPI tiles (:func:`summary_tiles`)."""
     return html.Div(
         [
             html.H2(report["curriculum"]["label"], id="gaps-title"),
-            html.P(verdict, className="muted", id="gaps-verdict"),
+            html.P(verdict(report), className="muted", id="gaps-verdict"),
             html.Div(
                 [
                     html.Div(
                         [html.Span(str(n), className="kpi-n"), html.Span(label, className="kpi-l")],
                         className="kpi",
                     )
-                    for n, label in tiles
+                    for n, label, _counted in summary_tiles(report)
                 ],
                 className="kpis",
             ),
@@ -356,14 +416,31 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
     return html.Div(sections, className="gaps-findings")
 
 
+def coverage_colour(percent: float) -> str:
+    """The bar colour of a coverage: green when complete, blue from :data:`NEARLY`
+    percent, red below.
+
+    Examples
+    --------
+    >>> [coverage_colour(p) for p in (100, 80.8, 75, 70)] == [COMPLETE_COLOUR, NEARLY_COLOUR, NEARLY_COLOUR, HIGHLIGHT]
+    True
+    """
+    return COMPLETE_COLOUR if percent >= 100 else NEARLY_COLOUR if percent >= NEARLY else HIGHLIGHT
+
+
+COVERAGE_NOTE = f"Green: all essential skills covered; blue: at least {NEARLY:g}%; red: under {NEARLY:g}%."
+"""What the bar colours of :func:`coverage_figure` mean (shown under the chart)."""
+
+
 def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
-    """Percent of essential skills covered per target role (horizontal bars).
+    """Percent of essential skills covered per target role (horizontal bars on a
+    0–100% axis, coloured by :func:`coverage_colour`, with :data:`COVERAGE_NOTE` below).
 
     Examples
     --------
     >>> fig = coverage_figure([{"role": {"label": "Data Scientist"}, "percent": 80.0, "essential": 10, "covered": 8, "uncovered": []}])
-    >>> fig.data[0].type, list(fig.data[0].x)
-    ('bar', [80.0])
+    >>> fig.data[0].type, list(fig.data[0].x), list(fig.layout.xaxis.range)
+    ('bar', [80.0], [0, 100])
     """
     roles = [c["role"]["label"] for c in coverage]
     percent = [float(c["percent"]) for c in coverage]
@@ -372,7 +449,7 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
             x=percent,
             y=roles,
             orientation="h",
-            marker_color=["#009E73" if p >= 100 else "#0072B2" if p >= 75 else HIGHLIGHT for p in percent],
+            marker_color=[coverage_colour(p) for p in percent],
             text=[
                 f"{p:g}% ({c['covered']}/{c['essential']})" for p, c in zip(percent, coverage, strict=True)
             ],
@@ -395,12 +472,41 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
             "size": 12,
             "color": "#1d2433",
         },
-        height=max(160, 70 + 44 * len(roles)),
-        margin={"l": 10, "r": 10, "t": 42, "b": 10},
+        height=max(190, 100 + 44 * len(roles)),
+        # room on the right for the "100%" tick label (plotly hides a label past the edge)
+        margin={"l": 10, "r": 36, "t": 42, "b": 50},
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": 100,
+                "x1": 100,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#5b6474", "width": 1, "dash": "dot"},
+            }
+        ],
+        annotations=[
+            {
+                "text": COVERAGE_NOTE,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 0,
+                "yanchor": "top",
+                "xanchor": "left",
+                "yshift": -24,
+                "showarrow": False,
+                "font": {"size": 11, "color": "#5b6474"},
+            }
+        ],
         paper_bgcolor="white",
         plot_bgcolor="white",
     )
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", gridcolor="#e8ebf0")
+    fig.update_xaxes(
+        range=[0, 100], autorange=False, fixedrange=True, ticksuffix="%", dtick=20, gridcolor="#e8ebf0"
+    )
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
 

@@ -26,9 +26,78 @@ from dashboard.views.common import share_name
 from kg.errors import KGError, UnknownEntity
 from kg.explore import areas, graph_of, path_view, resolve
 
-__all__ = ["compute", "know_options", "render", "role_options", "share_url", "skill_options"]
+__all__ = [
+    "MAX_ALTERNATIVES",
+    "clamp_alternatives",
+    "compute",
+    "join_problems",
+    "know_options",
+    "message_box",
+    "render",
+    "role_options",
+    "share_url",
+    "skill_options",
+]
 
 Result = dict[str, Any]
+
+MAX_ALTERNATIVES = 5
+"""The most alternative routes the page asks for (the input's ``max``)."""
+
+EMPTY_HINT = (
+    "No path yet: choose a target role and press Find path; the steps, suggested "
+    "credentials and alternative routes show here."
+)
+
+
+def clamp_alternatives(value: Any) -> int:
+    """The number of alternatives to ask for: ``value`` as a whole number within
+    0..:data:`MAX_ALTERNATIVES` (0 for anything not a number).
+
+    Examples
+    --------
+    >>> [clamp_alternatives(v) for v in (-3, 99, "2", None, "x", 1.7)]
+    [0, 5, 2, 0, 0, 1]
+    """
+    try:
+        n = int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+    return max(0, min(MAX_ALTERNATIVES, n))
+
+
+def join_problems(problems: Sequence[str]) -> str:
+    """Several error messages as one, one sentence per line (:func:`message_box` shows
+    each line as a paragraph).
+
+    Examples
+    --------
+    >>> print(join_problems(["unknown role name 'Foo'", "unknown role name 'Wizard'."]))
+    unknown role name 'Foo'.
+    unknown role name 'Wizard'.
+    """
+    return "\n".join(p if p.rstrip().endswith((".", "?", "!")) else p.rstrip() + "." for p in problems)
+
+
+def message_box(message: str | None) -> Any:
+    """The alert showing an error message, one paragraph per line; ``None`` for none.
+
+    Examples
+    --------
+    >>> box = message_box("a.\\nb.")
+    >>> [p.children for p in box.children]
+    ['a.', 'b.']
+    >>> message_box("") is None
+    True
+    """
+    if not message:
+        return None
+    lines = [line for line in message.splitlines() if line.strip()]
+    return html.Div(
+        [html.P(line, className="alert-line", style={"margin": "0.2em 0"}) for line in lines],
+        className="alert",
+        role="alert",
+    )
 
 
 def role_options(store: Any) -> list[dict[str, str]]:
@@ -75,19 +144,25 @@ def _split_level(value: str) -> tuple[str, int | None]:
 def compute(
     store: Any, source: str | None, target: str | None, know: Sequence[str] | None, alternatives: int = 0
 ) -> Result:
-    """``{"path": LearningPath.to_dict() or None, "error": message or None, "known": [...]}``."""
+    """``{"path": LearningPath.to_dict() or None, "error": message or None, "known": [...],
+    "asked": alternatives asked for}``; ``alternatives`` is bounded by
+    :func:`clamp_alternatives`."""
     from kg.paths import plan
 
+    asked = clamp_alternatives(alternatives)
     if not target:
-        return {"path": None, "error": None, "known": []}
+        return {"path": None, "error": None, "known": [], "asked": asked}
     know = list(know or [])
     try:
-        lp = plan(
-            store, source or None, target, know=know, alternatives=max(0, min(3, int(alternatives or 0)))
-        )
+        lp = plan(store, source or None, target, know=know, alternatives=asked)
     except KGError as err:
-        return {"path": None, "error": str(err), "known": []}
-    return {"path": lp.to_dict(), "error": None, "known": [_split_level(k)[0] for k in know]}
+        return {"path": None, "error": str(err), "known": [], "asked": asked}
+    return {
+        "path": lp.to_dict(),
+        "error": None,
+        "known": [_split_level(k)[0] for k in know],
+        "asked": asked,
+    }
 
 
 def share_url(store: Any, source: str | None, target: str, know: Sequence[str] | None) -> str:
@@ -142,11 +217,29 @@ def _credentials(path: dict[str, Any]) -> Any:
     )
 
 
-def _alternatives(path: dict[str, Any]) -> Any:
+def _shortfall(asked: int, found: int) -> str:
+    """What to say when fewer alternatives exist than were asked for.
+
+    Examples
+    --------
+    >>> _shortfall(3, 1), _shortfall(2, 0), _shortfall(2, 2)
+    ('Only 1 other route exists (3 asked for).', 'No other route exists (2 asked for).', '')
+    """
+    if found >= asked:
+        return ""
+    if found == 0:
+        return f"No other route exists ({asked} asked for)."
+    return f"Only {found} other route{'s' if found != 1 else ''} exist{'s' if found == 1 else ''} ({asked} asked for)."
+
+
+def _alternatives(path: dict[str, Any], asked: int = 0) -> Any:
     alts = path.get("alternatives", [])
+    short = _shortfall(asked, len(alts))
     if not alts:
+        if short:
+            return html.P(short, className="muted", id="path-alternatives-note")
         return html.P("Ask for alternatives to compare other role sequences.", className="muted")
-    return html.Ol(
+    listing = html.Ol(
         [
             html.Li(
                 [
@@ -161,23 +254,44 @@ def _alternatives(path: dict[str, Any]) -> Any:
         ],
         className="alts",
     )
+    if not short:
+        return listing
+    return html.Div([listing, html.P(short, className="note", id="path-alternatives-note")])
+
+
+def _section(title: str, body: Any) -> list[Any]:
+    return [html.H2(title), body]
 
 
 def render(store: Any, result: Result | None) -> dict[str, Any]:
     """Everything the page shows for a result: summary, roles, steps, credentials,
-    alternatives, the effort chart and the canvas elements."""
+    alternatives (each under its heading), the effort chart, the canvas elements, and
+    whether the downloads are enabled.
+
+    Without a path the side panel shows one hint (no bare headings) and the
+    downloads are disabled.
+
+    Examples
+    --------
+    >>> out = render(None, None)
+    >>> out["downloads"], out["credentials"], out["alternatives"]
+    (False, None, None)
+    >>> out["steps"].children == EMPTY_HINT
+    True
+    """
     empty: dict[str, Any] = {
         "summary": html.P(
             "Choose a target role (and where you start from), then press Find path.", className="muted"
         ),
         "roles": None,
-        "steps": None,
+        "steps": html.P(EMPTY_HINT, className="muted", id="path-empty-hint"),
         "credentials": None,
         "alternatives": None,
         "figure": None,
         "elements": [],
         "layout": cytoscape_layout("layered"),
         "message": "",
+        "downloads": False,
     }
     if not result:
         return empty
@@ -225,11 +339,15 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
         **empty,
         "summary": summary,
         "roles": _roles(path),
-        "steps": step_list(steps)
-        if steps
-        else html.P("Nothing to learn: the known skills already cover the target.", className="muted"),
-        "credentials": _credentials(path),
-        "alternatives": _alternatives(path),
+        "steps": _section(
+            "Steps",
+            step_list(steps)
+            if steps
+            else html.P("Nothing to learn: the known skills already cover the target.", className="muted"),
+        ),
+        "credentials": _section("Suggested credentials", _credentials(path)),
+        "alternatives": _section("Alternatives", _alternatives(path, int(result.get("asked") or 0))),
+        "downloads": True,
         "figure": effort_figure(steps, areas(G, [s["iri"] for s in steps])) if steps else None,
         "elements": elements,
     }

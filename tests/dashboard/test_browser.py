@@ -427,3 +427,57 @@ def test_the_nav_marks_the_current_page(page: Page) -> None:
     page.goto("/node/deep%20learning")
     page.page.wait_for_selector("#nav-explorer.active")
     assert _active_nav(page) == ["Explorer"]
+
+
+def test_an_empty_path_finder_offers_no_downloads_and_says_what_to_do(page: Page) -> None:
+    page.goto("/path")
+    page.page.wait_for_selector("#path-empty-hint")
+    buttons = page.page.locator(".downloads button")
+    assert buttons.count() == 3
+    assert all(buttons.nth(i).is_disabled() for i in range(3))
+    assert page.page.locator(".path-side h2").all_inner_texts() == ["Download"]  # no bare headings
+    page.goto("/path/Data%20Analyst/Data%20Scientist")
+    page.page.wait_for_selector("#path-step-list .step")
+    assert not page.page.get_by_role("button", name="Markdown").is_disabled()
+    assert "Suggested credentials" in page.page.locator(".path-side h2").all_inner_texts()
+
+
+def test_reset_view_restores_the_filters_and_clears_the_search(page: Page) -> None:
+    page.goto("/node/deep%20learning")
+    page.wait_cy("explorer-canvas", "cy.nodes('.focus').length === 1")
+    boxes = page.page.locator("#explorer-types input")
+    for i in range(boxes.count()):
+        boxes.nth(i).uncheck()
+    # every type unticked: the status says so and nothing is drawn
+    page.page.wait_for_function(
+        "() => document.getElementById('explorer-status').textContent.startsWith('No node type is ticked')"
+    )
+    page.wait_cy("explorer-canvas", "cy.nodes().length === 0")
+    page.page.click("#explorer-reset")
+    page.page.wait_for_function(
+        "() => [...document.querySelectorAll('#explorer-types input')].every(b => b.checked)"
+    )
+    page.wait_cy("explorer-canvas", "cy.nodes('.role').length > 0 && cy.nodes('.focus').length === 0")
+    assert page.page.locator("#explorer-search").inner_text().strip().startswith("Type a name")  # placeholder
+    assert "No node type" not in page.page.locator("#explorer-status").inner_text()
+
+
+def test_an_unknown_address_shows_the_apps_404_page(page: Page) -> None:
+    page.goto("/no/such/page")
+    page.page.wait_for_selector("#not-found-title")
+    assert page.page.locator("#not-found-pages a").count() >= 5
+    page.page.click("#not-found-home")
+    page.wait_cy("explorer-canvas", "cy.nodes().length > 0")
+    assert page.page.url.rstrip("/") == page.base
+
+
+def test_an_edited_example_query_is_no_longer_described_as_the_example(page: Page) -> None:
+    page.goto("/query")
+    page.page.wait_for_selector("#query-description")
+    description = page.page.locator("#query-description").inner_text()
+    assert description
+    assert not description.startswith("Edited")
+    page.page.fill("#query-editor", "SELECT ?r WHERE { ?r a ckg:Role } LIMIT 2")
+    page.page.wait_for_function(
+        "() => document.getElementById('query-description').textContent.startsWith('Edited')"
+    )

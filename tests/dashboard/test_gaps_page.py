@@ -214,6 +214,8 @@ def test_upload_a_csv_and_see_its_findings(page: Any, server: str, tmp_path: Pat
     csv_path.write_text(UPLOAD_CSV, encoding="utf-8")
     page.goto(server + "/gaps")
     page.wait_for_selector("#gaps-upload")
+    # nothing to download before a curriculum is checked
+    assert page.get_by_role("button", name="Markdown").is_disabled()
     page.set_input_files("#gaps-upload input[type=file]", str(csv_path))
     findings = page.locator("#gaps-findings")
     findings.get_by_text("neural networks", exact=False).first.wait_for(timeout=20000)
@@ -277,3 +279,32 @@ def test_refused_uploads_say_what_is_wrong_and_what_is_accepted(page: Any, serve
         upload, files=[{"name": "track.csv", "mimeType": "text/csv", "buffer": UPLOAD_CSV.encode()}]
     )
     page.locator("#gaps-title", has_text="Upload test track").wait_for(timeout=20000)
+
+
+def test_the_headline_and_the_tiles_agree(store: Store) -> None:
+    # the audit: "23 gaps found" over tiles adding up to 9 (no tile for the 14
+    # uncovered essential skills of the target roles)
+    report = view.analyse(store, *view.load_example("ml-bootcamp.csv"))["report"]
+    tiles = view.summary_tiles(report)
+    counted = {label: n for n, label, is_gap in tiles if is_gap}
+    assert sum(counted.values()) == report["gap_count"] == 23
+    assert counted["uncovered essential skills"] == 14
+    rendered = str(view.summary(report))
+    for _n, label, _is_gap in tiles:
+        assert label in rendered
+    assert view.verdict(report).startswith("23 gaps found: 6 missing prerequisites, 2 order violations")
+
+
+def test_coverage_chart_spans_0_to_100_and_explains_its_colours() -> None:
+    cov = [
+        {"role": {"label": "A"}, "percent": 80.8, "essential": 26, "covered": 21, "uncovered": []},
+        {"role": {"label": "B"}, "percent": 70.0, "essential": 30, "covered": 21, "uncovered": []},
+    ]
+    fig = view.coverage_figure(cov)
+    assert list(fig.layout.xaxis.range) == [0, 100]
+    assert fig.layout.xaxis.autorange is False
+    assert fig.layout.margin.r >= 30  # room for the "100%" tick label
+    assert list(fig.data[0].marker.color) == [view.NEARLY_COLOUR, view.HIGHLIGHT]
+    notes = [a.text for a in fig.layout.annotations]
+    assert notes == [view.COVERAGE_NOTE]
+    assert "75%" in view.COVERAGE_NOTE

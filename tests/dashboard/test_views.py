@@ -14,6 +14,8 @@ from dashboard.downloads import filename, render, to_csv, to_markdown
 from dashboard.urls import format_know, node_url, parse_know, path_url, unquote_name
 from dashboard.views import explorer, overview, path, query
 from dashboard.views.common import share_name
+from kg.errors import UnknownEntity
+from kg.explore import resolve
 from kg.store import Store
 
 SWE = "https://w3id.org/careerkg/id/role/software-engineer"
@@ -260,3 +262,109 @@ def test_the_nav_marks_the_page_at_the_address(store: Store) -> None:
     assert active("/no-such-page") == active("/node/a/b") == active(None) == []
     assert list(nav_classes("/", pages)) == [link.id for link in navbar(pages).children[2].children]
     assert all(c.split()[0] == "nav-link" for c in nav_classes("/", pages).values())
+
+
+def test_an_empty_path_finder_has_a_hint_and_no_downloads(store: Store) -> None:
+    # the audit: enabled downloads that did nothing, and bare "Steps / Suggested
+    # credentials / Alternatives" headings over an empty panel
+    empty = path.render(store, None)
+    assert empty["downloads"] is False
+    assert empty["steps"].children == path.EMPTY_HINT
+    assert empty["credentials"] is None
+    assert empty["alternatives"] is None
+    full = path.render(store, path.compute(store, SWE, MLE, []))
+    assert full["downloads"] is True
+    headings = [part[0].children for part in (full["steps"], full["credentials"], full["alternatives"])]
+    assert headings == ["Steps", "Suggested credentials", "Alternatives"]
+
+
+def test_alternatives_are_bounded_and_a_shortfall_is_said(store: Store) -> None:
+    assert [path.clamp_alternatives(v) for v in (-3, 99, None, "abc", 2)] == [
+        0,
+        path.MAX_ALTERNATIVES,
+        0,
+        0,
+        2,
+    ]
+    assert path.compute(store, SWE, MLE, [], -3)["asked"] == 0
+    result = path.compute(store, SWE, MLE, [], 99)
+    assert result["asked"] == path.MAX_ALTERNATIVES == 5
+    found = len(result["path"]["alternatives"])
+    assert found < 5
+    text = str(path.render(store, result)["alternatives"])
+    assert f"{'Only' if found else 'No'}" in text
+    assert "(5 asked for)" in text
+    # as many as asked: no note
+    enough = path.compute(store, SWE, MLE, [], found)
+    assert "asked for" not in str(path.render(store, enough)["alternatives"])
+
+
+def test_each_address_error_is_its_own_line(store: Store) -> None:
+    # the audit: /path/Foo%20Bar/Wizard ran two errors together ("...is known unknown name")
+    problems = []
+    for name in ("Foo Bar", "Wizard"):
+        with pytest.raises(UnknownEntity) as err:
+            resolve(store, name, ["role"])
+        problems.append(str(err.value))
+    box = path.message_box(path.join_problems(problems))
+    lines = [p.children for p in box.children]
+    assert len(lines) == 2
+    assert "'Foo Bar'" in lines[0]
+    assert lines[0].endswith(".")
+    assert "'Wizard'" in lines[1]
+    assert "'Foo Bar'" not in lines[1]
+
+
+def _text(parts: Any) -> str:
+    return "".join(p if isinstance(p, str) else str(p.children) for p in parts)
+
+
+def test_reset_puts_the_filters_back_and_no_types_says_so(store: Store) -> None:
+    from dashboard.styles import RELATION_LABELS, TYPE_LABELS
+
+    # the audit: Reset restored the ladder but not the checkboxes, layout and search
+    assert explorer.reset_controls() == (list(TYPE_LABELS), list(RELATION_LABELS), "auto", None)
+    state, _ = explorer.state_from_name(store, "deep learning")
+    # every node type unticked: nothing drawn, and the status says why
+    elements, _layout, status, _hidden = explorer.canvas(store, state, [], None, "auto")
+    assert elements == []
+    assert _text(status) == explorer.NO_TYPES
+    # one link is "1 link", not "1 links"
+    _els, _layout, status, _hidden = explorer.canvas(store, state, ["area"], ["in_area"], "auto")
+    assert _text(status).startswith("2 nodes, 1 link —")
+
+
+def test_the_404_page_links_home_and_lists_the_pages() -> None:
+    from dashboard.views.not_found import not_found
+
+    pages = [
+        {"name": "SPARQL", "relative_path": "/query", "order": 2, "description": "Query."},
+        {"name": "Explorer", "relative_path": "/", "order": 0, "description": "Explore."},
+        {"name": "Page not found", "relative_path": "/404", "hidden": True},
+    ]
+    text = str(not_found(pages))
+    assert "Page not found" in text
+    assert "Back to the Explorer" in text
+    assert "'/query'" in text
+    assert "'/404'" not in text
+
+
+def test_query_status_and_errors_speak_plainly(store: Store) -> None:
+    # the audit: "N rows remembered (first answered in 2 ms)"; "raise the cap"; an
+    # example's description still shown for a query the user rewrote
+    text = "SELECT ?r WHERE { ?r a ckg:Role } LIMIT 3 # status test"
+    _table, first = query.run(store, text)
+    _table, again = query.run(store, text)
+    assert first.startswith("3 rows in ")
+    assert "cached" not in first
+    assert again.startswith("3 rows (cached answer; first computed in ")
+    assert "remembered" not in again
+    table, too_big = query.run(store, "SELECT * WHERE { ?s ?p ?o }")
+    assert table is None
+    assert "LIMIT" in too_big
+    assert "cap" not in too_big
+    example, description = query.editor_text("prerequisites")
+    assert query.describe("prerequisites", example) == description
+    edited = query.describe("prerequisites", example.replace("deep-learning", "machine-learning"))
+    assert edited != description
+    assert edited.startswith("Edited")

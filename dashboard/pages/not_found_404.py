@@ -1,0 +1,26 @@
+"""The page for an address no other page answers: a way back and the list of pages.
+
+Dash shows the page of a module named ``not_found_404`` for unknown addresses (the
+HTTP status of the app's HTML shell stays 200; Dash decides the page in the browser).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+
+from dashboard.views.not_found import not_found
+
+dash.register_page(
+    __name__,
+    path="/404",
+    name="Page not found",
+    title="careerkg · Page not found",
+    description="No page lives at this address.",
+    hidden=True,  # not in the top bar
+)
+
+
+def layout(**_query: Any) -> Any:
+    return not_found(list(dash.page_registry.values()))

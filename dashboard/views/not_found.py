@@ -1,0 +1,87 @@
+"""The page shown for an address no page answers (Dash's ``not_found_404`` page).
+
+Examples
+--------
+>>> pages = [{"name": "Explorer", "relative_path": "/", "order": 0, "description": "Explore."},
+...          {"name": "Page not found", "relative_path": "/404", "hidden": True}]
+>>> page = not_found(pages)
+>>> page.children[0].children
+'Page not found'
+>>> [link.href for link in page_links(pages)]
+['/']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard.components import _nav_pages
+
+__all__ = ["not_found", "page_links"]
+
+
+def page_links(pages: Sequence[Mapping[str, Any]]) -> list[dcc.Link]:
+    """One link per page of the top bar (hidden pages, such as this one, left out), in order.
+
+    Parameters
+    ----------
+    pages : sequence of mapping
+        The page registry (``dash.page_registry.values()``): ``name``,
+        ``relative_path``, ``order``, ``description`` and ``hidden``.
+
+    Returns
+    -------
+    list of dcc.Link
+        A link to each page, titled with its description.
+    """
+    return [
+        dcc.Link(p["name"], href=p["relative_path"], title=p.get("description") or None)
+        for p in _nav_pages(pages)
+    ]
+
+
+def not_found(pages: Sequence[Mapping[str, Any]]) -> html.Div:
+    """The page: what happened, a link back to the Explorer (the first page), and the
+    list of pages with what each is for.
+
+    Parameters
+    ----------
+    pages : sequence of mapping
+        The page registry, as for :func:`page_links`.
+
+    Returns
+    -------
+    dash.html.Div
+        The page's layout.
+    """
+    shown = _nav_pages(pages)
+    home = shown[0] if shown else {"name": "Explorer", "relative_path": "/"}
+    items = [
+        html.Li(
+            [link, html.Span(f" — {p['description']}", className="muted") if p.get("description") else None]
+        )
+        for p, link in zip(shown, page_links(pages), strict=True)
+    ]
+    return html.Div(
+        [
+            html.H1("Page not found", id="not-found-title"),
+            html.P(
+                "No page of careerkg lives at this address; the link may be old or mistyped.",
+                className="muted",
+            ),
+            html.P(
+                dcc.Link(
+                    f"← Back to the {home['name']}",
+                    href=home["relative_path"],
+                    className="btn btn-primary",
+                    id="not-found-home",
+                )
+            ),
+            html.H2("Pages"),
+            html.Ul(items, className="not-found-pages", id="not-found-pages"),
+        ],
+        className="not-found",
+    )
