@@ -592,7 +592,7 @@ class Store:
         >>> Store.open("ftp://example.org/store")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        kg.errors.StoreError: cannot read a store at ftp://example.org/store: ftp:// is not served; ...
+        kg.errors.StoreError: cannot read a store at ftp://example.org/store: careerkg reads a store folder or ...
         """
         if location is None or str(location) == "":
             return cls.default(extra, with_default=with_default)
@@ -602,8 +602,8 @@ class Store:
             store = cls.remote(text)
         elif scheme := re.match(r"^([a-z][a-z0-9+.-]*)://", text, re.IGNORECASE):
             raise StoreError(
-                f"cannot read a store at {text}: {scheme[1]}:// is not served; give a store folder "
-                "or an http(s):// SPARQL endpoint URL"
+                f"cannot read a store at {text}: careerkg reads a store folder or an http(s):// "
+                f"SPARQL endpoint URL, not {scheme[1]}://"
             )
         else:
             store = cls.persistent(Path(text))

@@ -209,7 +209,10 @@ def test_a_store_url_of_another_scheme_is_refused_by_name() -> None:
     from kg.errors import StoreError
     from kg.store import Store
 
-    with pytest.raises(StoreError, match=r"ftp://example.org/x: ftp:// is not served; .* http\(s\)://"):
+    with pytest.raises(
+        StoreError,
+        match=r"ftp://example.org/x: careerkg reads a store folder or an http\(s\):// SPARQL endpoint URL, not ftp://",
+    ):
         Store.open("ftp://example.org/x")
 
 
