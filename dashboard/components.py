@@ -30,6 +30,7 @@ __all__ = [
     "legend",
     "nav_classes",
     "nav_id",
+    "nav_pages",
     "navbar",
     "node_chip",
     "swatch",
@@ -60,8 +61,15 @@ def hours(value: float | None) -> str:
     return f"{h:,.0f}" if h >= 10 or h == int(h) else f"{h:.1f}"
 
 
-def _nav_pages(pages: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The pages linked from the top bar, in ``order``."""
+def nav_pages(pages: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The pages linked from the top bar, in ``order`` (hidden pages, such as the 404, left out).
+
+    Examples
+    --------
+    >>> [p["name"] for p in nav_pages([{"name": "B", "order": 1}, {"name": "A", "order": 0},
+    ...                                {"name": "404", "hidden": True}])]
+    ['A', 'B']
+    """
     return [
         p
         for p in sorted(pages, key=lambda p: (p.get("order") is None, p.get("order") or 0, p["name"]))
@@ -122,7 +130,7 @@ def nav_classes(path: str | None, pages: Sequence[Mapping[str, Any]]) -> dict[st
     """
     classes = {}
     found = False
-    for p in _nav_pages(pages):
+    for p in nav_pages(pages):
         here = (
             not found
             and path is not None
@@ -140,7 +148,7 @@ def navbar(pages: Sequence[Mapping[str, Any]], endpoint: str = "/sparql") -> htm
     """
     links = [
         dcc.Link(p["name"], href=p["relative_path"], className="nav-link", id=nav_id(p))
-        for p in _nav_pages(pages)
+        for p in nav_pages(pages)
     ]
     return html.Header(
         className="topbar",

@@ -273,7 +273,8 @@ def preflight(
     timeout: float | None = None,
     query_processes: int = SLOTS,
 ) -> None:
-    """Check what :func:`serve` needs before anything is started or announced.
+    """Check what :func:`serve` needs before anything is started or announced
+    (:func:`serve` calls it first).
 
     The address is free to listen on, the access log can be written, and
     ``in_memory`` has what it needs (see :func:`serve`).
@@ -380,6 +381,11 @@ def serve(
         in_memory=in_memory,
         timeout=limit_s,
         query_processes=query_processes,
+    )
+    print(
+        f"careerkg: serving {len(store):,} triples on http://{host}:{port}/ (SPARQL at /sparql)",
+        file=sys.stderr,
+        flush=True,
     )
     cache.configure(result_cache_mb)
     if store.kind == "oxigraph" and store.location:

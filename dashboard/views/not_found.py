@@ -18,7 +18,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.components import _nav_pages
+from dashboard.components import nav_pages
 
 __all__ = ["not_found", "page_links"]
 
@@ -39,7 +39,7 @@ def page_links(pages: Sequence[Mapping[str, Any]]) -> list[dcc.Link]:
     """
     return [
         dcc.Link(p["name"], href=p["relative_path"], title=p.get("description") or None)
-        for p in _nav_pages(pages)
+        for p in nav_pages(pages)
     ]
 
 
@@ -57,13 +57,13 @@ def not_found(pages: Sequence[Mapping[str, Any]]) -> html.Div:
     dash.html.Div
         The page's layout.
     """
-    shown = _nav_pages(pages)
+    shown = nav_pages(pages)
     home = shown[0] if shown else {"name": "Explorer", "relative_path": "/"}
     items = [
         html.Li(
             [link, html.Span(f" — {p['description']}", className="muted") if p.get("description") else None]
         )
-        for p, link in zip(shown, page_links(pages), strict=True)
+        for p, link in zip(shown, page_links(shown), strict=True)
     ]
     return html.Div(
         [

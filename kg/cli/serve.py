@@ -106,22 +106,9 @@ def serve_command(
     The graph is loaded once and shared by the workers; it is read-only. Binds to
     127.0.0.1 unless --host says otherwise. Never runs in debug mode.
     """
-    from kg.server import DEFAULT_MAX_BODY, preflight, serve
-    from kg.sparql.engine import limits_from_env
+    from kg.server import DEFAULT_MAX_BODY, serve
 
     store = open_store(data)
-    preflight(
-        store,
-        host=host,
-        port=port,
-        access_log=access_log or None,
-        in_memory=in_memory,
-        timeout=limits_from_env(timeout, max_rows)[0],
-        query_processes=query_processes,
-    )
-    click.echo(
-        f"careerkg: serving {len(store):,} triples on http://{host}:{port}/ (SPARQL at /sparql)", err=True
-    )
     serve(
         store,
         host=host,
