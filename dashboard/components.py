@@ -199,11 +199,18 @@ def canvas(
 ) -> Any:
     """The app's Cytoscape canvas: full width, zoom bounds, no box selection.
 
+    Dash Cytoscape's ``autoRefreshLayout`` is off: it re-runs the layout 100 ms after
+    elements are added or removed, and when the canvas has gone by then (the user moved
+    to another page, or Back rebuilt the explorer) Cytoscape throws on the destroyed
+    instance. The layout runs instead when the ``layout`` prop changes, in the same
+    update as the elements; :func:`dashboard.elements.cytoscape_layout` keys the prop
+    to the elements so that it does.
+
     Examples
     --------
     >>> c = canvas("cy", [], {"name": "preset"}, [], height="520px")
-    >>> c.id, c.style["height"], c.boxSelectionEnabled
-    ('cy', '520px', False)
+    >>> c.id, c.style["height"], c.boxSelectionEnabled, c.autoRefreshLayout
+    ('cy', '520px', False, False)
     """
     return cyto.Cytoscape(
         id=component_id,
@@ -215,6 +222,7 @@ def canvas(
         minZoom=min_zoom,
         maxZoom=3,
         boxSelectionEnabled=False,
+        autoRefreshLayout=False,
         responsive=True,
     )
 

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Sequence
@@ -36,6 +37,7 @@ __all__ = [
     "BROWSER_LAYOUTS",
     "LAYOUTS",
     "cytoscape_layout",
+    "drawing_key",
     "edge_id",
     "layered_positions",
     "radial_positions",
@@ -205,16 +207,46 @@ def _auto(view: View, focus: str | None) -> str:
     return "radial"
 
 
-def cytoscape_layout(layout: str) -> dict[str, Any]:
-    """The Cytoscape ``layout`` prop for a layout choice.
+def drawing_key(elements: Iterable[Element]) -> str:
+    """A short digest of what a drawing shows: its elements' ids and node positions.
+
+    Two drawings with the same key show the same elements in the same places; classes
+    (highlights) do not count, so a new highlight does not move the viewport.
+
+    Examples
+    --------
+    >>> a = [{"data": {"id": "py"}, "position": {"x": 0.0, "y": 10.0}}]
+    >>> drawing_key(a) == drawing_key([{**a[0], "classes": "skill focus"}])
+    True
+    >>> drawing_key(a) == drawing_key([{"data": {"id": "py"}, "position": {"x": 5.0, "y": 10.0}}])
+    False
+    """
+    h = hashlib.blake2b(digest_size=8)
+    for el in elements:
+        pos = el.get("position")
+        where = f"@{pos['x']:.2f},{pos['y']:.2f}" if pos else ""
+        h.update(f"{el['data'].get('id')}{where}\n".encode())
+    return h.hexdigest()
+
+
+def cytoscape_layout(layout: str, elements: Iterable[Element] | None = None) -> dict[str, Any]:
+    """The Cytoscape ``layout`` prop for a layout choice, keyed to the ``elements`` it lays out.
+
+    The canvas runs its layout when this prop changes, in the same update that draws the
+    new elements (:func:`dashboard.components.canvas` turns Dash Cytoscape's own
+    deferred re-layout off). So the prop carries the elements' :func:`drawing_key`: new
+    elements, or nodes moved, make a new prop and the layout runs and fits them.
 
     Examples
     --------
     >>> cytoscape_layout("layered")["name"], cytoscape_layout("cose")["name"]
     ('preset', 'cose')
+    >>> els = [{"data": {"id": "py"}, "position": {"x": 0.0, "y": 0.0}}]
+    >>> cytoscape_layout("layered", els)["drawing"] == drawing_key(els)
+    True
     """
     if layout == "cose":
-        return {
+        spec: dict[str, Any] = {
             "name": "cose",
             "animate": False,
             "randomize": False,
@@ -222,9 +254,13 @@ def cytoscape_layout(layout: str) -> dict[str, Any]:
             "idealEdgeLength": 90,
             "padding": 30,
         }
-    if layout == "concentric":
-        return {"name": "concentric", "animate": False, "minNodeSpacing": 40, "padding": 30}
-    return {"name": "preset", "fit": True, "padding": 40, "animate": False}
+    elif layout == "concentric":
+        spec = {"name": "concentric", "animate": False, "minNodeSpacing": 40, "padding": 30}
+    else:
+        spec = {"name": "preset", "fit": True, "padding": 40, "animate": False}
+    if elements is not None:
+        spec["drawing"] = drawing_key(elements)
+    return spec
 
 
 def to_elements(

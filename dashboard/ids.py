@@ -8,6 +8,7 @@ from __future__ import annotations
 __all__ = [
     "DOWNLOAD",
     "DOWNLOAD_BUTTON",
+    "EX_ADDRESS",
     "EX_CANVAS",
     "EX_COLLAPSE",
     "EX_DETAILS",
@@ -75,6 +76,7 @@ EX_EXPAND = "explorer-expand"
 EX_COLLAPSE = "explorer-collapse"
 EX_STATE = "explorer-state"
 EX_LOCATION = "explorer-location"
+EX_ADDRESS = "explorer-address"
 NODE_LINK = "node-link"
 
 # path finder

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.components import canvas, legend
@@ -38,6 +38,8 @@ def layout(name: str | None = None, **_query: Any) -> Any:
             dcc.Store(id=ids.EX_STATE, data=state),
             # the address bar: set when the view changes, followed on Back and Forward
             dcc.Location(id=ids.EX_LOCATION, refresh=False),
+            # the address for the view drawn, and the address it was asked from
+            dcc.Store(id=ids.EX_ADDRESS),
             html.Aside(
                 className="sidebar",
                 **{"aria-label": "Search and filters"},
@@ -214,7 +216,7 @@ def _draw(state: Any, types: Any, relations: Any, layout_name: Any) -> Any:
     Output(ids.EX_DETAILS, "children"),
     Output(ids.EX_EXPAND, "children"),
     Output(ids.EX_EXPAND, "disabled"),
-    Output(ids.EX_LOCATION, "pathname"),
+    Output(ids.EX_ADDRESS, "data"),
     Input(ids.EX_STATE, "data"),
     State(ids.EX_LOCATION, "pathname"),
     prevent_initial_call=True,
@@ -223,4 +225,14 @@ def _details(state: Any, here: Any) -> Any:
     store = get_store()
     label, disabled = view.expand_button(state)
     url = view.address(here, dash.get_relative_path(view.url_of(store, state)))
-    return view.details(store, state), label, disabled, no_update if url is None else url
+    address = no_update if url is None else {"to": url, "from": here}
+    return view.details(store, state), label, disabled, address
+
+
+# the address bar follows the view, unless the user has moved on while it was drawn
+clientside_callback(
+    "function(address) { return window.careerkg.followAddress(address); }",
+    Output(ids.EX_LOCATION, "pathname"),
+    Input(ids.EX_ADDRESS, "data"),
+    prevent_initial_call=True,
+)

@@ -220,8 +220,12 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
 
     def build() -> list[Any]:
         result = view.compute(store, source, target, know, alternatives)
+        # the shareable address, pushed only while the browser is still on this page
         url = (
-            dash.get_relative_path(view.share_url(store, source, target, know))
+            {
+                "to": dash.get_relative_path(view.share_url(store, source, target, know)),
+                "page": dash.get_relative_path("/path"),
+            }
             if result.get("path")
             else no_update
         )
@@ -258,7 +262,7 @@ def _download(_clicks: Any, result: Any) -> Any:
 
 
 clientside_callback(
-    "function(url) { return window.careerkg ? window.careerkg.pushUrl(url) : ''; }",
+    "function(address) { return window.careerkg ? window.careerkg.pushUrl(address) : ''; }",
     Output(ids.PATH_URL_SINK, "children"),
     Input(PATH_URL, "data"),
     prevent_initial_call=True,

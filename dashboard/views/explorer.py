@@ -180,7 +180,7 @@ def canvas(
     ([], True)
     """
     if types is not None and not types:
-        return [], cytoscape_layout(layout or "auto"), [NO_TYPES], True
+        return [], cytoscape_layout(layout or "auto", []), [NO_TYPES], True
     s = state or initial()
     G = graph_of(store)
     focus = s.get("focus")
@@ -208,7 +208,7 @@ def canvas(
     ]
     if view.hidden:
         status.append(html.Span(f" {view.hidden} more not drawn.", className="warn"))
-    return elements, cytoscape_layout(layout or "auto"), status, not view.hidden
+    return elements, cytoscape_layout(layout or "auto", elements), status, not view.hidden
 
 
 def details(store: Store, state: State | None) -> Any:

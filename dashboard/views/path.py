@@ -289,7 +289,7 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
         "alternatives": None,
         "figure": None,
         "elements": [],
-        "layout": cytoscape_layout("layered"),
+        "layout": cytoscape_layout("layered", []),
         "message": "",
         "downloads": False,
     }
@@ -350,4 +350,5 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
         "downloads": True,
         "figure": effort_figure(steps, areas(G, [s["iri"] for s in steps])) if steps else None,
         "elements": elements,
+        "layout": cytoscape_layout("layered", elements),
     }

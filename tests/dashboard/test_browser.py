@@ -6,6 +6,8 @@ the page logged a console error or raised.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
 import time
@@ -15,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.support.server import running_server
@@ -481,3 +484,146 @@ def test_an_edited_example_query_is_no_longer_described_as_the_example(page: Pag
     page.page.wait_for_function(
         "() => document.getElementById('query-description').textContent.startsWith('Edited')"
     )
+
+
+UPDATES = re.compile(r"/_dash-update-component(\?|$)")  # Dash's callback requests
+
+
+class Held:
+    """Holds back the page's callback requests for one of ``outputs``,
+    so a test can decide the order in which answers arrive.
+
+    Route handlers run while Playwright waits, so :meth:`wait` polls with
+    ``wait_for_timeout``.
+    """
+
+    def __init__(self, page: Page, *outputs: str) -> None:
+        self.page = page
+        self.outputs = outputs
+        self.routes: list[tuple[str, Any]] = []
+        page.page.route(UPDATES, self._route)
+
+    def _route(self, route: Any) -> None:
+        try:
+            asked = str(json.loads(route.request.post_data or "{}").get("output", ""))
+        except ValueError:
+            asked = ""
+        names = [o for o in self.outputs if o in asked]
+        if names:
+            self.routes.append((names[0], route))
+        else:
+            route.continue_()
+
+    def wait(self, output: str, timeout: float = 20.0) -> None:
+        """Wait until a request for ``output`` is held."""
+        deadline = time.monotonic() + timeout
+        while not any(name == output for name, _ in self.routes):
+            assert time.monotonic() < deadline, f"no request for {output} was made"
+            self.page.page.wait_for_timeout(50)
+
+    def release(self, output: str) -> None:
+        """Let the held requests for ``output`` go on to the server."""
+        for name, route in [r for r in self.routes if r[0] == output]:
+            self.routes.remove((name, route))
+            route.continue_()
+
+    def stop(self) -> None:
+        """Stop holding, and let what is still held go on (a request the page has given
+        up on, as Dash does with a superseded one, is already handled)."""
+        self.page.page.unroute(UPDATES)
+        for _, route in self.routes:
+            with contextlib.suppress(PlaywrightError):
+                route.continue_()
+        self.routes.clear()
+
+
+ROUTER = "_pages_content"  # the output of Dash Pages' router
+
+
+def test_a_late_explorer_answer_does_not_take_the_address_back(page: Page) -> None:
+    # the user clicks a node, then moves to the path finder before the explorer has
+    # answered: the explorer's address must not be pushed over the path finder's
+    page.goto("/node/deep%20learning")
+    _details_title(page, "deep learning")
+    held = Held(page, "explorer-details", ROUTER)
+    try:
+        page.page.locator("#explorer-details .linklike", has_text="neural networks").first.click()
+        held.wait("explorer-details")
+        page.page.click("#nav-path")
+        held.wait(ROUTER)
+        held.release("explorer-details")  # answers while the explorer is still on screen
+        _details_title(page, "neural networks")
+        page.page.wait_for_timeout(300)
+        assert unquote(page.page.url).endswith("/path")
+        held.release(ROUTER)
+        page.page.wait_for_selector("#path-empty-hint")
+        assert unquote(page.page.url).endswith("/path")
+    finally:
+        held.stop()
+    # Back leads to the explorer as the user left it
+    page.page.go_back()
+    page.page.wait_for_url("**/node/deep%20learning")
+    _details_title(page, "deep learning")
+
+
+def test_a_late_path_answer_does_not_take_the_address_back(page: Page) -> None:
+    page.goto("/path")
+    page.page.wait_for_selector("#path-find")
+    page.choose("path-target", "Data Scien", "Data Scientist")
+    held = Held(page, "path-url", ROUTER)
+    try:
+        page.page.click("#path-find")
+        held.wait("path-url")
+        page.page.click("#nav-explorer")
+        held.wait(ROUTER)
+        held.release("path-url")  # answers while the path finder is still on screen
+        page.page.wait_for_selector("#path-step-list .step")
+        page.page.wait_for_timeout(300)
+        assert page.page.url.rstrip("/") == page.base
+        held.release(ROUTER)
+        page.page.wait_for_selector("#explorer-details .details-empty")
+        assert page.page.url.rstrip("/") == page.base
+    finally:
+        held.stop()
+
+
+# Counts the layouts a canvas runs: in the update that drew new elements (a microtask
+# ends the update once its task is done), or later, from a timer. Dash Cytoscape's own
+# re-layout ran 100 ms after an update, and threw when the canvas was gone by then.
+_WATCH_LAYOUTS = """(id) => {
+    const cy = document.getElementById(id)._cyreg.cy;
+    const seen = window.__layouts = {inUpdate: 0, later: 0};
+    let drawing = false;
+    cy.on('add remove', () => {
+        if (!drawing) { drawing = true; queueMicrotask(() => { drawing = false; }); }
+    });
+    cy.on('layoutstart', () => { seen[drawing ? 'inUpdate' : 'later'] += 1; });
+}"""
+
+
+def test_canvases_lay_out_new_elements_as_they_draw_them_not_later(page: Page) -> None:
+    page.goto("/node/deep%20learning")
+    _details_title(page, "deep learning")
+    page.wait_cy("explorer-canvas", "cy.nodes('.focus').length === 1")
+    page.page.evaluate(_WATCH_LAYOUTS, "explorer-canvas")
+    page.page.locator("#explorer-details .linklike", has_text="neural networks").first.click()
+    _focus_is(page, "neural networks")
+    page.page.wait_for_timeout(400)  # Dash Cytoscape's deferred re-layout came after 100 ms
+    assert page.page.evaluate("() => window.__layouts") == {"inUpdate": 1, "later": 0}
+    # the new nodes are in view: the layout fitted them
+    inside = page.cy(
+        "explorer-canvas",
+        "(() => { const e = cy.extent(), b = cy.nodes().boundingBox();"
+        " return b.x1 >= e.x1 - 1 && b.x2 <= e.x2 + 1 && b.y1 >= e.y1 - 1 && b.y2 <= e.y2 + 1; })()",
+    )
+    assert inside
+
+    page.goto("/path")
+    page.page.wait_for_selector("#path-find")
+    page.page.evaluate(_WATCH_LAYOUTS, "path-canvas")
+    page.choose("path-target", "Data Scien", "Data Scientist")
+    page.page.click("#path-find")
+    page.page.wait_for_selector("#path-step-list .step")
+    page.wait_cy("path-canvas", "cy.nodes('.path').length > 0")
+    page.page.wait_for_timeout(400)
+    assert page.page.evaluate("() => window.__layouts") == {"inUpdate": 1, "later": 0}
