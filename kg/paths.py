@@ -29,12 +29,16 @@ Levels run from 1 (awareness) to 5 (expert).
   definition), so each level costs a third of it: a step from level L to level N
   takes ``hours * (N - L) / 3``. ``total_hours`` is the sum of the step hours.
 
-The role chain is the cheapest chain of career progressions from the source to the
-target (bidirectional Dijkstra). The cost of a hop ``u -> v`` is the effort of the
-gap a holder of ``u`` (plus what the learner knows) has towards ``v``, closed under
-prerequisites, plus a tiny per-hop cost so that fewer hops win ties. When no chain
-exists the learner switches directly to the target (``switch=False`` turns this
-off). A learner without a source role starts at the target.
+The role chain is the chain of career progressions from the source to the target
+whose plan takes the least effort (fewer hops win ties). Candidates come from
+:func:`networkx.shortest_simple_paths` over the career ladder, where a hop ``u -> v``
+costs the gap towards ``v``, closed under prerequisites, of a learner who holds the
+source role (every requirement of it) or who passed through ``u`` on the plan (what
+the plan taught for it); as a hop cannot see what earlier hops taught, the
+cheapest :data:`CANDIDATES` chains beyond those asked for are weighed again by the
+plan each gives. When no chain exists the learner switches directly to the target
+(``switch=False`` turns this off). A learner without a source role starts at the
+target.
 
 Examples
 --------
@@ -70,6 +74,7 @@ if TYPE_CHECKING:
     from kg.store import Store
 
 __all__ = [
+    "CANDIDATES",
     "HOP_COST",
     "KNOWN_LEVEL",
     "PREREQUISITE_LEVEL",
@@ -95,6 +100,9 @@ HOURS_LEVEL = 3
 
 HOP_COST = 1e-3
 """Extra cost of each career step, so that fewer hops win ties between chains."""
+
+CANDIDATES = 8
+"""Role chains weighed by their whole plan beyond the ``k`` asked for (see :func:`learning_paths`)."""
 
 Node = Hashable
 Weight = str | Callable[[Any, dict[str, Any]], float | None]
@@ -289,10 +297,17 @@ class _Planner:
             self._reqs[role] = reqs
         return reqs
 
-    def holds(self, role: Any, base: Mapping[Any, int]) -> dict[Any, int]:
-        """What a holder of ``role`` who also knows ``base`` has."""
+    def holds(self, role: Any, base: Mapping[Any, int], *, learnt: bool = False) -> dict[Any, int]:
+        """What a holder of ``role`` who also knows ``base`` has.
+
+        A learner who holds ``role`` has every requirement of it; one who only passed
+        through it on the plan (``learnt=True``) has what the plan taught for it: its
+        essential requirements, and the optional ones when they are planned too.
+        """
         have = dict(base)
-        for skill, level, _ in self.requirements(role):
+        for skill, level, importance in self.requirements(role):
+            if learnt and importance != "essential" and not self.optional:
+                continue
             if have.get(skill, 0) < level:
                 have[skill] = level
         return have
@@ -348,20 +363,28 @@ class _Planner:
         return needs
 
     def effort(self, needs: Mapping[Any, _Need]) -> float | None:
-        """Total weighted effort of ``needs``; ``None`` when the weight hides one of them."""
-        total = 0.0
+        """Total weighted effort of ``needs``; ``None`` when the weight hides one of them.
+
+        Each step's effort is rounded as step ``hours`` are, so under the default
+        weight this is the plan's ``total_hours``.
+        """
+        parts = []
         for skill, need in needs.items():
             c = self.cost(skill)
             if c is None:
                 return None
-            total += float(c) * (need.level - need.from_level) / HOURS_LEVEL
-        return total
+            parts.append(round(float(c) * (need.level - need.from_level) / HOURS_LEVEL, 2))
+        return round(math.fsum(parts), 2)
 
-    def hop(self, u: Any, v: Any, base: Mapping[Any, int]) -> float | None:
-        """Cost of the career step ``u -> v`` (``None``: not possible under the weight)."""
+    def hop(self, u: Any, v: Any, base: Mapping[Any, int], source: Any) -> float | None:
+        """Cost of the career step ``u -> v`` (``None``: not possible under the weight).
+
+        From the ``source`` the learner holds the role; from a role passed on the way
+        they have only what the plan taught for it (:meth:`holds`).
+        """
         key = (u, v)
         if key not in self._hops:
-            effort = self.effort(self.needs([v], self.holds(u, base)))
+            effort = self.effort(self.needs([v], self.holds(u, base, learnt=u != source)))
             self._hops[key] = None if effort is None else effort + HOP_COST
         return self._hops[key]
 
@@ -553,37 +576,53 @@ def learning_path(
     kg.errors.NoLearningPath: no career progression leads from ML Engineer to Analyst, and direct switches are off
     """
     planner, known_levels = _prepare(G, source, target, known, weight, optional)
-    chain, switched = _chain(G, planner, source, target, known_levels, switch)
-    return _build(G, planner, source, target, chain, known_levels, switched)
+    return _ranked(G, planner, source, target, known_levels, switch, 1)[0]
 
 
-def _chain(
+def _ranked(
     G: nx.MultiDiGraph,
     planner: _Planner,
     source: Any | None,
     target: Any,
     known: dict[Any, int],
     switch: bool,
-) -> tuple[list[Any], bool]:
-    if source is None:
-        return [target], False
+    k: int,
+) -> list[LearningPath]:
+    """The ``k`` cheapest paths by the effort of their whole plan, cheapest first.
+
+    Hop costs cannot see what earlier hops taught, so the ``k + CANDIDATES`` cheapest
+    chains by hop costs are weighed again by the plan each one gives.
+    """
+    if source is None or source == target:
+        return [_build(G, planner, source, target, [target], known, False)]
     base = _base(planner, source, known)
 
-    def hop(u: Any, v: Any, keys: dict[str, Any]) -> float | None:
-        if "progresses" not in keys:
-            return None
-        return planner.hop(u, v, base)
+    def hop(u: Any, v: Any, _: dict[str, Any]) -> float | None:
+        return planner.hop(u, v, base, source)
 
-    try:
-        _, chain = nx.bidirectional_dijkstra(G, source, target, weight=hop)
-        return list(chain), False
-    except nx.NetworkXNoPath as err:
+    ladder = _career_ladder(G)
+    chains: list[list[Any]] = []
+    if source in ladder and target in ladder:
+        try:
+            found = nx.shortest_simple_paths(ladder, source, target, weight=hop)
+            chains = [list(c) for c in islice(found, k + CANDIDATES)]
+        except nx.NetworkXNoPath:
+            chains = []
+    if not chains:
         if not switch:
             raise NoLearningPath(
                 f"no career progression leads from {G.nodes[source]['label']} to "
                 f"{G.nodes[target]['label']}, and direct switches are off"
-            ) from err
-        return [source, target], True
+            )
+        return [_build(G, planner, source, target, [source, target], known, True)]
+    scored: list[tuple[float, int, int]] = []
+    for rank, chain in enumerate(chains):
+        effort = planner.effort(planner.needs(chain[1:], base))
+        if effort is not None:
+            scored.append((effort, len(chain), rank))
+    if not scored:  # every chain needs a skill the weight excludes: _build says which
+        return [_build(G, planner, source, target, chains[0], known, False)]
+    return [_build(G, planner, source, target, chains[rank], known, False) for *_, rank in sorted(scored)[:k]]
 
 
 def _career_ladder(G: nx.MultiDiGraph) -> nx.DiGraph:
@@ -606,10 +645,10 @@ def learning_paths(
 ) -> list[LearningPath]:
     """The best ``k`` learning paths through distinct role chains, best first.
 
-    The first is :func:`learning_path`'s answer; the others follow
-    :func:`networkx.shortest_simple_paths` over the career ladder with the same hop
-    costs. Fewer than ``k`` come back when fewer chains exist. Parameters, errors
-    as for :func:`learning_path`.
+    The first is :func:`learning_path`'s answer; the others come in the order of the
+    effort of their plans (``total_hours`` under the default weight). Fewer than
+    ``k`` come back when fewer chains exist (one, for a direct switch or a learner
+    without a source role). Parameters, errors as for :func:`learning_path`.
 
     Examples
     --------
@@ -621,22 +660,10 @@ def learning_paths(
     >>> paths[0].total_hours <= paths[1].total_hours
     True
     """
-    best = learning_path(G, source, target, known=known, weight=weight, optional=optional, switch=switch)
-    if k <= 1 or source is None or best.switch or source == target:
-        return [best][: max(k, 0)]
+    if k < 1:
+        return []
     planner, known_levels = _prepare(G, source, target, known, weight, optional)
-    base = _base(planner, source, known_levels)
-
-    def hop(u: Any, v: Any, _: dict[str, Any]) -> float | None:
-        return planner.hop(u, v, base)
-
-    out = [best]
-    for chain in islice(nx.shortest_simple_paths(_career_ladder(G), source, target, weight=hop), k + 1):
-        if len(out) == k:
-            break
-        if list(chain) != best.roles:
-            out.append(_build(G, planner, source, target, list(chain), known_levels, False))
-    return out
+    return _ranked(G, planner, source, target, known_levels, switch, k)
 
 
 # ---------------------------------------------------------------- credentials
