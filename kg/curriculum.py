@@ -44,6 +44,7 @@ import contextlib
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,12 +170,18 @@ class Curriculum:
 def slug(text: str) -> str:
     """A lower-case, dash-separated IRI segment for ``text``.
 
+    Accents are dropped (``É`` → ``e``); letters and digits of other scripts are kept,
+    so names written in them stay apart (an IRI may hold them).
+
     Examples
     --------
-    >>> slug("MSc AI & Data Science")
-    'msc-ai-data-science'
+    >>> slug("MSc AI & Data Science"), slug("Études avancées"), slug("线性代数 1")
+    ('msc-ai-data-science', 'etudes-avancees', '线性代数-1')
+    >>> slug("C++"), slug("???")
+    ('c', 'unnamed')
     """
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "unnamed"
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", "-", plain.casefold()).strip("-") or "unnamed"
 
 
 def guess_curriculum_format(name: str) -> str:
@@ -289,10 +296,40 @@ def _term(value: str, source: str, line: int | None) -> int:
 # ------------------------------------------------------------------------- CSV
 
 
+def _delimiter(text: str) -> str:
+    """The column separator of a curriculum CSV: ``,``, or the ``;`` or tab of the header.
+
+    A spreadsheet saved as CSV in a locale with a decimal comma separates the columns
+    with ``;`` (several skills in one cell are then quoted); a table copied from a
+    spreadsheet separates them with tabs. The header row tells which: the first row
+    that is no ``#`` line, if it names the columns only when split at ``;`` or tab.
+
+    Examples
+    --------
+    >>> _delimiter("course,term,teaches,requires\\nML,1,machine learning; statistics,\\n")
+    ','
+    >>> _delimiter('# a note\\nCourse;Term;Teaches;Requires;Credits\\nML;1;"Python; SQL";;5\\n')
+    ';'
+    >>> _delimiter("course\\tterm\\tteaches\\trequires\\n")
+    '\\t'
+    """
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        for sep in (",", ";", "\t"):
+            names = {c.strip().strip('"').casefold() for c in line.split(sep)}
+            if set(CSV_COLUMNS) <= names:
+                return sep
+        break
+    return ","
+
+
 def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
-    reader = csv.reader(io.StringIO(text))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     meta: dict[str, tuple[str, int]] = {}
     header: dict[str, int] | None = None
+    width = 0
     rows: list[tuple[int, list[str]]] = []
     try:
         for cells in reader:
@@ -314,11 +351,34 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
                         "missing column(s) "
                         + ", ".join(repr(m) for m in missing)
                         + "; the header must name the columns "
-                        + ", ".join(CSV_COLUMNS),
+                        + ", ".join(CSV_COLUMNS)
+                        + _header_hint(cells),
                         line,
                     )
+                for c in CSV_COLUMNS:
+                    at = [i + 1 for i, n in enumerate(names) if n == c]
+                    if len(at) > 1:
+                        raise InvalidCurriculum(
+                            source,
+                            f"the column {c!r} appears {len(at)} times (columns "
+                            + ", ".join(map(str, at))
+                            + "); keep one and put several skills in its cells, separated by ';'",
+                            line,
+                        )
                 header = {c: names.index(c) for c in CSV_COLUMNS}
+                width = len(names)
                 continue
+            if len(cells) > width:  # a cell split at a ',' would shift the next cells along
+                extra = [c.strip() for c in cells[width:] if c.strip()]
+                sep = "tab" if delimiter == "\t" else repr(delimiter)
+                raise InvalidCurriculum(
+                    source,
+                    f"{len(cells)} cells but the header has {width} columns"
+                    + (" (extra: " + ", ".join(repr(c) for c in extra[:3]) + ")" if extra else "")
+                    + f"; separate several skills in one cell with ';', not {sep}"
+                    + (" (or quote the cell)" if delimiter == "," else ""),
+                    line,
+                )
             rows.append((line, cells))
     except csv.Error as err:
         raise InvalidCurriculum(source, f"CSV syntax error: {err}", reader.line_num) from err
@@ -331,6 +391,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
     title = title or Path(source).stem.replace("_", " ").replace("-", " ").strip() or "Curriculum"
     cur_slug = slug(title)
     courses: dict[str, Course] = {}
+    slugs: set[str] = set()  # of the course IRIs: two names may slug alike ('C++', 'C#')
     for line, cells in rows:
 
         def cell(col: str, cells: list[str] = cells) -> str:
@@ -344,7 +405,13 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
         key = name.casefold()
         course = courses.get(key)
         if course is None:
-            course = courses[key] = Course(COURSE[f"{cur_slug}/{slug(name)}"], name, term, line=line)
+            base = course_slug = slug(name)
+            n = 1
+            while course_slug in slugs:
+                n += 1
+                course_slug = f"{base}-{n}"
+            slugs.add(course_slug)
+            course = courses[key] = Course(COURSE[f"{cur_slug}/{course_slug}"], name, term, line=line)
         elif course.term != term:
             raise InvalidCurriculum(
                 source,
@@ -366,6 +433,14 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
         source=source,
         fmt="csv",
     )
+
+
+def _header_hint(cells: list[str]) -> str:
+    """What a header that lacks some columns has instead: its other column names."""
+    if len(cells) == 1:
+        return f" (the header {cells[0].strip()!r} is one column: separate the columns with ',')"
+    other = [c.strip() for c in cells if c.strip() and c.strip().casefold() not in CSV_COLUMNS]
+    return " (found " + ", ".join(repr(c) for c in other) + ")" if other else ""
 
 
 def _ordered(courses: Iterable[Course]) -> list[Course]:
@@ -423,7 +498,6 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
             reason = found.reason.replace(Path(tmp.name).name, Path(source).name)  # not our temporary file's
             line = min(found.line, max(len(text.splitlines()), 1)) if found.line is not None else None
             raise InvalidCurriculum(source, reason, line) from found
-    materialise(g)
     lines = text.splitlines()
     nm = g.namespace_manager
 
@@ -446,6 +520,17 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
                     return j + 1
         return start + 1
 
+    undefined = _undefined_term(g)
+    if undefined is not None:  # a misspelt ckg:teaches would teach nothing, silently
+        bad_term, close = undefined
+        raise InvalidCurriculum(
+            source,
+            f"{nm.normalizeUri(bad_term)} is not a term of the careerkg ontology"
+            + ("; did you mean " + " or ".join(nm.normalizeUri(c) for c in close) + "?" if close else ""),
+            line_of(bad_term),
+        )
+    materialise(g)
+
     curricula = sorted(s for s in g.subjects(RDF.type, CKG.Curriculum) if isinstance(s, URIRef))
     if not curricula:
         raise InvalidCurriculum(
@@ -467,7 +552,9 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         for obj in sorted(g.objects(subject, pred), key=str):
             if not isinstance(obj, URIRef):
                 raise InvalidCurriculum(
-                    source, f"{nm.normalizeUri(pred)} must name a skill IRI, not {obj!r}", line_of(subject)
+                    source,
+                    f"{nm.normalizeUri(pred)} must name a skill by its IRI, not {_literal_hint(obj, index, nm)}",
+                    line_of(subject, nm.normalizeUri(pred)),
                 )
             name = _show(obj, nm)
             ref = _skill_ref(index, str(obj), line_of(obj))
@@ -475,6 +562,22 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
                 SkillRef(name, ref.iri, ref.label if ref.known else name, ref.line, ref.suggestions, ref.note)
             )
         return out
+
+    listed = set(g.objects(cur, CKG.hasCourse))
+    stray = sorted(
+        c
+        for c in {*g.subjects(RDF.type, CKG.Course), *g.subjects(CKG.term, None)}
+        if isinstance(c, URIRef) and c not in listed
+    )
+    if stray:  # described but not in the curriculum: it would be left out of the check
+        first = stray[0]
+        raise InvalidCurriculum(
+            source,
+            f"course {nm.normalizeUri(first)} is described but not in {nm.normalizeUri(cur)}'s ckg:hasCourse"
+            + (f" (nor are {len(stray) - 1} more)" if len(stray) > 1 else "")
+            + f"; add it (ckg:hasCourse {nm.normalizeUri(first)}) or remove its description",
+            line_of(first),
+        )
 
     courses = []
     for c in g.objects(cur, CKG.hasCourse):
@@ -519,6 +622,46 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         source=source,
         fmt="turtle",
     )
+
+
+def _undefined_term(g: Graph) -> tuple[URIRef, list[URIRef]] | None:
+    """The first ``ckg:`` property or class of ``g`` the ontology does not define, with
+    the closest defined terms; ``None`` when every ``ckg:`` term is defined."""
+    import difflib
+
+    from kg.validate import ontology_terms  # local: validation is not needed to read CSV
+
+    known = ontology_terms()
+    used = sorted(
+        {p for p in g.predicates() if isinstance(p, URIRef) and p.startswith(str(CKG)) and p not in known}
+        | {
+            o
+            for o in g.objects(None, RDF.type)
+            if isinstance(o, URIRef) and o.startswith(str(CKG)) and o not in known
+        }
+    )
+    if not used:
+        return None
+    term = str(used[0]).removeprefix(str(CKG))
+    # a property (lower-case initial) is closest to properties, a class to classes
+    names = {n: t for t in known if (n := str(t).removeprefix(str(CKG)))[:1].islower() == term[:1].islower()}
+    close = difflib.get_close_matches(term, list(names), n=3, cutoff=0.6)
+    return used[0], [names[c] for c in close]
+
+
+def _literal_hint(obj: Node, index: LabelIndex, nm: NamespaceManager) -> str:
+    """How a non-IRI object naming a skill reads in a message, with the IRI to write."""
+    if not isinstance(obj, Literal):
+        return "a blank node"
+    text = str(obj)
+    try:
+        iri = index.resolve(text, CKG.Skill)
+    except UnknownEntity as err:
+        close = (
+            f"; closest skills: {', '.join(repr(c) for c in err.suggestions[:3])}" if err.suggestions else ""
+        )
+        return f"the text {text!r}{close}"
+    return f"the text {text!r}; write {_show(iri, nm)}"
 
 
 # ------------------------------------------------------------------ writing RDF
