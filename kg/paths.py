@@ -673,8 +673,9 @@ def cover_credentials(G: nx.MultiDiGraph, steps: Sequence[Step]) -> tuple[list[C
     """A small set of degrees, certifications and courses covering the steps.
 
     Greedy weighted set cover that minimises total effort: each step can be covered
-    by a learning opportunity that teaches the skill (at any level; cost: its
-    duration) or learnt alone (cost: the step's hours). Repeatedly take the option
+    by a learning opportunity that teaches the skill to the step's level or higher
+    (or states no level; cost: its duration) or learnt alone (cost: the step's
+    hours). Repeatedly take the option
     with the fewest hours per newly covered step (ties: fewer hours, then IRI), so a
     credential is taken only where it is cheaper per skill than learning alone;
     then drop any credential whose steps the other credentials cover too.
@@ -697,9 +698,13 @@ def cover_credentials(G: nx.MultiDiGraph, steps: Sequence[Step]) -> tuple[list[C
     """
     order = {s.iri: i for i, s in enumerate(steps)}
     alone = {s.iri: s.hours for s in steps}
+    level = {s.iri: s.level for s in steps}
     teaches: dict[Any, set[Any]] = {}
     for skill in order:
-        for opp, _ in in_edges_of(G, skill, "teaches"):
+        for opp, attrs in in_edges_of(G, skill, "teaches"):
+            taught = attrs.get("level")
+            if taught is not None and int(taught) < level[skill]:
+                continue  # it stops short of the level the step needs
             if G.nodes[opp].get("type") in ("degree", "certification", "course"):
                 teaches.setdefault(opp, set()).add(skill)
 

@@ -1,0 +1,74 @@
+"""Suggested credentials cover a step only when they teach the skill to the step's level."""
+
+from __future__ import annotations
+
+import itertools
+
+from rdflib import Graph, URIRef
+
+from kg.paths import learning_path
+from kg.project import project, projection
+from kg.store import Store
+
+# Expert needs Deep at level 4 and Wide at level 3. Intro teaches Deep to level 2 only
+# (and Wide to 3); Advanced teaches Deep to 4; Plain states no level.
+COURSES = """
+@prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix : <urn:t:> .
+:expert a ckg:Role ; skos:prefLabel "Expert" ;
+    ckg:hasRequirement [ ckg:requiredSkill :deep ; ckg:level 4 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :wide ; ckg:level 3 ; ckg:importance ckg:Essential ] .
+:deep a ckg:Skill ; skos:prefLabel "Deep" ; ckg:learningHours 300 .
+:wide a ckg:Skill ; skos:prefLabel "Wide" ; ckg:learningHours 300 .
+:intro a ckg:Certification ; skos:prefLabel "Intro" ; ckg:durationHours 20 ;
+    ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill :deep ; ckg:level 2 ] ,
+                    [ a ckg:Teaching ; ckg:taughtSkill :wide ; ckg:level 3 ] .
+"""
+
+
+def T(name: str) -> URIRef:
+    return URIRef("urn:t:" + name)
+
+
+def test_a_credential_below_the_level_needed_does_not_cover_the_step() -> None:
+    G = project(Graph().parse(data=COURSES, format="turtle"))
+    p = learning_path(G, None, T("expert"))
+    assert [(s.label, s.level) for s in p.steps] == [("Deep", 4), ("Wide", 3)]
+    assert [(c.label, c.covers) for c in p.credentials] == [("Intro", [T("wide")])]
+    assert p.uncovered == [T("deep")], "Intro teaches Deep to level 2 of the 4 needed"
+
+
+def test_a_credential_at_or_above_the_level_or_without_one_covers_it() -> None:
+    extra = """
+    @prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    @prefix : <urn:t:> .
+    :advanced a ckg:Certification ; skos:prefLabel "Advanced" ; ckg:durationHours 30 ;
+        ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill :deep ; ckg:level 4 ] .
+    """
+    G = project(Graph().parse(data=COURSES, format="turtle").parse(data=extra, format="turtle"))
+    p = learning_path(G, None, T("expert"))
+    assert sorted((c.label, tuple(c.covers)) for c in p.credentials) == [
+        ("Advanced", (T("deep"),)),
+        ("Intro", (T("wide"),)),
+    ]
+    assert p.uncovered == []
+    G.remove_edge(T("advanced"), T("deep"), "teaches")
+    G.add_edge(T("advanced"), T("deep"), "teaches", level=None)  # no level stated: taken as covering
+    assert learning_path(G, None, T("expert")).uncovered == []
+
+
+def test_shipped_credentials_teach_every_covered_step_to_its_level() -> None:
+    G = projection(Store.default())
+    roles = sorted((n for n, t in G.nodes(data="type") if t == "role"), key=str)
+    short = []
+    for source, target in itertools.product([None, *roles], roles):
+        p = learning_path(G, source, target)
+        level = {s.iri: s.level for s in p.steps}
+        for c in p.credentials:
+            for skill in c.covers:
+                taught = G.edges[c.iri, skill, "teaches"].get("level")
+                if taught is not None and taught < level[skill]:
+                    short.append((c.label, G.nodes[skill]["label"], taught, level[skill]))
+    assert short == []
