@@ -10,8 +10,9 @@ Examples
 >>> app = create_app(Store.default(), warm=False)
 >>> {"/", "/path", "/query", "/overview"} <= {p["path"] for p in dash.page_registry.values()}
 True
->>> app.server.test_client().get("/").status_code
-200
+>>> client = app.server.test_client()
+>>> client.get("/").status_code, client.get("/node/Python").status_code, client.get("/nope").status_code
+(200, 200, 404)
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from typing import Any
 
 import dash
 from dash import Dash, Input, Output, dcc, html
+from flask import Response, request
 
-from dashboard.components import nav_classes, navbar
+from dashboard.components import nav_classes, navbar, page_at
 from dashboard.state import CONFIG_KEY
 from kg.store import Store
 
@@ -76,6 +78,32 @@ def _mark_current_page(app: Dash) -> None:
         return list(nav_classes(path, pages).values())
 
 
+NOT_FOUND_MODULE = "not_found_404"
+
+
+def _answer_unknown_addresses_with_404(app: Dash) -> None:
+    """Serve the HTML shell with status 404 at addresses no page answers.
+
+    Dash serves the same shell at every address and decides the page in the browser,
+    so an unknown address showed the 404 page with status 200: link checkers, crawlers
+    and ``curl -f`` took it for a page. The status now agrees with the page shown
+    (:func:`dashboard.components.page_at` decides as the router does).
+    """
+
+    @app.server.after_request
+    def _status(response: Response) -> Response:
+        prefix = app.config.routes_pathname_prefix
+        shell = {prefix, prefix + "<path:path>"}  # Dash's catch-all routes for its HTML shell
+        rule = request.url_rule.rule if request.url_rule is not None else None
+        if rule in shell and response.status_code == 200 and request.method in ("GET", "HEAD"):
+            # the address under the app's prefix, as Flask matched it
+            here = "/" + str((request.view_args or {}).get("path", ""))
+            page = page_at(here, list(dash.page_registry.values()))
+            if page is None or str(page.get("module", "")).rsplit(".", 1)[-1] == NOT_FOUND_MODULE:
+                response.status_code = 404
+        return response
+
+
 def create_app(store: Store | None = None, *, warm: bool = True, **options: Any) -> Dash:
     """Build the careerkg Dash app over ``store`` (the default graph when ``None``).
 
@@ -110,6 +138,7 @@ def create_app(store: Store | None = None, *, warm: bool = True, **options: Any)
     app.server.config[CONFIG_KEY] = store
     app.layout = _shell
     _mark_current_page(app)
+    _answer_unknown_addresses_with_404(app)
     if warm and store is not None:
         from dashboard.views.overview import overview
         from kg.explore import graph_of

@@ -12,6 +12,8 @@ Examples
 
 from __future__ import annotations
 
+import fnmatch
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,6 +35,7 @@ __all__ = [
     "nav_pages",
     "navbar",
     "node_chip",
+    "page_at",
     "swatch",
     "type_badge",
 ]
@@ -100,6 +103,42 @@ def _matches(path: str, pattern: str | None) -> bool:
     return len(want) == len(got) and all(
         w == g or (w.startswith("<") and w.endswith(">")) for w, g in zip(want, got, strict=True)
     )
+
+
+def page_at(path: str | None, pages: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The page Dash Pages shows at ``path``, decided as its router decides it; ``None``
+    for an address no page answers (the router then shows the ``not_found_404`` page).
+
+    A page answers its ``path`` and, when it has one, addresses that fit its
+    ``path_template`` (a ``<name>`` there matches any text, as in the router); pages
+    are tried in registry order.
+
+    Parameters
+    ----------
+    path : str or None
+        The address without the app's prefix, e.g. ``/node/deep%20learning``.
+    pages : sequence of mapping
+        The page registry (``dash.page_registry.values()``).
+
+    Examples
+    --------
+    >>> pages = [{"module": "m.explorer", "path": "/", "path_template": "/node/<name>"},
+    ...          {"module": "m.path", "path": "/path", "path_template": "/path/<s>/<t>"}]
+    >>> [page_at(p, pages)["module"] for p in ("/", "/node/Python", "/path", "/path/a/b")]
+    ['m.explorer', 'm.explorer', 'm.path', 'm.path']
+    >>> page_at("/nope", pages) is None, page_at("/path/a", pages) is None
+    (True, True)
+    """
+    if path is None:
+        return None
+    here = path.strip("/")
+    for page in pages:
+        template = page.get("path_template")
+        if template and fnmatch.fnmatchcase(here, re.sub("<.*?>", "*", template.strip("/"))):
+            return page
+        if here == str(page.get("path", "")).strip("/"):
+            return page
+    return None
 
 
 def nav_classes(path: str | None, pages: Sequence[Mapping[str, Any]]) -> dict[str, str]:

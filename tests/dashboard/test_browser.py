@@ -466,9 +466,15 @@ def test_reset_view_restores_the_filters_and_clears_the_search(page: Page) -> No
 
 
 def test_an_unknown_address_shows_the_apps_404_page(page: Page) -> None:
-    page.goto("/no/such/page")
+    response = page.page.goto(page.base + "/no/such/page")
+    assert response is not None
+    assert response.status == 404  # the status agrees with the page shown
     page.page.wait_for_selector("#not-found-title")
     assert page.page.locator("#not-found-pages a").count() >= 5
+    # Chromium logs a 404 document as a failed load: that one message, and no other
+    document_404 = "Failed to load resource: the server responded with a status of 404 (NOT FOUND)"
+    assert page.errors.count(document_404) == 1
+    page.errors.remove(document_404)
     page.page.click("#not-found-home")
     page.wait_cy("explorer-canvas", "cy.nodes().length > 0")
     assert page.page.url.rstrip("/") == page.base
