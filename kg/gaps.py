@@ -61,7 +61,7 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -132,6 +132,9 @@ class PrerequisiteFinding:
     needed_for: tuple[Node, ...]
     required_by_course: bool
     taught_in: tuple[CourseRef, ...] = ()
+    cycle: tuple[CourseRef, ...] = ()
+    """For an order violation: the courses that need each other's skills, this one
+    included, when they form a cycle (no order of the courses then fixes it)."""
 
     @property
     def message(self) -> str:
@@ -143,12 +146,26 @@ class PrerequisiteFinding:
             why.append("required by the course")
         what += f" ({'; '.join(why)})"
         if self.kind == "order_violation":
-            return f"{what}, but it is taught only in " + ", ".join(str(c) for c in self.taught_in)
+            late = f"{what}, but it is taught only in " + ", ".join(str(c) for c in self.taught_in)
+            if self.cycle:
+                late += f"; {_and([repr(c.label) for c in self.cycle])} need each other's skills in a cycle"
+            return late
         return f"{what}, but no course teaches it and it is no entry requirement"
 
     @property
     def suggestion(self) -> str:
         p, t = self.prerequisite.label, self.course.term
+        if self.kind == "order_violation" and self.cycle:
+            before = f"before term {t}" if t > 1 else "in a preparatory course before term 1"
+            drop = (
+                f", or drop it from the requirements of {self.course.label!r}"
+                if self.required_by_course and not self.needed_for
+                else ""
+            )
+            return (
+                f"break the cycle (no order of {_and([repr(c.label) for c in self.cycle])} fixes it): "
+                f"add {p!r} to the entry requirements, teach it {before}{drop}"
+            )
         if self.kind == "order_violation":
             last = max(c.term for c in self.taught_in)
             first = self.taught_in[0].label
@@ -171,9 +188,21 @@ class PrerequisiteFinding:
         }
         if self.kind == "order_violation":
             d["taught_in"] = [c.to_dict() for c in self.taught_in]
+            d["cycle"] = [c.to_dict() for c in self.cycle]
         d["message"] = self.message
         d["suggestion"] = self.suggestion
         return d
+
+
+def _and(items: list[str], word: str = "and") -> str:
+    """``'A'``, ``'A' and 'B'``, ``'A', 'B' and 'C'``.
+
+    Examples
+    --------
+    >>> _and(["A"]), _and(["A", "B"]), _and(["A", "B", "C"], "or")
+    ('A', 'A and B', 'A, B or C')
+    """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} {items[-1]}"
 
 
 @dataclass(frozen=True)
@@ -456,6 +485,8 @@ def find_gaps(
             )
             (report.order_violations if later else report.missing_prerequisites).append(finding)
 
+    report.order_violations = _mark_cycles(report.order_violations)
+
     for course, column, r in sorted(
         curriculum.unknown(),
         key=lambda u: (
@@ -486,6 +517,31 @@ def find_gaps(
         if len(cs) > 1:
             report.duplicates.append(Duplicate(node(s), tuple(ref[id(c)] for c in cs)))
     return report
+
+
+def _mark_cycles(findings: list[PrerequisiteFinding]) -> list[PrerequisiteFinding]:
+    """``findings`` with ``cycle`` set where courses need each other's skills.
+
+    Course A needing a skill B teaches too late, and B one that A teaches, is a cycle:
+    each finding alone suggests moving the other course earlier, which cannot work.
+    """
+    import networkx as nx
+
+    g: nx.DiGraph = nx.DiGraph()
+    for f in findings:
+        g.add_edges_from((f.course, d) for d in f.taught_in)
+    member: dict[CourseRef, tuple[CourseRef, ...]] = {}
+    for component in nx.strongly_connected_components(g):
+        if len(component) > 1:
+            ordered = tuple(sorted(component, key=lambda c: (c.term, c.label.casefold(), str(c.iri))))
+            member.update((c, ordered) for c in component)
+    out = []
+    for f in findings:
+        cycle = member.get(f.course, ())
+        if cycle and any(member.get(d) == cycle for d in f.taught_in):
+            f = replace(f, cycle=cycle)
+        out.append(f)
+    return out
 
 
 # ----------------------------------------------------------------- rendering
@@ -630,6 +686,10 @@ def report_table(report: GapReport) -> str:
     block("Order violations", [(f.message, f.suggestion) for f in report.order_violations])
     block("Unknown skills", [(u.message, u.suggestion) for u in report.unknown_skills])
     out.append(f"Target role coverage ({len(report.coverage)})")
+    if not report.coverage:
+        out.append(
+            "  No target role given: name one with --target ROLE (or a '# target roles:' line in the CSV)."
+        )
     width = max((len(c.role.label) for c in report.coverage), default=0)
     for c in report.coverage:
         uncovered = ", ".join(n.label for n in c.uncovered) or "-"
