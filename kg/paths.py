@@ -843,7 +843,13 @@ def parse_known(entry: str) -> tuple[str, int]:
     Traceback (most recent call last):
     ...
     kg.errors.KGError: level 9 in 'Python:9' is out of range; give a level from 1 to 5, e.g. 'Python:3'
+    >>> parse_known(":3")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: no skill name in ':3'; give SKILL or SKILL:LEVEL, e.g. 'Python programming:3'
     """
+    if not entry.strip() or entry.strip().startswith(":"):
+        raise KGError(f"no skill name in {entry!r}; give SKILL or SKILL:LEVEL, e.g. 'Python programming:3'")
     m = _LEVEL_RE.match(entry)
     if m is None:
         return entry.strip(), KNOWN_LEVEL
@@ -853,6 +859,19 @@ def parse_known(entry: str) -> tuple[str, int]:
             f"level {level} in {entry!r} is out of range; give a level from 1 to 5, e.g. '{name}:3'"
         )
     return name, level
+
+
+def _level_error(entry: str, name: str, level: str) -> KGError:
+    """What is wrong with the level of ``entry``, whose ``name`` is a known skill."""
+    example = f"e.g. '{name}:3'"
+    if re.fullmatch(r"[+-]?\d+", level):
+        if not 1 <= int(level) <= 5:  # "Python:-1"
+            return KGError(
+                f"level {int(level)} in {entry!r} is out of range; give a level from 1 to 5, {example}"
+            )
+        # "Python:3:4": a whole level before the last one
+        return KGError(f"{entry!r} gives more than one level; give one level from 1 to 5, {example}")
+    return KGError(f"level {level!r} in {entry!r} is no whole number; give a level from 1 to 5, {example}")
 
 
 _NO_SOURCE = {"", "-", "none"}
@@ -923,9 +942,7 @@ def plan(
                 index.resolve(head, CKG.Skill)
             except UnknownEntity:
                 raise err from None
-            raise KGError(
-                f"level {tail.strip()!r} in {entry!r} is no whole number; give a level from 1 to 5, e.g. '{head.strip()}:3'"
-            ) from None
+            raise _level_error(entry, head.strip(), tail.strip()) from None
         known[skill] = max(known.get(skill, 0), level)
     G = projection(store)
     paths = learning_paths(G, src, tgt, alternatives + 1, known=known, optional=optional, switch=switch)
