@@ -10,6 +10,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import ids
 from dashboard.state import get_store
 from dashboard.views import query as view
+from kg.sparql.examples import find_example
 
 dash.register_page(
     __name__,
@@ -23,9 +24,8 @@ dash.register_page(
 
 def layout(example: str | None = None, **_query: Any) -> Any:
     options = view.example_options()
-    chosen = (
-        example if any(o["value"] == example for o in options) else (options[0]["value"] if options else None)
-    )
+    found = find_example(example)  # an older name (gaps_coverage) finds its example too
+    chosen = found.name if found is not None else (options[0]["value"] if options else None)
     text, description = view.editor_text(chosen)
     return html.Div(
         className="query-page",

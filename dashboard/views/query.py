@@ -45,9 +45,9 @@ def editor_text(name: str | None) -> tuple[str, str]:
     """The text of an example for the editor, and its description. Parameters get their
     default values in a ``VALUES`` clause the user can edit (:attr:`Example.editable_text
     <kg.sparql.examples.Example.editable_text>`)."""
-    from kg.sparql.examples import EXAMPLES
+    from kg.sparql.examples import EXAMPLES, find_example
 
-    ex = EXAMPLES.get(name or "") or next(iter(EXAMPLES.values()), None)
+    ex = find_example(name) or next(iter(EXAMPLES.values()), None)
     if ex is None:
         return (
             "SELECT ?role ?label WHERE {\n  ?role a ckg:Role ; skos:prefLabel ?label .\n}\nORDER BY ?label\n",
@@ -80,12 +80,12 @@ def describe(name: str | None, text: str | None) -> str:
     >>> describe("prerequisites", text + "LIMIT 3")  # doctest: +ELLIPSIS
     'Edited: your own query now, started from the example “...”.'
     """
-    from kg.sparql.examples import EXAMPLES
+    from kg.sparql.examples import find_example
 
     original, description = editor_text(name)
     if (text or "").strip() == original.strip():
         return description
-    ex = EXAMPLES.get(name or "")
+    ex = find_example(name)
     if ex is None:
         return "Edited: your own query now."
     return f"Edited: your own query now, started from the example “{ex.title}”."

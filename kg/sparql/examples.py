@@ -40,7 +40,7 @@ from kg.namespace import PREFIXES
 from kg.sparql.engine import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, QueryResult, run_query
 from kg.store import Store
 
-__all__ = ["EXAMPLES", "QUERY_DIR", "Example", "get_example", "load_examples", "run_example"]
+__all__ = ["EXAMPLES", "QUERY_DIR", "Example", "find_example", "get_example", "load_examples", "run_example"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 """Where the example ``.rq`` files live."""
@@ -145,8 +145,27 @@ EXAMPLES: dict[str, Example] = load_examples()
 """The shipped examples, by name."""
 
 
+def find_example(name: str | None) -> Example | None:
+    """The example called ``name``, or ``None``.
+
+    Names are matched without regard to case, and ``_`` stands for ``-``: the
+    curriculum-gap examples were once called ``gaps_coverage`` and so on, and scripts
+    and bookmarks that use those names still find them.
+
+    Examples
+    --------
+    >>> find_example("gaps_coverage").name, find_example(" Learning-Path ").name
+    ('gaps-coverage', 'learning-path')
+    >>> find_example("nope") is None, find_example(None) is None
+    (True, True)
+    """
+    if name is None:
+        return None
+    return EXAMPLES.get(name) or EXAMPLES.get(name.strip().lower().replace("_", "-"))
+
+
 def get_example(name: str) -> Example:
-    """The example called ``name``.
+    """The example called ``name`` (as :func:`find_example` matches names).
 
     Raises
     ------
@@ -162,11 +181,11 @@ def get_example(name: str) -> Example:
     """
     import difflib
 
-    try:
-        return EXAMPLES[name]
-    except KeyError:
-        close = difflib.get_close_matches(name, list(EXAMPLES), n=5, cutoff=0.4)
-        raise UnknownEntity(name, close, kind="example query", among="name") from None
+    found = find_example(name)
+    if found is None:
+        close = difflib.get_close_matches(name.lower().replace("_", "-"), list(EXAMPLES), n=5, cutoff=0.4)
+        raise UnknownEntity(name, close, kind="example query", among="name")
+    return found
 
 
 def run_example(

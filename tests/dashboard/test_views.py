@@ -201,6 +201,16 @@ def test_downloads_agree_with_the_path(store: Store) -> None:
     assert filename(p, "csv") == "path-software-engineer-to-machine-learning-engineer.csv"
 
 
+def test_the_query_page_opens_an_example_by_an_older_name() -> None:
+    # a bookmark of /query?example=gaps_coverage, from before the names were hyphenated
+    from kg.sparql.examples import EXAMPLES
+
+    assert query.editor_text("gaps_coverage") == query.editor_text("gaps-coverage")
+    assert query.editor_text("gaps_coverage")[1] == EXAMPLES["gaps-coverage"].description
+    text, _ = query.editor_text("gaps_coverage")
+    assert query.describe("gaps_coverage", text + "LIMIT 1").endswith(f"“{EXAMPLES['gaps-coverage'].title}”.")
+
+
 def test_query_examples_and_errors(store: Store) -> None:
     options = query.example_options()
     assert len(options) >= 3

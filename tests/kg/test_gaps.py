@@ -219,23 +219,23 @@ def test_report_graph_answers_the_gaps_queries(store: Store) -> None:
     g = report_graph(_report(store, "GAPPY", "turtle"))
     # round-trip through Turtle, as `careerkg gaps --format ttl` writes it
     g = Graph().parse(data=g.serialize(format="turtle"), format="turtle")
-    missing = _query(g, "gaps_missing_prerequisites")
+    missing = _query(g, "gaps-missing-prerequisites")
     assert [(m["courseLabel"], m["prerequisiteLabel"]) for m in missing] == [
         ("Deep Learning", "Neural Networks"),
         ("Deep Learning", "Probability"),
     ]
     assert missing[0]["neededFor"] == "Deep Learning"
     assert missing[1]["requiredByCourse"] == "true"
-    (ov,) = _query(g, "gaps_order_violations")
+    (ov,) = _query(g, "gaps-order-violations")
     assert (ov["courseLabel"], ov["prerequisiteLabel"], ov["taughtInLabel"], ov["taughtInTerm"]) == (
         "Machine Learning",
         "Linear Algebra",
         "Maths",
         "2",
     )
-    (cov,) = _query(g, "gaps_coverage")
+    (cov,) = _query(g, "gaps-coverage")
     assert (cov["roleLabel"], float(cov["percent"]), cov["uncovered"]) == ("ML Engineer", 75.0, "Statistics")
-    kinds = {k["kind"]: int(k["findings"]) for k in _query(g, "gaps_findings_by_kind")}
+    kinds = {k["kind"]: int(k["findings"]) for k in _query(g, "gaps-findings-by-kind")}
     assert kinds == {
         "MissingPrerequisite": 2,
         "OrderViolation": 1,
@@ -254,5 +254,5 @@ def test_gap_queries_run_over_a_store_with_a_report(tmp_path: Any) -> None:
     report_graph(_report(base, "GAPPY", "csv")).serialize(path, format="turtle")
     s = Store(curricula.graph())
     s.load(path)
-    res = run_example(s, "gaps_coverage")
+    res = run_example(s, "gaps-coverage")
     assert len(res.rows) == 1

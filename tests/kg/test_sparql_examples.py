@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
 from kg.errors import UnknownEntity
 from kg.sparql import paths as sparql_paths
-from kg.sparql.examples import EXAMPLES, Example, get_example, load_examples, run_example
+from kg.sparql.examples import EXAMPLES, Example, find_example, get_example, load_examples, run_example
 from kg.store import Store
 
 REQUIRED = {
@@ -131,6 +133,31 @@ def test_aggregate_examples_answer_as_the_direct_grouping(name: str, backend: st
 def test_unknown_example_suggests_close_names() -> None:
     with pytest.raises(UnknownEntity, match="'reachable-roles'"):
         get_example("reachable-role")
+
+
+def test_example_names_are_all_spelt_one_way() -> None:
+    # lower-case words joined by hyphens, as in the CLI's other names
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) for name in EXAMPLES), list(EXAMPLES)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("gaps_coverage", "gaps-coverage"),
+        ("gaps_findings_by_kind", "gaps-findings-by-kind"),
+        ("gaps_missing_prerequisites", "gaps-missing-prerequisites"),
+        ("gaps_order_violations", "gaps-order-violations"),
+        ("Learning-Path", "learning-path"),
+    ],
+)
+def test_older_spellings_of_a_name_still_find_the_example(old: str, new: str) -> None:
+    assert find_example(old) is EXAMPLES[new]
+    assert get_example(old) is EXAMPLES[new]
+
+
+def test_an_unknown_underscored_name_suggests_the_hyphenated_ones() -> None:
+    with pytest.raises(UnknownEntity, match="'gaps-coverage'"):
+        get_example("gaps_coverag")
 
 
 def test_header_parsing(tmp_path) -> None:
