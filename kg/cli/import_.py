@@ -83,7 +83,7 @@ def _run(
 ) -> None:
     from kg.errors import KGError
     from kg.importers.common import output_kind, sweep_stale, text_sink, write_output
-    from kg.importers.store import build_store
+    from kg.importers.store import build_store, check_store_target
     from kg.namespace import PREFIXES
 
     if data and store is None:
@@ -94,6 +94,8 @@ def _run(
         raise click.UsageError("--without-curated only applies with --store")
     if output is not None:
         output_kind(output)  # a bad name is said before the import runs, not after
+    if store is not None:
+        check_store_target(store)  # never replace a folder of the user's own files
     sweep_stale(Path(tempfile.gettempdir()), "careerkg-import-")  # left by imports that were killed
     tmpdir = Path(tempfile.mkdtemp(prefix=f"careerkg-import-{os.getpid()}-"))
     try:

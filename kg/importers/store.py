@@ -29,10 +29,52 @@ from typing import IO, cast
 
 import pyoxigraph
 
-from kg.errors import InputFileError
+from kg.errors import InputFileError, StoreError
 from kg.importers.common import atomic_path
 
-__all__ = ["build_store", "parts"]
+__all__ = ["build_store", "check_store_target", "parts"]
+
+
+def check_store_target(target: Path) -> None:
+    """Refuse a ``--store`` folder that exists and holds something other than a store.
+
+    ``build_store`` replaces the folder it writes, so pointing it at a folder of the
+    user's own files (or at the taxonomy being imported) would delete them. A missing
+    folder, an empty one or an earlier store (Oxigraph's RocksDB writes ``CURRENT``)
+    may be written; anything else is refused before the import runs.
+
+    Raises
+    ------
+    StoreError
+        When ``target`` is a non-empty folder that is not a store, or not a folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> check_store_target(d / "new")  # missing: fine
+    >>> check_store_target(d)  # empty: fine
+    >>> _ = (d / "notes.txt").write_text("mine")
+    >>> check_store_target(d)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreError: ...: this folder is not a careerkg store (it holds notes.txt); ...
+    """
+    target = Path(target)
+    if not target.exists() and not target.is_symlink():
+        return
+    if not target.is_dir():
+        raise StoreError(f"{target}: not a folder; --store names the folder to write the store into")
+    if (target / "CURRENT").is_file():
+        return
+    names = sorted(p.name for p in target.iterdir())
+    if not names:
+        return
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    raise StoreError(
+        f"{target}: this folder is not a careerkg store (it holds {shown}); --store replaces the "
+        "folder it names, so name a new or empty folder, or a store an earlier import wrote"
+    )
 
 
 def _format(path: Path) -> pyoxigraph.RdfFormat:
@@ -141,6 +183,8 @@ def build_store(
     ------
     InputFileError
         When a file cannot be parsed.
+    StoreError
+        When ``target`` holds something other than a store (:func:`check_store_target`).
     """
     from oxrdflib import OxigraphStore
     from rdflib import Graph
@@ -148,6 +192,7 @@ def build_store(
 
     from kg.importers.join import join
 
+    check_store_target(Path(target))
     n_workers = workers or len(os.sched_getaffinity(0))
     with atomic_path(Path(target), directory=True) as tmp:
         ox = pyoxigraph.Store(str(tmp))

@@ -507,3 +507,35 @@ def test_cli_progress_bars_can_be_forced(tmp_path: Path, runner: CliRunner) -> N
     assert "occupationSkillRelations" in shown.stderr
     assert "rows/s" in shown.stderr  # tqdm's rate
     assert "rows/s" not in hidden.stderr
+
+
+# ---------------------------------------------------------------- audit: what a user meets
+
+
+def test_cli_store_refuses_a_folder_that_is_not_a_store(tmp_path: Path, runner: CliRunner) -> None:
+    """--store onto a folder of the user's own files must not replace (delete) it."""
+    root = make_esco(tmp_path / "esco")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("precious\n")
+    result = runner.invoke(cli, ["import", "esco", str(root), "--store", str(mine)])
+    assert result.exit_code == 2
+    assert "is not a careerkg store" in result.stderr
+    assert "notes.txt" in result.stderr
+    assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"]
+    assert (mine / "notes.txt").read_text() == "precious\n"
+    # the source folder itself is refused too, and survives
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    result = runner.invoke(cli, ["import", "esco", str(root), "--store", str(root)])
+    assert result.exit_code == 2
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def test_cli_store_accepts_an_empty_folder_and_an_earlier_store(tmp_path: Path, runner: CliRunner) -> None:
+    root = make_esco(tmp_path / "esco")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for _ in range(2):  # an empty folder, then the store written there
+        result = runner.invoke(cli, ["import", "esco", str(root), "--store", str(empty)])
+        assert result.exit_code == 0, result.output
+    assert (empty / "CURRENT").is_file()
