@@ -64,6 +64,7 @@ __all__ = [
     "Curriculum",
     "SkillRef",
     "curriculum_graph",
+    "decode_text",
     "guess_curriculum_format",
     "parse_curriculum",
     "read_curriculum",
@@ -215,11 +216,44 @@ def read_curriculum(path: str | Path, store: Store, *, fmt: str | None = None) -
     p = Path(path)
     if not p.is_file():
         raise InvalidCurriculum(str(p), "no such file")
+    return parse_curriculum(
+        decode_text(p.read_bytes(), str(p)), store, fmt=fmt or guess_curriculum_format(p.name), source=str(p)
+    )
+
+
+def decode_text(raw: bytes, source: str) -> str:
+    r"""The text of a curriculum file: UTF-8, with or without a byte-order mark.
+
+    Raises
+    ------
+    InvalidCurriculum
+        For bytes that are not UTF-8, naming the line, the byte and what it would be in
+        Windows-1252 (what Excel's plain "CSV" saves), and how to save the file instead.
+
+    Examples
+    --------
+    >>> decode_text("\ufeffcourse,term".encode(), "plan.csv")
+    'course,term'
+    >>> decode_text(b"course,term,teaches,requires\nB,2,caf\xe9,\n", "plan.csv")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: plan.csv, line 2: not UTF-8 text (byte 0xE9 after 'B,2,caf', 'é' in Windows-1252); save the file as UTF-8 (in Excel: CSV UTF-8)
+    """
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InvalidCurriculum(str(p), f"not UTF-8 text ({err.reason} at byte {err.start})") from err
-    return parse_curriculum(text, store, fmt=fmt or guess_curriculum_format(p.name), source=str(p))
+        line_start = raw.rfind(b"\n", 0, err.start) + 1
+        before = raw[line_start : err.start].decode("utf-8", errors="replace")[-20:]
+        byte = raw[err.start : err.start + 1]
+        guess = byte.decode("cp1252", errors="replace")
+        what = f"byte 0x{byte.hex().upper()}" + (f" after {before!r}" if before else "")
+        if guess.isprintable() and guess != "\ufffd":
+            what += f", {guess!r} in Windows-1252"
+        raise InvalidCurriculum(
+            source,
+            f"not UTF-8 text ({what}); save the file as UTF-8 (in Excel: CSV UTF-8)",
+            raw.count(b"\n", 0, err.start) + 1,
+        ) from err
 
 
 def parse_curriculum(text: str, store: Store, *, fmt: str, source: str = "<curriculum>") -> Curriculum:
@@ -273,11 +307,14 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
     return SkillRef(name, iri, index.labels.get(iri, label_of(index.graph, iri)), line)
 
 
-def _role(index: LabelIndex, name: str, source: str, line: int | None) -> URIRef:
+def _role(index: LabelIndex, name: str, source: str, line: int | None, shown: str = "") -> URIRef:
     try:
         return index.resolve(name, CKG.Role)
     except UnknownEntity as err:
-        raise InvalidCurriculum(source, f"target role: {err}", line) from err
+        message = str(err)
+        if shown:  # the IRI as the file writes it (role:x), not spelt out
+            message = message.replace(repr(name), shown, 1)
+        raise InvalidCurriculum(source, f"target role: {message}", line) from err
 
 
 def _split(cell: str | None) -> list[str]:
@@ -616,7 +653,7 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         courses=_ordered(courses),
         entry=refs(cur, CKG.entryRequirement),
         targets=_unique(
-            _role(index, str(r), source, line_of(cur, "targetRole"))
+            _role(index, str(r), source, line_of(cur, "targetRole"), _show(r, nm))
             for r in sorted(g.objects(cur, CKG.targetRole), key=str)
         ),
         source=source,

@@ -233,7 +233,7 @@ def decode_upload(contents: str, filename: str) -> tuple[str, str]:
     ...
     kg.errors.InvalidCurriculum: a.xlsx: a .xlsx file is not a curriculum. Upload a curriculum as CSV (.csv) or Turtle...
     """
-    from kg.curriculum import guess_curriculum_format
+    from kg.curriculum import decode_text, guess_curriculum_format
 
     _, _, data = (contents or "").partition(",")
     reason = _refusal(filename, len(data) * 3 // 4)
@@ -244,12 +244,7 @@ def decode_upload(contents: str, filename: str) -> tuple[str, str]:
         raw = base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError) as err:
         raise InvalidCurriculum(filename, "the upload could not be decoded; try again") from err
-    try:
-        return raw.decode("utf-8-sig"), fmt
-    except UnicodeDecodeError as err:
-        raise InvalidCurriculum(
-            filename, f"not UTF-8 text ({err.reason} at byte {err.start}); save the file as UTF-8"
-        ) from err
+    return decode_text(raw, filename), fmt
 
 
 def analyse(

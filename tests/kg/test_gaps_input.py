@@ -248,3 +248,33 @@ def test_the_shipped_turtle_examples_still_read(store: Store) -> None:
         cur = parse_curriculum(path.read_text(encoding="utf-8"), store, fmt="turtle", source=path.name)
         assert len(cur.courses) == 8 if "bootcamp" in path.name else len(cur.courses) == 11
         assert isinstance(curriculum_graph(cur), Graph)
+
+
+# ------------------------------------------------------------------- encoding
+
+
+def test_a_windows_1252_file_names_the_line_the_byte_and_how_to_save_it(tmp_path: Path) -> None:
+    # was: "not UTF-8 text (invalid continuation byte at byte 45)": no line, nothing to act on
+    path = tmp_path / "plan.csv"
+    path.write_bytes("course,term,teaches,requires\nA,1,SQL,\nÉtudes,2,statistics,\n".encode("cp1252"))
+    _register()
+    result = CliRunner().invoke(cli, ["gaps", str(path)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        f"careerkg: error: {path}, line 3: not UTF-8 text (byte 0xC9, 'É' in Windows-1252); "
+        "save the file as UTF-8 (in Excel: CSV UTF-8)"
+    )
+
+
+def test_an_unknown_target_role_in_turtle_is_named_as_written(store: Store) -> None:
+    # was: "unknown role name 'https://w3id.org/careerkg/id/role/data-scientst'"
+    text = _ttl(
+        "curriculum:t a ckg:Curriculum ; skos:prefLabel 'T'@en ; ckg:hasCourse course:a ;\n"
+        "    ckg:targetRole role:data-scientst .\n"
+        "course:a a ckg:Course ; skos:prefLabel 'A'@en ; ckg:term 1 ; ckg:teaches skill:statistics .\n"
+    )
+    with pytest.raises(InvalidCurriculum) as err:
+        parse_curriculum(text, store, fmt="turtle", source="t.ttl")
+    assert str(err.value).startswith(
+        "t.ttl, line 8: target role: unknown role name role:data-scientst; closest known labels: 'Data Scientist'"
+    )
