@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import textwrap
 from pathlib import Path
 
 import click
@@ -22,14 +24,87 @@ def _level(step_from: int, step_to: int) -> str:
     return f"{step_from}→{step_to}"
 
 
-def render_table(path: LearningPath) -> str:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _years(path: LearningPath) -> str:
+    if not path.years:
+        return ""
+    return f" (typically {path.years:g} {'year' if path.years == 1 else 'years'})"
+
+
+def _known(path: LearningPath) -> str:
+    return ", ".join(f"{path.label(k)} (level {v})" for k, v in path.known.items())
+
+
+_SWITCH = "direct switch: no career progression leads there"
+_NOTHING = "nothing to learn: you already have every skill the target requires"
+
+
+def _fewer(path: LearningPath, asked: int) -> str:
+    """The note when fewer alternatives came back than were asked for ('' otherwise)."""
+    if asked <= len(path.alternatives):
+        return ""
+    if not path.alternatives:
+        return "no other career route leads there"
+    return f"no other career route leads there beyond {_plural(len(path.alternatives), 'alternative')}"
+
+
+_NBSP = "\N{NO-BREAK SPACE}"
+
+WHY_COLUMN = 40
+"""Narrowest ``why`` column; below it the reasons go on the lines under each step."""
+
+
+def _keep(text: str) -> str:
+    """``text`` that :func:`_fill` never breaks."""
+    return text.replace(" ", _NBSP)
+
+
+def _fill(text: str, width: int, indent: int) -> list[str]:
+    """``text`` wrapped to ``width``, lines after the first indented by ``indent``."""
+    lines = textwrap.wrap(
+        text,
+        width=max(width, indent + 20),
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [text]
+    return [line.replace(_NBSP, " ") for line in lines]
+
+
+def _fill_list(head: str, items: list[str], width: int, indent: int) -> list[str]:
+    """``head`` then ``items`` separated by commas, wrapped between items, never inside one."""
+    return _fill(head + ", ".join(map(_keep, items)), width, indent)
+
+
+def _chain_kept(path: LearningPath) -> str:
+    """The role chain, breakable only between roles."""
+    sep = " ⇢ " if path.switch else " → "
+    return sep.join(_keep(path.label(r)) for r in path.roles)
+
+
+def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0) -> str:
     """The plain-text report: steps, hours, cumulative hours, reasons, then the rest.
+
+    Parameters
+    ----------
+    path : LearningPath
+    width : int, optional
+        The width to wrap to; the terminal's (``COLUMNS``, else 100) by default. The
+        reasons wrap inside the ``why`` column, or go on the lines below each step
+        when the column would be narrower than :data:`WHY_COLUMN`; lists wrap
+        between their items, with an indent.
+    asked : int
+        How many alternatives were asked for, to say so when fewer exist.
 
     Examples
     --------
     >>> from kg.paths import learning_path
     >>> from kg.synthetic import tiny_graph
-    >>> print(render_table(learning_path(tiny_graph(), "role:analyst", "role:data-scientist")))
+    >>> path = learning_path(tiny_graph(), "role:analyst", "role:data-scientist")
+    >>> print(render_table(path, width=100))
     ... # doctest: +NORMALIZE_WHITESPACE
     Learning path: Analyst → Data Scientist
     roles: Analyst → Data Scientist (typically 2 years)
@@ -40,45 +115,86 @@ def render_table(path: LearningPath) -> str:
     <BLANKLINE>
     total: 90.0 hours in 2 steps
     learn alone: Linear Algebra, Machine Learning
+    >>> for line in render_table(path, width=92).splitlines()[3:]:
+    ...     print(line)
+       #  skill             level  hours  cumulative  why
+       1  Linear Algebra    0→3     30.0        30.0  prerequisite of Machine Learning
+       2  Machine Learning  0→3     60.0        90.0  required by Data Scientist at level 3
+                                                      (essential)
+    <BLANKLINE>
+    total: 90.0 hours in 2 steps
+    learn alone: Linear Algebra, Machine Learning
+    >>> for line in render_table(path, width=60).splitlines()[3:8]:
+    ...     print(line)
+       #  skill             level  hours  cumulative
+       1  Linear Algebra    0→3     30.0        30.0
+          why: prerequisite of Machine Learning
+       2  Machine Learning  0→3     60.0        90.0
+          why: required by Data Scientist at level 3 (essential)
     """
+    if width is None:
+        width = shutil.get_terminal_size((100, 24)).columns
     src = path.label(path.source) if path.source is not None else "(your skills)"
     lines = [f"Learning path: {src} → {path.label(path.target)}"]
-    years = f" (typically {path.years:g} years)" if path.years else ""
-    note = "  [⇢ direct switch: no career progression leads there]" if path.switch else ""
-    lines.append(f"roles: {_chain(path)}{years}{note}")
+    note = f"  [⇢ {_SWITCH}]" if path.switch else ""
+    lines += _fill(f"roles: {_chain_kept(path)}{_years(path)}{note}", width, 7)
     if path.known:
-        lines.append("known: " + ", ".join(f"{path.label(k)} (level {v})" for k, v in path.known.items()))
+        known = [f"{path.label(k)} (level {v})" for k, v in path.known.items()]
+        lines += _fill_list("known: ", known, width, 7)
     lines.append("")
     if path.steps:
+        pw = max(2, *(len(str(s.position)) for s in path.steps))
         w = max(5, *(len(s.label) for s in path.steps))
-        lines.append(f"  {'#':>2}  {'skill':<{w}}  level  {'hours':>5}  cumulative  why")
+        hw = max(5, *(len(f"{s.hours:.1f}") for s in path.steps))
+        row = f"  {'#':>{pw}}  {'skill':<{w}}  level  {'hours':>{hw}}  cumulative  "
+        column = width - len(row) >= WHY_COLUMN  # else each step's reasons go below it
+        lines.append(row + "why" if column else row.rstrip())
         for s in path.steps:
-            lines.append(
-                f"  {s.position:>2}  {s.label:<{w}}  {_level(s.from_level, s.level):<5}  {s.hours:>5.1f}"
-                f"  {s.cumulative_hours:>10.1f}  {'; '.join(s.reasons)}"
+            head = (
+                f"  {s.position:>{pw}}  {s.label:<{w}}  {_level(s.from_level, s.level):<5}  {s.hours:>{hw}.1f}"
+                f"  {s.cumulative_hours:>10.1f}  "
             )
+            why = "; ".join(s.reasons)
+            if column:
+                wrapped = _fill(why, width - len(head), 0)
+                lines.append(head + wrapped[0])
+                lines += [" " * len(head) + more for more in wrapped[1:]]
+            else:
+                lines.append(head.rstrip())
+                lines += _fill(f"{' ' * (pw + 4)}why: {why}", width, pw + 9)
         lines.append("")
     else:
-        lines.append("nothing to learn: you already have every skill the target requires")
-        lines.append("")
-    lines.append(f"total: {path.total_hours:.1f} hours in {len(path.steps)} steps")
+        lines += [_NOTHING, ""]
+    lines.append(f"total: {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}")
     if path.credentials:
         lines.append("credentials covering the plan:")
         for c in path.credentials:
-            lines.append(
-                f"  - {c.label} ({c.type}, {c.hours:g} h): " + ", ".join(path.label(x) for x in c.covers)
-            )
+            head = f"  - {c.label} ({c.type}, {c.hours:g} h): "
+            lines += _fill_list(head, [path.label(x) for x in c.covers], width, 6)
     if path.uncovered:
-        lines.append("learn alone: " + ", ".join(path.label(x) for x in path.uncovered))
+        lines += _fill_list("learn alone: ", [path.label(x) for x in path.uncovered], width, 13)
     if path.alternatives:
         lines.append("alternatives:")
         for i, alt in enumerate(path.alternatives, start=2):
-            lines.append(f"  {i}. {_chain(alt)}: {alt.total_hours:.1f} hours in {len(alt.steps)} steps")
+            effort = _keep(f"{alt.total_hours:.1f} hours in {_plural(len(alt.steps), 'step')}")
+            lines += _fill(f"  {i}. {_chain_kept(alt)}: {effort}", width, 6)
+    if fewer := _fewer(path, asked):
+        lines.append(f"alternatives: {fewer}" if not path.alternatives else f"  ({fewer})")
     return "\n".join(lines)
 
 
-def render_markdown(path: LearningPath) -> str:
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     """The report as Markdown (a heading, a steps table, credentials as a list).
+
+    Parameters
+    ----------
+    path : LearningPath
+    asked : int
+        How many alternatives were asked for, to say so when fewer exist.
 
     Examples
     --------
@@ -89,18 +205,30 @@ def render_markdown(path: LearningPath) -> str:
     '## Learning path: Analyst → Data Scientist'
     >>> "| 2 | Machine Learning | 0→3 | 60.0 | 90.0 |" in md
     True
+    >>> print(render_markdown(learning_path(tiny_graph(), "role:analyst", "role:analyst")))
+    ## Learning path: Analyst → Analyst
+    <BLANKLINE>
+    **Roles:** Analyst
+    <BLANKLINE>
+    Nothing to learn: you already have every skill the target requires.
+    <BLANKLINE>
+    **Total:** 0.0 hours in 0 steps
     """
     src = path.label(path.source) if path.source is not None else "your skills"
     out = [f"## Learning path: {src} → {path.label(path.target)}", ""]
-    out.append(f"**Roles:** {_chain(path)}" + (f" (typically {path.years:g} years)" if path.years else ""))
-    out += ["", "| # | skill | level | hours | cumulative | why |", "|---:|---|---|---:|---:|---|"]
-    for s in path.steps:
-        why = "; ".join(s.reasons).replace("|", "\\|")
-        out.append(
-            f"| {s.position} | {s.label} | {_level(s.from_level, s.level)} | {s.hours:.1f} "
-            f"| {s.cumulative_hours:.1f} | {why} |"
-        )
-    out += ["", f"**Total:** {path.total_hours:.1f} hours in {len(path.steps)} steps"]
+    out.append(f"**Roles:** {_chain(path)}{_years(path)}" + (f" ({_SWITCH})" if path.switch else ""))
+    if path.known:
+        out += ["", f"**Known:** {_known(path)}"]
+    if path.steps:
+        out += ["", "| # | skill | level | hours | cumulative | why |", "|---:|---|---|---:|---:|---|"]
+        for s in path.steps:
+            out.append(
+                f"| {s.position} | {_md(s.label)} | {_level(s.from_level, s.level)} | {s.hours:.1f} "
+                f"| {s.cumulative_hours:.1f} | {_md('; '.join(s.reasons))} |"
+            )
+    else:
+        out += ["", _NOTHING[0].upper() + _NOTHING[1:] + "."]
+    out += ["", f"**Total:** {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}"]
     if path.credentials:
         out += ["", "**Credentials covering the plan:**", ""]
         for c in path.credentials:
@@ -116,7 +244,12 @@ def render_markdown(path: LearningPath) -> str:
     if path.alternatives:
         out += ["", "**Alternatives:**", ""]
         for alt in path.alternatives:
-            out.append(f"- {_chain(alt)}: {alt.total_hours:.1f} hours")
+            out.append(f"- {_chain(alt)}: {alt.total_hours:.1f} hours in {_plural(len(alt.steps), 'step')}")
+    if fewer := _fewer(path, asked):
+        out += [
+            "",
+            f"**Alternatives:** {fewer}." if not path.alternatives else f"({fewer[0].upper()}{fewer[1:]}.)",
+        ]
     return "\n".join(out)
 
 
@@ -173,6 +306,6 @@ def path_command(
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif fmt == "md":
-        click.echo(render_markdown(result))
+        click.echo(render_markdown(result, asked=alternatives))
     else:
-        click.echo(render_table(result))
+        click.echo(render_table(result, asked=alternatives))

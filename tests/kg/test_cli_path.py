@@ -23,7 +23,10 @@ def runner() -> CliRunner:
 
 
 def test_table_lists_steps_hours_and_reasons(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["path", "Software Engineer", "Machine Learning Engineer"])
+    # a wide terminal: one line per step (narrow ones: tests/kg/test_cli_path_output.py)
+    result = runner.invoke(
+        cli, ["path", "Software Engineer", "Machine Learning Engineer"], env={"COLUMNS": "10000"}
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Learning path: Software Engineer → Machine Learning Engineer"
@@ -94,7 +97,9 @@ def test_markdown(runner: CliRunner) -> None:
     assert result.output.startswith("## Learning path: Software Engineer → Machine Learning Engineer")
     assert "| # | skill | level | hours | cumulative | why |" in result.output
     # as the table says it: the steps no suggested credential covers
-    table = runner.invoke(cli, ["path", "software engineer", "machine learning engineer"]).output
+    table = runner.invoke(
+        cli, ["path", "software engineer", "machine learning engineer"], env={"COLUMNS": "10000"}
+    ).output
     alone = next(line for line in table.splitlines() if line.startswith("learn alone: "))
     assert (
         f"**Learn alone** (no credential covers them): {alone.removeprefix('learn alone: ')}" in result.output
