@@ -771,8 +771,8 @@ def unlocks(G: nx.MultiDiGraph, skill: Any) -> dict[str, Any]:
         ``skill`` (``{iri, label}``); ``roles``: the roles that require it, each
         ``{iri, label, level, importance}`` (essential first); ``skills``: the skills
         that have it as a prerequisite, directly (``depth`` 1) or transitively, each
-        ``{iri, label, depth}``; ``via``: the roles that require one of those skills,
-        each ``{iri, label, skills}``.
+        ``{iri, label, depth}`` (by depth, then label in any case); ``via``: the roles
+        that require one of those skills, each ``{iri, label, skills}``.
 
     Raises
     ------
@@ -808,9 +808,11 @@ def unlocks(G: nx.MultiDiGraph, skill: Any) -> dict[str, Any]:
                     depth[later] = depth[s] + 1
                     nxt.append(later)
         frontier = nxt
-    later_skills = sorted(
-        (s for s in depth if s != skill), key=lambda s: (depth[s], str(G.nodes[s].get("label")), str(s))
-    )
+
+    def name(node: Any) -> str:
+        return str(G.nodes[node].get("label", node)).casefold()
+
+    later_skills = sorted((s for s in depth if s != skill), key=lambda s: (depth[s], name(s), str(s)))
     via: dict[Any, list[str]] = {}
     for s in later_skills:
         for r, _ in in_edges_of(G, s, "requires"):
@@ -821,7 +823,7 @@ def unlocks(G: nx.MultiDiGraph, skill: Any) -> dict[str, Any]:
         "skills": [{**ref(s), "depth": depth[s]} for s in later_skills],
         "via": [
             {**ref(r), "skills": names}
-            for r, names in sorted(via.items(), key=lambda kv: (str(G.nodes[kv[0]].get("label")), str(kv[0])))
+            for r, names in sorted(via.items(), key=lambda kv: (name(kv[0]), str(kv[0])))
         ],
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -12,7 +13,7 @@ import click
 from kg.cli import command, data_option, open_store
 from kg.paths import LearningPath
 
-__all__ = ["path_command", "render_markdown", "render_table"]
+__all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
 
 def _chain(path: LearningPath) -> str:
@@ -74,8 +75,14 @@ def _fill(text: str, width: int, indent: int) -> list[str]:
     return [line.replace(_NBSP, " ") for line in lines]
 
 
-def _fill_list(head: str, items: list[str], width: int, indent: int) -> list[str]:
-    """``head`` then ``items`` separated by commas, wrapped between items, never inside one."""
+def fill_list(head: str, items: Sequence[str], width: int, indent: int) -> list[str]:
+    """``head`` then ``items`` separated by commas, wrapped between items, never inside one.
+
+    Examples
+    --------
+    >>> fill_list("learn alone: ", ["linear algebra", "deep learning", "SQL"], 30, 4)
+    ['learn alone: linear algebra,', '    deep learning, SQL']
+    """
     return _fill(head + ", ".join(map(_keep, items)), width, indent)
 
 
@@ -140,7 +147,7 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     lines += _fill(f"roles: {_chain_kept(path)}{_years(path)}{note}", width, 7)
     if path.known:
         known = [f"{path.label(k)} (level {v})" for k, v in path.known.items()]
-        lines += _fill_list("known: ", known, width, 7)
+        lines += fill_list("known: ", known, width, 7)
     lines.append("")
     if path.steps:
         pw = max(2, *(len(str(s.position)) for s in path.steps))
@@ -170,9 +177,9 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
         lines.append("credentials covering the plan:")
         for c in path.credentials:
             head = f"  - {c.label} ({c.type}, {c.hours:g} h): "
-            lines += _fill_list(head, [path.label(x) for x in c.covers], width, 6)
+            lines += fill_list(head, [path.label(x) for x in c.covers], width, 6)
     if path.uncovered:
-        lines += _fill_list("learn alone: ", [path.label(x) for x in path.uncovered], width, 13)
+        lines += fill_list("learn alone: ", [path.label(x) for x in path.uncovered], width, 13)
     if path.alternatives:
         lines.append("alternatives:")
         for i, alt in enumerate(path.alternatives, start=2):

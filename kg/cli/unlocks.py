@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from itertools import groupby
 from pathlib import Path
 
 import click
@@ -17,7 +19,11 @@ __all__ = ["unlocks_command"]
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @data_option
 def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
-    """What learning SKILL opens: roles requiring it, skills building on it."""
+    """What learning SKILL opens: roles requiring it, skills building on it.
+
+    Skills are grouped by how many prerequisite steps they are from SKILL.
+    """
+    from kg.cli.path import fill_list
     from kg.names import LabelIndex
     from kg.namespace import CKG
     from kg.paths import unlocks
@@ -29,14 +35,17 @@ def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
+    width = shutil.get_terminal_size((100, 24)).columns
     click.echo(f"{result['skill']['label']} <{result['skill']['iri']}>")
     click.echo(f"\nroles requiring it ({len(result['roles'])}):")
     for r in result["roles"]:
         click.echo(f"  {r['label']} (level {r['level']}, {r['importance']})")
     click.echo(f"\nskills building on it ({len(result['skills'])}):")
-    for s in result["skills"]:
-        click.echo(f"  {'  ' * (s['depth'] - 1)}{s['label']}")
+    for depth, group in groupby(result["skills"], key=lambda s: s["depth"]):
+        names = [s["label"] for s in group]
+        heading = "directly" if depth == 1 else f"{depth} steps on"
+        click.echo("\n".join(fill_list(f"  {heading} ({len(names)}): ", names, width, 6)))
     if result["via"]:
         click.echo(f"\nroles it leads towards through those skills ({len(result['via'])}):")
         for r in result["via"]:
-            click.echo(f"  {r['label']}: via {', '.join(r['skills'])}")
+            click.echo("\n".join(fill_list(f"  {r['label']}: via ", r["skills"], width, 6)))

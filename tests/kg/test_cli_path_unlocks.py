@@ -1,0 +1,47 @@
+"""`careerkg unlocks`: groups by distance (no false tree), alphabetical as a reader sorts."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import _register, cli
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    _register()
+    return CliRunner()
+
+
+def test_skills_and_roles_sort_case_insensitively(runner: CliRunner) -> None:
+    d = json.loads(runner.invoke(cli, ["unlocks", "statistics", "--format", "json"]).output)
+    for _, group in groupby(d["skills"], key=lambda s: s["depth"]):
+        labels = [s["label"] for s in group]
+        assert labels == sorted(labels, key=str.casefold), labels
+    via = [r["label"] for r in d["via"]]
+    assert via == sorted(via, key=str.casefold)
+
+
+def test_table_groups_skills_by_distance_without_a_false_tree(runner: CliRunner) -> None:
+    d = json.loads(runner.invoke(cli, ["unlocks", "statistics", "--format", "json"]).output)
+    table = runner.invoke(cli, ["unlocks", "statistics"], env={"COLUMNS": "100"})
+    assert table.exit_code == 0, table.output
+    lines = table.output.splitlines()
+    assert all(len(line) <= 100 for line in lines), "wrapped to the terminal"
+    text = table.output
+    # MLOps builds on machine learning, not on the skill listed just above it: each depth is
+    # its own labelled group, not an indented tree
+    assert "  directly (" in text
+    assert "  2 steps on (" in text
+    depths = sorted({s["depth"] for s in d["skills"]})
+    for depth in depths:
+        heading = "directly" if depth == 1 else f"{depth} steps on"
+        names = [s["label"] for s in d["skills"] if s["depth"] == depth]
+        assert f"  {heading} ({len(names)}): " in text
+    flat = " ".join(line.strip() for line in lines)
+    assert all(s["label"] in flat for s in d["skills"])
+    assert all(r["label"] in flat for r in d["via"])
