@@ -106,22 +106,66 @@ def find_table(directory: Path, names: Iterable[str], *, required: bool = True) 
             for candidate in (v, v + ".gz"):
                 wanted.setdefault(candidate.casefold(), rank)
     matches: list[tuple[int, int, str, Path]] = []
+    files: set[str] = set()
     for path in directory.rglob("*"):
         key = path.name.casefold()
         if key in wanted and path.is_file():
             depth = len(path.relative_to(directory).parts)
             matches.append((wanted[key], depth, str(path), path))
+        elif not required or matches or not path.is_file():
+            continue
+        else:
+            files.add(path.name)
     if matches:
-        return min(matches)[3]
+        best = min(matches)
+        folders = sorted({m[3].parent for m in matches if m[:2] == best[:2]})
+        if len(folders) > 1:  # e.g. onet/ holding 20.3/ and 29.3/: never mix two releases
+            shown = ", ".join(str(f.relative_to(directory)) + "/" for f in folders)
+            raise InputFileError(
+                str(directory),
+                f"{best[3].name} is in several folders below this one ({shown}), as when two releases "
+                f"sit side by side; point at the one to import, e.g. {folders[-1]}",
+            )
+        return best[3]
     if required:
         plain = [t for t in dict.fromkeys(tried) if not t.endswith(".gz")]
+        close = _closest(plain, files)
         raise InputFileError(
             str(directory),
             f"no {plain[0].rsplit('.', 1)[0]} table in this folder or below; looked for "
             + " or ".join(plain)
-            + " (plain or .gz)",
+            + " (plain or .gz)"
+            + (f"; closest files here: {', '.join(close)}" if close else ""),
         )
     return None
+
+
+def _closest(wanted: list[str], found: Iterable[str], n: int = 3) -> list[str]:
+    """The names in ``found`` most like any of ``wanted`` (extensions and case aside).
+
+    Examples
+    --------
+    >>> _closest(["occupations.csv"], ["occupation_en.csv", "README.md", "skills_en.csv"])
+    ['occupation_en.csv']
+    >>> _closest(["Occupation Data.txt"], ["Occupation Data.xlsx"])
+    ['Occupation Data.xlsx']
+    """
+    import difflib
+
+    def stem(name: str) -> str:
+        name = name.casefold()
+        for ext in (".gz", ".csv", ".txt", ".tsv", ".xlsx", ".xls", ".zip"):
+            name = name.removesuffix(ext)
+        return name.removesuffix("_en")
+
+    by_stem: dict[str, list[str]] = {}
+    for name in sorted(found):
+        by_stem.setdefault(stem(name), []).append(name)
+    hits: list[str] = []
+    for w in wanted:
+        for s in difflib.get_close_matches(stem(w), list(by_stem), n=n, cutoff=0.75):
+            hits.extend(h for h in by_stem[s] if h not in hits)
+    return hits[:n]
 
 
 # ------------------------------------------------------------------ reading
@@ -174,12 +218,21 @@ def read_tsv(path: Path, required: Iterable[str] = ()) -> Iterator[dict[str, str
 
 
 def _read(path: Path, required: Iterable[str], dialect: str) -> Iterator[dict[str, str]]:
+    reader = None
     try:
         with _open_text(path) as fh:
+            last = [""]  # the last physical line read: does the file end with a line end?
+
+            def lines() -> Iterator[str]:
+                for line in fh:
+                    last[0] = line
+                    yield line
+
             if dialect == "csv":
-                reader = csv.reader(fh)
+                # strict: a file that ends inside a quoted field (cut short) is an error
+                reader = csv.reader(lines(), strict=True)
             else:
-                reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+                reader = csv.reader(lines(), delimiter="\t", quoting=csv.QUOTE_NONE)
             try:
                 header = [h.strip().lstrip("\ufeff") for h in next(reader)]
             except StopIteration:
@@ -192,18 +245,44 @@ def _read(path: Path, required: Iterable[str], dialect: str) -> Iterator[dict[st
                     1,
                 )
             width = len(header)
+            pending: list[str] | None = None
             for row in reader:
                 if not row or (len(row) == 1 and not row[0].strip()):
                     continue
-                if len(row) < width:
-                    row = [*row, *([""] * (width - len(row)))]
-                if dialect == "tsv":
-                    row = ["" if cell == "n/a" else cell for cell in row]
-                yield dict(zip(header, row, strict=False))
+                if pending is not None:
+                    yield _record(pending, header, dialect)
+                pending = row
+            if pending is not None:
+                if len(pending) < width and not last[0].endswith(("\n", "\r")):
+                    raise InputFileError(
+                        str(path),
+                        f"the last record has {len(pending)} of {width} columns and no line end: the "
+                        "file looks truncated (an interrupted download or copy?); fetch it again",
+                        reader.line_num,
+                    )
+                yield _record(pending, header, dialect)
     except UnicodeDecodeError as err:
         raise InputFileError(str(path), f"not UTF-8 text ({err.reason} at byte {err.start})") from err
-    except (csv.Error, OSError, EOFError) as err:
+    except csv.Error as err:
+        line = reader.line_num if reader is not None else None
+        if "unexpected end of data" in str(err):
+            raise InputFileError(
+                str(path),
+                "the file ends inside a quoted field: it looks truncated (an interrupted download or "
+                "copy?); fetch it again",
+                line,
+            ) from err
+        raise InputFileError(str(path), f"not well-formed CSV: {err}", line) from err
+    except (OSError, EOFError) as err:
         raise InputFileError(str(path), f"cannot read the table: {err}") from err
+
+
+def _record(row: list[str], header: list[str], dialect: str) -> dict[str, str]:
+    if len(row) < len(header):
+        row = [*row, *([""] * (len(header) - len(row)))]
+    if dialect == "tsv":
+        row = ["" if cell == "n/a" else cell for cell in row]
+    return dict(zip(header, row, strict=False))
 
 
 def split_multi(text: str) -> list[str]:
@@ -346,11 +425,13 @@ class ImportReport:
     >>> r.quirk("dangling-occupation", "relation rows naming an unknown occupation", "urn:x")
     >>> r.quirks["dangling-occupation"].count, r.quirks["dangling-occupation"].examples
     (2, ['urn:x'])
+    >>> r.attribution = "This service uses ESCO."
     >>> print(r.summary())  # doctest: +NORMALIZE_WHITESPACE
     ESCO v1.1.1: 0 triples
       nodes: Role 1
       links: requiresSkill 2
       quirks: dangling-occupation 2 (relation rows naming an unknown occupation; e.g. urn:x)
+      attribution: This service uses ESCO.
     """
 
     source: str
@@ -361,6 +442,7 @@ class ImportReport:
     notes: Counter[str] = field(default_factory=Counter)
     triples: int = 0
     seconds: float = 0.0
+    attribution: str = ""
 
     def node(self, cls: str, n: int = 1) -> None:
         """Count ``n`` nodes of class ``cls``."""
@@ -378,7 +460,7 @@ class ImportReport:
             q.examples.append(example)
 
     def summary(self) -> str:
-        """A few readable lines: triples, nodes per class, links per relation, quirks."""
+        """A few readable lines: triples, nodes per class, links per relation, quirks, attribution."""
         lines = [
             f"{self.source}: {self.triples:,} triples" + (f" in {self.seconds:.1f} s" if self.seconds else "")
         ]
@@ -396,6 +478,8 @@ class ImportReport:
             lines.append("  quirks: " + "\n          ".join(parts))
         else:
             lines.append("  quirks: none")
+        if self.attribution:  # what anyone publishing the data must say, as the publisher asks
+            lines.append(f"  attribution: {self.attribution}")
         return "\n".join(lines)
 
 

@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from kg.errors import InputFileError
 from kg.importers.common import (
     ImportReport,
     NTriplesWriter,
@@ -67,6 +68,7 @@ __all__ = [
     "ESCO_ATTRIBUTION_ADAPTED",
     "ESCO_LICENCE",
     "LEARNING_HOURS",
+    "REQUIRED_TABLES",
     "REQUIREMENT_LEVEL",
     "detect_version",
     "import_esco",
@@ -216,6 +218,7 @@ class _EscoImport:
         w.iri(s, _SCHEMA + "url", "https://esco.ec.europa.eu")
         w.iri(s, _DCT + "license", ESCO_LICENCE)
         w.literal(s, _DCT + "rights", ESCO_ATTRIBUTION_ADAPTED, lang="en")
+        self.report.attribution = ESCO_ATTRIBUTION_ADAPTED
         w.literal(s, _DCT + "bibliographicCitation", ESCO_ATTRIBUTION, lang="en")
         w.literal(
             s,
@@ -528,12 +531,40 @@ def import_esco(
     Raises
     ------
     InputFileError
-        When a required table or column is missing or a file is unreadable.
+        When a required table or column is missing (checked before anything is
+        read), the folder holds O*NET files, a table sits in two sub-folders (two
+        releases side by side) or a file is unreadable or truncated.
     """
     directory = Path(directory)
     if not directory.is_dir():
-        from kg.errors import InputFileError
-
         raise InputFileError(str(directory), "not a folder; point at the folder holding the ESCO CSV files")
+    _check_tables(directory)
     version = version or detect_version(directory) or "unknown"
     return _EscoImport(directory, out, version, show_progress).run()
+
+
+REQUIRED_TABLES = ("occupations.csv", "skills.csv", "occupationSkillRelations.csv")
+"""The ESCO tables an import cannot do without."""
+
+
+def _check_tables(directory: Path) -> None:
+    """Find the required tables before anything is read, and name O*NET files for what they are."""
+    if find_table(directory, ["occupations.csv"], required=False) is None:
+        onet = find_table(directory, ["Occupation Data.txt"], required=False)
+        if onet is not None:
+            raise InputFileError(
+                str(directory),
+                f"this folder holds O*NET text files ({onet.name}), not the ESCO CSV export; "
+                f"import it with `careerkg import onet {directory}`",
+            )
+    for name in REQUIRED_TABLES:
+        try:
+            find_table(directory, [name])
+        except InputFileError as err:
+            if name != "occupationSkillRelations.csv":
+                raise
+            raise InputFileError(
+                err.path,
+                f"{err.reason}. ESCO v1.1 ships the relations in a separate language-independent "
+                "download; put both packages under one folder and point at it",
+            ) from None

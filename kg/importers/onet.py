@@ -192,9 +192,9 @@ class _OnetImport:
             w.literal(s, _DCT + "hasVersion", v)
         w.iri(s, _SCHEMA + "url", "https://www.onetcenter.org/database.html")
         w.iri(s, _DCT + "license", ONET_LICENCE)
-        w.literal(
-            s, _DCT + "rights", onet_attribution(v if v != "unknown" else "") + " " + ONET_MODIFIED, lang="en"
-        )
+        rights = onet_attribution(v if v != "unknown" else "") + " " + ONET_MODIFIED
+        w.literal(s, _DCT + "rights", rights, lang="en")
+        self.report.attribution = rights
         w.literal(s, _DCT + "bibliographicCitation", onet_attribution(v if v != "unknown" else ""), lang="en")
         w.literal(
             s,
@@ -543,10 +543,21 @@ def import_onet(
     Raises
     ------
     InputFileError
-        When ``directory`` is not a folder, or a required table or column is missing.
+        When ``directory`` is not a folder or holds ESCO files, a required table or
+        column is missing, a table sits in two sub-folders (two releases side by
+        side) or a file is truncated.
     """
     directory = Path(directory)
     if not directory.is_dir():
         raise InputFileError(str(directory), "not a folder; point at the folder holding the O*NET text files")
+    if find_table(directory, ["Occupation Data.txt"], required=False) is None:
+        esco = find_table(directory, ["occupations.csv"], required=False)
+        if esco is not None:
+            raise InputFileError(
+                str(directory),
+                f"this folder holds the ESCO CSV export ({esco.name}), not O*NET text files; "
+                f"import it with `careerkg import esco {directory}`",
+            )
+        find_table(directory, ["Occupation Data.txt"])  # says what was looked for
     version = version or detect_version(directory) or "unknown"
     return _OnetImport(directory, out, version, show_progress).run()

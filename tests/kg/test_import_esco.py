@@ -539,3 +539,64 @@ def test_cli_store_accepts_an_empty_folder_and_an_earlier_store(tmp_path: Path, 
         result = runner.invoke(cli, ["import", "esco", str(root), "--store", str(empty)])
         assert result.exit_code == 0, result.output
     assert (empty / "CURRENT").is_file()
+
+
+def test_truncated_csv_is_an_error_not_a_short_import(tmp_path: Path) -> None:
+    """A file cut inside a quoted field (an interrupted download) must not import quietly."""
+    root = make_esco(tmp_path)
+    path = next(root.rglob("occupations_en.csv"))
+    data = path.read_bytes()
+    path.write_bytes(data[: data.index(b"And tests it.")])  # ends inside the quoted description
+    with pytest.raises(InputFileError, match=r"occupations_en\.csv, line \d+: .*ends inside a quoted field"):
+        import_esco(root, io.StringIO(), show_progress=False)
+
+
+def test_csv_cut_mid_record_is_an_error(tmp_path: Path) -> None:
+    root = make_esco(tmp_path)
+    path = next(root.rglob("occupationSkillRelations.csv"))
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rindex(b",")])  # the last record loses its last column and line end
+    with pytest.raises(InputFileError, match=r"occupationSkillRelations\.csv, line \d+: .*truncated"):
+        import_esco(root, io.StringIO(), show_progress=False)
+
+
+def test_cli_summary_prints_the_attribution(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["import", "esco", str(make_esco(tmp_path)), "-o", str(tmp_path / "e.nt")])
+    assert result.exit_code == 0, result.output
+    assert ESCO_ATTRIBUTION_ADAPTED in result.stderr
+
+
+def test_cli_onet_folder_given_to_esco_says_so(tmp_path: Path, runner: CliRunner) -> None:
+    onet = tmp_path / "onet"
+    onet.mkdir()
+    (onet / "Occupation Data.txt").write_text("O*NET-SOC Code\tTitle\tDescription\n")
+    result = runner.invoke(cli, ["import", "esco", str(onet), "-o", str(tmp_path / "e.nt")])
+    assert result.exit_code == 2
+    assert "O*NET" in result.stderr
+    assert "careerkg import onet" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_table_names_the_closest_files(tmp_path: Path) -> None:
+    root = make_esco(tmp_path)
+    path = next(root.rglob("occupations_en.csv"))
+    path.rename(path.with_name("occupation_en.csv"))  # a typo
+    with pytest.raises(InputFileError, match=r"closest files here: .*occupation_en\.csv"):
+        import_esco(root, io.StringIO(), show_progress=False)
+
+
+def test_missing_required_table_is_said_before_reading_the_others(tmp_path: Path) -> None:
+    root = make_esco(tmp_path)
+    next(root.rglob("occupationSkillRelations.csv")).unlink()
+    out = io.StringIO()
+    with pytest.raises(InputFileError, match="occupationSkillRelations"):
+        import_esco(root, out, show_progress=False)
+    assert out.getvalue() == ""  # refused up front, nothing read or written
+
+
+def test_folder_holding_two_releases_is_refused(tmp_path: Path) -> None:
+    """Tables from two releases side by side must not be mixed silently."""
+    make_esco(tmp_path / "v1.1.1")
+    make_esco(tmp_path / "v1.1.2")
+    with pytest.raises(InputFileError, match=r"v1\.1\.1.*v1\.1\.2.*point at"):
+        import_esco(tmp_path, io.StringIO(), show_progress=False)

@@ -273,3 +273,43 @@ def test_full_onet_counts_match_the_source_files(tmp_path: Path) -> None:
     assert r.relations["jobZone"] == len(_rows("Job Zones.txt")) == 923
     assert {"gzip-input", "low-precision-ratings"} <= set(r.quirks)
     assert r.seconds < 60
+
+
+# ---------------------------------------------------------------- audit: what a user meets
+
+
+def test_cli_folder_of_two_releases_is_refused_not_mixed(tmp_path: Path) -> None:
+    """``onet/`` holding 20.3 and 29.3: occupations of one and ratings of the other were mixed."""
+    _register()
+    make_onet(tmp_path)
+    old = tmp_path / "20.3"
+    old.mkdir()
+    (old / "Occupation Data.txt").write_text("O*NET-SOC Code\tTitle\tDescription\n15-1031.00\tOld\tOld.\n")
+    out = tmp_path / "onet.nt"
+    result = CliRunner().invoke(cli, ["import", "onet", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "20.3" in result.stderr
+    assert "29.3" in result.stderr
+    assert "point at" in result.stderr
+    assert not out.exists()
+
+
+def test_cli_summary_prints_the_attribution(tmp_path: Path) -> None:
+    _register()
+    result = CliRunner().invoke(
+        cli, ["import", "onet", str(make_onet(tmp_path)), "-o", str(tmp_path / "o.nt")]
+    )
+    assert result.exit_code == 0, result.output
+    assert ONET_ATTRIBUTION in result.stderr
+    assert ONET_MODIFIED in result.stderr
+
+
+def test_cli_esco_folder_given_to_onet_says_so(tmp_path: Path) -> None:
+    _register()
+    esco = tmp_path / "esco"
+    esco.mkdir()
+    (esco / "occupations_en.csv").write_text("conceptType,conceptUri,preferredLabel\n")
+    result = CliRunner().invoke(cli, ["import", "onet", str(esco)])
+    assert result.exit_code == 2
+    assert "ESCO" in result.stderr
+    assert "careerkg import esco" in result.stderr
