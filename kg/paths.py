@@ -178,10 +178,25 @@ class LearningPath:
     known: dict[Any, int] = field(default_factory=dict)
     uncovered: list[Any] = field(default_factory=list)
     labels: dict[Any, str] = field(default_factory=dict, repr=False)
+    below: list[Any] = field(default_factory=list)
+    """For a switch to a role below the source: the ladder from the target up to it."""
 
     def label(self, node: Any) -> str:
         """The label of a node the path mentions."""
         return self.labels.get(node, str(node))
+
+    def below_note(self) -> str:
+        """What a switch to a role below the source should say ('' for any other path).
+
+        Examples
+        --------
+        >>> from kg.synthetic import tiny_graph
+        >>> learning_path(tiny_graph(), "role:ml-engineer", "role:analyst").below_note()
+        'Analyst comes before ML Engineer on the career ladder (Analyst → Data Scientist → ML Engineer)'
+        >>> learning_path(tiny_graph(), "role:analyst", "role:ml-engineer").below_note()
+        ''
+        """
+        return _ladder_note([self.label(r) for r in self.below]) if self.below else ""
 
     def _ref(self, node: Any) -> dict[str, str]:
         return {"iri": str(node), "label": self.label(node)}
@@ -194,7 +209,7 @@ class LearningPath:
         >>> from kg.synthetic import tiny_graph
         >>> d = learning_path(tiny_graph(), None, "role:analyst").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
-        ['alternatives', 'credentials', 'known', 'roles', 'source', 'steps', 'switch',
+        ['alternatives', 'below', 'credentials', 'known', 'roles', 'source', 'steps', 'switch',
          'target', 'total_hours', 'uncovered', 'years']
         >>> d["source"], d["target"]
         (None, {'iri': 'role:analyst', 'label': 'Analyst'})
@@ -204,6 +219,7 @@ class LearningPath:
             "target": self._ref(self.target),
             "roles": [self._ref(r) for r in self.roles],
             "switch": self.switch,
+            "below": [self._ref(r) for r in self.below],
             "years": self.years,
             "known": [{**self._ref(k), "level": lv} for k, lv in self.known.items()],
             "steps": [s.to_dict() for s in self.steps],
@@ -573,7 +589,7 @@ def learning_path(
     >>> learning_path(G, "role:ml-engineer", "role:analyst", switch=False)
     Traceback (most recent call last):
     ...
-    kg.errors.NoLearningPath: no career progression leads from ML Engineer to Analyst, and direct switches are off
+    kg.errors.NoLearningPath: no career progression leads from ML Engineer to Analyst, and direct switches are off; Analyst comes before ML Engineer on the career ladder (Analyst → Data Scientist → ML Engineer)
     """
     planner, known_levels = _prepare(G, source, target, known, weight, optional)
     return _ranked(G, planner, source, target, known_levels, switch, 1)[0]
@@ -609,12 +625,17 @@ def _ranked(
         except nx.NetworkXNoPath:
             chains = []
     if not chains:
+        below = _below(ladder, source, target)
         if not switch:
+            why = f"; {_ladder_note([G.nodes[r]['label'] for r in below])}" if below else ""
             raise NoLearningPath(
                 f"no career progression leads from {G.nodes[source]['label']} to "
-                f"{G.nodes[target]['label']}, and direct switches are off"
+                f"{G.nodes[target]['label']}, and direct switches are off{why}"
             )
-        return [_build(G, planner, source, target, [source, target], known, True)]
+        path = _build(G, planner, source, target, [source, target], known, True)
+        path.below = below
+        path.labels.update((r, str(G.nodes[r].get("label", r))) for r in below)
+        return [path]
     scored: list[tuple[float, int, int]] = []
     for rank, chain in enumerate(chains):
         effort = planner.effort(planner.needs(chain[1:], base))
@@ -623,6 +644,21 @@ def _ranked(
     if not scored:  # every chain needs a skill the weight excludes: _build says which
         return [_build(G, planner, source, target, chains[0], known, False)]
     return [_build(G, planner, source, target, chains[rank], known, False) for *_, rank in sorted(scored)[:k]]
+
+
+def _below(ladder: nx.DiGraph, source: Any, target: Any) -> list[Any]:
+    """The fewest-hop ladder from ``target`` up to ``source``; ``[]`` when none leads there."""
+    if source not in ladder or target not in ladder:
+        return []
+    try:
+        return list(nx.shortest_path(ladder, target, source))
+    except nx.NetworkXNoPath:
+        return []
+
+
+def _ladder_note(labels: Sequence[str]) -> str:
+    """``"A comes before C on the career ladder (A → B → C)"`` for the ladder ``labels``."""
+    return f"{labels[0]} comes before {labels[-1]} on the career ladder ({' → '.join(labels)})"
 
 
 def _career_ladder(G: nx.MultiDiGraph) -> nx.DiGraph:

@@ -41,6 +41,9 @@ def _known(path: LearningPath) -> str:
 
 _SWITCH = "direct switch: no career progression leads there"
 _NOTHING = "nothing to learn: you already have every skill the target requires"
+_BELOW = (
+    "the plan counts only what your current role requires, so you may have learnt some of it on the way up"
+)
 
 
 def _fewer(path: LearningPath, asked: int) -> str:
@@ -145,6 +148,8 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     lines = [f"Learning path: {src} → {path.label(path.target)}"]
     note = f"  [⇢ {_SWITCH}]" if path.switch else ""
     lines += _fill(f"roles: {_chain_kept(path)}{_years(path)}{note}", width, 7)
+    if path.below:
+        lines += _fill(f"note: {path.below_note()}; {_BELOW}", width, 6)
     if path.known:
         known = [f"{path.label(k)} (level {v})" for k, v in path.known.items()]
         lines += fill_list("known: ", known, width, 7)
@@ -224,6 +229,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     src = path.label(path.source) if path.source is not None else "your skills"
     out = [f"## Learning path: {src} → {path.label(path.target)}", ""]
     out.append(f"**Roles:** {_chain(path)}{_years(path)}" + (f" ({_SWITCH})" if path.switch else ""))
+    if path.below:
+        out += ["", f"**Note:** {path.below_note()}; {_BELOW}."]
     if path.known:
         out += ["", f"**Known:** {_known(path)}"]
     if path.steps:
