@@ -41,9 +41,7 @@ def _known(path: LearningPath) -> str:
 
 _SWITCH = "direct switch: no career progression leads there"
 _NOTHING = "nothing to learn: you already have every skill the target requires"
-_BELOW = (
-    "the plan counts only what your current role requires, so you may have learnt some of it on the way up"
-)
+_BELOW = "the plan credits you only with what your current role requires, so you may have learnt some of it on the way up"
 
 
 def _fewer(path: LearningPath, asked: int) -> str:
