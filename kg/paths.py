@@ -115,7 +115,9 @@ class Step:
     ``level`` is the level to reach, ``from_level`` the level the learner starts at
     (0 when learnt from scratch); ``hours`` is the effort between them.
     ``required_by`` lists ``(role, level, importance)`` of the chain roles asking for
-    it; ``prerequisite_of`` the steps that build on it.
+    it; ``prerequisite_of`` the steps that build on it. ``hours_estimated`` is true
+    when the data gives no learning hours for the skill, so
+    :data:`kg.project.DEFAULT_HOURS` were assumed.
     """
 
     position: int
@@ -129,6 +131,7 @@ class Step:
     cumulative_hours: float = 0.0
     required_by: list[tuple[Any, int, str]] = field(default_factory=list)
     prerequisite_of: list[Any] = field(default_factory=list)
+    hours_estimated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a step."""
@@ -141,6 +144,7 @@ class Step:
             "level": self.level,
             "from_level": self.from_level,
             "cumulative_hours": self.cumulative_hours,
+            "hours_estimated": self.hours_estimated,
             "reasons": list(self.reasons),
         }
 
@@ -464,6 +468,7 @@ def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
                 cumulative_hours=cumulative,
                 required_by=list(need.required_by),
                 prerequisite_of=_unique(need.prerequisite_of),
+                hours_estimated=bool(attrs.get("hours_estimated", False)),
             )
         )
     return steps

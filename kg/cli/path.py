@@ -44,6 +44,17 @@ _NOTHING = "nothing to learn: you already have every skill the target requires"
 _BELOW = "the plan credits you only with what your current role requires, so you may have learnt some of it on the way up"
 
 
+def _assumed(path: LearningPath) -> str:
+    """The note on steps planned with assumed learning hours ('' when there are none)."""
+    from kg.project import DEFAULT_HOURS
+
+    names = [s.label for s in path.steps if s.hours_estimated]
+    if not names:
+        return ""
+    verb = "is" if len(names) == 1 else "are"
+    return f"the data gives no learning hours for {', '.join(names)}; {DEFAULT_HOURS:g} h to level 3 {verb} assumed"
+
+
 def _fewer(path: LearningPath, asked: int) -> str:
     """The note when fewer alternatives came back than were asked for ('' otherwise)."""
     if asked <= len(path.alternatives):
@@ -176,6 +187,8 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     else:
         lines += [_NOTHING, ""]
     lines.append(f"total: {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}")
+    if assumed := _assumed(path):
+        lines += _fill(f"note: {assumed}", width, 6)
     if path.credentials:
         lines.append("credentials covering the plan:")
         for c in path.credentials:
@@ -241,6 +254,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     else:
         out += ["", _NOTHING[0].upper() + _NOTHING[1:] + "."]
     out += ["", f"**Total:** {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}"]
+    if assumed := _assumed(path):
+        out += ["", f"**Note:** {assumed}."]
     if path.credentials:
         out += ["", "**Credentials covering the plan:**", ""]
         for c in path.credentials:
