@@ -82,10 +82,13 @@ def _run(
     optimize: bool = False,
 ) -> None:
     from kg.errors import KGError
-    from kg.importers.common import output_kind, sweep_stale, text_sink, write_output
-    from kg.importers.store import build_store, check_store_target
+    from kg.importers.common import check_version, output_kind, sweep_stale, text_sink, write_output
+    from kg.importers.store import build_store, check_store_target, rdf_format
     from kg.namespace import PREFIXES
 
+    _refuse_store_before_import(directory, store)
+    if version is not None:
+        check_version(version)
     if data and store is None:
         raise click.UsageError("--data only applies with --store")
     if optimize and store is None:
@@ -96,6 +99,8 @@ def _run(
         output_kind(output)  # a bad name is said before the import runs, not after
     if store is not None:
         check_store_target(store)  # never replace a folder of the user's own files
+    for path in data:
+        rdf_format(path)  # an unknown extension is said before the import runs
     sweep_stale(Path(tempfile.gettempdir()), "careerkg-import-")  # left by imports that were killed
     tmpdir = Path(tempfile.mkdtemp(prefix=f"careerkg-import-{os.getpid()}-"))
     try:
@@ -124,6 +129,30 @@ def _run(
             out.flush()
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def _refuse_store_before_import(directory: Path, store: Path | None) -> None:
+    """``careerkg --store DIR import ...`` names a store to read: say where ``--store`` goes.
+
+    Without this the import ignored it and poured the whole import onto stdout.
+    Only a ``--store`` typed before ``import`` counts, not ``CAREERKG_STORE``.
+    """
+    from click.core import ParameterSource
+
+    from kg.cli import _STORE_KEY
+
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    given = root.meta.get(_STORE_KEY)
+    if store is not None or not given:
+        return
+    if root.get_parameter_source("store_location") != ParameterSource.COMMANDLINE:
+        return
+    raise click.UsageError(
+        f"--store before 'import' names a store to read, not one to write; to write the import "
+        f"into a store, put --store after the folder: careerkg import {ctx.info_name} {directory} "
+        f"--store {given}"
+    )
 
 
 def _warm(store: Path) -> None:

@@ -43,6 +43,7 @@ __all__ = [
     "ImportReport",
     "NTriplesWriter",
     "atomic_path",
+    "check_version",
     "find_table",
     "progress",
     "read_csv",
@@ -61,6 +62,36 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 # ------------------------------------------------------------------ finding files
+
+_VERSION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def check_version(version: str) -> str:
+    """Return ``version`` if it can name a release in an IRI, else say what would.
+
+    The release names the provenance node (``src:esco-v1.1.1``), so it must not hold
+    spaces or other characters an IRI cannot.
+
+    Raises
+    ------
+    KGError
+        When ``version`` holds other characters than letters, digits, ``.``, ``-``, ``_``.
+
+    Examples
+    --------
+    >>> check_version("1.2.0")
+    '1.2.0'
+    >>> check_version("29.3 beta")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: --source-version '29.3 beta' is not a release name; use letters, digits, '.', '-' and '_' (e.g. 29.3 or 1.1.1)
+    """
+    if not _VERSION_NAME.fullmatch(version):
+        raise KGError(
+            f"--source-version {version!r} is not a release name; "
+            "use letters, digits, '.', '-' and '_' (e.g. 29.3 or 1.1.1)"
+        )
+    return version
 
 
 def find_table(directory: Path, names: Iterable[str], *, required: bool = True) -> Path | None:

@@ -55,6 +55,7 @@ from kg.errors import InputFileError
 from kg.importers.common import (
     ImportReport,
     NTriplesWriter,
+    check_version,
     find_table,
     progress,
     read_csv,
@@ -539,7 +540,7 @@ def import_esco(
     if not directory.is_dir():
         raise InputFileError(str(directory), "not a folder; point at the folder holding the ESCO CSV files")
     _check_tables(directory)
-    version = version or detect_version(directory) or "unknown"
+    version = check_version(version) if version else detect_version(directory) or "unknown"
     return _EscoImport(directory, out, version, show_progress).run()
 
 

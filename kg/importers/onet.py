@@ -44,7 +44,7 @@ from typing import IO
 from rdflib import Namespace
 
 from kg.errors import InputFileError
-from kg.importers.common import ImportReport, NTriplesWriter, find_table, progress, read_tsv
+from kg.importers.common import ImportReport, NTriplesWriter, check_version, find_table, progress, read_tsv
 from kg.namespace import CKG, DATA, SRC
 
 __all__ = [
@@ -559,5 +559,5 @@ def import_onet(
                 f"import it with `careerkg import esco {directory}`",
             )
         find_table(directory, ["Occupation Data.txt"])  # says what was looked for
-    version = version or detect_version(directory) or "unknown"
+    version = check_version(version) if version else detect_version(directory) or "unknown"
     return _OnetImport(directory, out, version, show_progress).run()

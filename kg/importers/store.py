@@ -32,7 +32,7 @@ import pyoxigraph
 from kg.errors import InputFileError, StoreError
 from kg.importers.common import atomic_path
 
-__all__ = ["build_store", "check_store_target", "parts"]
+__all__ = ["build_store", "check_store_target", "parts", "rdf_format"]
 
 
 def check_store_target(target: Path) -> None:
@@ -77,7 +77,23 @@ def check_store_target(target: Path) -> None:
     )
 
 
-def _format(path: Path) -> pyoxigraph.RdfFormat:
+def rdf_format(path: Path) -> pyoxigraph.RdfFormat:
+    """The RDF format of ``path`` by its extension (``.gz`` aside).
+
+    Raises
+    ------
+    InputFileError
+        When the extension names no RDF format.
+
+    Examples
+    --------
+    >>> rdf_format(Path("esco.nt.gz")) == pyoxigraph.RdfFormat.N_TRIPLES
+    True
+    >>> rdf_format(Path("x.csv"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: x.csv: unknown RDF file extension; use .nt, .ttl, .nq, .trig or .rdf
+    """
     name = path.name.lower()
     name = name[:-3] if name.endswith(".gz") else name
     ext = name.rsplit(".", 1)[-1]
@@ -202,7 +218,7 @@ def build_store(
             data = Store.default().graph.serialize(format="nt", encoding="utf-8")
             ox.bulk_load(data, pyoxigraph.RdfFormat.N_TRIPLES)
         for path in files:
-            fmt = _format(path)
+            fmt = rdf_format(path)
             try:
                 if (
                     path in grouped

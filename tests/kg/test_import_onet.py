@@ -313,3 +313,44 @@ def test_cli_esco_folder_given_to_onet_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "ESCO" in result.stderr
     assert "careerkg import esco" in result.stderr
+
+
+def test_cli_source_version_must_make_a_valid_iri(tmp_path: Path) -> None:
+    """'--source-version "29.3 beta"' wrote an IRI with a space: a broken .nt, a failed store."""
+    _register()
+    d = make_onet(tmp_path)
+    out = tmp_path / "onet.nt"
+    result = CliRunner().invoke(
+        cli, ["import", "onet", str(d), "--source-version", "29.3 beta", "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "'29.3 beta'" in result.stderr
+    assert "e.g. 29.3" in result.stderr
+    assert not out.exists()
+    ok = CliRunner().invoke(cli, ["import", "onet", str(d), "--source-version", "v29.3-rc_1", "-o", str(out)])
+    assert ok.exit_code == 0, ok.output
+    Graph().parse(out, format="nt")  # well-formed
+
+
+def test_cli_store_before_import_is_not_ignored(tmp_path: Path) -> None:
+    """'careerkg --store DIR import onet SRC' dumped the whole import on stdout, writing no store."""
+    _register()
+    d = make_onet(tmp_path)
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "kg"), "import", "onet", str(d)])
+    assert result.exit_code == 2
+    assert f"careerkg import onet {d} --store {tmp_path / 'kg'}" in result.stderr
+    assert result.stdout == ""
+    assert not (tmp_path / "kg").exists()
+
+
+def test_cli_data_with_an_unknown_extension_is_refused_before_importing(tmp_path: Path) -> None:
+    _register()
+    d = make_onet(tmp_path)
+    extra = tmp_path / "extra.csv"
+    extra.write_text("a,b\n")
+    result = CliRunner().invoke(
+        cli, ["import", "onet", str(d), "--store", str(tmp_path / "kg"), "--data", str(extra)]
+    )
+    assert result.exit_code == 2
+    assert "extra.csv: unknown RDF file extension" in result.stderr
+    assert "O*NET 29.3:" not in result.stderr  # said before the import ran
