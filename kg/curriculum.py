@@ -12,7 +12,10 @@ Turtle
     ``ckg:entryRequirement`` skills and ``ckg:targetRole`` roles.
 CSV
     One row per course with the columns ``course, term, teaches, requires`` (any order,
-    any case, extra columns ignored); several skills in one cell are separated by ``;``.
+    any case, extra columns ignored), separated by ``,`` or, as the header shows, by
+    ``;`` or tabs (a spreadsheet's export); several skills in one cell are separated by
+    ``;`` (or by ``,`` when each part names a skill). A row with more cells than the
+    header is refused: a skill list split at its commas would shift into other columns.
     Rows that start with ``#`` before or among the courses are comments, except the
     metadata lines ``# curriculum: NAME``, ``# entry requirements: SKILL; SKILL`` and
     ``# target roles: ROLE; ROLE``. Several rows with the same course and term are merged.
@@ -321,6 +324,41 @@ def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split(";") if part.strip()]
 
 
+def _names(index: LabelIndex, cell: str | None, cls: URIRef) -> list[str]:
+    """The names in ``cell``: separated by ``;``, or by ``,`` where a name with commas
+    names nothing but each of its parts names a node of ``cls`` ("Python, SQL").
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> index = LabelIndex.of(Store(_example_graph()))
+    >>> _names(index, "Python, Linear Algebra; Deep Learning", CKG.Skill)
+    ['Python', 'Linear Algebra', 'Deep Learning']
+    >>> _names(index, "Python, Cobol", CKG.Skill)  # not all parts known: kept whole, reported unknown
+    ['Python, Cobol']
+    """
+    out: list[str] = []
+    for name in _split(cell):
+        parts = [p.strip() for p in name.split(",") if p.strip()]
+        if (
+            len(parts) > 1
+            and not _names_one(index, name, cls)
+            and all(_names_one(index, p, cls) for p in parts)
+        ):
+            out += parts
+        else:
+            out.append(name)
+    return out
+
+
+def _names_one(index: LabelIndex, name: str, cls: URIRef) -> bool:
+    try:
+        index.resolve(name, cls)
+    except UnknownEntity:
+        return False
+    return True
+
+
 def _term(value: str, source: str, line: int | None) -> int:
     text = value.strip()
     if not re.fullmatch(r"\d+", text) or int(text) < 1:
@@ -456,8 +494,8 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
                 "give each course one term (or different names)",
                 line,
             )
-        course.teaches += [_skill_ref(index, n, line) for n in _split(cell("teaches"))]
-        course.requires += [_skill_ref(index, n, line) for n in _split(cell("requires"))]
+        course.teaches += [_skill_ref(index, n, line) for n in _names(index, cell("teaches"), CKG.Skill)]
+        course.requires += [_skill_ref(index, n, line) for n in _names(index, cell("requires"), CKG.Skill)]
 
     entry_text, entry_line = meta.get("entry", ("", 0))
     targets_text, targets_line = meta.get("targets", ("", 0))
@@ -465,8 +503,8 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
         iri=CURRICULUM[cur_slug],
         label=title,
         courses=_ordered(courses.values()),
-        entry=[_skill_ref(index, n, entry_line) for n in _split(entry_text)],
-        targets=_unique(_role(index, n, source, targets_line) for n in _split(targets_text)),
+        entry=[_skill_ref(index, n, entry_line) for n in _names(index, entry_text, CKG.Skill)],
+        targets=_unique(_role(index, n, source, targets_line) for n in _names(index, targets_text, CKG.Role)),
         source=source,
         fmt="csv",
     )

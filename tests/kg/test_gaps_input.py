@@ -278,3 +278,27 @@ def test_an_unknown_target_role_in_turtle_is_named_as_written(store: Store) -> N
     assert str(err.value).startswith(
         "t.ttl, line 8: target role: unknown role name role:data-scientst; closest known labels: 'Data Scientist'"
     )
+
+
+# --------------------------------------------------------- ',' inside a cell
+
+
+def test_skills_separated_by_commas_inside_one_cell_are_read_when_each_is_known(store: Store) -> None:
+    # a quoted cell, or a ';'-separated file, or a metadata line, with ',' between the
+    # names: was one unknown skill 'Python programming, SQL' and an unknown role
+    # 'Data Scientist, Machine Learning Engineer' (exit 2)
+    text = (
+        "# entry requirements: Python programming, calculus\n"
+        "# target roles: Data Scientist, Machine Learning Engineer\n"
+        "course;term;teaches;requires\n"
+        "Stats;1;statistics, probability theory;Python programming, calculus\n"
+        "Odd;2;statistics, underwater basket weaving;\n"
+    )
+    cur = parse_curriculum(text, store, fmt="csv", source="p.csv")
+    assert [s.label for s in cur.entry] == ["Python programming", "calculus"]
+    assert [str(t).rsplit("/", 1)[-1] for t in cur.targets] == ["data-scientist", "machine-learning-engineer"]
+    stats, odd = cur.courses
+    assert [s.label for s in stats.teaches] == ["statistics", "probability theory"]
+    assert [s.label for s in stats.requires] == ["Python programming", "calculus"]
+    # a part that names nothing: the cell is kept whole and reported, never half read
+    assert [(s.name, s.known) for s in odd.teaches] == [("statistics, underwater basket weaving", False)]
