@@ -19,11 +19,15 @@ Levels run from 1 (awareness) to 5 (expert).
   requirements of every role on the chain after the source (essential ones; optional
   ones too with ``optional=True``) that are not met; the step's ``level`` is the
   highest level asked on the chain.
+* Knowing a skill implies its foundations: a skill held at level L implies each
+  of its (transitive) prerequisites at level ``min(L, PREREQUISITE_LEVEL)`` when
+  the learner has it at no higher level. A requirement of such a foundation is
+  met, or raised from that level ("up from level 3 as a foundation of
+  statistics").
 * Prerequisites: a step learnt from scratch (L = 0) needs each of its prerequisites.
   A prerequisite counts as met when the learner has it at any level, or when it is
-  a (transitive) prerequisite of a skill the learner has: knowing a skill implies
-  its foundations. So a step that only raises a skill the learner already has
-  (L >= 1) adds no prerequisites. A prerequisite that no role asks for is learnt to
+  a (transitive) prerequisite of a skill the learner has. So a step that only
+  raises a skill the learner already has (L >= 1) adds no prerequisites. A prerequisite that no role asks for is learnt to
   level :data:`PREREQUISITE_LEVEL` (3). The closure is transitive.
 * Hours: ``ckg:learningHours`` is the effort to reach level 3 (the ontology's
   definition), so each level costs a third of it: a step from level L to level N
@@ -288,6 +292,7 @@ class _Need:
     stage: float
     required_by: list[tuple[Any, int, str]] = field(default_factory=list)
     prerequisite_of: list[Any] = field(default_factory=list)
+    implied_by: Any = None  # the skill whose foundation it is, when from_level comes from it
 
 
 class _Planner:
@@ -300,6 +305,7 @@ class _Planner:
         self._reqs: dict[Any, list[tuple[Any, int, str]]] = {}
         self._pres: dict[Any, list[Any]] = {}
         self._below: dict[Any, frozenset[Any]] = {}
+        self._depths: dict[Any, dict[Any, int]] = {}
         self._hops: dict[tuple[Any, Any], float | None] = {}
 
     def prerequisites(self, skill: Any) -> list[Any]:
@@ -349,19 +355,58 @@ class _Planner:
             out |= below
         return out
 
+    def implied(self, have: Mapping[Any, int]) -> dict[Any, tuple[int, Any]]:
+        """Levels ``have`` implies for foundations: ``{skill: (level, the skill it founds)}``.
+
+        A skill held at level L implies each of its transitive prerequisites at level
+        ``min(L, PREREQUISITE_LEVEL)``; only levels above those held are listed.
+        """
+        best: dict[Any, tuple[int, int, str, Any]] = {}  # highest level, then the nearest skill
+        for skill, held in have.items():
+            if held < 1:
+                continue
+            level = min(held, PREREQUISITE_LEVEL)
+            for base, depth in self.depths(skill).items():
+                rank = (-level, depth, str(skill), skill)
+                if level > have.get(base, 0) and (base not in best or rank[:3] < best[base][:3]):
+                    best[base] = rank
+        return {base: (-rank[0], rank[3]) for base, rank in best.items()}
+
+    def depths(self, skill: Any) -> dict[Any, int]:
+        """The transitive prerequisites of ``skill``, each with its fewest steps away."""
+        found = self._depths.get(skill)
+        if found is None:
+            found = {}
+            frontier, depth = [skill], 0
+            while frontier:
+                depth += 1
+                frontier = [
+                    p for s in frontier for p in self.prerequisites(s) if p not in found and p != skill
+                ]
+                for p in frontier:
+                    found.setdefault(p, depth)
+            self._depths[skill] = found
+        return found
+
     def needs(self, chain: Sequence[Any], have: Mapping[Any, int]) -> dict[Any, _Need]:
         """The unmet requirements of ``chain`` for a learner who has ``have``, closed under prerequisites."""
         needs: dict[Any, _Need] = {}
+        implied: dict[Any, tuple[int, Any]] | None = None
         for i, role in enumerate(chain):
             for skill, level, importance in self.requirements(role):
                 if importance != "essential" and not self.optional:
                     continue
-                start = have.get(skill, 0)
+                start, via = have.get(skill, 0), None
+                if start < level:
+                    if implied is None:
+                        implied = self.implied(have)
+                    if skill in implied:
+                        start, via = implied[skill]
                 if start >= level:
                     continue
                 need = needs.get(skill)
                 if need is None:
-                    need = needs[skill] = _Need(level, start, i)
+                    need = needs[skill] = _Need(level, start, i, implied_by=via)
                 need.level = max(need.level, level)
                 need.required_by.append((role, level, importance))
         stack = sorted((s for s, n in needs.items() if n.from_level == 0), key=str, reverse=True)
@@ -453,6 +498,8 @@ def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
             text = f"required by {G.nodes[role]['label']} at level {level} ({importance})"
             if need.from_level:
                 text += f", up from level {need.from_level}"
+                if need.implied_by is not None:
+                    text += f" as a foundation of {G.nodes[need.implied_by]['label']}"
             reasons.append(text)
         reasons += [f"prerequisite of {G.nodes[s]['label']}" for s in _unique(need.prerequisite_of)]
         steps.append(

@@ -149,14 +149,17 @@ def test_source_role_requirements_count_as_known(ladder: nx.MultiDiGraph) -> Non
 
 
 def test_known_levels_remove_raise_or_keep_steps(ladder: nx.MultiDiGraph) -> None:
-    full = learning_path(ladder, None, T("top"), known={T("z"): 4})
-    assert [s.label for s in full.steps] == ["Base"], "Z known at the level Top needs"
+    # Z known at the level Top needs; Z at 4 implies its foundation Base at 3, as Top needs
+    assert learning_path(ladder, None, T("top"), known={T("z"): 4}).steps == []
     partial = learning_path(ladder, None, T("top"), known={T("z"): 2})
     z = next(s for s in partial.steps if s.label == "Z")
     assert (z.from_level, z.level) == (2, 4)
     assert z.hours == pytest.approx(30 * (4 - 2) / HOURS_LEVEL)
     assert z.reasons == ["required by Top at level 4 (essential), up from level 2"]
-    # raising a skill assumes its foundations: Base is still required by Top itself
+    # Z at 2 implies Base at 2 only: Top, which needs Base at 3, raises it
+    base = next(s for s in partial.steps if s.label == "Base")
+    assert (base.from_level, base.level) == (2, 3)
+    assert base.reasons == ["required by Top at level 3 (essential), up from level 2 as a foundation of Z"]
     assert [s.label for s in partial.steps] == ["Base", "Z"]
     named = learning_path(ladder, None, T("top"), known=[T("z")])
     assert named.known == {T("z"): KNOWN_LEVEL}

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.paths import LearningPath, learning_path
+from kg.paths import PREREQUISITE_LEVEL, LearningPath, learning_path
 from kg.project import projection
 from kg.store import Store
 from kg.synthetic import career_graph
@@ -51,6 +51,13 @@ def check(
     if source is not None:
         for skill, attrs in _out(G, source, "requires"):
             base[skill] = max(base.get(skill, 0), attrs["level"])
+    # knowing a skill at level L implies its (transitive) prerequisites at min(L, 3)
+    prereqs = _prerequisite_graph(G)
+    implied = dict(base)
+    for skill, level in base.items():
+        if level >= 1 and skill in prereqs:
+            for pre in nx.descendants(prereqs, skill):
+                implied[pre] = max(implied.get(pre, 0), min(level, PREREQUISITE_LEVEL))
     # the role chain runs from the source to the target along progressions
     assert p.roles[-1] == target
     if source is not None:
@@ -66,19 +73,18 @@ def check(
     assert p.total_hours == pytest.approx(sum(s.hours for s in p.steps), abs=0.05)
     for s in p.steps:
         assert s.reasons, f"{s.label} has no reason"
-        assert base.get(s.iri, 0) < s.level, f"{s.label} is already met"
-        assert s.from_level == base.get(s.iri, 0)
+        assert implied.get(s.iri, 0) < s.level, f"{s.label} is already met"
+        assert s.from_level == implied.get(s.iri, 0)
         # ordering: every prerequisite in the plan comes first
         for pre, _ in _out(G, s.iri, "prerequisite"):
             if pre in steps:
                 assert steps[pre].position < s.position, f"{s.label} before its prerequisite"
 
-    # knowing a skill implies its (transitive) prerequisites as foundations
-    prereqs = _prerequisite_graph(G)
+    # ... and so meets them as prerequisites at any level
     founded = {p for s, lv in base.items() if lv >= 1 and s in prereqs for p in nx.descendants(prereqs, s)}
 
     def unmet(kept: Mapping[Any, int]) -> list[str]:
-        have = dict(base)
+        have = dict(implied)
         for skill, level in kept.items():
             have[skill] = max(have.get(skill, 0), level)
         problems = []
@@ -88,7 +94,7 @@ def check(
                 if wanted and have.get(skill, 0) < attrs["level"]:
                     problems.append(f"{role} needs {skill} at {attrs['level']}")
         for skill in kept:
-            if base.get(skill, 0) == 0:  # learnt from scratch: needs its prerequisites
+            if implied.get(skill, 0) == 0:  # learnt from scratch: needs its prerequisites
                 for pre, _ in _out(G, skill, "prerequisite"):
                     if have.get(pre, 0) < 1 and pre not in founded:
                         problems.append(f"{skill} needs prerequisite {pre}")
