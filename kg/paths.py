@@ -27,8 +27,13 @@ Levels run from 1 (awareness) to 5 (expert).
 * Prerequisites: a step learnt from scratch (L = 0) needs each of its prerequisites.
   A prerequisite counts as met when the learner has it at any level, or when it is
   a (transitive) prerequisite of a skill the learner has. So a step that only
-  raises a skill the learner already has (L >= 1) adds no prerequisites. A prerequisite that no role asks for is learnt to
-  level :data:`PREREQUISITE_LEVEL` (3). The closure is transitive.
+  raises a skill the learner already has (L >= 1) adds no prerequisites. A
+  prerequisite that no role asks for is learnt to level :data:`PREREQUISITE_LEVEL`
+  (3). The closure is transitive.
+* Credentials cover a step when they teach its skill to the step's level or
+  higher (or state no level).
+* A direct switch to a role below the source (one that leads up to it on the
+  career ladder) carries that ladder in ``below``.
 * Hours: ``ckg:learningHours`` is the effort to reach level 3 (the ontology's
   definition), so each level costs a third of it: a step from level L to level N
   takes ``hours * (N - L) / 3``. ``total_hours`` is the sum of the step hours.
