@@ -36,15 +36,13 @@ def _results(result: dict[str, Any] | None) -> list[Any]:
     if result.get("error"):
         return [html.Div(result["error"], className="alert", role="alert"), None, None, None, []]
     report = result["report"]
-    chart = (
-        dcc.Graph(
-            figure=view.coverage_figure(report["coverage"]),
-            config={"displaylogo": False, "responsive": True},
-            id=ids.GAPS_CHART,
-        )
+    config = {"displaylogo": False, "responsive": True}
+    chart = [
+        dcc.Graph(figure=view.term_figure(report), config=config, id="gaps-terms-chart"),
+        dcc.Graph(figure=view.coverage_figure(report["coverage"]), config=config, id=ids.GAPS_CHART)
         if report["coverage"]
-        else None
-    )
+        else None,
+    ]
     return [None, view.summary(report), view.findings_list(report), chart, view.gap_elements(report)]
 
 

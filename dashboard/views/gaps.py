@@ -50,6 +50,8 @@ __all__ = [
     "read_upload",
     "summary",
     "summary_tiles",
+    "term_figure",
+    "term_gaps",
     "upload_problem",
     "verdict",
 ]
@@ -504,6 +506,125 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
+
+
+_TERM_KINDS = (
+    ("missing_prerequisites", "missing prerequisites", HIGHLIGHT),
+    ("order_violations", "order violations", ORDER_COLOUR),
+    ("unknown_skills", "unknown skills", UNKNOWN_COLOUR),
+)
+
+
+def term_gaps(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Per term, the courses, the skills taught and the gaps found in its courses.
+
+    Parameters
+    ----------
+    report : mapping
+        A gap report (``GapReport.to_dict()``).
+
+    Returns
+    -------
+    list of dict
+        One ``{"term", "courses", "skills", "missing_prerequisites", "order_violations",
+        "unknown_skills"}`` per term that has a course, in term order (the gap entries are
+        the findings' messages); unknown skills of the entry requirements come first, as
+        term ``0``, when there are any.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> report = analyse(Store.default(), *load_example("ml-bootcamp.csv"))["report"]
+    >>> [(t["term"], len(t["missing_prerequisites"]), len(t["order_violations"]), len(t["unknown_skills"])) for t in term_gaps(report)]
+    [(1, 2, 0, 0), (2, 1, 2, 0), (3, 0, 0, 1), (4, 3, 0, 0)]
+    """
+    terms: dict[int, dict[str, Any]] = {}
+
+    def term(t: int) -> dict[str, Any]:
+        return terms.setdefault(
+            t, {"term": t, "courses": 0, "skills": set(), **{k: [] for k, _l, _c in _TERM_KINDS}}
+        )
+
+    for c in report["courses"]:
+        row = term(c["term"])
+        row["courses"] += 1
+        row["skills"] |= {s["iri"] or s["label"] for s in c["teaches"]}
+    for key, _label, _colour in _TERM_KINDS:
+        for f in report[key]:
+            term(f["course"]["term"] if f.get("course") else 0)[key].append(f["message"])
+    return [{**r, "skills": len(r["skills"])} for _t, r in sorted(terms.items())]
+
+
+def term_figure(report: Mapping[str, Any]) -> go.Figure:
+    """Gaps by term: stacked bars of the missing prerequisites, order violations and
+    unknown skills of each term's courses (hover lists them), each term labelled with
+    its courses and skills taught.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> report = analyse(Store.default(), *load_example("ml-bootcamp.csv"))["report"]
+    >>> fig = term_figure(report)
+    >>> [(bar.name, list(bar.y)) for bar in fig.data]
+    [('missing prerequisites', [2, 1, 0, 3]), ('order violations', [0, 2, 0, 0]), ('unknown skills', [0, 0, 1, 0])]
+    >>> list(fig.data[0].x)[:2]
+    ['Term 1<br>2 courses, 8 skills', 'Term 2<br>2 courses, 11 skills']
+    """
+    rows = term_gaps(report)
+    names = [
+        "Entry requirements"
+        if r["term"] == 0
+        else f"Term {r['term']}<br>{_plural(r['courses'], 'course', 'courses')}, "
+        f"{_plural(r['skills'], 'skill', 'skills')}"
+        for r in rows
+    ]
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=label,
+                x=names,
+                y=[len(r[key]) for r in rows],
+                marker_color=colour,
+                hovertext=["<br>".join(_wrap(m) for m in r[key]) or "none" for r in rows],
+                hoverinfo="name+text",
+            )
+            for key, label, colour in _TERM_KINDS
+        ]
+    )
+    fig.update_layout(
+        barmode="stack",
+        title={
+            "text": "Gaps in each term's courses",
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 15},
+        },
+        font={
+            "family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+            "size": 12,
+            "color": "#1d2433",
+        },
+        height=260,
+        margin={"l": 10, "r": 10, "t": 42, "b": 10},
+        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.12, "traceorder": "normal"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+    fig.update_yaxes(
+        rangemode="tozero",
+        dtick=1 if max((sum(len(r[k]) for k, _l, _c in _TERM_KINDS) for r in rows), default=0) <= 6 else None,
+        gridcolor="#e8ebf0",
+        fixedrange=True,
+    )
+    fig.update_xaxes(fixedrange=True)
+    return fig
+
+
+def _wrap(text: str, width: int = 90) -> str:
+    """``text`` broken into lines of about ``width`` characters for a hover label."""
+    import textwrap
+
+    return "<br>  ".join(textwrap.wrap(text, width)) if text else text
 
 
 # --------------------------------------------------------------------- the graph

@@ -158,6 +158,13 @@ def test_an_excel_csv_is_checked_with_every_course_drawn(page: _Page, tmp_path: 
             "Data B (term 3)",
         ]
     )
+    # the gaps of each term, drawn even with no target role (no coverage chart then)
+    page.page.wait_for_selector("#gaps-terms-chart .main-svg", timeout=20000)
+    ticks = page.page.eval_on_selector_all(
+        "#gaps-terms-chart .xtick text", "els => els.map(e => e.textContent)"
+    )
+    assert ticks == ["Term 12 courses, 3 skills", "Term 22 courses, 2 skills", "Term 32 courses, 2 skills"]
+    assert page.page.locator("#gaps-chart").count() == 0
     page.page.screenshot(path=str(tmp_path / "excel.png"), full_page=True)
 
 
