@@ -103,6 +103,8 @@ def _run(
         rdf_format(path)  # an unknown extension is said before the import runs
     sweep_stale(Path(tempfile.gettempdir()), "careerkg-import-")  # left by imports that were killed
     tmpdir = Path(tempfile.mkdtemp(prefix=f"careerkg-import-{os.getpid()}-"))
+    pending = [p for p in (output, store) if p is not None]  # not written yet
+    warming = False
     try:
         nt = tmpdir / "import.nt"
         try:
@@ -115,20 +117,49 @@ def _run(
         click.echo(report.summary(), err=True)
         if output is not None:
             size = write_output(nt, output, prefixes=PREFIXES)
+            pending.remove(output)
             click.echo(f"wrote {output} ({size:,} bytes)", err=True)
         if store is not None:
+            click.echo(f"loading the store {store}...", err=True)
             quads = build_store(
                 [nt, *data], store, with_default=not without_curated, optimize=optimize, grouped=[nt]
             )
+            pending.remove(store)
             click.echo(f"wrote store {store} ({quads:,} triples)", err=True)
+            warming = True
             _warm(store)
         if output is None and store is None:
             out: IO[bytes] = sys.stdout.buffer
             with open(nt, "rb") as src:
                 shutil.copyfileobj(src, out, 1 << 20)
             out.flush()
+    except KeyboardInterrupt:
+        click.echo(_interrupted(pending, store if warming else None), err=True)
+        sys.exit(130)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def _interrupted(pending: list[Path], warming: Path | None) -> str:
+    """What Ctrl-C left: files and stores are written aside and swapped in, so nothing half-done.
+
+    Examples
+    --------
+    >>> _interrupted([Path("esco.nt"), Path("kg")], None)
+    'careerkg: interrupted; nothing more was written (esco.nt, kg left as they were)'
+    >>> _interrupted([], Path("kg"))  # doctest: +NORMALIZE_WHITESPACE
+    'careerkg: interrupted while saving the views; the store kg is complete
+     (commands build the views on first use)'
+    """
+    if warming is not None:
+        return (
+            f"careerkg: interrupted while saving the views; the store {warming} is complete "
+            "(commands build the views on first use)"
+        )
+    if not pending:
+        return "careerkg: interrupted; nothing was written"
+    names = ", ".join(str(p) for p in pending)
+    return f"careerkg: interrupted; nothing more was written ({names} left as {'they were' if len(pending) > 1 else 'it was'})"
 
 
 def _refuse_store_before_import(directory: Path, store: Path | None) -> None:

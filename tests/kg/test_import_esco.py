@@ -600,3 +600,31 @@ def test_folder_holding_two_releases_is_refused(tmp_path: Path) -> None:
     make_esco(tmp_path / "v1.1.2")
     with pytest.raises(InputFileError, match=r"v1\.1\.1.*v1\.1\.2.*point at"):
         import_esco(tmp_path, io.StringIO(), show_progress=False)
+
+
+def test_cli_ctrl_c_says_what_was_left(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during the store load: one line saying the old store is untouched, exit 130."""
+    import kg.importers.store as store_module
+
+    root = make_esco(tmp_path / "esco")
+    folder = tmp_path / "kgstore"
+    assert runner.invoke(cli, ["import", "esco", str(root), "--store", str(folder)]).exit_code == 0
+    before = sorted(p.name for p in folder.iterdir())
+    real = store_module.pyoxigraph.Store
+
+    def interrupted(path: str) -> object:
+        real(path)  # the new store is being written aside...
+        raise KeyboardInterrupt  # ...when the user presses Ctrl-C
+
+    monkeypatch.setattr(store_module.pyoxigraph, "Store", interrupted)
+    result = runner.invoke(cli, ["import", "esco", str(root), "--store", str(folder)])
+    assert result.exit_code == 130
+    assert (
+        result.stderr.splitlines()[-1]
+        == f"careerkg: interrupted; nothing more was written ({folder} left as it was)"
+    )
+    assert "loading the store" in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["esco", "kgstore"]  # nothing aside left
