@@ -195,12 +195,22 @@ def guess_curriculum_format(name: str) -> str:
     --------
     >>> guess_curriculum_format("plan.CSV"), guess_curriculum_format("msc.ttl")
     ('csv', 'turtle')
+    >>> guess_curriculum_format("plan.xlsx")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: plan.xlsx: a spreadsheet workbook, not a curriculum file; save the sheet as CSV UTF-8 (columns course, term, teaches, requires) and check that
     """
     lower = name.lower()
     if lower.endswith((".csv", ".txt")):
         return "csv"
     if lower.endswith((".ttl", ".turtle")):
         return "turtle"
+    if lower.endswith((".xlsx", ".xlsm", ".xls", ".ods", ".numbers")):
+        raise InvalidCurriculum(
+            name,
+            "a spreadsheet workbook, not a curriculum file; save the sheet as CSV UTF-8 "
+            "(columns course, term, teaches, requires) and check that",
+        )
     raise InvalidCurriculum(
         name, "unknown curriculum file type; use a .csv (course, term, teaches, requires) or a .ttl file"
     )

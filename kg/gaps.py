@@ -16,7 +16,9 @@ Missing prerequisite
     each taught skill is checked in its own course, so a chain is checked link by link,
     and a missing P is reported once, not with each of its own prerequisites.
 Order violation
-    The same, but P is taught by another course of the same or a later term.
+    The same, but P is taught by another course of the same or a later term. When
+    courses need each other's skills (A needs what B teaches too late, and B what A
+    does), the findings carry the ``cycle`` of courses: no order of them fixes it.
 Findings are grouped per (course, prerequisite), listing the taught skills that need it
 (``needed_for``) and whether the course requires it itself (``required_by_course``).
 Target coverage
@@ -32,7 +34,7 @@ Unknown skills
 
 :func:`find_gaps` returns a :class:`GapReport`; it renders as a dict (JSON), a text
 table, Markdown, CSV, or RDF in the ontology's finding vocabulary (``ckg:GapReport``,
-``ckg:MissingPrerequisite``...), which the queries ``kg/sparql/queries/gaps_*.rq`` read.
+``ckg:MissingPrerequisite``...), which the queries ``kg/sparql/queries/gaps-*.rq`` read.
 
 Examples
 --------

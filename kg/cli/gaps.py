@@ -22,8 +22,8 @@ FORMATS = ("table", "json", "md", "csv", "ttl")
     "targets",
     multiple=True,
     metavar="ROLE",
-    help="A target role (label, IRI or prefixed name) whose essential skills to check; repeatable. "
-    "Replaces the curriculum's own target roles.",
+    help="A target role (label, IRI or prefixed name) whose essential skills to check; repeatable, "
+    "or several separated by ';'. Replaces the curriculum's own target roles.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @data_option
@@ -38,12 +38,22 @@ def gaps_command(curriculum: Path, targets: tuple[str, ...], fmt: str, data: tup
     order violations, unknown skills, uncovered essential skills of a target
     role; skills taught twice are reported but are no gaps), 2 on bad input.
     """
+    from kg.cli import fail
     from kg.curriculum import read_curriculum
+    from kg.errors import UnknownEntity
     from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
 
+    # as in the CSV's '# target roles:' line, one --target may name several roles
+    roles = [name.strip() for t in targets for name in t.split(";") if name.strip()]
+    if targets and not roles:
+        fail("--target: an empty role name; name a role such as 'Data Scientist'")
     store = open_store(data)
     cur = read_curriculum(curriculum, store)
-    report = find_gaps(store, cur, targets or None)
+    try:
+        report = find_gaps(store, cur, roles or None)
+    except UnknownEntity as err:
+        fail(f"--target: {err}")
+        raise  # fail() exits; for type checkers
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     elif fmt == "md":
