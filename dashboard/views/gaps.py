@@ -587,6 +587,7 @@ def term_figure(report: Mapping[str, Any]) -> go.Figure:
                 marker_color=colour,
                 hovertext=["<br>".join(_wrap(m) for m in r[key]) or "none" for r in rows],
                 hoverinfo="name+text",
+                hoverlabel={"namelength": -1},
             )
             for key, label, colour in _TERM_KINDS
         ]
@@ -621,10 +622,19 @@ def term_figure(report: Mapping[str, Any]) -> go.Figure:
 
 
 def _wrap(text: str, width: int = 90) -> str:
-    """``text`` broken into lines of about ``width`` characters for a hover label."""
+    """``text`` broken into lines of about ``width`` characters for a hover label, with
+    ``<``, ``>`` and ``&`` escaped: the names in it are the uploader's, and plotly reads
+    tags (``<a href>``, ``<b>``) in hover text.
+
+    Examples
+    --------
+    >>> _wrap("'<b>Stats</b> & co' (term 1) needs 'SQL'", width=24)
+    "'&lt;b&gt;Stats&lt;/b&gt; &amp; co'<br>  (term 1) needs 'SQL'"
+    """
+    import html as html_text
     import textwrap
 
-    return "<br>  ".join(textwrap.wrap(text, width)) if text else text
+    return "<br>  ".join(html_text.escape(line, quote=False) for line in textwrap.wrap(text, width))
 
 
 # --------------------------------------------------------------------- the graph

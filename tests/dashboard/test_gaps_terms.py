@@ -69,3 +69,15 @@ def test_term_figure_stacks_the_gap_kinds_and_names_them_on_hover(report: dict) 
     assert "'Intro ML' (term 1) needs 'linear algebra'" in hover
     assert fig.data[2].hovertext[0].startswith("unknown skill 'Pyton' in the entry requirements")
     assert fig.data[0].hovertext[2] == "none"
+
+
+def test_names_from_the_upload_are_shown_as_text_in_the_hover_not_as_tags() -> None:
+    # plotly reads <a href>, <b>... in hover text; a course name is the uploader's text
+    name = '<b>Bold</b> & <a href="https://example.com">link</a>'
+    plan = f"course,term,teaches,requires\n{name},1,deep learning,\n"
+    report = view.analyse(Store.default(), plan, "csv", "plan.csv")["report"]
+    [bar] = [b for b in view.term_figure(report).data if b.name == "missing prerequisites"]
+    hover = bar.hovertext[0]
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;a href=" in hover
+    assert "<a " not in hover and "<b>" not in hover
+    assert bar.hoverlabel.namelength == -1  # the kind's name is not cut to 'missing prer...'
