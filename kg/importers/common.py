@@ -204,8 +204,21 @@ def _closest(wanted: list[str], found: Iterable[str], n: int = 3) -> list[str]:
 
 def _open_text(path: Path) -> IO[str]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return open(path, encoding="utf-8", newline="")
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return open(path, encoding="utf-8-sig", newline="")  # -sig: drop a byte-order mark (Excel's)
+
+
+def _first_bad_line(path: Path) -> tuple[int, str] | None:
+    """The 1-based number and a readable excerpt of the first line of ``path`` that is not UTF-8."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                excerpt = raw[max(0, err.start - 20) : err.start + 20].decode("utf-8", "backslashreplace")
+                return number, excerpt.strip()
+    return None
 
 
 def read_csv(path: Path, required: Iterable[str] = ()) -> Iterator[dict[str, str]]:
@@ -270,9 +283,18 @@ def _read(path: Path, required: Iterable[str], dialect: str) -> Iterator[dict[st
                 raise InputFileError(str(path), "the file is empty; expected a header row") from None
             missing = [c for c in required if c not in header]
             if missing:
+                hint = ""
+                if dialect == "csv" and len(header) == 1:
+                    for sep, name in ((";", "';'"), ("\t", "tabs")):
+                        if sep in header[0]:
+                            hint = (
+                                f"; the file seems separated by {name} (as some spreadsheets save CSV): "
+                                "save it with commas, or use the publisher's file"
+                            )
+                            break
                 raise InputFileError(
                     str(path),
-                    f"missing column(s) {', '.join(missing)}; the header has: {', '.join(header)}",
+                    f"missing column(s) {', '.join(missing)}; the header has: {', '.join(header)}{hint}",
                     1,
                 )
             width = len(header)
@@ -293,7 +315,13 @@ def _read(path: Path, required: Iterable[str], dialect: str) -> Iterator[dict[st
                     )
                 yield _record(pending, header, dialect)
     except UnicodeDecodeError as err:
-        raise InputFileError(str(path), f"not UTF-8 text ({err.reason} at byte {err.start})") from err
+        bad = _first_bad_line(path)
+        where = f" near {bad[1]!r}" if bad else ""
+        raise InputFileError(
+            str(path),
+            f"not UTF-8 text ({err.reason}{where}); save it as UTF-8, as the publishers' files are",
+            bad[0] if bad else None,
+        ) from err
     except csv.Error as err:
         line = reader.line_num if reader is not None else None
         if "unexpected end of data" in str(err):

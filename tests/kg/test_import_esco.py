@@ -628,3 +628,31 @@ def test_cli_ctrl_c_says_what_was_left(
     assert "loading the store" in result.stderr
     assert sorted(p.name for p in folder.iterdir()) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["esco", "kgstore"]  # nothing aside left
+
+
+def test_bom_before_a_quoted_header_is_read(tmp_path: Path) -> None:
+    """Excel's "CSV UTF-8" starts with a byte-order mark; a quoted first column name kept its quotes."""
+    root = make_esco(tmp_path)
+    path = next(root.rglob("occupationSkillRelations.csv"))
+    lines = path.read_bytes().decode("utf-8").split("\r\n")
+    head = ",".join(f'"{h}"' for h in lines[0].split(","))
+    path.write_bytes(("\ufeff" + "\r\n".join([head, *lines[1:]])).encode("utf-8"))
+    _, report = run_import(root)
+    assert report.relations["requiresSkill"] == 5  # type: ignore[attr-defined]
+
+
+def test_semicolon_separated_csv_says_so(tmp_path: Path) -> None:
+    """A CSV saved by a spreadsheet in a locale that separates with ';'."""
+    root = make_esco(tmp_path)
+    path = next(root.rglob("occupationSkillRelations.csv"))
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    with pytest.raises(InputFileError, match=r"separated by ';'.*commas"):
+        import_esco(root, io.StringIO(), show_progress=False)
+
+
+def test_non_utf8_csv_says_what_would_be_right(tmp_path: Path) -> None:
+    root = make_esco(tmp_path)
+    path = next(root.rglob("occupations_en.csv"))
+    path.write_bytes(path.read_bytes().replace(b"soldier", "soldat\u00e9".encode("latin-1")))
+    with pytest.raises(InputFileError, match=r"line \d+: not UTF-8 text .*save it as UTF-8"):
+        import_esco(root, io.StringIO(), show_progress=False)
