@@ -31,6 +31,9 @@ Duplicates
 Unknown skills
     Names that match no skill, with the closest labels. They count as gaps: the report
     cannot check what it cannot resolve.
+Idle courses
+    Courses that name no skill they teach. Noted, not gaps (a project course may only
+    apply what earlier courses taught), but never left unsaid: an empty cell is often a slip.
 
 :func:`find_gaps` returns a :class:`GapReport`; it renders as a dict (JSON), a text
 table, Markdown, CSV, or RDF in the ontology's finding vocabulary (``ckg:GapReport``,
@@ -79,6 +82,7 @@ __all__ = [
     "Coverage",
     "Duplicate",
     "GapReport",
+    "IdleCourse",
     "PrerequisiteFinding",
     "UnknownSkill",
     "find_gaps",
@@ -308,6 +312,35 @@ class Duplicate:
         }
 
 
+@dataclass(frozen=True)
+class IdleCourse:
+    """A course that names no skill it teaches (not a gap: a project course may only
+    apply what earlier courses taught, but an empty cell is often a slip)."""
+
+    course: CourseRef
+    requires: tuple[Node, ...] = ()
+
+    @property
+    def message(self) -> str:
+        needs = f" (it requires {', '.join(repr(n.label) for n in self.requires)})" if self.requires else ""
+        return f"{self.course} teaches no skill{needs}"
+
+    @property
+    def suggestion(self) -> str:
+        return (
+            "name the skills it teaches (the CSV's teaches column, or ckg:teaches), "
+            "or leave it so if the course only applies what earlier courses taught"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "course": self.course.to_dict(),
+            "requires": [n.to_dict() for n in self.requires],
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
 @dataclass
 class GapReport:
     """Everything :func:`find_gaps` found about one curriculum."""
@@ -319,6 +352,7 @@ class GapReport:
     unknown_skills: list[UnknownSkill] = field(default_factory=list)
     coverage: list[Coverage] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    idle_courses: list[IdleCourse] = field(default_factory=list)
 
     @property
     def gap_count(self) -> int:
@@ -332,7 +366,7 @@ class GapReport:
 
     @property
     def has_gaps(self) -> bool:
-        """True when anything but duplicates was found (the CLI then exits 1)."""
+        """True when anything but duplicates and idle courses was found (the CLI then exits 1)."""
         return self.gap_count > 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -359,6 +393,7 @@ class GapReport:
             "unknown_skills": [f.to_dict() for f in self.unknown_skills],
             "coverage": [c.to_dict() for c in self.coverage],
             "duplicates": [d.to_dict() for d in self.duplicates],
+            "idle_courses": [c.to_dict() for c in self.idle_courses],
         }
 
 
@@ -518,6 +553,11 @@ def find_gaps(
     for s, cs in sorted(taught_by.items(), key=lambda kv: node(kv[0]).label.casefold()):
         if len(cs) > 1:
             report.duplicates.append(Duplicate(node(s), tuple(ref[id(c)] for c in cs)))
+    for c in courses:  # a course naming nothing it teaches (unknown names are reported apart)
+        if not c.teaches:
+            report.idle_courses.append(
+                IdleCourse(ref[id(c)], tuple(node(r) for r in sorted(c.required_skills())))
+            )
     return report
 
 
@@ -601,6 +641,18 @@ def _rows(report: GapReport) -> list[dict[str, str]]:
                 "suggestion": d.suggestion,
             }
         )
+    for idle in report.idle_courses:
+        rows.append(
+            {
+                "kind": "idle_course",
+                "course": idle.course.label,
+                "term": str(idle.course.term),
+                "skill": "",
+                "prerequisite": "",
+                "detail": idle.message,
+                "suggestion": idle.suggestion,
+            }
+        )
     return rows
 
 
@@ -630,6 +682,11 @@ def _summary(report: GapReport) -> str:
         f"{_count(len(report.unknown_skills), 'unknown skill', 'unknown skills')}, "
         f"{_count(sum(len(c.uncovered) for c in report.coverage), 'uncovered essential skill', 'uncovered essential skills')}, "
         f"{_count(len(report.duplicates), 'skill', 'skills')} taught more than once"
+        + (
+            f", {_count(len(report.idle_courses), 'course teaches', 'courses teach')} no skill"
+            if report.idle_courses
+            else ""
+        )
     )
 
 
@@ -664,6 +721,8 @@ def report_markdown(report: GapReport) -> str:
             )
     out.append("")
     section("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
+    if report.idle_courses:
+        section("Courses that teach no skill", [(c.message, c.suggestion) for c in report.idle_courses])
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -698,6 +757,8 @@ def report_table(report: GapReport) -> str:
         out.append(f"  {c.role.label:<{width}}  {c.percent:5.1f}%  uncovered: {uncovered}")
     out.append("")
     block("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
+    if report.idle_courses:
+        block("Courses that teach no skill", [(c.message, c.suggestion) for c in report.idle_courses])
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -787,6 +848,9 @@ def report_graph(report: GapReport) -> Graph:
         link(f, CKG.aboutSkill, d.skill)
         for c in d.courses:
             g.add((f, CKG.aboutCourse, c.iri))
+    for idle in report.idle_courses:  # a note, not a gap: a plain ckg:Finding
+        f = finding(CKG.Finding, idle.message, idle.suggestion)
+        g.add((f, CKG.aboutCourse, idle.course.iri))
     for course in report.curriculum.courses:
         for r in [*course.teaches, *course.requires]:
             if r.iri is not None:

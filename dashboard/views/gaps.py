@@ -375,8 +375,11 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
         ("order_violations", "Order violations", "order"),
         ("unknown_skills", "Unknown skills", "unknown"),
         ("duplicates", "Skills taught more than once", "duplicate"),
+        ("idle_courses", "Courses that teach no skill", "idle"),
     ):
-        items = report[key]
+        items = report.get(key, [])
+        if key == "idle_courses" and not items:
+            continue  # a note shown only when there is one
         sections.append(
             html.Section(
                 [

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import RDFS
 
 from kg.curriculum import parse_curriculum
-from kg.gaps import find_gaps, report_markdown, report_table
+from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
+from kg.namespace import CKG
 from kg.store import Store
 
 
@@ -79,3 +81,36 @@ def test_the_table_says_how_to_name_a_target_role_when_none_is_given(store: Stor
     assert table[heading:].splitlines()[1] == (
         "  No target role given: name one with --target ROLE (or a '# target roles:' line in the CSV)."
     )
+
+
+def test_a_course_that_names_nothing_it_teaches_is_noted_not_dropped(store: Store) -> None:
+    # was: 'Capstone,2,,SQL; statistics' counted among the courses and never mentioned
+    report = _report(
+        store,
+        "course,term,teaches,requires\nA,1,SQL,\nCapstone,2,,SQL; statistics\nOdd,2,Underwater Basket Weaving,\n",
+    )
+    [idle] = report.idle_courses  # 'Odd' names a skill (unknown): reported as unknown instead
+    assert idle.message == "'Capstone' (term 2) teaches no skill (it requires 'SQL', 'statistics')"
+    assert [u.name for u in report.unknown_skills] == ["Underwater Basket Weaving"]
+    # a note, not a gap: the gap count is the missing 'statistics' and the unknown name
+    assert report.gap_count == 2
+    table = report_table(report)
+    assert "1 course teaches no skill" in table.splitlines()[1]
+    assert "Courses that teach no skill (1)\n  - 'Capstone' (term 2) teaches no skill" in table
+    assert "## Courses that teach no skill (1)" in report_markdown(report)
+    assert "idle_course,Capstone,2,,," in report_csv(report)
+    assert report.to_dict()["idle_courses"][0]["course"]["label"] == "Capstone"
+    g = report_graph(report)
+    about = {
+        g.value(f, CKG.aboutCourse)
+        for f in g.subjects(RDFS.comment, None)
+        if "teaches no skill" in str(g.value(f, RDFS.comment))
+    }
+    assert about == {report.curriculum.courses[1].iri}
+
+
+def test_without_idle_courses_the_outputs_say_nothing_of_them(store: Store) -> None:
+    report = _report(store, "course,term,teaches,requires\nA,1,SQL,\n")
+    assert report.idle_courses == []
+    assert "teach no skill" not in report_table(report)
+    assert "teach no skill" not in report_markdown(report)
