@@ -422,7 +422,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
             if not any(c.strip() for c in cells):
                 continue
             if cells[0].lstrip().startswith("#"):
-                comment = ",".join(cells).strip().rstrip(",").lstrip("#").strip()
+                comment = delimiter.join(cells).strip().rstrip(delimiter).lstrip("#").strip()
                 key, sep, value = comment.partition(":")
                 if sep and key.strip().casefold() in _META_KEYS:
                     meta[_META_KEYS[key.strip().casefold()]] = (value.strip(), line)

@@ -154,8 +154,13 @@ def test_read_curriculum_picks_the_format_from_the_extension(store: Store, tmp_p
     )
     with pytest.raises(InvalidCurriculum, match="no such file"):
         read_curriculum(tmp_path / "missing.csv", store)
-    (tmp_path / "p.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "p.json").write_text("{}", encoding="utf-8")
     with pytest.raises(InvalidCurriculum, match="unknown curriculum file type"):
+        read_curriculum(tmp_path / "p.json", store)
+    (tmp_path / "p.xlsx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(
+        InvalidCurriculum, match="a spreadsheet workbook, not a curriculum file; save the sheet as CSV"
+    ):
         read_curriculum(tmp_path / "p.xlsx", store)
 
 

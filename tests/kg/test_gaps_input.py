@@ -302,3 +302,11 @@ def test_skills_separated_by_commas_inside_one_cell_are_read_when_each_is_known(
     assert [s.label for s in stats.requires] == ["Python programming", "calculus"]
     # a part that names nothing: the cell is kept whole and reported, never half read
     assert [(s.name, s.known) for s in odd.teaches] == [("statistics, underwater basket weaving", False)]
+
+
+def test_metadata_lines_of_a_semicolon_file_keep_their_semicolons(store: Store) -> None:
+    # the ';' of '# entry requirements: A; B' split the line into cells, joined back with
+    # ',': 'Python programming; Pyton' became one unknown name 'Python programming, Pyton'
+    text = "# entry requirements: Python programming; Pyton\ncourse;term;teaches;requires\nA;1;SQL;\n"
+    cur = parse_curriculum(text, store, fmt="csv", source="p.csv")
+    assert [(s.name, s.known) for s in cur.entry] == [("Python programming", True), ("Pyton", False)]
