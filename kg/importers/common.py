@@ -40,6 +40,7 @@ from urllib.parse import quote
 from kg.errors import InputFileError, KGError
 
 __all__ = [
+    "NO_FINAL_LINE_END",
     "ImportReport",
     "NTriplesWriter",
     "atomic_path",
@@ -49,6 +50,7 @@ __all__ = [
     "read_csv",
     "read_tsv",
     "sweep_stale",
+    "unterminated",
     "write_output",
 ]
 
@@ -332,8 +334,49 @@ def _read(path: Path, required: Iterable[str], dialect: str) -> Iterator[dict[st
                 line,
             ) from err
         raise InputFileError(str(path), f"not well-formed CSV: {err}", line) from err
-    except (OSError, EOFError) as err:
+    except EOFError as err:  # gzip: the stream stops before its end marker
+        raise InputFileError(
+            str(path),
+            "the compressed file ends early: it looks truncated (an interrupted download or copy?); "
+            "fetch it again",
+        ) from err
+    except OSError as err:
         raise InputFileError(str(path), f"cannot read the table: {err}") from err
+
+
+NO_FINAL_LINE_END = (
+    "tables whose last line has no line end, as when a download or copy is cut short "
+    "(the publishers' files all end with one): check the last record, or fetch the file again"
+)
+"""The report's wording of the ``no-final-line-end`` quirk (see :func:`unterminated`)."""
+
+
+def unterminated(path: Path) -> bool:
+    """Whether the plain file ``path`` lacks a line end after its last line.
+
+    Every ESCO and O*NET file ends with one, so a file that does not was most likely
+    cut short (an interrupted download or copy) even when its last record has all its
+    columns. A ``.gz`` file is not checked: gzip itself reports a cut stream.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "t.txt"
+    >>> _ = p.write_bytes(b"a\\tb\\r\\n1\\t2\\r\\n")
+    >>> unterminated(p)
+    False
+    >>> _ = p.write_bytes(b"a\\tb\\r\\n1\\t2")
+    >>> unterminated(p)
+    True
+    """
+    if path.name.lower().endswith(".gz"):
+        return False
+    with open(path, "rb") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        if size == 0:
+            return False
+        fh.seek(size - 1)
+        return fh.read(1) not in (b"\n", b"\r")
 
 
 def _record(row: list[str], header: list[str], dialect: str) -> dict[str, str]:

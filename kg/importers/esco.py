@@ -53,6 +53,7 @@ from typing import IO
 
 from kg.errors import InputFileError
 from kg.importers.common import (
+    NO_FINAL_LINE_END,
     ImportReport,
     NTriplesWriter,
     check_version,
@@ -61,6 +62,7 @@ from kg.importers.common import (
     read_csv,
     safe_iri,
     split_multi,
+    unterminated,
 )
 from kg.namespace import CKG, SRC
 
@@ -178,6 +180,8 @@ class _EscoImport:
                     self.report.quirk("multi-line-fields", "quoted fields spanning several lines", key)
                     break
             yield row
+        if unterminated(path):
+            self.report.quirk("no-final-line-end", NO_FINAL_LINE_END, path.name)
 
     def labels(self, iri: str, row: dict[str, str]) -> None:
         w = self.w

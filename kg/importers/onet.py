@@ -44,7 +44,16 @@ from typing import IO
 from rdflib import Namespace
 
 from kg.errors import InputFileError
-from kg.importers.common import ImportReport, NTriplesWriter, check_version, find_table, progress, read_tsv
+from kg.importers.common import (
+    NO_FINAL_LINE_END,
+    ImportReport,
+    NTriplesWriter,
+    check_version,
+    find_table,
+    progress,
+    read_tsv,
+    unterminated,
+)
 from kg.namespace import CKG, DATA, SRC
 
 __all__ = [
@@ -169,6 +178,8 @@ class _OnetImport:
         for row in progress(read_tsv(path, required), key, enabled=self.show):
             self.report.rows[key] += 1
             yield row
+        if unterminated(path):
+            self.report.quirk("no-final-line-end", NO_FINAL_LINE_END, path.name)
 
     def occ(self, code: str) -> str | None:
         code = code.strip()

@@ -354,3 +354,31 @@ def test_cli_data_with_an_unknown_extension_is_refused_before_importing(tmp_path
     assert result.exit_code == 2
     assert "extra.csv: unknown RDF file extension" in result.stderr
     assert "O*NET 29.3:" not in result.stderr  # said before the import ran
+
+
+def test_table_cut_mid_line_is_reported(tmp_path: Path) -> None:
+    """A plain table cut inside its last column (an interrupted copy) still has every column:
+    the publishers' files all end with a line end, so one that does not is reported."""
+    d = make_onet(tmp_path)
+    path = d / "Occupation Data.txt"
+    data = path.read_bytes()
+    path.write_bytes(data[: data.index(b"Determine") + 4])  # the last description, cut
+    report = import_onet(d, io.StringIO(), show_progress=False)
+    quirk = report.quirks["no-final-line-end"]
+    assert quirk.count == 1
+    assert quirk.examples == ["Occupation Data.txt"]
+    assert "no-final-line-end 1" in report.summary()
+    clean = import_onet(make_onet(tmp_path / "clean"), io.StringIO(), show_progress=False)
+    assert "no-final-line-end" not in clean.quirks
+
+
+def test_cli_truncated_gzip_says_it_looks_truncated(tmp_path: Path) -> None:
+    _register()
+    d = make_onet(tmp_path)
+    path = d / "Skills.txt.gz"
+    path.write_bytes(path.read_bytes()[:-12])  # the end of the stream is missing
+    result = CliRunner().invoke(cli, ["import", "onet", str(d), "-o", str(tmp_path / "o.nt")])
+    assert result.exit_code == 2
+    assert "Skills.txt.gz" in result.stderr
+    assert "the compressed file ends early: it looks truncated" in result.stderr
+    assert not (tmp_path / "o.nt").exists()
