@@ -45,7 +45,8 @@ costs the gap towards ``v``, closed under prerequisites, of a learner who holds 
 source role (every requirement of it) or who passed through ``u`` on the plan (what
 the plan taught for it); as a hop cannot see what earlier hops taught, the
 cheapest :data:`CANDIDATES` chains beyond those asked for are weighed again by the
-plan each gives. When no chain exists the learner switches directly to the target
+plan each gives (when the ladder leads to at most :data:`RERANK_ROLES` roles from
+the source). When no chain exists the learner switches directly to the target
 (``switch=False`` turns this off). A learner without a source role starts at the
 target.
 
@@ -70,6 +71,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any
@@ -87,6 +89,7 @@ __all__ = [
     "HOP_COST",
     "KNOWN_LEVEL",
     "PREREQUISITE_LEVEL",
+    "RERANK_ROLES",
     "CredentialChoice",
     "LearningPath",
     "Step",
@@ -110,8 +113,12 @@ HOURS_LEVEL = 3
 HOP_COST = 1e-3
 """Extra cost of each career step, so that fewer hops win ties between chains."""
 
-CANDIDATES = 8
+CANDIDATES = 4
 """Role chains weighed by their whole plan beyond the ``k`` asked for (see :func:`learning_paths`)."""
+
+RERANK_ROLES = 64
+"""Most roles the ladder leads to from the source for which the :data:`CANDIDATES`
+are weighed; on a bigger ladder the hop-cost order stands (weighing costs a search each)."""
 
 Node = Hashable
 Weight = str | Callable[[Any, dict[str, Any]], float | None]
@@ -311,6 +318,7 @@ class _Planner:
         self._pres: dict[Any, list[Any]] = {}
         self._below: dict[Any, frozenset[Any]] = {}
         self._depths: dict[Any, dict[Any, int]] = {}
+        self._at: dict[Any, tuple[dict[Any, int], dict[Any, tuple[int, Any]], set[Any]]] = {}
         self._hops: dict[tuple[Any, Any], float | None] = {}
 
     def prerequisites(self, skill: Any) -> list[Any]:
@@ -393,10 +401,20 @@ class _Planner:
             self._depths[skill] = found
         return found
 
-    def needs(self, chain: Sequence[Any], have: Mapping[Any, int]) -> dict[Any, _Need]:
-        """The unmet requirements of ``chain`` for a learner who has ``have``, closed under prerequisites."""
+    def needs(
+        self,
+        chain: Sequence[Any],
+        have: Mapping[Any, int],
+        *,
+        implied: dict[Any, tuple[int, Any]] | None = None,
+        founded: set[Any] | None = None,
+    ) -> dict[Any, _Need]:
+        """The unmet requirements of ``chain`` for a learner who has ``have``, closed under prerequisites.
+
+        ``implied`` (:meth:`implied`) and ``founded`` (the foundations of what
+        ``have`` holds) are computed from ``have`` when not given.
+        """
         needs: dict[Any, _Need] = {}
-        implied: dict[Any, tuple[int, Any]] | None = None
         for i, role in enumerate(chain):
             for skill, level, importance in self.requirements(role):
                 if importance != "essential" and not self.optional:
@@ -415,7 +433,6 @@ class _Planner:
                 need.level = max(need.level, level)
                 need.required_by.append((role, level, importance))
         stack = sorted((s for s, n in needs.items() if n.from_level == 0), key=str, reverse=True)
-        founded: set[Any] | None = None  # the foundations of what the learner has, when needed
         while stack:
             skill = stack.pop()
             for pre in self.prerequisites(skill):
@@ -454,7 +471,15 @@ class _Planner:
         """
         key = (u, v)
         if key not in self._hops:
-            effort = self.effort(self.needs([v], self.holds(u, base, learnt=u != source)))
+            at = self._at.get(u)
+            if at is None:  # what the learner has at u, once for every hop out of it
+                have = self.holds(u, base, learnt=u != source)
+                at = self._at[u] = (
+                    have,
+                    self.implied(have),
+                    self.foundations(s for s, lv in have.items() if lv >= 1),
+                )
+            effort = self.effort(self.needs([v], at[0], implied=at[1], founded=at[2]))
             self._hops[key] = None if effort is None else effort + HOP_COST
         return self._hops[key]
 
@@ -675,12 +700,27 @@ def _ranked(
 
     ladder = _career_ladder(G)
     chains: list[list[Any]] = []
-    if source in ladder and target in ladder:
-        try:
-            found = nx.shortest_simple_paths(ladder, source, target, weight=hop)
-            chains = [list(c) for c in islice(found, k + CANDIDATES)]
-        except nx.NetworkXNoPath:
-            chains = []
+    ahead = _ahead(ladder, source, RERANK_ROLES)
+    if ahead is not None:  # a small ladder: weigh the next-best chains too
+        if target in ahead:
+            # only roles on some chain from the source to the target
+            near = nx.DiGraph((u, v) for u in [source, *ahead] for v in ladder.successors(u))
+            on_way = nx.ancestors(near, target) | {target}
+            sub = near.subgraph(on_way)
+            with suppress(nx.NetworkXNoPath):
+                found = nx.shortest_simple_paths(sub, source, target, weight=hop)
+                chains = [list(c) for c in islice(found, k + CANDIDATES)]
+    elif k == 1:
+
+        def progression(u: Any, v: Any, keys: dict[str, Any]) -> float | None:
+            return planner.hop(u, v, base, source) if "progresses" in keys else None
+
+        with suppress(nx.NetworkXNoPath):
+            chains = [list(nx.bidirectional_dijkstra(G, source, target, weight=progression)[1])]
+    else:
+        whole = nx.DiGraph(ladder.edges())
+        with suppress(nx.NetworkXNoPath, nx.NodeNotFound):
+            chains = [list(c) for c in islice(nx.shortest_simple_paths(whole, source, target, weight=hop), k)]
     if not chains:
         below = _below(ladder, source, target)
         if not switch:
@@ -703,10 +743,22 @@ def _ranked(
     return [_build(G, planner, source, target, chains[rank], known, False) for *_, rank in sorted(scored)[:k]]
 
 
-def _below(ladder: nx.DiGraph, source: Any, target: Any) -> list[Any]:
+def _ahead(ladder: nx.MultiDiGraph, source: Any, limit: int) -> set[Any] | None:
+    """The roles the ladder leads to from ``source``; ``None`` when more than ``limit``."""
+    seen: set[Any] = set()
+    stack = [source]
+    while stack:
+        for v in ladder.successors(stack.pop()):
+            if v not in seen:
+                seen.add(v)
+                if len(seen) > limit:
+                    return None
+                stack.append(v)
+    return seen
+
+
+def _below(ladder: nx.MultiDiGraph, source: Any, target: Any) -> list[Any]:
     """The fewest-hop ladder from ``target`` up to ``source``; ``[]`` when none leads there."""
-    if source not in ladder or target not in ladder:
-        return []
     try:
         return list(nx.shortest_path(ladder, target, source))
     except nx.NetworkXNoPath:
@@ -718,11 +770,9 @@ def _ladder_note(labels: Sequence[str]) -> str:
     return f"{labels[0]} comes before {labels[-1]} on the career ladder ({' → '.join(labels)})"
 
 
-def _career_ladder(G: nx.MultiDiGraph) -> nx.DiGraph:
-    """The progression edges of ``G`` as a simple directed graph (hop costs come later)."""
-    R = nx.DiGraph()
-    R.add_edges_from((u, v) for u, v, key in G.edges(keys=True) if key == "progresses")
-    return R
+def _career_ladder(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The progression edges of ``G``, as a read-only view (hop costs come later)."""
+    return nx.subgraph_view(G, filter_edge=lambda u, v, key: key == "progresses")
 
 
 def learning_paths(
