@@ -118,7 +118,8 @@ CANDIDATES = 4
 
 RERANK_ROLES = 64
 """Most roles the ladder leads to from the source for which the :data:`CANDIDATES`
-are weighed; on a bigger ladder the hop-cost order stands (weighing costs a search each)."""
+are weighed; on a bigger ladder the best chain by hop costs stands (weighing costs
+a search each), and only the alternatives after it are ordered by their plans."""
 
 Node = Hashable
 Weight = str | Callable[[Any, dict[str, Any]], float | None]
@@ -740,7 +741,11 @@ def _ranked(
             scored.append((effort, len(chain), rank))
     if not scored:  # every chain needs a skill the weight excludes: _build says which
         return [_build(G, planner, source, target, chains[0], known, False)]
-    return [_build(G, planner, source, target, chains[rank], known, False) for *_, rank in sorted(scored)[:k]]
+    if ahead is None:  # a big ladder: the search's best stays first, as learning_path gives it
+        scored = [scored[0], *sorted(scored[1:])] if scored[0][2] == 0 else sorted(scored)
+    else:
+        scored.sort()
+    return [_build(G, planner, source, target, chains[rank], known, False) for *_, rank in scored[:k]]
 
 
 def _ahead(ladder: nx.MultiDiGraph, source: Any, limit: int) -> set[Any] | None:

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 import networkx as nx
+import pytest
 from rdflib import Graph, URIRef
 
 from kg.paths import learning_path, learning_paths
@@ -71,3 +72,20 @@ def test_shipped_alternatives_come_cheapest_first() -> None:
     for source, target in itertools.product(roles, roles):
         totals = [p.total_hours for p in learning_paths(G, source, target, 6)]
         assert totals == sorted(totals), (G.nodes[source]["label"], G.nodes[target]["label"], totals)
+
+
+def test_big_ladders_keep_the_hop_cost_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above RERANK_ROLES the chain is Dijkstra's, alternatives Yen's: still valid, distinct, consistent."""
+    from kg import paths
+    from tests.kg.test_paths_property import check
+
+    G, roles = _shipped()
+    monkeypatch.setattr(paths, "RERANK_ROLES", 1)  # every ladder counts as big
+    for source, target in itertools.product(roles, roles):
+        best = learning_path(G, source, target)
+        check(G, best, source, target, {})
+        many = learning_paths(G, source, target, 3)
+        assert many[0].roles == best.roles
+        assert len({tuple(p.roles) for p in many}) == len(many)
+        for p in many:
+            check(G, p, source, target, {})
