@@ -65,7 +65,8 @@ def _options(f: Callable[..., Any]) -> Callable[..., Any]:
         "-o",
         "--output",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="File to write: N-Triples (.nt) or Turtle (.ttl), optionally .gz (default: N-Triples on stdout).",
+        help="File to write: N-Triples (.nt) or Turtle (.ttl), optionally .gz "
+        "(default: N-Triples on stdout, when it is not a terminal).",
     )(f)
     return f
 
@@ -101,6 +102,11 @@ def _run(
         check_store_target(store)  # never replace a folder of the user's own files
     for path in data:
         rdf_format(path)  # an unknown extension is said before the import runs
+    if output is None and store is None and sys.stdout.isatty():
+        raise click.UsageError(
+            "the import is N-Triples (150 MB for ESCO) and standard output is a terminal; "
+            "save it with -o FILE (.nt, .ttl, optionally .gz) or --store DIR, or pipe it"
+        )
     sweep_stale(Path(tempfile.gettempdir()), "careerkg-import-")  # left by imports that were killed
     tmpdir = Path(tempfile.mkdtemp(prefix=f"careerkg-import-{os.getpid()}-"))
     pending = [p for p in (output, store) if p is not None]  # not written yet

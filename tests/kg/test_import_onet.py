@@ -382,3 +382,51 @@ def test_cli_truncated_gzip_says_it_looks_truncated(tmp_path: Path) -> None:
     assert "Skills.txt.gz" in result.stderr
     assert "the compressed file ends early: it looks truncated" in result.stderr
     assert not (tmp_path / "o.nt").exists()
+
+
+def test_cli_does_not_pour_ntriples_onto_a_terminal(tmp_path: Path) -> None:
+    """No -o and no --store on a terminal: say how to save it instead of flooding the screen."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    d = make_onet(tmp_path)
+    leader, follower = pty.openpty()
+    shown: list[bytes] = []
+
+    def drain() -> None:  # read the terminal, as a terminal would
+        while True:
+            try:
+                chunk = os.read(leader, 1 << 16)
+            except OSError:
+                return
+            if not chunk:
+                return
+            shown.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "kg", "import", "onet", str(d)],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        reader.join(5)
+        os.close(leader)
+    assert run.returncode == 2
+    assert b"<https://" not in b"".join(shown)
+    message = run.stderr.decode()
+    assert "-o FILE" in message
+    assert "O*NET 29.3:" not in message  # refused before importing
+    piped = subprocess.run(
+        [sys.executable, "-m", "kg", "import", "onet", str(d)], capture_output=True, timeout=120, check=False
+    )
+    assert piped.returncode == 0
+    assert piped.stdout.startswith(b"<https://")
