@@ -84,7 +84,7 @@ def _run(
 ) -> None:
     from kg.errors import KGError
     from kg.importers.common import check_version, output_kind, sweep_stale, text_sink, write_output
-    from kg.importers.store import build_store, check_store_target, rdf_format
+    from kg.importers.store import build_store, check_store_target, holds_source, rdf_format
     from kg.namespace import PREFIXES
 
     _refuse_store_before_import(directory, store)
@@ -126,6 +126,12 @@ def _run(
             pending.remove(output)
             click.echo(f"wrote {output} ({size:,} bytes)", err=True)
         if store is not None:
+            for path in data:  # the same import twice would load every requirement twice
+                if report.source_iri and holds_source(path, report.source_iri):
+                    raise KGError(
+                        f"{path} holds this same import ({report.source}); loading it again would "
+                        "duplicate every requirement: leave it out of --data"
+                    )
             click.echo(f"loading the store {store}...", err=True)
             quads = build_store(
                 [nt, *data], store, with_default=not without_curated, optimize=optimize, grouped=[nt]

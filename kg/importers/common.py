@@ -545,6 +545,7 @@ class ImportReport:
     triples: int = 0
     seconds: float = 0.0
     attribution: str = ""
+    source_iri: str = ""
 
     def node(self, cls: str, n: int = 1) -> None:
         """Count ``n`` nodes of class ``cls``."""

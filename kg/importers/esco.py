@@ -156,6 +156,7 @@ class _EscoImport:
         self.show = show_progress
         self.report = ImportReport(f"ESCO v{version}" if version != "unknown" else "ESCO")
         self.src = str(SRC[f"esco-v{version}" if version != "unknown" else "esco"])
+        self.report.source_iri = self.src
         self.skills: dict[str, str] = {}  # skill IRI -> ckg skill type IRI
         self.areas: set[str] = set()  # skill-group IRIs
         self.occupations: set[str] = set()

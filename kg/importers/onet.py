@@ -162,6 +162,7 @@ class _OnetImport:
         self.show = show_progress
         self.report = ImportReport(f"O*NET {version}" if version != "unknown" else "O*NET")
         self.src = str(SRC[f"onet-{version}" if version != "unknown" else "onet"])
+        self.report.source_iri = self.src
         self.occupations: dict[str, str] = {}  # code -> IRI
         self.elements: dict[str, str] = {}  # element id -> IRI
         self.areas: set[str] = set()

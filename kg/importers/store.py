@@ -32,7 +32,7 @@ import pyoxigraph
 from kg.errors import InputFileError, StoreError
 from kg.importers.common import atomic_path
 
-__all__ = ["build_store", "check_store_target", "parts", "rdf_format"]
+__all__ = ["build_store", "check_store_target", "holds_source", "parts", "rdf_format"]
 
 
 def check_store_target(target: Path) -> None:
@@ -101,6 +101,38 @@ def rdf_format(path: Path) -> pyoxigraph.RdfFormat:
     if fmt is None:
         raise InputFileError(str(path), "unknown RDF file extension; use .nt, .ttl, .nq, .trig or .rdf")
     return fmt
+
+
+def holds_source(path: Path, source: str) -> bool:
+    """Whether the RDF file ``path`` describes the ``ckg:SourceDocument`` ``source``.
+
+    An import writes its source node first, so an earlier output of the same import
+    is recognised in its first lines; other files are read through.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "x.nt"
+    >>> _ = f.write_text("<urn:src> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    ...                  "<https://w3id.org/careerkg/ontology#SourceDocument> .\\n")
+    >>> holds_source(f, "urn:src"), holds_source(f, "urn:other")
+    (True, False)
+    """
+    from kg.namespace import CKG
+
+    s, p, o = (
+        pyoxigraph.NamedNode(source),
+        pyoxigraph.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        pyoxigraph.NamedNode(str(CKG.SourceDocument)),
+    )
+    fmt = rdf_format(path)
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            quads = pyoxigraph.parse(cast(IO[bytes], fh), format=fmt)
+            return any(q.subject == s and q.predicate == p and q.object == o for q in quads)
+    except (SyntaxError, ValueError, OSError, EOFError) as err:
+        raise InputFileError(str(path), f"cannot read it: {err}") from err
 
 
 _PART_BYTES = 16 << 20  # an N-Triples file is loaded in parts only above this size

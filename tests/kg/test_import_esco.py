@@ -656,3 +656,22 @@ def test_non_utf8_csv_says_what_would_be_right(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"soldier", "soldat\u00e9".encode("latin-1")))
     with pytest.raises(InputFileError, match=r"line \d+: not UTF-8 text .*save it as UTF-8"):
         import_esco(root, io.StringIO(), show_progress=False)
+
+
+def test_cli_store_refuses_the_same_import_again_as_data(tmp_path: Path, runner: CliRunner) -> None:
+    """'--data esco.nt' with the ESCO import it came from loaded every requirement twice."""
+    root = make_esco(tmp_path / "esco")
+    earlier = tmp_path / "esco.nt.gz"
+    v = ["--source-version", "1.1.1"]
+    assert runner.invoke(cli, ["import", "esco", str(root), *v, "-o", str(earlier)]).exit_code == 0
+    folder = tmp_path / "kgstore"
+    result = runner.invoke(
+        cli, ["import", "esco", str(root), *v, "--store", str(folder), "--data", str(earlier)]
+    )
+    assert result.exit_code == 2
+    assert f"{earlier} holds this same import (ESCO v1.1.1)" in result.stderr
+    assert not folder.exists()
+    other = tmp_path / "other.nt"
+    other.write_text('<urn:a> <http://www.w3.org/2000/01/rdf-schema#label> "a" .\n')
+    result = runner.invoke(cli, ["import", "esco", str(root), "--store", str(folder), "--data", str(other)])
+    assert result.exit_code == 0, result.output
