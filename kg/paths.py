@@ -79,12 +79,13 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.errors import KGError, NoLearningPath, UnknownEntity
-from kg.project import edges_of, in_edges_of
+from kg.project import DEFAULT_HOURS, edges_of, in_edges_of
 
 if TYPE_CHECKING:
     from kg.store import Store
 
 __all__ = [
+    "BELOW_CAVEAT",
     "CANDIDATES",
     "HOP_COST",
     "KNOWN_LEVEL",
@@ -93,6 +94,8 @@ __all__ = [
     "CredentialChoice",
     "LearningPath",
     "Step",
+    "assumed_hours_note",
+    "below_note",
     "cover_credentials",
     "learning_path",
     "learning_paths",
@@ -773,6 +776,42 @@ def _below(ladder: nx.MultiDiGraph, source: Any, target: Any) -> list[Any]:
 def _ladder_note(labels: Sequence[str]) -> str:
     """``"A comes before C on the career ladder (A → B → C)"`` for the ladder ``labels``."""
     return f"{labels[0]} comes before {labels[-1]} on the career ladder ({' → '.join(labels)})"
+
+
+BELOW_CAVEAT = "the plan credits you only with what your current role requires, so you may have learnt some of it on the way up"
+"""What a plan for a role below the learner's cannot know (see :func:`below_note`)."""
+
+
+def below_note(ladder: Sequence[str]) -> str:
+    """The note on a switch to a role below the source, for the ladder's labels from
+    the target up to the source (``LearningPath.below`` / the JSON ``below``); ``''``
+    for an empty ladder.
+
+    Examples
+    --------
+    >>> below_note(["ML Engineer", "Senior ML Engineer"])  # doctest: +ELLIPSIS
+    'ML Engineer comes before Senior ML Engineer on the career ladder (ML Engineer → Senior ML Engineer); the plan credits you...'
+    >>> below_note([])
+    ''
+    """
+    return f"{_ladder_note(ladder)}; {BELOW_CAVEAT}" if ladder else ""
+
+
+def assumed_hours_note(labels: Sequence[str]) -> str:
+    """The note on steps planned with assumed learning hours (``Step.hours_estimated``),
+    for those steps' labels; ``''`` when there are none.
+
+    Examples
+    --------
+    >>> assumed_hours_note(["prompt design"])
+    'the data gives no learning hours for prompt design; 40 h to level 3 is assumed'
+    >>> assumed_hours_note([])
+    ''
+    """
+    if not labels:
+        return ""
+    verb = "is" if len(labels) == 1 else "are"
+    return f"the data gives no learning hours for {', '.join(labels)}; {DEFAULT_HOURS:g} h to level {HOURS_LEVEL} {verb} assumed"
 
 
 def _career_ladder(G: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -25,6 +25,7 @@ from dashboard.urls import node_url, parse_know, path_url
 from dashboard.views.common import share_name
 from kg.errors import KGError, UnknownEntity
 from kg.explore import areas, graph_of, path_view, resolve
+from kg.paths import assumed_hours_note, below_note
 
 __all__ = [
     "MAX_ALTERNATIVES",
@@ -33,6 +34,7 @@ __all__ = [
     "join_problems",
     "know_options",
     "message_box",
+    "path_notes",
     "render",
     "role_options",
     "share_url",
@@ -185,6 +187,28 @@ def _roles(path: dict[str, Any]) -> Any:
     return items
 
 
+def path_notes(path: dict[str, Any]) -> list[str]:
+    """What a reader of the path should know beyond its numbers, as the CLI says it: a
+    switch to a role below theirs, and hours the data does not give.
+
+    Examples
+    --------
+    >>> path_notes({"below": [{"label": "ML Engineer"}, {"label": "Senior ML Engineer"}],
+    ...             "steps": [{"label": "prompt design", "hours_estimated": True}, {"label": "SQL"}]})
+    ... # doctest: +NORMALIZE_WHITESPACE, +ELLIPSIS
+    ['ML Engineer comes before Senior ML Engineer on the career ladder (ML Engineer → Senior ML Engineer);
+      the plan credits you only with what your current role requires, so you may have learnt some of it on the way up.',
+     'The data gives no learning hours for prompt design; 40 h to level 3 is assumed.']
+    >>> path_notes({"steps": []})
+    []
+    """
+    notes = [
+        below_note([str(r["label"]) for r in path.get("below") or []]),
+        assumed_hours_note([str(s["label"]) for s in path.get("steps", []) if s.get("hours_estimated")]),
+    ]
+    return [n[0].upper() + n[1:] + "." for n in notes if n]
+
+
 def _credentials(path: dict[str, Any]) -> Any:
     creds = path.get("credentials", [])
     if not creds:
@@ -310,7 +334,10 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
     summary = html.Div(
         [
             html.Div(
-                [html.Span(f"{len(steps)}", className="kpi-n"), html.Span("steps", className="kpi-l")],
+                [
+                    html.Span(f"{len(steps)}", className="kpi-n"),
+                    html.Span("step" if len(steps) == 1 else "steps", className="kpi-l"),
+                ],
                 className="kpi",
             ),
             html.Div(
@@ -335,6 +362,11 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
         className="kpis",
         id="path-kpis",
     )
+    notes = path_notes(path)
+    if notes:
+        summary = html.Div(
+            [summary, html.Ul([html.Li(n) for n in notes], className="path-notes", id="path-notes")]
+        )
     return {
         **empty,
         "summary": summary,

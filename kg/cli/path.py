@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg.cli import command, data_option, open_store
-from kg.paths import LearningPath
+from kg.paths import LearningPath, assumed_hours_note, below_note
 
 __all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
@@ -41,18 +41,11 @@ def _known(path: LearningPath) -> str:
 
 _SWITCH = "direct switch: no career progression leads there"
 _NOTHING = "nothing to learn: you already have every skill the target requires"
-_BELOW = "the plan credits you only with what your current role requires, so you may have learnt some of it on the way up"
 
 
 def _assumed(path: LearningPath) -> str:
     """The note on steps planned with assumed learning hours ('' when there are none)."""
-    from kg.project import DEFAULT_HOURS
-
-    names = [s.label for s in path.steps if s.hours_estimated]
-    if not names:
-        return ""
-    verb = "is" if len(names) == 1 else "are"
-    return f"the data gives no learning hours for {', '.join(names)}; {DEFAULT_HOURS:g} h to level 3 {verb} assumed"
+    return assumed_hours_note([s.label for s in path.steps if s.hours_estimated])
 
 
 def _fewer(path: LearningPath, asked: int) -> str:
@@ -158,7 +151,7 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     note = f"  [⇢ {_SWITCH}]" if path.switch else ""
     lines += _fill(f"roles: {_chain_kept(path)}{_years(path)}{note}", width, 7)
     if path.below:
-        lines += _fill(f"note: {path.below_note()}; {_BELOW}", width, 6)
+        lines += _fill(f"note: {below_note([path.label(r) for r in path.below])}", width, 6)
     if path.known:
         known = [f"{path.label(k)} (level {v})" for k, v in path.known.items()]
         lines += fill_list("known: ", known, width, 7)
@@ -241,7 +234,7 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     out = [f"## Learning path: {src} → {path.label(path.target)}", ""]
     out.append(f"**Roles:** {_chain(path)}{_years(path)}" + (f" ({_SWITCH})" if path.switch else ""))
     if path.below:
-        out += ["", f"**Note:** {path.below_note()}; {_BELOW}."]
+        out += ["", f"**Note:** {below_note([path.label(r) for r in path.below])}."]
     if path.known:
         out += ["", f"**Known:** {_known(path)}"]
     if path.steps:

@@ -378,3 +378,49 @@ def test_query_status_and_errors_speak_plainly(store: Store) -> None:
     edited = query.describe("prerequisites", example.replace("deep-learning", "machine-learning"))
     assert edited != description
     assert edited.startswith("Edited")
+
+
+def _words(component: Any) -> str:
+    """All the text in a Dash component tree."""
+    if component is None:
+        return ""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(_words(c) for c in component)
+    return _words(getattr(component, "children", None))
+
+
+def test_the_path_page_says_when_the_target_comes_before_your_role(store: Store) -> None:
+    result = path.compute(store, "Senior Machine Learning Engineer", "Machine Learning Engineer", [], 0)
+    assert result["path"]["below"]  # the planner's finding, as the CLI shows it
+    summary = _words(path.render(store, result)["summary"])
+    assert (
+        "Machine Learning Engineer comes before Senior Machine Learning Engineer on the career ladder"
+        in summary
+    )
+    assert "may have learnt some of it on the way up" in summary
+    # an ordinary path carries no note
+    upward = path.compute(store, "Software Engineer", "Machine Learning Engineer", [], 0)
+    assert "career ladder" not in _words(path.render(store, upward)["summary"])
+
+
+def test_the_path_page_says_which_hours_are_assumed(store: Store, tmp_path: Any) -> None:
+    from kg.store import Store as KGStore
+
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<urn:x:prompt> a ckg:Skill ; skos:prefLabel "prompt design" .\n'
+        '<urn:x:role> a ckg:Role ; skos:prefLabel "Prompt Engineer" ;\n'
+        "  ckg:hasRequirement [ ckg:requiredSkill <urn:x:prompt> ; ckg:level 3 ; ckg:importance ckg:Essential ] .\n",
+        encoding="utf-8",
+    )
+    mine = KGStore.default(extra=[extra])
+    result = path.compute(mine, None, "Prompt Engineer", [], 0)
+    steps = result["path"]["steps"]
+    assert [s["label"] for s in steps if s["hours_estimated"]] == ["prompt design"]
+    summary = _words(path.render(mine, result)["summary"])
+    assert "The data gives no learning hours for prompt design; 40 h to level 3 is assumed." in summary
+    assert "1 step " in summary + " "  # one step, in the singular
