@@ -121,17 +121,17 @@ def _run(
                 f"the import stopped: cannot write {nt.parent}: {err.strerror or err}; nothing was written"
             ) from err
         click.echo(report.summary(), err=True)
+        for path in data:  # the same import twice would load every requirement twice
+            if report.source_iri and holds_source(path, report.source_iri):
+                raise KGError(
+                    f"{path} holds this same import ({report.source}); loading it again would "
+                    "duplicate every requirement: leave it out of --data"
+                )
         if output is not None:
             size = write_output(nt, output, prefixes=PREFIXES)
             pending.remove(output)
             click.echo(f"wrote {output} ({size:,} bytes)", err=True)
         if store is not None:
-            for path in data:  # the same import twice would load every requirement twice
-                if report.source_iri and holds_source(path, report.source_iri):
-                    raise KGError(
-                        f"{path} holds this same import ({report.source}); loading it again would "
-                        "duplicate every requirement: leave it out of --data"
-                    )
             click.echo(f"loading the store {store}...", err=True)
             quads = build_store(
                 [nt, *data], store, with_default=not without_curated, optimize=optimize, grouped=[nt]
@@ -141,6 +141,7 @@ def _run(
             warming = True
             _warm(store)
         if output is None and store is None:
+            pending.append(Path("-"))  # stdout: once started, it cannot be taken back
             out: IO[bytes] = sys.stdout.buffer
             with open(nt, "rb") as src:
                 shutil.copyfileobj(src, out, 1 << 20)
@@ -159,6 +160,8 @@ def _interrupted(pending: list[Path], warming: Path | None) -> str:
     --------
     >>> _interrupted([Path("esco.nt"), Path("kg")], None)
     'careerkg: interrupted; nothing more was written (esco.nt, kg left as they were)'
+    >>> _interrupted([Path("-")], None)
+    'careerkg: interrupted; the N-Triples on stdout are incomplete'
     >>> _interrupted([], Path("kg"))  # doctest: +NORMALIZE_WHITESPACE
     'careerkg: interrupted while saving the views; the store kg is complete
      (commands build the views on first use)'
@@ -170,6 +173,8 @@ def _interrupted(pending: list[Path], warming: Path | None) -> str:
         )
     if not pending:
         return "careerkg: interrupted; nothing was written"
+    if pending == [Path("-")]:
+        return "careerkg: interrupted; the N-Triples on stdout are incomplete"
     names = ", ".join(str(p) for p in pending)
     return f"careerkg: interrupted; nothing more was written ({names} left as {'they were' if len(pending) > 1 else 'it was'})"
 
