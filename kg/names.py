@@ -261,9 +261,11 @@ class LabelIndex:
         ['Python programming']
         """
         pool = self.candidates(cls)
-        names: dict[str, str] = {}
+        # a name suggests the node it is the preferred label of, before any node that
+        # merely has it as an alt label (in ESCO, "data scientist" is also an alt label
+        # of "bioinformatics scientist"), so preferred labels go in first
+        names: dict[str, str] = {normalise(label): label for label in reversed(pool.values())}
         for node, label in pool.items():
-            names.setdefault(normalise(label), label)
             for a in self.alt.get(node, ()):
                 names.setdefault(normalise(a), label)
         key = normalise(name).replace("-", " ")

@@ -1,0 +1,42 @@
+"""Suggestions for a misspelt name point at the node that name is the label of."""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+
+from kg.names import LabelIndex
+from kg.namespace import CKG
+
+BIO = URIRef("urn:x:bioinformatics-scientist")
+DS = URIRef("urn:x:data-scientist")
+
+
+def _index(order: list[URIRef]) -> LabelIndex:
+    """Two roles, ``order`` deciding which one the index lists first: ESCO gives
+    "bioinformatics scientist" the alt label "data scientist"."""
+    index = LabelIndex(Graph())
+    labels = {BIO: "bioinformatics scientist", DS: "Data Scientist"}
+    for node in order:
+        index.labels[node] = labels[node]
+        index.types[node].add(CKG.Role)
+    index.alt[BIO].append("data scientist")
+    return index
+
+
+def test_a_typo_suggests_the_node_whose_label_it_nearly_is_not_one_with_that_alt_label() -> None:
+    for order in ([BIO, DS], [DS, BIO]):
+        assert _index(order).closest("data scintist", CKG.Role, n=2)[0] == "Data Scientist"
+
+
+def test_an_alt_label_still_leads_to_its_node() -> None:
+    index = _index([BIO, DS])
+    index.alt[BIO].append("bioinformatician")
+    assert index.closest("bioinformatican", CKG.Role, n=1) == ["bioinformatics scientist"]
+
+
+def test_on_equal_labels_the_first_listed_node_is_suggested() -> None:
+    index = LabelIndex(Graph())
+    for node, label in ((URIRef("urn:x:a"), "Analyst"), (URIRef("urn:x:b"), "analyst")):
+        index.labels[node] = label
+        index.types[node].add(CKG.Role)
+    assert index.closest("analist", CKG.Role, n=2) == ["Analyst"]
