@@ -516,8 +516,14 @@ def _in_processes(location: str, keys: tuple[str, ...]) -> dict[str, float | Non
             [
                 sys.executable,
                 "-c",
-                "import sys; from kg.derived_cache import _build_and_save; "
-                "print(_build_and_save(sys.argv[1], sys.argv[2]))",
+                # Ctrl-C reaches the whole process group: the child cleans up and ends
+                # quietly (no traceback), and the command that started it says what was left
+                "import sys\n"
+                "try:\n"
+                "    from kg.derived_cache import _build_and_save\n"
+                "    print(_build_and_save(sys.argv[1], sys.argv[2]))\n"
+                "except KeyboardInterrupt:\n"
+                "    sys.exit(130)\n",
                 location,
                 key,
             ],
