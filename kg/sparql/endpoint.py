@@ -32,7 +32,7 @@ from flask import Blueprint, Response, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.errors import QueryRejected
+from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
 from kg.namespace import CKF
 from kg.sparql import formats
 from kg.sparql.cache import result_cache
@@ -40,7 +40,7 @@ from kg.sparql.engine import QueryResult, limits_from_env
 from kg.sparql.paths import FUNCTIONS, install
 from kg.store import Store
 
-__all__ = ["CORS_HEADERS", "service_description", "sparql_blueprint"]
+__all__ = ["CORS_HEADERS", "limit_message", "service_description", "sparql_blueprint"]
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMAT_IRIS = {
@@ -97,8 +97,47 @@ def service_description(endpoint: str, store: Store) -> Graph:
     return g
 
 
-def _error(err: QueryRejected) -> Response:
-    return Response(str(err) + "\n", status=err.status, mimetype="text/plain")
+def _graph_query(text: str) -> bool:
+    from kg.sparql.engine import parse_query
+
+    try:
+        return parse_query(text).algebra.name in ("ConstructQuery", "DescribeQuery")
+    except QueryRejected:
+        return False
+
+
+def limit_message(err: QueryRejected, text: str = "") -> str:
+    """The message of a refusal; for a limit, what the client can change and what sets it.
+
+    A client of the endpoint cannot raise the server's limits, so the message says how to
+    narrow the query and which ``careerkg serve`` option sets the limit; a row cap on a
+    CONSTRUCT or DESCRIBE counts triples.
+
+    Examples
+    --------
+    >>> from kg.errors import ResultTooLarge
+    >>> print(limit_message(ResultTooLarge(50), "CONSTRUCT WHERE { ?s ?p ?o }"))
+    query result exceeds the cap of 50 triples; add a LIMIT (and OFFSET to page through it), or have the server's cap raised (careerkg serve --max-rows N, 0: none)
+    """
+    if isinstance(err, ResultTooLarge):
+        unit = "triples" if text and _graph_query(text) else "rows"
+        return (
+            f"query result exceeds the cap of {err.cap} {unit}; add a LIMIT (and OFFSET to page "
+            "through it), or have the server's cap raised (careerkg serve --max-rows N, 0: none)"
+        )
+    if isinstance(err, QueryTimeout):
+        return (
+            f"query stopped after the {err.seconds:g} s time limit; narrow it (LIMIT, more specific "
+            "patterns), or have the server's limit raised (careerkg serve --timeout S, 0: none)"
+        )
+    return str(err)
+
+
+def _error(err: QueryRejected, text: str = "") -> Response:
+    return Response(limit_message(err, text) + "\n", status=err.status, mimetype="text/plain")
+
+
+_ALLOWED = "GET, POST, HEAD, OPTIONS"
 
 
 def _query_text() -> str:
@@ -213,12 +252,26 @@ def sparql_blueprint(
         response.headers["Vary"] = "Accept"
         return response
 
-    @bp.route("", methods=["GET", "POST", "OPTIONS"], strict_slashes=False)
+    @bp.route("", methods=["GET", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"], strict_slashes=False)
     def endpoint() -> Response:
         if request.method == "OPTIONS":
             return Response(status=204)
+        if request.method not in ("GET", "HEAD", "POST"):
+            response = Response(
+                f"method {request.method} not allowed: query with GET or POST "
+                "(the SPARQL 1.1 Protocol); this service is read-only\n",
+                status=405,
+                mimetype="text/plain",
+            )
+            response.headers["Allow"] = _ALLOWED
+            return response
+        text = ""
         try:
-            if request.method == "GET" and "query" not in request.args and "update" not in request.args:
+            if (
+                request.method in ("GET", "HEAD")
+                and "query" not in request.args
+                and "update" not in request.args
+            ):
                 fmt = _choose("graph")
                 graph = service_description(request.base_url, store)
                 body = fmt.serialize(QueryResult("DESCRIBE", graph=graph))
@@ -232,6 +285,6 @@ def sparql_blueprint(
             response.headers["X-Cache"] = "hit" if hit else "miss"
             return response
         except QueryRejected as err:
-            return _error(err)
+            return _error(err, text)
 
     return bp

@@ -41,6 +41,7 @@ __all__ = [
     "DEFAULTS",
     "FORMATS",
     "NEGOTIATION",
+    "PREFERENCE",
     "CSVFormat",
     "GraphFormat",
     "JSONFormat",
@@ -52,6 +53,7 @@ __all__ = [
     "for_name",
     "negotiate",
     "parse_accept",
+    "refused_types",
     "register",
 ]
 
@@ -136,6 +138,9 @@ class JSONFormat(ResultFormat):
         return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode()
 
 
+_XML_TEXT = {"\r": "&#13;"}
+
+
 class XMLFormat(ResultFormat):
     """SPARQL Query Results XML (``application/sparql-results+xml``)."""
 
@@ -154,7 +159,8 @@ class XMLFormat(ResultFormat):
             attr = f" xml:lang={quoteattr(node.language)}"
         elif node.datatype:
             attr = f" datatype={quoteattr(str(node.datatype))}"
-        return f"<literal{attr}>{escape(str(node))}</literal>"
+        # a raw CR would reach the reader as LF (XML end-of-line handling): write it as &#13;
+        return f"<literal{attr}>{escape(str(node), _XML_TEXT)}</literal>"
 
     def serialize(self, result: QueryResult) -> bytes:
         out = [
@@ -224,10 +230,18 @@ class TSVFormat(ResultFormat):
     media_type = "text/tab-separated-values"
 
     def serialize(self, result: QueryResult) -> bytes:
-        variables, rows = _boolean_rows(result)
-        head = variables if result.kind == "boolean" else [f"?{v}" for v in variables]
-        lines = ["\t".join(head)]
-        lines += ["\t".join("" if t is None else _nt(t) for t in row) for row in rows]
+        """The header names variables as ``?name``; an ASK answer is ``?_askResult`` and a bare
+        ``true`` / ``false`` (Turtle syntax), as Jena writes it, so TSV readers parse it.
+
+        Examples
+        --------
+        >>> TSVFormat().serialize(QueryResult("ASK", boolean=True)).decode().split()
+        ['?_askResult', 'true']
+        """
+        if result.kind == "boolean":
+            return f"?_askResult\n{'true' if result.boolean else 'false'}\n".encode()
+        lines = ["\t".join(f"?{v}" for v in result.variables)]
+        lines += ["\t".join("" if t is None else _nt(t) for t in row) for row in result.rows]
         return ("\n".join(lines) + "\n").encode()
 
 
@@ -397,34 +411,81 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
     return sorted(ranges, key=lambda r: -r[1])
 
 
+PREFERENCE: dict[str, tuple[str, ...]] = {
+    "bindings": ("json", "xml", "csv", "tsv"),
+    "boolean": ("json", "xml", "csv", "tsv"),
+    "graph": ("ttl", "jsonld", "nt", "rdfxml"),
+}
+"""The formats of each result kind, the default first: what a wildcard gets, in order."""
+
+
+def refused_types(header: str | None) -> set[str]:
+    """The media types an ``Accept`` header refuses outright (``q=0``).
+
+    Examples
+    --------
+    >>> sorted(refused_types("application/sparql-results+json;q=0, */*, text/csv; q=0.0"))
+    ['application/sparql-results+json', 'text/csv']
+    """
+    refused = set()
+    for part in (header or "").split(","):
+        fields = [f.strip() for f in part.split(";")]
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+                if q <= 0 and fields[0]:
+                    refused.add(fields[0].lower())
+    return refused
+
+
 def negotiate(accept: str | None, kind: str) -> ResultFormat:
     """The format to answer with, for a result of ``kind`` and an ``Accept`` header.
 
-    An absent header, ``*/*`` or a type wildcard that the default fits get the default
-    (SPARQL JSON for SELECT/ASK, Turtle for graphs).
+    Media ranges are tried best ``q`` first. An absent header gets the default (SPARQL
+    JSON for SELECT/ASK, Turtle for graphs); ``*/*`` or a type wildcard gets the first
+    format of :data:`PREFERENCE` it covers that ``q=0`` does not refuse. A header naming
+    only formats of the other kind of result (SPARQL result formats for a CONSTRUCT, RDF
+    formats for a SELECT) gets the default, as Fuseki answers: clients such as rdflib's
+    ``SPARQLStore`` send the ``Accept`` of their configured return format whatever the
+    query form, and read the answer by its ``Content-Type``.
 
     Raises
     ------
     NotAcceptable
-        When nothing accepted fits the result (HTTP 406).
+        When nothing accepted fits the result (HTTP 406): only unrelated media types
+        (``text/html``, ``image/png``), or only refused ones.
+
+    Examples
+    --------
+    >>> negotiate("application/sparql-results+json;q=0, */*", "bindings").name
+    'xml'
+    >>> negotiate("application/sparql-results+json", "graph").name
+    'ttl'
+    >>> negotiate("image/png", "bindings")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.sparql.formats.NotAcceptable: cannot answer in any of the accepted media types (image/png); ...
     """
-    ranges = parse_accept(accept)
-    if not ranges:
+    if accept is None or not accept.strip():
         return FORMATS[DEFAULTS[kind]]
-    default = FORMATS[DEFAULTS[kind]]
+    refused = refused_types(accept)
+    candidates = [FORMATS[name] for name in PREFERENCE[kind] if FORMATS[name].media_type not in refused]
+    ranges = parse_accept(accept)
     for media, _q in ranges:
-        if media == "*/*":
-            return default
-        if media.endswith("/*"):
-            major = media[:-1]
-            if default.media_type.startswith(major):
-                return default
-            for candidate, kinds in NEGOTIATION.items():
-                if candidate.startswith(major) and kind in kinds:
-                    return FORMATS[kinds[kind]]
+        if media == "*/*" or media.endswith("/*"):
+            major = "" if media == "*/*" else media[:-1]
+            for fmt in candidates:
+                if fmt.media_type.startswith(major):
+                    return fmt
             continue
         name = NEGOTIATION.get(media, {}).get(kind)
         if name is not None:
             return FORMATS[name]
+    if candidates and any(media in NEGOTIATION for media, _q in ranges):
+        return candidates[0]  # a SPARQL client asking in the other result kind's terms
     offered = sorted({m for m, kinds in NEGOTIATION.items() if kind in kinds})
     raise NotAcceptable(accept or "", offered)
