@@ -102,6 +102,7 @@ __all__ = [
     "parse_known",
     "plan",
     "unlocks",
+    "unspecified_note",
 ]
 
 KNOWN_LEVEL = 5
@@ -204,6 +205,9 @@ class LearningPath:
     labels: dict[Any, str] = field(default_factory=dict, repr=False)
     below: list[Any] = field(default_factory=list)
     """For a switch to a role below the source: the ladder from the target up to it."""
+    unspecified: list[Any] = field(default_factory=list)
+    """Roles the plan learns for whose data lists no skill requirement at all (an
+    imported occupation without ratings): the plan cannot say what they take."""
 
     def label(self, node: Any) -> str:
         """The label of a node the path mentions."""
@@ -234,7 +238,7 @@ class LearningPath:
         >>> d = learning_path(tiny_graph(), None, "role:analyst").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['alternatives', 'below', 'credentials', 'known', 'roles', 'source', 'steps', 'switch',
-         'target', 'total_hours', 'uncovered', 'years']
+         'target', 'total_hours', 'uncovered', 'unspecified', 'years']
         >>> d["source"], d["target"]
         (None, {'iri': 'role:analyst', 'label': 'Analyst'})
         """
@@ -260,6 +264,7 @@ class LearningPath:
                 for c in self.credentials
             ],
             "uncovered": [self._ref(s) for s in self.uncovered],
+            "unspecified": [self._ref(r) for r in self.unspecified],
             "alternatives": [a.to_dict() for a in self.alternatives],
         }
 
@@ -600,6 +605,7 @@ def _build(
         known=dict(known),
         uncovered=uncovered,
         labels={**labels, **{s.iri: s.label for s in steps}},
+        unspecified=[r for r in learn if not planner.requirements(r)],
     )
 
 
@@ -795,6 +801,23 @@ def below_note(ladder: Sequence[str]) -> str:
     ''
     """
     return f"{_ladder_note(ladder)}; {BELOW_CAVEAT}" if ladder else ""
+
+
+def unspecified_note(labels: Sequence[str]) -> str:
+    """The note on roles whose data lists no skill requirements
+    (``LearningPath.unspecified``), for their labels; ``''`` when there are none.
+
+    Examples
+    --------
+    >>> unspecified_note(["Data Scientists"])
+    'the data lists no skill requirements for Data Scientists, so the plan cannot say what it takes'
+    >>> unspecified_note([])
+    ''
+    """
+    if not labels:
+        return ""
+    it = "it takes" if len(labels) == 1 else "they take"
+    return f"the data lists no skill requirements for {', '.join(labels)}, so the plan cannot say what {it}"
 
 
 def assumed_hours_note(labels: Sequence[str]) -> str:

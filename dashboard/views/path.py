@@ -25,7 +25,7 @@ from dashboard.urls import node_url, parse_know, path_url
 from dashboard.views.common import share_name
 from kg.errors import KGError, UnknownEntity
 from kg.explore import areas, graph_of, path_view, resolve
-from kg.paths import assumed_hours_note, below_note
+from kg.paths import assumed_hours_note, below_note, unspecified_note
 
 __all__ = [
     "MAX_ALTERNATIVES",
@@ -34,6 +34,7 @@ __all__ = [
     "join_problems",
     "know_options",
     "message_box",
+    "nothing_to_learn",
     "path_notes",
     "render",
     "role_options",
@@ -202,11 +203,32 @@ def path_notes(path: dict[str, Any]) -> list[str]:
     >>> path_notes({"steps": []})
     []
     """
+    steps = path.get("steps", [])
     notes = [
         below_note([str(r["label"]) for r in path.get("below") or []]),
-        assumed_hours_note([str(s["label"]) for s in path.get("steps", []) if s.get("hours_estimated")]),
+        # without steps, the step list says it (see nothing_to_learn)
+        unspecified_note([str(r["label"]) for r in path.get("unspecified") or []]) if steps else "",
+        assumed_hours_note([str(s["label"]) for s in steps if s.get("hours_estimated")]),
     ]
     return [n[0].upper() + n[1:] + "." for n in notes if n]
+
+
+def nothing_to_learn(path: dict[str, Any]) -> str:
+    """What the step list says when the plan has no steps: the learner has what the
+    target requires, or the data lists no requirements for the target.
+
+    Examples
+    --------
+    >>> nothing_to_learn({"target": {"iri": "r"}, "unspecified": []})
+    'Nothing to learn: the known skills already cover the target.'
+    >>> nothing_to_learn({"target": {"iri": "r"}, "unspecified": [{"iri": "r", "label": "Data Scientists"}]})
+    'Nothing to plan: the data lists no skill requirements for Data Scientists, so the plan cannot say what it takes.'
+    """
+    target = (path.get("target") or {}).get("iri")
+    unspecified = [r for r in path.get("unspecified") or [] if r.get("iri") == target]
+    if unspecified:
+        return f"Nothing to plan: {unspecified_note([str(r['label']) for r in unspecified])}."
+    return "Nothing to learn: the known skills already cover the target."
 
 
 def _credentials(path: dict[str, Any]) -> Any:
@@ -375,7 +397,7 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
             "Steps",
             step_list(steps)
             if steps
-            else html.P("Nothing to learn: the known skills already cover the target.", className="muted"),
+            else html.P(nothing_to_learn(path), className="muted", id="path-nothing"),
         ),
         "credentials": _section("Suggested credentials", _credentials(path)),
         "alternatives": _section("Alternatives", _alternatives(path, int(result.get("asked") or 0))),

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg.cli import command, data_option, open_store
-from kg.paths import LearningPath, assumed_hours_note, below_note
+from kg.paths import LearningPath, assumed_hours_note, below_note, unspecified_note
 
 __all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
@@ -41,6 +41,18 @@ def _known(path: LearningPath) -> str:
 
 _SWITCH = "direct switch: no career progression leads there"
 _NOTHING = "nothing to learn: you already have every skill the target requires"
+
+
+def _unspecified(path: LearningPath) -> str:
+    """The note on roles whose data lists no skill requirements ('' when there are none)."""
+    return unspecified_note([path.label(r) for r in path.unspecified])
+
+
+def _nothing(path: LearningPath) -> str:
+    """What a plan without steps says: nothing to learn, or nothing the data can tell."""
+    if path.target in path.unspecified:
+        return f"nothing to plan: {_unspecified(path)}"
+    return _NOTHING
 
 
 def _assumed(path: LearningPath) -> str:
@@ -178,8 +190,10 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
                 lines += _fill(f"{' ' * (pw + 4)}why: {why}", width, pw + 9)
         lines.append("")
     else:
-        lines += [_NOTHING, ""]
+        lines += [*_fill(_nothing(path), width, 0), ""]
     lines.append(f"total: {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}")
+    if path.steps and (unspecified := _unspecified(path)):
+        lines += _fill(f"note: {unspecified}", width, 6)
     if assumed := _assumed(path):
         lines += _fill(f"note: {assumed}", width, 6)
     if path.credentials:
@@ -245,8 +259,11 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
                 f"| {s.cumulative_hours:.1f} | {_md('; '.join(s.reasons))} |"
             )
     else:
-        out += ["", _NOTHING[0].upper() + _NOTHING[1:] + "."]
+        nothing = _nothing(path)
+        out += ["", nothing[0].upper() + nothing[1:] + "."]
     out += ["", f"**Total:** {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}"]
+    if path.steps and (unspecified := _unspecified(path)):
+        out += ["", f"**Note:** {unspecified}."]
     if assumed := _assumed(path):
         out += ["", f"**Note:** {assumed}."]
     if path.credentials:
