@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kg.cli import ROWS, Seconds, command, data_option, open_store
-from kg.errors import InputFileError, QueryRejected
+from kg.errors import InputFileError, QueryRejected, QueryTimeout, ResultTooLarge
 
 __all__ = ["sparql_command"]
 
@@ -28,6 +28,61 @@ def _read_query(arg: str) -> str:
         except (OSError, UnicodeDecodeError) as err:
             raise InputFileError(str(path), f"cannot read the query file: {err}") from None
     return arg
+
+
+_QUERY_SUFFIXES = (".rq", ".sparql", ".ru", ".txt")
+
+
+def _file_without_at(arg: str) -> None:
+    """Refuse a query argument that is a file name given without ``@``, saying so.
+
+    Examples
+    --------
+    >>> _file_without_at("SELECT * WHERE { ?s ?p ?o }")
+    >>> _file_without_at("no-such-dir/q.rq")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: no-such-dir/q.rq: no such query file (a query file is given as @FILE)
+    """
+    if arg.startswith("@") or arg == "-" or any(c.isspace() for c in arg) or "{" in arg:
+        return
+    path = Path(arg)
+    if path.is_file():
+        raise QueryRejected(
+            f"{arg!r} is a file, not a SPARQL query: give @{arg} to run the query in the file"
+        )
+    if path.suffix.lower() in _QUERY_SUFFIXES:
+        raise InputFileError(arg, "no such query file (a query file is given as @FILE)")
+
+
+def _limit_message(err: QueryRejected, graph: bool) -> str:
+    """The message of a limit error, naming the option (and variable) that sets the limit.
+
+    Examples
+    --------
+    >>> print(_limit_message(ResultTooLarge(10), graph=True))
+    query result exceeds the cap of 10 triples; add a LIMIT, or raise the cap with --max-rows N (0: no cap; env CAREERKG_SPARQL_MAX_ROWS)
+    """
+    if isinstance(err, ResultTooLarge):
+        return (
+            f"query result exceeds the cap of {err.cap} {'triples' if graph else 'rows'}; add a LIMIT, "
+            "or raise the cap with --max-rows N (0: no cap; env CAREERKG_SPARQL_MAX_ROWS)"
+        )
+    if isinstance(err, QueryTimeout):
+        return (
+            f"query stopped after the {err.seconds:g} s time limit; narrow it (LIMIT, more specific "
+            "patterns), or raise the limit with --timeout S (0: no limit; env CAREERKG_SPARQL_TIMEOUT)"
+        )
+    return str(err)
+
+
+def _is_graph_query(text: str) -> bool:
+    from kg.sparql.engine import parse_query
+
+    try:
+        return parse_query(text).algebra.name in ("ConstructQuery", "DescribeQuery")
+    except QueryRejected:
+        return False
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -106,11 +161,17 @@ def sparql_command(
     timeout_s, cap = limits_from_env(timeout, max_rows)
     install()
     store = open_store(data)
-    if query in EXAMPLES or re.fullmatch(r"[A-Za-z][\w-]*", query):  # a name: no query is one word
-        result = run_example(store, query, _params(params), timeout=timeout_s, max_rows=cap)
-    else:
-        if params:
-            raise QueryRejected("--param applies to named examples only; bind values in the query itself")
-        result = run_query(store, _read_query(query), timeout=timeout_s, max_rows=cap)
+    text = ""
+    try:
+        if query in EXAMPLES or re.fullmatch(r"[A-Za-z][\w-]*", query):  # a name: no query is one word
+            result = run_example(store, query, _params(params), timeout=timeout_s, max_rows=cap)
+        else:
+            if params:
+                raise QueryRejected("--param applies to named examples only; bind values in the query itself")
+            _file_without_at(query)
+            text = _read_query(query)
+            result = run_query(store, text, timeout=timeout_s, max_rows=cap)
+    except (QueryTimeout, ResultTooLarge) as err:
+        raise QueryRejected(_limit_message(err, bool(text) and _is_graph_query(text)), err.status) from None
     out = for_name(fmt, result.kind).serialize(result)
     click.echo(out, nl=not out.endswith(b"\n"))

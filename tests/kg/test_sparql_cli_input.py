@@ -1,0 +1,63 @@
+"""`careerkg sparql` as a data person types it: a query file given without ``@``, and
+limit messages that name the option to change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kg.sparql import paths as sparql_paths
+
+
+@pytest.fixture(autouse=True)
+def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    for registry, key, value in sparql_paths.extension_entries():
+        monkeypatch.setitem(registry, key, value)
+
+
+def run(*args: str) -> Result:
+    from kg.cli import _register, cli
+
+    _register()
+    return CliRunner().invoke(cli, ["sparql", *args])
+
+
+def test_a_query_file_named_without_at_says_to_add_it(tmp_path: Path) -> None:
+    f = tmp_path / "roles.rq"
+    f.write_text("ASK { ?r a ckg:Role }", encoding="utf-8")
+    out = run(str(f))
+    assert out.exit_code == 2
+    assert f"give @{f} to run the query in the file" in out.output
+    assert "malformed SPARQL" not in out.output
+    assert run(f"@{f}").stdout == "true\n"
+
+
+def test_a_missing_query_file_named_without_at_is_not_reported_as_sparql(tmp_path: Path) -> None:
+    out = run(str(tmp_path / "nope.rq"))
+    assert out.exit_code == 2
+    assert "nope.rq" in out.output
+    assert "no such query file" in out.output
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (("SELECT * WHERE { ?s ?p ?o }", "--max-rows", "10"), ["cap of 10 rows", "LIMIT", "--max-rows N"]),
+        (
+            ("CONSTRUCT WHERE { ?s ?p ?o }", "--max-rows", "10", "--format", "nt"),
+            ["cap of 10 triples", "--max-rows N"],
+        ),
+        (
+            ("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?i", "--timeout", "0.5"),
+            ["0.5 s time limit", "--timeout S", "CAREERKG_SPARQL_TIMEOUT"],
+        ),
+    ],
+)
+def test_limit_messages_name_the_option(args: tuple[str, ...], needles: list[str]) -> None:
+    out = run(*args)
+    assert out.exit_code == 2
+    for needle in needles:
+        assert needle in out.output, out.output
+    assert "server" not in out.output
