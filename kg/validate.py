@@ -22,14 +22,14 @@ from functools import cache
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from kg.names import label_of
 from kg.namespace import CKG
 from kg.store import load_file, shapes_file
 
-__all__ = ["Finding", "ValidationReport", "validate"]
+__all__ = ["Finding", "ValidationReport", "note_shipped", "term_text", "validate", "validate_files"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -131,34 +131,113 @@ def _node_id(node: Node) -> str:
     return str(node) if isinstance(node, URIRef) else f"_:{node}"
 
 
-def _shacl_findings(graph: Graph, shapes: Graph) -> tuple[bool, Graph, list[Finding]]:
+_PLAIN_DATATYPES = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
+
+
+def term_text(graph: Graph, term: Node) -> str:
+    """``term`` as a finding shows it: an IRI in full, a literal as written in Turtle.
+
+    A literal keeps its quotes, language and datatype, so a wrong datatype is visible:
+    ``"3"`` (a string) is not ``3`` (an integer).
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> term_text(g, Literal("3")), term_text(g, Literal(3)), term_text(g, Literal("x", lang="en"))
+    ('"3"', '3', '"x"@en')
+    >>> term_text(g, Literal("2020-01-01", datatype=XSD.date))
+    '"2020-01-01"^^xsd:date'
+    """
+    if not isinstance(term, Literal):
+        return str(term)
+    if term.datatype in _PLAIN_DATATYPES and not term.ill_typed:
+        return str(term)
+    quoted = '"' + str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if term.language:
+        return f"{quoted}@{term.language}"
+    if term.datatype is None or term.datatype == XSD.string:
+        return quoted
+    return f"{quoted}^^{graph.namespace_manager.normalizeUri(term.datatype)}"
+
+
+def _datatype_hint(graph: Graph, report: Graph, shape: Node | None, value: Node | None) -> str:
+    """``"; "3" is a string, not xsd:integer"`` when ``value`` misses the datatypes its shape wants."""
+    from rdflib.collection import Collection
+
+    if shape is None or not isinstance(value, Literal):
+        return ""
+    wanted = [d for d in report.objects(shape, SH.datatype) if isinstance(d, URIRef)]
+    for alternatives in report.objects(shape, SH["or"]):
+        for member in Collection(report, alternatives):
+            wanted += [d for d in report.objects(member, SH.datatype) if isinstance(d, URIRef)]
+    if not wanted or (value.datatype in wanted and not value.ill_typed):
+        return ""
+    if value.language:
+        got = "a language-tagged string"
+    elif value.datatype is None or value.datatype == XSD.string:
+        got = "a string"
+    else:
+        got = f"a {graph.namespace_manager.normalizeUri(value.datatype)}"
+        if value.ill_typed:
+            got = "an ill-formed " + got[2:]
+    expected = " or ".join(graph.namespace_manager.normalizeUri(d) for d in dict.fromkeys(wanted))
+    return f"; {term_text(graph, value)} is {got}, not {expected}"
+
+
+def _shacl_findings(
+    graph: Graph, shapes: Graph, dangling: Iterable[tuple[Node, Node]] = ()
+) -> tuple[bool, Graph, list[Finding]]:
+    """pySHACL's results as findings, one per problem.
+
+    pySHACL reports a value again for each path that reaches it (its own target class,
+    and each ``sh:node`` of an owner, whose result then only says "does not conform to
+    Shape ..."), and once per failed constraint of one property shape (a string level
+    fails ``sh:datatype``, ``sh:minInclusive`` and ``sh:maxInclusive``, under one
+    ``sh:message``). Identical findings are kept once; a ``sh:class`` failure on a
+    reference to an undescribed IRI (``dangling``: subject, object pairs) is left out, the
+    dangling-reference check says it more clearly; a ``sh:node`` failure is left out when
+    the value's own problems are reported.
+    """
     from pyshacl import validate as shacl_validate
 
     conforms, report_graph, _text = shacl_validate(
         graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
     )
-    findings = []
+    dangling_objects = {o for _s, o in dangling}
+    findings: dict[tuple[str, ...], Finding] = {}
+    wrappers: list[tuple[Node, Finding]] = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         focus = report_graph.value(result, SH.focusNode)
         path = report_graph.value(result, SH.resultPath)
         value = report_graph.value(result, SH.value)
         message = report_graph.value(result, SH.resultMessage)
         severity = report_graph.value(result, SH.resultSeverity)
+        component = report_graph.value(result, SH.sourceConstraintComponent)
         sev = str(severity).rsplit("#", 1)[-1].lower() if severity else "violation"
         if focus is None:
             continue
-        findings.append(
-            Finding(
-                severity=sev,
-                check="shacl",
-                node=_node_id(focus),
-                name=describe(graph, focus),
-                message=str(message) if message else "does not match its shape",
-                path=graph.namespace_manager.normalizeUri(path) if isinstance(path, URIRef) else "",
-                value=str(value) if isinstance(value, Literal | URIRef) else "",
-            )
+        if component == SH.ClassConstraintComponent and value in dangling_objects:
+            continue
+        text = str(message) if message else "does not match its shape"
+        text += _datatype_hint(graph, report_graph, report_graph.value(result, SH.sourceShape), value)
+        finding = Finding(
+            severity=sev,
+            check="shacl",
+            node=_node_id(focus),
+            name=describe(graph, focus),
+            message=text,
+            path=graph.namespace_manager.normalizeUri(path) if isinstance(path, URIRef) else "",
+            value=term_text(graph, value) if isinstance(value, Literal | URIRef) else "",
         )
-    return bool(conforms), report_graph, findings
+        if component == SH.NodeConstraintComponent and value is not None:
+            wrappers.append((value, finding))
+            continue
+        findings.setdefault((sev, finding.node, finding.path, finding.message, finding.value), finding)
+    reported = {f.node for f in findings.values()} | {_node_id(s) for s, _o in dangling}
+    for value, finding in wrappers:
+        if _node_id(value) not in reported:
+            findings.setdefault((finding.severity, finding.node, finding.path, finding.message, ""), finding)
+    return bool(conforms), report_graph, list(findings.values())
 
 
 def prerequisite_cycles(graph: Graph) -> list[list[URIRef]]:
@@ -179,8 +258,22 @@ def prerequisite_cycles(graph: Graph) -> list[list[URIRef]]:
         if len(component) > 1 or any(dg.has_edge(n, n) for n in component):
             sub = dg.subgraph(component)
             cycle = [u for u, _v in nx.find_cycle(sub)]
-            cycles.append([c for c in cycle if isinstance(c, URIRef)])
-    return cycles
+            cycle = [c for c in cycle if isinstance(c, URIRef)]
+            if cycle:  # start at the least IRI, so a report reads the same every run
+                first = cycle.index(min(cycle, key=str))
+                cycles.append(cycle[first:] + cycle[:first])
+    return sorted(cycles, key=lambda c: str(c[0]))
+
+
+def _dangling(graph: Graph) -> list[tuple[URIRef, URIRef, Node, URIRef]]:
+    """``(property, expected class, subject, object)`` of each reference to an undescribed IRI."""
+    typed = set(graph.subjects(RDF.type, None))
+    return [
+        (pred, cls, s, o)
+        for pred, cls in _REFERENCES
+        for s, o in graph.subject_objects(pred)
+        if isinstance(o, URIRef) and o not in typed
+    ]
 
 
 def _structural_findings(graph: Graph) -> list[Finding]:
@@ -199,22 +292,19 @@ def _structural_findings(graph: Graph) -> list[Finding]:
                 "ckg:hasPrerequisite",
             )
         )
-    typed = set(graph.subjects(RDF.type, None))
-    for pred, cls in _REFERENCES:
-        for s, o in graph.subject_objects(pred):
-            if isinstance(o, URIRef) and o not in typed:
-                findings.append(
-                    Finding(
-                        "violation",
-                        "dangling",
-                        _node_id(s),
-                        describe(graph, s),
-                        f"refers to {o.n3(graph.namespace_manager)}, which is not described in the graph "
-                        f"(expected a {cls.n3(graph.namespace_manager)} with a label)",
-                        graph.namespace_manager.normalizeUri(pred),
-                        str(o),
-                    )
-                )
+    for pred, cls, subject, obj in _dangling(graph):
+        findings.append(
+            Finding(
+                "violation",
+                "dangling",
+                _node_id(subject),
+                describe(graph, subject),
+                f"refers to {obj.n3(graph.namespace_manager)}, which is not described in the graph "
+                f"(expected a {cls.n3(graph.namespace_manager)} with a label)",
+                graph.namespace_manager.normalizeUri(pred),
+                str(obj),
+            )
+        )
     findings += _undefined_terms(graph)
     roles = set(graph.subjects(RDF.type, CKG.Role))
     if len(roles) > 1:
@@ -314,7 +404,8 @@ def validate(graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool
     if shapes is None:
         shapes = Graph()
         load_file(shapes, shapes_file())
-    conforms, report_graph, findings = _shacl_findings(graph, shapes)
+    dangling = [(s, o) for _p, _c, s, o in _dangling(graph)]
+    conforms, report_graph, findings = _shacl_findings(graph, shapes, dangling)
     extra = _structural_findings(graph)
     if not ladder_warnings:
         extra = [f for f in extra if f.check != "ladder"]
@@ -326,9 +417,45 @@ def validate(graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool
     )
 
 
+SHIPPED_HINT = "; it is described in the shipped data: validate with --with-default to include it"
+
+
+def note_shipped(report: ValidationReport, shipped: Graph) -> ValidationReport:
+    """``report`` with each finding about a node the ``shipped`` graph describes saying so.
+
+    Validating a file alone (the ontology plus the file) reports its references to the
+    shipped roles, skills and sources (``role:data-scientist``, ``src:curated``) as
+    undescribed; the finding then says they are there, and how to include them.
+
+    Examples
+    --------
+    >>> from kg.namespace import ROLE
+    >>> shipped = Graph(); _ = shipped.add((ROLE["data-scientist"], RDF.type, CKG.Role))
+    >>> f = Finding("violation", "dangling", "_:b1", "career step", "refers to role:data-scientist",
+    ...             "ckg:toRole", str(ROLE["data-scientist"]))
+    >>> note_shipped(ValidationReport(False, [f]), shipped).findings[0].message.endswith("--with-default to include it")
+    True
+    """
+    from dataclasses import replace
+
+    described = {str(s) for s in shipped.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    findings = [
+        replace(f, message=f.message + SHIPPED_HINT) if f.value and f.value in described else f
+        for f in report.findings
+    ]
+    return ValidationReport(report.conforms, findings, report.report_graph)
+
+
 def validate_files(paths: Iterable[str], *, with_default: bool = False) -> ValidationReport:
-    """Validate the ontology plus ``paths`` (plus the shipped data if ``with_default``)."""
+    """Validate the ontology plus ``paths`` (plus the shipped data if ``with_default``).
+
+    Without the shipped data, a finding about a node it describes says so
+    (:func:`note_shipped`).
+    """
     from kg.store import Store
 
     store = Store.default(paths, with_default=with_default)
-    return validate(store.graph, ladder_warnings=True)
+    report = validate(store.graph, ladder_warnings=True)
+    if not with_default and not report.conforms:
+        report = note_shipped(report, Store.default().graph)
+    return report

@@ -36,12 +36,10 @@ def validate(files: tuple[Path, ...], with_default: bool | None, fmt: str) -> No
     Exits 0 when the graph conforms, 1 when it does not (the report names the
     offending nodes), 2 when a file cannot be read.
     """
-    from kg.store import Store
-    from kg.validate import validate as run
+    from kg.validate import validate_files
 
     include_default = with_default if with_default is not None else not files
-    store = Store.default(files, with_default=include_default)
-    report = run(store.graph, ladder_warnings=True)
+    report = validate_files([str(f) for f in files], with_default=include_default)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:

@@ -1,0 +1,119 @@
+"""`careerkg validate` on a small broken file as a curator writes one: each problem is one
+line naming the node by its label, with the value as written and what would be right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kg.validate import validate_files
+
+PREFIXES = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+@prefix role: <https://w3id.org/careerkg/id/role/> .
+@prefix src: <https://w3id.org/careerkg/id/source/> .
+"""
+
+BROKEN = (
+    PREFIXES
+    + """
+skill:alpha a ckg:Skill ; skos:prefLabel "Alpha skill"@en ; skos:definition "a"@en ; dcterms:source src:curated ;
+   ckg:skillType ckg:Knowledge ; ckg:hasPrerequisite skill:beta .
+skill:beta a ckg:Skill ; skos:prefLabel "Beta skill"@en ; skos:definition "b"@en ; dcterms:source src:curated ;
+   ckg:skillType ckg:Knowledge ; ckg:learningHours "lots" ; ckg:hasPrerequisite skill:gamma .
+skill:gamma a ckg:Skill ; skos:prefLabel "Gamma skill"@en ; skos:definition "c"@en ; dcterms:source src:curated ;
+   ckg:skillType ckg:Knowledge ; ckg:learningHours 10 ; ckg:hasPrerequisite skill:alpha , skill:nowhere .
+role:tester a ckg:Role ; skos:prefLabel "Tester"@en ; skos:definition "t"@en ; dcterms:source src:curated ;
+   ckg:hasRequirement [ a ckg:Requirement ; ckg:requiredSkill skill:alpha ; ckg:importance ckg:Essential ;
+                        ckg:level "3" ; dcterms:source src:curated ] ;
+   ckg:hasRequirement [ a ckg:Requirement ; ckg:requiredSkill skill:ghost ; ckg:importance ckg:Essential ;
+                        ckg:level 2 ; dcterms:source src:curated ] ;
+   ckg:hasProgression [ a ckg:Progression ; ckg:toRole role:data-scientist ; ckg:typicalYears 2 ;
+                        dcterms:source src:curated ] .
+"""
+)
+
+
+def run(*args: str) -> Result:
+    from kg.cli import _register, cli
+
+    _register()
+    return CliRunner().invoke(cli, ["validate", *args])
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.ttl"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
+def _lines(out: Result, *needles: str) -> list[str]:
+    return [line for line in out.output.splitlines() if all(n in line for n in needles)]
+
+
+def test_each_problem_is_reported_once(broken: Path) -> None:
+    out = run(str(broken), "--with-default")
+    assert out.exit_code == 1
+    lines = out.output.splitlines()[1:]
+    assert len(lines) == len(set(lines)), out.output
+    # the requirement with a string level: one line, not one per constraint and shape path
+    assert len(_lines(out, "requirement Tester -> Alpha skill", "[ckg:level]")) == 1, out.output
+    assert len(_lines(out, "Beta skill", "[ckg:learningHours]")) == 1, out.output
+
+
+def test_a_dangling_reference_is_one_line(broken: Path) -> None:
+    out = run(str(broken), "--with-default")
+    ghost = _lines(out, "ghost")
+    assert len(ghost) == 1, out.output
+    assert "requirement Tester -> ghost" in ghost[0]
+    assert "not described in the graph" in ghost[0]
+    nowhere = _lines(out, "nowhere")
+    assert len(nowhere) == 1, out.output
+    assert "Gamma skill" in nowhere[0]
+
+
+def test_a_nested_shape_failure_is_not_repeated_on_its_owner(broken: Path) -> None:
+    out = run(str(broken), "--with-default")
+    assert "Value does not conform to Shape" not in out.output
+
+
+def test_a_wrong_datatype_shows_the_value_as_written_and_the_expected_type(broken: Path) -> None:
+    out = run(str(broken), "--with-default")
+    (level,) = _lines(out, "requirement Tester -> Alpha skill", "[ckg:level]")
+    assert '"3"' in level
+    assert "a string, not xsd:integer" in level
+    (hours,) = _lines(out, "Beta skill", "[ckg:learningHours]")
+    assert '"lots"' in hours
+    assert "a string, not xsd:decimal or xsd:integer" in hours
+
+
+def test_a_missing_required_property_and_a_cycle_are_one_line_each(broken: Path) -> None:
+    out = run(str(broken), "--with-default")
+    (hours,) = _lines(out, "Alpha skill", "[ckg:learningHours]")
+    assert "needs exactly one positive ckg:learningHours" in hours
+    (cycle,) = _lines(out, "prerequisite cycle")
+    assert "remove one ckg:hasPrerequisite link" in cycle
+
+
+def test_a_file_alone_says_which_references_are_in_the_shipped_data(broken: Path) -> None:
+    out = run(str(broken))
+    assert out.exit_code == 1
+    (step,) = _lines(out, "role:data-scientist")
+    assert "--with-default" in step
+    sources = _lines(out, "[dcterms:source]")
+    assert sources, out.output
+    assert all("--with-default" in line for line in sources), out.output
+    # a reference the shipped data does not describe either gets no such hint
+    (ghost,) = _lines(out, "ghost")
+    assert "--with-default" not in ghost
+
+
+def test_the_findings_are_the_same_from_python(broken: Path) -> None:
+    report = validate_files([str(broken)], with_default=True)
+    keys = [(f.node, f.path, f.message, f.value) for f in report.findings]
+    assert len(keys) == len(set(keys))
