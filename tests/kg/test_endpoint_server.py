@@ -336,3 +336,33 @@ def test_row_cap_is_413(server: str) -> None:
     status, body = _post_form(server, query="SELECT * WHERE { ?s ?p ?o }")
     assert status == 413
     assert f"cap of {MAX_ROWS} rows" in body
+
+
+@pytest.mark.parametrize(
+    ("return_format", "method"), [("json", "POST"), ("json", "GET"), ("csv", "POST_FORM")]
+)
+def test_sparqlstore_construct_and_describe_with_any_return_format(
+    server: str, return_format: str, method: str
+) -> None:
+    # rdflib's SPARQLStore sends the Accept of its return format for every query form
+    from kg.sparql.engine import run_query
+    from kg.store import Store
+
+    local = Store.default()
+    g = Graph(SPARQLStore(query_endpoint=server + "/sparql", returnFormat=return_format, method=method))
+    remote = g.query(PREFIXES + CONSTRUCT).graph
+    assert remote is not None
+    assert isomorphic(remote, run_query(local, CONSTRUCT).graph)
+    described = g.query(PREFIXES + "DESCRIBE role:machine-learning-engineer").graph
+    assert described is not None
+    assert len(described) == len(run_query(local, "DESCRIBE role:machine-learning-engineer").graph)
+
+
+def test_head_answers_like_get(server: str) -> None:
+    for url in (server + "/sparql", server + "/sparql?" + urllib.parse.urlencode({"query": ASK})):
+        req = urllib.request.Request(url, method="HEAD")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            assert r.status == 200
+            assert r.read() == b""
+            head_type = r.headers.get_content_type()
+        assert head_type == ("text/turtle" if "query" not in url else "application/sparql-results+json")
