@@ -325,13 +325,45 @@ def _form(prepared: Query) -> str:
     return str(prepared.algebra.name).removesuffix("Query").upper()
 
 
+_OX_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+_UNGROUPED = (
+    "invalid SPARQL query: a query with GROUP BY or an aggregate (COUNT, SUM, ...) can select "
+    "only the variables it groups by and aggregates (... AS ?name); add the other selected "
+    "variables to GROUP BY, or select each as (SAMPLE(?x) AS ?x)"
+)
+
+
+def _syntax_message(message: str) -> str:
+    """Oxigraph's refusal of a query rdflib's parser accepted, for a person to read.
+
+    Its positions count careerkg's predeclared ``PREFIX`` lines, which are taken off;
+    its list of expected characters is cut; an ungrouped variable is explained in words.
+
+    Examples
+    --------
+    >>> n = _prologue().count("\\n")
+    >>> _syntax_message(f"error at {n + 2}:5: expected BY")
+    'invalid SPARQL query at line 2, column 5: expected BY'
+    >>> _syntax_message("error at 1:9: expected one of The SELECT contains a variable that is unbound, [_]")[:40]
+    'invalid SPARQL query: a query with GROUP'
+    """
+    if "The SELECT contains a variable that is unbound" in message:
+        return _UNGROUPED
+    first = message.splitlines()[0] if message else "rejected by the query engine"
+    m = _OX_POSITION.match(first)
+    if m is None:
+        return f"invalid SPARQL query: {first[:200]}"
+    line = max(1, int(m.group(1)) - _prologue().count("\n"))
+    return f"invalid SPARQL query at line {line}, column {m.group(2)}: {first[m.end() :][:200]}"
+
+
 def _solutions(ox_store: Any, text: str) -> Any:
     """``pyoxigraph``'s answer to ``text`` (evaluated lazily, as it is read), its errors
     turned into careerkg's."""
     try:
         return ox_store.query(_prefixed(text), use_default_graph_as_union=False)
     except SyntaxError as err:
-        raise QueryRejected(f"invalid SPARQL query: {err}", status=400) from None
+        raise QueryRejected(_syntax_message(str(err)), status=400) from None
     except OSError as err:
         raise QueryRejected(f"the store could not answer the query: {err}", status=500) from None
     except RuntimeError as err:

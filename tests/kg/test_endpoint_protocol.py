@@ -145,3 +145,11 @@ def test_timeout_message_names_the_server_setting(client: FlaskClient) -> None:
     assert r.status_code == 503
     assert "1 s time limit" in r.text
     assert "careerkg serve --timeout" in r.text
+
+
+def test_an_ungrouped_variable_is_a_400_in_words(client: FlaskClient) -> None:
+    r = client.get("/sparql", query_string={"query": "SELECT ?p ?s WHERE { ?s ?p ?o } GROUP BY ?p"})
+    assert r.status_code == 400
+    assert r.mimetype == "text/plain"
+    assert "SAMPLE(" in r.text
+    assert len(r.text.strip().splitlines()) == 1
