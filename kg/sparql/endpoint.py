@@ -203,10 +203,18 @@ def _from_parameter(value: str, result_kind: str) -> formats.ResultFormat | None
     if name in formats.FORMATS and result_kind in formats.FORMATS[name].kinds:
         return formats.FORMATS[name]
     if "/" in value:
-        try:
-            return formats.negotiate(value, result_kind)
-        except formats.NotAcceptable:
-            return None
+        # media types: only those that fit this result (negotiate() would answer a
+        # SELECT named as text/turtle with the default, overriding Accept)
+        fits = [
+            media
+            for media, _q in formats.parse_accept(value)
+            if media.endswith("/*") or result_kind in formats.NEGOTIATION.get(media, {})
+        ]
+        if fits:
+            try:
+                return formats.negotiate(value, result_kind)
+            except formats.NotAcceptable:
+                return None
     return None
 
 

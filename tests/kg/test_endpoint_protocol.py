@@ -153,3 +153,19 @@ def test_an_ungrouped_variable_is_a_400_in_words(client: FlaskClient) -> None:
     assert r.mimetype == "text/plain"
     assert "SAMPLE(" in r.text
     assert len(r.text.strip().splitlines()) == 1
+
+
+def test_a_format_parameter_that_does_not_fit_leaves_accept_to_decide(client: FlaskClient) -> None:
+    r = client.get(
+        "/sparql",
+        query_string={"query": SELECT, "format": "text/turtle"},
+        headers={"Accept": "text/csv"},
+    )
+    assert r.status_code == 200
+    assert r.mimetype == "text/csv"
+    r = client.get(
+        "/sparql",
+        query_string={"query": SELECT, "format": "text/tab-separated-values"},
+        headers={"Accept": "text/csv"},
+    )
+    assert r.mimetype == "text/tab-separated-values"
