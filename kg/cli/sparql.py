@@ -17,17 +17,31 @@ _FORMATS = ["table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld"]
 
 
 def _read_query(arg: str) -> str:
+    """The query text of ``arg``: itself, ``@FILE`` read as UTF-8, or ``-`` for stdin.
+
+    A byte order mark (as Windows editors save UTF-8) is dropped.
+
+    Examples
+    --------
+    >>> _read_query("\ufeffASK { ?s ?p ?o }")
+    'ASK { ?s ?p ?o }'
+    """
     if arg == "-":
-        return sys.stdin.read()
+        return sys.stdin.read().removeprefix("\ufeff")
     if arg.startswith("@"):
         path = Path(arg[1:])
         try:
-            return path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             raise InputFileError(str(path), "no such query file") from None
-        except (OSError, UnicodeDecodeError) as err:
+        except UnicodeDecodeError as err:
+            raise InputFileError(
+                str(path),
+                f"not UTF-8 text (byte 0x{err.object[err.start]:02x} at offset {err.start}); save it as UTF-8",
+            ) from None
+        except OSError as err:
             raise InputFileError(str(path), f"cannot read the query file: {err}") from None
-    return arg
+    return arg.removeprefix("\ufeff")
 
 
 _QUERY_SUFFIXES = (".rq", ".sparql", ".ru", ".txt")

@@ -81,3 +81,24 @@ def test_an_ungrouped_variable_is_explained_in_words(query: str) -> None:
     assert "u{00B7}" not in out.output
     assert "error at 2" not in out.output
     assert len(out.output.strip().splitlines()) == 1
+
+
+def test_a_query_saved_with_a_byte_order_mark_runs(tmp_path: Path) -> None:
+    # Windows editors (Notepad) save UTF-8 with a BOM
+    f = tmp_path / "bom.rq"
+    f.write_bytes("ASK { ?r a ckg:Role }\r\n".encode("utf-8-sig"))
+    assert run(f"@{f}").stdout == "true\n"
+    from kg.cli import _register, cli
+
+    _register()
+    piped = CliRunner().invoke(cli, ["sparql", "-"], input="\ufeffASK { ?r a ckg:Role }\n")
+    assert piped.stdout == "true\n"
+
+
+def test_a_query_file_not_in_utf8_says_how_to_save_it(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.rq"
+    f.write_bytes('SELECT ?l WHERE { ?s skos:prefLabel ?l FILTER(?l = "Zöll") }'.encode("latin-1"))
+    out = run(f"@{f}")
+    assert out.exit_code == 2
+    assert "not UTF-8" in out.output
+    assert "save it as UTF-8" in out.output
