@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict, deque
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -39,6 +39,7 @@ __all__ = [
     "cytoscape_layout",
     "drawing_key",
     "edge_id",
+    "keyed_layout",
     "layered_positions",
     "radial_positions",
     "to_elements",
@@ -258,9 +259,22 @@ def cytoscape_layout(layout: str, elements: Iterable[Element] | None = None) -> 
         spec = {"name": "concentric", "animate": False, "minNodeSpacing": 40, "padding": 30}
     else:
         spec = {"name": "preset", "fit": True, "padding": 40, "animate": False}
-    if elements is not None:
-        spec["drawing"] = drawing_key(elements)
-    return spec
+    return spec if elements is None else keyed_layout(spec, elements)
+
+
+def keyed_layout(layout: Mapping[str, Any], elements: Iterable[Element]) -> dict[str, Any]:
+    """The Cytoscape ``layout`` prop ``layout``, keyed to the ``elements`` it lays out
+    (their :func:`drawing_key`), so the canvas runs it when they change (see
+    :func:`cytoscape_layout`). A callback that sends a canvas new elements sends this
+    beside them.
+
+    Examples
+    --------
+    >>> els = [{"data": {"id": "py"}, "position": {"x": 0.0, "y": 0.0}}]
+    >>> keyed_layout({"name": "preset", "fit": True}, els) == {"name": "preset", "fit": True, "drawing": drawing_key(els)}
+    True
+    """
+    return {**layout, "drawing": drawing_key(elements)}
 
 
 def to_elements(

@@ -11,9 +11,10 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 
 from dashboard import ids
 from dashboard.components import canvas, field, legend
+from dashboard.elements import keyed_layout
 from dashboard.state import get_store
 from dashboard.views import gaps as view
-from dashboard.views.path import role_options
+from dashboard.views.path import role_options, search_options
 from kg.errors import KGError
 
 dash.register_page(
@@ -26,6 +27,10 @@ dash.register_page(
 )
 
 _CSV_HELP = "course, term, teaches, requires — several skills separated by ';'"
+
+
+GAPS_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
+"""The gap map's layout: positions come from the server (terms are columns)."""
 
 
 def _results(result: dict[str, Any] | None) -> list[Any]:
@@ -145,7 +150,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                                     canvas(
                                         ids.GAPS_CANVAS,
                                         elements,
-                                        {"name": "preset", "fit": True, "padding": 30, "animate": False},
+                                        keyed_layout(GAPS_LAYOUT, elements),
                                         view.gap_stylesheet(),
                                         height="520px",
                                         min_zoom=0.1,
@@ -226,24 +231,40 @@ def _choose(upload: Any, example: Any) -> Any:
 
 
 @callback(
+    Output(ids.GAPS_TARGETS, "options"),
+    Input(ids.GAPS_TARGETS, "search_value"),
+    State(ids.GAPS_TARGETS, "value"),
+    prevent_initial_call=True,
+)
+def _search_roles(text: Any, value: Any) -> Any:
+    """On a big graph the box lists the chosen roles; what the user types is searched here."""
+    found = search_options(get_store(), ["role"], text, [str(v) for v in value or []])
+    return no_update if found is None else found
+
+
+@callback(
     Output(ids.GAPS_REPORT, "data"),
     Output(ids.GAPS_MESSAGE, "children"),
     Output(ids.GAPS_SUMMARY, "children"),
     Output(ids.GAPS_FINDINGS, "children"),
     Output("gaps-chart-wrap", "children"),
     Output(ids.GAPS_CANVAS, "elements"),
+    Output(ids.GAPS_CANVAS, "layout"),
     Input("gaps-source", "data"),
     Input(ids.GAPS_TARGETS, "value"),
     prevent_initial_call=True,
 )
 def _check(source: Any, targets: Any) -> Any:
     if not source:
-        return [None, *_results(None)]
-    if source.get("error"):
-        result: dict[str, Any] = {"report": None, "md": "", "csv": "", "error": source["error"]}
+        outputs = [None, *_results(None)]
     else:
-        result = view.analyse(get_store(), source["text"], source["fmt"], source["name"], targets or None)
-    return [result if not result.get("error") else None, *_results(result)]
+        if source.get("error"):
+            result: dict[str, Any] = {"report": None, "md": "", "csv": "", "error": source["error"]}
+        else:
+            result = view.analyse(get_store(), source["text"], source["fmt"], source["name"], targets or None)
+        outputs = [result if not result.get("error") else None, *_results(result)]
+    # the layout keyed to the new elements, so the canvas lays them out and fits them
+    return [*outputs, keyed_layout(GAPS_LAYOUT, outputs[-1])]
 
 
 @callback(

@@ -88,7 +88,8 @@ def layout(
     (data, message, summary, roles, steps, creds, alts, chart, elements, cy_layout, no_download) = _outputs(
         store, result
     )
-    role_opts = view.role_options(store)
+    source_opts = view.role_options(store, [str(src_iri)] if src_iri else [])
+    target_opts = view.role_options(store, [str(tgt_iri)] if tgt_iri else [])
     return html.Div(
         className="pathfinder",
         children=[
@@ -104,7 +105,7 @@ def layout(
                     field(
                         "I am a… (optional)",
                         dcc.Dropdown(
-                            id=ids.PATH_SOURCE, options=role_opts, value=src_iri, placeholder="Current role"
+                            id=ids.PATH_SOURCE, options=source_opts, value=src_iri, placeholder="Current role"
                         ),
                     ),
                     field(
@@ -121,7 +122,7 @@ def layout(
                     field(
                         "I want to become",
                         dcc.Dropdown(
-                            id=ids.PATH_TARGET, options=role_opts, value=tgt_iri, placeholder="Target role"
+                            id=ids.PATH_TARGET, options=target_opts, value=tgt_iri, placeholder="Target role"
                         ),
                     ),
                     field(
@@ -259,6 +260,32 @@ def _download(_clicks: Any, result: Any) -> Any:
     fmt = trigger["fmt"]
     path = result["path"]
     return {"content": render_download(path, fmt), "filename": filename(path, fmt), "type": FORMATS[fmt]}
+
+
+def _chosen(value: Any) -> list[str]:
+    """A dropdown's value as a list (a single box gives one value or none)."""
+    if not value:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+# On a big graph the role and skill boxes list only what is chosen: what the user types
+# is searched on the server (view.search_options), as in the explorer.
+for _box, _kinds in (
+    (ids.PATH_SOURCE, ["role"]),
+    (ids.PATH_TARGET, ["role"]),
+    (ids.PATH_KNOW, ["skill", "tool"]),
+):
+
+    @callback(
+        Output(_box, "options"),
+        Input(_box, "search_value"),
+        State(_box, "value"),
+        prevent_initial_call=True,
+    )
+    def _search(text: Any, value: Any, kinds: list[str] = _kinds) -> Any:
+        found = view.search_options(get_store(), kinds, text, _chosen(value))
+        return no_update if found is None else found
 
 
 clientside_callback(

@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from dash import dcc, html
@@ -25,10 +25,12 @@ from dashboard.urls import node_url, parse_know, path_url
 from dashboard.views.common import share_name
 from kg.errors import KGError, UnknownEntity
 from kg.explore import areas, graph_of, path_view, resolve
+from kg.memo import memoized
 from kg.paths import assumed_hours_note, below_note, unspecified_note
 
 __all__ = [
     "MAX_ALTERNATIVES",
+    "OPTIONS_CAP",
     "clamp_alternatives",
     "compute",
     "join_problems",
@@ -38,6 +40,7 @@ __all__ = [
     "path_notes",
     "render",
     "role_options",
+    "search_options",
     "share_url",
     "skill_options",
 ]
@@ -103,25 +106,92 @@ def message_box(message: str | None) -> Any:
     )
 
 
-def role_options(store: Any) -> list[dict[str, str]]:
-    """Every role, sorted by label."""
-    G = graph_of(store)
-    roles = [(str(d.get("label", n)), str(n)) for n, d in G.nodes(data=True) if d.get("type") == "role"]
-    return [{"label": label, "value": iri} for label, iri in sorted(roles, key=lambda r: r[0].casefold())]
+OPTIONS_CAP = 300
+"""The role and skill boxes list every role or skill up to this many. Beyond (ESCO has
+3,000 occupations and 14,000 skills) they list the chosen ones and what the user
+types finds the rest on the server, as the explorer's search does: Dash's dropdown
+indexes its options in the browser and fails on that many ("Too many properties to
+enumerate"), and the page weighed 2.5 MB."""
 
 
-def skill_options(store: Any) -> list[dict[str, str]]:
-    """Every skill, sorted by label."""
-    G = graph_of(store)
-    skills = [(str(d.get("label", n)), str(n)) for n, d in G.nodes(data=True) if d.get("type") == "skill"]
-    return [{"label": label, "value": iri} for label, iri in sorted(skills, key=lambda r: r[0].casefold())]
+def _nodes(store: Any, kinds: Sequence[str]) -> list[tuple[str, str]]:
+    """``(label, iri)`` of every node of the ``kinds``, sorted by label (computed once
+    per store version)."""
+
+    def build() -> list[tuple[str, str]]:
+        G = graph_of(store)
+        found = [(str(d.get("label", n)), str(n)) for n, d in G.nodes(data=True) if d.get("type") in kinds]
+        return sorted(found, key=lambda r: (r[0].casefold(), r[1]))
+
+    return memoized(store, "path-box-nodes", tuple(kinds), build)
+
+
+def _options(store: Any, kind: str, chosen: Iterable[str]) -> list[dict[str, str]]:
+    nodes = _nodes(store, [kind])
+    if len(nodes) > OPTIONS_CAP:
+        keep = {str(c) for c in chosen}
+        nodes = [(label, iri) for label, iri in nodes if iri in keep]
+    return [{"label": label, "value": iri} for label, iri in nodes]
+
+
+def role_options(store: Any, chosen: Iterable[str] = ()) -> list[dict[str, str]]:
+    """The options of a role box: every role, sorted by label, or on a graph with more
+    than :data:`OPTIONS_CAP` roles the ``chosen`` ones (see :func:`search_options`).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> [o["label"] for o in role_options(Store.default())][:2]
+    ['AI Architect', 'Computer Vision Engineer']
+    """
+    return _options(store, "role", chosen)
+
+
+def skill_options(store: Any, chosen: Iterable[str] = ()) -> list[dict[str, str]]:
+    """The options of a skill box, as :func:`role_options` gives roles."""
+    return _options(store, "skill", chosen)
+
+
+def search_options(
+    store: Any, kinds: Sequence[str], text: str | None, chosen: Iterable[str]
+) -> list[dict[str, str]] | None:
+    """The options of a box for nodes of the ``kinds`` (``["role"]``; ``["skill",
+    "tool"]`` for known skills) for what the user typed: the labels and alt labels that
+    match, and the ``chosen`` values (an ``IRI:level`` of the known-skills box keeps its
+    level). ``None`` when the box lists every node already (a graph of up to
+    :data:`OPTIONS_CAP` of its first kind, see :func:`role_options`) or nothing was
+    typed: the browser filters the options it has.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> search_options(Store.default(), ["role"], "data", []) is None  # the curated roles are all listed
+    True
+    """
+    if not text or not text.strip() or len(_nodes(store, kinds[:1])) <= OPTIONS_CAP:
+        return None
+    from kg.explore import search
+
+    options: list[dict[str, str]] = []
+    for hit in search(store, text, types=list(kinds), limit=25):
+        extra = f" ({hit.matched})" if hit.matched != hit.label else ""
+        options.append(
+            {"label": f"{hit.label}{extra}", "value": hit.iri, "search": f"{hit.label} {hit.matched}"}
+        )
+    listed = {o["value"] for o in options}
+    labels = {iri: label for label, iri in _nodes(store, kinds)}
+    for value in chosen:
+        if value in listed:
+            continue
+        iri, level = _split_level(str(value))
+        label = labels.get(iri, iri)
+        options.insert(0, {"label": f"{label} (level {level})" if level else label, "value": str(value)})
+    return options
 
 
 def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dict[str, str]], list[str], str]:
     """Options and values of the known-skills box for a ``?know=`` value: each entry
     becomes ``IRI`` or ``IRI:level``; unknown names give a message."""
-    options = skill_options(store)
-    labels = {o["value"]: o["label"] for o in options}
     values: list[str] = []
     problems: list[str] = []
     for name, level in parse_know(know):
@@ -130,10 +200,17 @@ def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dic
         except UnknownEntity as err:
             problems.append(str(err))
             continue
-        value = f"{iri}:{level}" if level else iri
+        values.append(f"{iri}:{level}" if level else iri)
+    options = skill_options(store, values)
+    labels = {o["value"]: o["label"] for o in options}
+    for value in values:
+        iri, level = _split_level(value)
         if level:
-            options.append({"label": f"{labels.get(iri, name)} (level {level})", "value": value})
-        values.append(value)
+            options.append(
+                {"label": f"{labels.get(iri, share_name(store, iri))} (level {level})", "value": value}
+            )
+        elif value not in labels:  # a tool, or a skill beyond the listed ones
+            options.append({"label": share_name(store, iri), "value": value})
     return options, values, " ".join(problems)
 
 

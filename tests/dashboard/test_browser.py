@@ -633,3 +633,19 @@ def test_canvases_lay_out_new_elements_as_they_draw_them_not_later(page: Page) -
     page.wait_cy("path-canvas", "cy.nodes('.path').length > 0")
     page.page.wait_for_timeout(400)
     assert page.page.evaluate("() => window.__layouts") == {"inUpdate": 1, "later": 0}
+
+    # the gap map: another curriculum is laid out and fitted as it is drawn
+    page.goto("/gaps?example=ml-bootcamp.csv")
+    page.wait_cy("gaps-canvas", "cy.nodes().length > 0")
+    page.page.evaluate(_WATCH_LAYOUTS, "gaps-canvas")
+    before = page.cy("gaps-canvas", "cy.nodes().length")
+    page.choose("gaps-example", "MSc", "MSc AI & Data Science (CSV)")
+    page.wait_cy("gaps-canvas", f"cy.nodes().length !== {before}")
+    page.page.wait_for_timeout(400)
+    assert page.page.evaluate("() => window.__layouts") == {"inUpdate": 1, "later": 0}
+    inside = page.cy(
+        "gaps-canvas",
+        "(() => { const e = cy.extent(), b = cy.nodes().boundingBox();"
+        " return b.x1 >= e.x1 - 1 && b.x2 <= e.x2 + 1 && b.y1 >= e.y1 - 1 && b.y2 <= e.y2 + 1; })()",
+    )
+    assert inside

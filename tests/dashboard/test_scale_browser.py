@@ -167,3 +167,51 @@ def test_esco_explorer_first_view_search_and_capped_neighbourhoods(page: Page, s
     print(f"{label!r} (required by {roles} roles): {capped} nodes, {more} after Show more")
     assert page.cy(CANVAS, around) > before  # the skill's roles left out before are drawn now
     _assert_server_positions(page, drawn.last())
+
+
+def test_esco_path_finder_lists_the_chosen_roles_and_searches_the_rest_on_the_server(
+    page: Page, server: str
+) -> None:
+    # the page's own size: with every ESCO occupation and skill in its boxes it weighed
+    # 2.5 MB and Dash's dropdown failed to index 14,000 options ("Too many properties
+    # to enumerate"), so the page never drew
+    routed: list[int] = []
+    page.page.on(
+        "response",
+        lambda r: (
+            routed.append(len(r.body()))
+            if "/_dash-update-component" in r.url
+            and r.request.post_data
+            and "_pages_content" in r.request.post_data
+            else None
+        ),
+    )
+    page.goto("/path")
+    page.page.wait_for_selector(f"#{ids.PATH_FIND}")
+    assert routed
+    assert max(routed) < 200_000, f"the path finder page weighs {max(routed):,} bytes"
+
+    # roles and skills are found by what is typed, ESCO's ones too
+    page.choose(ids.PATH_SOURCE, "software develop", OCCUPATION)
+    page.choose(ids.PATH_TARGET, "Machine Learning Eng", "Machine Learning Engineer")
+    page.choose(ids.PATH_KNOW, "Python prog", "Python programming")
+    page.page.click(f"#{ids.PATH_FIND}")
+    page.page.wait_for_selector("#path-step-list .step", timeout=30_000)
+    steps = page.page.locator("#path-step-list .step-label").all_inner_texts()
+    assert steps
+    assert "Python programming" not in [s.strip() for s in steps]  # known, so not learnt
+    page.page.wait_for_url("**/path/**")
+
+    # the shared address opens with its roles chosen in the boxes
+    url = page.page.url
+    page.page.goto(url)
+    page.page.wait_for_selector("#path-step-list .step", timeout=30_000)
+    assert page.page.locator(f"#{ids.PATH_TARGET}").inner_text().strip() == "Machine Learning Engineer"
+
+
+def test_esco_gaps_page_searches_target_roles_on_the_server(page: Page) -> None:
+    page.goto("/gaps")
+    page.page.wait_for_selector(f"#{ids.GAPS_TARGETS}")
+    page.choose(ids.GAPS_TARGETS, "software develop", OCCUPATION)
+    chosen = page.page.locator(f"#{ids.GAPS_TARGETS}").inner_text()
+    assert OCCUPATION in chosen
