@@ -133,7 +133,19 @@ class Example:
         if unknown:
             raise UnknownEntity(unknown[0], sorted(self.params), kind="parameter", among="parameter")
         index = LabelIndex.of(store)
-        return {var: index.resolve(given.get(var, default)) for var, default in self.params.items()}
+        bound: dict[str, Identifier] = {}
+        for var, default in self.params.items():
+            if var not in given:
+                bound[var] = index.resolve(default)
+                continue
+            # a value names a node of the default's kind: a skill where the query wants a
+            # role would answer no rows and say nothing
+            try:
+                kinds = sorted(index.types.get(index.resolve(default), ())) or None
+            except UnknownEntity:  # a store without the default (ESCO alone): any kind
+                kinds = None
+            bound[var] = index.resolve(given[var], kinds[0] if kinds and len(kinds) == 1 else kinds)
+        return bound
 
 
 def load_examples(folder: Path = QUERY_DIR) -> dict[str, Example]:

@@ -189,3 +189,13 @@ def test_cli_lists_and_runs_examples() -> None:
     bad = runner.invoke(cli, ["sparql", "reachable-roles", "--param", "role"])
     assert bad.exit_code == 2
     assert "expected NAME=VALUE" in bad.output
+
+
+def test_a_parameter_of_the_wrong_kind_is_refused_not_answered_with_no_rows(store: Store) -> None:
+    # the role parameter given a skill's name answered 0 rows and said nothing
+    with pytest.raises(UnknownEntity, match=r"unknown role name 'Python programming' \(it names a skill"):
+        run_example(store, "essential-skills", {"role": "Python programming"})
+    with pytest.raises(UnknownEntity, match=r"unknown skill name 'Data Scientist' \(it names a role"):
+        run_example(store, "certifications-for-skill", {"skill": "Data Scientist"})
+    # names of the right kind still work, alt labels included
+    assert run_example(store, "essential-skills", {"role": "MLE"}).rows
