@@ -188,7 +188,7 @@ def memory_note(store: Store, processes: int, workers: int, big: int = BIG_IN_ME
     >>> memory_note(Store.default(), 2, 2) is None
     True
     >>> print(memory_note(Store.default(), 2, 2, big=1000))  # doctest: +ELLIPSIS
-    careerkg: note: 6,593 triples held in memory; each of the 2 query processes of each of the 2 workers loads its own copy...
+    careerkg: note: ... triples held in memory; each of the 2 query processes of each of the 2 workers loads its own copy...
     """
     triples = len(store)
     if not processes or store.kind != "memory-oxigraph" or triples <= big:
