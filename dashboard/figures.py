@@ -20,11 +20,19 @@ from typing import Any
 
 from dashboard.styles import NODE_STYLES, TYPE_LABELS
 
-__all__ = ["central_skills_figure", "counts_figure", "effort_figure", "hours_by_area_figure"]
+__all__ = [
+    "FONT",
+    "central_skills_figure",
+    "counts_figure",
+    "effort_figure",
+    "figure_title",
+    "hours_by_area_figure",
+]
 
 Figure = dict[str, Any]
 
-_FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12, "color": "#1d2433"}
+FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12, "color": "#1d2433"}
+"""The app's figure font."""
 _AXIS = {"gridcolor": "#e8ebf0", "automargin": True}
 _AREA_COLOURS = [
     "#0072B2",
@@ -40,12 +48,23 @@ _AREA_COLOURS = [
 ]
 
 
-def _figure(data: list[dict[str, Any]], title: str, height: int = 320, **layout: Any) -> Figure:
+def figure_title(text: str) -> dict[str, Any]:
+    """The app's figure title: ``text`` at the left, in the title size.
+
+    Examples
+    --------
+    >>> figure_title("Steps")["xanchor"]
+    'left'
+    """
+    return {"text": text, "x": 0, "xanchor": "left", "font": {"size": 15}}
+
+
+def _figure(data: list[dict[str, Any]], heading: str, height: int = 320, **layout: Any) -> Figure:
     """A figure with the app's common layout; ``layout`` adds or overrides keys (axes
     are merged with the common axis style)."""
     base: dict[str, Any] = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
-        "font": _FONT,
+        "title": figure_title(heading),
+        "font": FONT,
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 42, "b": 10},
         "paper_bgcolor": "white",

@@ -31,6 +31,7 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import html
 
+from dashboard.figures import FONT, figure_title
 from dashboard.styles import HIGHLIGHT, stylesheet
 from kg.errors import InvalidCurriculum, KGError
 from kg.store import Store, resource_dir
@@ -461,17 +462,8 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
         )
     )
     fig.update_layout(
-        title={
-            "text": "Essential skills of the target roles covered",
-            "x": 0,
-            "xanchor": "left",
-            "font": {"size": 15},
-        },
-        font={
-            "family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
-            "size": 12,
-            "color": "#1d2433",
-        },
+        title=figure_title("Essential skills of the target roles covered"),
+        font=FONT,
         height=max(190, 100 + 44 * len(roles)),
         # room on the right for the "100%" tick label (plotly hides a label past the edge)
         margin={"l": 10, "r": 36, "t": 42, "b": 50},
@@ -597,17 +589,8 @@ def term_figure(report: Mapping[str, Any]) -> go.Figure:
     )
     fig.update_layout(
         barmode="stack",
-        title={
-            "text": "Gaps in each term's courses",
-            "x": 0,
-            "xanchor": "left",
-            "font": {"size": 15},
-        },
-        font={
-            "family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
-            "size": 12,
-            "color": "#1d2433",
-        },
+        title=figure_title("Gaps in each term's courses"),
+        font=FONT,
         height=260,
         margin={"l": 10, "r": 10, "t": 42, "b": 10},
         legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.12, "traceorder": "normal"},

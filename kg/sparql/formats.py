@@ -392,6 +392,12 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
     >>> parse_accept("text/csv;q=0.5, application/json, */*;q=0.1")
     [('application/json', 1.0), ('text/csv', 0.5), ('*/*', 0.1)]
     """
+    return sorted(((m, q) for m, q in _media_ranges(header) if q > 0), key=lambda r: -r[1])
+
+
+def _media_ranges(header: str | None) -> list[tuple[str, float]]:
+    """Every media range of an ``Accept`` header with its ``q`` (1 when not given, 0
+    when it does not parse), in the header's order."""
     ranges: list[tuple[str, float]] = []
     for part in (header or "").split(","):
         fields = [f.strip() for f in part.split(";")]
@@ -406,9 +412,8 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
                     q = float(value)
                 except ValueError:
                     q = 0.0
-        if q > 0:
-            ranges.append((media, q))
-    return sorted(ranges, key=lambda r: -r[1])
+        ranges.append((media, q))
+    return ranges
 
 
 PREFERENCE: dict[str, tuple[str, ...]] = {
@@ -427,19 +432,7 @@ def refused_types(header: str | None) -> set[str]:
     >>> sorted(refused_types("application/sparql-results+json;q=0, */*, text/csv; q=0.0"))
     ['application/sparql-results+json', 'text/csv']
     """
-    refused = set()
-    for part in (header or "").split(","):
-        fields = [f.strip() for f in part.split(";")]
-        for param in fields[1:]:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-                if q <= 0 and fields[0]:
-                    refused.add(fields[0].lower())
-    return refused
+    return {media for media, q in _media_ranges(header) if q <= 0}
 
 
 def negotiate(accept: str | None, kind: str) -> ResultFormat:
