@@ -104,6 +104,9 @@ def to_markdown(path: Mapping[str, Any]) -> str:
         for c in creds:
             covers = ", ".join(_label(x) for x in c.get("covers", []))
             lines.append(f"- **{_label(c)}** ({c.get('type', '')}): covers {covers}")
+            if c.get("expects"):
+                before = ", ".join(_label(x) for x in c["expects"])
+                lines.append(f"  - expects beforehand, not in this plan: {before}")
     return "\n".join(lines) + "\n"
 
 

@@ -66,6 +66,7 @@ _FORWARD: dict[str, bool] = {
     "prerequisite": False,  # the prerequisite comes first
     "progresses": True,
     "teaches": True,
+    "requires_prior": False,  # the skill comes before the credential
     "supports": True,
     "uses": False,
     "expects": False,

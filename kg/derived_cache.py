@@ -80,7 +80,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-FORMAT = 1
+FORMAT = 2
 """Version of the cache files' layout; bump it when what they hold changes shape."""
 
 CACHE_DIR = "careerkg-cache"

@@ -6,8 +6,8 @@ the dashboard shows; the dashboard only turns them into components.
 
 Node types are the projection's ``type`` attribute (``role``, ``skill``, ``tool``,
 ``degree``, ``certification``, ``course``, ``area``); relations are its edge keys
-(``requires``, ``prerequisite``, ``progresses``, ``teaches``, ``supports``, ``uses``,
-``expects``, ``in_area``).
+(``requires``, ``prerequisite``, ``progresses``, ``teaches``, ``requires_prior``,
+``supports``, ``uses``, ``expects``, ``in_area``).
 
 Examples
 --------
@@ -86,6 +86,8 @@ SECTION_TITLES: dict[tuple[str, bool], str] = {
     ("progresses", False): "Reached from",
     ("teaches", True): "Teaches",
     ("teaches", False): "Taught by",
+    ("requires_prior", True): "Expects beforehand",
+    ("requires_prior", False): "Expected before",
     ("supports", True): "Supports skills",
     ("supports", False): "Practised with tools",
     ("uses", True): "Uses tools",

@@ -176,7 +176,9 @@ class CredentialChoice:
 
     ``covers`` lists the plan's skills it teaches (in plan order), ``hours`` its
     duration (``ckg:durationHours``; estimated from the skills it teaches when the
-    data gives none).
+    data gives none). ``expects`` lists the skills it expects candidates to have
+    beforehand (``ckg:requiresPrior``) that the learner neither holds nor learns in
+    the plan: a certification exam that assumes experience the plan does not give.
     """
 
     iri: Any
@@ -185,6 +187,7 @@ class CredentialChoice:
     covers: list[Any]
     hours: float
     cost: float | None = None
+    expects: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -260,6 +263,7 @@ class LearningPath:
                     "hours": c.hours,
                     "cost": c.cost,
                     "covers": [self._ref(s) for s in c.covers],
+                    "expects": [self._ref(s) for s in c.expects],
                 }
                 for c in self.credentials
             ],
@@ -591,8 +595,9 @@ def _build(
         data = G.get_edge_data(u, v, "progresses")
         if data is not None and data.get("years") is not None:
             years += float(data["years"])
-    credentials, uncovered = cover_credentials(G, steps)
-    labels = {n: str(G.nodes[n].get("label", n)) for n in [*chain, *known]}
+    credentials, uncovered = cover_credentials(G, steps, set(base) | planner.foundations(base))
+    expected = [s for c in credentials for s in c.expects]
+    labels = {n: str(G.nodes[n].get("label", n)) for n in [*chain, *known, *expected]}
     return LearningPath(
         source=source,
         target=target,
@@ -879,7 +884,9 @@ def learning_paths(
 # ---------------------------------------------------------------- credentials
 
 
-def cover_credentials(G: nx.MultiDiGraph, steps: Sequence[Step]) -> tuple[list[CredentialChoice], list[Any]]:
+def cover_credentials(
+    G: nx.MultiDiGraph, steps: Sequence[Step], held: Iterable[Any] = ()
+) -> tuple[list[CredentialChoice], list[Any]]:
     """A small set of degrees, certifications and courses covering the steps.
 
     Greedy weighted set cover that minimises total effort: each step can be covered
@@ -890,11 +897,22 @@ def cover_credentials(G: nx.MultiDiGraph, steps: Sequence[Step]) -> tuple[list[C
     credential is taken only where it is cheaper per skill than learning alone;
     then drop any credential whose steps the other credentials cover too.
 
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    steps : sequence of Step
+        The plan.
+    held : iterable, optional
+        The skills the learner holds before the plan (their role's and the ones
+        they know); a credential's ``expects`` leaves them out, with the plan's own.
+
     Returns
     -------
     (list of CredentialChoice, list)
         The credentials in the order taken (each ``covers`` lists every step it
-        teaches, in plan order), and the steps left to learn alone.
+        teaches, in plan order; ``expects`` the skills it expects beforehand that are
+        neither held nor in the plan), and the steps left to learn alone.
 
     Examples
     --------
@@ -965,6 +983,10 @@ def cover_credentials(G: nx.MultiDiGraph, steps: Sequence[Step]) -> tuple[list[C
         )
         for opp in chosen
     ]
+    have = set(held) | set(order)
+    for c in choices:
+        prior = {v for v, _ in edges_of(G, c.iri, "requires_prior")} - have
+        c.expects = sorted(prior, key=lambda v: (str(G.nodes[v].get("label", v)).casefold(), str(v)))
     covered = set().union(*(teaches[o] for o in chosen))
     return choices, sorted(set(order) - covered, key=order.__getitem__)
 

@@ -19,18 +19,19 @@ Nodes are the IRIs (:class:`rdflib.URIRef`) with the attributes
 Edges are keyed by relation name, so ``G.has_edge(u, v, "requires")`` asks one
 relation:
 
-============== ======================== =============================================
-key            direction                attributes
-============== ======================== =============================================
-requires       role → skill             ``level`` (1–5), ``importance`` (essential/optional)
+============== ========================== ===========================================
+key            direction                  attributes
+============== ========================== ===========================================
+requires       role → skill               ``level`` (1–5), ``importance`` (essential/optional)
 prerequisite   skill → its prerequisite
-progresses     role → role              ``years`` (typical years, or ``None``)
-teaches        credential/course → skill ``level`` (or ``None``)
+progresses     role → role                ``years`` (typical years, or ``None``)
+teaches        credential/course → skill  ``level`` (or ``None``)
+requires_prior credential/course → skill  (the skill is expected before it)
 supports       tool → skill
 uses           role → tool
 expects        role → credential
 in_area        skill → area
-============== ======================== =============================================
+============== ========================== ===========================================
 
 Examples
 --------
@@ -101,6 +102,7 @@ RELATIONS: tuple[str, ...] = (
     "prerequisite",
     "progresses",
     "teaches",
+    "requires_prior",
     "supports",
     "uses",
     "expects",
@@ -113,6 +115,7 @@ _SKILL_TYPES = {CKG.Knowledge: "knowledge", CKG.Competence: "competence", CKG.So
 # plain (unqualified) relations: predicate, edge key, type of subject, type of object
 _PLAIN: tuple[tuple[URIRef, str, str, str], ...] = (
     (CKG.hasPrerequisite, "prerequisite", "skill", "skill"),
+    (CKG.requiresPrior, "requires_prior", "course", "skill"),
     (CKG.supportsSkill, "supports", "tool", "skill"),
     (CKG.usesTool, "uses", "role", "tool"),
     (CKG.expectsCredential, "expects", "role", "certification"),

@@ -359,6 +359,7 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
                 "uses": CKG.usesTool,
                 "expects": CKG.expectsCredential,
                 "in_area": CKG.inSkillArea,
+                "requires_prior": CKG.requiresPrior,
             }[key]
             g.add((s, predicate, o))
     return g

@@ -332,6 +332,17 @@ def _credentials(path: dict[str, Any]) -> Any:
                     html.Div(
                         "Covers: " + ", ".join(x["label"] for x in c.get("covers", [])), className="covers"
                     ),
+                    *(
+                        [
+                            html.Div(
+                                "Expects beforehand, not in this plan: "
+                                + ", ".join(x["label"] for x in c["expects"]),
+                                className="covers expects",
+                            )
+                        ]
+                        if c.get("expects")
+                        else []
+                    ),
                 ]
             )
             for c in creds

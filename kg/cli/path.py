@@ -201,6 +201,13 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
         for c in path.credentials:
             head = f"  - {c.label} ({c.type}, {c.hours:g} h): "
             lines += fill_list(head, [path.label(x) for x in c.covers], width, 6)
+            if c.expects:
+                lines += fill_list(
+                    "      expects beforehand, not in this plan: ",
+                    [path.label(x) for x in c.expects],
+                    width,
+                    8,
+                )
     if path.uncovered:
         lines += fill_list("learn alone: ", [path.label(x) for x in path.uncovered], width, 13)
     if path.alternatives:
@@ -272,6 +279,10 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
             out.append(
                 f"- {c.label} ({c.type}, {c.hours:g} h): " + ", ".join(path.label(x) for x in c.covers)
             )
+            if c.expects:
+                out.append(
+                    "  - expects beforehand, not in this plan: " + ", ".join(path.label(x) for x in c.expects)
+                )
     if path.uncovered:
         out += [
             "",

@@ -424,3 +424,25 @@ def test_the_path_page_says_which_hours_are_assumed(store: Store, tmp_path: Any)
     summary = _words(path.render(mine, result)["summary"])
     assert "The data gives no learning hours for prompt design; 40 h to level 3 is assumed." in summary
     assert "1 step " in summary + " "  # one step, in the singular
+
+
+def _strings(component: Any) -> list[str]:
+    """Every string a Dash component tree shows, depth first."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [s for c in component for s in _strings(c)]
+    children = getattr(component, "children", None)
+    return _strings(children) if children is not None else []
+
+
+def test_credentials_say_what_they_expect_beforehand(store: Store) -> None:
+    p = path.compute(store, SWE, MLE, [])["path"]
+    expecting = [c for c in p["credentials"] if c["expects"]]
+    assert expecting, "SWE → MLE suggests a certification whose exam expects more than the plan gives"
+    shown = _strings(path.render(store, path.compute(store, SWE, MLE, []))["credentials"])
+    md = to_markdown(p)
+    for c in expecting:
+        names = ", ".join(x["label"] for x in c["expects"])
+        assert f"Expects beforehand, not in this plan: {names}" in shown
+        assert f"  - expects beforehand, not in this plan: {names}" in md

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -128,3 +129,16 @@ def test_markdown_escapes_pipes_in_labels() -> None:
     md = render_markdown(learning_path(G, None, "role:ml-engineer"))
     row = next(line for line in md.splitlines() if re.match(r"^\| \d+ \| ML", line))
     assert len(re.findall(r"(?<!\\)\|", row)) == 7, row
+
+
+def test_table_and_markdown_say_what_a_credential_expects_beforehand(runner: CliRunner) -> None:
+    args = ["path", "Software Engineer", "Machine Learning Engineer"]
+    data = json.loads(runner.invoke(cli, [*args, "--format", "json"]).output)
+    expecting = [c for c in data["credentials"] if c["expects"]]
+    assert expecting
+    table = runner.invoke(cli, args, env={"COLUMNS": "10000"}).output
+    md = runner.invoke(cli, [*args, "--format", "md"]).output
+    for c in expecting:
+        names = ", ".join(x["label"] for x in c["expects"])
+        assert f"      expects beforehand, not in this plan: {names}\n" in table
+        assert f"  - expects beforehand, not in this plan: {names}\n" in md

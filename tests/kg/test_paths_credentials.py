@@ -1,9 +1,11 @@
-"""Suggested credentials cover a step only when they teach the skill to the step's level."""
+"""Suggested credentials: they cover a step only when they teach the skill to the step's level, and
+say what they expect beforehand that the plan does not give."""
 
 from __future__ import annotations
 
 import itertools
 
+import networkx as nx
 from rdflib import Graph, URIRef
 
 from kg.paths import learning_path
@@ -72,3 +74,50 @@ def test_shipped_credentials_teach_every_covered_step_to_its_level() -> None:
                 if taught is not None and taught < level[skill]:
                     short.append((c.label, G.nodes[skill]["label"], taught, level[skill]))
     assert short == []
+
+
+# Cert teaches Deep; its exam expects Wide (in the plan), Base (held by the source
+# role), Found (a foundation of Base) and Cloud (nowhere on the learner's way).
+PRIOR = """
+@prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix : <urn:t:> .
+:junior a ckg:Role ; skos:prefLabel "Junior" ;
+    ckg:hasRequirement [ ckg:requiredSkill :base ; ckg:level 3 ; ckg:importance ckg:Essential ] ;
+    ckg:progressesTo :expert .
+:base a ckg:Skill ; skos:prefLabel "Base" ; ckg:learningHours 50 ; ckg:hasPrerequisite :found .
+:found a ckg:Skill ; skos:prefLabel "Found" ; ckg:learningHours 50 .
+:cloud a ckg:Skill ; skos:prefLabel "Cloud" ; ckg:learningHours 50 .
+:cert a ckg:Certification ; skos:prefLabel "Cert" ; ckg:durationHours 20 ;
+    ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill :deep ; ckg:level 4 ] ;
+    ckg:requiresPrior :wide , :base , :found , :cloud .
+"""
+
+
+def test_a_credential_says_what_it_expects_beforehand_that_the_plan_does_not_give() -> None:
+    G = project(Graph().parse(data=COURSES, format="turtle").parse(data=PRIOR, format="turtle"))
+    p = learning_path(G, T("junior"), T("expert"))
+    cert = next(c for c in p.credentials if c.label == "Cert")
+    assert (cert.label, cert.covers, cert.expects) == ("Cert", [T("deep")], [T("cloud")])
+    assert p.label(T("cloud")) == "Cloud"
+    assert {c["label"]: c["expects"] for c in p.to_dict()["credentials"]} == {
+        "Cert": [{"iri": "urn:t:cloud", "label": "Cloud"}],
+        "Intro": [],
+    }
+    # from scratch nothing is held: Base and its foundation are expected too, Wide is planned
+    fresh = learning_path(G, None, T("expert"))
+    assert {c.label: c.expects for c in fresh.credentials}["Cert"] == [T("base"), T("cloud"), T("found")]
+
+
+def test_shipped_certifications_state_the_experience_a_switcher_lacks() -> None:
+    G = projection(Store.default())
+    role = {d["label"]: n for n, d in G.nodes(data=True) if d.get("type") == "role"}
+    p = learning_path(G, role["Software Engineer"], role["Machine Learning Engineer"])
+    required = {v for _, v, k in G.out_edges(role["Software Engineer"], keys=True) if k == "requires"}
+    prerequisite = G.edge_subgraph([e for e in G.edges(keys=True) if e[2] == "prerequisite"])
+    held = required.union(*(nx.descendants(prerequisite, s) for s in required if s in prerequisite))
+    planned = {s.iri for s in p.steps}
+    assert any(c.expects for c in p.credentials), "the plan suggests a certification expecting more"
+    for c in p.credentials:
+        prior = {v for _, v, k in G.out_edges(c.iri, keys=True) if k == "requires_prior"}
+        assert set(c.expects) == prior - held - planned

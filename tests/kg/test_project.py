@@ -40,7 +40,8 @@ area:data a ckg:SkillArea ; skos:prefLabel "Data"@en .
 tool:duckdb a ckg:Tool ; skos:prefLabel "DuckDB"@en ; ckg:supportsSkill skill:sql .
 cred:bsc a ckg:Degree ; skos:prefLabel "BSc"@en ; ckg:durationHours 3000 ; ckg:costUSD 40000 ;
     ckg:hasTeaching [ ckg:taughtSkill skill:sql ; ckg:level 3 ] ;
-    ckg:teaches skill:ml .
+    ckg:teaches skill:ml ;
+    ckg:requiresPrior skill:excel .
 """
 
 
@@ -98,6 +99,7 @@ def test_every_relation_is_keyed(G: nx.MultiDiGraph) -> None:
     assert G.has_edge(TOOL.duckdb, SKILL.sql, "supports")
     assert G.has_edge(ROLE.analyst, TOOL.duckdb, "uses")
     assert G.has_edge(ROLE.analyst, CRED.bsc, "expects")
+    assert G.has_edge(CRED.bsc, SKILL.excel, "requires_prior")
 
 
 def test_round_trip_of_a_generated_graph() -> None:
