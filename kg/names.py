@@ -22,7 +22,7 @@ import bisect
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,7 +240,9 @@ class LabelIndex:
             # prefer a node whose preferred label matches over an alt-label match
             exact = [n for n in hits if normalise(self.labels[n]) == normalise(name)]
             return (exact or hits)[0]
-        raise UnknownEntity(name, self.closest(name, cls), kind, note=self._named_elsewhere(name))
+        near = self.closest(name, cls)
+        note = self._named_elsewhere(name) or (self._close_elsewhere(name, wanted, near) if wanted else "")
+        raise UnknownEntity(name, near, kind, note=note)
 
     def _named_elsewhere(self, name: str) -> str:
         """``"it names a skill: 'Python programming'"`` when ``name`` is a node of another kind."""
@@ -249,6 +251,25 @@ class LabelIndex:
             if kinds and node in self.labels:
                 return f"it names a {kinds[0]}: {self.labels[node]!r}"
         return ""
+
+    def _close_elsewhere(self, name: str, wanted: set[URIRef], near: Sequence[str]) -> str:
+        """``"close to a skill: 'deep learning'"`` when ``name`` is a near miss of the
+        preferred label of a node of another kind (a typo in the wrong box), closer
+        than any of the labels ``near`` of the kind asked for."""
+        key = normalise(name).replace("-", " ")
+        others: dict[str, URIRef] = {}
+        for node, label in self.labels.items():
+            if not self.types.get(node, set()) & wanted:
+                others.setdefault(normalise(label), node)
+        hit = difflib.get_close_matches(key, list(others), n=1, cutoff=0.8)
+        if not hit:
+            return ""
+        score = difflib.SequenceMatcher(None, key, hit[0]).ratio()
+        if any(difflib.SequenceMatcher(None, key, normalise(s)).ratio() >= score for s in near):
+            return ""  # the kind asked for has as close a name
+        node = others[hit[0]]
+        kinds = sorted(k for k in map(self.kind_name, self.types.get(node, ())) if k)
+        return f"close to a {kinds[0]}: {self.labels[node]!r}" if kinds else ""
 
     def closest(self, name: str, cls: URIRef | Iterable[URIRef] | None = None, n: int = 5) -> list[str]:
         """Up to ``n`` labels of nodes of ``cls`` closest to ``name``.

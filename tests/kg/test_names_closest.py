@@ -1,11 +1,15 @@
-"""Suggestions for a misspelt name point at the node that name is the label of."""
+"""Suggestions for a misspelt name point at the node that name is the label of, or say the
+near miss is a node of another kind."""
 
 from __future__ import annotations
 
+import pytest
 from rdflib import Graph, URIRef
 
+from kg.errors import UnknownEntity
 from kg.names import LabelIndex
 from kg.namespace import CKG
+from kg.store import Store
 
 BIO = URIRef("urn:x:bioinformatics-scientist")
 DS = URIRef("urn:x:data-scientist")
@@ -40,3 +44,23 @@ def test_on_equal_labels_the_first_listed_node_is_suggested() -> None:
         index.labels[node] = label
         index.types[node].add(CKG.Role)
     assert index.closest("analist", CKG.Role, n=2) == ["Analyst"]
+
+
+def test_a_near_miss_of_another_kind_is_named_when_it_is_the_closer_name() -> None:
+    index = LabelIndex.of(Store.default())
+    # a skill's name, misspelt, in the role box: the role suggestions alone mislead
+    with pytest.raises(UnknownEntity) as typo:
+        index.resolve("deep lerning", CKG.Role)
+    assert "(close to a skill: 'deep learning')" in str(typo.value)
+    with pytest.raises(UnknownEntity) as tool:
+        index.resolve("pytorh", CKG.Role)
+    assert "(close to a tool: 'PyTorch')" in str(tool.value)
+    # a misspelt role whose own kind has the closer name says nothing of other kinds
+    with pytest.raises(UnknownEntity) as role:
+        index.resolve("Data Scientst", CKG.Role)
+    assert "close to" not in str(role.value)
+    assert role.value.suggestions[0] == "Data Scientist"
+    # a name far from everything stays unexplained
+    with pytest.raises(UnknownEntity) as nothing:
+        index.resolve("xyz", CKG.Skill)
+    assert "close to" not in str(nothing.value)
