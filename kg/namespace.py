@@ -103,6 +103,7 @@ class CKG(DefinedNamespace):
     provider: URIRef  # awarding or running organisation
     term: URIRef  # term of a course in its curriculum
     isEstimate: URIRef  # values on this node are estimates
+    retiredOn: URIRef  # last day a credential or course could be taken
 
     # curriculum gap reports (kg/gaps.py)
     GapReport: URIRef  # result of checking a curriculum
