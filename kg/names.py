@@ -131,6 +131,36 @@ def _label_texts(graph: Graph, predicate: URIRef) -> dict[str, list[tuple[str, s
     return by_node
 
 
+MARGIN = 0.15
+"""How much less close than the closest name a suggestion may be (difflib ratio)."""
+
+FLOOR = 0.6
+"""The least difflib ratio of a suggested near miss."""
+
+ALT_WEIGHT = 0.9
+"""What a near miss of an alt label counts for, against one of a preferred label."""
+
+
+def _abbreviates(words: list[str], name: list[str]) -> bool:
+    """Whether each of ``words`` starts a word of ``name``, in order.
+
+    Examples
+    --------
+    >>> _abbreviates(["lin", "alg"], ["linear", "algebra"])
+    True
+    >>> _abbreviates(["alg", "lin"], ["linear", "algebra"])
+    False
+    """
+    at = 0
+    for word in words:
+        while at < len(name) and not name[at].startswith(word):
+            at += 1
+        if at == len(name):
+            return False
+        at += 1
+    return True
+
+
 @dataclass
 class LabelIndex:
     """Case-insensitive index of labels and alt labels of typed nodes."""
@@ -289,9 +319,24 @@ class LabelIndex:
         for node, label in pool.items():
             for a in self.alt.get(node, ()):
                 names.setdefault(normalise(a), label)
+        preferred = {normalise(label) for label in pool.values()}
         key = normalise(name).replace("-", " ")
-        scored = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.5)
-        # substring matches help for partial names ("learning" -> "machine learning")
+        close = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.5)
+        # a near miss of an alt label shows a preferred label the user did not type,
+        # so it counts for less; suggestions are nearly as close as the closest, and
+        # close at all: on a big graph a typo's best match is followed by unrelated
+        # names sharing a few letters with it
+        score = {
+            k: difflib.SequenceMatcher(None, key, k).ratio() * (1.0 if k in preferred else ALT_WEIGHT)
+            for k in close
+        }
+        best = max(score.values(), default=0.0)
+        near = sorted((k for k in close if score[k] >= max(FLOOR, best - MARGIN)), key=lambda k: -score[k])
+        # abbreviated words ("lin alg" -> "linear algebra") first, partial names
+        # ("learning" -> "machine learning") last
+        words = key.split()
+        scored = [k for k in names if len(words) > 1 and _abbreviates(words, k.split())]
+        scored += [k for k in near if k not in scored]
         scored += [k for k in names if key and key in k and k not in scored]
         out: list[str] = []
         for k in scored:

@@ -64,3 +64,35 @@ def test_a_near_miss_of_another_kind_is_named_when_it_is_the_closer_name() -> No
     with pytest.raises(UnknownEntity) as nothing:
         index.resolve("xyz", CKG.Skill)
     assert "close to" not in str(nothing.value)
+
+
+def _skills(labels: dict[str, list[str]]) -> LabelIndex:
+    index = LabelIndex(Graph())
+    for i, (label, alts) in enumerate(labels.items()):
+        node = URIRef(f"urn:x:{i}")
+        index.labels[node] = label
+        index.types[node].add(CKG.Skill)
+        index.alt[node].extend(alts)
+    return index
+
+
+def test_suggestions_leave_out_names_far_behind_the_closest() -> None:
+    # ESCO's alt labels: a typo of "machine learning" is also near "machine planing",
+    # an alt label of a woodworking skill whose preferred label the user never typed
+    index = _skills(
+        {
+            "machine learning": [],
+            "create smooth wood surface": ["machine planing"],
+            "use learning strategies": ["plan learning"],
+            "tank cleaning": [],
+        }
+    )
+    assert index.closest("machin learning", CKG.Skill) == ["machine learning"]
+    # nothing close at all: nothing suggested, rather than the least far of the far
+    assert index.closest("gardening", CKG.Skill) == []
+
+
+def test_abbreviated_words_suggest_the_name_first() -> None:
+    index = _skills({"link wagons": [], "terminology": ["lingo"], "linear algebra": ["matrix algebra"]})
+    assert index.closest("lin alg", CKG.Skill)[0] == "linear algebra"
+    assert index.closest("alg lin", CKG.Skill)[:1] != ["linear algebra"]
