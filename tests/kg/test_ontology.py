@@ -20,7 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import Node
 
-from kg.namespace import CKG, CRED, TOOL
+from kg.namespace import CKG, CRED, SKILL, TOOL
 from kg.store import data_files, ontology_files, shapes_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -440,3 +440,39 @@ def test_the_curricula_examples_validate_but_for_the_deliberate_tool() -> None:
     assert [(f.path, f.value) for f in bootcamp.violations] == [("ckg:taughtSkill", str(TOOL["pytorch"]))]
     (finding,) = bootcamp.violations
     assert "a tool is not a skill" in finding.message, finding.message
+
+
+# ------------------------------------------------------------------ OWL 2 RL
+
+
+def owl_rl_errors(g: Graph) -> list[str]:
+    """The inconsistencies OWL 2 RL reasoning finds in ``g`` (disjoint classes sharing a
+    node, an irreflexive property on itself...), as owlrl words them."""
+    import owlrl
+
+    closure = Graph()
+    for t in g:
+        closure.add(t)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closure)
+    error = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
+    return sorted(str(o) for o in closure.objects(None, error))
+
+
+def test_owl_rl_reasoning_finds_the_clash_it_should() -> None:
+    g = ontology() + Graph()
+    g.add((SKILL["x"], RDF.type, CKG.Skill))
+    g.add((SKILL["x"], RDF.type, CKG.Role))
+    g.add((SKILL["x"], CKG.hasPrerequisite, SKILL["x"]))
+    errors = owl_rl_errors(g)
+    assert any("Disjoint classes" in e and str(SKILL["x"]) in e for e in errors), errors
+    assert any("rreflexive" in e for e in errors), errors
+
+
+@pytest.mark.slow
+def test_the_ontology_and_the_data_are_consistent_under_owl_rl() -> None:
+    g = ontology() + data()
+    # the one clash is the bootcamp example's deliberate tool-as-skill (KNOWN_EXAMPLE_MISUSE):
+    # ckg:taughtSkill's range makes PyTorch a skill, and skills are not tools
+    assert owl_rl_errors(g) == [
+        f"Disjoint classes {CKG.Skill} and {CKG.Tool} have a common individual {TOOL['pytorch']}"
+    ]
