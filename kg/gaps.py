@@ -355,13 +355,19 @@ class GapReport:
     idle_courses: list[IdleCourse] = field(default_factory=list)
 
     @property
+    def uncovered_skills(self) -> list[Node]:
+        """The essential skills of the target roles no course teaches, each once (a
+        skill two target roles need is one course to add), in the roles' order."""
+        return list(dict.fromkeys(n for c in self.coverage for n in c.uncovered))
+
+    @property
     def gap_count(self) -> int:
-        """Missing prerequisites + order violations + unknown skills + uncovered skills."""
+        """Missing prerequisites + order violations + unknown skills + distinct uncovered skills."""
         return (
             len(self.missing_prerequisites)
             + len(self.order_violations)
             + len(self.unknown_skills)
-            + sum(len(c.uncovered) for c in self.coverage)
+            + len(self.uncovered_skills)
         )
 
     @property
@@ -392,6 +398,7 @@ class GapReport:
             "order_violations": [f.to_dict() for f in self.order_violations],
             "unknown_skills": [f.to_dict() for f in self.unknown_skills],
             "coverage": [c.to_dict() for c in self.coverage],
+            "uncovered_skills": [n.to_dict() for n in self.uncovered_skills],
             "duplicates": [d.to_dict() for d in self.duplicates],
             "idle_courses": [c.to_dict() for c in self.idle_courses],
         }
@@ -680,7 +687,7 @@ def _summary(report: GapReport) -> str:
         f"{_count(len(report.missing_prerequisites), 'missing prerequisite', 'missing prerequisites')}, "
         f"{_count(len(report.order_violations), 'order violation', 'order violations')}, "
         f"{_count(len(report.unknown_skills), 'unknown skill', 'unknown skills')}, "
-        f"{_count(sum(len(c.uncovered) for c in report.coverage), 'uncovered essential skill', 'uncovered essential skills')}, "
+        f"{_count(len(report.uncovered_skills), 'uncovered essential skill', 'uncovered essential skills')}, "
         f"{_count(len(report.duplicates), 'skill', 'skills')} taught more than once"
         + (
             f", {_count(len(report.idle_courses), 'course teaches', 'courses teach')} no skill"

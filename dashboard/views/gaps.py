@@ -303,7 +303,7 @@ def summary_tiles(report: Mapping[str, Any]) -> list[tuple[int, str, bool]]:
     >>> [label for _n, label, _counted in tiles][-2:]
     ['uncovered essential skills', 'taught twice (not a gap)']
     """
-    uncovered = sum(len(c["uncovered"]) for c in report["coverage"])
+    uncovered = len(report["uncovered_skills"])  # a skill two target roles need counts once
     return [
         (len(report["courses"]), "courses" if len(report["courses"]) != 1 else "course", False),
         (len(report["missing_prerequisites"]), "missing prerequisites", True),
@@ -321,7 +321,7 @@ def verdict(report: Mapping[str, Any]) -> str:
     --------
     >>> from kg.store import Store
     >>> print(verdict(analyse(Store.default(), *load_example("ml-bootcamp.csv"))["report"]))
-    23 gaps found: 6 missing prerequisites, 2 order violations, 1 unknown skill, 14 uncovered essential skills.
+    21 gaps found: 6 missing prerequisites, 2 order violations, 1 unknown skill, 12 uncovered essential skills.
     """
     if not report["has_gaps"]:
         return "No gaps found."
