@@ -25,6 +25,9 @@ Examples
 
 from __future__ import annotations
 
+import bisect
+import difflib
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +38,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from kg.errors import UnknownEntity
-from kg.names import LabelIndex, label_of
+from kg.names import LabelIndex, label_of, normalise
 from kg.namespace import CKG
 from kg.project import NODE_TYPES as _PROJECTED_TYPES
 from kg.project import RELATIONS
@@ -52,6 +55,7 @@ __all__ = [
     "areas",
     "central_skills",
     "class_counts",
+    "closest_names",
     "graph_of",
     "hours_by_area",
     "ladder",
@@ -130,12 +134,17 @@ def graph_of(store: Store) -> nx.MultiDiGraph:
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result: the node, its label and type, and the name that matched."""
+    """One search result: the node, its label and type, and the name that matched.
+
+    ``close`` is true for a closest match (a misspelling forgiven), false when the
+    name contains what was typed.
+    """
 
     iri: str
     label: str
     type: str
     matched: str
+    close: bool = False
 
 
 def _types_of(index: LabelIndex, node: URIRef) -> str:
@@ -146,8 +155,19 @@ def _types_of(index: LabelIndex, node: URIRef) -> str:
     return ""
 
 
-def search(store: Store, text: str, types: Collection[str] | None = None, limit: int = 20) -> list[Hit]:
+def search(
+    store: Store,
+    text: str,
+    types: Collection[str] | None = None,
+    limit: int = 20,
+    *,
+    closest: bool = False,
+) -> list[Hit]:
     """Nodes whose label or alt label contains ``text``; exact and prefix matches first.
+
+    With ``closest``, when no name contains ``text`` the nodes whose names are closest to
+    it are returned instead (``Hit.close``), so a misspelt name ("pyton", "machine
+    lerning engineer") still finds its node (see :func:`closest_names`).
 
     Parameters
     ----------
@@ -158,6 +178,8 @@ def search(store: Store, text: str, types: Collection[str] | None = None, limit:
         Only nodes of these types (``"role"``, ``"skill"`` ...).
     limit : int
         At most this many hits.
+    closest : bool
+        Fall back on the closest names when nothing contains ``text``.
 
     Examples
     --------
@@ -171,7 +193,9 @@ def search(store: Store, text: str, types: Collection[str] | None = None, limit:
     >>> _ = s.graph.add((n, SKOS.altLabel, Literal("neural networks", lang="en")))
     >>> s.touch()
     >>> search(s, "neural")
-    [Hit(iri='urn:x:dl', label='Deep learning', type='skill', matched='neural networks')]
+    [Hit(iri='urn:x:dl', label='Deep learning', type='skill', matched='neural networks', close=False)]
+    >>> search(s, "deap lerning"), [h.label for h in search(s, "deap lerning", closest=True)]
+    ([], ['Deep learning'])
     """
     if not text or not text.strip():
         return []
@@ -189,7 +213,124 @@ def search(store: Store, text: str, types: Collection[str] | None = None, limit:
         if key not in label.casefold():
             matched = next((a for a in index.alt.get(node, ()) if key in a.casefold()), label)
         hits.append(Hit(str(node), label, _types_of(index, node), matched))
+    # a node called exactly that comes first, before one that has it as an alt label
+    hits.sort(key=lambda h: normalise(h.label) != normalise(text))
+    if not hits and closest:
+        for node, name in closest_names(store, text, classes, limit):
+            hits.append(Hit(str(node), index.labels[node], _types_of(index, node), name, close=True))
     return hits
+
+
+_WORD = re.compile(r"\w+")
+_CLOSE = 0.6  # how like the text typed a name must be to be offered as a closest match
+
+
+@dataclass
+class _Words:
+    """The words of every indexed name: ``names[i]`` is ``(name, node)``, ``by_word``
+    maps a word to the names it occurs in, ``vocabulary`` is the sorted words."""
+
+    names: list[tuple[str, URIRef]]
+    by_word: dict[str, list[int]]
+    vocabulary: list[str]
+
+
+def _words(store: Store) -> _Words:
+    def build(s: Store) -> _Words:
+        index = LabelIndex.of(s)
+        names: list[tuple[str, URIRef]] = []
+        by_word: dict[str, list[int]] = {}
+        for node, label in index.labels.items():
+            for text in dict.fromkeys([label, *index.alt.get(node, ())]):
+                key = normalise(text)
+                for w in set(_WORD.findall(key)):
+                    by_word.setdefault(w, []).append(len(names))
+                names.append((key, node))
+        return _Words(names, by_word, sorted(by_word))
+
+    return store.derived("explore-words", build)
+
+
+def closest_names(
+    store: Store, text: str, classes: Collection[URIRef] | None = None, limit: int = 20
+) -> list[tuple[URIRef, str]]:
+    """The nodes whose label or alt label is closest to ``text``, closest first, with
+    the name that matched: each word typed stands for the known words like it
+    (misspelt, or the start of one), and the names holding the most of the words typed
+    are ranked by their likeness to the whole text.
+
+    Fast on a large graph (ESCO's 130,000 names): only the distinct words are compared
+    with what was typed, then only the names that hold a word like it.
+
+    Parameters
+    ----------
+    store : Store
+    text : str
+        What the user typed.
+    classes : collection of URIRef, optional
+        Only nodes of these classes.
+    limit : int
+        At most this many nodes.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> [str(n).rsplit("/", 1)[-1] for n, _ in closest_names(Store.default(), "machine lerning enginer", limit=2)]
+    ['machine-learning-engineer', 'lead-machine-learning-engineer']
+    >>> closest_names(Store.default(), "zzzz")
+    []
+    """
+    words = _words(store)
+    index = LabelIndex.of(store)
+    key = normalise(text)
+    typed = list(dict.fromkeys(_WORD.findall(key)))
+    if not typed:
+        return []
+    hits: Counter[int] = Counter()
+    for i, word in enumerate(typed):
+        if word in words.by_word:  # spelt right: that word (comparing costs time on ESCO)
+            like = {word}
+        else:
+            like = set(difflib.get_close_matches(word, words.vocabulary, n=6, cutoff=0.75))
+        if i == len(typed) - 1 and len(word) >= 3:  # the word being typed: words it starts
+            at = bisect.bisect_left(words.vocabulary, word)
+            for w in words.vocabulary[at : at + 20]:
+                if not w.startswith(word):
+                    break
+                like.add(w)
+        found: set[int] = set()
+        for w in like:
+            found.update(words.by_word[w])
+        hits.update(found)
+    if not hits:
+        return []
+    most = max(hits.values())
+    if most * 2 < len(typed):  # fewer than half the words typed: nothing is close
+        return []
+    wanted = set(classes) if classes is not None else None
+    best: dict[URIRef, tuple[float, bool, str]] = {}
+    for i, n in hits.items():
+        if n < most:
+            continue
+        name, node = words.names[i]
+        if wanted is not None and not index.types.get(node, set()) & wanted:
+            continue
+        score = round(difflib.SequenceMatcher(None, key, name).ratio(), 3)
+        # a preferred label counts before an alt label as like (in ESCO "data
+        # scientist" is also an alt label of "bioinformatics scientist")
+        preferred = name == normalise(index.labels[node])
+        if score >= _CLOSE and (score, preferred) > best.get(node, (0.0, False, ""))[:2]:
+            best[node] = (score, preferred, name)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], not kv[1][1], index.labels[kv[0]].casefold()))
+    return [(node, _display(index, node, name)) for node, (_s, _p, name) in ranked[:limit]]
+
+
+def _display(index: LabelIndex, node: URIRef, name: str) -> str:
+    """The label or alt label of ``node`` as written, for its normalised ``name``."""
+    return next(
+        (t for t in (index.labels[node], *index.alt.get(node, ())) if normalise(t) == name),
+        index.labels[node],
+    )
 
 
 def resolve(store: Store, name: str, types: Collection[str] | None = None) -> str:
@@ -222,6 +363,27 @@ def _sort_key(G: nx.MultiDiGraph, node: str) -> tuple[int, str]:
     t = G.nodes[node].get("type", "")
     rank = NODE_TYPES.index(t) if t in NODE_TYPES else len(NODE_TYPES)
     return rank, str(G.nodes[node].get("label", node)).casefold()
+
+
+def _weak(G: nx.MultiDiGraph, a: Any, b: Any, relations: Collection[str] | None) -> bool:
+    """Whether every link between ``a`` and ``b`` (through ``relations``) is a
+    non-essential one (an optional requirement): such neighbours are drawn last.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("r", "s", key="requires", importance="optional")
+    >>> _ = G.add_edge("r", "t", key="requires", importance="essential")
+    >>> _weak(G, "r", "s", None), _weak(G, "t", "r", None)
+    (True, False)
+    """
+    found = [
+        data.get("importance")
+        for u, v in ((a, b), (b, a))
+        for k, data in (G.get_edge_data(u, v) or {}).items()
+        if relations is None or k in relations
+    ]
+    return bool(found) and all(imp not in (None, "essential") for imp in found)
 
 
 def _neighbours(G: nx.MultiDiGraph, node: str, relations: Collection[str] | None) -> Iterable[str]:
@@ -270,7 +432,10 @@ def neighbourhood(
         Draw only neighbours of these types, reached through these relations; edges
         are drawn only for these relations.
     limit : int or None
-        Draw at most this many nodes; ``View.hidden`` counts the others.
+        Draw at most this many nodes; ``View.hidden`` counts the others. The
+        neighbours of each expanded node come by type (roles first), the essential
+        ones (an essential requirement, any link but an optional one) before the
+        others, then by label; the cap keeps the first ones.
     context : collection of str
         Relations drawn between two nodes that are not expanded (other edges are
         drawn only when they touch an expanded node, to keep the picture readable).
@@ -298,13 +463,18 @@ def neighbourhood(
         if e not in seen:
             order.append(e)
             seen.add(e)
+
+        def rank(n: Any, hub: Any = e) -> tuple[int, bool, str]:
+            kind, label = _sort_key(G, n)
+            return kind, _weak(G, hub, n, relations), label
+
         new = sorted(
             {
                 n
                 for n in _neighbours(G, e, relations)
                 if n not in seen and (types is None or G.nodes[n].get("type") in types)
             },
-            key=lambda n: _sort_key(G, n),
+            key=rank,
         )
         order.extend(new)
         seen.update(new)

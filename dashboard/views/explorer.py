@@ -130,16 +130,30 @@ def search_options(
     store: Store, text: str | None, value: str | None, limit: int = 25
 ) -> list[dict[str, Any]]:
     """Dropdown options for what the user typed (labels and alt labels), keeping the
-    current choice."""
+    current choice.
+
+    When no name contains the text, the closest names are offered, marked "closest
+    match"; their ``search`` text includes what was typed, so the dropdown, which
+    filters its options by the text in its box, keeps them.
+
+    Examples
+    --------
+    >>> store = Store.default()
+    >>> [o["label"] for o in search_options(store, "deep learn", None)][:1]
+    ['deep learning · skill']
+    >>> [o["label"] for o in search_options(store, "deap lerning", None)]
+    ['deep learning · skill — closest match']
+    """
     options: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for hit in search(store, text or "", limit=limit):
+    for hit in search(store, text or "", limit=limit, closest=True):
         extra = f" ({hit.matched})" if hit.matched != hit.label else ""
+        close = " — closest match" if hit.close else ""
         options.append(
             {
-                "label": f"{hit.label}{extra} · {hit.type}",
+                "label": f"{hit.label}{extra} · {hit.type}{close}",
                 "value": hit.iri,
-                "search": f"{hit.label} {hit.matched}",
+                "search": f"{hit.label} {hit.matched}" + (f" {text}" if hit.close else ""),
             }
         )
         seen.add(hit.iri)

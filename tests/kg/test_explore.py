@@ -205,3 +205,54 @@ def test_path_view_leaves_out_the_source_roles_requirements(store: Store) -> Non
     edges = {(str(u).rsplit("/", 1)[-1], str(v).rsplit("/", 1)[-1], k) for u, v, k in view.edges}
     assert ("swe", "python", "requires") not in edges
     assert {("mle", "dl", "requires"), ("ml", "la", "prerequisite"), ("swe", "mle", "progresses")} <= edges
+
+
+def test_search_forgives_misspellings_with_the_closest_names(store: Store) -> None:
+    # a user who types a name slightly wrong still finds the node, marked as a close match
+    assert search(store, "deap lerning") == []  # nothing contains it ...
+    hits = search(store, "deap lerning", closest=True)  # ... but it is close to one name
+    assert [(h.label, h.close) for h in hits] == [("Deep learning", True)]
+    assert [h.label for h in search(store, "pyhton", closest=True)] == ["Python"]
+    # an alt label counts too, and the hit says which name was close
+    assert [(h.label, h.matched) for h in search(store, "nural networks", closest=True)] == [
+        ("Deep learning", "neural networks")
+    ]
+    assert [h.label for h in search(store, "Machine lerning", types=["skill"], closest=True)] == [
+        "Machine learning"
+    ]
+    # a name that contains the text is not mixed with guesses; nonsense finds nothing
+    assert [h.close for h in search(store, "learning", closest=True)] == [False, False]
+    assert search(store, "qqqqzz", closest=True) == []
+
+
+def test_search_puts_the_node_called_exactly_that_first() -> None:
+    # in ESCO "SQL" is the preferred label of one skill and an alt label of "database
+    # management systems", which sorts first: the skill called SQL comes first
+    s = Store.default(with_default=False)
+    s.graph.parse(
+        data="""@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <urn:x:sql> a ckg:Skill ; skos:prefLabel "SQL"@en .
+        <urn:x:dbms> a ckg:Skill ; skos:prefLabel "database management systems"@en ; skos:altLabel "SQL"@en .
+        """,
+        format="turtle",
+    )
+    s.touch()
+    assert [h.label for h in search(s, "sql")] == ["SQL", "database management systems"]
+
+
+def test_a_capped_neighbourhood_keeps_the_essential_requirements_first() -> None:
+    # a role requiring more skills than the cap: the essential ones are drawn, not the
+    # first ones in the alphabet (an ESCO occupation requires hundreds)
+    G = nx.MultiDiGraph()
+    G.add_node("r", type="role", label="R")
+    for name, importance in [("a", "optional"), ("b", "optional"), ("y", "essential"), ("z", "essential")]:
+        G.add_node(name, type="skill", label=name.upper())
+        G.add_edge("r", name, key="requires", level=3, importance=importance)
+    view = neighbourhood(G, ["r"], expanded=["r"], limit=3)
+    assert view.nodes == ["r", "y", "z"]
+    assert view.hidden == 2
+    # roles still come before skills, and within a kind the essential link first
+    G.add_node("q", type="role", label="Q")
+    G.add_edge("q", "r", key="progresses")
+    assert neighbourhood(G, ["r"], expanded=["r"]).nodes == ["r", "q", "y", "z", "a", "b"]
