@@ -133,3 +133,26 @@ def test_node_label_colour_has_readable_contrast_on_white() -> None:
     base = next(r for r in stylesheet() if r["selector"] == "node")["style"]
     ratio = (1.05) / (_luminance(base["color"]) + 0.05)
     assert ratio >= 7  # WCAG AAA for text
+
+
+def test_radial_spreads_a_crowded_ring_over_several_so_labels_stay_readable() -> None:
+    # Machine Learning Engineer has 86 neighbours: on one ring they were 1,316 units from
+    # the centre, and fitting that to the canvas shrank every label to ~3 px
+    from itertools import combinations, pairwise
+
+    leaves = [f"n{i:02d}" for i in range(86)]
+    pos = radial_positions(["c", *leaves], [("c", n, "requires") for n in leaves])
+    radii = [math.dist(pos["c"], pos[n]) for n in leaves]
+    assert max(radii) <= 700
+    assert len({round(r) for r in radii}) > 1  # several rings
+    # no two nodes closer than a label's height and a node: labels do not pile up
+    assert min(math.dist(pos[a], pos[b]) for a, b in combinations(leaves, 2)) >= 85
+    # the order (by type, roles first) still goes round the circle: neighbours in the
+    # order stay neighbours in angle, so each type keeps its own sector
+    angles = [math.atan2(pos[n][1], pos[n][0]) for n in leaves]
+    turns = sum(1 for a, b in pairwise(angles) if b < a)
+    assert turns <= 1
+    # a small neighbourhood is one ring, as before
+    few = leaves[:20]
+    pos = radial_positions(["c", *few], [("c", n, "requires") for n in few])
+    assert len({round(math.dist(pos["c"], pos[n])) for n in few}) == 1
