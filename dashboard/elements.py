@@ -200,9 +200,9 @@ def radial_positions(
         places = -(-len(members) // len(radii)) * len(radii)
         for i, n in enumerate(members):
             a = 2 * math.pi * i / places - math.pi / 2
-            r = radii[i % len(radii)]
+            at = radii[i % len(radii)]
             angle[n] = a
-            pos[n] = (round(r * math.cos(a), 1), round(r * math.sin(a), 1))
+            pos[n] = (round(at * math.cos(a), 1), round(at * math.sin(a), 1))
         radius = radii[-1]
     return pos
 
