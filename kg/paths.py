@@ -73,6 +73,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -885,7 +886,7 @@ def learning_paths(
 
 
 def cover_credentials(
-    G: nx.MultiDiGraph, steps: Sequence[Step], held: Iterable[Any] = ()
+    G: nx.MultiDiGraph, steps: Sequence[Step], held: Iterable[Any] = (), today: date | None = None
 ) -> tuple[list[CredentialChoice], list[Any]]:
     """A small set of degrees, certifications and courses covering the steps.
 
@@ -906,6 +907,9 @@ def cover_credentials(
     held : iterable, optional
         The skills the learner holds before the plan (their role's and the ones
         they know); a credential's ``expects`` leaves them out, with the plan's own.
+    today : datetime.date, optional
+        The day of the plan (today by default): a credential retired before it
+        (``retired``, from ``ckg:retiredOn``) can no longer be taken and is not offered.
 
     Returns
     -------
@@ -927,9 +931,13 @@ def cover_credentials(
     order = {s.iri: i for i, s in enumerate(steps)}
     alone = {s.iri: s.hours for s in steps}
     level = {s.iri: s.level for s in steps}
+    day = (today or date.today()).isoformat()
     teaches: dict[Any, set[Any]] = {}
     for skill in order:
         for opp, attrs in in_edges_of(G, skill, "teaches"):
+            last_day = G.nodes[opp].get("retired")
+            if last_day is not None and str(last_day) < day:
+                continue  # no longer offered
             taught = attrs.get("level")
             if taught is not None and int(taught) < level[skill]:
                 continue  # it stops short of the level the step needs

@@ -14,7 +14,8 @@ Nodes are the IRIs (:class:`rdflib.URIRef`) with the attributes
   with ``hours_estimated=True`` when the data gives none) and ``skill_type``
   (``"knowledge"``, ``"competence"``, ``"soft skill"`` or ``""``);
 * degrees, certifications and courses carry ``hours`` (``ckg:durationHours``, or
-  ``None``) and ``cost`` (``ckg:costUSD`` or ``None``).
+  ``None``), ``cost`` (``ckg:costUSD`` or ``None``) and ``retired`` (``ckg:retiredOn``
+  as an ISO date string, the last day it could be taken, or ``None``).
 
 Edges are keyed by relation name, so ``G.has_edge(u, v, "requires")`` asks one
 relation:
@@ -311,6 +312,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     skill_types = read.values(CKG.skillType)
     duration = read.values(CKG.durationHours)
     cost = read.values(CKG.costUSD)
+    retired = read.values(CKG.retiredOn)
     for cls, kind in NODE_TYPES:
         for node in sorted(s for s, _ in read.pairs(RDF.type, cls) if isinstance(s, URIRef)):
             if node in G:
@@ -325,6 +327,8 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             elif kind in ("degree", "certification", "course"):
                 attrs["hours"] = _num(duration.get(node))
                 attrs["cost"] = _num(cost.get(node))
+                last_day = retired.get(node)
+                attrs["retired"] = str(last_day) if isinstance(last_day, Literal) else None
             G.add_node(node, **attrs)
 
     # role -> skill requirements, qualified; several for one pair keep the strongest

@@ -57,7 +57,7 @@ def _skill(G: nx.MultiDiGraph, name: str, label: str, hours: float, kind: str = 
 def _opp(
     G: nx.MultiDiGraph, name: str, kind: str, label: str, hours: float, cost: float | None = None
 ) -> None:
-    G.add_node(name, type=kind, label=label, hours=float(hours), cost=cost)
+    G.add_node(name, type=kind, label=label, hours=float(hours), cost=cost, retired=None)
 
 
 def tiny_graph() -> nx.MultiDiGraph:
@@ -325,6 +325,8 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
                 g.add((iri, CKG.durationHours, Literal(attrs["hours"], datatype=XSD.decimal)))
             if attrs.get("cost") is not None:
                 g.add((iri, CKG.costUSD, Literal(attrs["cost"], datatype=XSD.decimal)))
+            if attrs.get("retired") is not None:
+                g.add((iri, CKG.retiredOn, Literal(attrs["retired"], datatype=XSD.date)))
     for u, v, key, attrs in G.edges(keys=True, data=True):
         s, o = expand(u), expand(v)
         if key == "requires":

@@ -121,3 +121,38 @@ def test_shipped_certifications_state_the_experience_a_switcher_lacks() -> None:
     for c in p.credentials:
         prior = {v for _, v, k in G.out_edges(c.iri, keys=True) if k == "requires_prior"}
         assert set(c.expects) == prior - held - planned
+
+
+def test_a_retired_credential_is_not_offered_after_its_last_day() -> None:
+    from datetime import date
+
+    from kg.paths import cover_credentials
+
+    retired = """
+    @prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+    @prefix : <urn:t:> .
+    :old a ckg:Certification ; skos:prefLabel "Old" ; ckg:durationHours 10 ;
+        ckg:retiredOn "2026-03-31"^^xsd:date ;
+        ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill :deep ; ckg:level 4 ] .
+    """
+    G = project(Graph().parse(data=COURSES, format="turtle").parse(data=retired, format="turtle"))
+    assert G.nodes[T("old")]["retired"] == "2026-03-31"
+    assert G.nodes[T("intro")]["retired"] is None
+    steps = learning_path(G, None, T("expert")).steps
+    on = {
+        day: [c.label for c in cover_credentials(G, steps, today=date.fromisoformat(day))[0]]
+        for day in ("2026-03-31", "2026-04-01")
+    }
+    assert on == {"2026-03-31": ["Old", "Intro"], "2026-04-01": ["Intro"]}
+    # the shipped retired certification is not offered on any path today
+    S = projection(Store.default())
+    gone = {n for n, d in S.nodes(data=True) if d.get("retired") and d["retired"] < date.today().isoformat()}
+    assert gone, "the curated data marks the AWS ML Specialty retired"
+    roles = sorted((n for n, t in S.nodes(data="type") if t == "role"), key=str)
+    offered = {
+        c.iri for s, t in itertools.product([None, *roles], roles) for c in learning_path(S, s, t).credentials
+    }
+    assert offered
+    assert not offered & gone
