@@ -1,0 +1,95 @@
+"""The explorer in a real headless Chromium against a real ``careerkg serve``: what
+its users meet on the curated graph (misspelt searches, narrow windows, the
+relations drawn by default and their legend).
+
+One server per module; each test opens its own page and fails when the page logged a
+console error or raised. The canvas and the details are separate callbacks of the
+same state: each test waits for the very output it asserts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.dashboard.test_browser import Page, browser
+from tests.support.server import running_server
+
+__all__ = ["browser"]  # the shared Chromium fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.server]
+
+CANVAS = "explorer-canvas"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with running_server(["--workers", "1"]) as url:
+        yield url
+
+
+def _page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> Iterator[Page]:
+    p = Page(browser, server, viewport)
+    yield p
+    errors = list(p.errors)
+    p.close()
+    assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Page]:
+    yield from _page(browser, server)
+
+
+@pytest.fixture
+def laptop(browser: Any, server: str) -> Iterator[Page]:
+    """A small laptop screen, or a browser window beside another."""
+    yield from _page(browser, server, {"width": 1024, "height": 700})
+
+
+def _details_title(page: Page, label: str) -> None:
+    page.page.wait_for_function(
+        "(label) => document.getElementById('details-title')?.textContent === label", arg=label
+    )
+
+
+def test_a_misspelt_search_offers_the_closest_names(page: Page) -> None:
+    page.goto("/")
+    page.wait_cy(CANVAS, "cy.nodes().length > 0")
+    page.choose("explorer-search", "deap lerning", "deep learning · skill — closest match")
+    _details_title(page, "deep learning")
+    page.wait_cy(CANVAS, "cy.nodes('.focus').map(n => n.data('label')).join() === 'deep learning'")
+    page.page.wait_for_url("**/node/deep%20learning")
+
+
+BOXES = """() => {
+    const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width}; };
+    return {scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight,
+            canvas: box('#explorer-canvas'), sidebar: box('.sidebar'), title: box('#details-title'),
+            expand: box('#explorer-expand'), legend: box('.legend')};
+}"""
+
+
+def test_a_laptop_window_shows_the_details_beside_the_canvas(laptop: Page) -> None:
+    # at 1024 x 700 the details went below the canvas, in a strip 44 px high at the
+    # bottom of the window: a selected node's name and neighbours were out of sight
+    laptop.goto("/node/deep%20learning")
+    _details_title(laptop, "deep learning")
+    laptop.wait_cy(CANVAS, "cy.nodes('.focus').length === 1")
+    boxes = laptop.page.evaluate(BOXES)
+    height = boxes["innerHeight"]
+    assert boxes["title"]["bottom"] <= height
+    assert boxes["expand"]["bottom"] <= height
+    assert (
+        boxes["sidebar"]["right"]
+        <= boxes["canvas"]["left"]
+        < boxes["canvas"]["right"]
+        <= boxes["title"]["left"]
+    )
+    assert boxes["canvas"]["width"] >= 450
+    # the page itself does not scroll: the legend under the canvas is in the window
+    assert boxes["legend"]["bottom"] <= height
+    assert boxes["scrollHeight"] <= height
