@@ -91,7 +91,7 @@ SECTION_TITLES: dict[tuple[str, bool], str] = {
     ("teaches", True): "Teaches",
     ("teaches", False): "Taught by",
     ("requires_prior", True): "Expects beforehand",
-    ("requires_prior", False): "Expected before",
+    ("requires_prior", False): "Expected beforehand by",
     ("supports", True): "Supports skills",
     ("supports", False): "Practised with tools",
     ("uses", True): "Uses tools",

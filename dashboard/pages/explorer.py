@@ -29,7 +29,9 @@ dash.register_page(
 def layout(name: str | None = None, **_query: Any) -> Any:
     store = get_store()
     state, message = view.state_from_name(store, unquote_name(name))
-    elements, cy_layout, status, more_hidden = view.canvas(store, state, None, None, "auto")
+    elements, cy_layout, status, more_hidden = view.canvas(
+        store, state, list(TYPE_LABELS), view.DEFAULT_RELATIONS, "auto"
+    )
     label, disabled = view.expand_button(state)
     focus = state.get("focus")
     return html.Div(
@@ -78,7 +80,7 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                             dcc.Checklist(
                                 id=ids.EX_RELATIONS,
                                 options=[{"label": lab, "value": r} for r, lab in RELATION_LABELS.items()],
-                                value=list(RELATION_LABELS),
+                                value=list(view.DEFAULT_RELATIONS),
                                 className="checks",
                             ),
                         ],
@@ -113,7 +115,19 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         className="canvas-bar",
                     ),
                     canvas(ids.EX_CANVAS, elements, cy_layout, stylesheet()),
-                    legend(),
+                    html.Div(
+                        [
+                            legend(),
+                            html.Div(
+                                view.relation_legend(elements),
+                                id=view.EDGE_LEGEND,
+                                className="legend legend-edges",
+                                role="list",
+                                **{"aria-label": "Lines"},
+                            ),
+                        ],
+                        className="legends",
+                    ),
                 ],
             ),
             html.Aside(
@@ -202,6 +216,7 @@ def _reset_controls(_n: Any) -> Any:
     Output(ids.EX_CANVAS, "layout"),
     Output(ids.EX_STATUS, "children"),
     Output(ids.EX_SHOW_MORE, "hidden"),
+    Output(view.EDGE_LEGEND, "children"),
     Input(ids.EX_STATE, "data"),
     Input(ids.EX_TYPES, "value"),
     Input(ids.EX_RELATIONS, "value"),
@@ -209,7 +224,8 @@ def _reset_controls(_n: Any) -> Any:
     prevent_initial_call=True,
 )
 def _draw(state: Any, types: Any, relations: Any, layout_name: Any) -> Any:
-    return view.canvas(get_store(), state, types, relations, layout_name)
+    elements, *rest = view.canvas(get_store(), state, types, relations, layout_name)
+    return elements, *rest, view.relation_legend(elements)
 
 
 @callback(

@@ -23,7 +23,7 @@ from dash import html
 from dashboard import ids
 from dashboard.components import details_panel
 from dashboard.elements import cytoscape_layout, to_elements
-from dashboard.styles import RELATION_LABELS, TYPE_LABELS
+from dashboard.styles import EDGE_STYLES, RELATION_LABELS, TYPE_LABELS
 from dashboard.urls import node_url, unquote_name
 from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
@@ -31,6 +31,8 @@ from kg.explore import graph_of, ladder, neighbourhood, node_details, resolve, s
 from kg.store import Store
 
 __all__ = [
+    "DEFAULT_RELATIONS",
+    "EDGE_LEGEND",
     "LIMIT",
     "address",
     "canvas",
@@ -38,6 +40,7 @@ __all__ = [
     "follow_address",
     "initial",
     "next_state",
+    "relation_legend",
     "reset_controls",
     "search_options",
     "state_from_name",
@@ -46,6 +49,15 @@ __all__ = [
 
 LIMIT = 150
 """The most nodes drawn at once; "Show more" raises it by the same amount."""
+
+DEFAULT_RELATIONS: list[str] = [r for r in RELATION_LABELS if r != "requires_prior"]
+"""The relations ticked in a fresh explorer: all but "expects prior skill". A
+credential both teaches and expects most of the skills it expects, so that relation
+drew a second, near-identical curve beside a "teaches" one; the details list it
+("Expects beforehand"), and ticking it draws it."""
+
+EDGE_LEGEND = "explorer-edge-legend"
+"""The id of the legend of the lines drawn."""
 
 State = dict[str, Any]
 
@@ -99,16 +111,44 @@ def next_state(state: State | None, trigger: Any, value: Any) -> State:
 
 
 def reset_controls() -> tuple[list[str], list[str], str, None]:
-    """What "Reset view" puts back in the sidebar: every node type, every relation,
-    the automatic layout, and an empty search box.
+    """What "Reset view" puts back in the sidebar: every node type, the default
+    relations (:data:`DEFAULT_RELATIONS`), the automatic layout, and an empty search box.
 
     Examples
     --------
     >>> types, relations, layout, search = reset_controls()
-    >>> types == list(TYPE_LABELS) and relations == list(RELATION_LABELS), layout, search
+    >>> types == list(TYPE_LABELS) and relations == DEFAULT_RELATIONS, layout, search
     (True, 'auto', None)
     """
-    return list(TYPE_LABELS), list(RELATION_LABELS), "auto", None
+    return list(TYPE_LABELS), list(DEFAULT_RELATIONS), "auto", None
+
+
+def relation_legend(elements: list[dict[str, Any]]) -> list[html.Span]:
+    """The legend of the lines drawn: for each relation among ``elements``' edges (in
+    :data:`RELATION_LABELS` order), a short line in its colour, width and dash style,
+    and its name.
+
+    Examples
+    --------
+    >>> edge = {"data": {"id": "a|teaches|b", "source": "a", "target": "b", "relation": "teaches"}}
+    >>> [item.children[1] for item in relation_legend([{"data": {"id": "a"}}, edge])]
+    ['teaches']
+    >>> relation_legend([{"data": {"id": "a"}}])
+    []
+    """
+    drawn = {e["data"].get("relation") for e in elements if "source" in e["data"]}
+    items = []
+    for rel, label in RELATION_LABELS.items():
+        if rel not in drawn:
+            continue
+        st = EDGE_STYLES.get(rel, {"color": "#999", "style": "solid", "width": 1})
+        line = html.Span(
+            className="edge-swatch",
+            style={"borderTop": f"{max(2.0, float(st['width'])):g}px {st['style']} {st['color']}"},
+            **{"aria-hidden": "true"},
+        )
+        items.append(html.Span([line, label], className="legend-line"))
+    return items
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -93,3 +93,35 @@ def test_a_laptop_window_shows_the_details_beside_the_canvas(laptop: Page) -> No
     # the page itself does not scroll: the legend under the canvas is in the window
     assert boxes["legend"]["bottom"] <= height
     assert boxes["scrollHeight"] <= height
+
+
+AWS_MLE = "/node/AWS%20Certified%20Machine%20Learning%20Engineer%20%E2%80%93%20Associate"
+
+
+def _legend_lines(page: Page) -> list[str]:
+    return [t.strip() for t in page.page.locator("#explorer-edge-legend .legend-line").all_inner_texts()]
+
+
+def test_expects_prior_skill_is_off_by_default_and_the_legend_names_the_lines(page: Page) -> None:
+    page.goto(AWS_MLE)
+    page.wait_cy(CANVAS, "cy.nodes('.focus').length === 1 && cy.edges('.teaches').length > 0")
+    prior = page.page.locator("#explorer-relations input[value='requires_prior']")
+    assert not prior.is_checked()
+    assert page.cy(CANVAS, "cy.edges('.requires_prior').length") == 0
+    assert "teaches" in _legend_lines(page)
+    assert "expects prior skill" not in _legend_lines(page)
+    # ticked, the credential's expected skills are drawn, and the legend says which lines they are
+    prior.check()
+    page.wait_cy(CANVAS, "cy.edges('.requires_prior').length > 0")
+    page.page.wait_for_function(
+        "() => document.getElementById('explorer-edge-legend').textContent.includes('expects prior skill')"
+    )
+    # Reset puts the defaults back: unticked, not drawn
+    page.page.click("#explorer-reset")
+    page.page.wait_for_function(
+        "() => !document.querySelector(\"#explorer-relations input[value='requires_prior']\").checked"
+    )
+    page.wait_cy(CANVAS, "cy.edges('.requires_prior').length === 0 && cy.nodes('.focus').length === 0")
+    page.page.wait_for_function(
+        "() => document.getElementById('explorer-edge-legend').textContent === 'progresses to'"
+    )

@@ -330,10 +330,10 @@ def _text(parts: Any) -> str:
 
 
 def test_reset_puts_the_filters_back_and_no_types_says_so(store: Store) -> None:
-    from dashboard.styles import RELATION_LABELS, TYPE_LABELS
+    from dashboard.styles import TYPE_LABELS
 
     # the audit: Reset restored the ladder but not the checkboxes, layout and search
-    assert explorer.reset_controls() == (list(TYPE_LABELS), list(RELATION_LABELS), "auto", None)
+    assert explorer.reset_controls() == (list(TYPE_LABELS), explorer.DEFAULT_RELATIONS, "auto", None)
     state, _ = explorer.state_from_name(store, "deep learning")
     # every node type unticked: nothing drawn, and the status says why
     elements, _layout, status, _hidden = explorer.canvas(store, state, [], None, "auto")
