@@ -1,14 +1,32 @@
 """Exporting the graph: RDF serialisations, GraphML of the projection, CSV of triples.
 
-Formats: ``ttl``, ``nt``, ``jsonld`` (RDF, lossless), ``graphml`` (the typed NetworkX
-projection: nodes with type/label/hours, edges keyed by relation) and ``csv`` (one row
-per triple, with the object's kind, datatype and language so it reads back losslessly).
+Formats: ``ttl``, ``nt``, ``jsonld`` (RDF, lossless), ``csv`` (one row per triple,
+with the object's kind, datatype and language, lossless too) and ``graphml`` (the
+typed NetworkX projection: nodes with type/label/hours, edges keyed by relation; a
+view for graph tools, not reloadable).
+
+Every RDF and CSV export describes itself: the node :data:`EXPORT_NODE` says the
+file is a careerkg export of a whole graph (ontology, curated data and the
+``--data`` files it was made with). Given to ``--data``, such a file stands in for
+the shipped graph instead of being added to it, so exporting, editing and loading
+the file again neither duplicates the qualified links (blank nodes) nor brings back
+what was deleted (see :meth:`kg.store.Store.default`). The node itself is not kept
+in the store it is loaded into.
+
+Up to :data:`PRETTY_LIMIT` triples the Turtle nests blank nodes (``[ ... ]``) and
+the JSON-LD is compacted with careerkg's prefixes; above it (ESCO scale) Oxigraph
+streams the same graph straight to the file, flatter but many times faster and in
+little memory.
 
 Examples
 --------
 >>> from kg.store import Store
->>> text = export_text(Store.default(), "nt")
->>> text.count("\\n") == len(Store.default().graph)
+>>> store = Store.default()
+>>> text = export_text(store, "nt")
+>>> text.count("\\n") == len(store) + len(export_marker())
+True
+>>> back = graph_from_csv(export_text(store, "csv"))
+>>> len(back) == len(store) + len(export_marker())
 True
 """
 
@@ -16,17 +34,35 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+import json
+import re
+from collections.abc import Iterator
+from typing import IO, Any
 
 import networkx as nx
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from kg.errors import InputFileError
-from kg.namespace import PREFIXES
+from kg.namespace import BASE, PREFIXES
 from kg.store import Store, new_graph
 
-__all__ = ["FORMATS", "export_text", "graph_from_csv", "graphml_text", "read_graphml"]
+__all__ = [
+    "CSV_COLUMNS",
+    "EXPORT_NODE",
+    "FORMATS",
+    "PRETTY_LIMIT",
+    "csv_ntriples",
+    "export_marker",
+    "export_text",
+    "graph_from_csv",
+    "graphml_text",
+    "is_triples_csv",
+    "read_graphml",
+    "triples_csv",
+    "write_export",
+]
 
 FORMATS: dict[str, str] = {
     "ttl": "text/turtle",
@@ -38,9 +74,77 @@ FORMATS: dict[str, str] = {
 
 CSV_COLUMNS = ("subject", "predicate", "object", "object_kind", "datatype", "lang")
 
+EXPORT_NODE = URIRef(BASE + "id/export")
+"""The node by which an export says it is a careerkg export of a whole graph."""
+
+VOID_DATASET = URIRef("http://rdfs.org/ns/void#Dataset")
+ONTOLOGY = URIRef(BASE + "ontology")
+
+PRETTY_LIMIT = 200_000
+"""Above this many triples, Turtle and JSON-LD are streamed by Oxigraph (flat, fast)."""
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def export_marker() -> list[tuple[URIRef, URIRef, Node]]:
+    """The triples by which an export describes itself as a whole careerkg graph.
+
+    Examples
+    --------
+    >>> [p.n3() for _, p, _ in export_marker()][:2]
+    ['<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '<http://purl.org/dc/terms/conformsTo>']
+    """
+    return [
+        (EXPORT_NODE, RDF.type, VOID_DATASET),
+        (EXPORT_NODE, DCTERMS.conformsTo, ONTOLOGY),
+        (
+            EXPORT_NODE,
+            DCTERMS.description,
+            Literal(
+                "A careerkg export of a whole graph: the ontology, the curated data and the --data files "
+                "it was made with. Given to careerkg --data, it stands in for the shipped graph.",
+                lang="en",
+            ),
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- CSV of triples
+
 
 def _term_id(term: Node) -> str:
     return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _csv_rows(store: Store) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """One CSV row per triple of the store, read natively from Oxigraph when possible."""
+    from kg.store import _oxigraph_of
+
+    inner = _oxigraph_of(store.graph)
+    if inner is None:
+        for s, p, o in store.graph:
+            if isinstance(o, Literal):
+                datatype = str(o.datatype) if o.datatype and str(o.datatype) != _XSD_STRING else ""
+                yield (_term_id(s), str(p), str(o), "literal", datatype, o.language or "")
+            else:
+                kind = "bnode" if isinstance(o, BNode) else "iri"
+                yield (_term_id(s), str(p), _term_id(o), kind, "", "")
+        return
+    import pyoxigraph as ox
+
+    for quad in inner.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        s, p, o = quad.subject, quad.predicate, quad.object
+        subject = f"_:{s.value}" if isinstance(s, ox.BlankNode) else s.value
+        if isinstance(o, ox.Literal):
+            datatype = o.datatype.value
+            if o.language or datatype == _XSD_STRING:
+                datatype = ""
+            yield (subject, p.value, o.value, "literal", datatype, o.language or "")
+        elif isinstance(o, ox.BlankNode):
+            yield (subject, p.value, f"_:{o.value}", "bnode", "", "")
+        else:
+            yield (subject, p.value, o.value, "iri", "", "")
 
 
 def triples_csv(graph: Graph) -> str:
@@ -56,53 +160,167 @@ def triples_csv(graph: Graph) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    rows = []
-    for s, p, o in graph:
-        if isinstance(o, Literal):
-            rows.append(
-                (
-                    _term_id(s),
-                    str(p),
-                    str(o),
-                    "literal",
-                    str(o.datatype) if o.datatype else "",
-                    o.language or "",
-                )
-            )
-        else:
-            rows.append(
-                (_term_id(s), str(p), _term_id(o), "bnode" if isinstance(o, BNode) else "iri", "", "")
-            )
-    writer.writerows(sorted(rows))
+    writer.writerows(sorted(_csv_rows(Store(graph))))
     return out.getvalue()
 
 
-def graph_from_csv(text: str, source: str = "<csv>") -> Graph:
-    """Read a triples CSV written by :func:`triples_csv` back into a graph."""
-    g = new_graph()
-    reader = csv.DictReader(io.StringIO(text))
-    missing = set(CSV_COLUMNS) - set(reader.fieldnames or ())
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LANG = re.compile(r"^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")
+
+
+def _csv_header(text: str) -> tuple[list[str], str]:
+    """The header's column names and the delimiter (comma, semicolon or tab, as saved)."""
+    first = text.split("\n", 1)[0].strip("\r")
+    for delimiter in (",", ";", "\t"):
+        names = [name.strip().lower() for name in next(csv.reader([first], delimiter=delimiter), [])]
+        if set(CSV_COLUMNS) <= set(names):
+            return names, delimiter
+    return [name.strip() for name in next(csv.reader([first]), [])], ","
+
+
+def is_triples_csv(text: str) -> bool:
+    """Whether ``text`` starts with the header of a triples CSV (see :func:`triples_csv`).
+
+    Examples
+    --------
+    >>> is_triples_csv("subject,predicate,object,object_kind,datatype,lang\\n"), is_triples_csv("course,term\\n")
+    (True, False)
+    """
+    names, _ = _csv_header(text.lstrip("\ufeff"))
+    return set(CSV_COLUMNS) <= set(names)
+
+
+def _nt_string(value: str) -> str:
+    r"""An N-Triples string literal (quoted, with ``\\``, ``"``, newlines escaped).
+
+    Examples
+    --------
+    >>> print(_nt_string('a "b"\nc'))
+    "a \"b\"\nc"
+    """
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def csv_ntriples(text: str, source: str = "<csv>") -> bytes:
+    """N-Triples of a triples CSV (as :func:`triples_csv` writes it), checked row by row.
+
+    Blank-node labels (``_:x``) are the file's own: loading the result gives them
+    fresh identities, as any RDF parser does with the labels of one file.
+
+    Raises
+    ------
+    InputFileError
+        When the header lacks a column or a row is not a triple; the message names the
+        file, the line and what would be right.
+
+    Examples
+    --------
+    >>> text = "subject,predicate,object,object_kind,datatype,lang\\n_:b,urn:p,4,literal,http://www.w3.org/2001/XMLSchema#integer,\\n"
+    >>> print(csv_ntriples(text).decode().strip())
+    _:b0 <urn:p> "4"^^<http://www.w3.org/2001/XMLSchema#integer> .
+    >>> csv_ntriples("subject,predicate,object,object_kind,datatype,lang\\nurn:s,urn:p,x,text,,\\n", "g.csv")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: g.csv, line 2: object_kind must be iri, bnode or literal, not 'text'
+    """
+    text = text.lstrip("\ufeff")  # Excel's "CSV UTF-8" starts with a byte-order mark
+    names, delimiter = _csv_header(text)
+    missing = [c for c in CSV_COLUMNS if c not in names]
     if missing:
-        raise InputFileError(source, f"missing column(s) {sorted(missing)}; expected {list(CSV_COLUMNS)}", 1)
+        hint = (
+            "; a curriculum CSV is checked with `careerkg gaps FILE`"
+            if {"course", "teaches"} <= {n.lower() for n in names}
+            else ""
+        )
+        raise InputFileError(
+            source,
+            f"not a triples CSV: its header is {', '.join(names) or '(empty)'}, without "
+            f"{', '.join(missing)}. careerkg reads back the CSV `careerkg export --format csv` writes, "
+            f"one triple a row with the columns {', '.join(CSV_COLUMNS)}; other data must be RDF "
+            f"(Turtle, N-Triples, JSON-LD, RDF/XML){hint}",
+            1,
+        )
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    next(reader)
+    at = {name: names.index(name) for name in CSV_COLUMNS}
+    labels: dict[str, str] = {}
 
-    def term(value: str) -> URIRef | BNode:
-        return BNode(value[2:]) if value.startswith("_:") else URIRef(value)
-
-    for line, row in enumerate(reader, start=2):
-        kind = row["object_kind"]
-        obj: Node
-        if kind == "literal":
-            obj = Literal(
-                row["object"],
-                lang=row["lang"] or None,
-                datatype=URIRef(row["datatype"]) if row["datatype"] else None,
+    def node(value: str, what: str, line: int, *, blank_ok: bool = True) -> str:
+        value = value.strip()
+        if value.startswith("_:"):
+            if not blank_ok:
+                raise InputFileError(source, f"the {what} must be an IRI, not the blank node {value}", line)
+            label = labels.setdefault(value[2:], f"b{len(labels)}")
+            return f"_:{label}"
+        if not value:
+            raise InputFileError(source, f"the {what} is empty", line)
+        if _BAD_IRI.search(value) or ":" not in value:
+            raise InputFileError(
+                source,
+                f"the {what} {value!r} is not an IRI (an absolute IRI such as https://..., no spaces, "
+                "quotes or <>) nor a blank node (_:label)",
+                line,
             )
+        return f"<{value}>"
+
+    out = io.StringIO()
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        row = row + [""] * (len(names) - len(row))
+        cell = {name: row[at[name]] for name in CSV_COLUMNS}
+        s = node(cell["subject"], "subject", line)
+        p = node(cell["predicate"], "predicate", line, blank_ok=False)
+        kind = cell["object_kind"].strip().lower()
+        if kind == "literal":
+            lang, datatype = cell["lang"].strip(), cell["datatype"].strip()
+            if lang:
+                if not _LANG.match(lang):
+                    raise InputFileError(source, f"{lang!r} is not a language tag (such as en, en-GB)", line)
+                if datatype and datatype != _RDF_LANGSTRING:
+                    raise InputFileError(
+                        source,
+                        f"a literal has a language ({lang}) or a datatype ({datatype}), not both",
+                        line,
+                    )
+                obj = f"{_nt_string(cell['object'])}@{lang}"
+            elif datatype:
+                obj = f"{_nt_string(cell['object'])}^^{node(datatype, 'datatype', line, blank_ok=False)}"
+            else:
+                obj = _nt_string(cell["object"])
         elif kind in ("iri", "bnode"):
-            obj = term(row["object"])
+            obj = node(cell["object"], "object", line)
+            if (kind == "bnode") != obj.startswith("_:"):
+                raise InputFileError(
+                    source,
+                    f"object_kind is {kind} but the object {cell['object']!r} is "
+                    f"{'an IRI' if kind == 'bnode' else 'a blank node'}",
+                    line,
+                )
         else:
             raise InputFileError(source, f"object_kind must be iri, bnode or literal, not {kind!r}", line)
-        g.add((term(row["subject"]), URIRef(row["predicate"]), obj))
+        out.write(f"{s} {p} {obj} .\n")
+    return out.getvalue().encode("utf-8")
+
+
+def graph_from_csv(text: str, source: str = "<csv>") -> Graph:
+    """Read a triples CSV written by :func:`triples_csv` back into a graph.
+
+    Examples
+    --------
+    >>> g = Graph(); _ = g.add((URIRef("urn:s"), URIRef("urn:p"), Literal("x", lang="en")))
+    >>> from rdflib.compare import isomorphic
+    >>> isomorphic(graph_from_csv(triples_csv(g)), g)
+    True
+    """
+    g = new_graph()
+    g.parse(data=csv_ntriples(text, source), format="nt")
     return g
+
+
+# ---------------------------------------------------------------- GraphML of the projection
 
 
 def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -137,15 +355,142 @@ def read_graphml(text: str) -> nx.MultiDiGraph:
     return G  # type: ignore[no-any-return]
 
 
-def export_text(store: Store, fmt: str) -> str:
-    """Serialise ``store`` in ``fmt`` (one of :data:`FORMATS`)."""
+# ---------------------------------------------------------------- writing
+
+
+class _AfterFirstByte:
+    """A binary writer that drops the first byte written (Oxigraph JSON-LD's ``[``)."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.started = False
+
+    def write(self, data: bytes) -> int:
+        if not self.started and data:
+            if data[:1] != b"[":
+                raise ValueError("Oxigraph's JSON-LD did not start with [")
+            self.started = True
+            self.out.write(data[1:])
+        else:
+            self.out.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def _marker_ntriples() -> bytes:
+    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in export_marker()).encode("utf-8")
+
+
+def _marker_jsonld() -> bytes:
+    node: dict[str, Any] = {"@id": str(EXPORT_NODE)}
+    for _, p, o in export_marker():
+        if p == RDF.type:
+            node["@type"] = [str(o)]
+        elif isinstance(o, Literal):
+            node[str(p)] = [{"@value": str(o), "@language": o.language}]
+        else:
+            node[str(p)] = [{"@id": str(o)}]
+    return json.dumps(node, ensure_ascii=False).encode("utf-8")
+
+
+def _copy(store: Store) -> Graph:
+    """The store's triples plus the export's self-description, in rdflib's memory store."""
+    from kg.store import _FromOx, _oxigraph_of
+
+    g = new_graph()
+    inner = _oxigraph_of(store.graph)
+    if inner is None:
+        for t in store.graph:
+            g.add(t)
+    else:
+        import pyoxigraph as ox
+
+        convert = _FromOx()
+        for q in inner.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            g.add((convert(q.subject), convert(q.predicate), convert(q.object)))
+    for t in export_marker():
+        g.add(t)
+    return g
+
+
+def write_export(store: Store, fmt: str, out: IO[bytes]) -> None:
+    """Write ``store`` in ``fmt`` (one of :data:`FORMATS`) to the binary stream ``out``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format.
+
+    Examples
+    --------
+    >>> buf = io.BytesIO(); write_export(Store.default(), "ttl", buf)
+    >>> b"ckg:hasRequirement [" in buf.getvalue()
+    True
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "graphml":
-        return graphml_text(store)
+        for line in nx.generate_graphml(_graphml_ready(_projection(store))):
+            out.write(line.encode("utf-8") + b"\n")
+        return
     if fmt == "csv":
-        return triples_csv(store.graph)
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(sorted([*_csv_rows(store), *_csv_rows(Store(_marker_graph()))]))
+        text.detach()
+        return
+    from kg.store import _oxigraph_of
+
+    inner = _oxigraph_of(store.graph)
+    if inner is not None and len(store) > PRETTY_LIMIT:
+        _stream(inner, fmt, out)
+        return
+    g = _copy(store)
     if fmt == "jsonld":
-        context = dict(PREFIXES.items())
-        return store.graph.serialize(format="json-ld", context=context, indent=1)
-    if fmt in ("ttl", "nt"):
-        return store.graph.serialize(format="turtle" if fmt == "ttl" else "nt")
-    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        out.write(g.serialize(format="json-ld", context=dict(PREFIXES.items()), indent=1, encoding="utf-8"))
+    else:
+        out.write(g.serialize(format="turtle" if fmt == "ttl" else "nt", encoding="utf-8"))
+
+
+def _marker_graph() -> Graph:
+    g = Graph()
+    for t in export_marker():
+        g.add(t)
+    return g
+
+
+def _projection(store: Store) -> nx.MultiDiGraph:
+    from kg.project import projection
+
+    return projection(store)
+
+
+def _stream(inner: Any, fmt: str, out: IO[bytes]) -> None:
+    """Oxigraph writes the store straight to ``out``, the self-description first."""
+    import pyoxigraph as ox
+
+    if fmt == "jsonld":
+        out.write(b"[" + _marker_jsonld() + b",\n")
+        inner.dump(_AfterFirstByte(out), ox.RdfFormat.JSON_LD, from_graph=ox.DefaultGraph())
+        return
+    out.write(_marker_ntriples())  # N-Triples lines are Turtle too, before or after @prefix
+    if fmt == "nt":
+        inner.dump(out, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    else:
+        inner.dump(out, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=dict(PREFIXES.items()))
+
+
+def export_text(store: Store, fmt: str) -> str:
+    """Serialise ``store`` in ``fmt`` (one of :data:`FORMATS`) as text.
+
+    Examples
+    --------
+    >>> export_text(Store.default(), "ttl").startswith("@prefix")
+    True
+    """
+    buf = io.BytesIO()
+    write_export(store, fmt, buf)
+    return buf.getvalue().decode("utf-8")

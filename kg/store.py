@@ -42,11 +42,14 @@ __all__ = [
     "is_remote",
     "load_file",
     "materialise",
+    "merge_restated_links",
     "ontology_files",
     "pairs",
     "remote_select",
     "resource_dir",
     "shapes_file",
+    "stale_shortcuts",
+    "take_export_marker",
 ]
 
 T = TypeVar("T")
@@ -70,6 +73,14 @@ _FORMATS = {
     ".xml": "xml",
     ".trig": "trig",
     ".nq": "nquads",
+    ".csv": "csv",  # a triples CSV, as `careerkg export --format csv` writes it
+}
+
+# files careerkg writes that are views of the graph, not the graph: why they cannot be read back
+_NOT_RDF = {
+    ".graphml": "GraphML is the NetworkX projection careerkg exports for graph tools (Gephi, yEd, "
+    "NetworkX): a view without the qualified links' levels, the literals' datatypes and languages "
+    "or the ontology, so it cannot be loaded back",
 }
 
 # the property chains of the ontology: (shortcut, first hop, second hop)
@@ -118,8 +129,12 @@ def guess_format(path: str | Path) -> str:
 
     Examples
     --------
-    >>> guess_format("x.ttl"), guess_format("dump.nt.gz"), guess_format("a.jsonld")
-    ('turtle', 'nt', 'json-ld')
+    >>> guess_format("x.ttl"), guess_format("dump.nt.gz"), guess_format("a.jsonld"), guess_format("t.csv")
+    ('turtle', 'nt', 'json-ld', 'csv')
+    >>> guess_format("graph.graphml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: graph.graphml: GraphML is the NetworkX projection ... cannot be loaded back; ...
     """
     name = str(path).lower()
     if name.endswith(".gz"):
@@ -127,6 +142,13 @@ def guess_format(path: str | Path) -> str:
     for ext, fmt in _FORMATS.items():
         if name.endswith(ext):
             return fmt
+    for ext, why in _NOT_RDF.items():
+        if name.endswith(ext):
+            raise InputFileError(
+                str(path),
+                f"{why}; export the graph as Turtle, N-Triples, JSON-LD or CSV "
+                "(careerkg export -o graph.ttl) to load it with --data",
+            )
     raise InputFileError(
         str(path),
         "unknown RDF file extension; use one of " + ", ".join(sorted(_FORMATS)),
@@ -138,6 +160,10 @@ _LINE_RE = re.compile(r"(?:at line|line:?)\s*(\d+)", re.IGNORECASE)
 
 def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
     """Parse one RDF file into ``graph`` and return the number of triples added.
+
+    ``fmt`` is an rdflib parser name (by default from the file's extension, see
+    :func:`guess_format`) or ``"csv"``: a triples CSV as ``careerkg export --format
+    csv`` writes it (see :func:`kg.export.csv_ntriples`).
 
     Raises
     ------
@@ -162,6 +188,8 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
     if not p.is_file():
         raise InputFileError(str(p), "no such file")
     inner = _oxigraph_of(graph)
+    if fmt == "csv":
+        return _load_csv(graph, inner, p)
     if inner is not None and fmt in _OX_FORMATS:
         return _load_oxigraph(inner, p, fmt)
     before = len(graph)
@@ -181,6 +209,46 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
         line = int(m.group(1)) if m else _first_bad_line(p, fmt)
         raise InputFileError(str(p), f"{fmt} parse error: {text.splitlines()[0][:300]}", line) from err
     return len(graph) - before
+
+
+def _load_csv(graph: Graph, inner: Any, path: Path) -> int:
+    """Load a triples CSV: checked and turned into N-Triples row by row, then parsed."""
+    from kg.export import csv_ntriples
+
+    try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as fh:
+                raw = fh.read()
+        else:
+            raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputFileError(
+            str(path), f"not UTF-8 text ({err.reason} at byte {err.start}); save the CSV as UTF-8"
+        ) from err
+    except OSError as err:
+        raise InputFileError(str(path), f"cannot read: {err}") from err
+    data = csv_ntriples(text, str(path))
+    if inner is not None:
+        import pyoxigraph as ox
+
+        before = len(inner)
+        inner.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        return len(inner) - before
+    before = len(graph)
+    graph.parse(data=data, format="nt")
+    return len(graph) - before
+
+
+def _fingerprint(path: Path) -> tuple[int, str]:
+    """A file's size and SHA-256: the same content under two names is the same file."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return path.stat().st_size, digest.hexdigest()
 
 
 def _oxigraph_of(graph: Graph) -> Any:
@@ -274,6 +342,144 @@ def _materialise_oxigraph(inner: Any) -> int:
         predicate = ox.NamedNode(str(shortcut))
         inner.extend([ox.Quad(row[0], predicate, row[1], ox.DefaultGraph()) for row in pairs])
     return len(inner) - before
+
+
+QUALIFIED: tuple[URIRef, ...] = tuple(first for _, first, _ in CHAINS)
+"""The links whose objects are qualified-link nodes (requirements, teachings, progressions)."""
+
+
+def merge_restated_links(graph: Graph) -> int:
+    """Keep one of each qualified link stated twice; return the number of triples removed.
+
+    A qualified link is a blank node (``role ckg:hasRequirement [ ckg:requiredSkill
+    skill ; ckg:level 3 ; ... ]``). The same link read from two files (the shipped
+    data and a file restating it, or the same file twice) is two blank nodes with the
+    same description: the graph then says nothing more than with one of them (RDF's
+    simple entailment maps the twin onto it), but requirements, hours and counts
+    would come out twice. A blank node is merged only when its whole description
+    matches: the one link to it and every triple about it, none of them a blank node
+    (twins therefore name the same skill, or role: only such groups are compared).
+
+    Examples
+    --------
+    >>> g = Graph().parse(format="turtle", data='''
+    ... @prefix ckg: <https://w3id.org/careerkg/ontology#> .
+    ... <urn:r> ckg:hasRequirement [ ckg:requiredSkill <urn:s> ; ckg:level 3 ] ,
+    ...                            [ ckg:requiredSkill <urn:s> ; ckg:level 3 ] ,
+    ...                            [ ckg:requiredSkill <urn:s> ; ckg:level 4 ] .
+    ... ''')
+    >>> merge_restated_links(g), len(g)
+    (3, 6)
+    """
+    inner = _oxigraph_of(graph)
+    if inner is not None:
+        return _merge_oxigraph(inner)
+    twins: list[tuple[Node, URIRef, Node]] = []
+    for link in QUALIFIED:
+        seen: set[tuple[Node, frozenset[tuple[Node, Node]]]] = set()
+        for s, b in list(graph.subject_objects(link)):
+            if not isinstance(b, BNode) or len(list(graph.subject_predicates(b))) != 1:
+                continue
+            about = frozenset(graph.predicate_objects(b))
+            if any(isinstance(o, BNode) for _, o in about):
+                continue
+            key = (s, about)
+            if key in seen:
+                twins.append((s, link, b))
+            else:
+                seen.add(key)
+    before = len(graph)
+    for s, link, b in twins:
+        graph.remove((s, link, b))
+        graph.remove((b, None, None))
+    return before - len(graph)
+
+
+def _merge_oxigraph(inner: Any) -> int:
+    """:func:`merge_restated_links` inside Oxigraph, on its own terms."""
+    import pyoxigraph as ox
+
+    before = len(inner)
+    for _, link, second in CHAINS:
+        # twins link the same node to the same skill (role): only those groups are read
+        where = f"?s <{link}> ?b . FILTER(isBlank(?b)) ?b <{second}> ?k"
+        groups = f"{{ SELECT ?s ?k WHERE {{ {where} }} GROUP BY ?s ?k HAVING (COUNT(?b) > 1) }}"
+        about: dict[Any, list[tuple[Any, Any]]] = {}
+        subject: dict[Any, Any] = {}
+        for s, b, q, o in inner.query(f"SELECT ?s ?b ?q ?o WHERE {{ {groups} {where} . ?b ?q ?o }}"):
+            subject[b] = s
+            about.setdefault(b, []).append((q, o))
+        if not about:
+            continue
+        shared = {
+            row[0]
+            for row in inner.query(
+                f"SELECT DISTINCT ?b WHERE {{ {groups} {where} . ?x ?y ?b . FILTER(?x != ?s || ?y != <{link}>) }}"
+            )
+        }
+        seen: set[tuple[Any, frozenset[tuple[Any, Any]]]] = set()
+        predicate = ox.NamedNode(str(link))
+        gone: list[Any] = []
+        for b, pairs_ in about.items():
+            if b in shared or any(isinstance(o, ox.BlankNode) for _, o in pairs_):
+                continue
+            key = (subject[b], frozenset(pairs_))
+            if key in seen:
+                gone.append(ox.Quad(subject[b], predicate, b, ox.DefaultGraph()))
+                gone += [ox.Quad(b, q, o, ox.DefaultGraph()) for q, o in pairs_]
+            else:
+                seen.add(key)
+        for quad in gone:
+            inner.remove(quad)
+    return before - len(inner)
+
+
+def stale_shortcuts(graph: Graph) -> list[tuple[Node, URIRef, Node]]:
+    """Shortcuts no qualified link entails, on nodes whose other shortcuts have theirs.
+
+    An export lists the shortcuts (``ckg:requiresSkill``...) derived from its
+    qualified links. One left behind when its qualified link was deleted from the
+    file still counts (a bare ``requiresSkill`` is an essential requirement at the
+    default level), so loading an export reports such shortcuts.
+
+    Examples
+    --------
+    >>> g = Graph().parse(format="turtle", data='''
+    ... @prefix ckg: <https://w3id.org/careerkg/ontology#> .
+    ... <urn:r> ckg:hasRequirement [ ckg:requiredSkill <urn:a> ] ; ckg:requiresSkill <urn:a>, <urn:b> .
+    ... <urn:q> ckg:requiresSkill <urn:c> .
+    ... ''')
+    >>> [str(o) for _, _, o in stale_shortcuts(g)]
+    ['urn:b']
+    """
+    stale: list[tuple[Node, URIRef, Node]] = []
+    for shortcut, first, second in CHAINS:
+        rows = graph.query(
+            f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{shortcut}> ?o . ?s <{first}> ?any . "
+            f"FILTER NOT EXISTS {{ ?s <{first}> ?m . ?m <{second}> ?o }} }}"
+        )
+        stale += sorted((row[0], shortcut, row[1]) for row in rows)  # type: ignore[index]
+    return stale
+
+
+def take_export_marker(graph: Graph) -> bool:
+    """Whether ``graph`` holds a careerkg export's self-description; remove it if so.
+
+    See :data:`kg.export.EXPORT_NODE`.
+
+    Examples
+    --------
+    >>> from kg.export import export_marker
+    >>> g = Graph(); _ = [g.add(t) for t in export_marker()]
+    >>> take_export_marker(g), len(g), take_export_marker(g)
+    (True, 0, False)
+    """
+    from kg.export import EXPORT_NODE, VOID_DATASET
+
+    if (EXPORT_NODE, RDF.type, VOID_DATASET) not in graph:
+        return False
+    graph.remove((EXPORT_NODE, None, None))
+    return True
 
 
 class _FromOx:
@@ -519,6 +725,8 @@ class Store:
         self.read_only = read_only
         self.version = 1
         self.files: list[Path] = []
+        self.exports: list[Path] = []  # the files that stand in for the shipped graph
+        self.notes: list[str] = []  # what a user should know about the loading
         self._cache: dict[str, tuple[int, Any]] = {}
         self._lock = threading.RLock()
 
@@ -533,18 +741,50 @@ class Store:
         store (kind ``"memory"``) or in an in-memory Oxigraph store (kind
         ``"memory-oxigraph"``: Oxigraph parses the files and answers SPARQL natively).
 
+        An ``extra`` file that is a careerkg export (it describes itself with
+        :data:`kg.export.EXPORT_NODE`) is a whole graph, ontology and data: it stands
+        in for the shipped graph rather than being added to it, so an export edited
+        and loaded again has its edits, deletions included, and nothing twice. Such
+        files are listed in ``exports``. Qualified links stated identically by several
+        files are kept once (see :func:`merge_restated_links`).
+
         Examples
         --------
         >>> Store.default(backend="oxigraph").kind
         'memory-oxigraph'
         >>> len(Store.default(backend="oxigraph")) == len(Store.default(backend="rdflib"))
         True
+        >>> import tempfile
+        >>> from kg.export import export_text
+        >>> with tempfile.NamedTemporaryFile("w", suffix=".ttl", delete=False) as f:
+        ...     _ = f.write(export_text(Store.default(), "ttl"))
+        >>> again = Store.default([f.name])
+        >>> len(again) == len(Store.default()), again.exports == [Path(f.name)]
+        (True, True)
         """
-        extra = list(extra)
+        extras = [Path(p) for p in extra]
         chosen = choose_backend(backend)
         g = new_graph(chosen)
         inner = _oxigraph_of(g)
-        if inner is not None and with_default:
+        exports: list[Path] = []
+        notes: list[str] = []
+        seen: dict[tuple[int, str], Path] = {}
+        for extra_path in extras:  # first: whether one of them is a whole graph decides the rest
+            if len(extras) > 1 and extra_path.is_file():
+                key = _fingerprint(extra_path)
+                if key in seen:  # its blank nodes would come twice
+                    same = seen[key]
+                    notes.append(
+                        f"{extra_path} is {'given twice' if same == extra_path else f'the same file as {same}'}: read once"
+                    )
+                    continue
+                seen[key] = extra_path
+            load_file(g, extra_path)
+            if take_export_marker(g):
+                exports.append(extra_path)
+        if exports:
+            pass  # an export holds the ontology and the data it was made with
+        elif inner is not None and with_default:
             import pyoxigraph as ox
 
             inner.bulk_load(_default_ntriples(), ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
@@ -554,10 +794,36 @@ class Store:
         else:
             for path in ontology_files():
                 load_file(g, path)
+        if extras:
+            materialise(g)
+            # imported taxonomies: curated nodes absorb the imported nodes they skos:exactMatch
+            from kg.importers.join import join
+
+            join(g, inplace=True)
+            merge_restated_links(g)
         store = cls(g, kind="memory-oxigraph" if inner is not None else "memory")
-        store.files = [*ontology_files(), *(data_files() if with_default else [])]
-        for extra_path in extra:
-            store.load(extra_path)
+        shipped = [] if exports else [*ontology_files(), *(data_files() if with_default else [])]
+        store.files = [*shipped, *extras]
+        store.exports = exports
+        store.notes += notes
+        names = ", ".join(str(p) for p in exports)
+        if exports:
+            store.notes.append(
+                f"{names}: a careerkg export, used in place of the shipped graph (not added to it)"
+            )
+        if exports and (stale := stale_shortcuts(g)):
+            shown = "; ".join(
+                f"{g.namespace_manager.normalizeUri(s) if isinstance(s, URIRef) else s} "
+                f"{g.namespace_manager.normalizeUri(p)} "
+                f"{g.namespace_manager.normalizeUri(o) if isinstance(o, URIRef) else o}"
+                for s, p, o in stale[:3]
+            )
+            store.notes.append(
+                f"{names}: {len(stale):,} shortcut(s) without the qualified link they "
+                f"stand for ({shown}{'; ...' if len(stale) > 3 else ''}); each still counts (a bare "
+                "requiresSkill is an essential requirement at the default level): if its qualified link was deleted, "
+                "delete the shortcut too"
+            )
         return store
 
     @classmethod
@@ -672,15 +938,24 @@ class Store:
         return cls(graph, kind="remote", location=url, read_only=True)
 
     def load(self, path: str | Path, fmt: str | None = None) -> int:
-        """Add one RDF file, materialise the shortcuts, bump the version."""
+        """Add one RDF file, materialise the shortcuts, bump the version.
+
+        A careerkg export added to a store that has its graph already adds nothing
+        twice: its self-description is dropped and its qualified links merge with
+        the identical ones (see :func:`merge_restated_links`); an edited export is
+        best given to :meth:`default`, where it stands in for the shipped graph.
+        """
         if self.read_only:
             raise StoreError(f"the {self.kind} store {self.location} is read-only; cannot load {path}")
         n = load_file(self.graph, path, fmt)
+        if take_export_marker(self.graph):
+            self.exports.append(Path(path))
         n += materialise(self.graph)
         # imported taxonomies: curated nodes absorb the imported nodes they skos:exactMatch
         from kg.importers.join import join
 
         join(self.graph, inplace=True)
+        n -= merge_restated_links(self.graph)
         self.files.append(Path(path))
         self.touch()
         return n

@@ -111,7 +111,8 @@ def data_option(f: F) -> F:
         "data",
         multiple=True,
         type=click.Path(dir_okay=False, path_type=Path),
-        help="An RDF file (Turtle, N-Triples, JSON-LD, RDF/XML) added to the default graph; repeatable.",
+        help="An RDF file (Turtle, N-Triples, JSON-LD, RDF/XML) or triples CSV added to the default graph "
+        "(a careerkg export stands in for it); repeatable.",
     )(f)
     return store_option(f)
 
@@ -122,7 +123,10 @@ def open_store(data: Sequence[Path] = ()) -> Any:
 
     ctx = click.get_current_context(silent=True)
     location = ctx.meta.get(_STORE_KEY) if ctx is not None else None
-    return Store.open(location, data)
+    store = Store.open(location, data)
+    for note in store.notes:  # e.g. a --data file that is a whole exported graph
+        click.echo(f"careerkg: note: {note}", err=True)
+    return store
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

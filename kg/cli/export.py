@@ -1,7 +1,9 @@
-"""``careerkg export``: the graph as Turtle, N-Triples, JSON-LD, GraphML or CSV."""
+"""``careerkg export``: the graph as Turtle, N-Triples, JSON-LD, CSV or GraphML."""
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import click
@@ -10,7 +12,7 @@ from kg.cli import command, data_option, open_store
 
 __all__ = ["export"]
 
-FORMATS = ("ttl", "nt", "jsonld", "graphml", "csv")
+FORMATS = ("ttl", "nt", "jsonld", "csv", "graphml")
 
 _BY_SUFFIX = {
     ".ttl": "ttl",
@@ -22,6 +24,9 @@ _BY_SUFFIX = {
     ".graphml": "graphml",
     ".csv": "csv",
 }
+
+LARGE = 100_000
+"""Exports of more triples than this say what they are doing before they start."""
 
 
 def output_format(output: Path | None, fmt: str | None) -> str:
@@ -52,6 +57,21 @@ def output_format(output: Path | None, fmt: str | None) -> str:
     return named or "ttl"
 
 
+def size_text(n: int) -> str:
+    """A byte count for people.
+
+    Examples
+    --------
+    >>> size_text(512), size_text(282_961), size_text(72_903_722)
+    ('512 B', '283 kB', '72.9 MB')
+    """
+    if n < 1000:
+        return f"{n} B"
+    if n < 1_000_000:
+        return f"{n / 1000:.0f} kB"
+    return f"{n / 1_000_000:.1f} MB"
+
+
 @command("export")
 @data_option
 @click.option(
@@ -59,22 +79,45 @@ def output_format(output: Path | None, fmt: str | None) -> str:
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
-    help="RDF (ttl, nt, jsonld), the NetworkX projection (graphml) or one CSV row per triple (csv)  "
+    help="RDF (ttl, nt, jsonld) or one CSV row per triple (csv), all loadable again with --data; or the "
+    "NetworkX projection for graph tools (graphml, a view: not loadable)  "
     "[default: by the -o file's name, else ttl]",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
 )
 def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None:
-    """Export the whole graph (ontology + data + --data files)."""
-    from kg.export import export_text
+    """Export the whole graph (ontology + data + --data files).
+
+    An RDF or CSV export says it is one: given to --data, it stands in for the
+    shipped graph (edits and deletions included) instead of being added to it.
+    """
+    from kg.export import write_export
     from kg.importers.common import atomic_path
 
     fmt = output_format(output, fmt)
-    text = export_text(open_store(data), fmt)
+    store = open_store(data)
+    count = len(store)
+    if count > LARGE:
+        what = f"the projection of {count:,} triples" if fmt == "graphml" else f"{count:,} triples"
+        click.echo(f"exporting {what} as {fmt} to {output or 'stdout'} ...", err=True)
+    start = time.perf_counter()
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        stdout = sys.stdout.buffer
+        write_export(store, fmt, stdout)
+        stdout.flush()
         return
-    with atomic_path(output) as tmp:  # a failed export never leaves a half-written file
-        tmp.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {output} ({fmt})", err=True)
+    # written aside and swapped in: a failed export never leaves a half-written file
+    with atomic_path(output) as tmp, tmp.open("wb") as fh:
+        write_export(store, fmt, fh)
+    seconds = time.perf_counter() - start
+    if fmt == "graphml":
+        from kg.project import projection
+
+        G = projection(store)
+        summary = f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
+    else:
+        summary = f"{count:,} triples"
+    click.echo(
+        f"wrote {output} ({fmt}: {summary}, {size_text(output.stat().st_size)}, {seconds:.1f} s)", err=True
+    )
