@@ -226,7 +226,7 @@ def _shacl_findings(
             node=_node_id(focus),
             name=describe(graph, focus),
             message=text,
-            path=graph.namespace_manager.normalizeUri(path) if isinstance(path, URIRef) else "",
+            path=_path_text(graph, report_graph, path),
             value=term_text(graph, value) if isinstance(value, Literal | URIRef) else "",
         )
         if component == SH.NodeConstraintComponent and value is not None:
@@ -444,6 +444,27 @@ def note_shipped(report: ValidationReport, shipped: Graph) -> ValidationReport:
         for f in report.findings
     ]
     return ValidationReport(report.conforms, findings, report.report_graph)
+
+
+def _path_text(graph: Graph, report: Graph, path: Node | None) -> str:
+    """A SHACL result path as SPARQL writes it: ``ckg:level``, or ``^ckg:hasRequirement``
+    for an inverse path (other complex paths: ``""``).
+
+    Examples
+    --------
+    >>> from rdflib import BNode
+    >>> from kg.namespace import CKG
+    >>> g = Graph()
+    >>> g.bind("ckg", CKG)
+    >>> inverse = BNode()
+    >>> _ = g.add((inverse, SH.inversePath, CKG.hasRequirement))
+    >>> _path_text(g, g, CKG.level), _path_text(g, g, inverse)
+    ('ckg:level', '^ckg:hasRequirement')
+    """
+    if isinstance(path, URIRef):
+        return graph.namespace_manager.normalizeUri(path)
+    inverse = report.value(path, SH.inversePath) if path is not None else None
+    return "^" + graph.namespace_manager.normalizeUri(inverse) if isinstance(inverse, URIRef) else ""
 
 
 def validate_files(paths: Iterable[str], *, with_default: bool = False) -> ValidationReport:

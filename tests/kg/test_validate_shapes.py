@@ -142,7 +142,7 @@ CASES: dict[str, tuple[str, str, str, str]] = {
     "requirement-of-no-role": (
         "INSERT DATA { [ a ckg:Requirement ; ckg:requiredSkill skill:algebra ; ckg:importance ckg:Essential ; ckg:level 2 ; dcterms:source src:doc ] }",
         "blank node",
-        "",
+        "^ckg:hasRequirement",
         "belongs to no role",
     ),
     "requirement-importance-unknown": (
