@@ -107,6 +107,8 @@ def to_markdown(path: Mapping[str, Any]) -> str:
             if c.get("expects"):
                 before = ", ".join(_label(x) for x in c["expects"])
                 lines.append(f"  - expects beforehand, not in this plan: {before}")
+            if c.get("last_day"):
+                lines.append(f"  - last day to take it: {c['last_day']}")
     return "\n".join(lines) + "\n"
 
 

@@ -180,6 +180,8 @@ class CredentialChoice:
     data gives none). ``expects`` lists the skills it expects candidates to have
     beforehand (``ckg:requiresPrior``) that the learner neither holds nor learns in
     the plan: a certification exam that assumes experience the plan does not give.
+    ``last_day`` is the announced last day it can be taken (``ckg:retiredOn``, ISO
+    date), or ``None`` when no retirement is announced.
     """
 
     iri: Any
@@ -189,6 +191,7 @@ class CredentialChoice:
     hours: float
     cost: float | None = None
     expects: list[Any] = field(default_factory=list)
+    last_day: str | None = None
 
 
 @dataclass
@@ -265,6 +268,7 @@ class LearningPath:
                     "cost": c.cost,
                     "covers": [self._ref(s) for s in c.covers],
                     "expects": [self._ref(s) for s in c.expects],
+                    "last_day": c.last_day,
                 }
                 for c in self.credentials
             ],
@@ -988,6 +992,7 @@ def cover_credentials(
             covers=sorted(teaches[opp], key=order.__getitem__),
             hours=hours(opp),
             cost=G.nodes[opp].get("cost"),
+            last_day=G.nodes[opp].get("retired"),
         )
         for opp in chosen
     ]

@@ -343,6 +343,11 @@ def _credentials(path: dict[str, Any]) -> Any:
                         if c.get("expects")
                         else []
                     ),
+                    *(
+                        [html.Div(f"Last day to take it: {c['last_day']}", className="covers expects")]
+                        if c.get("last_day")
+                        else []
+                    ),
                 ]
             )
             for c in creds

@@ -208,6 +208,8 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
                     width,
                     8,
                 )
+            if c.last_day:
+                lines.append(f"      last day to take it: {c.last_day}")
     if path.uncovered:
         lines += fill_list("learn alone: ", [path.label(x) for x in path.uncovered], width, 13)
     if path.alternatives:
@@ -283,6 +285,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
                 out.append(
                     "  - expects beforehand, not in this plan: " + ", ".join(path.label(x) for x in c.expects)
                 )
+            if c.last_day:
+                out.append(f"  - last day to take it: {c.last_day}")
     if path.uncovered:
         out += [
             "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -446,3 +447,12 @@ def test_credentials_say_what_they_expect_beforehand(store: Store) -> None:
         names = ", ".join(x["label"] for x in c["expects"])
         assert f"Expects beforehand, not in this plan: {names}" in shown
         assert f"  - expects beforehand, not in this plan: {names}" in md
+
+
+def test_a_retiring_credential_shows_its_last_day_on_the_page_and_in_markdown(store: Store) -> None:
+    result = copy.deepcopy(path.compute(store, SWE, MLE, []))  # compute's answers may be shared
+    cred = result["path"]["credentials"][0]
+    cred["last_day"] = "2099-06-30"  # as kg.paths reports an announced retirement
+    assert "Last day to take it: 2099-06-30" in _strings(path.render(store, result)["credentials"])
+    assert f"- **{cred['label']}**" in to_markdown(result["path"])
+    assert "  - last day to take it: 2099-06-30" in to_markdown(result["path"])

@@ -156,3 +156,28 @@ def test_a_retired_credential_is_not_offered_after_its_last_day() -> None:
     }
     assert offered
     assert not offered & gone
+
+
+def test_a_credential_with_an_announced_retirement_says_its_last_day() -> None:
+    from datetime import date
+
+    from kg.cli.path import render_markdown, render_table
+    from kg.paths import cover_credentials
+
+    retiring = """
+    @prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+    @prefix : <urn:t:> .
+    :intro ckg:retiredOn "2099-06-30"^^xsd:date .
+    """
+    G = project(Graph().parse(data=COURSES, format="turtle").parse(data=retiring, format="turtle"))
+    p = learning_path(G, None, T("expert"))
+    assert [(c.label, c.last_day) for c in p.credentials] == [("Intro", "2099-06-30")]
+    assert p.to_dict()["credentials"][0]["last_day"] == "2099-06-30"
+    assert "      last day to take it: 2099-06-30\n" in render_table(p, width=100) + "\n"
+    assert "  - last day to take it: 2099-06-30" in render_markdown(p)
+    # on that day it is still offered, the day after it is not
+    offered = [c.label for c in cover_credentials(G, p.steps, today=date(2099, 6, 30))[0]]
+    assert offered == ["Intro"]
+    assert cover_credentials(G, p.steps, today=date(2099, 7, 1))[0] == []
