@@ -455,8 +455,9 @@ def stale_shortcuts(graph: Graph) -> list[tuple[Node, URIRef, Node]]:
     stale: list[tuple[Node, URIRef, Node]] = []
     for shortcut, first, second in CHAINS:
         rows = graph.query(
-            f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{shortcut}> ?o . ?s <{first}> ?any . "
-            f"FILTER NOT EXISTS {{ ?s <{first}> ?m . ?m <{second}> ?o }} }}"
+            # (MINUS is a hash anti-join in Oxigraph: ~1 s on ESCO; FILTER NOT EXISTS, 35 s)
+            f"SELECT ?s ?o WHERE {{ ?s <{shortcut}> ?o . MINUS {{ ?s <{first}> ?m . ?m <{second}> ?o }} "
+            f"FILTER EXISTS {{ ?s <{first}> ?any }} }}"
         )
         stale += sorted((row[0], shortcut, row[1]) for row in rows)  # type: ignore[index]
     return stale
