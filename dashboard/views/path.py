@@ -173,11 +173,10 @@ def search_options(
     from kg.explore import search
 
     options: list[dict[str, str]] = []
-    for hit in search(store, text, types=list(kinds), limit=25):
+    for hit in search(store, text, types=list(kinds), limit=25, closest=True):
         extra = f" ({hit.matched})" if hit.matched != hit.label else ""
-        options.append(
-            {"label": f"{hit.label}{extra}", "value": hit.iri, "search": f"{hit.label} {hit.matched}"}
-        )
+        option = {"label": f"{hit.label}{extra}", "value": hit.iri, "search": f"{hit.label} {hit.matched}"}
+        options.append(_as_closest(option, text) if hit.close else option)
     listed = {o["value"] for o in options}
     labels = {iri: label for label, iri in _nodes(store, kinds)}
     for value in chosen:
@@ -187,6 +186,64 @@ def search_options(
         label = labels.get(iri, iri)
         options.insert(0, {"label": f"{label} (level {level})" if level else label, "value": str(value)})
     return options
+
+
+CLOSEST = " — closest match"
+"""Marks an option offered because its name is close to a misspelt text."""
+
+
+def _as_closest(option: dict[str, str], text: str) -> dict[str, str]:
+    """``option`` offered for the misspelt ``text``: marked, and findable by that text
+    (the dropdown keeps only the options whose search text contains what was typed)."""
+    return {**option, "label": option["label"] + CLOSEST, "search": f"{option['label']} {text}"}
+
+
+def closest_options(
+    store: Any, kinds: Sequence[str], text: str | None, options: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]] | None:
+    """The options of a box that lists every node (a small graph), for a misspelt text.
+
+    When no option's label contains ``text``, the options closest to it come first,
+    closest first, marked "closest match" and findable by ``text``; otherwise (or when ``text`` is empty)
+    the options lose any earlier marks. ``None`` when nothing changes.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> store = Store.default()
+    >>> opts = role_options(store)
+    >>> marked = closest_options(store, ["role"], "Machine Lerning Enginer", opts)
+    >>> [o["label"] for o in marked if o["label"].endswith(CLOSEST)][:1]
+    ['Machine Learning Engineer — closest match']
+    >>> closest_options(store, ["role"], "data", opts) is None  # found as typed
+    True
+    >>> closest_options(store, ["role"], "", marked) == opts  # marks gone, order back
+    True
+    """
+    typed = (text or "").strip()
+    plain = [
+        {k: v for k, v in {**o, "label": str(o["label"]).removesuffix(CLOSEST)}.items() if k != "search"}
+        if str(o.get("label", "")).endswith(CLOSEST)
+        else o
+        for o in options
+    ]
+    if any(str(o.get("label", "")).endswith(CLOSEST) for o in options):
+        # back in the box's own order: its nodes by label, then the chosen levels and tools
+        rank = {iri: i for i, (_label, iri) in enumerate(_nodes(store, kinds[:1]))}
+        plain = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])]) + [
+            o for o in plain if str(o["value"]) not in rank
+        ]
+    changed = plain != list(options)
+    if not typed or any(typed.casefold() in str(o.get("label", "")).casefold() for o in plain):
+        return plain if changed else None
+    from kg.explore import search
+
+    close = [h.iri for h in search(store, typed, types=list(kinds), limit=5, closest=True) if h.close]
+    if not close:
+        return plain if changed else None
+    rank = {iri: i for i, iri in enumerate(close)}
+    marked = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])])
+    return [_as_closest(o, typed) for o in marked] + [o for o in plain if str(o["value"]) not in rank]
 
 
 def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dict[str, str]], list[str], str]:

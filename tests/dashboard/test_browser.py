@@ -251,6 +251,23 @@ def test_path_finder_and_shared_url(page: Page, browser: Any, server: str) -> No
     )
 
 
+def test_misspelt_names_in_the_path_finder_offer_the_closest(page: Page) -> None:
+    # the boxes list every role and skill; a misspelt name used to find "No results"
+    page.goto("/path")
+    page.page.wait_for_selector("#path-find")
+    page.choose("path-source", "Sofware Enginer", "Software Engineer — closest match")
+    page.choose("path-target", "Machine Lerning Enginer", "Machine Learning Engineer — closest match")
+    page.choose("path-know", "pyton", "Python programming — closest match")
+    page.page.click("#path-find")
+    page.page.wait_for_selector("#path-step-list .step")
+    page.page.wait_for_url("**/path/Software%20Engineer/Machine%20Learning%20Engineer?know=*")
+    assert "Python programming" not in _steps(page), "the known skill is not planned"
+    # the chosen values read as their names, without the mark
+    source = page.page.locator("#path-source").inner_text()
+    assert "Software Engineer" in source
+    assert "closest match" not in source
+
+
 def test_path_download_markdown(page: Page) -> None:
     page.goto("/path/Data%20Analyst/Data%20Scientist?know=SQL:3")
     page.page.wait_for_selector("#path-step-list .step")

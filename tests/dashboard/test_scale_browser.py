@@ -193,7 +193,8 @@ def test_esco_path_finder_lists_the_chosen_roles_and_searches_the_rest_on_the_se
 
     # roles and skills are found by what is typed, ESCO's ones too
     page.choose(ids.PATH_SOURCE, "software develop", OCCUPATION)
-    page.choose(ids.PATH_TARGET, "Machine Learning Eng", "Machine Learning Engineer")
+    # a misspelt name is offered its closest match, as in the explorer's search
+    page.choose(ids.PATH_TARGET, "Machine Lerning Enginer", "Machine Learning Engineer — closest match")
     page.choose(ids.PATH_KNOW, "Python prog", "Python programming")
     page.page.click(f"#{ids.PATH_FIND}")
     page.page.wait_for_selector("#path-step-list .step", timeout=30_000)
