@@ -14,7 +14,7 @@ from dashboard.components import canvas, field, legend
 from dashboard.elements import keyed_layout
 from dashboard.state import get_store
 from dashboard.views import gaps as view
-from dashboard.views.path import role_options, search_options
+from dashboard.views.path import box_options, role_options
 from kg.errors import KGError
 
 dash.register_page(
@@ -234,11 +234,13 @@ def _choose(upload: Any, example: Any) -> Any:
     Output(ids.GAPS_TARGETS, "options"),
     Input(ids.GAPS_TARGETS, "search_value"),
     State(ids.GAPS_TARGETS, "value"),
+    State(ids.GAPS_TARGETS, "options"),
     prevent_initial_call=True,
 )
-def _search_roles(text: Any, value: Any) -> Any:
-    """On a big graph the box lists the chosen roles; what the user types is searched here."""
-    found = search_options(get_store(), ["role"], text, [str(v) for v in value or []])
+def _search_roles(text: Any, value: Any, options: Any) -> Any:
+    """On a big graph the box lists the chosen roles; what the user types is searched here
+    (and a misspelt role is offered its closest match, on any graph)."""
+    found = box_options(get_store(), ["role"], text, [str(v) for v in value or []], options or [])
     return no_update if found is None else found
 
 

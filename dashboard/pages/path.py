@@ -285,10 +285,7 @@ for _box, _kinds in (
         prevent_initial_call=True,
     )
     def _search(text: Any, value: Any, options: Any, kinds: list[str] = _kinds) -> Any:
-        store = get_store()
-        found = view.search_options(store, kinds, text, _chosen(value))
-        if found is None:  # the box lists every node: mark the closest for a misspelt text
-            found = view.closest_options(store, kinds, text, options or [])
+        found = view.box_options(get_store(), kinds, text, _chosen(value), options or [])
         return no_update if found is None else found
 
 

@@ -31,7 +31,9 @@ from kg.paths import assumed_hours_note, below_note, unspecified_note
 __all__ = [
     "MAX_ALTERNATIVES",
     "OPTIONS_CAP",
+    "box_options",
     "clamp_alternatives",
+    "closest_options",
     "compute",
     "join_problems",
     "know_options",
@@ -244,6 +246,20 @@ def closest_options(
     rank = {iri: i for i, iri in enumerate(close)}
     marked = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])])
     return [_as_closest(o, typed) for o in marked] + [o for o in plain if str(o["value"]) not in rank]
+
+
+def box_options(
+    store: Any,
+    kinds: Sequence[str],
+    text: str | None,
+    chosen: Iterable[str],
+    options: Sequence[dict[str, Any]],
+) -> list[dict[str, Any]] | None:
+    """The new options of a role or skill box for what the user typed (``None``: keep
+    them): searched on the server on a big graph (:func:`search_options`), the closest
+    names marked for a misspelt text on a small one (:func:`closest_options`)."""
+    found = search_options(store, kinds, text, chosen)
+    return closest_options(store, kinds, text, options) if found is None else found
 
 
 def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dict[str, str]], list[str], str]:

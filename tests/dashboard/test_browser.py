@@ -268,6 +268,18 @@ def test_misspelt_names_in_the_path_finder_offer_the_closest(page: Page) -> None
     assert "closest match" not in source
 
 
+def test_a_misspelt_target_role_on_the_gaps_page_offers_the_closest(page: Page) -> None:
+    page.goto("/gaps")
+    page.page.wait_for_selector("#gaps-targets")
+    page.choose("gaps-targets", "Data Scientst", "Data Scientist — closest match")
+    # a multiple choice box stays open for more; closed, the chosen role reads as its name
+    page.page.keyboard.press("Escape")
+    page.page.wait_for_function(
+        "() => { const t = document.getElementById('gaps-targets').innerText;"
+        " return t.includes('Data Scientist') && !t.includes('closest match'); }"
+    )
+
+
 def test_path_download_markdown(page: Page) -> None:
     page.goto("/path/Data%20Analyst/Data%20Scientist?know=SQL:3")
     page.page.wait_for_selector("#path-step-list .step")
