@@ -807,6 +807,8 @@ class Store:
         store.files = [*shipped, *extras]
         store.exports = exports
         store.notes += notes
+        if extras:
+            store.touch()  # the files were changes: the version counts them as before
         names = ", ".join(str(p) for p in exports)
         if exports:
             store.notes.append(
