@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -659,13 +660,17 @@ def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> De
     facts: list[tuple[str, str]] = []
     for label, pred, unit in (
         ("Learning hours", CKG.learningHours, " h"),
-        ("Duration", CKG.durationHours, " h"),
+        ("Effort", CKG.durationHours, " h"),
         ("Cost", CKG.costUSD, " USD"),
         ("Term", CKG.term, ""),
     ):
         value = graph.value(node, pred)
         if value is not None:
             facts.append((label, _number(value) + unit))
+    last_day = graph.value(node, CKG.retiredOn)
+    if isinstance(last_day, Literal):
+        gone = str(last_day) < date.today().isoformat()
+        facts.append(("Retired" if gone else "Retiring", f"last day to take it {last_day}"))
     kind = graph.value(node, CKG.skillType)
     if isinstance(kind, URIRef):
         facts.append(("Kind", label_of(graph, kind)))

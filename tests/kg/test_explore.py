@@ -256,3 +256,14 @@ def test_a_capped_neighbourhood_keeps_the_essential_requirements_first() -> None
     G.add_node("q", type="role", label="Q")
     G.add_edge("q", "r", key="progresses")
     assert neighbourhood(G, ["r"], expanded=["r"]).nodes == ["r", "q", "y", "z", "a", "b"]
+
+
+def test_credential_details_say_effort_and_retirement() -> None:
+    shipped = Store.default()
+    G = graph_of(shipped)
+    label = {d["label"]: n for n, d in G.nodes(data=True)}
+    specialty = node_details(shipped, str(label["AWS Certified Machine Learning – Specialty"]))
+    assert ("Effort", "130 h") in specialty.facts
+    assert ("Retired", "last day to take it 2026-03-31") in specialty.facts
+    associate = node_details(shipped, str(label["AWS Certified Machine Learning Engineer – Associate"]))
+    assert not [f for f in associate.facts if f[0] in ("Retired", "Retiring")]
