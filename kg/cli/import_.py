@@ -134,7 +134,12 @@ def _run(
         if store is not None:
             click.echo(f"loading the store {store}...", err=True)
             quads = build_store(
-                [nt, *data], store, with_default=not without_curated, optimize=optimize, grouped=[nt]
+                [nt, *data],
+                store,
+                with_default=not without_curated,
+                optimize=optimize,
+                grouped=[nt],
+                on_note=lambda note: click.echo(f"careerkg: note: {note}", err=True),
             )
             pending.remove(store)
             click.echo(f"wrote store {store} ({quads:,} triples)", err=True)

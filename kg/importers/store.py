@@ -23,7 +23,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import IO, cast
 
@@ -196,6 +196,17 @@ def _load_parts(ox: pyoxigraph.Store, path: Path, fmt: pyoxigraph.RdfFormat, wor
             done.result()
 
 
+def _take_export_marker(ox: pyoxigraph.Store) -> bool:
+    """Whether ``ox`` holds a careerkg export's self-description; remove it if so."""
+    from kg.export import EXPORT_NODE
+
+    node = pyoxigraph.NamedNode(str(EXPORT_NODE))
+    quads = list(ox.quads_for_pattern(node, None, None))
+    for quad in quads:
+        ox.remove(quad)
+    return bool(quads)
+
+
 def build_store(
     files: Iterable[Path],
     target: Path,
@@ -204,6 +215,7 @@ def build_store(
     optimize: bool = False,
     grouped: Collection[Path] = (),
     workers: int | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> int:
     """Write a persistent store at ``target`` from ``files``; return its triple count.
 
@@ -226,6 +238,11 @@ def build_store(
         each blank node's lines consecutive): loaded in :func:`parts`, side by side.
     workers : int, optional
         Parts loaded at once (default: the cores this process may use).
+    on_note : callable, optional
+        Told (one line) when one of ``files`` is a careerkg export: it holds the
+        ontology and curated data already, so it stands in for them (``with_default``
+        is then ignored, as ``--data`` does everywhere) and its self-description
+        (:data:`kg.export.EXPORT_NODE`) is left out of the store.
 
     Raises
     ------
@@ -244,11 +261,6 @@ def build_store(
     n_workers = workers or len(os.sched_getaffinity(0))
     with atomic_path(Path(target), directory=True) as tmp:
         ox = pyoxigraph.Store(str(tmp))
-        if with_default:
-            from kg.store import Store
-
-            data = Store.default().graph.serialize(format="nt", encoding="utf-8")
-            ox.bulk_load(data, pyoxigraph.RdfFormat.N_TRIPLES)
         for path in files:
             fmt = rdf_format(path)
             try:
@@ -266,6 +278,16 @@ def build_store(
                     ox.bulk_load(path=str(path), format=fmt, to_graph=pyoxigraph.DefaultGraph())
             except (SyntaxError, ValueError, OSError) as err:
                 raise InputFileError(str(path), f"cannot load into the store: {err}") from err
+        if _take_export_marker(ox):  # an export holds the shipped graph already
+            if on_note is not None:
+                on_note(
+                    "a careerkg export is among the files: it stands in for the shipped graph (not added to it)"
+                )
+        elif with_default:
+            from kg.store import Store
+
+            data = Store.default().graph.serialize(format="nt", encoding="utf-8")
+            ox.bulk_load(data, pyoxigraph.RdfFormat.N_TRIPLES)
         graph = Graph(store=OxigraphStore(store=ox), identifier=DATASET_DEFAULT_GRAPH_ID)
         join(graph, inplace=True)
         ox.flush()

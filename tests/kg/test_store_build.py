@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import to_isomorphic
 
 import kg.importers.store as store_build
+from kg.cli import _register
+from kg.cli import cli as cli_main
 from kg.importers.common import NTriplesWriter, text_sink
 from kg.importers.esco import import_esco
 from kg.importers.store import build_store, parts
@@ -80,3 +83,29 @@ def test_an_import_loaded_in_parts_is_the_same_store(tmp_path: Path, monkeypatch
     many = build_store([nt, extra], tmp_path / "many", with_default=False, workers=3, grouped=[nt, extra])
     assert one == many > 1000
     assert to_isomorphic(_graph(tmp_path / "one")) == to_isomorphic(_graph(tmp_path / "many"))
+
+
+def test_an_export_among_the_files_stands_in_for_the_shipped_graph(tmp_path: Path) -> None:
+    from kg.export import EXPORT_NODE
+    from kg.store import Store
+
+    exported = tmp_path / "graph.ttl"
+    _register()
+    cli = CliRunner().invoke(cli_main, ["export", "-o", str(exported)])
+    assert cli.exit_code == 0, cli.output
+    notes: list[str] = []
+    count = build_store([exported], tmp_path / "store", on_note=notes.append)
+    # the shipped graph once, not twice (its blank-node requirements were doubled)
+    assert count == len(Store.default())
+    assert len(notes) == 1
+    assert "stands in for the shipped graph" in notes[0]
+    assert not list(
+        ox.Store.read_only(str(tmp_path / "store")).quads_for_pattern(
+            ox.NamedNode(str(EXPORT_NODE)), None, None
+        )
+    )
+    # a file that is no export still goes on top of the shipped graph
+    plain = tmp_path / "extra.nt"
+    plain.write_text("<urn:x:a> <urn:x:p> <urn:x:b> .\n", encoding="utf-8")
+    assert build_store([plain], tmp_path / "store2", on_note=notes.append) == len(Store.default()) + 1
+    assert len(notes) == 1
