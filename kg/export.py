@@ -44,7 +44,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from kg.errors import InputFileError
+from kg.errors import InputFileError, StoreError
 from kg.namespace import BASE, PREFIXES
 from kg.store import Store, new_graph
 
@@ -123,7 +123,7 @@ def _csv_rows(store: Store) -> Iterator[tuple[str, str, str, str, str, str]]:
 
     inner = _oxigraph_of(store.graph)
     if inner is None:
-        for s, p, o in store.graph:
+        for s, p, o in _triples(store):
             if isinstance(o, Literal):
                 datatype = str(o.datatype) if o.datatype and str(o.datatype) != _XSD_STRING else ""
                 yield (_term_id(s), str(p), str(o), "literal", datatype, o.language or "")
@@ -395,6 +395,39 @@ def _marker_jsonld() -> bytes:
     return json.dumps(node, ensure_ascii=False).encode("utf-8")
 
 
+def _triples(store: Store) -> Iterator[tuple[Node, Node, Node]]:
+    """The store's triples through rdflib; from a remote endpoint in one answer (one
+    answer keeps its blank nodes apart, pages might not), checked against its count:
+    an endpoint that cuts answers at a row cap is said, never exported in part.
+
+    Raises
+    ------
+    StoreError
+        When a remote endpoint answers fewer triples than it counts.
+    """
+    from kg.store import is_remote
+
+    if not is_remote(store.graph):
+        yield from store.graph
+        return
+    total = len(store.graph)
+    got = list(store.graph)
+    if len(got) < total:
+        raise StoreError(
+            f"the SPARQL endpoint answered {len(got):,} of the {total:,} triples of its graph in one "
+            "answer, so the export would miss some; raise its result-size limit (Virtuoso: "
+            "ResultSetMaxRows) to at least that, or export on the server itself"
+        )
+    # an endpoint's own blank-node labels may not be valid ones (Virtuoso: "nodeID://b1")
+    fresh: dict[Node, BNode] = {}
+
+    def term(t: Node) -> Node:
+        return fresh.setdefault(t, BNode()) if isinstance(t, BNode) else t
+
+    for s, p, o in got:
+        yield term(s), p, term(o)
+
+
 def _copy(store: Store) -> Graph:
     """The store's triples plus the export's self-description, in rdflib's memory store."""
     from kg.store import _FromOx, _oxigraph_of
@@ -402,7 +435,7 @@ def _copy(store: Store) -> Graph:
     g = new_graph()
     inner = _oxigraph_of(store.graph)
     if inner is None:
-        for t in store.graph:
+        for t in _triples(store):
             g.add(t)
     else:
         import pyoxigraph as ox

@@ -217,3 +217,36 @@ def test_the_app_serves_a_remote_store(endpoint: str) -> None:
         # the app's own address is no SPARQL endpoint: said so, no traceback
         with pytest.raises(StoreError, match=r"answered a SPARQL ASK with text/html.*ending in /sparql"):
             Store.open(base + "/")
+
+
+def test_export_from_the_endpoint_is_its_graph(endpoint: str, tmp_path: Path, default_store: Store) -> None:
+    from rdflib import RDF, Graph
+
+    from kg.export import export_marker
+
+    out = tmp_path / "remote.nt"
+    _register()
+    result = CliRunner().invoke(cli, ["--store", endpoint, "export", "--format", "nt", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    # what the endpoint's default graph holds (Virtuoso's: the union of its graphs, its
+    # own system graph too), blank nodes written as valid N-Triples labels, once each
+    exported = Graph().parse(out, format="nt")
+    there = Store.open(endpoint)
+    # loaded from an export, the endpoint holds its self-description already
+    marker = [t for t in export_marker() if not list(there.graph.triples((t[0], t[1], None)))]
+    assert len(exported) == len(there) + len(marker)
+    requirements = set(exported.subjects(RDF.type, CKG.Requirement))
+    assert len(requirements) == len(set(default_store.graph.subjects(RDF.type, CKG.Requirement)))
+
+
+def test_export_from_an_endpoint_that_cuts_its_answers_is_refused_not_partial(
+    endpoint: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "cut.nt"
+    _register()
+    with relabelling_endpoint(endpoint, cap=40) as url:
+        result = CliRunner().invoke(cli, ["--store", url, "export", "--format", "nt", "-o", str(out)])
+    assert result.exit_code != 0
+    assert "answered 40 of the" in result.output
+    assert "ResultSetMaxRows" in result.output
+    assert not out.exists(), "no partial file is left behind"
