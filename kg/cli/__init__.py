@@ -137,6 +137,13 @@ def cli() -> None:
 
     Names of roles and skills are matched case-insensitively on labels and alt
     labels, or given as full IRIs or prefixed names (role:data-scientist).
+    Exit codes: 0 success, 1 a negative answer (no path, not conforming, gaps),
+    2 bad input. `careerkg COMMAND -h` describes a command.
+
+    \b
+    careerkg path "Software Engineer" "Machine Learning Engineer"
+    careerkg sparql --examples
+    careerkg serve          # the web app on http://127.0.0.1:8050
     """
 
 

@@ -15,7 +15,7 @@ __all__ = ["gaps_command"]
 FORMATS = ("table", "json", "md", "csv", "ttl")
 
 
-@command("gaps")
+@command("gaps", short_help="Check a curriculum (CSV or Turtle) for gaps against the graph.")
 @click.argument("curriculum", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--target",
@@ -25,14 +25,22 @@ FORMATS = ("table", "json", "md", "csv", "ttl")
     help="A target role (label, IRI or prefixed name) whose essential skills to check; repeatable, "
     "or several separated by ';'. Replaces the curriculum's own target roles.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table: the readable report; json, md, csv; ttl: the report as RDF, for SPARQL.",
+)
 @data_option
 def gaps_command(curriculum: Path, targets: tuple[str, ...], fmt: str, data: tuple[Path, ...]) -> None:
     """Check the curriculum CURRICULUM (a .csv or .ttl file) against the graph.
 
-    The CSV has the columns course, term, teaches, requires (several skills
-    separated by ';'), and may start with the lines '# curriculum: NAME',
+    The CSV has the columns course, term, teaches, requires (several skills in a
+    cell separated by ';'), and may start with the lines '# curriculum: NAME',
     '# entry requirements: SKILL; ...' and '# target roles: ROLE; ...'.
+    Examples: data/curricula/.
 
     Exits 0 when there are no gaps, 1 when there are (missing prerequisites,
     order violations, unknown skills, uncovered essential skills of a target

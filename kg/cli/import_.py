@@ -228,14 +228,18 @@ def _warm(store: Path) -> None:
     )
 
 
-@click.group("import")
+@click.group("import", short_help="Import ESCO or O*NET into careerkg's ontology.")
 def import_group() -> None:
     """Import a third-party taxonomy (ESCO, O*NET) into careerkg's ontology.
 
+    Point it at the folder of the official export (nothing is downloaded); the
+    summary on stderr ends with the attribution the publisher asks for, to show
+    wherever the imported data is shown. Mappings: docs/importing.md.
+
     \b
-    careerkg import esco ../shared/external/esco -o esco.nt
+    careerkg import esco path/to/esco-v1.1.1 -o esco.nt
     careerkg path --data esco.nt "software developer" "machine learning engineer"
-    careerkg import onet ../shared/external/onet/29.3 --store kgstore
+    careerkg import onet path/to/onet-29.3 --store kgstore
     """
 
 

@@ -325,7 +325,12 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
 @click.option("--optional", is_flag=True, help="Also learn the optional requirements of the roles.")
 @click.option("--no-switch", is_flag=True, help="Only follow career progressions (no direct switch).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "md"]),
+    default="table",
+    show_default=True,
+    help="table: the readable plan; json: for scripts; md: Markdown.",
 )
 @data_option
 def path_command(
@@ -343,6 +348,10 @@ def path_command(
     SOURCE is your current role, or '-' / 'none' to start from the skills you give
     with --know. Exit 2 for unknown names (with the closest labels), 1 when the
     target cannot be reached.
+
+    \b
+    careerkg path "Software Engineer" "Machine Learning Engineer"
+    careerkg path - "Data Scientist" --know Python:3 --know SQL --format md
     """
     from kg.paths import plan
 

@@ -13,7 +13,7 @@ from kg.sparql.cache import DEFAULT_BUDGET_MB
 __all__ = ["serve_command"]
 
 
-@command("serve")
+@command("serve", short_help="Serve the web app at / and the SPARQL endpoint at /sparql.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
@@ -26,14 +26,16 @@ __all__ = ["serve_command"]
     type=Seconds(),
     default=None,
     envvar="CAREERKG_SPARQL_TIMEOUT",
-    help="Seconds before a SPARQL query is stopped, answered 503 (0: no limit)  [default: 15]",
+    help="Seconds before a SPARQL query is stopped, answered 503 (0: no limit)  "
+    "[default: 15; env CAREERKG_SPARQL_TIMEOUT]",
 )
 @click.option(
     "--max-rows",
     type=ROWS,
     default=None,
     envvar="CAREERKG_SPARQL_MAX_ROWS",
-    help="Result rows beyond which a SPARQL query is answered 413 (0: no cap)  [default: 100000]",
+    help="Result rows beyond which a SPARQL query is answered 413 (0: no cap)  "
+    "[default: 100000; env CAREERKG_SPARQL_MAX_ROWS]",
 )
 @click.option(
     "--max-body",
@@ -42,7 +44,7 @@ __all__ = ["serve_command"]
     metavar="BYTES",
     envvar="CAREERKG_MAX_BODY",
     help="Request bodies (uploads, POSTed queries) larger than this are answered 413 (0: no limit)  "
-    "[default: 1048576]",
+    "[default: 1048576; env CAREERKG_MAX_BODY]",
 )
 @click.option(
     "--access-log",
@@ -55,9 +57,8 @@ __all__ = ["serve_command"]
     "--query-processes",
     type=click.IntRange(0, 64),
     default=SLOTS,
-    show_default=True,
     help="Child processes per worker that evaluate SPARQL natively; killed at the time limit "
-    "(0: evaluate in the worker's threads).",
+    "(0: evaluate in the worker's threads)  [default: one per core, at least 2]",
 )
 @click.option(
     "--query-memory",
@@ -105,6 +106,10 @@ def serve_command(
 
     The graph is loaded once and shared by the workers; it is read-only. Binds to
     127.0.0.1 unless --host says otherwise. Never runs in debug mode.
+
+    \b
+    careerkg serve --port 8050
+    careerkg serve --store stores/esco --in-memory   # a big import
     """
     from kg.server import DEFAULT_MAX_BODY, serve
 

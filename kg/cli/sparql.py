@@ -109,7 +109,7 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-@command("sparql")
+@command("sparql", short_help="Run a SPARQL query, or a named example, over the graph.")
 @click.argument("query", required=False, metavar="QUERY_OR_@FILE_OR_EXAMPLE")
 @click.option(
     "--format",
@@ -156,8 +156,13 @@ def sparql_command(
     QUERY is the query text, @FILE to read it from a file, - for stdin, or the name
     of an example (see --examples). careerkg's prefixes (ckg:, role:, skill:,
     skos:, ckf: ...) are predeclared. The ckf: magic predicates give learning
-    paths (run `careerkg sparql learning-path --format table` and see docs/sparql.md).
-    Updates, SERVICE and FROM are refused: the graph is read-only.
+    paths (the learning-path example; docs/sparql.md). Updates, SERVICE and FROM
+    are refused: the graph is read-only.
+
+    \b
+    careerkg sparql 'ASK { role:data-scientist ckg:requiresSkill skill:python }'
+    careerkg sparql @query.rq --format csv
+    careerkg sparql prerequisites --param skill="deep learning"
     """
     from kg.sparql.engine import limits_from_env, run_query
     from kg.sparql.examples import EXAMPLES, run_example

@@ -14,7 +14,7 @@ from kg.cli import command, data_option, open_store
 __all__ = ["unlocks_command"]
 
 
-@command("unlocks")
+@command("unlocks", short_help="What learning SKILL opens: roles and skills.")
 @click.argument("skill")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @data_option

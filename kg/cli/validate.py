@@ -12,7 +12,7 @@ from kg.cli import command
 __all__ = ["validate"]
 
 
-@command("validate")
+@command("validate", short_help="Check the graph or your files: shapes, cycles, references.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--with-default/--no-default",
@@ -25,7 +25,7 @@ __all__ = ["validate"]
     type=click.Choice(["table", "json", "text"]),
     default="table",
     show_default=True,
-    help="table: the readable report, as the other commands call it ('text' is the same); json.",
+    help="table (or text): the readable report; json.",
 )
 def validate(files: tuple[Path, ...], with_default: bool | None, fmt: str) -> None:
     """Validate the shipped graph, or the ontology plus FILE... .
