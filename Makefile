@@ -9,7 +9,13 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8050
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck bench screenshots system-deps clean
+.PHONY: help run test check lint typecheck bench screenshots system-deps clean
+
+.DEFAULT_GOAL := help
+
+## help: list these targets (HOST and PORT variables for run, e.g. make run PORT=8060)
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +29,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/careerkg serve --host $(HOST) --port $(PORT)
 
-## system-deps: Debian's chromium + chromium-driver (browser tests; no browser download)
-## and virtuoso-opensource (the remote-SPARQL-store tests)
+## system-deps: install the Debian packages chromium + chromium-driver (browser tests, no
+##   browser download) and virtuoso-opensource (remote-store tests), with sudo when not root
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium chromium-driver"; \
@@ -35,10 +41,12 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+## lint: ruff check and ruff format --check
 lint: $(STAMP)
 	$(BIN)/ruff check kg dashboard tests bench conftest.py
 	$(BIN)/ruff format --check kg dashboard tests bench conftest.py
 
+## typecheck: mypy (strict on kg/)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
@@ -46,15 +54,17 @@ typecheck: $(STAMP)
 test: $(STAMP) system-deps lint typecheck
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
+## check: lint and typecheck, no tests
 check: lint typecheck
 
 ## bench: print latency and size figures (bench/*.py)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
-## screenshots: re-make the README screenshots from a running app
+## screenshots: re-make docs/img/*.png (starts the app, drives headless Debian Chromium)
 screenshots: $(STAMP) system-deps
 	$(BIN)/python -m dashboard.screenshots docs/img
 
+## clean: remove .venv and the build and tool caches
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
