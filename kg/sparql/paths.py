@@ -341,22 +341,45 @@ def _join(ctx: QueryContext, part: Any) -> Iterator[FrozenBindings]:
 # ---------------------------------------------------------------- scalar functions
 
 
-def _scalar(compute: Callable[[tuple[PathRow, ...]], Literal]) -> Callable[..., Literal]:
+def path_summary(store: Store, source: Node, target: Node) -> tuple[Literal, Literal] | None:
+    """``(total hours, number of steps)`` of the path from ``source`` to ``target``;
+    ``None`` when there is none (a path with nothing to learn is ``(0, 0)``).
+
+    Cached per store version.
+
+    Examples
+    --------
+    >>> from kg.namespace import ROLE
+    >>> store = Store.default()
+    >>> [int(x) for x in path_summary(store, ROLE["software-engineer"], ROLE["software-engineer"])]
+    [0, 0]
+    """
+    key = f"sparql-path-summary:{source}|{target}"
+
+    def build(s: Store) -> tuple[Literal, Literal] | None:
+        path = _plan(s, source, target, ())
+        return None if path is None else (_number(path.total_hours), Literal(len(path.steps)))
+
+    return store.derived(key, build)
+
+
+def _scalar(index: int) -> Callable[..., Literal]:
     def function(source: Node, target: Node) -> Literal:
         store = _current.get()
         if store is None:
             raise SPARQLError("careerkg path functions need a store (run through kg.sparql.run_query)")
-        rows = path_rows(store, source, target)
-        if not rows:
+        summary = path_summary(store, source, target)
+        if summary is None:
             raise SPARQLError(f"no learning path from {source} to {target}")
-        return compute(rows)
+        return summary[index]
 
     return function
 
 
-path_hours = _scalar(lambda rows: rows[0].total_hours)
-"""``ckf:pathHours(source, target)``: total learning hours of the path."""
-path_length = _scalar(lambda rows: Literal(len(rows)))
+path_hours = _scalar(0)
+"""``ckf:pathHours(source, target)``: total learning hours of the path (0 when there is
+nothing to learn)."""
+path_length = _scalar(1)
 """``ckf:pathLength(source, target)``: number of steps of the path."""
 
 FUNCTIONS: dict[URIRef, Callable[..., Literal]] = {CKF.pathHours: path_hours, CKF.pathLength: path_length}

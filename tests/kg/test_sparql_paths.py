@@ -150,6 +150,14 @@ def test_path_functions(store: Store) -> None:
     assert Decimal(str(hours)) == Decimal(str(path.total_hours))
     assert int(n) == len(path.steps)
     assert len(res.variables) == 2
+    # a role to itself is a path with nothing to learn, not no path (it was unbound)
+    same = run_query(
+        store,
+        """SELECT ?h ?n WHERE {
+          BIND (ckf:pathHours(role:software-engineer, role:software-engineer) AS ?h)
+          BIND (ckf:pathLength(role:software-engineer, role:software-engineer) AS ?n) }""",
+    )
+    assert [(int(h), int(n)) for h, n in same.rows] == [(0, 0)]
 
 
 def test_nothing_is_registered_without_install(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
