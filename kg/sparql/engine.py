@@ -26,6 +26,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -160,6 +161,16 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
     try:
         query = translateQuery(tree, initNs=dict(init_ns))
     except Exception as err:  # unknown prefix, bad aggregate, ... (rdflib raises plain Exception)
+        undeclared = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(err))
+        if undeclared:
+            prefix = undeclared.group(1)
+            raise QueryRejected(
+                f"invalid SPARQL query: the prefix {prefix + ':'!r} is not declared; start the query "
+                f"with a line PREFIX {prefix}: <namespace IRI> (careerkg declares "
+                + ", ".join(f"{p}:" for p in init_ns)
+                + " for you)",
+                status=400,
+            ) from None
         raise QueryRejected(f"invalid SPARQL query: {err}", status=400) from None
     check_query(query)
     return query

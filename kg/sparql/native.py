@@ -157,7 +157,24 @@ def _names_ckf(query: Query, iris: frozenset[URIRef]) -> bool:
 
 @functools.cache
 def _prologue() -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    """careerkg's prefixes, then the well-known ones rdflib's parser resolves without a
+    ``PREFIX`` line (``foaf:``, ``prov:``, ``void:``...), so both engines accept the
+    same queries.
+
+    Examples
+    --------
+    >>> "PREFIX ckg: <https://w3id.org/careerkg/ontology#>" in _prologue()
+    True
+    >>> "PREFIX foaf: <http://xmlns.com/foaf/0.1/>" in _prologue()
+    True
+    """
+    from rdflib import Graph
+
+    known = dict(PREFIXES)
+    for prefix, ns in Graph(bind_namespaces="rdflib").namespaces():
+        if prefix and prefix not in known and prefix != "xml":
+            known[prefix] = str(ns)
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in known.items())
 
 
 def _prefixed(text: str) -> str:
