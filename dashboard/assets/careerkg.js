@@ -44,5 +44,85 @@ window.careerkg = {
     var size = Math.max(0, Math.floor(data.length * 3 / 4) - pad);
     var sized = {filename: filename || '', size: size, contents: size <= maxBytes ? contents : null, at: Date.now()};
     return [sized, null];
+  },
+  /* Go to an address of the app as dcc.Link does: no reload, the page router told. */
+  go: function (href) {
+    window.history.pushState({}, '', href);
+    window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
+    window.scrollTo(0, 0);
+  },
+  /* A click on a link inside the app, followed without a reload (a click with a
+     modifier key opens a tab, as on any link). */
+  follow: function (event) {
+    var a = event.target.closest && event.target.closest('a[href^="/"]');
+    if (!a || event.defaultPrevented || event.button !== 0 ||
+        event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    window.careerkg.go(a.getAttribute('href'));
+  },
+  /* A click on a chart's bar whose customdata is an address of the app: go there. */
+  clickThrough: function (click) {
+    var p = click && click.points && click.points[0];
+    if (p && p.customdata) { window.careerkg.go(p.customdata); }
+    return window.dash_clientside.no_update;
+  },
+  /* The SPARQL page's result table, built in one go from the rows' data
+     ({header, rows: [[{text, title?, href?, num?}]], numeric} or {ask}) into the
+     element `id` (a table of one Dash component per cell froze the page for
+     minutes on a thousand rows). Text goes in as text, never as markup.
+     Returns the element's class name. */
+  resultsTable: function (id, data) {
+    var wrap = document.getElementById(id);
+    if (!wrap) { return 'results-wrap'; }
+    wrap.replaceChildren();
+    if (!data) { return 'results-wrap'; }
+    if (data.ask !== undefined) {
+      var p = document.createElement('p');
+      p.className = 'ask';
+      p.textContent = 'Answer: ' + (data.ask ? 'yes' : 'no');
+      wrap.appendChild(p);
+      return 'results-wrap';
+    }
+    var el = function (tag, cls) { var e = document.createElement(tag); if (cls) { e.className = cls; } return e; };
+    var table = el('table', 'results');
+    table.id = 'query-table';
+    var head = el('thead'), tr = el('tr');
+    data.header.forEach(function (h, i) {
+      var th = el('th', data.numeric[i] ? 'num-col' : '');
+      th.scope = 'col'; th.textContent = h; tr.appendChild(th);
+    });
+    head.appendChild(tr); table.appendChild(head);
+    var body = el('tbody');
+    data.rows.forEach(function (row) {
+      var r = el('tr');
+      row.forEach(function (c, i) {
+        var td = el('td', data.numeric[i] ? 'num-col' : '');
+        var inner;
+        if (c.href) { inner = el('a'); inner.href = c.href; }
+        else if (c.title) { inner = el('span', 'iri-cell'); }
+        if (inner) {
+          inner.textContent = c.text;
+          if (c.title) { inner.title = c.title; }
+          td.appendChild(inner);
+        } else {
+          td.textContent = c.text;
+        }
+        r.appendChild(td);
+      });
+      body.appendChild(r);
+    });
+    table.appendChild(body);
+    table.addEventListener('click', window.careerkg.follow);
+    wrap.appendChild(table);
+    return 'results-wrap';
   }
 };
+
+/* Ctrl+Enter (Cmd+Enter on a Mac) in the SPARQL editor runs the query. */
+document.addEventListener('keydown', function (event) {
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) { return; }
+  if (!event.target || event.target.id !== 'query-editor') { return; }
+  event.preventDefault();
+  var run = document.getElementById('query-run');
+  if (run) { run.click(); }
+});

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.state import get_store
@@ -20,6 +20,14 @@ dash.register_page(
     description="Query the careerkg graph in SPARQL.",
     order=2,
 )
+
+
+DATA = "query-data"
+"""The rows of the last answer, as :func:`dashboard.views.query.table_data` gives them."""
+RAN = "query-ran"
+"""The text of the query whose answer is shown (what the downloads give)."""
+DOWNLOADS = "query-downloads"
+DOWNLOAD = "query-download"
 
 
 def layout(example: str | None = None, **_query: Any) -> Any:
@@ -56,16 +64,57 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                 ],
                 className="field",
             ),
+            dcc.Store(id=RAN),
             html.Label("Query", htmlFor=ids.Q_EDITOR, className="field-label"),
-            dcc.Textarea(id=ids.Q_EDITOR, value=text, className="editor", spellCheck=False, rows=16),
+            dcc.Textarea(
+                id=ids.Q_EDITOR,
+                value=text,
+                className="editor",
+                spellCheck=False,
+                rows=16,
+                title="Ctrl+Enter runs the query",
+            ),
             html.Div(
                 [
-                    html.Button("Run query", id=ids.Q_RUN, className="btn btn-primary", n_clicks=0),
+                    html.Button(
+                        "Run query",
+                        id=ids.Q_RUN,
+                        className="btn btn-primary",
+                        n_clicks=0,
+                        title="Run the query (Ctrl+Enter in the editor)",
+                    ),
+                    html.Span(["or ", html.Kbd("Ctrl"), "+", html.Kbd("Enter")], className="note keys"),
                     html.Span(id=ids.Q_MESSAGE, className="query-message", role="status"),
+                    html.Div(
+                        [
+                            html.Span("Download", className="note"),
+                            *[
+                                html.Button(
+                                    label,
+                                    id=f"query-download-{fmt}",
+                                    className=f"btn btn-small dl-{fmt}",
+                                    n_clicks=0,
+                                    title=f"The whole answer as {label}",
+                                )
+                                for fmt, label in (
+                                    ("csv", "CSV"),
+                                    ("tsv", "TSV"),
+                                    ("json", "JSON"),
+                                    ("ttl", "Turtle"),
+                                )
+                            ],
+                            dcc.Download(id=DOWNLOAD),
+                        ],
+                        id=DOWNLOADS,
+                        className="query-downloads hidden",
+                    ),
                 ],
                 className="actions",
             ),
-            dcc.Loading(html.Div(id=ids.Q_RESULTS, className="results-wrap"), type="dot"),
+            dcc.Loading(
+                [dcc.Store(id=DATA), html.Div(id=ids.Q_RESULTS, className="results-wrap")],
+                type="dot",
+            ),
         ],
     )
 
@@ -91,13 +140,42 @@ def _describe(text: Any, name: Any) -> Any:
 
 
 @callback(
-    Output(ids.Q_RESULTS, "children"),
+    Output(DATA, "data"),
     Output(ids.Q_MESSAGE, "children"),
     Output(ids.Q_MESSAGE, "className"),
+    Output(DOWNLOADS, "className"),
+    Output(RAN, "data"),
     Input(ids.Q_RUN, "n_clicks"),
     State(ids.Q_EDITOR, "value"),
     prevent_initial_call=True,
 )
 def _run(_n: Any, text: Any) -> Any:
-    table, message = view.run(get_store(), text)
-    return table, message, "query-message" if table is not None else "query-message alert"
+    data, message = view.run(get_store(), text)
+    if data is None:
+        return None, message, "query-message alert", "query-downloads hidden", None
+    kind = "graph" if data.get("graph") else "bindings"
+    return data, message, "query-message", f"query-downloads {kind}", text
+
+
+# the table is built in the browser from the rows' data, in one go (see view.table_data)
+clientside_callback(
+    "function(data) { return window.careerkg.resultsTable('" + ids.Q_RESULTS + "', data); }",
+    Output(ids.Q_RESULTS, "className"),
+    Input(DATA, "data"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output(DOWNLOAD, "data"),
+    Input("query-download-csv", "n_clicks"),
+    Input("query-download-tsv", "n_clicks"),
+    Input("query-download-json", "n_clicks"),
+    Input("query-download-ttl", "n_clicks"),
+    State(RAN, "data"),
+    prevent_initial_call=True,
+)
+def _download(*args: Any) -> Any:
+    """The answer of the query last run, in the format of the button pressed."""
+    fmt = str(ctx.triggered_id or "").removeprefix("query-download-")
+    return view.download(get_store(), args[-1], fmt) or no_update
