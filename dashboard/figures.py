@@ -172,51 +172,106 @@ def counts_figure(counts: Mapping[str, int]) -> Figure:
     return _figure([bar], "Nodes by class")
 
 
-def central_skills_figure(rows: Sequence[tuple[str, str, int]]) -> Figure:
+def _clickable(layout: dict[str, Any]) -> dict[str, Any]:
+    """Layout keys of a chart whose bars are clicked, not zoomed: no drag box, fixed axes."""
+    return {
+        "dragmode": False,
+        "hovermode": "closest",
+        "xaxis": {**layout.get("xaxis", {}), "fixedrange": True},
+        "yaxis": {**layout.get("yaxis", {}), "fixedrange": True},
+    }
+
+
+def central_skills_figure(rows: Sequence[tuple[str, str, int]], total_roles: int | None = None) -> Figure:
     """Horizontal bars: the skills that unlock the most roles, most at the top.
+
+    Each bar carries the explorer address of its skill (``customdata``), for a click
+    to open it. Whole-number ticks while the counts are small; Plotly's own ticks past
+    that (ESCO's skills unlock hundreds of roles).
+
+    Parameters
+    ----------
+    rows : sequence of (iri, label, roles)
+        As :func:`kg.explore.central_skills` gives them, most first.
+    total_roles : int, optional
+        How many roles the graph has, for "9 of 16 roles" in the hover text.
 
     Examples
     --------
-    >>> central_skills_figure([("a", "Python", 5), ("b", "SQL", 3)])["data"][0]["y"][-1]
-    'Python'
+    >>> fig = central_skills_figure([("a", "Python", 5), ("b", "SQL", 3)], total_roles=16)
+    >>> fig["data"][0]["y"][-1], fig["data"][0]["customdata"][-1]
+    ('Python', '/node/Python')
+    >>> fig["data"][0]["hovertemplate"]
+    '%{y}: opens %{x} of 16 roles<extra></extra>'
     """
+    from dashboard.urls import node_url
+
     rows = list(reversed(rows))
+    most = max((r[2] for r in rows), default=0)
+    of = f" of {total_roles:,}" if total_roles else ""
     bar = {
         "type": "bar",
         "x": [r[2] for r in rows],
         "y": [r[1] for r in rows],
+        "customdata": [node_url(r[1]) for r in rows],
         "orientation": "h",
         "marker": {"color": NODE_STYLES["skill"]["color"]},
-        "hovertemplate": "%{y}: unlocks %{x} roles<extra></extra>",
+        "hovertemplate": "%{y}: opens %{x}" + of + " roles<extra></extra>",
     }
+    xaxis: dict[str, Any] = {"title": {"text": f"roles it leads to{of}"}, "rangemode": "tozero"}
+    if most <= 20:
+        xaxis["dtick"] = 1
+    layout = {"xaxis": xaxis}
     return _figure(
         [bar],
         "Skills that unlock the most roles",
-        height=max(320, 26 * len(rows) + 60),
-        xaxis={"title": {"text": "roles unlocked"}, "dtick": 1},
+        height=max(320, 26 * len(rows) + 80),
+        **{**layout, **_clickable(layout)},
     )
 
 
-def hours_by_area_figure(hours: Mapping[str, float]) -> Figure:
-    """Total learning hours per skill area, largest at the top.
+def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
+    """Total learning hours per skill area, largest at the top: the ``top`` largest
+    areas, the rest summed in one bar at the foot ("N other areas"), so a taxonomy of
+    hundreds of areas (ESCO) stays one screen high.
+
+    ``hours`` is :func:`kg.explore.hours_by_area`, largest first; ``"Other"`` holds
+    the skills in no area. Each area's bar carries its explorer address
+    (``customdata``; empty for "Other" and the summed rest).
 
     Examples
     --------
-    >>> hours_by_area_figure({"Maths": 60.0, "Other": 5.0})["data"][0]["y"]
-    ['Other', 'Maths']
+    >>> fig = hours_by_area_figure({"Maths": 60.0, "Other": 5.0})
+    >>> fig["data"][0]["y"], fig["data"][0]["customdata"]
+    (['Other', 'Maths'], ['', '/node/Maths'])
+    >>> hours_by_area_figure({"A": 9.0, "B": 5.0, "C": 1.0}, top=1)["data"][0]["y"]
+    ['2 other areas', 'A']
     """
-    names = list(reversed(list(hours)))
+    from dashboard.urls import node_url
+
+    items = list(hours.items())
+    shown = items[:top]
+    names = [n for n, _ in shown]
+    values = [v for _, v in shown]
+    links = ["" if n == "Other" else node_url(n) for n in names]
+    rest = items[top:]
+    if rest:
+        names.append(f"{len(rest):,} other areas")
+        values.append(sum(v for _, v in rest))
+        links.append("")
     bar = {
         "type": "bar",
-        "x": [hours[n] for n in names],
-        "y": names,
+        "x": list(reversed(values)),
+        "y": list(reversed(names)),
+        "customdata": list(reversed(links)),
         "orientation": "h",
         "marker": {"color": NODE_STYLES["skill"]["color"]},
-        "hovertemplate": "%{y}: %{x:,.0f} h<extra></extra>",
+        "hovertemplate": "%{y}: %{x:,.0f} h to learn all its skills<extra></extra>",
     }
+    layout = {"xaxis": {"title": {"text": "learning hours (all the area's skills)"}}}
     return _figure(
         [bar],
         "Learning hours by skill area",
-        height=max(320, 24 * len(names) + 60),
-        xaxis={"title": {"text": "hours"}},
+        height=max(320, 24 * len(names) + 80),
+        **{**layout, **_clickable(layout)},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import dcc, html
+from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard.state import get_store
 from dashboard.views import overview as view
@@ -23,7 +23,8 @@ dash.register_page(
 def layout(**_query: Any) -> Any:
     data = view.overview(get_store())
     counts_fig, central_fig, area_fig = data["figures"]
-    config = {"displaylogo": False, "responsive": True}
+    config = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+    static = {**config, "displayModeBar": False}
     return html.Div(
         className="overview",
         children=[
@@ -41,7 +42,7 @@ def layout(**_query: Any) -> Any:
             html.Div(
                 [
                     html.Div(
-                        dcc.Graph(figure=counts_fig, config=config, id="overview-counts-chart"),
+                        dcc.Graph(figure=counts_fig, config=static, id="overview-counts-chart"),
                         className="card",
                     ),
                     html.Div(
@@ -66,4 +67,14 @@ def layout(**_query: Any) -> Any:
                 className="grid2",
             ),
         ],
+    )
+
+
+# a bar of a skill or an area opens it in the explorer (its address is the bar's customdata)
+for _chart in ("overview-central-chart", "overview-areas-chart"):
+    clientside_callback(
+        "function(click) { return window.careerkg.clickThrough(click); }",
+        Output(_chart, "className"),
+        Input(_chart, "clickData"),
+        prevent_initial_call=True,
     )

@@ -29,7 +29,7 @@ def overview(store: Store, k: int = 12) -> dict[str, Any]:
             "central": central,
             "figures": [
                 counts_figure(counts),
-                central_skills_figure(central),
+                central_skills_figure(central, total_roles=counts.get("role", 0)),
                 hours_by_area_figure(hours_by_area(G)),
             ],
         }
@@ -43,7 +43,7 @@ def cards(data: dict[str, Any]) -> Any:
         html.Div(
             [
                 swatch(kind, 16),
-                html.Span(str(n), className="kpi-n"),
+                html.Span(f"{n:,}", className="kpi-n"),
                 html.Span(TYPE_LABELS[kind], className="kpi-l"),
             ],
             className="kpi",
@@ -63,10 +63,14 @@ def central_list(data: dict[str, Any]) -> Any:
     """The most central skills as links to the explorer."""
     from dashboard.urls import node_url
 
+    roles = data["counts"].get("role", 0)
     return html.Ol(
         [
             html.Li(
-                [dcc.Link(label, href=node_url(label)), html.Span(f" unlocks {n} roles", className="note")]
+                [
+                    dcc.Link(label, href=node_url(label)),
+                    html.Span(f" opens {n:,} of {roles:,} roles", className="note"),
+                ]
             )
             for _, label, n in data["central"]
         ],
