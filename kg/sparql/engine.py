@@ -466,6 +466,7 @@ def run_query(
     text = query if isinstance(query, str) else getattr(query, TEXT_ATTRIBUTE, None)
     native = run_native(store, text, prepared, bindings=bindings, timeout=timeout, max_rows=max_rows)
     if native is not None:
+        native = _in_query_order(native, text)
         native.elapsed = time.perf_counter() - started
         return native  # type: ignore[no-any-return]
 
@@ -483,8 +484,37 @@ def run_query(
                     status=400,
                 ) from err
 
-    result = call_with_deadline(evaluate, timeout)
+    result = _in_query_order(call_with_deadline(evaluate, timeout), text)
     result.elapsed = time.perf_counter() - started
+    return result
+
+
+_SELECT_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.IGNORECASE)
+
+
+def _in_query_order(result: QueryResult, text: str | None) -> QueryResult:
+    """``result`` with the columns of a ``SELECT *`` in the order its variables first
+    appear in the query, as Jena and Virtuoso give them (Oxigraph sorts them by
+    name, rdflib by its own set order).
+
+    Examples
+    --------
+    >>> q = "SELECT * WHERE { ?s ?p ?o }"
+    >>> r = _in_query_order(QueryResult("SELECT", ["o", "p", "s"], [(3, 2, 1)]), q)
+    >>> r.variables, r.rows
+    (['s', 'p', 'o'], [(1, 2, 3)])
+    """
+    if result.form != "SELECT" or not text or not _SELECT_STAR.search(text):
+        return result
+    from kg.sparql.native import variables_in_order
+
+    shown = set(result.variables)
+    wanted = [v for v in variables_in_order(text) if v in shown]
+    if wanted == result.variables or len(wanted) != len(result.variables):
+        return result
+    at = [result.variables.index(v) for v in wanted]
+    result.rows = [tuple(row[i] for i in at) for row in result.rows]
+    result.variables = wanted
     return result
 
 

@@ -67,6 +67,7 @@ __all__ = [
     "run_native",
     "run_oxigraph",
     "uses_extensions",
+    "variables_in_order",
 ]
 
 TEXT_ATTRIBUTE = "_careerkg_text"
@@ -188,6 +189,19 @@ _TOKENS = re.compile(
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*)'
     r"|(?P<var>[?$](?P<name>[A-Za-z0-9_\u00b7\u00c0-\uffff]+))"
 )
+
+
+def variables_in_order(text: str) -> list[str]:
+    """The names of the variables of a query, in the order they first appear (strings,
+    IRIs and comments skipped).
+
+    Examples
+    --------
+    >>> variables_in_order('SELECT * WHERE { ?s skos:prefLabel "?x" ; ?p $o . ?o ?p ?s }')
+    ['s', 'p', 'o']
+    """
+    names = (m.group("name") for m in _TOKENS.finditer(text) if m.group("name"))
+    return list(dict.fromkeys(names))
 
 
 def bind_variables(text: str, prepared: Query, bindings: Mapping[str, Identifier]) -> str | None:

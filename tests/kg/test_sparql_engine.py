@@ -224,3 +224,13 @@ def test_deadline_works_in_any_thread() -> None:
 
 def test_no_time_limit_when_zero(store: Store) -> None:
     assert run_query(store, "ASK { ?s ?p ?o }", timeout=0).boolean is True
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_select_star_columns_come_in_the_order_of_the_query(backend: str) -> None:
+    # Oxigraph sorts SELECT * by name (o, p, s); rdflib, Jena and Virtuoso keep the
+    # order the variables first appear in
+    store = Store.default(backend=backend)
+    res = run_query(store, "SELECT * WHERE { ?skill a ckg:Skill ; skos:prefLabel ?label } LIMIT 2")
+    assert res.variables == ["skill", "label"]
+    assert all(isinstance(label, Literal) for _skill, label in res.rows)
