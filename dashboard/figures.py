@@ -165,9 +165,9 @@ def counts_figure(counts: Mapping[str, int]) -> Figure:
         "x": [TYPE_LABELS.get(k, k) for k in kinds],
         "y": [counts[k] for k in kinds],
         "marker": {"color": [NODE_STYLES.get(k, {}).get("color", "#888") for k in kinds]},
-        "text": [counts[k] for k in kinds],
+        "texttemplate": "%{y:,}",
         "textposition": "outside",
-        "hovertemplate": "%{x}: %{y}<extra></extra>",
+        "hovertemplate": "%{x}: %{y:,}<extra></extra>",
     }
     return _figure([bar], "Nodes by class")
 
@@ -209,6 +209,7 @@ def central_skills_figure(rows: Sequence[tuple[str, str, int]], total_roles: int
     rows = list(reversed(rows))
     most = max((r[2] for r in rows), default=0)
     of = f" of {total_roles:,}" if total_roles else ""
+    out_of = f" (of {total_roles:,})" if total_roles else ""
     bar = {
         "type": "bar",
         "x": [r[2] for r in rows],
@@ -218,7 +219,7 @@ def central_skills_figure(rows: Sequence[tuple[str, str, int]], total_roles: int
         "marker": {"color": NODE_STYLES["skill"]["color"]},
         "hovertemplate": "%{y}: opens %{x}" + of + " roles<extra></extra>",
     }
-    xaxis: dict[str, Any] = {"title": {"text": f"roles it leads to{of}"}, "rangemode": "tozero"}
+    xaxis: dict[str, Any] = {"title": {"text": f"roles it leads to{out_of}"}, "rangemode": "tozero"}
     if most <= 20:
         xaxis["dtick"] = 1
     layout = {"xaxis": xaxis}
@@ -232,46 +233,66 @@ def central_skills_figure(rows: Sequence[tuple[str, str, int]], total_roles: int
 
 def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     """Total learning hours per skill area, largest at the top: the ``top`` largest
-    areas, the rest summed in one bar at the foot ("N other areas"), so a taxonomy of
-    hundreds of areas (ESCO) stays one screen high.
+    areas, so a taxonomy of hundreds of areas (ESCO) stays one screen high; the title
+    says how many there are and a note under the bars what the rest add up to (as a
+    bar it dwarfed all the others).
 
     ``hours`` is :func:`kg.explore.hours_by_area`, largest first; ``"Other"`` holds
     the skills in no area. Each area's bar carries its explorer address
-    (``customdata``; empty for "Other" and the summed rest).
+    (``customdata``; empty for "Other").
 
     Examples
     --------
     >>> fig = hours_by_area_figure({"Maths": 60.0, "Other": 5.0})
     >>> fig["data"][0]["y"], fig["data"][0]["customdata"]
     (['Other', 'Maths'], ['', '/node/Maths'])
-    >>> hours_by_area_figure({"A": 9.0, "B": 5.0, "C": 1.0}, top=1)["data"][0]["y"]
-    ['2 other areas', 'A']
+    >>> fig = hours_by_area_figure({"A": 9.0, "B": 5.0, "C": 1.0}, top=1)
+    >>> fig["data"][0]["y"], fig["layout"]["title"]["text"]
+    (['A'], 'Learning hours by skill area: the largest 1 of 3')
+    >>> fig["layout"]["annotations"][0]["text"]
+    'The other 2 areas: 6 h in all.'
     """
     from dashboard.urls import node_url
 
     items = list(hours.items())
     shown = items[:top]
     names = [n for n, _ in shown]
-    values = [v for _, v in shown]
-    links = ["" if n == "Other" else node_url(n) for n in names]
-    rest = items[top:]
-    if rest:
-        names.append(f"{len(rest):,} other areas")
-        values.append(sum(v for _, v in rest))
-        links.append("")
     bar = {
         "type": "bar",
-        "x": list(reversed(values)),
+        "x": [v for _, v in reversed(shown)],
         "y": list(reversed(names)),
-        "customdata": list(reversed(links)),
+        "customdata": ["" if n == "Other" else node_url(n) for n in reversed(names)],
         "orientation": "h",
         "marker": {"color": NODE_STYLES["skill"]["color"]},
         "hovertemplate": "%{y}: %{x:,.0f} h to learn all its skills<extra></extra>",
     }
-    layout = {"xaxis": {"title": {"text": "learning hours (all the area's skills)"}}}
+    layout: dict[str, Any] = {"xaxis": {"title": {"text": "learning hours (all the area's skills)"}}}
+    heading = "Learning hours by skill area"
+    rest = items[top:]
+    extra: dict[str, Any] = {}
+    if rest:
+        heading += f": the largest {len(shown):,} of {len(items):,}"
+        total = sum(v for _, v in rest)
+        extra = {
+            "annotations": [
+                {
+                    "text": f"The other {len(rest):,} areas: {total:,.0f} h in all.",
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0,
+                    "xanchor": "left",
+                    "y": 1,
+                    "yanchor": "bottom",
+                    "yshift": 2,
+                    "showarrow": False,
+                    "font": {"size": 12, "color": "#5b6577"},
+                }
+            ],
+        }
     return _figure(
         [bar],
-        "Learning hours by skill area",
-        height=max(320, 24 * len(names) + 80),
-        **{**layout, **_clickable(layout)},
+        heading,
+        height=max(320, 24 * len(names) + 80) + (20 if rest else 0),
+        **{**layout, **_clickable(layout), **extra},
+        **({"margin": {"l": 10, "r": 10, "t": 62, "b": 10}} if rest else {}),
     )

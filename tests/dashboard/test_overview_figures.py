@@ -44,15 +44,16 @@ def test_the_hover_says_how_many_of_all_the_roles() -> None:
     assert "of 16 roles" in fig["data"][0]["hovertemplate"]
 
 
-def test_hundreds_of_areas_keep_the_largest_and_sum_the_rest() -> None:
+def test_hundreds_of_areas_keep_the_largest_and_say_what_the_rest_add_up_to() -> None:
     # ESCO: 664 skill areas drew a chart 11,000 px high with bars a few pixels long
     hours = {f"area {i:03}": float(1000 - i) for i in range(600)}
     fig = figures.hours_by_area_figure(hours, top=15)
     bar = fig["data"][0]
-    assert len(bar["y"]) == 16
-    assert bar["y"][0] == "585 other areas"  # at the foot of the chart
-    assert bar["x"][0] == pytest.approx(sum(1000 - i for i in range(15, 600)))
-    assert bar["y"][-1] == "area 000"
+    assert len(bar["y"]) == 15
+    assert bar["y"][-1] == "area 000"  # the largest at the top
+    assert fig["layout"]["title"]["text"].endswith("the largest 15 of 600")
+    rest = sum(1000 - i for i in range(15, 600))
+    assert fig["layout"]["annotations"][0]["text"] == f"The other 585 areas: {rest:,} h in all."
     assert fig["layout"]["height"] < 700
     go.Figure(fig)
 
@@ -65,9 +66,9 @@ def test_a_few_areas_are_all_shown() -> None:
 def test_bars_carry_the_explorer_address_of_their_node() -> None:
     central = figures.central_skills_figure([("a", "deep learning", 9)], total_roles=16)
     assert central["data"][0]["customdata"] == ["/node/deep%20learning"]
-    areas = figures.hours_by_area_figure({"Mathematics": 60.0, "Other": 5.0, "x": 1.0}, top=2)
-    # an area opens in the explorer; "Other" (no area) and the rest summed are not nodes
-    assert areas["data"][0]["customdata"] == ["", "", "/node/Mathematics"]
+    areas = figures.hours_by_area_figure({"Mathematics": 60.0, "Other": 5.0})
+    # an area opens in the explorer; "Other" (no area) is not a node
+    assert areas["data"][0]["customdata"] == ["", "/node/Mathematics"]
 
 
 def test_counts_are_written_with_thousands_separators() -> None:
