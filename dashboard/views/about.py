@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from dash import html
-from rdflib import RDF, URIRef
+from rdflib import OWL, RDF, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 
 from kg.importers.attribution import attributions
 from kg.namespace import CKG
 from kg.store import Store
 
-__all__ = ["about", "sources"]
+__all__ = ["LICENCE_NAMES", "about", "ontology", "software", "sources"]
 
 
 def sources(store: Store) -> list[dict[str, str]]:
@@ -50,8 +50,111 @@ def sources(store: Store) -> list[dict[str, str]]:
     return store.derived("dashboard-sources", build)
 
 
+LICENCE_NAMES = {
+    "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0",
+    "http://creativecommons.org/licenses/by/4.0/": "CC BY 4.0",
+    "http://data.europa.eu/eli/dec/2011/833/oj": "Commission Decision 2011/833/EU (reuse of Commission documents)",
+}
+"""Readable names of the licences the graph cites."""
+
+PACKAGES = ("careerkg", "rdflib", "pyoxigraph", "networkx", "dash", "dash-cytoscape", "plotly")
+
+
+def software() -> list[tuple[str, str]]:
+    """The versions of careerkg and the libraries it runs on, as installed.
+
+    Examples
+    --------
+    >>> dict(software())["careerkg"] != ""
+    True
+    """
+    from importlib import metadata
+
+    out = []
+    for name in PACKAGES:
+        try:
+            out.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def ontology(store: Store) -> dict[str, str]:
+    """The ontology the graph is written in: IRI, title, version, version IRI, licence,
+    last change (empty strings for what the graph does not say).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> facts = ontology(Store.default())
+    >>> facts["iri"], facts["version"]
+    ('https://w3id.org/careerkg/ontology', '0.2.0')
+    """
+
+    def build(s: Store) -> dict[str, str]:
+        g = s.graph
+        found = sorted(str(o) for o in g.subjects(RDF.type, OWL.Ontology) if isinstance(o, URIRef))
+        iri = next((o for o in found if "careerkg" in o), found[0] if found else "")
+        node = URIRef(iri)
+
+        def value(p: Any) -> str:
+            return str(g.value(node, p) or "") if iri else ""
+
+        return {
+            "iri": iri,
+            "label": value(RDFS.label) or "careerkg ontology",
+            "version": value(OWL.versionInfo),
+            "version_iri": value(OWL.versionIRI),
+            "license": value(DCTERMS.license),
+            "modified": value(DCTERMS.modified),
+        }
+
+    return store.derived("dashboard-ontology", build)
+
+
+def _licence(iri: str) -> Any:
+    return html.A(LICENCE_NAMES.get(iri, iri), href=iri)
+
+
 def about(store: Store) -> Any:
-    """The page body: the project, then one entry per source with its attribution."""
+    """The page body: this instance (software, ontology, graph), then one entry per
+    source with its attribution."""
+    return html.Div([_instance(store), _sources(store)])
+
+
+def _instance(store: Store) -> Any:
+    versions = software()
+    own = dict(versions).get("careerkg", "unknown")
+    onto = ontology(store)
+    facts: list[Any] = [
+        html.Dt("Software"),
+        html.Dd(
+            [
+                f"careerkg {own}, open source under the MIT licence. Runs on ",
+                ", ".join(f"{n} {v}" for n, v in versions if n != "careerkg"),
+                ".",
+            ]
+        ),
+    ]
+    if onto["iri"]:
+        label = f"{onto['label']} {onto['version']}".strip()
+        dd: list[Any] = [label, " · ", html.Code(onto["version_iri"] or onto["iri"])]
+        if onto["modified"]:
+            dd.append(f" · changed {onto['modified']}")
+        if onto["license"]:
+            dd += [" · licence ", _licence(onto["license"])]
+        facts += [html.Dt("Ontology"), html.Dd(dd)]
+    facts += [
+        html.Dt("Graph"),
+        html.Dd(f"{len(store):,} triples, from {len(sources(store)):,} sources (below)."),
+    ]
+    return html.Div(
+        [html.H2("This instance"), html.Dl(facts, className="facts", id="about-instance")],
+        className="card",
+    )
+
+
+def _sources(store: Store) -> Any:
     items = []
     for src in sources(store):
         parts: list[Any] = [html.Strong(src["title"])]
@@ -62,7 +165,7 @@ def about(store: Store) -> Any:
         if src["rights"]:
             parts.append(html.P(src["rights"], className="attribution"))
         if src["license"]:
-            parts.append(html.P(["Licence: ", html.A(src["license"], href=src["license"])]))
+            parts.append(html.P(["Licence: ", _licence(src["license"])]))
         items.append(html.Li(parts))
     return html.Div(
         [
