@@ -133,13 +133,19 @@ class Page:
         self.context.close()
 
 
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Page]:
-    p = Page(browser, server)
+def open_page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> Iterator[Page]:
+    """A page for a test (``yield from`` it in a fixture): closed afterwards, and the
+    test fails if the page logged a console error or raised."""
+    p = Page(browser, server, viewport)
     yield p
     errors = list(p.errors)
     p.close()
     assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Page]:
+    yield from open_page(browser, server)
 
 
 def test_first_page_is_interactive_quickly(page: Page) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.dashboard.test_browser import Page, browser
+from tests.dashboard.test_browser import Page, browser, open_page
 from tests.support.server import running_server
 
 __all__ = ["browser"]  # the shared Chromium fixture
@@ -30,23 +30,15 @@ def server() -> Iterator[str]:
         yield url
 
 
-def _page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> Iterator[Page]:
-    p = Page(browser, server, viewport)
-    yield p
-    errors = list(p.errors)
-    p.close()
-    assert errors == [], f"console errors: {errors}"
-
-
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Page]:
-    yield from _page(browser, server)
+    yield from open_page(browser, server)
 
 
 @pytest.fixture
 def laptop(browser: Any, server: str) -> Iterator[Page]:
     """A small laptop screen, or a browser window beside another."""
-    yield from _page(browser, server, {"width": 1024, "height": 700})
+    yield from open_page(browser, server, {"width": 1024, "height": 700})
 
 
 def _details_title(page: Page, label: str) -> None:

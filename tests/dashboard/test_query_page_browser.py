@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.dashboard.test_browser import Page, browser
+from tests.dashboard.test_browser import Page, browser, open_page
 from tests.support.server import running_server
 
 __all__ = ["browser"]  # the shared Chromium fixture
@@ -33,11 +33,7 @@ def server() -> Iterator[str]:
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Page]:
-    p = Page(browser, server)
-    yield p
-    errors = list(p.errors)
-    p.close()
-    assert errors == [], f"console errors: {errors}"
+    yield from open_page(browser, server)
 
 
 def _message(page: Page, text: str, timeout: float = 15_000) -> None:

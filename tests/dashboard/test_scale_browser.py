@@ -20,7 +20,7 @@ import pytest
 
 from dashboard import ids
 from dashboard.views.explorer import LIMIT
-from tests.dashboard.test_browser import Page, browser
+from tests.dashboard.test_browser import Page, browser, open_page
 from tests.support.esco_store import esco_store_dir
 from tests.support.server import running_server
 
@@ -93,11 +93,7 @@ def _show_more_visible(page: Page) -> bool:
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Page]:
-    p = Page(browser, server)
-    yield p
-    errors = list(p.errors)
-    p.close()
-    assert errors == [], f"console errors: {errors}"
+    yield from open_page(browser, server)
 
 
 def test_esco_explorer_first_view_search_and_capped_neighbourhoods(page: Page, server: str) -> None:
