@@ -152,7 +152,8 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
                 update = parseUpdate(text)
         except Exception:  # not an update either: report the query parser's error
             raise QueryRejected(
-                f"malformed SPARQL query at {_position(err)}: {err.msg} (near {_near(text, err.loc)!r})",
+                f"malformed SPARQL query at {_position(err)}: {_expected(err.msg)} "
+                f"(near {_near(text, err.loc)!r})",
                 status=400,
             ) from None
         if "request" not in update:  # nothing but whitespace, comments and PREFIX lines
@@ -174,6 +175,36 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
         raise QueryRejected(f"invalid SPARQL query: {err}", status=400) from None
     check_query(query)
     return query
+
+
+_FORMS = re.compile(r"\{?(?:(?:Select|Construct|Describe|Ask)Query(?:\s*\|\s*)?)+\}?")
+
+
+def _expected(message: str) -> str:
+    """The parser's complaint in a reader's words: its grammar rule names say nothing
+    to a person writing a query.
+
+    Examples
+    --------
+    >>> _expected("Expected {SelectQuery | ConstructQuery | DescribeQuery | AskQuery}")
+    'expected SELECT, CONSTRUCT, DESCRIBE or ASK'
+    >>> _expected("Expected SelectQuery")
+    'the query cannot be read from here on (each triple pattern needs a subject, a predicate and an object, and each { its })'
+    >>> _expected("Expected end of text")
+    'unexpected text after the end of the query'
+    >>> _expected("Expected '}', found 'x'")
+    "Expected '}', found 'x'"
+    """
+    if message.startswith("Expected {") and _FORMS.fullmatch(message.removeprefix("Expected ")):
+        return "expected SELECT, CONSTRUCT, DESCRIBE or ASK"
+    if _FORMS.fullmatch(message.removeprefix("Expected ")):
+        return (
+            "the query cannot be read from here on (each triple pattern needs a subject, a predicate "
+            "and an object, and each { its })"
+        )
+    if message == "Expected end of text":
+        return "unexpected text after the end of the query"
+    return message
 
 
 _PARSER_LOCK = threading.Lock()

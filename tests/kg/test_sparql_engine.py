@@ -234,3 +234,19 @@ def test_select_star_columns_come_in_the_order_of_the_query(backend: str) -> Non
     res = run_query(store, "SELECT * WHERE { ?skill a ckg:Skill ; skos:prefLabel ?label } LIMIT 2")
     assert res.variables == ["skill", "label"]
     assert all(isinstance(label, Literal) for _skill, label in res.rows)
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("SELEC ?x WHERE { ?x a ckg:Role }", "expected SELECT, CONSTRUCT, DESCRIBE or ASK"),
+        ("SELECT ?x WHERE { ?x a }", "each triple pattern needs a subject, a predicate and an object"),
+        ("SELECT ?x WHERE { ?x a ckg:Role } LIMT 3", "unexpected text after the end of the query"),
+    ],
+)
+def test_malformed_query_messages_do_not_name_grammar_rules(query: str, words: str) -> None:
+    # the parser said "Expected SelectQuery" or "Expected {SelectQuery | ConstructQuery | ...}"
+    with pytest.raises(QueryRejected) as err:
+        parse_query(query)
+    assert words in str(err.value)
+    assert "SelectQuery" not in str(err.value)
