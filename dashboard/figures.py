@@ -8,9 +8,9 @@ wanted (the tests do).
 
 Examples
 --------
->>> fig = counts_figure({"role": 3, "skill": 10})
+>>> fig = hours_by_area_figure({"Mathematics": 300.0, "Cloud": 120.0})
 >>> fig["data"][0]["type"], fig["data"][0]["y"]
-('bar', [3, 10])
+('bar', ['Cloud', 'Mathematics'])
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dashboard.styles import NODE_STYLES, TYPE_LABELS
+from dashboard.styles import NODE_STYLES
 
 __all__ = [
     "FONT",
     "central_skills_figure",
-    "counts_figure",
     "effort_figure",
     "figure_title",
     "hours_by_area_figure",
+    "role_hours_figure",
 ]
 
 Figure = dict[str, Any]
@@ -157,19 +157,44 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
     )
 
 
-def counts_figure(counts: Mapping[str, int]) -> Figure:
-    """Nodes per type, one bar each in the type's colour."""
-    kinds = list(counts)
+def role_hours_figure(rows: Sequence[tuple[str, str, float]]) -> Figure:
+    """Horizontal bars: the learning hours each role takes from scratch, fewest at the
+    top; a click on a bar opens that role's path in the path finder (``customdata``).
+
+    Parameters
+    ----------
+    rows : sequence of (iri, label, hours)
+        As :func:`kg.explore.hours_to_roles` gives them, fewest first.
+
+    Examples
+    --------
+    >>> fig = role_hours_figure([("a", "Data Analyst", 960.0), ("b", "AI Architect", 3430.0)])
+    >>> fig["data"][0]["y"][0], fig["data"][0]["customdata"][0]
+    ('AI Architect', '/path/-/AI%20Architect')
+    """
+    from dashboard.urls import path_url
+
+    rows = list(reversed(rows))  # Plotly draws the first bar at the bottom
     bar = {
         "type": "bar",
-        "x": [TYPE_LABELS.get(k, k) for k in kinds],
-        "y": [counts[k] for k in kinds],
-        "marker": {"color": [NODE_STYLES.get(k, {}).get("color", "#888") for k in kinds]},
-        "texttemplate": "%{y:,}",
-        "textposition": "outside",
-        "hovertemplate": "%{x}: %{y:,}<extra></extra>",
+        "x": [r[2] for r in rows],
+        "y": [r[1] for r in rows],
+        "customdata": [path_url(None, r[1]) for r in rows],
+        "orientation": "h",
+        "marker": {"color": NODE_STYLES["role"]["color"]},
+        "texttemplate": "%{x:,.0f} h",
+        "textposition": "auto",
+        "hovertemplate": "%{y}: %{x:,.0f} h of learning from scratch (click for the path)<extra></extra>",
     }
-    return _figure([bar], "Nodes by class")
+    layout = {
+        "xaxis": {"title": {"text": "learning hours: its skills and their prerequisites"}, "tickformat": ","}
+    }
+    return _figure(
+        [bar],
+        "Hours to each role from scratch",
+        height=max(320, 24 * len(rows) + 90),
+        **{**layout, **_clickable(layout)},
+    )
 
 
 def _clickable(layout: dict[str, Any]) -> dict[str, Any]:

@@ -59,6 +59,7 @@ __all__ = [
     "closest_names",
     "graph_of",
     "hours_by_area",
+    "hours_to_roles",
     "ladder",
     "neighbourhood",
     "node_details",
@@ -735,6 +736,40 @@ def class_counts(G: nx.MultiDiGraph) -> dict[str, int]:
     """
     counts = Counter(t for _, t in G.nodes(data="type"))
     return {t: counts.get(t, 0) for t in NODE_TYPES}
+
+
+def hours_to_roles(G: nx.MultiDiGraph, limit: int = 30) -> list[tuple[str, str, float]]:
+    """How many hours of learning each role takes from scratch (its learning path with no
+    source role and nothing known: its required skills and their prerequisites; the
+    years of experience a career step expects are not hours): ``(iri, label, hours)``,
+    fewest first, ties by label.
+
+    The roles of the career ladder (those on a progression); without a ladder (an
+    imported taxonomy alone), the first ``limit`` roles in label order. A role no path
+    reaches is left out.
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> [(label, hours) for _, label, hours in hours_to_roles(tiny_graph())]
+    [('Analyst', 70.0), ('Software Engineer', 103.33), ('Data Scientist', 160.0), ('ML Engineer', 210.0)]
+    """
+    from kg.errors import KGError
+    from kg.paths import learning_path
+
+    on_ladder = {n for u, v, k in G.edges(keys=True) if k == "progresses" for n in (u, v)}
+    roles = (
+        sorted(on_ladder, key=lambda n: _sort_key(G, n))[:limit]
+        or sorted((n for n, t in G.nodes(data="type") if t == "role"), key=lambda n: _sort_key(G, n))[:limit]
+    )
+    rows: list[tuple[str, str, float]] = []
+    for role in roles:
+        try:
+            hours = learning_path(G, None, role).total_hours
+        except KGError:
+            continue
+        rows.append((str(role), str(G.nodes[role].get("label", role)), float(hours)))
+    return sorted(rows, key=lambda r: (r[2], r[1].casefold()))
 
 
 def central_skills(

@@ -15,16 +15,15 @@ dash.register_page(
     path="/overview",
     name="Overview",
     title="careerkg · Overview",
-    description="Counts by class and the most central skills of the careerkg graph.",
+    description="Counts by class, the hours to each role and the most central skills of the careerkg graph.",
     order=3,
 )
 
 
 def layout(**_query: Any) -> Any:
     data = view.overview(get_store())
-    counts_fig, central_fig, area_fig = data["figures"]
+    roles_fig, central_fig, area_fig = data["figures"]
     config = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
-    static = {**config, "displayModeBar": False}
     return html.Div(
         className="overview",
         children=[
@@ -42,7 +41,7 @@ def layout(**_query: Any) -> Any:
             html.Div(
                 [
                     html.Div(
-                        dcc.Graph(figure=counts_fig, config=static, id="overview-counts-chart"),
+                        dcc.Graph(figure=roles_fig, config=config, id="overview-roles-chart"),
                         className="card",
                     ),
                     html.Div(
@@ -70,8 +69,9 @@ def layout(**_query: Any) -> Any:
     )
 
 
-# a bar of a skill or an area opens it in the explorer (its address is the bar's customdata)
-for _chart in ("overview-central-chart", "overview-areas-chart"):
+# a bar opens its skill or area in the explorer, or its role's path in the path finder
+# (the address is the bar's customdata)
+for _chart in ("overview-central-chart", "overview-areas-chart", "overview-roles-chart"):
     clientside_callback(
         "function(click) { return window.careerkg.clickThrough(click); }",
         Output(_chart, "className"),

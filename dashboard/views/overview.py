@@ -1,4 +1,5 @@
-"""Overview page: counts by class, the skills that unlock most roles, hours by area."""
+"""Overview page: counts by class, the hours to each role, the skills that unlock most
+roles, hours by area."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.components import swatch
-from dashboard.figures import central_skills_figure, counts_figure, hours_by_area_figure
+from dashboard.figures import central_skills_figure, hours_by_area_figure, role_hours_figure
 from dashboard.styles import TYPE_LABELS
-from kg.explore import central_skills, class_counts, graph_of, hours_by_area
+from kg.explore import central_skills, class_counts, graph_of, hours_by_area, hours_to_roles
 from kg.store import Store
 
 __all__ = ["overview"]
@@ -28,7 +29,7 @@ def overview(store: Store, k: int = 12) -> dict[str, Any]:
             "triples": len(s),
             "central": central,
             "figures": [
-                counts_figure(counts),
+                role_hours_figure(hours_to_roles(G)),
                 central_skills_figure(central, total_roles=counts.get("role", 0)),
                 hours_by_area_figure(hours_by_area(G)),
             ],

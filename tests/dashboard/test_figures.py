@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import figures
-from kg.explore import hours_by_area
+from kg.explore import hours_by_area, hours_to_roles
 from kg.paths import plan
 from kg.project import projection
 from kg.store import Store
@@ -25,7 +25,7 @@ def test_every_figure_validates_in_plotly(store: Store) -> None:
     ]
     built = {
         "effort": figures.effort_figure(steps, {steps[0]["iri"]: "Maths"}),
-        "counts": figures.counts_figure({"role": 16, "skill": 109}),
+        "roles": figures.role_hours_figure(hours_to_roles(G)),
         "central": figures.central_skills_figure([("a", "Python", 9), ("b", "SQL", 7)]),
         "hours": figures.hours_by_area_figure(hours_by_area(G)),
     }

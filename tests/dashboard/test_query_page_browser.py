@@ -140,3 +140,26 @@ def test_a_bar_of_the_overview_opens_its_skill_in_the_explorer(page: Page) -> No
         "(label) => document.getElementById('details-title')?.textContent === label", arg=top
     )
     assert "/node/" in page.page.url
+
+
+def test_a_bar_of_the_role_hours_chart_opens_that_roles_path(page: Page) -> None:
+    from urllib.parse import quote
+
+    from kg.explore import hours_to_roles
+    from kg.project import projection
+    from kg.store import Store
+
+    # the overview's first chart: the hours to each role from scratch, fewest at the top
+    _iri, label, hours = hours_to_roles(projection(Store.default()))[0]
+    page.goto("/overview")
+    bar = page.page.locator("#overview-roles-chart .bars .point path").last  # the top bar
+    bar.wait_for(state="visible")
+    box = bar.bounding_box()
+    assert box is not None
+    page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # a real click
+    page.page.wait_for_selector("#path-step-list .step")
+    assert page.page.url.endswith("/path/-/" + quote(label, safe=""))
+    page.page.wait_for_function(
+        "(n) => (document.getElementById('path-summary')?.textContent || '').includes(n)",
+        arg=f"{round(hours):,}",
+    )
