@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from importlib import metadata
-from typing import Any
 
 import pytest
 
 from dashboard.views import about
 from kg.store import Store
+from tests.support.components import texts
 
 
 @pytest.fixture(scope="module")
@@ -16,18 +16,8 @@ def store() -> Store:
     return Store.default()
 
 
-def _texts(component: Any) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(_texts(c) for c in component)
-    return _texts(getattr(component, "children", None))
-
-
 def test_the_about_page_names_the_versions_and_the_licences(store: Store) -> None:
-    text = _texts(about.about(store))
+    text = texts(about.about(store))
     assert f"careerkg {metadata.version('careerkg')}" in text
     assert "MIT" in text  # the code's licence
     assert "careerkg ontology 0.2.0" in text

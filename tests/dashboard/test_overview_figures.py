@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import plotly.graph_objects as go
 import pytest
 
@@ -12,21 +10,12 @@ from dashboard import figures
 from dashboard.views import overview
 from kg.explore import central_skills, class_counts, graph_of
 from kg.store import Store
+from tests.support.components import texts
 
 
 @pytest.fixture(scope="module")
 def store() -> Store:
     return Store.default()
-
-
-def _texts(component: Any) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(_texts(c) for c in component)
-    return _texts(getattr(component, "children", None))
 
 
 def test_hundreds_of_roles_do_not_get_a_tick_each() -> None:
@@ -73,7 +62,7 @@ def test_bars_carry_the_explorer_address_of_their_node() -> None:
 
 def test_counts_are_written_with_thousands_separators() -> None:
     data = {"counts": {"role": 3021, "skill": 13968}, "triples": 1049169}
-    text = _texts(overview.cards(data))
+    text = texts(overview.cards(data))
     for n in ("3,021", "13,968", "1,049,169"):
         assert n in text
 
