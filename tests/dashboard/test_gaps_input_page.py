@@ -7,7 +7,6 @@ A real ``careerkg serve`` and Debian's Chromium; every test fails on a console e
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,10 +15,10 @@ import pytest
 
 from dashboard.views import gaps as view
 from kg.store import Store
+from tests.dashboard.test_browser import browser
 from tests.support.server import running_server
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
-CHROMIUM = "/usr/bin/chromium"
+__all__ = ["browser"]  # the shared Chromium fixture
 
 # Excel in a decimal-comma locale: BOM, ';' between columns, CRLF, a credits column,
 # several skills in one quoted cell; course names that slugged alike (C++, C#, and
@@ -107,26 +106,14 @@ def server() -> Iterator[str]:
 
 
 @pytest.fixture
-def page(server: str) -> Iterator[_Page]:
-    if not Path(CHROMIUM).exists():
-        if IN_CI:
-            pytest.fail(f"Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        pg = _Page(context.new_page())
-        pg.page.goto(server + "/gaps")
-        pg.page.wait_for_selector("#gaps-upload")
-        yield pg
-        context.close()
-        browser.close()
-        assert pg.errors == [], f"console errors: {pg.errors}"
+def page(browser: Any, server: str) -> Iterator[_Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = _Page(context.new_page())
+    pg.page.goto(server + "/gaps")
+    pg.page.wait_for_selector("#gaps-upload")
+    yield pg
+    context.close()
+    assert pg.errors == [], f"console errors: {pg.errors}"
 
 
 @pytest.mark.browser
