@@ -41,6 +41,7 @@ from kg.errors import InputFileError, KGError
 
 __all__ = [
     "NO_FINAL_LINE_END",
+    "TAXONOMIES",
     "ImportReport",
     "NTriplesWriter",
     "atomic_path",
@@ -49,6 +50,7 @@ __all__ = [
     "progress",
     "read_csv",
     "read_tsv",
+    "refuse_other_taxonomy",
     "sweep_stale",
     "unterminated",
     "write_output",
@@ -94,6 +96,39 @@ def check_version(version: str) -> str:
             "use letters, digits, '.', '-' and '_' (e.g. 29.3 or 1.1.1)"
         )
     return version
+
+
+TAXONOMIES: dict[str, tuple[str, str]] = {
+    "esco": ("occupations.csv", "the ESCO CSV export"),
+    "onet": ("Occupation Data.txt", "O*NET text files"),
+}
+"""Each importer's telltale table, and what its files are called in messages."""
+
+
+def refuse_other_taxonomy(directory: Path, importer: str) -> None:
+    """Refuse a folder without ``importer``'s telltale table that holds another
+    taxonomy's (:data:`TAXONOMIES`), naming the command that imports it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); _ = (d / "Occupation Data.txt").write_text("x")
+    >>> refuse_other_taxonomy(d, "esco")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: ...: this folder holds O*NET text files (Occupation Data.txt), not the ESCO CSV export; ...
+    """
+    table, what = TAXONOMIES[importer]
+    if find_table(directory, [table], required=False) is not None:
+        return
+    for other, (other_table, other_what) in TAXONOMIES.items():
+        found = find_table(directory, [other_table], required=False) if other != importer else None
+        if found is not None:
+            raise InputFileError(
+                str(directory),
+                f"this folder holds {other_what} ({found.name}), not {what}; "
+                f"import it with `careerkg import {other} {directory}`",
+            )
 
 
 def find_table(directory: Path, names: Iterable[str], *, required: bool = True) -> Path | None:

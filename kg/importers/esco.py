@@ -60,6 +60,7 @@ from kg.importers.common import (
     find_table,
     progress,
     read_csv,
+    refuse_other_taxonomy,
     safe_iri,
     split_multi,
     unterminated,
@@ -555,14 +556,7 @@ REQUIRED_TABLES = ("occupations.csv", "skills.csv", "occupationSkillRelations.cs
 
 def _check_tables(directory: Path) -> None:
     """Find the required tables before anything is read, and name O*NET files for what they are."""
-    if find_table(directory, ["occupations.csv"], required=False) is None:
-        onet = find_table(directory, ["Occupation Data.txt"], required=False)
-        if onet is not None:
-            raise InputFileError(
-                str(directory),
-                f"this folder holds O*NET text files ({onet.name}), not the ESCO CSV export; "
-                f"import it with `careerkg import onet {directory}`",
-            )
+    refuse_other_taxonomy(directory, "esco")
     for name in REQUIRED_TABLES:
         try:
             find_table(directory, [name])

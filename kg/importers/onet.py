@@ -52,6 +52,7 @@ from kg.importers.common import (
     find_table,
     progress,
     read_tsv,
+    refuse_other_taxonomy,
     unterminated,
 )
 from kg.namespace import CKG, DATA, SRC
@@ -562,14 +563,7 @@ def import_onet(
     directory = Path(directory)
     if not directory.is_dir():
         raise InputFileError(str(directory), "not a folder; point at the folder holding the O*NET text files")
-    if find_table(directory, ["Occupation Data.txt"], required=False) is None:
-        esco = find_table(directory, ["occupations.csv"], required=False)
-        if esco is not None:
-            raise InputFileError(
-                str(directory),
-                f"this folder holds the ESCO CSV export ({esco.name}), not O*NET text files; "
-                f"import it with `careerkg import esco {directory}`",
-            )
-        find_table(directory, ["Occupation Data.txt"])  # says what was looked for
+    refuse_other_taxonomy(directory, "onet")
+    find_table(directory, ["Occupation Data.txt"])  # says what was looked for
     version = check_version(version) if version else detect_version(directory) or "unknown"
     return _OnetImport(directory, out, version, show_progress).run()
