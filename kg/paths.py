@@ -102,6 +102,7 @@ __all__ = [
     "learning_paths",
     "parse_known",
     "plan",
+    "plan_day",
     "unlocks",
     "unspecified_note",
 ]
@@ -889,6 +890,20 @@ def learning_paths(
 # ---------------------------------------------------------------- credentials
 
 
+def plan_day() -> date:
+    """The day plans are made for: the system's date.
+
+    A plan depends on it (a credential retired before it is not offered), so anything
+    that keeps plans, such as the path finder's page, keeps them per day.
+
+    Examples
+    --------
+    >>> plan_day() == date.today()
+    True
+    """
+    return date.today()
+
+
 def cover_credentials(
     G: nx.MultiDiGraph, steps: Sequence[Step], held: Iterable[Any] = (), today: date | None = None
 ) -> tuple[list[CredentialChoice], list[Any]]:
@@ -912,7 +927,7 @@ def cover_credentials(
         The skills the learner holds before the plan (their role's and the ones
         they know); a credential's ``expects`` leaves them out, with the plan's own.
     today : datetime.date, optional
-        The day of the plan (today by default): a credential retired before it
+        The day of the plan (:func:`plan_day` by default): a credential retired before it
         (``retired``, from ``ckg:retiredOn``) can no longer be taken and is not offered.
 
     Returns
@@ -935,7 +950,7 @@ def cover_credentials(
     order = {s.iri: i for i, s in enumerate(steps)}
     alone = {s.iri: s.hours for s in steps}
     level = {s.iri: s.level for s in steps}
-    day = (today or date.today()).isoformat()
+    day = (today or plan_day()).isoformat()
     teaches: dict[Any, set[Any]] = {}
     for skill in order:
         for opp, attrs in in_edges_of(G, skill, "teaches"):

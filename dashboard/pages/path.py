@@ -7,6 +7,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
+import kg.paths
 from dashboard import ids
 from dashboard.components import canvas, field, legend
 from dashboard.downloads import FORMATS, filename
@@ -232,8 +233,10 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
         )
         return [*_outputs(store, result)[:-1], url]
 
-    # the store is read-only: the same question gets the same page, computed once
-    return memoized(store, "path-page", json_key(source, know, target, alternatives), build)
+    # the store is read-only: the same question on the same day (retired credentials drop
+    # out of plans) gets the same page, computed once
+    key = json_key(source, know, target, alternatives, kg.paths.plan_day().isoformat())
+    return memoized(store, "path-page", key, build)
 
 
 @callback(
