@@ -22,7 +22,7 @@ import bisect
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from kg.errors import UnknownEntity
 from kg.namespace import CKG, PREFIXES
 from kg.store import Store
 
-__all__ = ["LabelIndex", "label_of", "normalise"]
+__all__ = ["LabelIndex", "closest_labels", "label_of", "normalise"]
 
 _KIND_NAMES = {
     CKG.Role: "role",
@@ -159,6 +159,61 @@ def _abbreviates(words: list[str], name: list[str]) -> bool:
             return False
         at += 1
     return True
+
+
+def closest_labels(
+    name: str, pool: Mapping[Any, str], alt: Mapping[Any, Sequence[str]] | None = None, n: int = 5
+) -> list[str]:
+    """Up to ``n`` of the labels in ``pool`` (node -> preferred label) closest to ``name``.
+
+    A near miss of a node's alt label (``alt``: node -> alt labels) suggests its
+    preferred label, at a lower score (:data:`ALT_WEIGHT`); suggestions score at least
+    :data:`FLOOR` and within :data:`MARGIN` of the best; abbreviated words come first
+    ("lin alg"), names containing ``name`` last.
+
+    Examples
+    --------
+    >>> pool = {1: "linear algebra", 2: "Python programming", 3: "probability theory"}
+    >>> closest_labels("linear algebr", pool), closest_labels("lin alg", pool)
+    (['linear algebra'], ['linear algebra'])
+    >>> closest_labels("pyton", pool), closest_labels("pyton", pool, {2: ["Python"]})
+    ([], ['Python programming'])
+    """
+    alt = alt or {}
+    # a name suggests the node it is the preferred label of, before any node that
+    # merely has it as an alt label (in ESCO, "data scientist" is also an alt label
+    # of "bioinformatics scientist"), so preferred labels go in first
+    names: dict[str, str] = {normalise(label): label for label in list(pool.values())[::-1]}
+    for node, label in pool.items():
+        for a in alt.get(node, ()):
+            names.setdefault(normalise(a), label)
+    preferred = {normalise(label) for label in pool.values()}
+    key = normalise(name).replace("-", " ")
+    close = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.5)
+    # a near miss of an alt label shows a preferred label the user did not type,
+    # so it counts for less; suggestions are nearly as close as the closest, and
+    # close at all: on a big graph a typo's best match is followed by unrelated
+    # names sharing a few letters with it
+    score = {
+        k: difflib.SequenceMatcher(None, key, k).ratio() * (1.0 if k in preferred else ALT_WEIGHT)
+        for k in close
+    }
+    best = max(score.values(), default=0.0)
+    near = sorted((k for k in close if score[k] >= max(FLOOR, best - MARGIN)), key=lambda k: -score[k])
+    # abbreviated words ("lin alg" -> "linear algebra") first, partial names
+    # ("learning" -> "machine learning") last
+    words = key.split()
+    scored = [k for k in names if len(words) > 1 and _abbreviates(words, k.split())]
+    scored += [k for k in near if k not in scored]
+    scored += [k for k in names if key and key in k and k not in scored]
+    out: list[str] = []
+    for k in scored:
+        label = names[k]
+        if label not in out:
+            out.append(label)
+        if len(out) == n:
+            break
+    return out
 
 
 @dataclass
@@ -311,41 +366,7 @@ class LabelIndex:
         >>> LabelIndex.of(Store.default()).closest("pyton", CKG.Skill, n=1)
         ['Python programming']
         """
-        pool = self.candidates(cls)
-        # a name suggests the node it is the preferred label of, before any node that
-        # merely has it as an alt label (in ESCO, "data scientist" is also an alt label
-        # of "bioinformatics scientist"), so preferred labels go in first
-        names: dict[str, str] = {normalise(label): label for label in reversed(pool.values())}
-        for node, label in pool.items():
-            for a in self.alt.get(node, ()):
-                names.setdefault(normalise(a), label)
-        preferred = {normalise(label) for label in pool.values()}
-        key = normalise(name).replace("-", " ")
-        close = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.5)
-        # a near miss of an alt label shows a preferred label the user did not type,
-        # so it counts for less; suggestions are nearly as close as the closest, and
-        # close at all: on a big graph a typo's best match is followed by unrelated
-        # names sharing a few letters with it
-        score = {
-            k: difflib.SequenceMatcher(None, key, k).ratio() * (1.0 if k in preferred else ALT_WEIGHT)
-            for k in close
-        }
-        best = max(score.values(), default=0.0)
-        near = sorted((k for k in close if score[k] >= max(FLOOR, best - MARGIN)), key=lambda k: -score[k])
-        # abbreviated words ("lin alg" -> "linear algebra") first, partial names
-        # ("learning" -> "machine learning") last
-        words = key.split()
-        scored = [k for k in names if len(words) > 1 and _abbreviates(words, k.split())]
-        scored += [k for k in near if k not in scored]
-        scored += [k for k in names if key and key in k and k not in scored]
-        out: list[str] = []
-        for k in scored:
-            label = names[k]
-            if label not in out:
-                out.append(label)
-            if len(out) == n:
-                break
-        return out
+        return closest_labels(name, self.candidates(cls), self.alt, n)
 
     def search(
         self, text: str, cls: URIRef | Iterable[URIRef] | None = None, limit: int = 20

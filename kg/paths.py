@@ -67,7 +67,6 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -80,6 +79,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.errors import KGError, NoLearningPath, UnknownEntity
+from kg.names import closest_labels
 from kg.project import DEFAULT_HOURS, edges_of, in_edges_of
 
 if TYPE_CHECKING:
@@ -283,10 +283,9 @@ class LearningPath:
 
 
 def _closest(G: nx.MultiDiGraph, name: str, kind: str, n: int = 5) -> list[str]:
-    labels = {str(d.get("label", v)): v for v, d in G.nodes(data=True) if d.get("type") == kind}
-    key = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1].replace("-", " ").casefold()
-    folded = {lab.casefold(): lab for lab in labels}
-    return [folded[k] for k in difflib.get_close_matches(key, list(folded), n=n, cutoff=0.4)]
+    """The labels of ``kind`` nodes closest to ``name``, an IRI or a name: its last segment."""
+    pool = {v: str(d.get("label", v)) for v, d in G.nodes(data=True) if d.get("type") == kind}
+    return closest_labels(name.rsplit("/", 1)[-1].rsplit(":", 1)[-1], pool, n=n)
 
 
 def _check(G: nx.MultiDiGraph, node: Any, kind: str) -> None:
