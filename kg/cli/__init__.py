@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 a well-formed request with a negative answer (no path, not
 conforming); 2 bad input (unknown name, malformed file, bad query), with a
-one-paragraph message on stderr and no traceback.
+one-paragraph message on stderr and no traceback; 130 interrupted (Ctrl-C), with one
+line and no traceback.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -47,6 +48,14 @@ class _Group(click.Group):
         except BrokenPipeError:  # e.g. `careerkg export | head`
             sys.stderr.close()
             sys.exit(0)
+        except KeyboardInterrupt:  # Ctrl-C in a command (click would say "Aborted!", exit 1)
+            interrupted()
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C: one line on stderr, no traceback, exit 130 (128 + SIGINT, as shells do)."""
+    click.echo("careerkg: interrupted", err=True)
+    sys.exit(130)
 
 
 class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2; we allow 8.1
@@ -138,7 +147,8 @@ def cli() -> None:
     Names of roles and skills are matched case-insensitively on labels and alt
     labels, or given as full IRIs or prefixed names (role:data-scientist).
     Exit codes: 0 success, 1 a negative answer (no path, not conforming, gaps),
-    2 bad input. `careerkg COMMAND -h` describes a command.
+    2 bad input, 130 interrupted (Ctrl-C). `careerkg COMMAND -h` describes a
+    command.
 
     \b
     careerkg path "Software Engineer" "Machine Learning Engineer"
@@ -183,8 +193,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     the process: native queries run in threads, not in query processes
     (:mod:`kg.sparql.bounded`; ``careerkg serve`` starts its own).
     """
-    from kg.sparql.bounded import use_processes
+    try:  # Ctrl-C while the commands' modules load is said like one in a command
+        from kg.sparql.bounded import use_processes
 
-    use_processes(0)
-    _register()
-    cli.main(args=list(argv) if argv is not None else None, prog_name="careerkg")
+        use_processes(0)
+        _register()
+        cli.main(args=list(argv) if argv is not None else None, prog_name="careerkg")
+    except KeyboardInterrupt:
+        interrupted()
