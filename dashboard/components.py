@@ -22,7 +22,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.downloads import reasons_text
-from dashboard.styles import NODE_STYLES, TYPE_LABELS, legend_items
+from dashboard.styles import EDGE_STYLES, NODE_STYLES, RELATION_LABELS, TYPE_LABELS, legend_items
 from dashboard.urls import node_url
 from kg.explore import Details, Link
 
@@ -36,6 +36,7 @@ __all__ = [
     "navbar",
     "node_chip",
     "page_at",
+    "relation_legend",
     "swatch",
     "type_badge",
 ]
@@ -299,6 +300,37 @@ def legend(types: Sequence[str] | None = None) -> html.Div:
         role="list",
         **{"aria-label": "Legend"},
     )
+
+
+def relation_legend(elements: Sequence[Mapping[str, Any]], color: str | None = None) -> list[html.Span]:
+    """The legend of the lines drawn: for each relation among ``elements``' edges (in
+    :data:`~dashboard.styles.RELATION_LABELS` order), a short line in its colour (or
+    ``color``, where every line is drawn in one, as on a learning path), width and
+    dash style, and its name.
+
+    Examples
+    --------
+    >>> edge = {"data": {"id": "a|teaches|b", "source": "a", "target": "b", "relation": "teaches"}}
+    >>> [item.children[1] for item in relation_legend([{"data": {"id": "a"}}, edge])]
+    ['teaches']
+    >>> relation_legend([edge], color="#C62828")[0].children[0].style
+    {'borderTop': '2px dotted #C62828'}
+    >>> relation_legend([{"data": {"id": "a"}}])
+    []
+    """
+    drawn = {e["data"].get("relation") for e in elements if "source" in e["data"]}
+    items = []
+    for rel, label in RELATION_LABELS.items():
+        if rel not in drawn:
+            continue
+        st = EDGE_STYLES.get(rel, {"color": "#999", "style": "solid", "width": 1})
+        line = html.Span(
+            className="edge-swatch",
+            style={"borderTop": f"{max(2.0, float(st['width'])):g}px {st['style']} {color or st['color']}"},
+            **{"aria-hidden": "true"},
+        )
+        items.append(html.Span([line, label], className="legend-line"))
+    return items
 
 
 def node_chip(link: Link, where: str = "") -> html.Li:

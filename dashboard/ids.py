@@ -40,6 +40,7 @@ __all__ = [
     "PATH_CANVAS",
     "PATH_CHART",
     "PATH_CREDENTIALS",
+    "PATH_EDGE_LEGEND",
     "PATH_FIND",
     "PATH_KNOW",
     "PATH_MESSAGE",
@@ -93,6 +94,7 @@ PATH_STEPS = "path-steps"
 PATH_CREDENTIALS = "path-credentials"
 PATH_CHART = "path-chart"
 PATH_CANVAS = "path-canvas"
+PATH_EDGE_LEGEND = "path-edge-legend"
 PATH_URL_SINK = "path-url-sink"
 DOWNLOAD = "path-download"
 DOWNLOAD_BUTTON = "path-download-button"

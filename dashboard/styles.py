@@ -20,6 +20,7 @@ from typing import Any
 
 __all__ = [
     "EDGE_STYLES",
+    "HIGHLIGHT",
     "NODE_STYLES",
     "RELATION_LABELS",
     "TYPE_LABELS",

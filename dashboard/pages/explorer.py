@@ -8,7 +8,7 @@ import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.components import canvas, legend
+from dashboard.components import canvas, legend, relation_legend
 from dashboard.elements import LAYOUTS
 from dashboard.state import get_store
 from dashboard.styles import RELATION_LABELS, TYPE_LABELS, stylesheet
@@ -119,7 +119,7 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         [
                             legend(),
                             html.Div(
-                                view.relation_legend(elements),
+                                relation_legend(elements),
                                 id=view.EDGE_LEGEND,
                                 className="legend legend-edges",
                                 role="list",
@@ -225,7 +225,7 @@ def _reset_controls(_n: Any) -> Any:
 )
 def _draw(state: Any, types: Any, relations: Any, layout_name: Any) -> Any:
     elements, *rest = view.canvas(get_store(), state, types, relations, layout_name)
-    return elements, *rest, view.relation_legend(elements)
+    return elements, *rest, relation_legend(elements)
 
 
 @callback(

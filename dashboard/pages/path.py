@@ -9,11 +9,11 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 
 import kg.paths
 from dashboard import ids
-from dashboard.components import canvas, field, legend
+from dashboard.components import canvas, field, legend, relation_legend
 from dashboard.downloads import FORMATS, filename
 from dashboard.downloads import render as render_download
 from dashboard.state import get_store
-from dashboard.styles import stylesheet
+from dashboard.styles import HIGHLIGHT, stylesheet
 from dashboard.urls import unquote_name
 from dashboard.views import path as view
 from kg.errors import UnknownEntity
@@ -156,7 +156,19 @@ def layout(
                             html.Div(
                                 [
                                     canvas(ids.PATH_CANVAS, elements, cy_layout, stylesheet()),
-                                    legend(["role", "skill"]),
+                                    html.Div(
+                                        [
+                                            legend(["role", "skill"]),
+                                            html.Div(
+                                                relation_legend(elements, color=HIGHLIGHT),
+                                                id=ids.PATH_EDGE_LEGEND,
+                                                className="legend legend-edges",
+                                                role="list",
+                                                **{"aria-label": "Lines"},
+                                            ),
+                                        ],
+                                        className="legends",
+                                    ),
                                 ],
                                 className="path-canvas-wrap",
                             ),
@@ -237,6 +249,12 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
     # out of plans) gets the same page, computed once
     key = json_key(source, know, target, alternatives, kg.paths.plan_day().isoformat())
     return memoized(store, "path-page", key, build)
+
+
+@callback(Output(ids.PATH_EDGE_LEGEND, "children"), Input(ids.PATH_CANVAS, "elements"), prevent_initial_call=True)
+def _lines(elements: Any) -> Any:
+    """The legend of the lines the path draws (every one in the path's colour)."""
+    return relation_legend(elements or [], color=HIGHLIGHT)
 
 
 @callback(

@@ -23,7 +23,7 @@ from dash import html
 from dashboard import ids
 from dashboard.components import details_panel
 from dashboard.elements import cytoscape_layout, to_elements
-from dashboard.styles import EDGE_STYLES, RELATION_LABELS, TYPE_LABELS
+from dashboard.styles import RELATION_LABELS, TYPE_LABELS
 from dashboard.urls import node_url, unquote_name
 from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
@@ -40,7 +40,6 @@ __all__ = [
     "follow_address",
     "initial",
     "next_state",
-    "relation_legend",
     "reset_controls",
     "search_options",
     "state_from_name",
@@ -121,34 +120,6 @@ def reset_controls() -> tuple[list[str], list[str], str, None]:
     (True, 'auto', None)
     """
     return list(TYPE_LABELS), list(DEFAULT_RELATIONS), "auto", None
-
-
-def relation_legend(elements: list[dict[str, Any]]) -> list[html.Span]:
-    """The legend of the lines drawn: for each relation among ``elements``' edges (in
-    :data:`RELATION_LABELS` order), a short line in its colour, width and dash style,
-    and its name.
-
-    Examples
-    --------
-    >>> edge = {"data": {"id": "a|teaches|b", "source": "a", "target": "b", "relation": "teaches"}}
-    >>> [item.children[1] for item in relation_legend([{"data": {"id": "a"}}, edge])]
-    ['teaches']
-    >>> relation_legend([{"data": {"id": "a"}}])
-    []
-    """
-    drawn = {e["data"].get("relation") for e in elements if "source" in e["data"]}
-    items = []
-    for rel, label in RELATION_LABELS.items():
-        if rel not in drawn:
-            continue
-        st = EDGE_STYLES.get(rel, {"color": "#999", "style": "solid", "width": 1})
-        line = html.Span(
-            className="edge-swatch",
-            style={"borderTop": f"{max(2.0, float(st['width'])):g}px {st['style']} {st['color']}"},
-            **{"aria-hidden": "true"},
-        )
-        items.append(html.Span([line, label], className="legend-line"))
-    return items
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.components import relation_legend
 from dashboard.styles import EDGE_STYLES, RELATION_LABELS, TYPE_LABELS
 from dashboard.views import explorer
 from kg.explore import node_details
@@ -55,11 +56,11 @@ def test_the_legend_explains_the_lines_drawn(store: Store) -> None:
     # legend named only the node types
     state = explorer.initial(AWS_MLE)
     drawn, *_ = explorer.canvas(store, state, list(TYPE_LABELS), explorer.DEFAULT_RELATIONS, "auto")
-    items = explorer.relation_legend(drawn)
+    items = relation_legend(drawn)
     labels = [item.children[1] for item in items]
     assert labels == [RELATION_LABELS[r] for r in RELATION_LABELS if r in _relations(drawn)]
     first = next(r for r in RELATION_LABELS if r in _relations(drawn))
     style = items[0].children[0].style
     assert EDGE_STYLES[first]["color"] in style["borderTop"]
     assert EDGE_STYLES[first]["style"] in style["borderTop"]
-    assert explorer.relation_legend([]) == []
+    assert relation_legend([]) == []
