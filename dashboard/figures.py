@@ -26,6 +26,7 @@ __all__ = [
     "effort_figure",
     "figure_title",
     "hours_by_area_figure",
+    "needed_by",
     "role_hours_figure",
 ]
 
@@ -46,6 +47,7 @@ _AREA_COLOURS = [
     "#332288",
     "#882255",
 ]
+_OPTIONAL_COLOUR = "#A8DCCB"  # the skill colour, lighter: required, but not essential
 
 
 def figure_title(text: str) -> dict[str, Any]:
@@ -207,51 +209,97 @@ def _clickable(layout: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def central_skills_figure(rows: Sequence[tuple[str, str, int]], total_roles: int | None = None) -> Figure:
-    """Horizontal bars: the skills that unlock the most roles, most at the top.
-
-    Each bar carries the explorer address of its skill (``customdata``), for a click
-    to open it. Whole-number ticks while the counts are small; Plotly's own ticks past
-    that (ESCO's skills unlock hundreds of roles).
-
-    Parameters
-    ----------
-    rows : sequence of (iri, label, roles)
-        As :func:`kg.explore.central_skills` gives them, most first.
-    total_roles : int, optional
-        How many roles the graph has, for "9 of 16 roles" in the hover text.
+def needed_by(essential: int, optional: int, total_roles: int | None = None) -> str:
+    """How many roles need a skill, in words: as essential, as optional, of how many.
 
     Examples
     --------
-    >>> fig = central_skills_figure([("a", "Python", 5), ("b", "SQL", 3)], total_roles=16)
+    >>> needed_by(9, 2, 16), needed_by(4, 0, 16), needed_by(0, 3)
+    ('essential for 9, optional for 2 of 16 roles', 'essential for 4 of 16 roles', 'optional for 3 roles')
+    """
+    parts = [f"essential for {essential:,}"] if essential or not optional else []
+    if optional:
+        parts.append(f"optional for {optional:,}")
+    of = f" of {total_roles:,}" if total_roles else ""
+    return f"{', '.join(parts)}{of} roles"
+
+
+def central_skills_figure(
+    rows: Sequence[tuple[str, str, int, int]], total_roles: int | None = None
+) -> Figure:
+    """Stacked horizontal bars: the skills the most roles need, most at the top; each bar
+    is the roles that need the skill as essential, then those that require it as
+    optional only.
+
+    Each bar carries the explorer address of its skill (``customdata``), for a click
+    to open it. Whole-number ticks while the counts are small; Plotly's own ticks past
+    that (ESCO's skills are required by hundreds of roles).
+
+    Parameters
+    ----------
+    rows : sequence of (iri, label, essential, optional)
+        As :func:`kg.explore.central_skills` gives them, most first.
+    total_roles : int, optional
+        How many roles the graph has, for "9 of 16 roles" in the hover text and the axis.
+
+    Examples
+    --------
+    >>> fig = central_skills_figure([("a", "Python", 5, 2), ("b", "SQL", 3, 0)], total_roles=16)
+    >>> [(t["name"], t["x"]) for t in fig["data"]]
+    [('essential', [3, 5]), ('optional', [0, 2])]
     >>> fig["data"][0]["y"][-1], fig["data"][0]["customdata"][-1]
     ('Python', '/node/Python')
-    >>> fig["data"][0]["hovertemplate"]
-    '%{y}: opens %{x} of 16 roles<extra></extra>'
+    >>> fig["data"][0]["hovertext"]
+    ['SQL: essential for 3 of 16 roles', 'Python: essential for 5, optional for 2 of 16 roles']
     """
     from dashboard.urls import node_url
 
     rows = list(reversed(rows))
-    most = max((r[2] for r in rows), default=0)
-    of = f" of {total_roles:,}" if total_roles else ""
+    most = max((r[2] + r[3] for r in rows), default=0)
     out_of = f" (of {total_roles:,})" if total_roles else ""
-    bar = {
-        "type": "bar",
-        "x": [r[2] for r in rows],
-        "y": [r[1] for r in rows],
-        "customdata": [node_url(r[1]) for r in rows],
-        "orientation": "h",
-        "marker": {"color": NODE_STYLES["skill"]["color"]},
-        "hovertemplate": "%{y}: opens %{x}" + of + " roles<extra></extra>",
+    hover = [f"{r[1]}: {needed_by(r[2], r[3], total_roles)}" for r in rows]
+    labels = [r[1] for r in rows]
+    addresses = [node_url(r[1]) for r in rows]
+    bars = [
+        {
+            "type": "bar",
+            "name": name,
+            "x": [r[i] for r in rows],
+            "y": labels,
+            "customdata": addresses,
+            "hovertext": hover,
+            "orientation": "h",
+            "marker": {"color": colour},
+            "hovertemplate": "%{hovertext}<extra></extra>",
+        }
+        for name, i, colour in (
+            ("essential", 2, NODE_STYLES["skill"]["color"]),
+            ("optional", 3, _OPTIONAL_COLOUR),
+        )
+    ]
+    xaxis: dict[str, Any] = {
+        "title": {"text": f"roles that require it{out_of}: essential, then optional"},
+        "rangemode": "tozero",
     }
-    xaxis: dict[str, Any] = {"title": {"text": f"roles it leads to{out_of}"}, "rangemode": "tozero"}
     if most <= 20:
         xaxis["dtick"] = 1
     layout = {"xaxis": xaxis}
     return _figure(
-        [bar],
-        "Skills that unlock the most roles",
-        height=max(320, 26 * len(rows) + 80),
+        bars,
+        "Skills the most roles need as essential",
+        height=max(320, 26 * len(rows) + 100),
+        barmode="stack",
+        showlegend=True,
+        # at the foot, as in the effort figure: essential first, as the bars stack
+        legend={
+            "orientation": "h",
+            "traceorder": "normal",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+        },
         **{**layout, **_clickable(layout)},
     )
 

@@ -29,10 +29,10 @@ import bisect
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -48,6 +48,7 @@ from kg.store import Store
 __all__ = [
     "NODE_TYPES",
     "RELATIONS",
+    "CentralSkill",
     "Details",
     "Hit",
     "Link",
@@ -772,35 +773,72 @@ def hours_to_roles(G: nx.MultiDiGraph, limit: int = 30) -> list[tuple[str, str, 
     return sorted(rows, key=lambda r: (r[2], r[1].casefold()))
 
 
-def central_skills(
-    G: nx.MultiDiGraph, k: int = 10, unlocks: Callable[[nx.MultiDiGraph, str], Iterable[str]] | None = None
-) -> list[tuple[str, str, int]]:
-    """The ``k`` skills that unlock the most roles: ``(iri, label, number of roles)``,
-    most first, ties by label.
+class CentralSkill(NamedTuple):
+    """A skill and how many roles require it: as essential, and as optional only."""
 
-    ``unlocks(G, skill)`` gives the roles a skill opens (by default from
-    :func:`kg.paths.unlocks`: the roles that require it, or require a skill that
-    builds on it).
+    iri: str
+    label: str
+    essential: int
+    """Roles that need the skill (``importance`` essential)."""
+    optional: int
+    """Roles that require it as optional only."""
+
+    @property
+    def roles(self) -> int:
+        """All the roles that require the skill."""
+        return self.essential + self.optional
+
+
+def central_skills(G: nx.MultiDiGraph, k: int = 10) -> list[CentralSkill]:
+    """The ``k`` skills the most roles need as essential: ties by the number of roles that
+    require them at all (essential or optional), then by label.
+
+    Read from the ``requires`` edges (a requirement with no ``importance`` counts as
+    essential, as in :func:`kg.project.projection`). A skill no role requires directly
+    is not listed: what learning it opens through later skills is
+    :func:`kg.paths.unlocks`.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        The projection.
+    k : int
+        At most this many skills.
+
+    Returns
+    -------
+    list of CentralSkill
+        ``(iri, label, essential, optional)``, most needed first.
 
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> for n, t in [("r1", "role"), ("r2", "role"), ("py", "skill"), ("ml", "skill")]:
+    >>> for n, t in [("r1", "role"), ("r2", "role"), ("py", "skill"), ("sql", "skill"), ("ml", "skill")]:
     ...     G.add_node(n, type=t, label=n)
-    >>> G.add_edges_from([("r1", "py", "requires"), ("r2", "py", "requires"), ("r2", "ml", "requires")])
-    ['requires', 'requires', 'requires']
-    >>> direct = lambda G, s: [u for u, _, k in G.in_edges(s, keys=True) if k == "requires"]
-    >>> central_skills(G, 1, unlocks=direct)
-    [('py', 'py', 2)]
+    >>> G.add_edges_from([("r1", "py", "requires", {"importance": "essential"}),
+    ...                   ("r2", "py", "requires", {"importance": "optional"}),
+    ...                   ("r1", "sql", "requires", {"importance": "optional"}),
+    ...                   ("r2", "sql", "requires", {"importance": "optional"}),
+    ...                   ("r2", "ml", "requires")])
+    ['requires', 'requires', 'requires', 'requires', 'requires']
+    >>> [(s.label, s.essential, s.optional) for s in central_skills(G)]
+    [('py', 1, 1), ('ml', 1, 0), ('sql', 0, 2)]
+    >>> central_skills(G, 1)
+    [CentralSkill(iri='py', label='py', essential=1, optional=1)]
     """
-    fn = unlocks or _unlocks
-    scored = []
-    for n, t in G.nodes(data="type"):
-        if t == "skill":
-            roles = {r for r in fn(G, n) if G.nodes.get(r, {}).get("type") == "role"}
-            scored.append((-len(roles), str(G.nodes[n].get("label", n)).casefold(), n, len(roles)))
-    scored.sort()
-    return [(str(n), str(G.nodes[n].get("label", n)), c) for _, _, n, c in scored[:k]]
+    needs: dict[Any, dict[Any, bool]] = {}  # skill -> role -> needed as essential
+    for role, skill, key, importance in G.edges(keys=True, data="importance"):
+        if key != "requires" or G.nodes[role].get("type") != "role" or G.nodes[skill].get("type") != "skill":
+            continue
+        by_role = needs.setdefault(skill, {})
+        by_role[role] = by_role.get(role, False) or importance in (None, "essential")
+    rows = []
+    for skill, by_role in needs.items():
+        essential = sum(by_role.values())
+        label = str(G.nodes[skill].get("label", skill))
+        rows.append(CentralSkill(str(skill), label, essential, len(by_role) - essential))
+    rows.sort(key=lambda r: (-r.essential, -r.roles, r.label.casefold(), r.iri))
+    return rows[:k]
 
 
 def areas(G: nx.MultiDiGraph, nodes: Iterable[Any]) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Overview: what the graph holds and which skills open the most doors."""
+"""Overview: what the graph holds and which skills the most roles need."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ dash.register_page(
     path="/overview",
     name="Overview",
     title="careerkg · Overview",
-    description="Counts by class, the hours to each role and the most central skills of the careerkg graph.",
+    description="Counts by class, the hours to each role and the skills the most roles need in the careerkg graph.",
     order=3,
 )
 
@@ -53,9 +53,10 @@ def layout(**_query: Any) -> Any:
                     ),
                     html.Div(
                         [
-                            html.H2("Most central skills"),
+                            html.H2("Skills the most roles need"),
                             html.P(
-                                "Learning these opens the most roles (directly or as prerequisites).",
+                                "Ranked by the roles that need each skill as essential, then by all "
+                                "the roles that require it.",
                                 className="muted",
                             ),
                             view.central_list(data),

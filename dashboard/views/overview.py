@@ -1,5 +1,5 @@
-"""Overview page: counts by class, the hours to each role, the skills that unlock most
-roles, hours by area."""
+"""Overview page: counts by class, the hours to each role, the skills the most roles need
+as essential, hours by area."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.components import swatch
-from dashboard.figures import central_skills_figure, hours_by_area_figure, role_hours_figure
+from dashboard.figures import central_skills_figure, hours_by_area_figure, needed_by, role_hours_figure
 from dashboard.styles import TYPE_LABELS
 from kg.explore import central_skills, class_counts, graph_of, hours_by_area, hours_to_roles
 from kg.store import Store
@@ -17,7 +17,8 @@ __all__ = ["overview"]
 
 
 def overview(store: Store, k: int = 12) -> dict[str, Any]:
-    """Counts, the ``k`` most central skills and the three figures (cached per store version)."""
+    """Counts, the ``k`` skills the most roles need (:func:`kg.explore.central_skills`) and
+    the three figures (cached per store version)."""
 
     def build(s: Store) -> dict[str, Any]:
         G = graph_of(s)
@@ -61,7 +62,8 @@ def cards(data: dict[str, Any]) -> Any:
 
 
 def central_list(data: dict[str, Any]) -> Any:
-    """The most central skills as links to the explorer."""
+    """The skills the most roles need as links to the explorer, each with the roles that
+    need it as essential and those that require it as optional."""
     from dashboard.urls import node_url
 
     roles = data["counts"].get("role", 0)
@@ -70,10 +72,10 @@ def central_list(data: dict[str, Any]) -> Any:
             html.Li(
                 [
                     dcc.Link(label, href=node_url(label)),
-                    html.Span(f" opens {n:,} of {roles:,} roles", className="note"),
+                    html.Span(" " + needed_by(essential, optional, roles), className="note"),
                 ]
             )
-            for _, label, n in data["central"]
+            for _, label, essential, optional in data["central"]
         ],
         className="central",
     )

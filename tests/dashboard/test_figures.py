@@ -26,7 +26,7 @@ def test_every_figure_validates_in_plotly(store: Store) -> None:
     built = {
         "effort": figures.effort_figure(steps, {steps[0]["iri"]: "Maths"}),
         "roles": figures.role_hours_figure(hours_to_roles(G)),
-        "central": figures.central_skills_figure([("a", "Python", 9), ("b", "SQL", 7)]),
+        "central": figures.central_skills_figure([("a", "Python", 9, 2), ("b", "SQL", 7, 0)]),
         "hours": figures.hours_by_area_figure(hours_by_area(G)),
     }
     for name, fig in built.items():

@@ -19,18 +19,47 @@ def store() -> Store:
 
 
 def test_hundreds_of_roles_do_not_get_a_tick_each() -> None:
-    # ESCO: "unlocks 350 roles" with dtick 1 drew 350 tick labels over each other
-    rows = [(f"s{i}", f"skill {i}", 350 - i) for i in range(12)]
+    # ESCO: "required by 350 roles" with dtick 1 drew 350 tick labels over each other
+    rows = [(f"s{i}", f"skill {i}", 300 - i, 50) for i in range(12)]
     fig = figures.central_skills_figure(rows, total_roles=3021)
     axis = go.Figure(fig).layout.xaxis
     assert axis.dtick is None or axis.dtick >= 350 / 12
-    small = go.Figure(figures.central_skills_figure([("a", "Python", 9), ("b", "SQL", 7)], total_roles=16))
-    assert small.layout.xaxis.dtick == 1  # a few roles: whole numbers only
+    # a few roles: whole numbers only, also when the optional part takes a bar past 20
+    small = go.Figure(
+        figures.central_skills_figure([("a", "Python", 9, 3), ("b", "SQL", 7, 0)], total_roles=16)
+    )
+    assert small.layout.xaxis.dtick == 1
+    assert go.Figure(figures.central_skills_figure([("a", "Python", 15, 10)])).layout.xaxis.dtick != 1
+
+
+def test_the_chart_stacks_the_roles_needing_a_skill_as_essential_and_as_optional() -> None:
+    rows = [("a", "Python", 11, 3), ("b", "SQL", 9, 5), ("c", "Git", 2, 0)]
+    fig = figures.central_skills_figure(rows, total_roles=16)
+    checked = go.Figure(fig)
+    assert checked.layout.barmode == "stack"
+    essential, optional = fig["data"]
+    assert (essential["name"], optional["name"]) == ("essential", "optional")
+    # most at the top: Plotly draws the first category at the bottom
+    assert essential["y"] == optional["y"] == ["Git", "SQL", "Python"]
+    assert essential["x"] == [2, 9, 11]
+    assert optional["x"] == [0, 5, 3]
+    assert essential["marker"]["color"] != optional["marker"]["color"]
+    assert checked.layout.showlegend
+    assert checked.layout.legend.traceorder == "normal"  # essential first, as they stack
+    title = checked.layout.title.text.lower()
+    assert "essential" in title
+    assert "roles" in title
+    assert "(of 16)" in checked.layout.xaxis.title.text
 
 
 def test_the_hover_says_how_many_of_all_the_roles() -> None:
-    fig = figures.central_skills_figure([("a", "Python", 9)], total_roles=16)
-    assert "of 16 roles" in fig["data"][0]["hovertemplate"]
+    fig = figures.central_skills_figure([("a", "Python", 9, 2), ("b", "Git", 4, 0)], total_roles=16)
+    for trace in fig["data"]:
+        assert "%{hovertext}" in trace["hovertemplate"]
+        assert trace["hovertext"] == [
+            "Git: essential for 4 of 16 roles",
+            "Python: essential for 9, optional for 2 of 16 roles",
+        ]
 
 
 def test_hundreds_of_areas_keep_the_largest_and_say_what_the_rest_add_up_to() -> None:
@@ -53,8 +82,8 @@ def test_a_few_areas_are_all_shown() -> None:
 
 
 def test_bars_carry_the_explorer_address_of_their_node() -> None:
-    central = figures.central_skills_figure([("a", "deep learning", 9)], total_roles=16)
-    assert central["data"][0]["customdata"] == ["/node/deep%20learning"]
+    central = figures.central_skills_figure([("a", "deep learning", 9, 1)], total_roles=16)
+    assert [t["customdata"] for t in central["data"]] == [["/node/deep%20learning"]] * 2
     areas = figures.hours_by_area_figure({"Mathematics": 60.0, "Other": 5.0})
     # an area opens in the explorer; "Other" (no area) is not a node
     assert areas["data"][0]["customdata"] == ["", "/node/Mathematics"]
@@ -77,3 +106,55 @@ def test_the_overview_counts_match_the_graph(store: Store) -> None:
     assert data["counts"] == class_counts(graph_of(store))
     central = central_skills(graph_of(store), 12)
     assert data["central"] == central
+
+
+def _requirements(store: Store) -> dict[str, tuple[int, int]]:
+    """(essential, optional) roles of each skill, counted in the RDF with SPARQL: a role
+    with both kinds of requirement of one skill needs it as essential."""
+    from kg.sparql.engine import run_query
+
+    def roles_per_skill(importance: str) -> dict[str, int]:
+        res = run_query(
+            store,
+            "SELECT ?skill (COUNT(DISTINCT ?role) AS ?n) WHERE { ?role a ckg:Role ; "
+            f"ckg:hasRequirement [ ckg:requiredSkill ?skill {importance} ] }} GROUP BY ?skill",
+        )
+        return {str(skill): int(str(n)) for skill, n in res.rows}
+
+    essential = roles_per_skill("; ckg:importance ckg:Essential")
+    every = roles_per_skill("")
+    return {skill: (essential.get(skill, 0), n - essential.get(skill, 0)) for skill, n in every.items()}
+
+
+def test_the_overview_ranks_skills_by_the_roles_needing_them_as_essential(store: Store) -> None:
+    data = overview.overview(store)
+    counted = _requirements(store)
+    central = data["central"]
+    assert len(central) == 12
+    for row in central:
+        assert (row.essential, row.optional) == counted[row.iri], row.label
+    keys = [(row.essential, row.roles) for row in central]
+    assert keys == sorted(keys, reverse=True)
+    # no skill left out needs more roles as essential than the last one shown
+    shown = {row.iri for row in central}
+    last = (central[-1].essential, central[-1].roles)
+    assert all((e, e + o) <= last for iri, (e, o) in counted.items() if iri not in shown)
+    # on the curated graph the essential counts tell the top skills apart
+    assert len({row.essential for row in central[:5]}) >= 3
+
+
+def test_the_overview_chart_and_list_say_essential_and_optional(store: Store) -> None:
+    data = overview.overview(store)
+    roles = data["counts"]["role"]
+    _roles_fig, central_fig, _areas_fig = data["figures"]
+    essential, optional = central_fig["data"]
+    top = data["central"][0]
+    assert (essential["y"][-1], essential["x"][-1], optional["x"][-1]) == (
+        top.label,
+        top.essential,
+        top.optional,
+    )
+    text = texts(overview.central_list(data))
+    assert f"essential for {top.essential}" in text
+    assert f"of {roles} roles" in text
+    assert "opens" not in text

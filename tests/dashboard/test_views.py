@@ -243,10 +243,9 @@ def test_overview_data(store: Store) -> None:
     data = overview.overview(store)
     assert data["counts"]["role"] > 0
     assert data["counts"]["skill"] > 0
-    labels = [label for _, label, _ in data["central"]]
-    counts = [n for *_, n in data["central"]]
-    assert len(labels) == 12
-    assert counts == sorted(counts, reverse=True)
+    ranks = [(row.essential, row.roles) for row in data["central"]]
+    assert len(ranks) == 12
+    assert ranks == sorted(ranks, reverse=True)
     assert len(data["figures"]) == 3
 
 

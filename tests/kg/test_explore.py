@@ -185,12 +185,35 @@ def test_overview_figures(store: Store) -> None:
     assert counts["skill"] == 4
     assert counts["role"] == 2
     assert counts["course"] == 0
-    top = central_skills(G, 2)
-    # python: required by both roles; ml/la/dl: lead to the ML engineer only
-    assert top[0] == (ID + "skill/python", "Python", 2)
-    assert top[1][2] == 1
+    top = central_skills(G, 5)
+    # python: essential for one role, optional for the other; deep learning: essential
+    # for one; linear algebra and machine learning: no role requires them directly
+    assert top == [(ID + "skill/python", "Python", 1, 1), (ID + "skill/dl", "Deep learning", 1, 0)]
+    assert (top[0].essential, top[0].optional, top[0].roles) == (1, 1, 2)
     assert hours_by_area(G) == {"Other": 350.0, "Maths": 60.0}
     assert areas(G, [ID + "skill/la", ID + "skill/ml"]) == {ID + "skill/la": "Maths"}
+
+
+def test_central_skills_rank_by_roles_needing_them_as_essential_then_by_all() -> None:
+    G = nx.MultiDiGraph()
+    for r in ("r1", "r2", "r3"):
+        G.add_node(r, type="role", label=r)
+    for s in ("anything", "basics", "core", "maths"):
+        G.add_node(s, type="skill", label=s)
+    for r in ("r1", "r2", "r3"):  # required by all three roles, essential for none
+        G.add_edge(r, "anything", "requires", level=2, importance="optional")
+    for r in ("r1", "r2"):
+        G.add_edge(r, "basics", "requires", level=2, importance="essential")
+        G.add_edge(r, "core", "requires", level=3, importance="essential")
+    G.add_edge("r3", "core", "requires", level=1, importance="optional")
+    G.add_edge("core", "maths", "prerequisite")  # leads to every role, required by none
+    top = central_skills(G, 10)
+    assert [(s.label, s.essential, s.optional) for s in top] == [
+        ("core", 2, 1),  # ties with basics on essential, more roles require it in all
+        ("basics", 2, 0),
+        ("anything", 0, 3),
+    ]
+    assert [s.label for s in central_skills(G, 2)] == ["core", "basics"]
 
 
 def test_path_view_leaves_out_the_source_roles_requirements(store: Store) -> None:
