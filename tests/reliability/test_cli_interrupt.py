@@ -7,15 +7,12 @@ exit 1, the exit code of a negative answer, once a command ran).
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.reliability.serving import ROOT
+from tests.support.terminal import ctrl_c, foreground_job
 
 # Loaded by the command's Python process through PYTHONPATH: Ctrl-C raises
 # KeyboardInterrupt (as in a terminal, whatever the test runner ignores), and the
@@ -54,28 +51,11 @@ sys.meta_path.insert(0, SlowImport())
 @pytest.mark.parametrize("where", ["import", "command"])
 def test_ctrl_c_says_interrupted_and_exits_130(tmp_path: Path, where: str) -> None:
     (tmp_path / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
-        "CAREERKG_TEST_WAIT": where,
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "path", "Software Engineer", "Machine Learning Engineer"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, as a terminal's foreground job
-    )
-    assert proc.stderr is not None
-    try:
+    with foreground_job(
+        ["path", "Software Engineer", "Machine Learning Engineer"], tmp_path, CAREERKG_TEST_WAIT=where
+    ) as proc:
+        assert proc.stderr is not None
         first = proc.stderr.readline()
         assert first == "WAITING\n", first + proc.stderr.read()
-        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        _, rest = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(10)
+        rest = ctrl_c(proc)
     assert (proc.returncode, rest) == (130, "careerkg: interrupted\n")

@@ -7,9 +7,6 @@ traceback under the command's own message.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -17,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.kg.test_import_esco import make_esco
-from tests.reliability.serving import ROOT
+from tests.support.terminal import ctrl_c, foreground_job
 
 # Loaded by every Python process of the run (parent and view builders) through
 # PYTHONPATH: Ctrl-C raises KeyboardInterrupt (as in a terminal, whatever the test
@@ -42,20 +39,11 @@ def test_ctrl_c_while_saving_views_prints_no_traceback(tmp_path: Path) -> None:
     hooks = tmp_path / "hooks"
     hooks.mkdir()
     (hooks / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), str(ROOT)])}
     store = tmp_path / "store"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "import", "esco", str(esco), "--store", str(store), "--without-curated"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, as a terminal's foreground job
-    )
-    assert proc.stderr is not None
+    args = ["import", "esco", str(esco), "--store", str(store), "--without-curated"]
     lines: list[str] = []
-    try:
+    with foreground_job(args, hooks) as proc:
+        assert proc.stderr is not None
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not any(line.startswith("BUILDING") for line in lines):
             line = proc.stderr.readline()
@@ -64,12 +52,7 @@ def test_ctrl_c_while_saving_views_prints_no_traceback(tmp_path: Path) -> None:
             lines.append(line)
         assert any(line.startswith("BUILDING") for line in lines), "".join(lines)
         time.sleep(0.5)  # every builder started (they start side by side)
-        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        _, rest = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(10)
+        rest = ctrl_c(proc)
     err = "".join(lines) + rest
     assert proc.returncode == 130, err
     assert "careerkg: interrupted while saving the views" in err
