@@ -684,8 +684,15 @@ def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> De
     d.facts = facts
 
     groups: dict[tuple[str, bool], list[Link]] = {}
+    taught = {
+        v: data.get("level") for _, v, k, data in G.out_edges(key, keys=True, data=True) if k == "teaches"
+    }
     for _, v, k, data in G.out_edges(key, keys=True, data=True):
-        groups.setdefault((k, True), []).append(_link(G, v, _note(k, data)))
+        note = _note(k, data)
+        if k == "requires_prior" and v in taught:  # an exam expecting experience it then deepens
+            level = taught[v]
+            note = "also taught" + (f", to level {level}" if level is not None else "")
+        groups.setdefault((k, True), []).append(_link(G, v, note))
     for u, _, k, data in G.in_edges(key, keys=True, data=True):
         groups.setdefault((k, False), []).append(_link(G, u, _note(k, data)))
     for group, title in SECTION_TITLES.items():

@@ -290,3 +290,22 @@ def test_credential_details_say_effort_and_retirement() -> None:
     assert ("Retired", "last day to take it 2026-03-31") in specialty.facts
     associate = node_details(shipped, str(label["AWS Certified Machine Learning Engineer – Associate"]))
     assert not [f for f in associate.facts if f[0] in ("Retired", "Retiring")]
+
+
+def test_an_expected_skill_the_credential_also_teaches_says_so() -> None:
+    shipped = Store.default()
+    G = graph_of(shipped)
+    cred = next(
+        n
+        for n, d in G.nodes(data=True)
+        if d["label"] == "AWS Certified Machine Learning Engineer – Associate"
+    )
+    taught = {v: d.get("level") for _, v, k, d in G.out_edges(cred, keys=True, data=True) if k == "teaches"}
+    expected = {v for _, v, k in G.out_edges(cred, keys=True) if k == "requires_prior"}
+    assert taught.keys() & expected, "the data has an expected skill the credential also teaches"
+    assert expected - taught.keys(), "and one it does not"
+    section = next(s for s in node_details(shipped, str(cred)).sections if s.title == "Expects beforehand")
+    for link in section.links:
+        node = URIRef(link.iri)
+        want = f"also taught, to level {taught[node]}" if node in taught else ""
+        assert link.note == want, link.label
