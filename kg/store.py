@@ -680,27 +680,184 @@ def _endpoint_store_class() -> type:
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
     class EndpointStore(SPARQLStore):  # type: ignore[misc]
-        """rdflib's SPARQLStore, querying the endpoint's default graph.
+        """rdflib's SPARQLStore, every request of which names the same dataset.
 
-        rdflib passes the graph's identifier as ``default-graph-uri``; an endpoint's
-        own default graph (Virtuoso: the union of its graphs) is what users mean.
+        ``graph_iri`` (a named graph of the endpoint) goes with every request as the
+        SPARQL 1.1 Protocol's ``default-graph-uri``: the queries careerkg sends, rdflib's
+        triple patterns and its counts alike. Without one, the endpoint's own default
+        graph is read (Virtuoso's: the union of its graphs), never the identifier rdflib
+        would pass. ``params``: other parameters of the endpoint's URL, kept on every request.
         """
 
-        def query(  # type: ignore[override]
-            self,
-            query: Any,
-            initNs: Any = None,
-            initBindings: Any = None,
-            queryGraph: Any = None,
-            DEBUG: bool = False,
-        ) -> Any:
-            return super().query(query, initNs, initBindings, None, DEBUG)
+        def __init__(self, *, graph_iri: str | None = None, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.graph_iri = graph_iri
+
+        def _query(self, *args: Any, **kwargs: Any) -> Any:
+            kwargs["default_graph"] = self.graph_iri
+            kwargs.pop("named_graph", None)
+            return super()._query(*args, **kwargs)
 
     return EndpointStore
 
 
 def _EndpointStore(**kwargs: Any) -> Any:
     return _endpoint_store_class()(**kwargs)
+
+
+# an absolute IRI (RFC 3987): a scheme, a colon, then no space or character IRIs exclude
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+
+_GRAPH_PARAM = "default-graph-uri"
+"""The SPARQL 1.1 Protocol's request parameter naming the graph a query reads."""
+
+
+def _graph_iri(text: str) -> str:
+    """``text`` if it is an absolute IRI, fit to name a graph; else a :class:`StoreError`.
+
+    Examples
+    --------
+    >>> _graph_iri("https://example.org/graphs/careers"), _graph_iri("urn:careerkg:graph")
+    ('https://example.org/graphs/careers', 'urn:careerkg:graph')
+    >>> _graph_iri("graphs/careers")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreError: the graph name 'graphs/careers' is not an absolute IRI ...
+    >>> _graph_iri("<urn:careerkg:graph>")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreError: ... give it without the angle brackets: urn:careerkg:graph
+    """
+    inner = text[1:-1] if text.startswith("<") and text.endswith(">") else None
+    if inner is not None and _ABSOLUTE_IRI.match(inner):
+        raise StoreError(
+            f"the graph name {text!r} is written as in SPARQL; give it without the angle brackets: {inner}"
+        )
+    if not _ABSOLUTE_IRI.match(text):
+        raise StoreError(
+            f"the graph name {text!r} is not an absolute IRI (a scheme, a colon and no spaces, "
+            "e.g. https://example.org/graphs/careers or urn:example:careers): name the graph as the "
+            "endpoint does"
+        )
+    return text
+
+
+def _split_endpoint(url: str, graph: str | None) -> tuple[str, str | None, dict[str, str]]:
+    """The endpoint of ``url``, the graph to read and the URL's other parameters.
+
+    A URL may name its graph as the protocol does (``URL?default-graph-uri=IRI``);
+    ``graph`` (``--graph``) may name it too, but not another one.
+
+    Examples
+    --------
+    >>> _split_endpoint("http://h/sparql?default-graph-uri=urn%3Ag&key=1", None)
+    ('http://h/sparql', 'urn:g', {'key': '1'})
+    >>> _split_endpoint("http://h/sparql", "urn:g")
+    ('http://h/sparql', 'urn:g', {})
+    """
+    from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    pairs_ = parse_qsl(parts.query, keep_blank_values=True)
+    named = [v for k, v in pairs_ if k == _GRAPH_PARAM]
+    others = {k: v for k, v in pairs_ if k != _GRAPH_PARAM}
+    endpoint = urlunsplit(parts._replace(query="", fragment=""))
+    if len(set(named)) > 1:
+        shown = ", ".join(f"<{g}>" for g in dict.fromkeys(named))
+        raise StoreError(
+            f"the endpoint URL {url} names {len(set(named))} graphs ({shown}); careerkg reads one graph: "
+            f"keep one {_GRAPH_PARAM}, or give it with --graph"
+        )
+    if named and graph and named[0] != graph:
+        raise StoreError(
+            f"the endpoint URL {url} names the graph <{named[0]}> and --graph names <{graph}>; "
+            "give the graph once"
+        )
+    chosen = graph or (named[0] if named else None)
+    return endpoint, None if chosen is None else _graph_iri(chosen), others
+
+
+def _ask_result(result: Any) -> bool:
+    """An endpoint's ASK answer; Virtuoso sends it as one row holding 1, or no row."""
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    rows = list(result)
+    value = rows[0][0] if rows and len(rows[0]) else None
+    return value is not None and str(value).strip().lower() not in ("0", "false", "")
+
+
+class _NotResults(Exception):
+    """An endpoint answered something other than SPARQL results (its ``kind``)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _get(endpoint: str, params: dict[str, str], query: str, graph: str | None, timeout: float) -> Any:
+    """One SPARQL request by GET, ``graph`` as ``default-graph-uri``: the answer parsed
+    (rdflib ``Result``), ``None`` when it cannot be parsed.
+
+    Raises
+    ------
+    _NotResults
+        When the answer is not SPARQL results (an HTML page...). urllib's errors pass.
+    """
+    import io
+    import urllib.parse
+    import urllib.request
+
+    from rdflib.query import Result
+
+    fields = [*params.items(), *([(_GRAPH_PARAM, graph)] if graph else []), ("query", query)]
+    request = urllib.request.Request(
+        endpoint + "?" + urllib.parse.urlencode(fields),
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        kind = response.headers.get_content_type()
+        body = response.read(1 << 20)
+    if kind not in _SPARQL_RESULT_TYPES:
+        raise _NotResults(kind)
+    try:
+        parsed = "application/sparql-results+json" if "json" in kind else "application/sparql-results+xml"
+        return Result.parse(io.BytesIO(body), content_type=parsed)
+    except Exception:  # a parser's many exception types: the answer is unreadable, not wrong
+        return None
+
+
+def _endpoint_graphs(
+    endpoint: str, params: dict[str, str], timeout: float, most: int = 20
+) -> list[str] | None:
+    """Up to ``most`` + 1 named graphs with triples on the endpoint; ``None`` when it will not say."""
+    try:
+        result = _get(
+            endpoint,
+            params,
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} LIMIT {most + 1}",
+            None,
+            timeout,
+        )
+        return None if result is None else sorted(str(row[0]) for row in result if row[0] is not None)
+    except Exception:  # only a hint in an error message: never an error of its own
+        return None
+
+
+def _no_triples(url: str, graph: str, graphs: list[str] | None, most: int = 20) -> str:
+    """Why a named graph cannot be read: it is empty or not there; the graphs that are."""
+    import difflib
+
+    message = f"the graph <{graph}> on the SPARQL endpoint {url} holds no triples"
+    if graphs is None:
+        return message + "; check the graph's IRI (--graph), or load the data into that graph"
+    if not graphs:
+        return message + ", and the endpoint lists no named graph with triples"
+    closest = difflib.get_close_matches(graph, graphs, n=1, cutoff=0.6)
+    if closest:
+        message += f"; closest: <{closest[0]}>"
+    shown = ", ".join(f"<{g}>" for g in graphs[:most])
+    more = ", ..." if len(graphs) > most else ""
+    return message + f"; the endpoint's graphs: {shown}{more}"
 
 
 class Store:
@@ -718,12 +875,19 @@ class Store:
     """
 
     def __init__(
-        self, graph: Graph, *, kind: str = "memory", location: str = "", read_only: bool = False
+        self,
+        graph: Graph,
+        *,
+        kind: str = "memory",
+        location: str = "",
+        read_only: bool = False,
+        graph_iri: str | None = None,
     ) -> None:
         self.graph = graph
         self.kind = kind
         self.location = location
         self.read_only = read_only
+        self.graph_iri = graph_iri  # the named graph read on a remote endpoint (None: its default graph)
         self.version = 1
         self.files: list[Path] = []
         self.exports: list[Path] = []  # the files that stand in for the shipped graph
@@ -836,6 +1000,7 @@ class Store:
         extra: Iterable[str | Path] = (),
         *,
         with_default: bool = True,
+        graph: str | None = None,
     ) -> Store:
         """Open a store by location.
 
@@ -843,12 +1008,14 @@ class Store:
         directory is a persistent Oxigraph store written by ``careerkg import ...
         --store DIR``, opened read-only; an ``http(s)://`` URL is a remote SPARQL 1.1
         endpoint (Virtuoso, Fuseki, GraphDB, Oxigraph server...), read through
-        rdflib's ``SPARQLStore``.
+        rdflib's ``SPARQLStore``. ``graph`` names the one graph of the endpoint to read
+        (see :meth:`remote`); it applies to an endpoint only.
 
         Raises
         ------
         StoreError
-            When the store is missing, locked, corrupt or unreachable.
+            When the store is missing, locked, corrupt or unreachable, or ``graph`` is
+            given for a store that is not an endpoint.
 
         Examples
         --------
@@ -862,13 +1029,23 @@ class Store:
         Traceback (most recent call last):
         ...
         kg.errors.StoreError: cannot read a store at ftp://example.org/store: careerkg reads a store folder or ...
+        >>> Store.open(graph="https://example.org/graphs/careers")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.StoreError: --graph names a graph of a remote SPARQL endpoint; it needs --store URL ...
         """
-        if location is None or str(location) == "":
+        text = "" if location is None else str(location)
+        if graph and not re.match(r"^https?://", text, re.IGNORECASE):
+            read = f"the store folder {text}" if text else "the embedded graph"
+            raise StoreError(
+                f"--graph names a graph of a remote SPARQL endpoint; it needs --store URL (an http(s):// "
+                f"SPARQL endpoint), and careerkg would read {read}"
+            )
+        if not text:
             return cls.default(extra, with_default=with_default)
-        text = str(location)
         extra = list(extra)
         if re.match(r"^https?://", text, re.IGNORECASE):
-            store = cls.remote(text)
+            store = cls.remote(text, graph=graph or None)
         elif scheme := re.match(r"^([a-z][a-z0-9+.-]*)://", text, re.IGNORECASE):
             raise StoreError(
                 f"cannot read a store at {text}: careerkg reads a store folder or an http(s):// "
@@ -908,37 +1085,70 @@ class Store:
         return cls(graph, kind="oxigraph", location=str(path), read_only=True)
 
     @classmethod
-    def remote(cls, url: str, *, timeout: float = 10.0) -> Store:
-        """Read a remote SPARQL 1.1 endpoint (see :meth:`open`)."""
+    def remote(cls, url: str, *, graph: str | None = None, timeout: float = 10.0) -> Store:
+        """Read a remote SPARQL 1.1 endpoint (see :meth:`open`).
+
+        Without ``graph`` careerkg reads the endpoint's default graph, which is what the
+        endpoint makes it: Virtuoso's and GraphDB's is the union of all their graphs
+        (Virtuoso's own system graphs included); Fuseki's and Oxigraph's, their unnamed
+        graph (or the union, as configured). ``graph`` (an absolute IRI) names one graph to read
+        instead, sent with every request as the SPARQL 1.1 Protocol's
+        ``default-graph-uri``; so may ``url`` itself (``URL?default-graph-uri=IRI``).
+
+        Raises
+        ------
+        StoreError
+            When the endpoint is unreachable or answers no SPARQL results; when
+            ``graph`` is no absolute IRI, or holds no triples (the message lists the
+            graphs the endpoint has).
+
+        Examples
+        --------
+        >>> Store.remote("http://127.0.0.1:9/sparql", graph="careers")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.StoreError: the graph name 'careers' is not an absolute IRI ...
+        """
         from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-        sparql = _EndpointStore(query_endpoint=url, returnFormat="json", timeout=timeout)
-        graph = Graph(store=sparql, identifier=DATASET_DEFAULT_GRAPH_ID)
+        endpoint, graph, params = _split_endpoint(url, graph)
+        sparql = _EndpointStore(
+            query_endpoint=endpoint,
+            returnFormat="json",
+            timeout=timeout,
+            graph_iri=graph,
+            **({"params": params} if params else {}),
+        )
+        identifier = URIRef(graph) if graph else DATASET_DEFAULT_GRAPH_ID
+        rdf = Graph(store=sparql, identifier=identifier)
         for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns, override=True, replace=True)
+            rdf.bind(prefix, ns, override=True, replace=True)
         import urllib.error
-        import urllib.parse
-        import urllib.request
 
-        probe = url + ("&" if "?" in url else "?") + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
-        request = urllib.request.Request(probe, headers={"Accept": "application/sparql-results+json"})
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                kind = response.headers.get_content_type()
-                response.read(1024)
+            answer = _get(endpoint, params, "ASK { ?s ?p ?o }", graph, timeout)
         except urllib.error.HTTPError as err:
+            named = (
+                f" with {_GRAPH_PARAM}=<{graph}> (it may not take a graph named by the request)"
+                if graph
+                else ""
+            )
             raise StoreError(
-                f"the SPARQL endpoint {url} answered HTTP {err.code} {err.reason} to ASK"
+                f"the SPARQL endpoint {endpoint} answered HTTP {err.code} {err.reason} to ASK{named}"
             ) from err
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
-            raise StoreError(f"cannot reach the SPARQL endpoint {url}: {reason}") from err
-        if kind not in _SPARQL_RESULT_TYPES:
+            raise StoreError(f"cannot reach the SPARQL endpoint {endpoint}: {reason}") from err
+        except _NotResults as err:
             raise StoreError(
-                f"{url} answered a SPARQL ASK with {kind}, not SPARQL results; "
+                f"{endpoint} answered a SPARQL ASK with {err.kind}, not SPARQL results; "
                 "give the SPARQL endpoint's own URL (often ending in /sparql)"
+            ) from err
+        if graph and answer is not None and not _ask_result(answer):
+            raise StoreError(
+                _no_triples(endpoint, graph, _endpoint_graphs(endpoint, params, min(timeout, 5.0)))
             )
-        return cls(graph, kind="remote", location=url, read_only=True)
+        return cls(rdf, kind="remote", location=endpoint, read_only=True, graph_iri=graph)
 
     def load(self, path: str | Path, fmt: str | None = None) -> int:
         """Add one RDF file, materialise the shortcuts, bump the version.

@@ -94,6 +94,7 @@ def fail(message: str, code: int = 2) -> None:
 
 
 _STORE_KEY = "careerkg.store"
+_GRAPH_KEY = "careerkg.graph"
 
 
 def _remember_store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -101,7 +102,12 @@ def _remember_store(ctx: click.Context, _param: click.Parameter, value: str | No
         ctx.meta[_STORE_KEY] = value
 
 
-store_option = click.option(
+def _remember_graph(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta[_GRAPH_KEY] = value
+
+
+_store = click.option(
     "--store",
     "store_location",
     envvar="CAREERKG_STORE",
@@ -112,9 +118,27 @@ store_option = click.option(
     "instead of the embedded graph [env: CAREERKG_STORE].",
 )
 
+_graph = click.option(
+    "--graph",
+    "graph_iri",
+    envvar="CAREERKG_GRAPH",
+    expose_value=False,
+    callback=_remember_graph,
+    metavar="IRI",
+    help="With --store URL: read this named graph of the endpoint alone, sent as the SPARQL "
+    "protocol's default-graph-uri (without it: the endpoint's default graph; Virtuoso's is the "
+    "union of all its graphs) [env: CAREERKG_GRAPH].",
+)
+
+
+def store_option(f: F) -> F:
+    """The ``--store DIR|URL`` option and, for an endpoint, ``--graph IRI``."""
+    return _store(_graph(f))
+
 
 def data_option(f: F) -> F:
-    """The ``--data FILE`` (repeatable) and ``--store DIR|URL`` options of every graph command."""
+    """The ``--data FILE`` (repeatable), ``--store DIR|URL`` and ``--graph IRI`` options of
+    every graph command."""
     f = click.option(
         "--data",
         "data",
@@ -127,12 +151,14 @@ def data_option(f: F) -> F:
 
 
 def open_store(data: Sequence[Path] = ()) -> Any:
-    """The store named by ``--store`` (or the embedded default) plus the ``--data`` files."""
+    """The store named by ``--store`` (and ``--graph``), or the embedded default, plus the
+    ``--data`` files."""
     from kg.store import Store
 
     ctx = click.get_current_context(silent=True)
     location = ctx.meta.get(_STORE_KEY) if ctx is not None else None
-    store = Store.open(location, data)
+    graph = ctx.meta.get(_GRAPH_KEY) if ctx is not None else None
+    store = Store.open(location, data, graph=graph)
     for note in store.notes:  # e.g. a --data file that is a whole exported graph
         click.echo(f"careerkg: note: {note}", err=True)
     return store
@@ -154,6 +180,7 @@ def cli() -> None:
     careerkg path "Software Engineer" "Machine Learning Engineer"
     careerkg sparql --examples
     careerkg serve          # the web app on http://127.0.0.1:8050
+    careerkg --store https://host/sparql --graph https://example.org/graphs/careers stats
     """
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import URIRef
 
 from kg.cli import _register, cli
 from kg.errors import StoreError
@@ -250,3 +251,272 @@ def test_export_from_an_endpoint_that_cuts_its_answers_is_refused_not_partial(
     assert "answered 40 of the" in result.output
     assert "ResultSetMaxRows" in result.output
     assert not out.exists(), "no partial file is left behind"
+
+
+# ---------------------------------------------------------------- one named graph of the endpoint (--graph IRI)
+#
+# Virtuoso's default graph is the union of all its graphs, its own system graphs
+# included. Here careerkg's export is in CAREERS and a graph OTHER holds a role and a
+# label careerkg's data does not have: read with the graph named, careerkg sees the
+# export and nothing else; read without it, the union (the control).
+
+CAREERS = "https://example.org/graphs/careers"
+OTHER = "https://example.org/graphs/other"
+OTHER_TTL = f"""\
+@prefix ckg: <{CKG}> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://example.org/roles/quantum-gardener> a ckg:Role ; skos:prefLabel "Quantum Gardener"@en .
+<{SKILL["deep-learning"]}> skos:altLabel "a label only the other graph has"@en .
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded(default_store: Store) -> bytes:
+    """What the named graph is loaded with: careerkg's N-Triples export."""
+    import io
+
+    from kg.export import write_export
+
+    buf = io.BytesIO()
+    write_export(default_store, "nt", buf)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def graphs_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Virtuoso with careerkg's export in the graph CAREERS and OTHER beside it."""
+    work = tmp_path_factory.mktemp("virtuoso-graphs")
+    other = work / "other.ttl"
+    other.write_text(OTHER_TTL, encoding="utf-8")
+    with virtuoso.careerkg_endpoint(work / "server", graph=CAREERS, more={OTHER: other}) as url:
+        yield url
+
+
+def _triples_in(nt: bytes) -> int:
+    return sum(1 for line in nt.decode("utf-8").splitlines() if line.strip() and not line.startswith("#"))
+
+
+def test_a_named_graph_is_counted_as_loaded_not_as_the_union(graphs_endpoint: str, loaded: bytes) -> None:
+    named = Store.open(graphs_endpoint, graph=CAREERS)
+    union = Store.open(graphs_endpoint)
+    assert named.kind == "remote"
+    assert named.graph_iri == CAREERS
+    assert len(named) == _triples_in(loaded)
+    # the union: the export, OTHER's three triples and Virtuoso's own system graphs
+    assert len(union) > len(named) + 3
+
+
+def test_names_and_projection_of_a_named_graph_are_the_local_ones(
+    graphs_endpoint: str, default_store: Store
+) -> None:
+    store = Store.open(graphs_endpoint, graph=CAREERS)
+    assert LabelIndex.of(store).labels == LabelIndex.of(default_store).labels
+    there, here = project(store.graph), project(default_store.graph)
+    assert dict(there.nodes(data=True)) == dict(here.nodes(data=True))
+    assert sorted(there.edges(keys=True, data=True), key=repr) == sorted(
+        here.edges(keys=True, data=True), key=repr
+    )
+    # the control: the union has OTHER's role in it
+    assert (
+        URIRef("https://example.org/roles/quantum-gardener")
+        in LabelIndex.of(Store.open(graphs_endpoint)).labels
+    )
+
+
+def test_every_request_names_the_graph(graphs_endpoint: str, default_store: Store) -> None:
+    """The probe, the counts, rdflib's triple patterns, the SPARQL passthrough and every
+    page of remote_select (answers cut at 40 rows, blank nodes labelled afresh in each)
+    carry ``default-graph-uri``, and the pages add up to the local projection."""
+    from kg.explore import node_details
+    from kg.sparql import engine
+
+    seen: list[str] = []
+    with relabelling_endpoint(graphs_endpoint, cap=40, seen=seen) as url:
+        store = Store.open(url, graph=CAREERS)
+        len(store)
+        there = project(store.graph)
+        node_details(store, str(SKILL["deep-learning"]))
+        engine.run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    here = project(default_store.graph)
+    assert dict(there.nodes(data=True)) == dict(here.nodes(data=True))
+    assert there.number_of_edges() == here.number_of_edges() > 40 * 10
+    assert len(seen) > 20
+    param = urllib.parse.urlencode({"default-graph-uri": CAREERS})
+    assert [q for q in seen if param not in q.split("&")] == []
+
+
+def test_explorer_data_of_a_named_graph_are_the_local_ones(
+    graphs_endpoint: str, default_store: Store
+) -> None:
+    from kg.explore import neighbourhood, node_details
+
+    store = Store.open(graphs_endpoint, graph=CAREERS)
+    for iri in (SKILL["deep-learning"], ROLE["machine-learning-engineer"]):
+        there, here = node_details(store, str(iri)), node_details(default_store, str(iri))
+        assert there == here
+        assert here.label
+        view = neighbourhood(project(store.graph), [str(iri)], expanded=[str(iri)])
+        assert view == neighbourhood(project(default_store.graph), [str(iri)], expanded=[str(iri)])
+    # the control: read as the union, deep learning has OTHER's label too
+    union = Store.open(graphs_endpoint)
+    deep = str(SKILL["deep-learning"])
+    assert node_details(union, deep) != node_details(default_store, deep)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["path", "Software Engineer", "Machine Learning Engineer", "--format", "json"],
+        ["unlocks", "deep learning", "--format", "json"],
+        ["gaps", str(CURRICULA / "ml-bootcamp.csv"), "--format", "json"],
+    ],
+    ids=["path", "unlocks", "gaps"],
+)
+def test_cli_answers_over_a_named_graph_as_over_the_embedded_graph(
+    graphs_endpoint: str, args: list[str]
+) -> None:
+    _register()
+    runner = CliRunner()
+    here = runner.invoke(cli, args)
+    before = runner.invoke(cli, ["--store", graphs_endpoint, "--graph", CAREERS, *args])
+    after = runner.invoke(cli, [*args, "--store", graphs_endpoint, "--graph", CAREERS])
+    assert before.exit_code == here.exit_code == after.exit_code, before.output
+    assert json.loads(before.output) == json.loads(here.output) == json.loads(after.output)
+    assert json.loads(here.output)
+
+
+def test_export_of_a_named_graph_is_what_was_loaded(
+    graphs_endpoint: str, loaded: bytes, tmp_path: Path
+) -> None:
+    from tests.support.canonical import canonical
+
+    out = tmp_path / "careers.nt"
+    _register()
+    result = CliRunner().invoke(
+        cli, ["--store", graphs_endpoint, "--graph", CAREERS, "export", "--format", "nt", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert canonical(out.read_bytes()) == canonical(loaded)
+
+
+def test_sparql_over_a_named_graph_counts_the_load(graphs_endpoint: str, loaded: bytes) -> None:
+    _register()
+    result = CliRunner().invoke(
+        cli,
+        [
+            "sparql",
+            "--store",
+            graphs_endpoint,
+            "--graph",
+            CAREERS,
+            "--format",
+            "csv",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == ["n", str(_triples_in(loaded))]
+
+
+def test_the_graph_from_the_environment(
+    graphs_endpoint: str, loaded: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAREERKG_STORE", graphs_endpoint)
+    monkeypatch.setenv("CAREERKG_GRAPH", CAREERS)
+    _register()
+    result = CliRunner().invoke(
+        cli, ["sparql", "--format", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == ["n", str(_triples_in(loaded))]
+
+
+def test_the_protocol_url_form_names_the_graph_too(graphs_endpoint: str) -> None:
+    """``URL?default-graph-uri=IRI``, the SPARQL 1.1 Protocol's own way to name it."""
+    url = graphs_endpoint + "?" + urllib.parse.urlencode({"default-graph-uri": CAREERS})
+    store = Store.open(url)
+    assert (store.location, store.graph_iri) == (graphs_endpoint, CAREERS)
+    assert len(store) == len(Store.open(graphs_endpoint, graph=CAREERS))
+    same = Store.open(url, graph=CAREERS)  # both, agreeing
+    assert same.graph_iri == CAREERS
+
+
+def test_the_app_serves_a_named_graph(graphs_endpoint: str, loaded: bytes) -> None:
+    """``careerkg serve --store URL --graph IRI``: /health counts the load, /sparql reads the graph."""
+    from bench.dashclient import request
+
+    args = ["--store", graphs_endpoint, "--graph", CAREERS, "--workers", "1", "--no-dashboard"]
+    with running_server(args) as base:
+        status, body = request(base, "GET", "/health")
+        assert status == 200
+        assert json.loads(body)["triples"] == _triples_in(loaded)
+        query = urllib.parse.urlencode(
+            {"query": "ASK { <https://example.org/roles/quantum-gardener> ?p ?o }"}
+        )
+        status, body = request(
+            base, "GET", "/sparql?" + query, headers={"Accept": "application/sparql-results+json"}
+        )
+        assert status == 200
+        assert json.loads(body)["boolean"] is False
+
+
+def test_a_graph_that_holds_nothing_is_named_with_the_graphs_there_are(graphs_endpoint: str) -> None:
+    typo = "https://example.org/graphs/carers"
+    _register()
+    result = CliRunner().invoke(cli, ["--store", graphs_endpoint, "--graph", typo, "stats"])
+    assert result.exit_code == 2
+    message = result.stderr
+    assert f"the graph <{typo}> on the SPARQL endpoint {graphs_endpoint} holds no triples" in message
+    assert f"<{CAREERS}>" in message
+    assert f"<{OTHER}>" in message
+    assert f"closest: <{CAREERS}>" in message
+    assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- a graph name that cannot be right (no endpoint needed)
+
+UNREACHABLE = "http://127.0.0.1:9/sparql"  # nothing listens there: a request would fail otherwise
+
+
+@pytest.mark.parametrize(
+    ("graph", "why"),
+    [
+        ("careers", "not an absolute IRI"),
+        ("/graphs/careers", "not an absolute IRI"),
+        ("https://example.org/my graph", "not an absolute IRI"),
+        (f"<{CAREERS}>", "without the angle brackets"),
+    ],
+)
+def test_a_graph_name_that_is_no_absolute_iri_is_refused(graph: str, why: str) -> None:
+    with pytest.raises(StoreError, match=why):
+        Store.open(UNREACHABLE, graph=graph)
+    _register()
+    result = CliRunner().invoke(cli, ["--store", UNREACHABLE, "--graph", graph, "stats"])
+    assert result.exit_code == 2
+    assert why in result.stderr
+    assert "cannot reach" not in result.stderr
+
+
+@pytest.mark.parametrize("store", [None, "folder"], ids=["embedded", "store-folder"])
+def test_a_graph_needs_a_remote_store(store: str | None, tmp_path: Path) -> None:
+    args = (
+        ["--graph", CAREERS, "stats"]
+        if store is None
+        else ["--store", str(tmp_path), "--graph", CAREERS, "stats"]
+    )
+    _register()
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "--graph names a graph of a remote SPARQL endpoint" in result.stderr
+    assert "--store URL" in result.stderr
+
+
+def test_two_different_graph_names_are_refused() -> None:
+    url = UNREACHABLE + "?" + urllib.parse.urlencode({"default-graph-uri": CAREERS})
+    with pytest.raises(
+        StoreError, match=r"names the graph <https://example.org/graphs/careers>.*--graph names <"
+    ):
+        Store.open(url, graph=OTHER)
+    twice = url + "&" + urllib.parse.urlencode({"default-graph-uri": OTHER})
+    with pytest.raises(StoreError, match="one graph"):
+        Store.open(twice)

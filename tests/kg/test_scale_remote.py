@@ -1,6 +1,7 @@
 """SPARQL passthrough to a remote store: the endpoint answers the query text itself,
 with the same answers as rdflib's evaluator over the same endpoint (a real Virtuoso on
-loopback, loaded with careerkg's export)."""
+loopback, loaded with careerkg's export into a named graph), read both as the endpoint's
+default graph (Virtuoso: the union of its graphs) and as the named graph alone."""
 
 from __future__ import annotations
 
@@ -18,10 +19,18 @@ from tests.support import virtuoso
 pytestmark = pytest.mark.server
 
 
+GRAPH = "urn:careerkg:graph"  # where careerkg_endpoint loads the export
+
+
 @pytest.fixture(scope="module")
-def remote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with virtuoso.careerkg_endpoint(tmp_path_factory.mktemp("virtuoso-native")) as url:
-        yield Store.open(url)
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with virtuoso.careerkg_endpoint(tmp_path_factory.mktemp("virtuoso-native"), graph=GRAPH) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["default-graph", "named-graph"])
+def remote(request: pytest.FixtureRequest, endpoint: str) -> Store:
+    return Store.open(endpoint, graph=GRAPH if request.param == "named-graph" else None)
 
 
 def _values(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
@@ -73,3 +82,15 @@ def test_passthrough_keeps_the_row_cap(remote: Store) -> None:
 
     with pytest.raises(ResultTooLarge):
         engine.run_query(remote, "SELECT * WHERE { ?s ?p ?o }", max_rows=10)
+
+
+def test_passthrough_reads_the_named_graph_alone(endpoint: str) -> None:
+    """Named, the graph counts what was loaded; the union (Virtuoso's system graphs too) more."""
+    from kg.export import export_marker
+
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    named = engine.run_query(Store.open(endpoint, graph=GRAPH), text)
+    union = engine.run_query(Store.open(endpoint), text)
+    loaded = len(Store.default()) + len(export_marker())  # the export: the graph and its self-description
+    assert int(named.rows[0][0]) == loaded  # type: ignore[arg-type]
+    assert int(union.rows[0][0]) > loaded  # type: ignore[arg-type]

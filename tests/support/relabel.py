@@ -63,16 +63,21 @@ def capped(answer: dict[str, Any], cap: int) -> dict[str, Any]:
 
 
 @contextmanager
-def relabelling_endpoint(upstream: str, *, cap: int | None = None) -> Iterator[str]:
+def relabelling_endpoint(
+    upstream: str, *, cap: int | None = None, seen: list[str] | None = None
+) -> Iterator[str]:
     """Serve ``upstream`` (a SPARQL endpoint URL) on a free loopback port; yield its URL.
 
-    ``cap``: also cut every answer to that many rows.
+    ``cap``: also cut every answer to that many rows. ``seen``: a list each request's
+    query string (the protocol's parameters, URL-encoded) is appended to.
     """
     path = urlsplit(upstream).path
 
     class Handler(BaseHTTPRequestHandler):
         def _forward(self, body: bytes | None) -> None:
             query = self.path.partition("?")[2]
+            if seen is not None:
+                seen.append(query)
             url = upstream + ("?" + query if query else "")
             headers = {h: self.headers[h] for h in FORWARDED if self.headers[h]}
             request = urllib.request.Request(url, data=body, headers=headers, method=self.command)

@@ -13,7 +13,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,12 +68,21 @@ def available() -> bool:
 
 
 @contextmanager
-def running_virtuoso(workdir: Path, data_file: Path, graph: str = "urn:careerkg:graph") -> Iterator[str]:
-    """Run Virtuoso with ``data_file`` (Turtle or N-Triples) loaded; yield its SPARQL endpoint URL."""
+def running_virtuoso(
+    workdir: Path,
+    data_file: Path,
+    graph: str = "urn:careerkg:graph",
+    more: Mapping[str, Path] | None = None,
+) -> Iterator[str]:
+    """Run Virtuoso with ``data_file`` (Turtle or N-Triples) loaded into the named graph
+    ``graph``, and each file of ``more`` into the graph it is keyed by; yield its SPARQL
+    endpoint URL."""
     if not (VIRTUOSO and ISQL):
         raise RuntimeError("virtuoso-opensource is not installed")
     workdir.mkdir(parents=True, exist_ok=True)
-    shutil.copy(data_file, workdir / data_file.name)
+    loads = [(graph, data_file), *(more or {}).items()]
+    for _, file in loads:
+        shutil.copy(file, workdir / file.name)
     sql_port, http_port = free_port(), free_port()
     ini = workdir / "virtuoso.ini"
     ini.write_text(INI.format(dir=workdir, sql_port=sql_port, http_port=http_port, graph=graph))
@@ -95,11 +104,12 @@ def running_virtuoso(workdir: Path, data_file: Path, graph: str = "urn:careerkg:
                     log = (workdir / "virtuoso.log").read_text(errors="replace")[-2000:]
                     raise RuntimeError(f"virtuoso did not start:\n{log}") from None
                 time.sleep(0.3)
-        path = workdir / data_file.name
-        loader = "DB.DBA.TTLP_MT" if data_file.suffix in (".ttl", ".nt") else "DB.DBA.RDF_LOAD_RDFXML_MT"
-        statement = f"{loader}(file_to_string_output('{path}'), '', '{graph}', 0); checkpoint;"
+        statements = []
+        for into, file in loads:
+            loader = "DB.DBA.TTLP_MT" if file.suffix in (".ttl", ".nt") else "DB.DBA.RDF_LOAD_RDFXML_MT"
+            statements.append(f"{loader}(file_to_string_output('{workdir / file.name}'), '', '{into}', 0);")
         subprocess.run(
-            [ISQL, str(sql_port), "dba", "dba", f"exec={statement}"],
+            [ISQL, str(sql_port), "dba", "dba", f"exec={' '.join(statements)} checkpoint;"],
             check=True,
             capture_output=True,
             timeout=120,
@@ -116,8 +126,11 @@ def running_virtuoso(workdir: Path, data_file: Path, graph: str = "urn:careerkg:
 
 
 @contextmanager
-def careerkg_endpoint(workdir: Path) -> Iterator[str]:
-    """Virtuoso loaded with careerkg's own N-Triples export; yields the endpoint URL.
+def careerkg_endpoint(
+    workdir: Path, *, graph: str = "urn:careerkg:graph", more: Mapping[str, Path] | None = None
+) -> Iterator[str]:
+    """Virtuoso loaded with careerkg's own N-Triples export into the named graph ``graph``
+    (plus ``more``: files keyed by the graph each goes into); yields the endpoint URL.
 
     Skips the test when Virtuoso is missing, except under CI (CI=true), where it fails:
     ``make test`` installs it.
@@ -136,7 +149,7 @@ def careerkg_endpoint(workdir: Path) -> Iterator[str]:
     result = CliRunner().invoke(cli, ["export", "--format", "nt", "-o", str(export)])
     assert result.exit_code == 0, result.output
     try:
-        with running_virtuoso(workdir / "db", export) as url:
+        with running_virtuoso(workdir / "db", export, graph, more) as url:
             yield url
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
