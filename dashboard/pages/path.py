@@ -251,7 +251,9 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
     return memoized(store, "path-page", key, build)
 
 
-@callback(Output(ids.PATH_EDGE_LEGEND, "children"), Input(ids.PATH_CANVAS, "elements"), prevent_initial_call=True)
+@callback(
+    Output(ids.PATH_EDGE_LEGEND, "children"), Input(ids.PATH_CANVAS, "elements"), prevent_initial_call=True
+)
 def _lines(elements: Any) -> Any:
     """The legend of the lines the path draws (every one in the path's colour)."""
     return relation_legend(elements or [], color=HIGHLIGHT)
