@@ -38,6 +38,7 @@ def __getattr__(name: str) -> Any:
         return value
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
+
 __all__ = [
     "CKG",
     "CyclicPrerequisites",
