@@ -114,6 +114,44 @@ def ontology_files() -> list[Path]:
     return sorted(p for p in resource_dir("ontology").glob("*.ttl") if p.name != "shapes.ttl")
 
 
+ONTOLOGY_IRI = "https://w3id.org/careerkg/ontology"
+"""The ontology's IRI (its terms are in :data:`kg.namespace.CKG`, this IRI and ``#``)."""
+
+_VERSION_INFO = "http://www.w3.org/2002/07/owl#versionInfo"
+
+
+@cache
+def shipped_ontology_version() -> str | None:
+    """The ``owl:versionInfo`` of the ontology this careerkg ships.
+
+    Examples
+    --------
+    >>> import re
+    >>> bool(re.fullmatch(r"\\d+\\.\\d+\\.\\d+", shipped_ontology_version() or ""))
+    True
+    """
+    import pyoxigraph as ox
+
+    for path in ontology_files():
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            if t.subject == ox.NamedNode(ONTOLOGY_IRI) and t.predicate == ox.NamedNode(_VERSION_INFO):
+                return str(t.object.value)
+    return None
+
+
+def ontology_versions(graph: Graph) -> list[str]:
+    """The ``owl:versionInfo`` values ``graph`` gives the careerkg ontology, sorted.
+
+    Examples
+    --------
+    >>> ontology_versions(Store.default().graph) == [shipped_ontology_version()]
+    True
+    """
+    from rdflib import OWL
+
+    return sorted(str(v) for v in graph.objects(URIRef(ONTOLOGY_IRI), OWL.versionInfo))
+
+
 def shapes_file() -> Path:
     """The SHACL shapes file."""
     return resource_dir("ontology") / "shapes.ttl"
@@ -978,6 +1016,15 @@ class Store:
             store.notes.append(
                 f"{names}: a careerkg export, used in place of the shipped graph (not added to it)"
             )
+            shipped_version = shipped_ontology_version()
+            versions = ontology_versions(g)
+            if shipped_version is not None and versions != [shipped_version]:
+                made = " and ".join(versions) if versions else "no stated version"
+                store.notes.append(
+                    f"{names}: made with careerkg ontology {made}; this careerkg ships "
+                    f"{shipped_version} and uses the export's own ontology, so the terms "
+                    f"{shipped_version} added or changed are not in it"
+                )
         if exports and (stale := stale_shortcuts(g)):
             shown = "; ".join(
                 f"{g.namespace_manager.normalizeUri(s) if isinstance(s, URIRef) else s} "

@@ -295,3 +295,24 @@ def test_a_triples_csv_saved_by_excel_loads(tmp_path: Path, runner: CliRunner) -
     path.write_bytes(("\ufeff" + HEADER.replace(",", ";").strip() + "\r\n" + row + "\r\n").encode("utf-8"))
     store = Store.default([path])
     assert Literal("Py", lang="en") in set(store.graph.objects(SKILL.python, SKOS.altLabel))
+
+
+def test_an_export_made_with_another_ontology_version_says_so(tmp_path: Path, runner: CliRunner) -> None:
+    from kg.store import shipped_ontology_version
+
+    version = shipped_ontology_version()
+    assert version is not None
+    current = tmp_path / "current.ttl"
+    run(runner, "export", "-o", str(current))
+    assert not [n for n in Store.default([current]).notes if "ontology" in n]
+    # as an export made before the ontology's last release would say
+    text = current.read_text(encoding="utf-8")
+    stated = f'owl:versionInfo "{version}"'
+    assert text.count(stated) == 1
+    old = tmp_path / "old.ttl"
+    old.write_text(text.replace(stated, 'owl:versionInfo "0.1.0"'), encoding="utf-8")
+    result = run(runner, "stats", "--data", str(old))
+    assert (
+        f"careerkg: note: {old}: made with careerkg ontology 0.1.0; this careerkg ships {version} "
+        f"and uses the export's own ontology, so the terms {version} added or changed are not in it"
+    ) in result.stderr
