@@ -56,7 +56,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, NamespaceManager
 from rdflib.term import Node
 
-from kg.errors import InputFileError, InvalidCurriculum, UnknownEntity
+from kg.errors import InputFileError, InvalidCurriculum, UnknownEntity, not_utf8
 from kg.names import LabelIndex, label_of
 from kg.namespace import CKG, COURSE, CURRICULUM
 from kg.store import Store, materialise, new_graph
@@ -255,16 +255,9 @@ def decode_text(raw: bytes, source: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line_start = raw.rfind(b"\n", 0, err.start) + 1
-        before = raw[line_start : err.start].decode("utf-8", errors="replace")[-20:]
-        byte = raw[err.start : err.start + 1]
-        guess = byte.decode("cp1252", errors="replace")
-        what = f"byte 0x{byte.hex().upper()}" + (f" after {before!r}" if before else "")
-        if guess.isprintable() and guess != "\ufffd":
-            what += f", {guess!r} in Windows-1252"
         raise InvalidCurriculum(
             source,
-            f"not UTF-8 text ({what}); save the file as UTF-8 (in Excel: CSV UTF-8)",
+            f"not UTF-8 text ({not_utf8(raw, err.start)}); save the file as UTF-8 (in Excel: CSV UTF-8)",
             raw.count(b"\n", 0, err.start) + 1,
         ) from err
 

@@ -27,6 +27,7 @@ __all__ = [
     "ResultTooLarge",
     "StoreError",
     "UnknownEntity",
+    "not_utf8",
 ]
 
 
@@ -159,3 +160,22 @@ class ResultTooLarge(QueryRejected):
             f"query result exceeds the cap of {cap} rows; add a LIMIT or raise the cap",
             status=413,
         )
+
+
+def not_utf8(raw: bytes, at: int) -> str:
+    r"""What the byte at ``at`` of ``raw``, not UTF-8, is: its value, the text before it on
+    its line, and the character it is in Windows-1252 (what Excel's plain "CSV" saves).
+
+    Examples
+    --------
+    >>> not_utf8(b"course,term\nB,2,caf\xe9,\n", 19)
+    "byte 0xE9 after 'B,2,caf', 'é' in Windows-1252"
+    """
+    line_start = raw.rfind(b"\n", 0, at) + 1
+    before = raw[line_start:at].decode("utf-8", errors="replace")[-20:]
+    byte = raw[at : at + 1]
+    guess = byte.decode("cp1252", errors="replace")
+    what = f"byte 0x{byte.hex().upper()}" + (f" after {before!r}" if before else "")
+    if guess.isprintable() and guess != "\ufffd":
+        what += f", {guess!r} in Windows-1252"
+    return what

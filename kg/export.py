@@ -36,7 +36,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import networkx as nx
@@ -54,6 +54,7 @@ __all__ = [
     "FORMATS",
     "PRETTY_LIMIT",
     "csv_ntriples",
+    "csv_ntriples_lines",
     "export_marker",
     "export_text",
     "graph_from_csv",
@@ -205,6 +206,8 @@ def _nt_string(value: str) -> str:
 def csv_ntriples(text: str, source: str = "<csv>") -> bytes:
     """N-Triples of a triples CSV (as :func:`triples_csv` writes it), checked row by row.
 
+    The CSV held in memory; :func:`csv_ntriples_lines` reads one line at a time.
+
     Blank-node labels (``_:x``) are the file's own: loading the result gives them
     fresh identities, as any RDF parser does with the labels of one file.
 
@@ -224,8 +227,22 @@ def csv_ntriples(text: str, source: str = "<csv>") -> bytes:
     ...
     kg.errors.InputFileError: g.csv, line 2: object_kind must be iri, bnode or literal, not 'text'
     """
-    text = text.lstrip("\ufeff")  # Excel's "CSV UTF-8" starts with a byte-order mark
-    names, delimiter = _csv_header(text)
+    return "".join(csv_ntriples_lines(io.StringIO(text), source)).encode("utf-8")
+
+
+def csv_ntriples_lines(lines: Iterable[str], source: str = "<csv>") -> Iterator[str]:
+    """The N-Triples lines of a triples CSV read line by line (a file opened with
+    ``newline=""``), checked row by row as :func:`csv_ntriples` does.
+
+    Examples
+    --------
+    >>> rows = ["subject,predicate,object,object_kind,datatype,lang\\n", "urn:s,urn:p,hi,literal,,en\\n"]
+    >>> list(csv_ntriples_lines(rows))
+    ['<urn:s> <urn:p> "hi"@en .\\n']
+    """
+    lines = iter(lines)
+    first = next(lines, "").lstrip("\ufeff")  # Excel's "CSV UTF-8" starts with a byte-order mark
+    names, delimiter = _csv_header(first)
     missing = [c for c in CSV_COLUMNS if c not in names]
     if missing:
         hint = (
@@ -241,8 +258,7 @@ def csv_ntriples(text: str, source: str = "<csv>") -> bytes:
             f"(Turtle, N-Triples, JSON-LD, RDF/XML){hint}",
             1,
         )
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    next(reader)
+    reader = csv.reader(lines, delimiter=delimiter)
     at = {name: names.index(name) for name in CSV_COLUMNS}
     labels: dict[str, str] = {}
 
@@ -264,9 +280,8 @@ def csv_ntriples(text: str, source: str = "<csv>") -> bytes:
             )
         return f"<{value}>"
 
-    out = io.StringIO()
     for row in reader:
-        line = reader.line_num
+        line = reader.line_num + 1  # the header was read before the reader started
         if not any(cell.strip() for cell in row):
             continue
         row = row + [""] * (len(names) - len(row))
@@ -301,8 +316,7 @@ def csv_ntriples(text: str, source: str = "<csv>") -> bytes:
                 )
         else:
             raise InputFileError(source, f"object_kind must be iri, bnode or literal, not {kind!r}", line)
-        out.write(f"{s} {p} {obj} .\n")
-    return out.getvalue().encode("utf-8")
+        yield f"{s} {p} {obj} .\n"
 
 
 def graph_from_csv(text: str, source: str = "<csv>") -> Graph:

@@ -30,7 +30,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
-from kg.errors import InputFileError, StoreError
+from kg.errors import InputFileError, StoreError, not_utf8
 from kg.namespace import CKG, PREFIXES
 
 __all__ = [
@@ -250,32 +250,57 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
 
 
 def _load_csv(graph: Graph, inner: Any, path: Path) -> int:
-    """Load a triples CSV: checked and turned into N-Triples row by row, then parsed."""
-    from kg.export import csv_ntriples
+    """Load a triples CSV: read line by line, checked and turned into N-Triples row by
+    row (into a temporary file for Oxigraph, so a million-row CSV is never held whole),
+    then parsed."""
+    import tempfile
+
+    from kg.export import csv_ntriples_lines
 
     try:
-        if path.name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                raw = fh.read()
-        else:
-            raw = path.read_bytes()
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputFileError(
-            str(path), f"not UTF-8 text ({err.reason} at byte {err.start}); save the CSV as UTF-8"
-        ) from err
+        with gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb") as fh:
+            ntriples = csv_ntriples_lines(_utf8_lines(fh, str(path)), str(path))
+            if inner is None:
+                before = len(graph)
+                graph.parse(data="".join(ntriples), format="nt")
+                return len(graph) - before
+            import pyoxigraph as ox
+
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", suffix=".nt", prefix="careerkg-csv-"
+            ) as nt:
+                nt.writelines(ntriples)
+                nt.flush()
+                before = len(inner)
+                inner.bulk_load(path=nt.name, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+                return len(inner) - before
     except OSError as err:
         raise InputFileError(str(path), f"cannot read: {err}") from err
-    data = csv_ntriples(text, str(path))
-    if inner is not None:
-        import pyoxigraph as ox
 
-        before = len(inner)
-        inner.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        return len(inner) - before
-    before = len(graph)
-    graph.parse(data=data, format="nt")
-    return len(graph) - before
+
+def _utf8_lines(fh: Any, source: str) -> Iterator[str]:
+    """The lines of a binary file as text; a byte that is not UTF-8 is named with its
+    line, as :func:`kg.errors.not_utf8` describes it.
+
+    Examples
+    --------
+    >>> import io
+    >>> list(_utf8_lines(io.BytesIO("a\\nb\\u00e9\\n".encode()), "x.csv"))
+    ['a\\n', 'bé\\n']
+    >>> list(_utf8_lines(io.BytesIO(b"a\\nb\\xe9\\n"), "x.csv"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: x.csv, line 2: not UTF-8 text (byte 0xE9 after 'b', 'é' in Windows-1252); save the CSV as UTF-8 (in Excel: CSV UTF-8)
+    """
+    for number, raw in enumerate(fh, 1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputFileError(
+                source,
+                f"not UTF-8 text ({not_utf8(raw, err.start)}); save the CSV as UTF-8 (in Excel: CSV UTF-8)",
+                number,
+            ) from err
 
 
 def _fingerprint(path: Path) -> tuple[int, str]:

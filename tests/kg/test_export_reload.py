@@ -284,8 +284,10 @@ def test_a_csv_not_in_utf8_is_refused_saying_so(tmp_path: Path, runner: CliRunne
     path.write_bytes((HEADER + "urn:s,urn:p,café,literal,,fr\n").encode("latin-1"))
     result = runner.invoke(cli, ["stats", "--data", str(path)])
     assert result.exit_code == 2
-    assert f"{path}: not UTF-8 text" in result.stderr
-    assert "save the CSV as UTF-8" in result.stderr
+    assert result.stderr == (
+        f"careerkg: error: {path}, line 2: not UTF-8 text (byte 0xE9 after 'urn:s,urn:p,caf', "
+        "'é' in Windows-1252); save the CSV as UTF-8 (in Excel: CSV UTF-8)\n"
+    )
 
 
 def test_a_triples_csv_saved_by_excel_loads(tmp_path: Path, runner: CliRunner) -> None:
@@ -316,3 +318,22 @@ def test_an_export_made_with_another_ontology_version_says_so(tmp_path: Path, ru
         f"careerkg: note: {old}: made with careerkg ontology 0.1.0; this careerkg ships {version} "
         f"and uses the export's own ontology, so the terms {version} added or changed are not in it"
     ) in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_a_triples_csv_reads_the_same_in_either_backend_and_gzipped(
+    tmp_path: Path, runner: CliRunner, backend: str
+) -> None:
+    import gzip
+
+    ttl, csv_file = tmp_path / "graph.ttl", tmp_path / "graph.csv"
+    run(runner, "export", "-o", str(ttl))
+    run(runner, "export", "--format", "csv", "-o", str(csv_file))
+    zipped = tmp_path / "graph.csv.gz"
+    zipped.write_bytes(gzip.compress(csv_file.read_bytes()))
+    want = canonical(graph_of(ttl))
+    for path in (csv_file, zipped):
+        g = new_graph(backend)
+        assert load_file(g, path) == len(g) > 7000
+        assert take_export_marker(g)
+        assert canonical(g) == want, path.name
