@@ -220,6 +220,7 @@ def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
     """
     from kg.sparql import install
     from kg.sparql.cache import cached_query
+    from kg.sparql.vocabulary import unknown_names
 
     if not text or not text.strip():
         return None, "Write a query or pick an example."
@@ -238,9 +239,13 @@ def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
     when = f"(cached answer; first computed in {ms})" if hit else f"in {ms}"
     data = table_data(store, res)
     if res.form == "ASK":
-        return data, f"ASK answered {when}: {'yes' if res.boolean else 'no'}."
+        return data, f"ASK answered {when}: {'yes' if res.boolean else 'no'}." + "".join(
+            f" Note: {note}." for note in unknown_names(store, text)
+        )
     noun = ("triple", "triples") if res.graph is not None else ("row", "rows")
-    return data, f"{_count(len(data['rows']), *noun)} {when}."
+    return data, f"{_count(len(data['rows']), *noun)} {when}." + "".join(
+        f" Note: {note}." for note in unknown_names(store, text)
+    )
 
 
 DOWNLOADS = {"csv": "csv", "tsv": "tsv", "json": "json", "ttl": "ttl"}

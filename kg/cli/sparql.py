@@ -194,3 +194,8 @@ def sparql_command(
         raise QueryRejected(_limit_message(err, bool(text) and _is_graph_query(text)), err.status) from None
     out = for_name(fmt, result.kind).serialize(result)
     click.echo(out, nl=not out.endswith(b"\n"))
+    if text:  # a misspelt careerkg name answers nothing, silently: say so (examples are right)
+        from kg.sparql.vocabulary import unknown_names
+
+        for note in unknown_names(store, text):
+            click.echo(f"careerkg: note: {note}", err=True)

@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 import rdflib.plugins.sparql
 from pyparsing import ParseBaseException
 from rdflib import Graph, Variable
+from rdflib.paths import Path
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -231,6 +232,10 @@ def walk(node: Any) -> Iterator[Any]:
     >>> q = parse_query("SELECT ?s WHERE { ?s a ckg:Role }")
     >>> sum(1 for n in walk(q.algebra) if str(n).endswith("#Role"))
     1
+    >>> from rdflib import URIRef
+    >>> q = parse_query("SELECT ?s WHERE { ?s ckg:hasRequirement/ckg:requiredSkill* ?k }")
+    >>> sorted(n.split("#")[1] for n in walk(q.algebra) if isinstance(n, URIRef) and "careerkg/ontology#" in n)
+    ['hasRequirement', 'requiredSkill']
     """
     stack = [node]
     seen: set[int] = set()
@@ -244,6 +249,8 @@ def walk(node: Any) -> Iterator[Any]:
             stack.extend(item.values())
         elif isinstance(item, list | tuple | set | frozenset):
             stack.extend(item)
+        elif isinstance(item, Path):  # a property path's steps: ckg:hasRequirement/ckg:requiredSkill
+            stack.extend(vars(item).values())
 
 
 def check_query(query: Query) -> None:

@@ -378,6 +378,14 @@ def test_query_status_and_errors_speak_plainly(store: Store) -> None:
     edited = query.describe("prerequisites", example.replace("deep-learning", "machine-learning"))
     assert edited != description
     assert edited.startswith("Edited")
+    # a misspelt name answers nothing: the status says which, and what exists
+    _table, empty = query.run(store, "SELECT ?q WHERE { role:data-scientist ckg:hasRequirment ?q }")
+    assert empty.startswith("0 rows in ")
+    assert empty.endswith(
+        " Note: ckg:hasRequirment is not a term of the careerkg ontology (closest: ckg:hasRequirement)."
+    )
+    _table, asked = query.run(store, "ASK { skill:pyton ?p ?o }")
+    assert asked.endswith("no. Note: skill:pyton is not in the graph (closest: skill:python).")
 
 
 def _words(component: Any) -> str:

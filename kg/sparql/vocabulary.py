@@ -1,0 +1,120 @@
+"""careerkg names a query gets wrong: a SPARQL query over a misspelt term answers nothing.
+
+``?r a ckg:Rol`` or ``skill:pyton ckg:hasPrerequisite ?p`` is valid SPARQL and finds no
+rows, with no hint why. :func:`unknown_names` lists the careerkg IRIs a query names
+(ontology terms, ``ckg:``, and the graph's own nodes, ``role:``, ``skill:``...) that
+neither the ontology defines nor the graph mentions, each with the closest names that
+exist, so the CLI and the SPARQL page can say so next to the answer.
+
+Examples
+--------
+>>> from kg.store import Store
+>>> unknown_names(Store.default(), "SELECT ?r WHERE { ?r a ckg:Rol }")
+['ckg:Rol is not a term of the careerkg ontology (closest: ckg:Role, ckg:toRole, ckg:targetRole)']
+>>> unknown_names(Store.default(), "SELECT ?r WHERE { ?r a ckg:Role }")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+from typing import Any
+
+from rdflib import URIRef
+
+from kg.errors import KGError
+from kg.namespace import BASE, CKG, PREFIXES
+from kg.store import Store
+
+__all__ = ["unknown_names"]
+
+_ONTOLOGY = str(CKG._NS)
+_TERMS = {URIRef(_ONTOLOGY + name) for name in CKG.__annotations__}
+
+
+def _short(iri: str) -> str:
+    """``iri`` as a careerkg prefixed name where one fits (``skill:python``)."""
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        local = iri[len(ns) :]
+        if iri.startswith(ns) and local and "/" not in local and "#" not in local:
+            return f"{prefix}:{local}"
+    return f"<{iri}>"
+
+
+def _mentioned(store: Store, iri: URIRef) -> bool:
+    """Whether the graph has a triple with ``iri`` in any position (three look-ups)."""
+    g = store.graph
+    return any(next(iter(g.triples(pattern)), None) is not None for pattern in _patterns(iri))
+
+
+def _patterns(iri: URIRef) -> list[tuple[Any, Any, Any]]:
+    return [(iri, None, None), (None, iri, None), (None, None, iri)]
+
+
+def _closest(store: Store, iri: str) -> list[str]:
+    """The names that exist closest to ``iri``: ontology terms for a ``ckg:`` term,
+    the graph's labelled nodes of the same namespace (``skill:``...) otherwise."""
+    from kg.names import LabelIndex, closest_labels
+
+    first: list[URIRef] = []
+    if iri.startswith(_ONTOLOGY):
+        ns, nodes = _ONTOLOGY, _TERMS
+    else:
+        ns = iri.rsplit("/", 1)[0] + "/"
+        index = LabelIndex.of(store)
+        nodes = {n for n in index.labels if n.startswith(ns)}
+        with suppress(KGError):  # the slug's words as a label or alt label: role:ml-engineer
+            named = index.resolve(_words(iri[len(ns) :]))
+            first = [named] if named in nodes else []
+    # local names compared, their words apart (the shared prefix would make all alike)
+    words = {n: _words(n[len(ns) :]) for n in sorted(nodes)}
+    by_words = {w: n for n, w in sorted(words.items(), reverse=True)}
+    near = first + [by_words[w] for w in closest_labels(_words(iri[len(ns) :]), words, n=3)]
+    return [_short(n) for n in dict.fromkeys(near)][:3]
+
+
+def _words(local: str) -> str:
+    """The words of a local name: ``ml-engineer``, ``requiresSkill`` -> ``ml engineer``, ``requires Skill``."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local.replace("-", " ").replace("_", " "))
+
+
+def unknown_names(store: Store, text: str) -> list[str]:
+    """One note for each careerkg IRI the query ``text`` names that neither the
+    ontology defines nor the graph mentions, with the closest existing names.
+
+    A query that does not parse has no notes (its error says what is wrong).
+
+    Parameters
+    ----------
+    store : kg.store.Store
+        The graph queried.
+    text : str
+        The query, with careerkg's prefixes predeclared.
+
+    Returns
+    -------
+    list of str
+        The notes, in the order of the IRIs' names.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> unknown_names(Store.default(), "ASK { skill:pyton ckg:hasPrerequisite ?p }")
+    ['skill:pyton is not in the graph (closest: skill:python)']
+    """
+    from kg.sparql.engine import _parse_cached
+    from kg.sparql.native import _iris
+
+    try:
+        query = _parse_cached(text)
+    except KGError:
+        return []
+    notes = []
+    for iri in sorted(_iris(query)):
+        if not iri.startswith(BASE) or iri in _TERMS or _mentioned(store, iri):
+            continue
+        near = _closest(store, str(iri))
+        what = "not a term of the careerkg ontology" if iri.startswith(_ONTOLOGY) else "not in the graph"
+        notes.append(f"{_short(iri)} is {what}" + (f" (closest: {', '.join(near)})" if near else ""))
+    return notes

@@ -1,0 +1,62 @@
+"""A query naming a careerkg term or node that does not exist answers nothing: the CLI
+and the SPARQL page say which name, and the closest that exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import _register, cli
+from kg.sparql.vocabulary import unknown_names
+from kg.store import Store
+
+
+def test_misspelt_terms_and_nodes_are_named_with_the_closest() -> None:
+    store = Store.default()
+    assert unknown_names(store, "SELECT ?r WHERE { ?r a ckg:Rol }")[0].startswith(
+        "ckg:Rol is not a term of the careerkg ontology (closest: ckg:Role"
+    )
+    # inside a property path too, in the order of the names
+    assert unknown_names(store, "SELECT * { ?s ckg:hasRequirment/ckg:requiredSkill skill:deep-learnin }") == [
+        "skill:deep-learnin is not in the graph (closest: skill:deep-learning)",
+        "ckg:hasRequirment is not a term of the careerkg ontology (closest: ckg:hasRequirement)",
+    ]
+    # a slug made of an alt label's words suggests that node first
+    assert unknown_names(store, "ASK { role:ml-engineer ?p ?o }")[0].startswith(
+        "role:ml-engineer is not in the graph (closest: role:machine-learning-engineer, "
+    )
+
+
+def test_names_that_exist_other_iris_and_broken_queries_have_no_note(tmp_path: Path) -> None:
+    store = Store.default()
+    query = (
+        "SELECT * { ?r a ckg:Role ; ckg:hasRequirement/ckg:requiredSkill skill:python . ?x <urn:x:any> ?y }"
+    )
+    assert unknown_names(store, query) == []
+    assert unknown_names(store, "SELECT * { ?r a ckg:Rol") == []  # the syntax error says what is wrong
+    # a careerkg IRI the ontology does not define but the graph uses is not a mistake
+    extra = tmp_path / "mine.ttl"
+    extra.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "<https://w3id.org/careerkg/id/role/data-scientist> ckg:myRating 5 .\n",
+        encoding="utf-8",
+    )
+    mine = Store.default(extra=[extra])
+    assert unknown_names(mine, "SELECT ?r WHERE { ?r ckg:myRating ?n }") == []
+    assert unknown_names(store, "SELECT ?r WHERE { ?r ckg:myRating ?n }") == [
+        "ckg:myRating is not a term of the careerkg ontology"  # nothing close to it
+    ]
+
+
+def test_the_cli_answers_and_notes_the_unknown_name_on_stderr() -> None:
+    _register()
+    result = CliRunner().invoke(cli, ["sparql", "SELECT ?r WHERE { ?r a ckg:Rol }", "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["r"]  # the answer, empty, as it is
+    assert result.stderr.startswith(
+        "careerkg: note: ckg:Rol is not a term of the careerkg ontology (closest: ckg:Role"
+    )
+    named = CliRunner().invoke(cli, ["sparql", "essential-skills", "--format", "csv"])
+    assert named.exit_code == 0
+    assert "note" not in named.stderr
