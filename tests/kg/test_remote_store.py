@@ -164,16 +164,21 @@ def test_cli_answers_over_remote_store_as_over_the_embedded_graph(remote_url: st
     assert json.loads(here.output)  # an answer, not an empty one
 
 
-def test_explorer_details_over_remote_store_are_the_local_ones(remote_url: str, default_store: Store) -> None:
+def assert_explorer_data_are_the_local_ones(store: Store, default_store: Store) -> None:
+    """The explorer's details and neighbourhood of two nodes, read from ``store``, are those
+    of the shipped graph."""
     from kg.explore import neighbourhood, node_details
 
-    store = Store.open(remote_url)
     for iri in (SKILL["deep-learning"], ROLE["machine-learning-engineer"]):
         there, here = node_details(store, str(iri)), node_details(default_store, str(iri))
         assert there == here
         assert here.label
         view = neighbourhood(project(store.graph), [str(iri)], expanded=[str(iri)])
         assert view == neighbourhood(project(default_store.graph), [str(iri)], expanded=[str(iri)])
+
+
+def test_explorer_details_over_remote_store_are_the_local_ones(remote_url: str, default_store: Store) -> None:
+    assert_explorer_data_are_the_local_ones(Store.open(remote_url), default_store)
 
 
 def test_the_app_serves_a_remote_store(endpoint: str) -> None:
@@ -348,15 +353,9 @@ def test_every_request_names_the_graph(graphs_endpoint: str, default_store: Stor
 def test_explorer_data_of_a_named_graph_are_the_local_ones(
     graphs_endpoint: str, default_store: Store
 ) -> None:
-    from kg.explore import neighbourhood, node_details
+    from kg.explore import node_details
 
-    store = Store.open(graphs_endpoint, graph=CAREERS)
-    for iri in (SKILL["deep-learning"], ROLE["machine-learning-engineer"]):
-        there, here = node_details(store, str(iri)), node_details(default_store, str(iri))
-        assert there == here
-        assert here.label
-        view = neighbourhood(project(store.graph), [str(iri)], expanded=[str(iri)])
-        assert view == neighbourhood(project(default_store.graph), [str(iri)], expanded=[str(iri)])
+    assert_explorer_data_are_the_local_ones(Store.open(graphs_endpoint, graph=CAREERS), default_store)
     # the control: read as the union, deep learning has OTHER's label too
     union = Store.open(graphs_endpoint)
     deep = str(SKILL["deep-learning"])
