@@ -266,10 +266,13 @@ def esco(directory: Path, **kwargs: Any) -> None:
 @click.argument("directory", type=_DIR)
 @_options
 def onet(directory: Path, **kwargs: Any) -> None:
-    """Import the O*NET text files (e.g. release 29.3) found in DIRECTORY.
+    """Import the O*NET text files (release 25.1 or later, e.g. 29.3) found in DIRECTORY.
 
     Importance (IM 1-5) maps to essential (>= 3.5) / optional (>= 2.5), level
-    (LV 0-7) to 1 + round(LV * 4 / 7); technology skills become tools.
+    (LV 0-7) to 1 + round(LV * 4 / 7); technology skills become tools. Where O*NET
+    names the same job, skill or product as the curated graph (Software
+    Developers is the Software Engineer; PyTorch is PyTorch), the two are one node
+    in a store or with --data.
     """
     from kg.importers.onet import import_onet
 

@@ -188,7 +188,9 @@ def find_table(directory: Path, names: Iterable[str], *, required: bool = True) 
         best = min(matches)
         folders = sorted({m[3].parent for m in matches if m[:2] == best[:2]})
         if len(folders) > 1:  # e.g. onet/ holding 20.3/ and 29.3/: never mix two releases
-            shown = ", ".join(str(f.relative_to(directory)) + "/" for f in folders)
+            shown = ", ".join(str(f.relative_to(directory)) + "/" for f in folders[:3])
+            if len(folders) > 3:  # e.g. pointed at /tmp: a few say enough
+                shown += f" and {len(folders) - 3} more"
             raise InputFileError(
                 str(directory),
                 f"{best[3].name} is in several folders below this one ({shown}), as when two releases "

@@ -16,6 +16,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.cli import _register, cli
+from kg.errors import InputFileError
 from kg.importers.onet import ONET, ONET_ATTRIBUTION, ONET_MODIFIED, import_onet, map_importance, map_level
 from kg.namespace import CKG
 from tests.conftest import EXTERNAL, require_path
@@ -122,7 +123,7 @@ def test_occupations_keep_their_codes(tiny: tuple[Graph, object]) -> None:
     sd = occ("15-1252.00")
     assert (sd, RDF.type, CKG.Role) in g
     assert g.value(sd, SKOS.notation) == Literal("15-1252.00")
-    assert [str(x) for x in g.objects(sd, SKOS.altLabel)] == ["Application Developer"]
+    assert [str(x) for x in g.objects(sd, SKOS.hiddenLabel)] == ["Application Developer"]  # deduplicated
     assert g.value(sd, CKG.jobZone) == Literal(4)
 
 
@@ -253,6 +254,7 @@ def test_full_onet_counts_match_the_source_files(tmp_path: Path) -> None:
         report = import_onet(ONET_DIR, fh, show_progress=False)
     occupations, skills, knowledge = _rows("Occupation Data.txt"), _rows("Skills.txt"), _rows("Knowledge.txt")
     tech, related = _rows("Technology Skills.txt"), _rows("Related Occupations.txt")
+    unspsc = {row[0]: row[2] for row in _rows("UNSPSC Reference.txt")}  # commodity -> class
     # the figures SOURCE.md documents for this release
     assert (len(occupations), len(skills), len(knowledge)) == (1016, 61530, 58014)
     assert (len(tech), len(related)) == (32681, 18460)
@@ -272,6 +274,18 @@ def test_full_onet_counts_match_the_source_files(tmp_path: Path) -> None:
     assert r.relations["relatedRole"] == len(related)
     assert r.relations["jobZone"] == len(_rows("Job Zones.txt")) == 923
     assert {"gzip-input", "low-precision-ratings"} <= set(r.quirks)
+    rated = {row[0] for row in skills + knowledge}
+    assert r.quirks["unrated-occupations"].count == len({row[0] for row in occupations} - rated) == 137
+    assert r.classes["SkillArea"] - len({row[2].rsplit(".", 1)[0] for row in skills + knowledge}) == len(
+        {unspsc[row[3]] for row in tech}
+    )  # each technology skill in its UNSPSC class
+    from kg.importers.onet_crosswalk import ROLE_LINKS, SKILL_LINKS, TOOL_LINKS
+
+    links = [*ROLE_LINKS.values(), *SKILL_LINKS.values(), *TOOL_LINKS.values()]
+    for relation in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch):  # every entry names a 29.3 node
+        assert r.relations[str(relation).rsplit("#", 1)[-1]] == sum(
+            link.relation == relation for link in links
+        )
     assert r.seconds < 60
 
 
@@ -430,3 +444,199 @@ def test_cli_does_not_pour_ntriples_onto_a_terminal(tmp_path: Path) -> None:
     )
     assert piped.returncode == 0
     assert piped.stdout.startswith(b"<https://")
+
+
+def test_a_name_shared_by_a_skill_and_a_knowledge_area_is_told_apart(tmp_path: Path) -> None:
+    """O*NET has a skill "Mathematics" (2.A.1.e) and a knowledge area "Mathematics" (2.C.4.a):
+    a plan listed "Mathematics 3→4" and "Mathematics 4→5", and the name found only one."""
+    d = make_onet(tmp_path)
+    (d / "Content Model Reference.txt").write_text(
+        (d / "Content Model Reference.txt").read_text()
+        + "2.A.1.e\tMathematics\tUsing mathematics to solve problems.\n"
+    )
+    skills = gzip.decompress((d / "Skills.txt.gz").read_bytes()).decode()
+    skills += _rating("15-2051.00", "2.A.1.e", "Mathematics", "IM", "4") + "\n"
+    (d / "Skills.txt.gz").write_bytes(gzip.compress(skills.encode()))
+    out = io.StringIO()
+    report = import_onet(d, out, show_progress=False)
+    g = Graph().parse(data=out.getvalue(), format="nt")
+    skill, knowledge = URIRef(ONET["element/2.A.1.e"]), URIRef(ONET["element/2.C.4.a"])
+    labels = {str(g.value(n, SKOS.prefLabel)) for n in (skill, knowledge)}
+    assert len(labels) == 2, labels
+    assert all("Mathematics" in label for label in labels)
+    assert {str(x) for x in g.objects(skill, SKOS.altLabel)} == {"Mathematics"}
+    assert {str(x) for x in g.objects(knowledge, SKOS.altLabel)} == {"Mathematics"}
+    # a name used once keeps O*NET's label as it is
+    assert g.value(URIRef(ONET["element/2.B.3.e"]), SKOS.prefLabel) == Literal("Programming", lang="en")
+    assert report.quirks["shared-element-name"].examples == ["Mathematics"]
+
+
+def test_occupations_without_ratings_are_reported(tmp_path: Path) -> None:
+    """O*NET 29.3 rates no skills for 137 of its 1,016 occupations, Software Developers and Data
+    Scientists among them: a path from one started from scratch and nothing said why."""
+    d = make_onet(tmp_path)
+    (d / "Occupation Data.txt").write_text(
+        (d / "Occupation Data.txt").read_text() + "15-1299.07\tBlockchain Engineers\tMaintain blockchains.\n"
+    )
+    report = import_onet(d, io.StringIO(), show_progress=False)
+    quirk = report.quirks["unrated-occupations"]
+    assert quirk.count == 1
+    assert quirk.examples == ["15-1299.07 Blockchain Engineers"]
+    assert "no requirements" in quirk.message
+    assert "unrated-occupations 1" in report.summary()
+
+
+def test_cli_release_on_the_2010_taxonomy_is_refused(tmp_path: Path) -> None:
+    """O*NET before 25.1 codes occupations in O*NET-SOC 2010: imported, its codes named other
+    occupations than 29.3's under the same IRIs (15-1132.00 was Software Developers, Applications)."""
+    _register()
+    d = make_onet(tmp_path)
+    (d / "Read Me.txt").write_text("O*NET 24.3 Database\nMay 2020 Release\n")
+    out = tmp_path / "o.nt"
+    result = CliRunner().invoke(cli, ["import", "onet", str(d), "-o", str(out)])
+    assert result.exit_code == 2
+    message = result.stderr
+    assert "O*NET 24.3" in message
+    assert "O*NET-SOC 2010" in message
+    assert "25.1" in message
+    assert "https://www.onetcenter.org/database.html" in message
+    assert not out.exists()
+
+
+def test_release_named_by_the_official_folder(tmp_path: Path) -> None:
+    """O*NET's zip unpacks into db_29_3_text/: the release comes from that name too."""
+    d = make_onet(tmp_path)
+    (d / "Read Me.txt").unlink()
+    official = d.rename(tmp_path / "db_29_3_text")
+    report = import_onet(official, io.StringIO(), show_progress=False)
+    assert report.source == "O*NET 29.3"
+    old = official.rename(tmp_path / "db_25_0_text")
+    with pytest.raises(InputFileError, match=r"O\*NET 25\.0 .*O\*NET-SOC 2010"):
+        import_onet(old, io.StringIO(), show_progress=False)
+
+
+def test_cli_folder_without_any_skill_table_is_refused(tmp_path: Path) -> None:
+    """A folder holding Occupation Data.txt alone (as 20.3/ here, kept for its career-changer
+    matrices) imported 1,113 bare occupations and said only "absent optional table"."""
+    _register()
+    d = tmp_path / "occupations"
+    d.mkdir()
+    (d / "Occupation Data.txt").write_text(
+        "O*NET-SOC Code\tTitle\tDescription\n15-1252.00\tSoftware Developers\tx\n"
+    )
+    (d / "Career Changers Matrix.txt").write_text("O*NET-SOC Code\tRelated O*NET-SOC Code\tIndex\n")
+    result = CliRunner().invoke(cli, ["import", "onet", str(d), "-o", str(tmp_path / "o.nt")])
+    assert result.exit_code == 2
+    message = result.stderr
+    for table in ("Skills.txt", "Knowledge.txt", "Technology Skills.txt"):
+        assert table in message
+    assert "no skills" in message
+    assert not (tmp_path / "o.nt").exists()
+
+
+def test_cli_newer_release_with_renamed_tables_says_so(tmp_path: Path) -> None:
+    """O*NET 30.3 renamed its files (O*NET's migration reference lists them): "no Occupation
+    Data table" alone left the user guessing whether the folder or the release was wrong."""
+    _register()
+    d = tmp_path / "db_30_3_text"
+    d.mkdir()
+    (d / "Read Me.txt").write_text("O*NET 30.3 Database\n")
+    (d / "Occupations.txt").write_text("O*NET-SOC Code\tTitle\tDescription\n")
+    result = CliRunner().invoke(cli, ["import", "onet", str(d), "-o", str(tmp_path / "o.nt")])
+    assert result.exit_code == 2
+    message = result.stderr
+    assert "looked for Occupation Data.txt" in message
+    assert "O*NET 30.3" in message
+    assert "renamed" in message
+    assert "29.3" in message
+    # a 30.3 folder that still has Occupation Data.txt but none of the skill tables' old names
+    (d / "Occupation Data.txt").write_text("O*NET-SOC Code\tTitle\tDescription\n")
+    result = CliRunner().invoke(cli, ["import", "onet", str(d), "-o", str(tmp_path / "o.nt")])
+    assert result.exit_code == 2
+    assert "none of Skills.txt" in result.stderr
+    assert "O*NET 30.3 renamed" in result.stderr
+    # and one that has them all imports, saying that some tables may have gone unfound
+    full = make_onet(tmp_path / "full")
+    (full / "Read Me.txt").write_text("O*NET 30.3 Database\n")
+    report = import_onet(full, io.StringIO(), show_progress=False)
+    assert "O*NET 30.3 renamed" in report.quirks["renamed-release"].message
+
+
+def test_cli_folder_of_many_releases_lists_a_few(tmp_path: Path) -> None:
+    """Pointed at a folder holding many O*NET folders (/tmp), the message listed every one."""
+    _register()
+    for n in range(6):
+        make_onet(tmp_path / f"copy{n}")
+    result = CliRunner().invoke(cli, ["import", "onet", str(tmp_path), "-o", str(tmp_path / "o.nt")])
+    assert result.exit_code == 2
+    message = result.stderr
+    assert "copy0/29.3/" in message
+    assert "copy5/29.3/" not in message
+    assert "and 3 more" in message
+
+
+def test_technology_skills_are_grouped_by_their_unspsc_class(tmp_path: Path) -> None:
+    """The 135 technology skills had no skill area: the overview showed them as one "Other"
+    area of 5,400 h, larger than all the rest. UNSPSC Reference gives each its class."""
+    d = make_onet(tmp_path)
+    (d / "UNSPSC Reference.txt").write_text(
+        "Commodity Code\tCommodity Title\tClass Code\tClass Title\tFamily Code\tFamily Title\t"
+        "Segment Code\tSegment Title\n"
+        "43232403\tObject or component oriented development software\t43232400\tDevelopment software\t"
+        "43230000\tSoftware\t43000000\tInformation Technology Broadcasting and Telecommunications\n"
+        "43232306\tData base user interface and query software\t43232300\tData management and query software\t"
+        "43230000\tSoftware\t43000000\tInformation Technology Broadcasting and Telecommunications\n"
+        "10111302\tPet grooming products\t10111300\tDomestic pet treatments\t10110000\tDomestic pet products\t"
+        "10000000\tLive Plant and Animal Material\n"
+    )
+    out = io.StringIO()
+    import_onet(d, out, show_progress=False)
+    g = Graph().parse(data=out.getvalue(), format="nt")
+    areas = {}
+    for commodity in ("43232403", "43232306"):
+        skill = URIRef(ONET[f"technology/{commodity}"])
+        (area,) = g.objects(skill, CKG.inSkillArea)
+        assert (area, RDF.type, CKG.SkillArea) in g
+        assert (skill, SKOS.broader, area) in g
+        areas[commodity] = str(g.value(area, SKOS.prefLabel))
+    assert areas == {"43232403": "Development software", "43232306": "Data management and query software"}
+    # only the classes of technology skills the release lists become areas
+    assert not [
+        a for a in g.subjects(RDF.type, CKG.SkillArea) if "Domestic" in str(g.value(a, SKOS.prefLabel))
+    ]
+
+
+def test_reported_titles_are_shown_alternate_titles_only_searched(tmp_path: Path) -> None:
+    """O*NET shows an occupation's Sample of Reported Titles and searches its Alternate Titles
+    (job-posting titles, many of other jobs: Data Scientists lists "Machine Learning Engineer",
+    "Tableau Developer"). As alt labels, all 56,560 were shown as what an occupation is also
+    called, and a curated role joined to one was "also called Machine Learning Engineer"."""
+    from kg.names import LabelIndex
+
+    d = make_onet(tmp_path)
+    (d / "Sample of Reported Titles.txt").write_text(
+        "O*NET-SOC Code\tTitle\tReported Job Title\tShown in My Next Move\n"
+        "15-1252.00\tSoftware Developers\tSoftware Engineer\tN\n"
+        "15-1252.00\tSoftware Developers\tApplication Developer\tY\n"
+    )
+    out = io.StringIO()
+    report = import_onet(d, out, show_progress=False)
+    g = Graph().parse(data=out.getvalue(), format="nt")
+    sd = occ("15-1252.00")
+    assert {str(x) for x in g.objects(sd, SKOS.altLabel)} == {"Software Engineer", "Application Developer"}
+    assert not list(g.objects(sd, SKOS.hiddenLabel))  # Application Developer is shown already
+    (d / "Sample of Reported Titles.txt").unlink()
+    (d / "Alternate Titles.txt").write_text(
+        (d / "Alternate Titles.txt").read_text()
+        + "15-2051.00\tData Scientists\tMachine Learning Engineer\tn/a\t08\n"
+    )
+    out = io.StringIO()
+    report = import_onet(d, out, show_progress=False)
+    g = Graph().parse(data=out.getvalue(), format="nt")
+    ds = occ("15-2051.00")
+    assert not list(g.objects(ds, SKOS.altLabel))
+    assert {str(x) for x in g.objects(ds, SKOS.hiddenLabel)} == {"Machine Learning Engineer"}
+    assert report.relations["hiddenLabel"] == 2
+    index = LabelIndex.build(g)
+    assert index.resolve("Application Developer", CKG.Role) == sd  # still found by name
+    assert ds in index.search("machine learning engineer", CKG.Role)
