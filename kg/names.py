@@ -30,7 +30,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import UnknownEntity
-from kg.namespace import CKG, PREFIXES
+from kg.namespace import BASE, CKG, PREFIXES
 from kg.store import Store
 
 __all__ = ["LabelIndex", "closest_labels", "label_of", "normalise"]
@@ -320,7 +320,10 @@ class LabelIndex:
             if fits(iri):
                 return iri
             raise UnknownEntity(name, self.closest(str(iri).rsplit("/", 1)[-1], cls), kind)
-        hits = [n for n in sorted(self.by_name.get(normalise(name), ())) if fits(n)]
+        # careerkg's own node first (an imported one of the same name that no join
+        # absorbed would otherwise win: http://data.europa.eu/... sorts before https://w3id.org/...)
+        own = sorted(self.by_name.get(normalise(name), ()), key=lambda n: (not n.startswith(BASE), n))
+        hits = [n for n in own if fits(n)]
         if hits:
             # prefer a node whose preferred label matches over an alt-label match
             exact = [n for n in hits if normalise(self.labels[n]) == normalise(name)]

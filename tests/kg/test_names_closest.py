@@ -96,3 +96,23 @@ def test_abbreviated_words_suggest_the_name_first() -> None:
     index = _skills({"link wagons": [], "terminology": ["lingo"], "linear algebra": ["matrix algebra"]})
     assert index.closest("lin alg", CKG.Skill)[0] == "linear algebra"
     assert index.closest("alg lin", CKG.Skill)[:1] != ["linear algebra"]
+
+
+def test_a_name_two_nodes_share_finds_careerkg_own_before_an_imported_one() -> None:
+    # an imported occupation no join absorbed, called as a curated role is: its IRI
+    # (http://data.europa.eu/...) sorts before careerkg's (https://w3id.org/...)
+    imported = URIRef("http://data.europa.eu/esco/occupation/0000-data-engineer")
+    g = Graph().parse(
+        data=f"""
+        @prefix ckg: <https://w3id.org/careerkg/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <{imported}> a ckg:Role ; skos:prefLabel "data engineer"@en .
+        <https://w3id.org/careerkg/id/role/data-engineer> a ckg:Role ; skos:prefLabel "Data Engineer"@en .
+        """,
+        format="turtle",
+    )
+    index = LabelIndex.build(g)
+    assert index.resolve("Data Engineer", CKG.Role) == URIRef(
+        "https://w3id.org/careerkg/id/role/data-engineer"
+    )
+    assert index.resolve(str(imported), CKG.Role) == imported  # by its IRI, the imported one
