@@ -262,10 +262,19 @@ class Coverage:
     uncovered: tuple[Node, ...]
 
     @property
-    def percent(self) -> float:
+    def percent(self) -> float | None:
+        """Percent of the essential skills covered; ``None`` when the data states none
+        for the role (nothing to cover, which is not full coverage)."""
         if not self.essential:
-            return 100.0
+            return None
         return round(100.0 * (self.essential - len(self.uncovered)) / self.essential, 1)
+
+    @property
+    def covered_text(self) -> str:
+        """``80.8% (21/26)``, or that the data states no essential skills."""
+        if self.percent is None:
+            return "no essential skills stated in the data"
+        return f"{self.percent:g}% ({self.essential - len(self.uncovered)}/{self.essential})"
 
     @property
     def suggestion(self) -> str:
@@ -723,9 +732,7 @@ def report_markdown(report: GapReport) -> str:
         out.append("|---|---:|---|")
         for c in report.coverage:
             uncovered = ", ".join(n.label for n in c.uncovered) or "—"
-            out.append(
-                f"| {_md(c.role.label)} | {c.percent:g}% ({c.essential - len(c.uncovered)}/{c.essential}) | {_md(uncovered)} |"
-            )
+            out.append(f"| {_md(c.role.label)} | {c.covered_text} | {_md(uncovered)} |")
     out.append("")
     section("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:
@@ -761,7 +768,10 @@ def report_table(report: GapReport) -> str:
     width = max((len(c.role.label) for c in report.coverage), default=0)
     for c in report.coverage:
         uncovered = ", ".join(n.label for n in c.uncovered) or "-"
-        out.append(f"  {c.role.label:<{width}}  {c.percent:5.1f}%  uncovered: {uncovered}")
+        if c.percent is None:
+            out.append(f"  {c.role.label:<{width}}      -   the data states no essential skills for it")
+        else:
+            out.append(f"  {c.role.label:<{width}}  {c.percent:5.1f}%  uncovered: {uncovered}")
     out.append("")
     block("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:
@@ -839,7 +849,8 @@ def report_graph(report: GapReport) -> Graph:
         g.add((rep, CKG.hasCoverage, c_node))
         g.add((c_node, RDF.type, CKG.RoleCoverage))
         link(c_node, CKG.aboutRole, cov.role)
-        g.add((c_node, CKG.coveragePercent, Literal(f"{cov.percent:.1f}", datatype=XSD.decimal)))
+        if cov.percent is not None:  # none stated: nothing to cover, no percentage
+            g.add((c_node, CKG.coveragePercent, Literal(f"{cov.percent:.1f}", datatype=XSD.decimal)))
         g.add((c_node, CKG.essentialSkillCount, Literal(cov.essential)))
         for n in cov.uncovered:
             link(c_node, CKG.uncoveredSkill, n)

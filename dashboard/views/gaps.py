@@ -396,8 +396,14 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
         html.Li(
             [
                 html.Strong(c["role"]["label"]),
-                f" — {c['percent']:g}% covered; uncovered: ",
-                ", ".join(u["label"] for u in c["uncovered"]) or "none",
+                *(
+                    [" — the data states no essential skills for it: nothing to cover"]
+                    if c["percent"] is None
+                    else [
+                        f" — {c['percent']:g}% covered; uncovered: ",
+                        ", ".join(u["label"] for u in c["uncovered"]) or "none",
+                    ]
+                ),
             ],
             className="finding finding-uncovered",
         )
@@ -444,19 +450,24 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
     ('bar', [80.0], [0, 100])
     """
     roles = [c["role"]["label"] for c in coverage]
-    percent = [float(c["percent"]) for c in coverage]
+    # a role the data states no essential skills for has no bar: "100%" would be a claim
+    percent = [None if c["percent"] is None else float(c["percent"]) for c in coverage]
     fig = go.Figure(
         go.Bar(
-            x=percent,
+            x=[0 if p is None else p for p in percent],
             y=roles,
             orientation="h",
-            marker_color=[coverage_colour(p) for p in percent],
+            marker_color=[HIGHLIGHT if p is None else coverage_colour(p) for p in percent],
             text=[
-                f"{p:g}% ({c['covered']}/{c['essential']})" for p, c in zip(percent, coverage, strict=True)
+                "no essential skills stated" if p is None else f"{p:g}% ({c['covered']}/{c['essential']})"
+                for p, c in zip(percent, coverage, strict=True)
             ],
-            textposition="auto",
+            textposition=["outside" if p is None else "auto" for p in percent],
             hovertext=[
-                "Uncovered: " + (", ".join(u["label"] for u in c["uncovered"]) or "none") for c in coverage
+                "The data states no essential skills for this role"
+                if c["percent"] is None
+                else "Uncovered: " + (", ".join(u["label"] for u in c["uncovered"]) or "none")
+                for c in coverage
             ],
             hoverinfo="text",
         )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dashboard.views import gaps as view
 from kg.store import Store
+from tests.support.components import texts
 
 
 def test_a_course_that_teaches_nothing_is_listed_on_the_page() -> None:
@@ -18,3 +21,24 @@ def test_a_course_that_teaches_nothing_is_listed_on_the_page() -> None:
         "report"
     ]
     assert "teach no skill" not in str(view.findings_list(clean))
+
+
+def test_a_target_role_stating_no_essential_skills_is_said_not_drawn_covered(tmp_path: Path) -> None:
+    extra = tmp_path / "new-role.ttl"
+    extra.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/careerkg/id/role/new-role> a ckg:Role ; skos:prefLabel "New Role"@en .\n',
+        encoding="utf-8",
+    )
+    store = Store.default(extra=[extra])
+    plan = "course,term,teaches,requires\nA,1,SQL,\n"
+    report = view.analyse(store, plan, "csv", "plan.csv", ["New Role", "Data Analyst"])["report"]
+    text = texts(view.findings_list(report))
+    assert "New Role  — the data states no essential skills for it: nothing to cover" in text
+    assert "% covered; uncovered:" in text  # the data analyst, as before
+    bars = view.coverage_figure(report["coverage"]).data[0]
+    assert bars.y[0] == "New Role"
+    assert (bars.x[0], bars.text[0]) == (0, "no essential skills stated")
+    assert bars.hovertext[0] == "The data states no essential skills for this role"
+    assert bars.text[1].endswith(f"({report['coverage'][1]['covered']}/{report['coverage'][1]['essential']})")

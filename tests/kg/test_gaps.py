@@ -256,3 +256,34 @@ def test_gap_queries_run_over_a_store_with_a_report(tmp_path: Any) -> None:
     s.load(path)
     res = run_example(s, "gaps-coverage")
     assert len(res.rows) == 1
+
+
+def test_a_target_role_stating_no_essential_skills_is_not_reported_covered(tmp_path: Any) -> None:
+    from kg.sparql.examples import run_example
+
+    g = curricula.graph()
+    g.parse(
+        data="@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/careerkg/id/role/new-role> a ckg:Role ; skos:prefLabel "New Role"@en .\n',
+        format="turtle",
+    )
+    store = Store(g)
+    r = find_gaps(store, _read(store, "GAPPY", "csv"), ["New Role", "ML Engineer"])
+    new, ml = r.coverage
+    assert (new.essential, new.percent, new.uncovered) == (0, None, ())
+    assert ml.percent == 75.0
+    assert r.to_dict()["coverage"][0]["percent"] is None
+    assert "  New Role         -   the data states no essential skills for it\n" in report_table(r)
+    assert "| New Role | no essential skills stated in the data | — |" in report_markdown(r)
+    assert "| ML Engineer | 75% (3/4) | Statistics |" in report_markdown(r)
+    # the RDF report states no percentage for it; the example query still lists the role
+    path = tmp_path / "report.ttl"
+    report_graph(r).serialize(path, format="turtle")
+    store.load(path)
+    res = run_example(store, "gaps-coverage")
+    named = [dict(zip(map(str, res.variables), row, strict=True)) for row in res.rows]
+    rows = {str(row["roleLabel"]): row for row in named}
+    assert rows["New Role"]["percent"] is None
+    assert int(rows["New Role"]["essential"]) == 0  # type: ignore[arg-type]
+    assert float(rows["ML Engineer"]["percent"]) == 75.0  # type: ignore[arg-type]
