@@ -90,6 +90,9 @@ def to_markdown(path: Mapping[str, Any]) -> str:
     if roles:
         lines += ["Roles: " + " → ".join(roles), ""]
     lines += [f"Total: {_num(path.get('total_hours'))} hours in {len(path.get('steps', []))} steps.", ""]
+    from dashboard.views.path import path_notes  # the page's notes (views import this module)
+
+    lines += [line for note in path_notes(path) for line in (f"**Note:** {note}", "")]
     lines += ["| # | skill | hours | cumulative | why |", "|---|---|---:|---:|---|"]
     total = 0.0
     for s in path.get("steps", []):

@@ -103,6 +103,7 @@ __all__ = [
     "parse_known",
     "plan",
     "plan_day",
+    "source_unspecified_note",
     "unlocks",
     "unspecified_note",
 ]
@@ -216,6 +217,9 @@ class LearningPath:
     unspecified: list[Any] = field(default_factory=list)
     """Roles the plan learns for whose data lists no skill requirement at all (an
     imported occupation without ratings): the plan cannot say what they take."""
+    source_unspecified: bool = False
+    """The source role's data lists no skill requirement: the plan credits the learner
+    with no skill from it (only with ``known``)."""
 
     def label(self, node: Any) -> str:
         """The label of a node the path mentions."""
@@ -245,8 +249,8 @@ class LearningPath:
         >>> from kg.synthetic import tiny_graph
         >>> d = learning_path(tiny_graph(), None, "role:analyst").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
-        ['alternatives', 'below', 'credentials', 'known', 'roles', 'source', 'steps', 'switch',
-         'target', 'total_hours', 'uncovered', 'unspecified', 'years']
+        ['alternatives', 'below', 'credentials', 'known', 'roles', 'source', 'source_unspecified', 'steps',
+         'switch', 'target', 'total_hours', 'uncovered', 'unspecified', 'years']
         >>> d["source"], d["target"]
         (None, {'iri': 'role:analyst', 'label': 'Analyst'})
         """
@@ -275,6 +279,7 @@ class LearningPath:
             ],
             "uncovered": [self._ref(s) for s in self.uncovered],
             "unspecified": [self._ref(r) for r in self.unspecified],
+            "source_unspecified": self.source_unspecified,
             "alternatives": [a.to_dict() for a in self.alternatives],
         }
 
@@ -616,6 +621,7 @@ def _build(
         uncovered=uncovered,
         labels={**labels, **{s.iri: s.label for s in steps}},
         unspecified=[r for r in learn if not planner.requirements(r)],
+        source_unspecified=source is not None and not planner.requirements(source),
     )
 
 
@@ -828,6 +834,22 @@ def unspecified_note(labels: Sequence[str]) -> str:
         return ""
     it = "it takes" if len(labels) == 1 else "they take"
     return f"the data lists no skill requirements for {', '.join(labels)}, so the plan cannot say what {it}"
+
+
+def source_unspecified_note(label: str) -> str:
+    """The note on a source role whose data lists no skill requirements
+    (``LearningPath.source_unspecified``), for its label.
+
+    Examples
+    --------
+    >>> source_unspecified_note("Software Developers")  # doctest: +NORMALIZE_WHITESPACE
+    'the data lists no skill requirements for Software Developers, your current role, so the plan
+     credits you with no skill from it: add the skills you have as known skills'
+    """
+    return (
+        f"the data lists no skill requirements for {label}, your current role, so the plan credits "
+        "you with no skill from it: add the skills you have as known skills"
+    )
 
 
 def assumed_hours_note(labels: Sequence[str]) -> str:

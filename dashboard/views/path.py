@@ -26,7 +26,7 @@ from dashboard.views.common import share_name
 from kg.errors import KGError, UnknownEntity
 from kg.explore import areas, graph_of, path_view, resolve
 from kg.memo import memoized
-from kg.paths import assumed_hours_note, below_note, unspecified_note
+from kg.paths import assumed_hours_note, below_note, source_unspecified_note, unspecified_note
 
 __all__ = [
     "MAX_ALTERNATIVES",
@@ -358,6 +358,7 @@ def path_notes(path: dict[str, Any]) -> list[str]:
         below_note([str(r["label"]) for r in path.get("below") or []]),
         # without steps, the step list says it (see nothing_to_learn)
         unspecified_note([str(r["label"]) for r in path.get("unspecified") or []]) if steps else "",
+        source_unspecified_note(str(path["source"]["label"])) if path.get("source_unspecified") else "",
         assumed_hours_note([str(s["label"]) for s in steps if s.get("hours_estimated")]),
     ]
     return [n[0].upper() + n[1:] + "." for n in notes if n]

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg.cli import command, data_option, open_store
-from kg.paths import LearningPath, assumed_hours_note, below_note, unspecified_note
+from kg.paths import LearningPath, assumed_hours_note, below_note, source_unspecified_note, unspecified_note
 
 __all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
@@ -46,6 +46,11 @@ _NOTHING = "nothing to learn: you already have every skill the target requires"
 def _unspecified(path: LearningPath) -> str:
     """The note on roles whose data lists no skill requirements ('' when there are none)."""
     return unspecified_note([path.label(r) for r in path.unspecified])
+
+
+def _from_scratch(path: LearningPath) -> str:
+    """The note on a source role whose data lists no skill requirements ('' otherwise)."""
+    return source_unspecified_note(path.label(path.source)) if path.source_unspecified else ""
 
 
 def _nothing(path: LearningPath) -> str:
@@ -194,6 +199,8 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     lines.append(f"total: {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}")
     if path.steps and (unspecified := _unspecified(path)):
         lines += _fill(f"note: {unspecified}", width, 6)
+    if from_scratch := _from_scratch(path):
+        lines += _fill(f"note: {from_scratch}", width, 6)
     if assumed := _assumed(path):
         lines += _fill(f"note: {assumed}", width, 6)
     if path.credentials:
@@ -273,6 +280,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     out += ["", f"**Total:** {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}"]
     if path.steps and (unspecified := _unspecified(path)):
         out += ["", f"**Note:** {unspecified}."]
+    if from_scratch := _from_scratch(path):
+        out += ["", f"**Note:** {from_scratch}."]
     if assumed := _assumed(path):
         out += ["", f"**Note:** {assumed}."]
     if path.credentials:

@@ -71,3 +71,29 @@ def test_a_target_with_requirements_you_have_is_still_nothing_to_learn(run: Call
     assert d["steps"] == []
     assert d["unspecified"] == []
     assert "nothing to learn" in run("Senior Quant", "Senior Quant")
+
+
+def test_a_source_role_without_requirements_says_the_plan_credits_nothing_from_it(
+    run: Callable[..., str], tmp_path: Path
+) -> None:
+    from dashboard.downloads import to_markdown
+    from dashboard.views.path import path_notes
+
+    note = (
+        "the data lists no skill requirements for Unrated Scientist, your current role, so the plan "
+        "credits you with no skill from it: add the skills you have as known skills"
+    )
+    d = json.loads(run("Unrated Scientist", "Data Scientist", "--format", "json"))
+    assert d["source_unspecified"] is True
+    assert d["steps"]
+    assert f"note: {note}" in run("Unrated Scientist", "Data Scientist")
+    assert f"**Note:** {note}." in run("Unrated Scientist", "Data Scientist", "--format", "md")
+    page = note[0].upper() + note[1:] + "."
+    assert page in path_notes(d)
+    assert f"**Note:** {page}" in to_markdown(d)  # the page's download
+    # a source whose data states what it requires says nothing of the kind
+    other = json.loads(run("Junior Quant", "Senior Quant", "--format", "json"))
+    assert other["source_unspecified"] is True  # Junior Quant states no requirements either
+    rated = json.loads(run("Data Analyst", "Data Scientist", "--format", "json"))
+    assert rated["source_unspecified"] is False
+    assert "your current role" not in run("Data Analyst", "Data Scientist")
