@@ -40,7 +40,7 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from kg.errors import UnknownEntity
 from kg.names import LabelIndex, label_of, normalise
-from kg.namespace import CKG
+from kg.namespace import BASE, CKG
 from kg.project import NODE_TYPES as _PROJECTED_TYPES
 from kg.project import RELATIONS
 from kg.store import Store
@@ -66,6 +66,7 @@ __all__ = [
     "node_details",
     "node_key",
     "path_view",
+    "primary_area",
     "resolve",
     "search",
 ]
@@ -862,14 +863,29 @@ def areas(G: nx.MultiDiGraph, nodes: Iterable[Any]) -> dict[str, str]:
     out: dict[str, str] = {}
     for x in nodes:
         n = node_key(G, x)
-        if n not in G:
-            continue
-        found = sorted(
-            str(G.nodes[v].get("label", v)) for _, v, k in G.out_edges(n, keys=True) if k == "in_area"
-        )
-        if found:
-            out[str(n)] = found[0]
+        if n in G and (area := primary_area(G, n)) is not None:
+            out[str(n)] = str(G.nodes[area].get("label", area))
     return out
+
+
+def primary_area(G: nx.MultiDiGraph, node: Any) -> Any | None:
+    """The skill area ``node`` is shown in: careerkg's own area before an imported one
+    (a curated skill joined with an O*NET or ESCO one is in both), then by label.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/careerkg/id/area/maths", type="area", label="Mathematics")
+    >>> G.add_node("urn:onet:area", type="area", label="Basic Skills")
+    >>> _ = G.add_edge("la", "urn:onet:area", key="in_area")
+    >>> _ = G.add_edge("la", "https://w3id.org/careerkg/id/area/maths", key="in_area")
+    >>> primary_area(G, "la"), primary_area(G, "urn:onet:area")
+    ('https://w3id.org/careerkg/id/area/maths', None)
+    """
+    found = [v for _, v, k in G.out_edges(node, keys=True) if k == "in_area"]
+    if not found:
+        return None
+    return min(found, key=lambda v: (not str(v).startswith(BASE), str(G.nodes[v].get("label", v)), str(v)))
 
 
 def hours_by_area(G: nx.MultiDiGraph) -> dict[str, float]:
@@ -888,7 +904,7 @@ def hours_by_area(G: nx.MultiDiGraph) -> dict[str, float]:
     for n, data in G.nodes(data=True):
         if data.get("type") != "skill":
             continue
-        areas = [v for _, v, k in G.out_edges(n, keys=True) if k == "in_area"]
-        name = str(G.nodes[areas[0]].get("label", areas[0])) if areas else "Other"
+        area = primary_area(G, n)
+        name = str(G.nodes[area].get("label", area)) if area is not None else "Other"
         totals[name] = totals.get(name, 0.0) + float(data.get("hours") or 0)
     return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -309,3 +309,18 @@ def test_an_expected_skill_the_credential_also_teaches_says_so() -> None:
         node = URIRef(link.iri)
         want = f"also taught, to level {taught[node]}" if node in taught else ""
         assert link.note == want, link.label
+
+
+def test_a_joined_skill_is_shown_in_careerkg_area_not_the_imported_one() -> None:
+    # as an O*NET import joins "Complex Problem Solving" into problem-solving: the skill
+    # is then in O*NET's area too, whose label sorts first
+    G = nx.MultiDiGraph()
+    own = "https://w3id.org/careerkg/id/area/soft-skills"
+    onet = "https://www.onetonline.org/find/descriptor/browse/2.B.2"
+    G.add_node(own, type="area", label="Soft Skills")
+    G.add_node(onet, type="area", label="Complex Problem Solving Skills")
+    G.add_node("ps", type="skill", label="problem-solving", hours=13.0)
+    for area in (onet, own):
+        G.add_edge("ps", area, "in_area")
+    assert areas(G, ["ps"]) == {"ps": "Soft Skills"}
+    assert hours_by_area(G) == {"Soft Skills": 13.0}
