@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 
 from kg.errors import InputFileError
 from kg.importers.common import (
@@ -452,22 +452,27 @@ class _OnetImport:
                 classes[row["Commodity Code"].strip()] = (code, title)
         return classes
 
+    def concept(self, iri: str, cls: URIRef, label: str, notation: str, definition: str) -> None:
+        """Write a node O*NET codes: its class, label, code, definition and source."""
+        w = self.w
+        w.iri(iri, _RDF_TYPE, str(cls))
+        w.literal(iri, _SKOS + "prefLabel", label, lang="en")
+        w.literal(iri, _SKOS + "notation", notation)
+        w.literal(iri, _SKOS + "definition", definition, lang="en")
+        w.iri(iri, _DCT + "source", self.src)
+
     def technology_area(self, class_code: str, title: str) -> str:
         """The skill area of the technology skills of one UNSPSC class (written once)."""
         iri = str(ONET[f"unspsc/{class_code}"])
         if iri not in self.areas:
             self.areas.add(iri)
-            w = self.w
-            w.iri(iri, _RDF_TYPE, str(CKG.SkillArea))
-            w.literal(iri, _SKOS + "prefLabel", title, lang="en")
-            w.literal(iri, _SKOS + "notation", class_code)
-            w.literal(
+            self.concept(
                 iri,
-                _SKOS + "definition",
+                CKG.SkillArea,
+                title,
+                class_code,
                 f"O*NET technology skills of the UNSPSC class {class_code}, {title}.",
-                lang="en",
             )
-            w.iri(iri, _DCT + "source", self.src)
             self.report.node("SkillArea")
         return iri
 
@@ -501,20 +506,17 @@ class _OnetImport:
             skill = skills.get(commodity)
             if skill is None:
                 skill = skills[commodity] = str(ONET[f"technology/{commodity}"])
-                w.iri(skill, _RDF_TYPE, str(CKG.Skill))
-                w.iri(skill, str(CKG.skillType), str(CKG.Competence))
                 title = row.get("Commodity Title", "").strip() or commodity
-                w.literal(skill, _SKOS + "prefLabel", title, lang="en")
-                w.literal(skill, _SKOS + "notation", commodity)
-                w.literal(
+                self.concept(
                     skill,
-                    _SKOS + "definition",
+                    CKG.Skill,
+                    title,
+                    commodity,
                     f"Using {title.lower()} (O*NET technology skill, UNSPSC commodity {commodity}).",
-                    lang="en",
                 )
+                w.iri(skill, str(CKG.skillType), str(CKG.Competence))
                 w.decimal(skill, str(CKG.learningHours), LEARNING_HOURS["technology"])
                 w.boolean(skill, str(CKG.isEstimate), True)
-                w.iri(skill, _DCT + "source", self.src)
                 r.node("Skill")
                 r.node("Skill/Competence")
                 if commodity in classes:
