@@ -29,7 +29,7 @@ from kg.names import label_of
 from kg.namespace import CKG
 from kg.store import load_file, shapes_file
 
-__all__ = ["Finding", "ValidationReport", "note_shipped", "term_text", "validate", "validate_files"]
+__all__ = ["GROUP_FROM", "Finding", "ValidationReport", "note_shipped", "term_text", "validate", "validate_files"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -48,6 +48,11 @@ _REFERENCES: tuple[tuple[URIRef, URIRef], ...] = (
     (CKG.inSkillArea, CKG.SkillArea),
     (CKG.hasCourse, CKG.Course),
 )
+
+
+GROUP_FROM = 5
+"""Findings saying the same thing of this many nodes or more are summarised together
+(:meth:`ValidationReport.summary`)."""
 
 
 @dataclass(frozen=True)
@@ -85,12 +90,53 @@ class ValidationReport:
         return [f for f in self.findings if f.severity == "violation"]
 
     @property
-    def text(self) -> str:
-        head = "conforms" if self.conforms else f"does not conform: {len(self.violations)} violation(s)"
+    def head(self) -> str:
+        """``conforms`` or ``does not conform: N violation(s)``, and the warnings' count."""
+        head = "conforms" if self.conforms else f"does not conform: {len(self.violations):,} violation(s)"
         warnings = len(self.findings) - len(self.violations)
         if warnings:
-            head += f", {warnings} warning(s)"
-        return "\n".join([head, *(f.as_text() for f in self.findings)])
+            head += f", {warnings:,} warning(s)"
+        return head
+
+    @property
+    def text(self) -> str:
+        """The head line and every finding, one a line."""
+        return "\n".join([self.head, *(f.as_text() for f in self.findings)])
+
+    def summary(self, group_from: int = GROUP_FROM, examples: int = 3) -> str:
+        """The head line and the findings, those saying the same thing of ``group_from``
+        nodes or more given once, with their count and ``examples`` of the nodes.
+
+        An import has thousands of findings of a few kinds (8,775 O*NET tools without a
+        definition): listed one a line they hide the rest.
+
+        Examples
+        --------
+        >>> same = [Finding("warning", "shacl", f"urn:t{i}", f"T{i}", "has no definition", "skos:definition")
+        ...         for i in range(5)]
+        >>> odd = Finding("violation", "shacl", "urn:x", "X", "level must be 1 to 5", "ckg:level", "7")
+        >>> print(ValidationReport(False, [odd, *same]).summary())
+        does not conform: 1 violation(s), 5 warning(s)
+        VIOLATION X <urn:x> [ckg:level]: level must be 1 to 5 (value: 7)
+        WARNING   5 nodes [skos:definition]: has no definition
+                  e.g. T0 <urn:t0>, T1 <urn:t1>, T2 <urn:t2> and 2 more
+        """
+        groups: dict[tuple[str, str, str, str], list[Finding]] = {}
+        for f in self.findings:
+            groups.setdefault((f.severity, f.check, f.path, f.message), []).append(f)
+        lines = [self.head]
+        for (severity, _check, path, message), found in groups.items():
+            if len(found) < group_from:
+                lines += [f.as_text() for f in found]
+                continue
+            where = f" [{path}]" if path else ""
+            lines.append(f"{severity.upper():9} {len(found):,} nodes{where}: {message}")
+            shown = ", ".join(
+                f"{f.name} <{f.node}>" + (f" (value: {f.value})" if f.value else "") for f in found[:examples]
+            )
+            more = f" and {len(found) - examples:,} more" if len(found) > examples else ""
+            lines.append(f"{'':9} e.g. {shown}{more}")
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         return {

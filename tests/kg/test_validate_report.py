@@ -117,3 +117,44 @@ def test_the_findings_are_the_same_from_python(broken: Path) -> None:
     report = validate_files([str(broken)], with_default=True)
     keys = [(f.node, f.path, f.message, f.value) for f in report.findings]
     assert len(keys) == len(set(keys))
+
+
+def test_many_nodes_with_the_same_finding_are_one_entry_unless_all_are_asked(tmp_path: Path) -> None:
+    # an import has thousands of findings of a few kinds (8,775 O*NET tools without a
+    # definition): listed one a line, they hid everything else
+    tools = "".join(
+        f'<https://w3id.org/careerkg/id/tool/t{i}> a ckg:Tool ; skos:prefLabel "Tool {i}"@en ; '
+        "dcterms:source src:curated ; ckg:supportsSkill skill:gamma .\n"
+        for i in range(7)
+    )
+    skill = (
+        'skill:gamma a ckg:Skill ; skos:prefLabel "Gamma skill"@en ; skos:definition "c"@en ; '
+        "dcterms:source src:curated ; ckg:skillType ckg:Knowledge ; ckg:learningHours 10 .\n"
+        'src:curated a ckg:SourceDocument ; dcterms:title "Curated"@en .\n'
+    )
+    path = tmp_path / "tools.ttl"
+    path.write_text(PREFIXES + skill + tools, encoding="utf-8")
+    grouped = run(str(path))
+    assert grouped.exit_code == 0, grouped.output
+    lines = grouped.output.splitlines()
+    assert lines[0] == "conforms, 7 warning(s)"
+    assert lines[1].startswith("WARNING   7 nodes [skos:definition]: ")
+    assert lines[2] == (
+        "          e.g. Tool 0 <https://w3id.org/careerkg/id/tool/t0>, Tool 1 <https://w3id.org/careerkg/id/tool/t1>, "
+        "Tool 2 <https://w3id.org/careerkg/id/tool/t2> and 4 more"
+    )
+    assert len(lines) == 3
+    every = run(str(path), "--all")
+    assert every.output.splitlines()[0] == "conforms, 7 warning(s)"
+    assert len(_lines(every, "[skos:definition]", "<https://w3id.org/careerkg/id/tool/t")) == 7
+
+
+def test_progress_says_what_is_checked_and_how_long_it_took(broken: Path) -> None:
+    out = run(str(broken), "--progress")
+    assert out.stderr.startswith("careerkg: checking the shapes, cycles and references...")
+    assert (
+        out.stderr.rstrip("\n")
+        .rsplit("\r", 1)[-1]
+        .startswith("careerkg: checking the shapes, cycles and references: done in ")
+    )
+    assert "checking" not in run(str(broken)).stderr  # not on a pipe, by default
