@@ -463,6 +463,7 @@ class _EscoImport:
             w.iri(q, reqskill, skill)
             w.iri(q, imp, importance[rel])
             w.integer(q, lvl, levels[rel])
+            w.iri(q, _DCT + "source", self.src)  # the relation's provenance, as the shapes ask
             w.iri(occ, shortcut, skill)
             r.link(f"requiresSkill/{rel}")
             r.link("requiresSkill")

@@ -427,6 +427,7 @@ class _OnetImport:
             w.iri(q, str(CKG.requiredSkill), skill)
             w.iri(q, str(CKG.importance), str(CKG.Essential if importance == "essential" else CKG.Optional))
             w.integer(q, str(CKG.level), level)
+            w.iri(q, _DCT + "source", self.src)  # the rating's provenance, as the shapes ask
             w.decimal(q, str(CKG.importanceScore), im)
             if lv is not None:
                 w.decimal(q, str(CKG.levelScore), lv)

@@ -223,6 +223,11 @@ def test_requirements_are_qualified_and_have_the_shortcut(tiny: tuple[Graph, obj
     for q in g.objects(dev, CKG.hasRequirement):
         assert (q, RDF.type, CKG.Requirement) in g
     assert report.relations["requiresSkill"] == 5  # type: ignore[attr-defined]
+    # each requirement cites ESCO, as the shapes ask of every qualified link
+    source = URIRef(report.source_iri)  # type: ignore[attr-defined]
+    requirements = set(g.subjects(RDF.type, CKG.Requirement))
+    assert requirements
+    assert {q for q in requirements if g.value(q, DCTERMS.source) == source} == requirements
 
 
 def test_dangling_occupation_rows_are_skipped_and_reported(tiny: tuple[Graph, object]) -> None:

@@ -148,6 +148,11 @@ def test_ratings_map_to_requirements(tiny: tuple[Graph, object]) -> None:
     assert req("15-2051.00", prog) == (CKG.Optional, map_level(3.5), 3.0)
     assert req("15-2051.00", maths) == (CKG.Essential, 3, 4.5)  # LV n/a: the default level
     assert req("11-1011.00", prog) is None  # IM 1.5 is below the threshold
+    # each requirement cites O*NET, as the shapes ask of every qualified link
+    source = URIRef(report.source_iri)  # type: ignore[attr-defined]
+    requirements = set(g.subjects(RDF.type, CKG.Requirement))
+    assert requirements
+    assert {q for q in requirements if g.value(q, DCTERMS.source) == source} == requirements
     assert (occ("15-1252.00"), CKG.requiresSkill, prog) in g
     assert report.quirks["low-precision-ratings"].count == 1  # type: ignore[attr-defined]
     assert report.quirks["dangling-occupation"].count == 3  # type: ignore[attr-defined]
