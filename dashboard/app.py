@@ -32,6 +32,8 @@ __all__ = ["create_app"]
 
 HERE = Path(__file__).resolve().parent
 
+# Dash's own index puts its scripts in a <footer>: screen readers listed that as an
+# empty "content info" landmark. They go straight into the body here.
 _INDEX = """<!DOCTYPE html>
 <html lang="en">
     <head>
@@ -42,11 +44,9 @@ _INDEX = """<!DOCTYPE html>
     </head>
     <body>
         {%app_entry%}
-        <footer>
-            {%config%}
-            {%scripts%}
-            {%renderer%}
-        </footer>
+        {%config%}
+        {%scripts%}
+        {%renderer%}
     </body>
 </html>"""
 

@@ -27,6 +27,9 @@ from dashboard.urls import node_url
 from kg.explore import Details, Link
 
 __all__ = [
+    "canvas",
+    "chart",
+    "data_table",
     "details_panel",
     "hours",
     "legend",
@@ -37,6 +40,7 @@ __all__ = [
     "node_chip",
     "page_at",
     "relation_legend",
+    "sr_only",
     "swatch",
     "type_badge",
 ]
@@ -63,6 +67,17 @@ def hours(value: float | None) -> str:
     """
     h = float(value or 0)
     return f"{h:,.0f}" if h >= 10 or h == int(h) else f"{h:.1f}"
+
+
+def sr_only(text: str) -> html.Span:
+    """Text for screen readers only: in the page, out of sight (the class ``sr-only``).
+
+    Examples
+    --------
+    >>> sr_only(" to ").className
+    'sr-only'
+    """
+    return html.Span(text, className="sr-only")
 
 
 def nav_pages(pages: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -234,10 +249,16 @@ def canvas(
     layout: Mapping[str, Any],
     stylesheet: Sequence[Mapping[str, Any]],
     *,
+    label: str,
     height: str = "100%",
     min_zoom: float = 0.15,
-) -> Any:
+) -> html.Div:
     """The app's Cytoscape canvas: full width, zoom bounds, no box selection.
+
+    A screen reader finds nothing in a canvas, and a keyboard cannot reach its nodes:
+    the canvas sits in a frame that is an image to screen readers, whose ``label`` says
+    what it shows and where the page gives the same as text (the explorer's details,
+    the path's steps); Cytoscape's own element keeps ``component_id``.
 
     Dash Cytoscape's ``autoRefreshLayout`` is off: it re-runs the layout 100 ms after
     elements are added or removed, and when the canvas has gone by then (the user moved
@@ -248,22 +269,100 @@ def canvas(
 
     Examples
     --------
-    >>> c = canvas("cy", [], {"name": "preset"}, [], height="520px")
+    >>> frame = canvas("cy", [], {"name": "preset"}, [], label="A graph; the list below says it.", height="520px")
+    >>> frame.role, frame.to_plotly_json()["props"]["aria-label"]
+    ('img', 'A graph; the list below says it.')
+    >>> c = frame.children
     >>> c.id, c.style["height"], c.boxSelectionEnabled, c.autoRefreshLayout
     ('cy', '520px', False, False)
     """
-    return cyto.Cytoscape(
-        id=component_id,
-        elements=list(elements),
-        layout=dict(layout),
-        stylesheet=list(stylesheet),
-        className="canvas",
-        style={"width": "100%", "height": height},
-        minZoom=min_zoom,
-        maxZoom=3,
-        boxSelectionEnabled=False,
-        autoRefreshLayout=False,
-        responsive=True,
+    return html.Div(
+        cyto.Cytoscape(
+            id=component_id,
+            elements=list(elements),
+            layout=dict(layout),
+            stylesheet=list(stylesheet),
+            className="canvas",
+            style={"width": "100%", "height": height},
+            minZoom=min_zoom,
+            maxZoom=3,
+            boxSelectionEnabled=False,
+            autoRefreshLayout=False,
+            responsive=True,
+        ),
+        className="canvas-frame",
+        role="img",
+        **{"aria-label": label},
+    )
+
+
+_NUMBER = re.compile(r"-?[\d,]+(\.\d+)?")
+"""A cell of numbers (aligned right)."""
+
+
+def data_table(table: Mapping[str, Any]) -> html.Details:
+    """A chart's data (:func:`dashboard.figures.figure_table`) as a table folded under
+    the chart: the text alternative of the chart, and the keyboard's way to the
+    addresses its bars open (each is a link in the first column).
+
+    Examples
+    --------
+    >>> box = data_table({"title": "Hours", "header": ["role", "hours"],
+    ...                   "rows": [[{"text": "AI Architect", "href": "/path/-/AI%20Architect"}, {"text": "3,430"}]],
+    ...                   "notes": []})
+    >>> box.children[0].children
+    'Hours: the data as a table'
+    >>> link = box.children[1].children[1].children[0].children[0].children
+    >>> link.children, link.href
+    ('AI Architect', '/path/-/AI%20Architect')
+    """
+    head = html.Thead(html.Tr([html.Th(h, scope="col") for h in table["header"]]))
+    rows = []
+    for row in table["rows"]:
+        first, *rest = row
+        label = dcc.Link(first["text"], href=first["href"]) if first.get("href") else first["text"]
+        cells = [
+            html.Td(c["text"], className="num-col" if _NUMBER.fullmatch(c["text"]) else None) for c in rest
+        ]
+        rows.append(html.Tr([html.Th(label, scope="row"), *cells]))
+    title = table.get("title") or "The chart"
+    return html.Details(
+        [
+            html.Summary(f"{title}: the data as a table"),
+            html.Table([head, html.Tbody(rows)], className="results"),
+            *(html.P(note, className="chart-note") for note in table.get("notes") or []),
+        ],
+        className="chart-data",
+    )
+
+
+def chart(
+    figure: Any,
+    component_id: str,
+    config: Mapping[str, Any],
+    category: str,
+    *,
+    group: str | None = None,
+    values: str | None = None,
+) -> html.Figure:
+    """A Plotly chart as a figure named by its title, with its data as a table under it
+    (:func:`data_table`; ``category``, ``group`` and ``values`` head the table's columns,
+    see :func:`dashboard.figures.figure_table`). The ``dcc.Graph`` keeps ``component_id``.
+
+    Examples
+    --------
+    >>> from dashboard.figures import hours_by_area_figure
+    >>> fig = chart(hours_by_area_figure({"Maths": 60.0}), "areas", {}, "skill area")
+    >>> fig.to_plotly_json()["props"]["aria-label"], fig.children[0].id
+    ('Learning hours by skill area', 'areas')
+    """
+    from dashboard.figures import figure_table
+
+    table = figure_table(figure, category, group=group, values=values)
+    return html.Figure(
+        [dcc.Graph(figure=figure, config=dict(config), id=component_id), data_table(table)],
+        className="chart",
+        **{"aria-label": table["title"]},
     )
 
 
@@ -293,7 +392,7 @@ def legend(types: Sequence[str] | None = None) -> html.Div:
     """The legend of node types: swatch and name."""
     return html.Div(
         [
-            html.Span([swatch(i["type"]), i["label"]], className="legend-item")
+            html.Span([swatch(i["type"]), i["label"]], className="legend-item", role="listitem")
             for i in legend_items(list(types) if types else None)
         ],
         className="legend",
@@ -329,7 +428,7 @@ def relation_legend(elements: Sequence[Mapping[str, Any]], color: str | None = N
             style={"borderTop": f"{max(2.0, float(st['width'])):g}px {st['style']} {color or st['color']}"},
             **{"aria-hidden": "true"},
         )
-        items.append(html.Span([line, label], className="legend-line"))
+        items.append(html.Span([line, label], className="legend-line", role="listitem"))
     return items
 
 
@@ -369,7 +468,9 @@ def details_panel(d: Details | None, *, hint: str = "", url: str | None = None) 
     header = html.Div(
         [
             type_badge(d.type),
-            html.H2(d.label, className="details-title", id="details-title"),
+            # focusable by script: focus goes here when a click on a related node
+            # replaced the button that had it (see careerkg.js)
+            html.H2(d.label, className="details-title", id="details-title", tabIndex="-1"),
             dcc.Link("link to this node", href=url or node_url(d.label), className="permalink"),
         ],
         className="details-header",
@@ -396,7 +497,8 @@ def details_panel(d: Details | None, *, hint: str = "", url: str | None = None) 
         body.append(
             html.Details(
                 [
-                    html.Summary([section.title, html.Span(str(len(section.links)), className="count")]),
+                    # the space: "Prerequisites 1", not "Prerequisites1", to a screen reader
+                    html.Summary([section.title, " ", html.Span(str(len(section.links)), className="count")]),
                     html.Ul(chips, className="links"),
                 ],
                 open=len(section.links) <= 12,
@@ -441,7 +543,15 @@ def step_list(steps: Sequence[Mapping[str, Any]]) -> html.Ol:
                                 title=f"Show {s.get('label')} in the explorer",
                             ),
                             html.Span(f"{hours(step_hours)} h", className="step-hours"),
-                            html.Span(f"Σ {hours(total)} h", className="step-cum", title="cumulative hours"),
+                            html.Span(
+                                [
+                                    html.Span("Σ ", **{"aria-hidden": "true"}),
+                                    f"{hours(total)} h",
+                                    sr_only(" in all so far"),
+                                ],
+                                className="step-cum",
+                                title="cumulative hours",
+                            ),
                         ],
                         className="step-head",
                     ),

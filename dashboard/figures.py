@@ -21,9 +21,13 @@ from typing import Any
 from dashboard.styles import NODE_STYLES
 
 __all__ = [
+    "BAR_LINE",
+    "DARK_TEXT",
     "FONT",
+    "bar_text_colours",
     "central_skills_figure",
     "effort_figure",
+    "figure_table",
     "figure_title",
     "hours_by_area_figure",
     "needed_by",
@@ -48,6 +52,38 @@ _AREA_COLOURS = [
     "#882255",
 ]
 _OPTIONAL_COLOUR = "#A8DCCB"  # the skill colour, lighter: required, but not essential
+
+BAR_LINE = {"color": "#5b6577", "width": 1}
+"""The outline of bars in light colours (the yellow, orange and sky-blue areas, the pale
+"optional" green: 1.3 to 2.3:1 on the white plot): 5.9:1, so a bar stands out for
+people who see poorly."""
+
+DARK_TEXT = "#1d2433"
+"""Text on light bars and beside them (the page's ink)."""
+
+
+def _luminance(colour: str) -> float:
+    h = colour.lstrip("#")
+    channels = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def bar_text_colours(fills: Sequence[str]) -> list[str]:
+    """The colour of the text inside each bar: white, or the page's ink where white
+    would read at under 4.5:1 (Plotly's own choice put white on the skill green, 3.4:1).
+
+    Examples
+    --------
+    >>> bar_text_colours(["#0072B2", "#009E73", "#F0E442"])
+    ['#ffffff', '#1d2433', '#1d2433']
+    """
+    return ["#ffffff" if _contrast("#ffffff", f) >= 4.5 else DARK_TEXT for f in fills]
 
 
 def figure_title(text: str) -> dict[str, Any]:
@@ -108,7 +144,7 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
                 "x": [labels[j] for j in idx],
                 "y": [hours[j] for j in idx],
                 "name": area,
-                "marker": {"color": _AREA_COLOURS[i % len(_AREA_COLOURS)]},
+                "marker": {"color": _AREA_COLOURS[i % len(_AREA_COLOURS)], "line": BAR_LINE},
                 "hovertemplate": "%{x}<br>%{y:g} h<extra>" + area + "</extra>",
             }
         )
@@ -186,6 +222,8 @@ def role_hours_figure(rows: Sequence[tuple[str, str, float]]) -> Figure:
         "marker": {"color": NODE_STYLES["role"]["color"]},
         "texttemplate": "%{x:,.0f} h",
         "textposition": "auto",
+        "insidetextfont": {"color": bar_text_colours([NODE_STYLES["role"]["color"]])[0]},
+        "outsidetextfont": {"color": DARK_TEXT},
         "hovertemplate": "%{y}: %{x:,.0f} h of learning from scratch (click for the path)<extra></extra>",
     }
     layout = {
@@ -269,7 +307,7 @@ def central_skills_figure(
             "customdata": addresses,
             "hovertext": hover,
             "orientation": "h",
-            "marker": {"color": colour},
+            "marker": {"color": colour, "line": BAR_LINE},
             "hovertemplate": "%{hovertext}<extra></extra>",
         }
         for name, i, colour in (
@@ -369,3 +407,134 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
         **{**layout, **_clickable(layout), **extra},
         **({"margin": {"l": 10, "r": 10, "t": 62, "b": 10}} if rest else {}),
     )
+
+
+def _cell(value: Any) -> str:
+    """A number of a chart for its table, as the page writes hours: whole numbers with
+    thousands separators from 10 up, one decimal below.
+
+    Examples
+    --------
+    >>> _cell(4027.4), _cell(873.3), _cell(2.5), _cell(3), _cell(None), _cell("a")
+    ('4,027', '873', '2.5', '3', '', 'a')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 10 else f"{value:,.1f}"
+
+
+def figure_table(
+    fig: Any, category: str, *, group: str | None = None, values: str | None = None
+) -> dict[str, Any]:
+    """The data of a bar chart as a table, for people who cannot see the chart (and for
+    keyboards: a bar that opens an address when clicked is a link in the table).
+
+    One row per bar position, in the order a reader sees them (top to bottom, left to
+    right); one column per trace, or with ``group`` one column naming the trace a bar
+    belongs to (the effort chart's skill areas) and one of values. A bar's ``text``, where
+    it has one, is its cell (the coverage chart's "80.8% (21/26)"); line traces (the
+    cumulative hours) get a column of their own.
+
+    Parameters
+    ----------
+    fig : dict or plotly.graph_objects.Figure
+        A chart of the app.
+    category : str
+        The heading of the first column (what a bar stands for: "role", "step").
+    group : str, optional
+        The heading of the column naming each bar's trace, for charts whose traces split
+        one set of bars (and not stack several values per bar).
+    values : str, optional
+        The heading of the values of a chart of one trace (or of ``group``'s values);
+        by default the value axis's title.
+
+    Returns
+    -------
+    dict
+        ``{"title", "header", "rows", "notes"}``: ``rows`` of cells ``{"text"}``, the
+        first cell with ``href`` when the bar opens an address of the app; ``notes``
+        the chart's annotations ("The other 12 areas: 900 h in all.").
+
+    Examples
+    --------
+    >>> table = figure_table(role_hours_figure([("a", "Data Analyst", 960.0), ("b", "AI Architect", 3430.0)]), "role")
+    >>> table["header"]
+    ['role', 'learning hours: its skills and their prerequisites']
+    >>> table["rows"]  # the top bar first: the fewest hours
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [[{'text': 'Data Analyst', 'href': '/path/-/Data%20Analyst'}, {'text': '960'}],
+     [{'text': 'AI Architect', 'href': '/path/-/AI%20Architect'}, {'text': '3,430'}]]
+    >>> t = figure_table(central_skills_figure([("a", "Python", 5, 2)]), "skill")
+    >>> t["header"], [c["text"] for c in t["rows"][0]]
+    (['skill', 'essential', 'optional'], ['Python', '5', '2'])
+    """
+    data = fig if isinstance(fig, dict) else fig.to_dict()
+    layout = data.get("layout") or {}
+    traces = [t for t in data.get("data") or [] if t.get("type") in ("bar", "scatter")]
+
+    def axes(t: Mapping[str, Any]) -> tuple[str, str]:
+        return ("y", "x") if t.get("orientation") == "h" else ("x", "y")
+
+    def title(axis: str) -> str:
+        spec = layout.get(f"{axis}axis") or {}
+        text = spec.get("title") or {}
+        return str(text.get("text", "") if isinstance(text, Mapping) else text)
+
+    horizontal = any(t.get("orientation") == "h" for t in traces)
+    category_axis = layout.get("yaxis" if horizontal else "xaxis") or {}
+    order: list[str] = []
+    if category_axis.get("categoryorder") == "array":  # the order the chart sets (the steps)
+        order = [str(c) for c in category_axis.get("categoryarray") or []]
+    for t in traces:
+        cat, _ = axes(t)
+        order += [str(c) for c in t.get(cat) or [] if str(c) not in order]
+    if horizontal and category_axis.get("autorange") != "reversed":
+        order.reverse()  # Plotly draws the first bar of a horizontal chart at the bottom
+
+    bars = [t for t in traces if t.get("type") == "bar"]
+    lines = [t for t in traces if t.get("type") != "bar"]
+    value_axis = axes(bars[0])[1] if bars else "y"
+    columns: list[tuple[str, list[Mapping[str, Any]]]]
+    if group:
+        columns = [(group, []), (values or title(value_axis) or "value", bars)]
+    elif len(bars) == 1:
+        columns = [(values or str(bars[0].get("name") or "") or title(value_axis) or "value", bars)]
+    else:
+        columns = [(str(t.get("name") or f"series {i + 1}"), [t]) for i, t in enumerate(bars)]
+    columns += [(str(t.get("name") or "line"), [t]) for t in lines]
+
+    cells: dict[tuple[str, int], str] = {}
+    links: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for j, (_head, members) in enumerate(columns):
+        for t in members:
+            cat, val = axes(t)
+            texts = t.get("text") if isinstance(t.get("text"), list | tuple) else None
+            for i, c in enumerate(t.get(cat) or []):
+                cells[(str(c), j)] = str(texts[i]) if texts else _cell((t.get(val) or [])[i])
+                if t.get("type") == "bar":
+                    names[str(c)] = str(t.get("name") or "")
+                address = (t.get("customdata") or [None] * (i + 1))[i]
+                if isinstance(address, str) and address.startswith("/"):
+                    links[str(c)] = address
+    rows = []
+    for c in order:
+        first: dict[str, str] = {"text": c.replace("<br>", ", ")}
+        if c in links:
+            first["href"] = links[c]
+        row = [first]
+        for j in range(len(columns)):
+            if group and j == 0:
+                row.append({"text": names.get(c, "")})
+            else:
+                row.append({"text": cells.get((c, j), "")})
+        rows.append(row)
+    heading = layout.get("title") or {}
+    return {
+        "title": str(heading.get("text", "") if isinstance(heading, Mapping) else heading),
+        "header": [category, *(head for head, _ in columns)],
+        "rows": rows,
+        "notes": [str(a["text"]) for a in layout.get("annotations") or [] if a.get("text")],
+    }

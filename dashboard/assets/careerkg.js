@@ -126,3 +126,82 @@ document.addEventListener('keydown', function (event) {
   var run = document.getElementById('query-run');
   if (run) { run.click(); }
 });
+
+/* Accessibility Dash 4's own components cannot be given as props, applied to the page
+   as Dash draws it (and again whenever it redraws):
+   - a dropdown is a button named by its value alone ("deep learning · skill"): its
+     <label for> joins the name ("Find a role, skill, tool or credential, deep learning · skill");
+   - an upload's file input (the keyboard's stop in the drop zone) is named by the
+     upload's <label for> and described by the zone's text;
+   - a checklist is a listbox of options that hold checkboxes: it is left a plain set of
+     checkboxes (the fieldset's legend names the set);
+   - the top bar's link of the page shown is marked aria-current="page". */
+window.careerkg.labelled = function (id) {
+  var label = id && document.querySelector('label[for="' + CSS.escape(id) + '"]');
+  if (!label) { return null; }
+  if (!label.id) { label.id = id + '-label'; }
+  return label.id;
+};
+window.careerkg.fixAria = function () {
+  document.querySelectorAll('button.dash-dropdown[id]').forEach(function (button) {
+    var label = window.careerkg.labelled(button.id);
+    var names = (button.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
+    if (label && names[0] !== label) {
+      button.setAttribute('aria-labelledby', [label].concat(names.filter(function (n) { return n !== label; })).join(' '));
+    }
+  });
+  document.querySelectorAll('[id] > .upload input[type=file]').forEach(function (input) {
+    var zone = input.closest('.upload'), id = zone.parentElement.id;
+    var label = window.careerkg.labelled(id);
+    if (label && input.getAttribute('aria-labelledby') !== label) { input.setAttribute('aria-labelledby', label); }
+    var hint = zone.firstElementChild;
+    if (hint && hint !== input) {
+      if (!hint.id) { hint.id = id + '-hint'; }
+      input.setAttribute('aria-describedby', hint.id);
+    }
+  });
+  document.querySelectorAll('.dash-checklist[role=listbox]').forEach(function (list) {
+    list.removeAttribute('role');
+    list.querySelectorAll('[role=option]').forEach(function (option) {
+      option.removeAttribute('role');
+      option.removeAttribute('aria-selected');
+    });
+  });
+  document.querySelectorAll('.nav-link[id^="nav-"]').forEach(function (link) {
+    if (link.classList.contains('active')) {
+      if (link.getAttribute('aria-current') !== 'page') { link.setAttribute('aria-current', 'page'); }
+    } else if (link.hasAttribute('aria-current')) {
+      link.removeAttribute('aria-current');
+    }
+  });
+};
+
+/* Focus lost with the element that had it (an update replaced a button pressed: a
+   related node in the explorer's details) goes to the element named by the
+   data-focus-home of the region it was in (the new node's title), not back to the top
+   of the page; a screen reader reads where the user is. */
+window.careerkg.focus = {element: null, home: null};
+document.addEventListener('focusin', function (event) {
+  var region = event.target.closest && event.target.closest('[data-focus-home]');
+  window.careerkg.focus = {element: event.target, home: region ? region.getAttribute('data-focus-home') : null};
+});
+window.careerkg.refocus = function () {
+  var last = window.careerkg.focus, active = document.activeElement;
+  if (!last.home || !last.element || last.element.isConnected) { return; }
+  if (active && active !== document.body) { return; }
+  var target = document.getElementById(last.home);
+  if (target) { target.focus(); }
+};
+
+(function () {
+  var queued = false;
+  var run = function () {
+    queued = false;
+    window.careerkg.fixAria();
+    window.careerkg.refocus();
+  };
+  new MutationObserver(function () {
+    if (!queued) { queued = true; window.requestAnimationFrame(run); }
+  }).observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ['class']});
+  run();
+})();

@@ -15,6 +15,12 @@ from dashboard.styles import RELATION_LABELS, TYPE_LABELS, stylesheet
 from dashboard.urls import unquote_name
 from dashboard.views import explorer as view
 
+CANVAS_LABEL = (
+    "The graph drawn: roles, skills, tools and credentials, joined by their relations. "
+    "The search box above selects any node; the Details panel lists the selected node "
+    "and every node it is linked to, as text and as buttons."
+)
+
 dash.register_page(
     __name__,
     path="/",
@@ -46,6 +52,7 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                 className="sidebar",
                 **{"aria-label": "Search and filters"},
                 children=[
+                    html.H1("Explorer", className="sr-only"),
                     html.Label(
                         "Find a role, skill, tool or credential",
                         htmlFor=ids.EX_SEARCH,
@@ -114,7 +121,7 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         ],
                         className="canvas-bar",
                     ),
-                    canvas(ids.EX_CANVAS, elements, cy_layout, stylesheet()),
+                    canvas(ids.EX_CANVAS, elements, cy_layout, stylesheet(), label=CANVAS_LABEL),
                     html.Div(
                         [
                             legend(),
@@ -144,11 +151,15 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         ),
                         className="actions",
                     ),
+                    # not a live region (it read out the whole panel on every selection):
+                    # the status line names the node selected, and a keyboard's focus,
+                    # lost with the related node's button it pressed, goes to the new
+                    # node's title (careerkg.js, data-focus-home)
                     html.Div(
                         view.details(store, state),
                         id=ids.EX_DETAILS,
                         className="details",
-                        **{"aria-live": "polite"},
+                        **{"data-focus-home": "details-title"},
                     ),
                 ],
             ),

@@ -10,7 +10,7 @@ import dash
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.components import canvas, field, legend
+from dashboard.components import canvas, chart, field, legend
 from dashboard.elements import keyed_layout
 from dashboard.state import get_store
 from dashboard.views import gaps as view
@@ -32,23 +32,35 @@ _CSV_HELP = "course, term, teaches, requires — several skills separated by ';'
 GAPS_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
 """The gap map's layout: positions come from the server (terms are columns)."""
 
+GAPS_STATUS = "gaps-status"
+"""The status region: the verdict on a curriculum checked, for screen readers."""
+
+CANVAS_LABEL = (
+    "The curriculum drawn as a graph: its courses by term and the skills they teach and "
+    "need, the gaps highlighted. The Findings list gives every gap as text."
+)
+
 
 def _results(result: dict[str, Any] | None) -> list[Any]:
-    """Message, summary, findings, chart, canvas elements for an analysis result."""
+    """Message, summary, findings, charts, canvas elements and the status sentence for
+    an analysis result."""
     if not result:
         hint = html.P("Upload a curriculum or choose an example to see its gaps.", className="muted")
-        return [None, hint, None, None, []]
-    if result.get("error"):
-        return [html.Div(result["error"], className="alert", role="alert"), None, None, None, []]
+        return [None, hint, None, None, [], ""]
+    if result.get("error"):  # the alert is announced
+        return [html.Div(result["error"], className="alert", role="alert"), None, None, None, [], ""]
     report = result["report"]
     config = {"displaylogo": False, "responsive": True}
-    chart = [
-        dcc.Graph(figure=view.term_figure(report), config=config, id="gaps-terms-chart"),
-        dcc.Graph(figure=view.coverage_figure(report["coverage"]), config=config, id=ids.GAPS_CHART)
+    charts = [
+        chart(view.term_figure(report), "gaps-terms-chart", config, "term"),
+        chart(
+            view.coverage_figure(report["coverage"]), ids.GAPS_CHART, config, "target role", values="covered"
+        )
         if report["coverage"]
         else None,
     ]
-    return [None, view.summary(report), view.findings_list(report), chart, view.gap_elements(report)]
+    said = f"{report['curriculum']['label']} checked: {view.verdict(report)}"
+    return [None, view.summary(report), view.findings_list(report), charts, view.gap_elements(report), said]
 
 
 def layout(example: str | None = None, **_query: Any) -> Any:
@@ -59,7 +71,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
     if chosen:
         text, fmt, name = view.load_example(chosen)
         result = view.analyse(store, text, fmt, name)
-    message, summary, findings, chart, elements = _results(result)
+    message, summary, findings, charts, elements, said = _results(result)
     has_report = bool(result and result.get("report"))
     return html.Div(
         className="gaps-page",
@@ -105,14 +117,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                             # no accept / max_size: the browser would drop such a file
                             # silently; the callbacks below say why it is refused
                             multiple=False,
-                            className="upload",
-                            style={
-                                "border": "2px dashed #9aa3b2",
-                                "borderRadius": "6px",
-                                "padding": "10px",
-                                "textAlign": "center",
-                                "cursor": "pointer",
-                            },
+                            className="upload",  # the look, the focus ring: style.css
                         ),
                         width="wide",
                     ),
@@ -137,6 +142,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                 ],
             ),
             html.Div(message, id=ids.GAPS_MESSAGE),
+            html.P(said, id=GAPS_STATUS, role="status", className="sr-only"),
             html.Div(
                 className="path-grid",
                 children=[
@@ -144,7 +150,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                         className="path-main",
                         children=[
                             html.Div(summary, id=ids.GAPS_SUMMARY),
-                            html.Div(chart, id="gaps-chart-wrap"),
+                            html.Div(charts, id="gaps-chart-wrap"),
                             html.Div(
                                 [
                                     canvas(
@@ -152,6 +158,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                                         elements,
                                         keyed_layout(GAPS_LAYOUT, elements),
                                         view.gap_stylesheet(),
+                                        label=CANVAS_LABEL,
                                         height="520px",
                                         min_zoom=0.1,
                                     ),
@@ -251,6 +258,7 @@ def _search_roles(text: Any, value: Any, options: Any) -> Any:
     Output(ids.GAPS_FINDINGS, "children"),
     Output("gaps-chart-wrap", "children"),
     Output(ids.GAPS_CANVAS, "elements"),
+    Output(GAPS_STATUS, "children"),
     Output(ids.GAPS_CANVAS, "layout"),
     Input("gaps-source", "data"),
     Input(ids.GAPS_TARGETS, "value"),
@@ -266,7 +274,7 @@ def _check(source: Any, targets: Any) -> Any:
             result = view.analyse(get_store(), source["text"], source["fmt"], source["name"], targets or None)
         outputs = [result if not result.get("error") else None, *_results(result)]
     # the layout keyed to the new elements, so the canvas lays them out and fits them
-    return [*outputs, keyed_layout(GAPS_LAYOUT, outputs[-1])]
+    return [*outputs, keyed_layout(GAPS_LAYOUT, outputs[-2])]
 
 
 @callback(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import dash
-from dash import Input, Output, clientside_callback, dcc, html
+from dash import Input, Output, clientside_callback, html
 
+from dashboard.components import chart
 from dashboard.state import get_store
 from dashboard.views import overview as view
 
@@ -40,17 +41,11 @@ def layout(**_query: Any) -> Any:
             view.cards(data),
             html.Div(
                 [
-                    html.Div(
-                        dcc.Graph(figure=roles_fig, config=config, id="overview-roles-chart"),
-                        className="card",
-                    ),
-                    html.Div(
-                        dcc.Graph(figure=area_fig, config=config, id="overview-areas-chart"), className="card"
-                    ),
-                    html.Div(
-                        dcc.Graph(figure=central_fig, config=config, id="overview-central-chart"),
-                        className="card",
-                    ),
+                    # each chart with its data as a table: the text for screen readers,
+                    # and the links a keyboard follows where a click on a bar goes
+                    html.Div(chart(roles_fig, "overview-roles-chart", config, "role"), className="card"),
+                    html.Div(chart(area_fig, "overview-areas-chart", config, "skill area"), className="card"),
+                    html.Div(chart(central_fig, "overview-central-chart", config, "skill"), className="card"),
                     html.Div(
                         [
                             html.H2("Skills the most roles need"),

@@ -9,7 +9,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 
 import kg.paths
 from dashboard import ids
-from dashboard.components import canvas, field, legend, relation_legend
+from dashboard.components import canvas, chart, field, legend, relation_legend
 from dashboard.downloads import FORMATS, filename
 from dashboard.downloads import render as render_download
 from dashboard.state import get_store
@@ -31,13 +31,25 @@ dash.register_page(
 )
 
 PATH_URL = "path-url"
+PATH_STATUS = "path-status"
+"""The status region: a path found, in one sentence, for screen readers."""
 DOWNLOAD_LABELS = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
+CANVAS_LABEL = (
+    "The learning path drawn as a graph: the roles and the skills to learn, joined by "
+    "prerequisites. The Steps list gives the same path as text."
+)
 
 
 def _outputs(store: Any, result: Any) -> list[Any]:
     r = view.render(store, result)
-    chart = (
-        dcc.Graph(figure=r["figure"], config={"displaylogo": False, "responsive": True}, id=ids.PATH_CHART)
+    effort = (
+        chart(
+            r["figure"],
+            ids.PATH_CHART,
+            {"displaylogo": False, "responsive": True},
+            "step",
+            group="skill area",
+        )
         if r["figure"]
         else None
     )
@@ -49,10 +61,11 @@ def _outputs(store: Any, result: Any) -> list[Any]:
         r["steps"],
         r["credentials"],
         r["alternatives"],
-        chart,
+        effort,
         r["elements"],
         r["layout"],
         [not r["downloads"]] * len(FORMATS),
+        view.announcement(result),
     ]
 
 
@@ -86,8 +99,8 @@ def layout(
     result = view.compute(store, src_iri, tgt_iri, know_values, n_alt) if tgt_iri and not problems else None
     if problems:
         result = {"path": None, "error": view.join_problems(problems), "known": []}
-    (data, message, summary, roles, steps, creds, alts, chart, elements, cy_layout, no_download) = _outputs(
-        store, result
+    (data, message, summary, roles, steps, creds, alts, effort, elements, cy_layout, no_download, said) = (
+        _outputs(store, result)
     )
     source_opts = view.role_options(store, [str(src_iri)] if src_iri else [])
     target_opts = view.role_options(store, [str(tgt_iri)] if tgt_iri else [])
@@ -98,6 +111,7 @@ def layout(
             dcc.Store(id=PATH_URL),
             html.Div(id=ids.PATH_URL_SINK, hidden=True),
             dcc.Download(id=ids.DOWNLOAD),
+            html.H1("Path finder", className="sr-only"),
             html.Div(
                 className="path-form",
                 role="search",
@@ -145,6 +159,7 @@ def layout(
                 ],
             ),
             html.Div(message, id=ids.PATH_MESSAGE),
+            html.P(said, id=PATH_STATUS, role="status", className="sr-only"),
             html.Div(
                 className="path-grid",
                 children=[
@@ -155,7 +170,9 @@ def layout(
                             html.Div(roles, id=ids.PATH_ROLES, className="roles"),
                             html.Div(
                                 [
-                                    canvas(ids.PATH_CANVAS, elements, cy_layout, stylesheet()),
+                                    canvas(
+                                        ids.PATH_CANVAS, elements, cy_layout, stylesheet(), label=CANVAS_LABEL
+                                    ),
                                     html.Div(
                                         [
                                             legend(["role", "skill"]),
@@ -172,7 +189,7 @@ def layout(
                                 ],
                                 className="path-canvas-wrap",
                             ),
-                            html.Div(chart, id="path-chart-wrap"),
+                            html.Div(effort, id="path-chart-wrap"),
                         ],
                     ),
                     html.Aside(
@@ -219,6 +236,7 @@ def layout(
     Output(ids.PATH_CANVAS, "elements"),
     Output(ids.PATH_CANVAS, "layout"),
     Output(PATH_URL, "data"),
+    Output(PATH_STATUS, "children"),
     Input(ids.PATH_FIND, "n_clicks"),
     State(ids.PATH_SOURCE, "value"),
     State(ids.PATH_KNOW, "value"),
@@ -230,7 +248,8 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
     store = get_store()
     if not target:
         result = {"path": None, "error": "Choose a target role.", "known": []}
-        return [*_outputs(store, result)[:-1], no_update]
+        *shown, _downloads, said = _outputs(store, result)
+        return [*shown, no_update, said]
 
     def build() -> list[Any]:
         result = view.compute(store, source, target, know, alternatives)
@@ -243,7 +262,8 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
             if result.get("path")
             else no_update
         )
-        return [*_outputs(store, result)[:-1], url]
+        *shown, _downloads, said = _outputs(store, result)
+        return [*shown, url, said]
 
     # the store is read-only: the same question on the same day (retired credentials drop
     # out of plans) gets the same page, computed once

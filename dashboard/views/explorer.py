@@ -21,7 +21,7 @@ from urllib.parse import unquote
 from dash import html
 
 from dashboard import ids
-from dashboard.components import details_panel
+from dashboard.components import details_panel, sr_only
 from dashboard.elements import cytoscape_layout, to_elements
 from dashboard.styles import RELATION_LABELS, TYPE_LABELS
 from dashboard.urls import node_url, unquote_name
@@ -231,9 +231,19 @@ def canvas(
         html.Strong(_count(n_nodes, "node", "nodes")),
         f", {_count(len(view.edges), 'link', 'links')} — {what}.",
     ]
+    if focus:  # the status is a live region: a screen reader hears which node was selected
+        status.insert(0, sr_only(f"{_label(G, focus)} selected: "))
     if view.hidden:
         status.append(html.Span(f" {view.hidden} more not drawn.", className="warn"))
     return elements, cytoscape_layout(layout or "auto", elements), status, not view.hidden
+
+
+def _label(G: Any, iri: str) -> str:
+    """The label of the node ``iri`` (the IRI when the graph does not hold it)."""
+    from kg.explore import node_key
+
+    key = node_key(G, iri)
+    return str(G.nodes[key].get("label", iri)) if key in G else iri
 
 
 def details(store: Store, state: State | None) -> Any:

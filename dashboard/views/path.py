@@ -18,7 +18,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.components import hours, step_list, swatch, type_badge
+from dashboard.components import hours, sr_only, step_list, swatch, type_badge
 from dashboard.elements import cytoscape_layout, to_elements
 from dashboard.figures import effort_figure
 from dashboard.urls import node_url, parse_know, path_url
@@ -31,6 +31,7 @@ from kg.paths import assumed_hours_note, below_note, source_unspecified_note, un
 __all__ = [
     "MAX_ALTERNATIVES",
     "OPTIONS_CAP",
+    "announcement",
     "box_options",
     "clamp_alternatives",
     "closest_options",
@@ -332,10 +333,41 @@ def _roles(path: dict[str, Any]) -> Any:
     for i, r in enumerate(path.get("roles", [])):
         if i:
             items.append(html.Span("→", className="arrow", **{"aria-hidden": "true"}))
+            items.append(sr_only(" to "))  # the arrow, to a screen reader
         items.append(html.Span([swatch("role", 11), r["label"]], className="role-chip"))
     if path.get("switch"):
         items.append(html.Span("direct switch (no usual career step)", className="note"))
     return items
+
+
+def announcement(result: Result | None) -> str:
+    """What the page's status region tells a screen reader when a path is found: from
+    where to where, how many steps and hours (``""`` without a path; an error has its
+    own alert).
+
+    Examples
+    --------
+    >>> announcement({"path": {"source": {"label": "Data Analyst"}, "target": {"label": "Data Scientist"},
+    ...                        "steps": [{"label": "statistics"}], "total_hours": 100.0}})
+    'Learning path from Data Analyst to Data Scientist found: 1 step, 100 hours.'
+    >>> announcement({"path": {"source": None, "target": {"label": "Data Scientist"}, "steps": []}})
+    'Learning path to Data Scientist found: no steps.'
+    >>> announcement({"path": None, "error": "unknown role name 'X'"})
+    ''
+    """
+    path = (result or {}).get("path")
+    if not path:
+        return ""
+    source = (path.get("source") or {}).get("label")
+    where = f"from {source} to {path['target']['label']}" if source else f"to {path['target']['label']}"
+    steps = path.get("steps") or []
+    if not steps:
+        return f"Learning path {where} found: no steps."
+    n = len(steps)
+    return (
+        f"Learning path {where} found: {n} step{'s' if n != 1 else ''}, "
+        f"{hours(path.get('total_hours'))} hours."
+    )
 
 
 def path_notes(path: dict[str, Any]) -> list[str]:

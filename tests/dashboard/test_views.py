@@ -326,7 +326,12 @@ def test_each_address_error_is_its_own_line(store: Store) -> None:
 
 
 def _text(parts: Any) -> str:
-    return "".join(p if isinstance(p, str) else str(p.children) for p in parts)
+    """The text shown on the screen (what is for screen readers only left out)."""
+    return "".join(
+        p if isinstance(p, str) else str(p.children)
+        for p in parts
+        if isinstance(p, str) or getattr(p, "className", None) != "sr-only"
+    )
 
 
 def test_reset_puts_the_filters_back_and_no_types_says_so(store: Store) -> None:
