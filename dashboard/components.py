@@ -27,6 +27,7 @@ from dashboard.urls import node_url
 from kg.explore import Details, Link
 
 __all__ = [
+    "CHART_CONFIG",
     "canvas",
     "chart",
     "data_table",
@@ -336,6 +337,15 @@ def data_table(table: Mapping[str, Any]) -> html.Details:
     )
 
 
+CHART_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+    # Plotly 3's "Share chart..." uploads the chart to Plotly Cloud: nothing leaves careerkg
+    "modeBarButtonsToRemove": ["sendChartToCloud"],
+}
+"""The Plotly config of every chart (a page's own config adds to it)."""
+
+
 def chart(
     figure: Any,
     component_id: str,
@@ -355,12 +365,16 @@ def chart(
     >>> fig = chart(hours_by_area_figure({"Maths": 60.0}), "areas", {}, "skill area")
     >>> fig.to_plotly_json()["props"]["aria-label"], fig.children[0].id
     ('Learning hours by skill area', 'areas')
+    >>> fig.children[0].config["modeBarButtonsToRemove"]  # no upload to Plotly's cloud
+    ['sendChartToCloud']
     """
     from dashboard.figures import figure_table
 
     table = figure_table(figure, category, group=group, values=values)
+    removed = [*CHART_CONFIG["modeBarButtonsToRemove"], *config.get("modeBarButtonsToRemove", [])]
+    settings = {**CHART_CONFIG, **config, "modeBarButtonsToRemove": removed}
     return html.Figure(
-        [dcc.Graph(figure=figure, config=dict(config), id=component_id), data_table(table)],
+        [dcc.Graph(figure=figure, config=settings, id=component_id), data_table(table)],
         className="chart",
         **{"aria-label": table["title"]},
     )

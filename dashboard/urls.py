@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote, unquote, urlencode
 
-__all__ = ["NO_SOURCE", "format_know", "node_url", "parse_know", "path_url", "unquote_name"]
+__all__ = ["NO_SOURCE", "format_know", "node_url", "page_title", "parse_know", "path_url", "unquote_name"]
 
 NO_SOURCE = "-"
 """The source segment of a path URL when the learner starts from known skills only."""
@@ -81,3 +81,20 @@ def unquote_name(segment: str | None) -> str | None:
         return None
     name = unquote(segment).strip()
     return None if name in ("", NO_SOURCE, "none") else name
+
+
+def page_title(page: str, *names: str | None) -> str:
+    """A page's browser title: the names in its address first, so tabs and history tell
+    one node or path from another.
+
+    Examples
+    --------
+    >>> page_title("Explorer", "deep%20learning")
+    'deep learning · careerkg Explorer'
+    >>> page_title("Path finder", "-", "Data%20Scientist"), page_title("Explorer")
+    ('known skills → Data Scientist · careerkg Path finder', 'careerkg · Explorer')
+    """
+    if not any(names):
+        return f"careerkg · {page}"
+    shown = [unquote_name(n) or "known skills" for n in names]
+    return f"{' → '.join(shown)} · careerkg {page}"

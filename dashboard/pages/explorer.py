@@ -12,7 +12,7 @@ from dashboard.components import canvas, legend, relation_legend
 from dashboard.elements import LAYOUTS
 from dashboard.state import get_store
 from dashboard.styles import RELATION_LABELS, TYPE_LABELS, stylesheet
-from dashboard.urls import unquote_name
+from dashboard.urls import page_title, unquote_name
 from dashboard.views import explorer as view
 
 CANVAS_LABEL = (
@@ -26,7 +26,7 @@ dash.register_page(
     path="/",
     path_template="/node/<name>",
     name="Explorer",
-    title="careerkg · Explorer",
+    title=lambda name=None, **_: page_title("Explorer", name),
     description="Explore roles, skills, tools and credentials of careers in machine learning.",
     order=0,
 )

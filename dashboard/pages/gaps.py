@@ -50,7 +50,7 @@ def _results(result: dict[str, Any] | None) -> list[Any]:
     if result.get("error"):  # the alert is announced
         return [html.Div(result["error"], className="alert", role="alert"), None, None, None, [], ""]
     report = result["report"]
-    config = {"displaylogo": False, "responsive": True}
+    config: dict[str, Any] = {}  # the charts' own (CHART_CONFIG)
     charts = [
         chart(view.term_figure(report), "gaps-terms-chart", config, "term"),
         chart(

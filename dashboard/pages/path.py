@@ -14,7 +14,7 @@ from dashboard.downloads import FORMATS, filename
 from dashboard.downloads import render as render_download
 from dashboard.state import get_store
 from dashboard.styles import HIGHLIGHT, stylesheet
-from dashboard.urls import unquote_name
+from dashboard.urls import page_title, unquote_name
 from dashboard.views import path as view
 from kg.errors import UnknownEntity
 from kg.explore import resolve
@@ -25,7 +25,9 @@ dash.register_page(
     path="/path",
     path_template="/path/<source>/<target>",
     name="Path finder",
-    title="careerkg · Path finder",
+    title=lambda source=None, target=None, **_: page_title(
+        "Path finder", *([source, target] if target else [])
+    ),
     description="The skills to learn, in order, to move from one role to another.",
     order=1,
 )
@@ -46,7 +48,7 @@ def _outputs(store: Any, result: Any) -> list[Any]:
         chart(
             r["figure"],
             ids.PATH_CHART,
-            {"displaylogo": False, "responsive": True},
+            {},
             "step",
             group="skill area",
         )

@@ -216,6 +216,8 @@ def test_node_url_restores_the_selection(page: Page) -> None:
     page.wait_cy("explorer-canvas", "cy.nodes('.focus').length === 1")
     _details_title(page, "machine learning")  # a separate callback: it may land after the canvas
     assert page.cy("explorer-canvas", "cy.nodes().length") > 5
+    # the tab says which node (Dash's router sets it; it may land after the canvas)
+    page.page.wait_for_function("document.title === 'machine learning · careerkg Explorer'")
 
 
 def _steps(page: Page) -> list[str]:
@@ -289,6 +291,7 @@ def test_a_misspelt_target_role_on_the_gaps_page_offers_the_closest(page: Page) 
 def test_path_download_markdown(page: Page) -> None:
     page.goto("/path/Data%20Analyst/Data%20Scientist?know=SQL:3")
     page.page.wait_for_selector("#path-step-list .step")
+    page.page.wait_for_function("document.title === 'Data Analyst → Data Scientist · careerkg Path finder'")
     with page.page.expect_download() as info:
         page.page.get_by_role("button", name="Markdown").click()
     download = info.value
