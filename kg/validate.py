@@ -29,7 +29,15 @@ from kg.names import label_of
 from kg.namespace import CKG
 from kg.store import load_file, shapes_file
 
-__all__ = ["GROUP_FROM", "Finding", "ValidationReport", "note_shipped", "term_text", "validate", "validate_files"]
+__all__ = [
+    "GROUP_FROM",
+    "Finding",
+    "ValidationReport",
+    "note_shipped",
+    "term_text",
+    "validate",
+    "validate_files",
+]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
