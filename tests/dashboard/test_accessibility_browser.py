@@ -9,31 +9,15 @@ console error, and waits for the very output it asserts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.dashboard.test_browser import Page, browser, open_page
-from tests.support.server import running_server
-
-__all__ = ["browser"]  # the shared Chromium fixture
+from tests.dashboard.test_browser import Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 ACTIVE = "() => document.activeElement && (document.activeElement.id || document.activeElement.tagName)"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with running_server(["--workers", "1"]) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Page]:
-    yield from open_page(browser, server)
 
 
 def _named(page: Page, role: str, name: str) -> None:

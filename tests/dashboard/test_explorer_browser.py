@@ -14,25 +14,11 @@ from typing import Any
 
 import pytest
 
-from tests.dashboard.test_browser import Page, browser, open_page
-from tests.support.server import running_server
-
-__all__ = ["browser"]  # the shared Chromium fixture
+from tests.dashboard.test_browser import Page, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 CANVAS = "explorer-canvas"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with running_server(["--workers", "1"]) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Page]:
-    yield from open_page(browser, server)
 
 
 @pytest.fixture

@@ -11,29 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.dashboard.test_browser import Page, browser, open_page
-from tests.support.server import running_server
-
-__all__ = ["browser"]  # the shared Chromium fixture
+from tests.dashboard.test_browser import Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with running_server(["--workers", "1"]) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Page]:
-    yield from open_page(browser, server)
 
 
 def _message(page: Page, text: str, timeout: float = 15_000) -> None:

@@ -1,0 +1,30 @@
+"""The browser tests' usual fixtures: the app on the shipped graph, and a fresh page.
+
+A test module that needs another server (a store, uploaded data...) defines its own
+``server``; one that needs another page, its own ``page``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.dashboard.test_browser import Page, browser, open_page
+from tests.support.server import running_server
+
+__all__ = ["browser", "page", "server"]  # browser: the shared Chromium fixture
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """``careerkg serve`` on the shipped graph, one worker, for the module's tests."""
+    with running_server(["--workers", "1"]) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Page]:
+    """A fresh browser page on ``server``."""
+    yield from open_page(browser, server)
