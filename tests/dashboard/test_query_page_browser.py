@@ -34,14 +34,17 @@ def _rows(page: Page, n: int, timeout: float = 15_000) -> None:
     )
 
 
+def _write(page: Page, query: str) -> None:
+    """Open the SPARQL page and put ``query`` in its editor."""
+    page.goto("/query")
+    page.page.wait_for_selector("#query-editor")
+    page.page.fill("#query-editor", query)
+
+
 def test_a_thousand_rows_show_within_seconds(page: Page) -> None:
     # a table of Dash components took 1.2 s for 100 rows, 11 s for 300 and over a
     # minute for 700 (the renderer is quadratic in components): the page froze
-    page.goto("/query")
-    page.page.wait_for_selector("#query-editor")
-    page.page.fill(
-        "#query-editor", "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?s)) } ORDER BY ?s ?p ?o LIMIT 1000"
-    )
+    _write(page, "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isIRI(?s)) } ORDER BY ?s ?p ?o LIMIT 1000")
     page.page.click("#query-run")
     _message(page, "1,000 rows")
     _rows(page, 1000, timeout=10_000)
@@ -52,9 +55,7 @@ def test_a_thousand_rows_show_within_seconds(page: Page) -> None:
 
 
 def test_ctrl_enter_runs_the_query(page: Page) -> None:
-    page.goto("/query")
-    page.page.wait_for_selector("#query-editor")
-    page.page.fill("#query-editor", "SELECT ?r WHERE { ?r a ckg:Role } ORDER BY ?r LIMIT 2")
+    _write(page, "SELECT ?r WHERE { ?r a ckg:Role } ORDER BY ?r LIMIT 2")
     page.page.focus("#query-editor")
     page.page.keyboard.press("Control+Enter")
     _message(page, "2 rows")
@@ -64,9 +65,7 @@ def test_ctrl_enter_runs_the_query(page: Page) -> None:
 
 
 def test_a_node_in_a_result_opens_in_the_explorer(page: Page) -> None:
-    page.goto("/query")
-    page.page.wait_for_selector("#query-editor")
-    page.page.fill("#query-editor", "SELECT ?skill WHERE { VALUES ?skill { skill:deep-learning } }")
+    _write(page, "SELECT ?skill WHERE { VALUES ?skill { skill:deep-learning } }")
     page.page.click("#query-run")
     _rows(page, 1)
     link = page.page.locator("#query-table tbody a").first
@@ -79,9 +78,7 @@ def test_a_node_in_a_result_opens_in_the_explorer(page: Page) -> None:
 
 def test_long_values_and_markup_are_shown_as_text(page: Page) -> None:
     query = 'SELECT ?text WHERE { BIND("<b>bold</b> & <script>x</script>" AS ?text) }'
-    page.goto("/query")
-    page.page.wait_for_selector("#query-editor")
-    page.page.fill("#query-editor", query)
+    _write(page, query)
     page.page.click("#query-run")
     _rows(page, 1)
     cell = page.page.locator("#query-table tbody td").first
@@ -90,11 +87,7 @@ def test_long_values_and_markup_are_shown_as_text(page: Page) -> None:
 
 
 def test_the_results_download_as_csv_and_json(page: Page) -> None:
-    page.goto("/query")
-    page.page.wait_for_selector("#query-editor")
-    page.page.fill(
-        "#query-editor", "SELECT ?r ?label WHERE { ?r a ckg:Role ; skos:prefLabel ?label } ORDER BY ?label"
-    )
+    _write(page, "SELECT ?r ?label WHERE { ?r a ckg:Role ; skos:prefLabel ?label } ORDER BY ?label")
     page.page.click("#query-run")
     _message(page, "16 rows")
     with page.page.expect_download() as info:

@@ -18,6 +18,7 @@ from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
 from kg.explore import resolve
 from kg.store import Store
+from tests.support.components import texts
 
 SWE = "https://w3id.org/careerkg/id/role/software-engineer"
 MLE = "https://w3id.org/careerkg/id/role/machine-learning-engineer"
@@ -393,21 +394,10 @@ def test_query_status_and_errors_speak_plainly(store: Store) -> None:
     assert asked.endswith("no. Note: skill:pyton is not in the graph (closest: skill:python).")
 
 
-def _words(component: Any) -> str:
-    """All the text in a Dash component tree."""
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(_words(c) for c in component)
-    return _words(getattr(component, "children", None))
-
-
 def test_the_path_page_says_when_the_target_comes_before_your_role(store: Store) -> None:
     result = path.compute(store, "Senior Machine Learning Engineer", "Machine Learning Engineer", [], 0)
     assert result["path"]["below"]  # the planner's finding, as the CLI shows it
-    summary = _words(path.render(store, result)["summary"])
+    summary = texts(path.render(store, result)["summary"])
     assert (
         "Machine Learning Engineer comes before Senior Machine Learning Engineer on the career ladder"
         in summary
@@ -415,7 +405,7 @@ def test_the_path_page_says_when_the_target_comes_before_your_role(store: Store)
     assert "may have learnt some of it on the way up" in summary
     # an ordinary path carries no note
     upward = path.compute(store, "Software Engineer", "Machine Learning Engineer", [], 0)
-    assert "career ladder" not in _words(path.render(store, upward)["summary"])
+    assert "career ladder" not in texts(path.render(store, upward)["summary"])
 
 
 def test_the_path_page_says_which_hours_are_assumed(store: Store, tmp_path: Any) -> None:
@@ -434,7 +424,7 @@ def test_the_path_page_says_which_hours_are_assumed(store: Store, tmp_path: Any)
     result = path.compute(mine, None, "Prompt Engineer", [], 0)
     steps = result["path"]["steps"]
     assert [s["label"] for s in steps if s["hours_estimated"]] == ["prompt design"]
-    summary = _words(path.render(mine, result)["summary"])
+    summary = texts(path.render(mine, result)["summary"])
     assert "The data gives no learning hours for prompt design; 40 h to level 3 is assumed." in summary
     assert "1 step " in summary + " "  # one step, in the singular
 
