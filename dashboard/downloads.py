@@ -20,6 +20,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from kg.paths import path_notes
+
 __all__ = ["FORMATS", "filename", "reasons_text", "render", "to_csv", "to_json", "to_markdown"]
 
 FORMATS = {"csv": "text/csv", "json": "application/json", "md": "text/markdown"}
@@ -90,8 +92,6 @@ def to_markdown(path: Mapping[str, Any]) -> str:
     if roles:
         lines += ["Roles: " + " → ".join(roles), ""]
     lines += [f"Total: {_num(path.get('total_hours'))} hours in {len(path.get('steps', []))} steps.", ""]
-    from dashboard.views.path import path_notes  # the page's notes (views import this module)
-
     lines += [line for note in path_notes(path) for line in (f"**Note:** {note}", "")]
     lines += ["| # | skill | hours | cumulative | why |", "|---|---|---:|---:|---|"]
     total = 0.0

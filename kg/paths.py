@@ -101,6 +101,7 @@ __all__ = [
     "learning_path",
     "learning_paths",
     "parse_known",
+    "path_notes",
     "plan",
     "plan_day",
     "source_unspecified_note",
@@ -867,6 +868,32 @@ def assumed_hours_note(labels: Sequence[str]) -> str:
         return ""
     verb = "is" if len(labels) == 1 else "are"
     return f"the data gives no learning hours for {', '.join(labels)}; {DEFAULT_HOURS:g} h to level {HOURS_LEVEL} {verb} assumed"
+
+
+def path_notes(path: Mapping[str, Any]) -> list[str]:
+    """What a reader of the path should know beyond its numbers, as the CLI says it, for the path's JSON (:meth:`LearningPath.to_dict`): a
+    switch to a role below theirs, and hours the data does not give.
+
+    Examples
+    --------
+    >>> path_notes({"below": [{"label": "ML Engineer"}, {"label": "Senior ML Engineer"}],
+    ...             "steps": [{"label": "prompt design", "hours_estimated": True}, {"label": "SQL"}]})
+    ... # doctest: +NORMALIZE_WHITESPACE, +ELLIPSIS
+    ['ML Engineer comes before Senior ML Engineer on the career ladder (ML Engineer → Senior ML Engineer);
+      the plan credits you only with what your current role requires, so you may have learnt some of it on the way up.',
+     'The data gives no learning hours for prompt design; 40 h to level 3 is assumed.']
+    >>> path_notes({"steps": []})
+    []
+    """
+    steps = path.get("steps", [])
+    notes = [
+        below_note([str(r["label"]) for r in path.get("below") or []]),
+        # without steps, the step list says it (see nothing_to_learn)
+        unspecified_note([str(r["label"]) for r in path.get("unspecified") or []]) if steps else "",
+        source_unspecified_note(str(path["source"]["label"])) if path.get("source_unspecified") else "",
+        assumed_hours_note([str(s["label"]) for s in steps if s.get("hours_estimated")]),
+    ]
+    return [n[0].upper() + n[1:] + "." for n in notes if n]
 
 
 def _career_ladder(G: nx.MultiDiGraph) -> nx.MultiDiGraph:

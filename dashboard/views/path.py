@@ -26,7 +26,7 @@ from dashboard.views.common import share_name
 from kg.errors import KGError, UnknownEntity
 from kg.explore import areas, graph_of, path_view, resolve
 from kg.memo import memoized
-from kg.paths import assumed_hours_note, below_note, source_unspecified_note, unspecified_note
+from kg.paths import path_notes, unspecified_note
 
 __all__ = [
     "MAX_ALTERNATIVES",
@@ -40,7 +40,6 @@ __all__ = [
     "know_options",
     "message_box",
     "nothing_to_learn",
-    "path_notes",
     "render",
     "role_options",
     "search_options",
@@ -368,32 +367,6 @@ def announcement(result: Result | None) -> str:
         f"Learning path {where} found: {n} step{'s' if n != 1 else ''}, "
         f"{hours(path.get('total_hours'))} hours."
     )
-
-
-def path_notes(path: dict[str, Any]) -> list[str]:
-    """What a reader of the path should know beyond its numbers, as the CLI says it: a
-    switch to a role below theirs, and hours the data does not give.
-
-    Examples
-    --------
-    >>> path_notes({"below": [{"label": "ML Engineer"}, {"label": "Senior ML Engineer"}],
-    ...             "steps": [{"label": "prompt design", "hours_estimated": True}, {"label": "SQL"}]})
-    ... # doctest: +NORMALIZE_WHITESPACE, +ELLIPSIS
-    ['ML Engineer comes before Senior ML Engineer on the career ladder (ML Engineer → Senior ML Engineer);
-      the plan credits you only with what your current role requires, so you may have learnt some of it on the way up.',
-     'The data gives no learning hours for prompt design; 40 h to level 3 is assumed.']
-    >>> path_notes({"steps": []})
-    []
-    """
-    steps = path.get("steps", [])
-    notes = [
-        below_note([str(r["label"]) for r in path.get("below") or []]),
-        # without steps, the step list says it (see nothing_to_learn)
-        unspecified_note([str(r["label"]) for r in path.get("unspecified") or []]) if steps else "",
-        source_unspecified_note(str(path["source"]["label"])) if path.get("source_unspecified") else "",
-        assumed_hours_note([str(s["label"]) for s in steps if s.get("hours_estimated")]),
-    ]
-    return [n[0].upper() + n[1:] + "." for n in notes if n]
 
 
 def nothing_to_learn(path: dict[str, Any]) -> str:

@@ -77,7 +77,7 @@ def test_a_source_role_without_requirements_says_the_plan_credits_nothing_from_i
     run: Callable[..., str], tmp_path: Path
 ) -> None:
     from dashboard.downloads import to_markdown
-    from dashboard.views.path import path_notes
+    from kg.paths import path_notes
 
     note = (
         "the data lists no skill requirements for Unrated Scientist, your current role, so the plan "
