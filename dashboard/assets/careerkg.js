@@ -21,14 +21,17 @@ window.careerkg = {
     }
     return '';
   },
-  /* The explorer's address {to, from} for the view it drew: the new pathname while the
-     bar still shows `from`, the address the view was asked from; otherwise no change. */
+  /* The explorer's address {to, from, title} for the view it drew: while the bar still
+     shows `from`, the address the view was asked from, the tab takes the view's title
+     and the bar its new pathname (`to`; null when the bar shows it already); otherwise
+     no change. */
   followAddress: function (address) {
     var skip = window.dash_clientside.no_update;
-    if (!address || !address.to) { return skip; }
+    if (!address) { return skip; }
     var d = window.careerkg.decoded;
     if (address.from && d(window.location.pathname) !== d(address.from)) { return skip; }
-    return address.to;
+    if (address.title) { document.title = address.title; }
+    return address.to || skip;
   },
   /* An upload (a data: URL) sized up in the browser: {filename, size, contents, at},
      with contents null when the file is over maxBytes, so a large file is not sent to

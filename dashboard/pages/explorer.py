@@ -252,11 +252,12 @@ def _details(state: Any, here: Any) -> Any:
     store = get_store()
     label, disabled = view.expand_button(state)
     url = view.address(here, dash.get_relative_path(view.url_of(store, state)))
-    address = no_update if url is None else {"to": url, "from": here}
+    # the title follows the view too (Back and Forward leave it as it was)
+    address = {"to": url, "from": here, "title": view.title_of(store, state)}
     return view.details(store, state), label, disabled, address
 
 
-# the address bar follows the view, unless the user has moved on while it was drawn
+# the address bar and the tab's title follow the view, unless the user has moved on while it was drawn
 clientside_callback(
     "function(address) { return window.careerkg.followAddress(address); }",
     Output(ids.EX_LOCATION, "pathname"),

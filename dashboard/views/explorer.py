@@ -24,7 +24,7 @@ from dashboard import ids
 from dashboard.components import details_panel, sr_only
 from dashboard.elements import cytoscape_layout, to_elements
 from dashboard.styles import RELATION_LABELS, TYPE_LABELS
-from dashboard.urls import node_url, unquote_name
+from dashboard.urls import node_url, page_title, unquote_name
 from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
 from kg.explore import graph_of, ladder, neighbourhood, node_details, resolve, search
@@ -43,6 +43,7 @@ __all__ = [
     "reset_controls",
     "search_options",
     "state_from_name",
+    "title_of",
     "url_of",
 ]
 
@@ -278,6 +279,18 @@ def url_of(store: Store, state: State | None) -> str:
     """The shareable URL of the view (``/`` or ``/node/<name>``)."""
     focus = (state or {}).get("focus")
     return node_url(share_name(store, focus)) if focus else "/"
+
+
+def title_of(store: Store, state: State | None) -> str:
+    """The browser title of the view: what a fresh load of its address (:func:`url_of`) shows.
+
+    Examples
+    --------
+    >>> title_of(None, initial())
+    'careerkg · Explorer'
+    """
+    focus = (state or {}).get("focus")
+    return page_title("Explorer", share_name(store, focus) if focus else None)
 
 
 def follow_address(store: Store, state: State | None, path: str | None) -> State | None:

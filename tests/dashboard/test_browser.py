@@ -428,21 +428,30 @@ def _focus_is(page: Page, label: str) -> None:
     page.wait_cy("explorer-canvas", f"cy.nodes('.focus').map(n => n.data('label')).join() === {label!r}")
 
 
+def _tab_title(page: Page, title: str) -> None:
+    """Wait until the browser tab's title is ``title`` (what history and tabs list)."""
+    page.page.wait_for_function("(t) => document.title === t", arg=title)
+
+
 def test_back_and_forward_follow_the_address(page: Page) -> None:
     page.goto("/node/deep%20learning")
     _details_title(page, "deep learning")
+    _tab_title(page, "deep learning · careerkg Explorer")
     page.page.locator("#explorer-details .linklike", has_text="neural networks").first.click()
     _details_title(page, "neural networks")
     page.page.wait_for_url("**/node/neural%20networks")
+    _tab_title(page, "neural networks · careerkg Explorer")  # as a fresh load of the address
     page.page.go_back()
     page.page.wait_for_url("**/node/deep%20learning")
     _details_title(page, "deep learning")
     _focus_is(page, "deep learning")
+    _tab_title(page, "deep learning · careerkg Explorer")
     # Back pushed nothing: Forward still leads to the linked node
     page.page.go_forward()
     page.page.wait_for_url("**/node/neural%20networks")
     _details_title(page, "neural networks")
     _focus_is(page, "neural networks")
+    _tab_title(page, "neural networks · careerkg Explorer")
 
     # from the career ladder to a node, and Back to the ladder
     page.goto("/")
@@ -456,6 +465,7 @@ def test_back_and_forward_follow_the_address(page: Page) -> None:
     page.wait_cy(
         "explorer-canvas", "cy.nodes('.focus').length === 0 && cy.nodes('.role').length === cy.nodes().length"
     )
+    _tab_title(page, "careerkg · Explorer")
 
 
 def _active_nav(page: Page) -> list[str]:
@@ -606,6 +616,7 @@ def test_a_late_explorer_answer_does_not_take_the_address_back(page: Page) -> No
         _details_title(page, "neural networks")
         page.page.wait_for_timeout(300)
         assert unquote(page.page.url).endswith("/path")
+        assert "neural networks" not in page.page.title()  # nor the tab's title
         held.release(ROUTER)
         page.page.wait_for_selector("#path-empty-hint")
         assert unquote(page.page.url).endswith("/path")
