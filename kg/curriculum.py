@@ -448,13 +448,11 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
                 continue
             if len(cells) > width:  # a cell split at a ',' would shift the next cells along
                 extra = [c.strip() for c in cells[width:] if c.strip()]
-                sep = "tab" if delimiter == "\t" else repr(delimiter)
                 raise InvalidCurriculum(
                     source,
                     f"{len(cells)} cells but the header has {width} columns"
                     + (" (extra: " + ", ".join(repr(c) for c in extra[:3]) + ")" if extra else "")
-                    + f"; separate several skills in one cell with ';', not {sep}"
-                    + (" (or quote the cell)" if delimiter == "," else ""),
+                    + _split_cell_hint(delimiter),
                     line,
                 )
             rows.append((line, cells))
@@ -511,6 +509,31 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
         source=source,
         fmt="csv",
     )
+
+
+def _split_cell_hint(delimiter: str) -> str:
+    """How to write several skills in one cell when the row has too many cells.
+
+    In a ``;``-separated file the ``;`` between skills is what split the cell: the
+    cell must be quoted (Excel quotes it when it saves), or its skills separated by ``,``.
+
+    Examples
+    --------
+    >>> _split_cell_hint(",")
+    "; separate several skills in one cell with ';', not ',' (or quote the cell)"
+    >>> print(_split_cell_hint(";"))
+    ; the columns are separated by ';', so a cell listing several skills must be in double quotes ("Python programming; SQL"), or separate its skills with ','
+    >>> _split_cell_hint("\t")
+    "; separate several skills in one cell with ';', not tab"
+    """
+    if delimiter == ";":
+        return (
+            "; the columns are separated by ';', so a cell listing several skills must be in double "
+            "quotes (\"Python programming; SQL\"), or separate its skills with ','"
+        )
+    if delimiter == ",":
+        return "; separate several skills in one cell with ';', not ',' (or quote the cell)"
+    return "; separate several skills in one cell with ';', not tab"
 
 
 def _header_hint(cells: list[str]) -> str:
