@@ -8,13 +8,15 @@ window.careerkg = {
   decoded: function (path) {
     try { return decodeURIComponent(path); } catch (e) { return path; }
   },
-  /* The path finder's shareable address {to, page}: pushed while the bar is on the
-     path finder (`page`, or an address under it) and does not show it already. */
+  /* The path finder's shareable address {to, page, title}: pushed while the bar is on
+     the path finder (`page`, or an address under it) and does not show it already; the
+     tab then takes the path's title. */
   pushUrl: function (address) {
     if (!address || !address.to) { return ''; }
     var here = window.location.pathname;
     var page = address.page;
     if (page && here !== page && here.indexOf(page.replace(/\/$/, '') + '/') !== 0) { return ''; }
+    if (address.title) { document.title = address.title; }
     var d = window.careerkg.decoded;
     if (d(here + window.location.search) !== d(address.to)) {
       window.history.pushState({careerkg: true}, '', address.to);

@@ -260,6 +260,7 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
             {
                 "to": dash.get_relative_path(view.share_url(store, source, target, know)),
                 "page": dash.get_relative_path("/path"),
+                "title": view.share_title(store, source, target),
             }
             if result.get("path")
             else no_update

@@ -21,7 +21,7 @@ from dash import dcc, html
 from dashboard.components import hours, sr_only, step_list, swatch, type_badge
 from dashboard.elements import cytoscape_layout, to_elements
 from dashboard.figures import effort_figure
-from dashboard.urls import node_url, parse_know, path_url
+from dashboard.urls import node_url, page_title, parse_know, path_url
 from dashboard.views.common import share_name
 from kg.errors import KGError, UnknownEntity
 from kg.explore import areas, graph_of, path_view, resolve
@@ -43,6 +43,7 @@ __all__ = [
     "render",
     "role_options",
     "search_options",
+    "share_title",
     "share_url",
     "skill_options",
 ]
@@ -325,6 +326,21 @@ def share_url(store: Any, source: str | None, target: str, know: Sequence[str] |
         iri, level = _split_level(k)
         pairs.append((share_name(store, iri), level))
     return path_url(share_name(store, source) if source else None, share_name(store, target), pairs)
+
+
+def share_title(store: Any, source: str | None, target: str) -> str:
+    """The browser title of the path in :func:`share_url`: what a fresh load of that
+    address shows.
+
+    Examples
+    --------
+    >>> from kg.namespace import ROLE
+    >>> from kg.store import Store
+    >>> share_title(Store.default(), None, str(ROLE["data-scientist"]))
+    'known skills → Data Scientist · careerkg Path finder'
+    """
+    names = [share_name(store, i) if i else None for i in (source, target)]
+    return page_title("Path finder", *names)
 
 
 def _roles(path: dict[str, Any]) -> Any:

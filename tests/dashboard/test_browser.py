@@ -224,6 +224,11 @@ def _steps(page: Page) -> list[str]:
     return [t.strip() for t in page.page.locator("#path-step-list .step-label").all_inner_texts()]
 
 
+def _tab_title(page: Page, title: str) -> None:
+    """Wait until the browser tab's title is ``title`` (what history and tabs list)."""
+    page.page.wait_for_function("(t) => document.title === t", arg=title)
+
+
 def test_path_finder_and_shared_url(page: Page, browser: Any, server: str) -> None:
     page.goto("/path")
     page.page.wait_for_selector("#path-find")
@@ -240,6 +245,8 @@ def test_path_finder_and_shared_url(page: Page, browser: Any, server: str) -> No
     page.page.wait_for_selector("#path-chart .main-svg")
     url = page.page.url
     assert unquote(url).endswith("/path/Software Engineer/Machine Learning Engineer")
+    # the tab is titled as a fresh load of that address titles it
+    _tab_title(page, "Software Engineer → Machine Learning Engineer · careerkg Path finder")
 
     # the shared URL in a fresh page shows the same path
     fresh = Page(browser, server)
@@ -426,11 +433,6 @@ def test_explorer_keeps_three_columns_on_a_wide_screen(page: Page) -> None:
 
 def _focus_is(page: Page, label: str) -> None:
     page.wait_cy("explorer-canvas", f"cy.nodes('.focus').map(n => n.data('label')).join() === {label!r}")
-
-
-def _tab_title(page: Page, title: str) -> None:
-    """Wait until the browser tab's title is ``title`` (what history and tabs list)."""
-    page.page.wait_for_function("(t) => document.title === t", arg=title)
 
 
 def test_back_and_forward_follow_the_address(page: Page) -> None:
