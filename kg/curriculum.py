@@ -49,7 +49,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -109,6 +109,9 @@ class SkillRef:
         For an unknown name: the closest known skill labels, best first.
     note : str
         For an unknown name: what it is instead (for example a tool), if anything.
+    fix : str
+        For an unknown name: what to write instead, when the closest labels alone
+        would not say it (a course of the curriculum named where a skill belongs).
     """
 
     name: str
@@ -117,6 +120,7 @@ class SkillRef:
     line: int | None = None
     suggestions: tuple[str, ...] = ()
     note: str = ""
+    fix: str = ""
 
     @property
     def known(self) -> bool:
@@ -498,6 +502,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
         course.teaches += [_skill_ref(index, n, line) for n in _names(index, cell("teaches"), CKG.Skill)]
         course.requires += [_skill_ref(index, n, line) for n in _names(index, cell("requires"), CKG.Skill)]
 
+    _name_courses(courses.values())
     entry_text, entry_line = meta.get("entry", ("", 0))
     targets_text, targets_line = meta.get("targets", ("", 0))
     return Curriculum(
@@ -509,6 +514,55 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
         source=source,
         fmt="csv",
     )
+
+
+def _name_courses(courses: Iterable[Course], aliases: dict[str, Course] | None = None) -> None:
+    """Say so where a skill cell names a course of the curriculum instead of a skill.
+
+    Designers write the course a course builds on ("requires: Stats 101"); as a skill
+    name it matches nothing, and "check the spelling" would be the wrong advice. The
+    name stays unknown (which of the course's skills are needed is the designer's
+    call), with a note naming the course and its term and a fix listing what it teaches.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> cur = parse_curriculum(
+    ...     "course,term,teaches,requires\\nMaths 1,1,Linear Algebra,\\nML,2,Machine Learning,maths 1\\n",
+    ...     Store(_example_graph()), fmt="csv", source="plan.csv")
+    >>> ref = cur.courses[1].requires[0]
+    >>> ref.known, ref.note
+    (False, "'Maths 1' is a course of this curriculum (term 1), not a skill")
+    >>> print(ref.fix)
+    name the skills needed from 'Maths 1' instead, such as 'Linear Algebra'
+    """
+    courses = list(courses)
+    by_name = {_course_key(c.label): c for c in courses} | {str(c.iri): c for c in courses} | (aliases or {})
+    for c in courses:
+        for refs in (c.teaches, c.requires):
+            for i, r in enumerate(refs):
+                named = None if r.known else by_name.get(_course_key(r.name)) or by_name.get(r.name)
+                if named is None:
+                    continue
+                where = f"term {named.term}"
+                if named is c:
+                    where = "this very course"
+                elif refs is c.requires and named.term == c.term:
+                    where += f", the same as {c.label!r}"
+                elif refs is c.requires and named.term > c.term:
+                    where += f", after {c.label!r} in term {c.term}"
+                taught = [s.label for s in named.teaches if s.known]
+                refs[i] = replace(
+                    r,
+                    suggestions=tuple(taught),
+                    note=f"{named.label!r} is a course of this curriculum ({where}), not a skill",
+                    fix=f"name the skills needed from {named.label!r} instead"
+                    + (", such as " + ", ".join(repr(t) for t in taught[:5]) if taught else ""),
+                )
+
+
+def _course_key(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def _split_cell_hint(delimiter: str) -> str:
@@ -707,6 +761,7 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         courses.append(
             Course(c, label_of(g, c), term, refs(c, CKG.teaches), refs(c, CKG.requiresPrior), line_of(c))
         )
+    _name_courses(courses, {_show(c.iri, nm): c for c in courses})  # as refs() names them: course:x
     if not courses:
         raise InvalidCurriculum(
             source, f"curriculum {nm.normalizeUri(cur)} has no ckg:hasCourse", line_of(cur)

@@ -221,6 +221,8 @@ class UnknownSkill:
     line: int | None
     closest: tuple[str, ...]
     note: str = ""
+    fix: str = ""
+    """What to write instead, when the closest labels alone would not say it."""
 
     @property
     def message(self) -> str:
@@ -230,6 +232,8 @@ class UnknownSkill:
 
     @property
     def suggestion(self) -> str:
+        if self.fix:
+            return self.fix
         if self.note and self.closest:
             return "name the skill(s) it is used to teach instead, such as " + ", ".join(
                 repr(c) for c in self.closest[:3]
@@ -550,7 +554,9 @@ def find_gaps(
         ),
     ):
         report.unknown_skills.append(
-            UnknownSkill(r.name, ref[id(course)] if course else None, column, r.line, r.suggestions, r.note)
+            UnknownSkill(
+                r.name, ref[id(course)] if course else None, column, r.line, r.suggestions, r.note, r.fix
+            )
         )
 
     taught = set(taught_by)
