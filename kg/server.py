@@ -140,7 +140,14 @@ def make_wsgi_app(
         app = Flask("careerkg")
     app.debug = False  # never the Werkzeug debugger or Dash dev tools when served
     app.config["MAX_CONTENT_LENGTH"] = max_body or None
-    app.register_blueprint(sparql_blueprint(store, timeout=timeout, max_rows=max_rows))
+    app.register_blueprint(
+        sparql_blueprint(
+            store,
+            timeout=timeout,
+            max_rows=max_rows,
+            page="/query" if factory is not None else None,  # a browser's query opens the SPARQL page
+        )
+    )
     version = _version()
     app_pid = os.getpid()
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import dash
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.state import get_store
@@ -30,11 +31,19 @@ DOWNLOADS = "query-downloads"
 DOWNLOAD = "query-download"
 
 
-def layout(example: str | None = None, **_query: Any) -> Any:
+AUTORUN = "query-autorun"
+"""Whether the page runs its editor's query as it opens: a query given in the address."""
+
+
+def layout(example: str | None = None, query: str | None = None, **_query: Any) -> Any:
+    """The page; ``?example=NAME`` opens an example, ``?query=TEXT`` a query of its own
+    (as the endpoint sends a browser that opened ``/sparql?query=...``), answered at once."""
     options = view.example_options()
     found = find_example(example)  # an older name (gaps_coverage) finds its example too
     chosen = found.name if found is not None else (options[0]["value"] if options else None)
     text, description = view.editor_text(chosen)
+    if query and query.strip():
+        chosen, text, description = None, query, "A query from the address of this page."
     return html.Div(
         className="query-page",
         children=[
@@ -58,13 +67,19 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                 [
                     html.Label("Example queries", htmlFor=ids.Q_EXAMPLES, className="field-label"),
                     dcc.Dropdown(
-                        id=ids.Q_EXAMPLES, options=options, value=chosen, clearable=False, searchable=True
+                        id=ids.Q_EXAMPLES,
+                        options=options,
+                        value=chosen,
+                        clearable=False,
+                        searchable=True,
+                        placeholder="Pick an example…",
                     ),
                     html.P(description, id="query-description", className="muted"),
                 ],
                 className="field",
             ),
             dcc.Store(id=RAN),
+            dcc.Store(id=AUTORUN, data=bool(query and query.strip())),
             html.Label("Query", htmlFor=ids.Q_EDITOR, className="field-label"),
             dcc.Textarea(
                 id=ids.Q_EDITOR,
@@ -146,10 +161,12 @@ def _describe(text: Any, name: Any) -> Any:
     Output(DOWNLOADS, "className"),
     Output(RAN, "data"),
     Input(ids.Q_RUN, "n_clicks"),
+    Input(AUTORUN, "data"),
     State(ids.Q_EDITOR, "value"),
-    prevent_initial_call=True,
 )
-def _run(_n: Any, text: Any) -> Any:
+def _run(_n: Any, autorun: Any, text: Any) -> Any:
+    if ctx.triggered_id != ids.Q_RUN and not autorun:  # the page opening, with no query to run
+        raise PreventUpdate
     data, message = view.run(get_store(), text)
     if data is None:
         return None, message, "query-message alert", "query-downloads hidden", None

@@ -4,7 +4,10 @@
   ``Content-Type: application/sparql-query``;
 - results negotiated by ``Accept`` (:mod:`kg.sparql.formats`; a ``format`` or ``output``
   parameter such as ``format=csv`` overrides it when it fits the result), SPARQL JSON and Turtle by default;
-- a SPARQL 1.1 Service Description (Turtle) on a bare ``GET``;
+- a SPARQL 1.1 Service Description (Turtle) on a bare ``GET``; a web browser (``Accept``
+  ranking HTML above every result format) gets a page saying how to query the endpoint
+  instead, and with a ``query`` is sent to the app's SPARQL page (``page``) to see it answered
+  (browsers download SPARQL results and RDF/XML as a file named ``sparql``);
 - CORS headers on every answer and ``OPTIONS`` preflight;
 - errors as ``text/plain`` messages: 400 malformed query, 403 update / ``SERVICE`` /
   ``FROM`` / dataset parameters, 406 nothing acceptable, 413 result larger than the
@@ -26,7 +29,9 @@ Examples
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -40,7 +45,7 @@ from kg.sparql.engine import QueryResult, limits_from_env
 from kg.sparql.paths import FUNCTIONS, install
 from kg.store import Store
 
-__all__ = ["CORS_HEADERS", "limit_message", "service_description", "sparql_blueprint"]
+__all__ = ["CORS_HEADERS", "limit_message", "service_description", "service_page", "sparql_blueprint"]
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMAT_IRIS = {
@@ -95,6 +100,111 @@ def service_description(endpoint: str, store: Store) -> Graph:
     g.add((default, RDF.type, SD.Graph))
     g.add((default, VOID.triples, Literal(len(store), datatype=XSD.integer)))
     return g
+
+
+def service_page(
+    endpoint: str,
+    store: Store,
+    *,
+    page: str | None = None,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> str:
+    """The endpoint's address as a web page, for a person opening it in a browser: what it
+    is, how programs query it, its formats and limits, and where to write queries.
+
+    Parameters
+    ----------
+    endpoint : str
+        The endpoint's URL.
+    store : Store
+        The graph served (its size is shown).
+    page : str, optional
+        The URL of the app's SPARQL page, linked when given.
+    timeout, max_rows : optional
+        The limits in force (``None``: none).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> html = service_page("http://localhost:8050/sparql", Store.default(), page="/query")
+    >>> '<a href="/query">' in html, "curl -G http://localhost:8050/sparql" in html
+    (True, True)
+    """
+    from kg.namespace import PREFIXES
+
+    def code(text: str) -> str:
+        return f"<code>{escape(text)}</code>"
+
+    def link(href: str, text: str) -> str:
+        return f'<a href="{escape(href, quote=True)}">{escape(text)}</a>'
+
+    kinds = (
+        ("SELECT, ASK", ("bindings",)),
+        ("CONSTRUCT, DESCRIBE", ("graph",)),
+    )
+    format_rows = "".join(
+        f"<tr><td>{forms}</td><td>"
+        + ", ".join(
+            code(formats.FORMATS[name].media_type) + f" ({code('format=' + name)})"
+            for name in formats.PREFERENCE[kind[0]]
+        )
+        + "</td></tr>"
+        for forms, kind in kinds
+    )
+    example = "SELECT ?role ?label WHERE { ?role a ckg:Role ; skos:prefLabel ?label } ORDER BY ?label"
+    write = (
+        f"<p>To write and run queries yourself, with the results as a table, use the {link(page, 'SPARQL page')}.</p>"
+        if page
+        else ""
+    )
+    limits = ", ".join(
+        part
+        for part in (
+            f"{timeout:g} s per query" if timeout else "",
+            f"{max_rows:,} rows (or triples) per answer" if max_rows else "",
+        )
+        if part
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<title>careerkg · SPARQL endpoint</title><link rel="icon" href="data:,">',
+        "<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;"
+        "line-height:1.5;color:#1f2933}code,pre{font-family:ui-monospace,monospace;font-size:.9em}"
+        "pre{background:#f1f4f8;padding:.75rem;overflow-x:auto}td{padding:.2rem .6rem;vertical-align:top}"
+        "</style></head><body>",
+        "<h1>careerkg SPARQL endpoint</h1>",
+        f"<p>{code(endpoint)} answers SPARQL 1.1 queries over careerkg's graph "
+        f"({len(store):,} triples) for programs and SPARQL tools (SPARQLWrapper, rdflib, YASGUI, curl), "
+        "by the SPARQL 1.1 Protocol.</p>",
+        write,
+        "<h2>Query it</h2>",
+        f"<pre>curl -G {escape(endpoint)} -H 'Accept: text/csv' \\\n"
+        f"  --data-urlencode 'query={escape(example)}'</pre>",
+        f"<p>{link('?' + urlencode({'query': example}), 'Run this query')} on the SPARQL page.</p>"
+        if page
+        else "",
+        f"<p>{code('GET')} with a {code('query')} parameter, {code('POST')} a form with a "
+        f"{code('query')} field, or {code('POST')} the query as {code('application/sparql-query')}.</p>",
+        "<h2>Result formats</h2>",
+        f"<p>Chosen by the {code('Accept')} header, or by a {code('format')} parameter:</p>",
+        f"<table>{format_rows}</table>",
+        "<h2>Prefixes</h2>",
+        "<p>Declared for you: " + ", ".join(code(p + ":") for p in PREFIXES) + ".</p>",
+        "<h2>Limits</h2>",
+        "<p>The graph is read-only: updates, "
+        + ", ".join(code(k) for k in ("SERVICE", "FROM", "LOAD"))
+        + " are refused."
+        + (f" Limits: {limits}." if limits else "")
+        + "</p>",
+        "<h2>Service description</h2>",
+        f"<p>This address describes itself in RDF (SPARQL 1.1 Service Description): "
+        f"{link('?format=ttl', 'Turtle')}, {link('?format=jsonld', 'JSON-LD')}.</p>",
+        "</body></html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
 
 
 def _graph_query(text: str) -> bool:
@@ -235,6 +345,7 @@ def sparql_blueprint(
     max_rows: int | None = None,
     url_prefix: str = "/sparql",
     name: str = "sparql",
+    page: str | None = None,
 ) -> Blueprint:
     """A Flask blueprint serving the SPARQL 1.1 Protocol over ``store`` at ``url_prefix``.
 
@@ -245,6 +356,10 @@ def sparql_blueprint(
     timeout, max_rows : optional
         Per-query limits; unset means ``CAREERKG_SPARQL_TIMEOUT`` /
         ``CAREERKG_SPARQL_MAX_ROWS`` or the defaults (15 s, 100,000 rows).
+    page : str, optional
+        The URL of a page where people write and run queries (the app's ``/query``): a
+        web browser opening the endpoint with a ``query`` (and no ``format``) is sent there
+        with it, to see the answer as a table rather than download it as a file.
 
     Notes
     -----
@@ -275,16 +390,28 @@ def sparql_blueprint(
             return response
         text = ""
         try:
+            browser = (
+                request.method in ("GET", "HEAD")
+                and formats.prefers_html(request.headers.get("Accept"))
+                and not any(key in request.args for key in ("format", "output"))
+            )
             if (
                 request.method in ("GET", "HEAD")
                 and "query" not in request.args
                 and "update" not in request.args
             ):
+                if browser:
+                    html = service_page(request.base_url, store, page=page, timeout=limit_s, max_rows=cap)
+                    return Response(html, content_type="text/html; charset=utf-8")
                 fmt = _choose("graph")
                 graph = service_description(request.base_url, store)
                 body = fmt.serialize(QueryResult("DESCRIBE", graph=graph))
                 return Response(body, content_type=fmt.content_type)
             text = _query_text()
+            if browser and page:  # a person: the answer as a table, not a file to download
+                moved = Response(status=303)
+                moved.headers["Location"] = f"{page}?{urlencode({'query': text})}"
+                return moved
             cache = result_cache(store)
             result, hit = cache.run(store, text, timeout=limit_s, max_rows=cap)
             fmt = _choose(result.kind)

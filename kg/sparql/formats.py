@@ -40,6 +40,7 @@ __all__ = [
     "CLI_FORMATS",
     "DEFAULTS",
     "FORMATS",
+    "HTML_TYPES",
     "NEGOTIATION",
     "PREFERENCE",
     "CSVFormat",
@@ -53,6 +54,7 @@ __all__ = [
     "for_name",
     "negotiate",
     "parse_accept",
+    "prefers_html",
     "refused_types",
     "register",
 ]
@@ -433,6 +435,32 @@ def refused_types(header: str | None) -> set[str]:
     ['application/sparql-results+json', 'text/csv']
     """
     return {media for media, q in _media_ranges(header) if q <= 0}
+
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+"""The media types of a web page: what a browser asks for first."""
+
+
+def prefers_html(accept: str | None) -> bool:
+    """Whether ``accept`` ranks a web page above every result format this service has:
+    a person's browser, opening the endpoint's address (a SPARQL client names a result
+    format, or ranks it with HTML).
+
+    Examples
+    --------
+    >>> prefers_html("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+    True
+    >>> prefers_html("application/sparql-results+json,*/*;q=0.9")
+    False
+    >>> prefers_html("text/html, application/sparql-results+json")
+    False
+    >>> prefers_html(None)
+    False
+    """
+    ranges = _media_ranges(accept)
+    page = max((q for media, q in ranges if media in HTML_TYPES), default=0.0)
+    results = max((q for media, q in ranges if media in NEGOTIATION), default=0.0)
+    return page > 0 and page > results
 
 
 def negotiate(accept: str | None, kind: str) -> ResultFormat:

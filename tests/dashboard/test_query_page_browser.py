@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -141,3 +142,29 @@ def test_a_bar_of_the_role_hours_chart_opens_that_roles_path(page: Page) -> None
         "(n) => (document.getElementById('path-summary')?.textContent || '').includes(n)",
         arg=f"{round(hours):,}",
     )
+
+
+def test_the_endpoint_link_opens_a_page_and_a_query_address_shows_its_answer(page: Page) -> None:
+    # the browser downloaded RDF/XML and SPARQL XML as a file named "sparql"
+    page.goto("/query")
+    page.page.click("#query-endpoint-link")
+    page.page.wait_for_selector("h1")
+    assert page.page.inner_text("h1") == "careerkg SPARQL endpoint"
+    page.page.click("text=Run this query")  # the page's example, sent to the SPARQL page
+    _message(page, "16 rows")
+    _rows(page, 16)
+    assert page.page.input_value("#query-editor").startswith("SELECT ?role ?label WHERE")
+    assert "/query?query=" in page.page.url
+    # the address itself is a link to the query and its answer
+    query = "SELECT ?label WHERE { skill:python skos:prefLabel ?label }"
+    page.page.goto(page.base + "/sparql?" + urlencode({"query": query}))
+    _rows(page, 1)
+    assert page.page.input_value("#query-editor") == query
+    from rdflib import SKOS, URIRef
+
+    from kg.namespace import BASE
+    from kg.store import Store
+
+    label = Store.default().graph.value(URIRef(BASE + "id/skill/python"), SKOS.prefLabel)
+    assert page.page.inner_text("#query-table tbody td") == str(label)
+    assert page.errors == []
