@@ -53,6 +53,7 @@ __all__ = [
     "access_record",
     "make_wsgi_app",
     "memory_note",
+    "prime_examples",
     "serve",
 ]
 
@@ -341,6 +342,45 @@ def preflight(
             ) from err
 
 
+def prime_examples(store: Store) -> int:
+    """Put the answers of the shipped example queries in ``store``'s result cache
+    (:func:`kg.sparql.cache.prime`), saying so on stderr; how many.
+
+    The first start on a persistent store answers them and saves them in its
+    ``careerkg-cache`` (half a minute on ESCO); that start says so first, so the wait is
+    not silent.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as said:
+    ...     n = prime_examples(Store.default())
+    >>> said.getvalue().startswith(f"careerkg: answers of {n} example queries ready in ")
+    True
+    """
+    from kg.sparql import cache
+    from kg.sparql.examples import EXAMPLES
+
+    if store.kind == "oxigraph" and store.location:
+        from kg import derived_cache
+
+        if derived_cache.writable(store.location) and not derived_cache.is_saved(store, "example-answers"):
+            print(
+                f"careerkg: answering the {len(EXAMPLES)} example queries for this store, once "
+                "(saved in its careerkg-cache for the next start)...",
+                file=sys.stderr,
+                flush=True,
+            )
+    started = time.perf_counter()
+    primed = cache.prime(store)
+    print(
+        f"careerkg: answers of {primed} example queries ready in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
+    return primed
+
+
 def serve(
     store: Store,
     *,
@@ -405,13 +445,7 @@ def serve(
         store, timeout=limit_s or 0, max_rows=cap or 0, dashboard=dashboard, max_body=max_body
     )
     if result_cache_mb:
-        started = time.perf_counter()
-        primed = cache.prime(store)  # before the fork: every worker starts with the answers
-        print(
-            f"careerkg: answers of {primed} example queries ready in {time.perf_counter() - started:.1f} s",
-            file=sys.stderr,
-            flush=True,
-        )
+        prime_examples(store)  # before the fork: every worker starts with the answers
     pool = use_processes(query_processes, query_memory) if limit_s else None
     note = memory_note(store, pool.size if pool is not None else 0, workers)
     if note:

@@ -305,3 +305,23 @@ def test_serve_rebuilds_only_the_missing_views_apart(store_dir: Path, builds: di
     assert projection(store).number_of_nodes() > 100
     assert builds == {"projection": 0, "label-index": 0}  # and loaded
     assert dc.build_missing(Store.open(store_dir)) == {}
+
+
+def test_serve_says_when_it_answers_the_examples_for_a_new_store(
+    store_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.server import prime_examples
+    from kg.sparql.examples import EXAMPLES
+
+    assert prime_examples(Store.open(store_dir)) == len(EXAMPLES)
+    first = capsys.readouterr().err.splitlines()
+    assert first[0] == (
+        f"careerkg: answering the {len(EXAMPLES)} example queries for this store, once "
+        "(saved in its careerkg-cache for the next start)..."
+    )
+    assert first[1].startswith(f"careerkg: answers of {len(EXAMPLES)} example queries ready in ")
+    # the next start loads them, and says only that they are ready
+    assert prime_examples(Store.open(store_dir)) == len(EXAMPLES)
+    again = capsys.readouterr().err.splitlines()
+    assert len(again) == 1
+    assert again[0].startswith(f"careerkg: answers of {len(EXAMPLES)} example queries ready in ")
