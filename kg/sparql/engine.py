@@ -165,17 +165,52 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
     except Exception as err:  # unknown prefix, bad aggregate, ... (rdflib raises plain Exception)
         undeclared = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(err))
         if undeclared:
-            prefix = undeclared.group(1)
-            raise QueryRejected(
-                f"invalid SPARQL query: the prefix {prefix + ':'!r} is not declared; start the query "
-                f"with a line PREFIX {prefix}: <namespace IRI> (careerkg declares "
-                + ", ".join(f"{p}:" for p in init_ns)
-                + " for you)",
-                status=400,
-            ) from None
+            raise QueryRejected(_undeclared(text, undeclared.group(1), init_ns), status=400) from None
         raise QueryRejected(f"invalid SPARQL query: {err}", status=400) from None
     check_query(query)
     return query
+
+
+# a prefixed name's prefix, outside strings, IRIs and comments (skipped first)
+_PREFIX_USE = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*)'
+    r"|(?<![\w.:?$-])(?P<prefix>[A-Za-z][\w.-]*):"
+)
+
+
+def _undeclared(text: str, prefix: str, declared: Mapping[str, str]) -> str:
+    """The message for a query using ``prefix:`` undeclared: where it is first used, the
+    closest prefixes that are declared, and how to declare it.
+
+    Examples
+    --------
+    >>> print(_undeclared('SELECT ?l WHERE {\\n  ?s skoss:prefLabel ?l }', "skoss", {"skos": "", "ckg": ""}))
+    invalid SPARQL query at line 2, column 6: the prefix 'skoss:' is not declared (closest: skos:, sosa:); start the query with a line PREFIX skoss: <namespace IRI> (careerkg declares skos:, ckg: for you)
+    """
+    import difflib
+
+    from rdflib import Graph
+
+    where = ""
+    for match in _PREFIX_USE.finditer(text):
+        if match.group("prefix") == prefix:
+            start = match.start("prefix")
+            line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+            where = f" at line {line}, column {column}"
+            break
+    known = list(declared) + [
+        p for p, _ns in Graph(bind_namespaces="rdflib").namespaces() if p and p not in declared and p != "xml"
+    ]
+    lower = {p.lower(): p for p in reversed(known)}
+    near = [lower[p] for p in difflib.get_close_matches(prefix.lower(), list(lower), n=3, cutoff=0.6)]
+    closest = f" (closest: {', '.join(p + ':' for p in near)})" if near else ""
+    return (
+        f"invalid SPARQL query{where}: the prefix {prefix + ':'!r} is not declared{closest}; start the "
+        f"query with a line PREFIX {prefix}: <namespace IRI> (careerkg declares "
+        + ", ".join(f"{p}:" for p in declared)
+        + " for you)"
+    )
 
 
 _FORMS = re.compile(r"\{?(?:(?:Select|Construct|Describe|Ask)Query(?:\s*\|\s*)?)+\}?")

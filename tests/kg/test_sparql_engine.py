@@ -81,6 +81,36 @@ def test_unknown_prefix_is_400_naming_it_and_the_fix() -> None:
     assert "PREFIX nope: <namespace IRI>" in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("query", "where", "closest"),
+    [
+        ("SELECT ?l WHERE {\n  ?s a ckg:Role ;\n     skoss:prefLabel ?l .\n}", "line 3, column 6", "skos:"),
+        # the prefix in a string, an IRI or a comment is not where it is used
+        (
+            'SELECT * WHERE { ?s ?p "ckgg:x", <ckgg:y> # ckgg:z\n . ?s a ckgg:Role }',
+            "line 2, column 9",
+            "ckg:",
+        ),
+        ("SELECT ?t WHERE { ?s dct:title ?t }", "line 1, column 22", "dcterms:"),
+        ("SELECT ?s WHERE { ?s a SKOS:Concept }", "line 1, column 24", "skos:"),
+    ],
+)
+def test_unknown_prefix_says_where_and_the_closest_declared(query: str, where: str, closest: str) -> None:
+    # it named the prefix only: no line, and no hint that skos: (or dcterms:) was meant
+    with pytest.raises(QueryRejected) as err:
+        parse_query(query)
+    message = str(err.value)
+    assert message.startswith(f"invalid SPARQL query at {where}: the prefix")
+    assert closest in message.split("(closest: ")[1].split(")")[0].split(", ")
+
+
+def test_an_unknown_prefix_like_none_declared_has_no_closest() -> None:
+    with pytest.raises(QueryRejected) as err:
+        parse_query("SELECT * WHERE { ?s wdt:P31 ?o }")
+    assert "closest" not in str(err.value)
+    assert "at line 1, column 21" in str(err.value)
+
+
 @pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
 def test_well_known_prefixes_need_no_declaration_on_either_engine(backend: str) -> None:
     # rdflib's parser resolves foaf:, prov:... by itself; Oxigraph refused them
