@@ -21,6 +21,13 @@ Order violation
     does), the findings carry the ``cycle`` of courses: no order of them fixes it.
 Findings are grouped per (course, prerequisite), listing the taught skills that need it
 (``needed_for``) and whether the course requires it itself (``required_by_course``).
+Suggested moves
+    With order violations outside a cycle, the courses to move to which term
+    (:class:`CourseMove`) so that each course follows the courses whose skills it
+    needs, keeping each course as near its own term as that allows (a course already
+    in order stays put) and the programme as long as it is unless a chain of courses
+    needs more terms. The moved curriculum is checked again and ``moves_summary`` says
+    what is left. Advice, not gaps: they do not count in ``gap_count``.
 Target coverage
     For each target role, its essential skills (``ckg:importance ckg:Essential``) that no
     course teaches and that are no entry requirement; ``percent`` is the share of
@@ -78,6 +85,7 @@ from kg.namespace import CKG
 from kg.store import Store, new_graph
 
 __all__ = [
+    "CourseMove",
     "CourseRef",
     "Coverage",
     "Duplicate",
@@ -354,6 +362,49 @@ class IdleCourse:
         }
 
 
+@dataclass(frozen=True)
+class CourseMove:
+    """A course to move to another term, one of a set of moves that puts every course
+    after the courses whose skills it needs (see :func:`find_gaps`, "Suggested moves").
+
+    ``after`` are the courses it must now follow, ``before`` those it must now precede
+    (the ones that force the move), each with its term once the moves are made.
+    """
+
+    course: CourseRef
+    to_term: int
+    after: tuple[tuple[CourseRef, int], ...] = ()
+    before: tuple[tuple[CourseRef, int], ...] = ()
+
+    @property
+    def message(self) -> str:
+        def named(others: tuple[tuple[CourseRef, int], ...]) -> str:
+            return _and(
+                [f"{c.label!r} ({'term' if t == c.term else 'moved to term'} {t})" for c, t in others]
+            )
+
+        text = f"move {self.course.label!r} from term {self.course.term} to term {self.to_term}"
+        if self.after:
+            text += f", after {named(self.after)}, whose skills it needs"
+        if self.before:
+            need = "needs" if len(self.before) == 1 else "need"
+            text += f", before {named(self.before)}, which {need} its skills"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        def refs(others: tuple[tuple[CourseRef, int], ...]) -> list[dict[str, Any]]:
+            return [{**c.to_dict(), "to_term": t} for c, t in others]
+
+        return {
+            "course": self.course.to_dict(),
+            "from_term": self.course.term,
+            "to_term": self.to_term,
+            "after": refs(self.after),
+            "before": refs(self.before),
+            "message": self.message,
+        }
+
+
 @dataclass
 class GapReport:
     """Everything :func:`find_gaps` found about one curriculum."""
@@ -366,6 +417,10 @@ class GapReport:
     coverage: list[Coverage] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     idle_courses: list[IdleCourse] = field(default_factory=list)
+    moves: list[CourseMove] = field(default_factory=list)
+    """Courses to move to other terms to fix the order violations (empty when none)."""
+    moves_summary: str = ""
+    """What the :attr:`moves` leave: no order violation, or how many (a cycle's)."""
 
     @property
     def uncovered_skills(self) -> list[Node]:
@@ -414,6 +469,8 @@ class GapReport:
             "uncovered_skills": [n.to_dict() for n in self.uncovered_skills],
             "duplicates": [d.to_dict() for d in self.duplicates],
             "idle_courses": [c.to_dict() for c in self.idle_courses],
+            "moves": [m.to_dict() for m in self.moves],
+            "moves_summary": self.moves_summary,
         }
 
 
@@ -459,7 +516,11 @@ def _essential_skills(graph: Graph, role: URIRef) -> set[URIRef]:
 
 
 def find_gaps(
-    store: Store, curriculum: Curriculum, targets: Iterable[str | URIRef] | None = None
+    store: Store,
+    curriculum: Curriculum,
+    targets: Iterable[str | URIRef] | None = None,
+    *,
+    plan: bool = True,
 ) -> GapReport:
     """Check ``curriculum`` against the graph of ``store``.
 
@@ -472,6 +533,10 @@ def find_gaps(
     targets : iterable of str or URIRef, optional
         Target roles (names or IRIs) whose coverage to report; when None or empty,
         the curriculum's own target roles.
+    plan : bool, default True
+        When there are order violations, work out which courses to move to which
+        term (:attr:`GapReport.moves`); the moved curriculum is checked again to say
+        what the moves leave.
 
     Returns
     -------
@@ -580,7 +645,111 @@ def find_gaps(
             report.idle_courses.append(
                 IdleCourse(ref[id(c)], tuple(node(r) for r in sorted(c.required_skills())))
             )
+    if plan and any(not f.cycle for f in report.order_violations):
+        report.moves, report.moves_summary = _plan_moves(store, report, ref)
     return report
+
+
+def _plan_moves(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> tuple[list[CourseMove], str]:
+    """Courses to move so that each follows the courses whose skills it needs.
+
+    A course depends on the course that teaches a prerequisite it needs: the one it
+    is reported against, or the earlier one it already follows (a course relying
+    on a prerequisite only through a later skill taught earlier depends on nothing
+    for it). Courses needing each other's skills (a cycle) keep their terms. Each
+    course then gets the term nearest its own between the earliest its dependencies
+    allow and the latest its dependants allow, within the programme's terms, or more
+    when a chain of dependencies is longer; a course is never put in or before the
+    term of a course it depends on. The moved curriculum is checked again, and any
+    order violation the moves leave (or make: a course may have relied on a skill's
+    prerequisites taught by a course now later) is said in the summary.
+    """
+    import networkx as nx
+
+    curriculum = report.curriculum
+    courses = curriculum.courses
+    graph = store.graph
+    by_iri = {ref[id(c)].iri: c for c in courses}
+    deps: nx.DiGraph = nx.DiGraph()  # teacher -> course that needs its skill
+    deps.add_nodes_from(id(c) for c in courses)
+    for f in report.order_violations:
+        if not f.cycle:
+            deps.add_edge(id(by_iri[f.taught_in[0].iri]), id(by_iri[f.course.iri]))
+    entry = prerequisite_closure(graph, curriculum.entry_skills())
+    for c in courses:  # keep what already works: a course stays after the course it learns from
+        own = c.taught_skills()
+        wanted = {
+            p for s in own for p in graph.objects(s, CKG.hasPrerequisite) if isinstance(p, URIRef)
+        } | c.required_skills()
+        for p in wanted - own - entry:
+            first = next((d for d in courses if d.term < c.term and p in d.taught_skills()), None)
+            if first is not None:
+                deps.add_edge(id(first), id(c))
+    for component in list(nx.strongly_connected_components(deps)):
+        if len(component) > 1:  # a cycle: no order fixes it; its findings say so
+            deps.remove_edges_from([(u, v) for u, v in deps.edges(component) if v in component])
+
+    terms = {id(c): c.term for c in courses}
+    labels = {id(c): c.label.casefold() for c in courses}
+    order = list(
+        nx.lexicographical_topological_sort(deps, key=lambda n: (terms[n], labels[n], str(ref[n].iri)))
+    )
+    earliest: dict[int, int] = {}
+    for n in order:
+        earliest[n] = 1 + max((earliest[d] for d in deps.predecessors(n)), default=0)
+    last = max(max(terms.values()), max(earliest.values(), default=1))
+    latest: dict[int, int] = {}
+    for n in reversed(order):
+        latest[n] = min((latest[d] - 1 for d in deps.successors(n)), default=last)
+    new: dict[int, int] = {}
+    for n in order:
+        near = min(max(terms[n], earliest[n]), latest[n])
+        new[n] = max(near, 1 + max((new[d] for d in deps.predecessors(n)), default=0))
+
+    moves = []
+    for n in sorted((n for n in new if new[n] != terms[n]), key=lambda n: (new[n], terms[n], labels[n])):
+        if new[n] > terms[n]:  # moved later: the courses it needs that would else be too late
+            after = sorted(
+                (d for d in deps.predecessors(n) if new[d] >= terms[n]), key=lambda d: (new[d], labels[d])
+            )
+            before: list[int] = []
+        else:  # moved earlier: the courses needing it that would else come too soon
+            after = []
+            before = sorted(
+                (d for d in deps.successors(n) if new[d] <= terms[n]), key=lambda d: (new[d], labels[d])
+            )
+        moves.append(
+            CourseMove(
+                ref[n],
+                new[n],
+                tuple((ref[d], new[d]) for d in after),
+                tuple((ref[d], new[d]) for d in before),
+            )
+        )
+    if not moves:
+        return [], ""
+    moved = replace(
+        curriculum,
+        courses=sorted(
+            (replace(c, term=new[id(c)]) for c in courses), key=lambda c: (c.term, c.label.casefold())
+        ),
+    )
+    again = find_gaps(store, moved, [t.iri for t in report.targets], plan=False)
+    left = len(again.order_violations)
+    summary = (
+        "no order violation is left"
+        if not left
+        else _count(left, "order violation is", "order violations are") + " left"
+    )
+    cycles = sum(1 for f in again.order_violations if f.cycle)
+    if cycles:
+        summary += f" ({cycles} of them in a cycle of courses, which no order fixes)"
+    more = len(again.missing_prerequisites) - len(report.missing_prerequisites)
+    if more > 0:  # a course relied on a prerequisite taught by a course now later
+        summary += f", and {_count(more, 'missing prerequisite', 'missing prerequisites')} more"
+    if last > max(terms.values()):
+        summary += f"; the programme then takes {last} terms, not {max(terms.values())}"
+    return moves, summary
 
 
 def _mark_cycles(findings: list[PrerequisiteFinding]) -> list[PrerequisiteFinding]:
@@ -624,6 +793,18 @@ def _rows(report: GapReport) -> list[dict[str, str]]:
                 "prerequisite": f.prerequisite.label,
                 "detail": f.message,
                 "suggestion": f.suggestion,
+            }
+        )
+    for m in report.moves:
+        rows.append(
+            {
+                "kind": "move_course",
+                "course": m.course.label,
+                "term": str(m.course.term),
+                "skill": "",
+                "prerequisite": "",
+                "detail": m.message,
+                "suggestion": f"move it to term {m.to_term}, with the other suggested moves (made together: {report.moves_summary})",
             }
         )
     for u in report.unknown_skills:
@@ -728,6 +909,15 @@ def report_markdown(report: GapReport) -> str:
 
     section("Missing prerequisites", [(f.message, f.suggestion) for f in report.missing_prerequisites])
     section("Order violations", [(f.message, f.suggestion) for f in report.order_violations])
+    if report.moves:
+        out += [
+            f"## Suggested term changes ({len(report.moves)})",
+            "",
+            f"Made together: {_md(report.moves_summary)}.",
+            "",
+        ]
+        out += [f"- {_md(m.message)}" for m in report.moves]
+        out.append("")
     section("Unknown skills", [(u.message, u.suggestion) for u in report.unknown_skills])
     out.append(f"## Target role coverage ({len(report.coverage)})")
     out.append("")
@@ -765,6 +955,10 @@ def report_table(report: GapReport) -> str:
 
     block("Missing prerequisites", [(f.message, f.suggestion) for f in report.missing_prerequisites])
     block("Order violations", [(f.message, f.suggestion) for f in report.order_violations])
+    if report.moves:
+        out.append(f"Suggested term changes ({len(report.moves)}), made together: {report.moves_summary}")
+        out += [f"  - {m.message}" for m in report.moves]
+        out.append("")
     block("Unknown skills", [(u.message, u.suggestion) for u in report.unknown_skills])
     out.append(f"Target role coverage ({len(report.coverage)})")
     if not report.coverage:
@@ -843,6 +1037,13 @@ def report_graph(report: GapReport) -> Graph:
         g.add((f, CKG.requiredByCourse, Literal(pf.required_by_course)))
         for c in pf.taught_in:
             g.add((f, CKG.taughtInCourse, c.iri))
+    for m in report.moves:  # advice, not a gap: a plain ckg:Finding about the course
+        f = finding(
+            CKG.Finding,
+            m.message,
+            f"move it to term {m.to_term}, with the other suggested moves (made together: {report.moves_summary})",
+        )
+        g.add((f, CKG.aboutCourse, m.course.iri))
     for u in report.unknown_skills:
         f = finding(CKG.UnknownSkill, u.message, u.suggestion)
         g.add((f, CKG.skillName, Literal(u.name)))

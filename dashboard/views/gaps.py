@@ -48,6 +48,7 @@ __all__ = [
     "gap_elements",
     "gap_stylesheet",
     "load_example",
+    "moves_section",
     "read_upload",
     "summary",
     "summary_tiles",
@@ -381,6 +382,8 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
         items = report.get(key, [])
         if key == "idle_courses" and not items:
             continue  # a note shown only when there is one
+        if key == "unknown_skills" and report.get("moves"):
+            sections.append(moves_section(report))  # after the order violations they fix
         sections.append(
             html.Section(
                 [
@@ -421,6 +424,42 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
         )
     )
     return html.Div(sections, className="gaps-findings")
+
+
+def moves_section(report: Mapping[str, Any]) -> html.Section:
+    """The suggested term changes (``report["moves"]``): which course to move to which
+    term so that each follows the courses whose skills it needs, and what the moves,
+    made together, leave.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> plan = "course,term,teaches,requires\\nML,1,machine learning,\\nMaths,2,linear algebra,\\n"
+    >>> report = analyse(Store.default(), plan, "csv", "plan.csv")["report"]
+    >>> head, said, items = moves_section(report).children
+    >>> head.children, said.children
+    ('Suggested term changes (2)', 'Made together: no order violation is left.')
+    >>> [li.children.children for li in items.children]  # doctest: +NORMALIZE_WHITESPACE
+    ["move 'Maths' from term 2 to term 1, before 'ML' (moved to term 2), which needs its skills",
+     "move 'ML' from term 1 to term 2, after 'Maths' (moved to term 1), whose skills it needs"]
+    """
+    moves = report["moves"]
+    return html.Section(
+        [
+            html.H3(f"Suggested term changes ({len(moves)})"),
+            html.P(f"Made together: {report['moves_summary']}.", className="note"),
+            html.Ul(
+                [
+                    html.Li(
+                        html.Span(m["message"], className="finding-text"), className="finding finding-move"
+                    )
+                    for m in moves
+                ],
+                className="findings",
+            ),
+        ],
+        id="gaps-moves",
+    )
 
 
 def coverage_colour(percent: float) -> str:

@@ -191,6 +191,7 @@ def test_renderings_name_course_skill_prerequisite_and_fix(store: Store) -> None
     assert kinds == sorted(
         [
             "order_violation",
+            "move_course",  # the order violation's fix: 'Machine Learning' to term 3
             "missing_prerequisite",
             "missing_prerequisite",
             "unknown_skill",

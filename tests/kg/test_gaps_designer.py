@@ -5,6 +5,8 @@ curricula (an Excel export, a programme with a prerequisite course named in the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.curriculum import parse_curriculum
@@ -101,3 +103,167 @@ course:ds-ml a ckg:Course ; skos:prefLabel "ML"@en ; ckg:term 2 ; ckg:requiresPr
         ref.note == "'Stats 101' is a course of this curriculum (term 3, after 'ML' in term 2), not a skill"
     )
     assert ref.fix == "name the skills needed from 'Stats 101' instead, such as 'statistics'"
+
+
+# ------------------------------------------------ which course to move where
+
+MSC_WRONG_ORDER = """\
+# curriculum: MSc Artificial Intelligence
+# entry requirements: computer programming; calculus
+# target roles: Research Scientist
+course,term,teaches,requires
+Machine Learning,1,machine learning; supervised learning; unsupervised learning,
+Deep Learning,2,neural networks; deep learning; convolutional neural networks; recurrent neural networks and sequence models,
+Mathematics for AI,2,linear algebra; probability theory; statistics; mathematical optimisation,
+Python for AI,3,Python programming; Python scientific and data libraries,
+Natural Language Processing,3,natural language processing; transformer models,
+Research Methods,3,scientific research methods; technical writing and documentation,
+Reinforcement Learning,4,reinforcement learning,
+Dissertation,4,,machine learning; scientific research methods
+"""
+
+
+def _moved(text: str, moves: dict[str, int]) -> str:
+    """``text`` with each course of ``moves`` in its new term, as a designer would edit it."""
+    out = []
+    for line in text.splitlines():
+        name, _, rest = line.partition(",")
+        if name in moves:
+            line = f"{name},{moves[name]},{rest.partition(',')[2]}"
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_order_violations_come_with_the_courses_to_move_and_the_moves_fix_them(store: Store) -> None:
+    # was: four findings, each with its own 'move X earlier' or 'move Y after term N'
+    # (one said to move 'Machine Learning' after term 2, another after term 3, and
+    # moving it would have broken 'Deep Learning'); nothing said which term each
+    # course should be in for the whole programme to work
+    from kg.gaps import find_gaps
+
+    report = find_gaps(store, parse_curriculum(MSC_WRONG_ORDER, store, fmt="csv", source="msc.csv"))
+    assert len(report.order_violations) == 4
+    assert [m.message for m in report.moves] == [
+        "move 'Mathematics for AI' from term 2 to term 1, before 'Machine Learning' (moved to term 2), "
+        "which needs its skills",
+        "move 'Python for AI' from term 3 to term 1, before 'Machine Learning' (moved to term 2), "
+        "which needs its skills",
+        "move 'Machine Learning' from term 1 to term 2, after 'Mathematics for AI' (moved to term 1) and "
+        "'Python for AI' (moved to term 1), whose skills it needs",
+        "move 'Deep Learning' from term 2 to term 3, after 'Machine Learning' (moved to term 2), "
+        "whose skills it needs",
+        "move 'Natural Language Processing' from term 3 to term 4, after 'Deep Learning' (moved to term 3), "
+        "whose skills it needs",
+    ]
+    assert report.moves_summary == "no order violation is left"
+    # the designer makes the moves: the same curriculum in the new terms has no order
+    # violation left, and nothing else got worse
+    fixed = find_gaps(
+        store,
+        parse_curriculum(
+            _moved(MSC_WRONG_ORDER, {m.course.label: m.to_term for m in report.moves}),
+            store,
+            fmt="csv",
+            source="msc.csv",
+        ),
+    )
+    assert fixed.order_violations == []
+    assert fixed.moves == []
+    assert [f.prerequisite.label for f in fixed.missing_prerequisites] == [
+        f.prerequisite.label for f in report.missing_prerequisites
+    ]
+    assert max(c.term for c in fixed.curriculum.courses) == 4  # no longer than it was
+
+
+def test_only_the_courses_that_must_move_are_moved(store: Store) -> None:
+    # the shipped bootcamp: 'Feature Engineering and Model Tuning' sits beside the
+    # course it builds on; the other seven courses stay where they are
+    from kg.curriculum import read_curriculum
+    from kg.gaps import find_gaps
+    from kg.store import resource_dir
+
+    report = find_gaps(store, read_curriculum(resource_dir("data") / "curricula" / "ml-bootcamp.csv", store))
+    assert [(m.course.label, m.course.term, m.to_term) for m in report.moves] == [
+        ("Feature Engineering and Model Tuning", 2, 3)
+    ]
+    assert report.moves_summary == "no order violation is left"
+
+
+def test_moves_that_need_a_longer_programme_say_so(store: Store) -> None:
+    # the shipped MSc teaches 'Machine Learning' beside its maths in term 1, and NLP
+    # beside deep learning in term 2: four courses in a chain need four terms
+    from kg.curriculum import read_curriculum
+    from kg.gaps import find_gaps
+    from kg.store import resource_dir
+
+    report = find_gaps(
+        store, read_curriculum(resource_dir("data") / "curricula" / "msc-ai-data-science.csv", store)
+    )
+    assert report.moves_summary == "no order violation is left; the programme then takes 4 terms, not 3"
+    assert ("Natural Language Processing", 4) in [(m.course.label, m.to_term) for m in report.moves]
+
+
+def test_courses_in_a_cycle_are_not_given_moves(store: Store) -> None:
+    from kg.gaps import find_gaps
+
+    cycle = "course,term,teaches,requires\nA,1,linear algebra,calculus\nB,1,calculus,linear algebra\n"
+    report = find_gaps(store, parse_curriculum(cycle, store, fmt="csv", source="c.csv"))
+    assert len(report.order_violations) == 2
+    assert report.moves == []
+    assert report.to_dict()["moves"] == []
+    # a course needing a course of the cycle is still moved after it, and the
+    # summary says what no order fixes
+    report = find_gaps(
+        store, parse_curriculum(cycle + "C,1,statistics,linear algebra\n", store, fmt="csv", source="c.csv")
+    )
+    assert [(m.course.label, m.to_term) for m in report.moves] == [("C", 2)]
+    assert report.moves_summary == (
+        "2 order violations are left (2 of them in a cycle of courses, which no order fixes); "
+        "the programme then takes 2 terms, not 1"
+    )
+
+
+def test_every_output_format_gives_the_moves(tmp_path: Path) -> None:
+    import csv
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import _register, cli
+
+    _register()
+    plan = tmp_path / "msc.csv"
+    plan.write_text(MSC_WRONG_ORDER, encoding="utf-8")
+    out = {
+        fmt: CliRunner().invoke(cli, ["gaps", str(plan), "--format", fmt])
+        for fmt in ("table", "md", "json", "csv", "ttl")
+    }
+    assert {fmt: r.exit_code for fmt, r in out.items()} == dict.fromkeys(out, 1)
+    first = "move 'Mathematics for AI' from term 2 to term 1, before 'Machine Learning' (moved to term 2)"
+    assert (
+        "Suggested term changes (5), made together: no order violation is left\n  - " + first
+        in out["table"].output
+    )
+    assert (
+        "## Suggested term changes (5)\n\nMade together: no order violation is left.\n\n- " + first
+        in out["md"].output
+    )
+    data = json.loads(out["json"].output)
+    assert data["moves_summary"] == "no order violation is left"
+    assert [(m["course"]["label"], m["from_term"], m["to_term"]) for m in data["moves"]][:2] == [
+        ("Mathematics for AI", 2, 1),
+        ("Python for AI", 3, 1),
+    ]
+    assert data["moves"][0]["before"] == [
+        {"iri": data["moves"][2]["course"]["iri"], "label": "Machine Learning", "term": 1, "to_term": 2}
+    ]
+    rows = [r for r in csv.DictReader(io.StringIO(out["csv"].output)) if r["kind"] == "move_course"]
+    assert [(r["course"], r["term"]) for r in rows][:2] == [
+        ("Mathematics for AI", "2"),
+        ("Python for AI", "3"),
+    ]
+    assert rows[0]["suggestion"] == (
+        "move it to term 1, with the other suggested moves (made together: no order violation is left)"
+    )
+    assert first in out["ttl"].output
