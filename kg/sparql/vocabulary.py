@@ -1,10 +1,12 @@
-"""careerkg names a query gets wrong: a SPARQL query over a misspelt term answers nothing.
+"""Names a query gets wrong: a SPARQL query over a misspelt term answers nothing.
 
 ``?r a ckg:Rol`` or ``skill:pyton ckg:hasPrerequisite ?p`` is valid SPARQL and finds no
 rows, with no hint why. :func:`unknown_names` lists the careerkg IRIs a query names
 (ontology terms, ``ckg:``, and the graph's own nodes, ``role:``, ``skill:``...) that
 neither the ontology defines nor the graph mentions, each with the closest names that
-exist, so the CLI and the SPARQL page can say so next to the answer.
+exist, so the CLI and the SPARQL page can say so next to the answer. Terms of the closed
+vocabularies rdflib knows (SKOS, RDFS, OWL, DCTERMS, FOAF, PROV, XSD...) are checked the
+same way: ``skos:prefLabl``, ``rdfs:lable``.
 
 Examples
 --------
@@ -13,10 +15,13 @@ Examples
 ['ckg:Rol is not a term of the careerkg ontology (closest: ckg:Role, ckg:toRole, ckg:targetRole)']
 >>> unknown_names(Store.default(), "SELECT ?r WHERE { ?r a ckg:Role }")
 []
+>>> unknown_names(Store.default(), "SELECT ?l WHERE { ?r rdfs:lable ?l }")
+['rdfs:lable is not a term of RDFS (closest: rdfs:label)']
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from contextlib import suppress
 from typing import Any
@@ -79,6 +84,54 @@ def _words(local: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local.replace("-", " ").replace("_", " "))
 
 
+@functools.cache
+def _vocabularies() -> dict[str, tuple[str, str, frozenset[str]]]:
+    """The closed vocabularies rdflib lists every term of (SKOS, RDFS, OWL, DCTERMS,
+    FOAF, PROV, XSD...): namespace -> (its name, the prefix a query gives it, its terms).
+
+    Examples
+    --------
+    >>> name, prefix, terms = _vocabularies()["http://www.w3.org/2004/02/skos/core#"]
+    >>> name, prefix, "prefLabel" in terms
+    ('SKOS', 'skos', True)
+    """
+    import rdflib.namespace
+    from rdflib import Graph
+    from rdflib.namespace import DefinedNamespace
+
+    prefixes = {str(ns): p for p, ns in Graph(bind_namespaces="rdflib").namespaces()}
+    prefixes.update({ns: p for p, ns in PREFIXES.items()})
+    out = {}
+    for name in dir(rdflib.namespace):
+        vocab = getattr(rdflib.namespace, name)
+        if not (isinstance(vocab, type) and issubclass(vocab, DefinedNamespace)) or vocab is DefinedNamespace:
+            continue
+        ns = str(vocab._NS)
+        # the vocabularies rdflib holds closed (an unknown term raises), and XSD's datatypes
+        if ns in prefixes and (vocab._fail or name == "XSD"):
+            terms = {t for t in getattr(vocab, "__annotations__", {}) if not t.startswith("_")}
+            out[ns] = (name, prefixes[ns], frozenset(terms | set(getattr(vocab, "_extras", ()))))
+    return out
+
+
+def _vocabulary_note(store: Store, iri: str) -> str | None:
+    """A note when ``iri`` is in a closed vocabulary (:func:`_vocabularies`) that does not
+    define it and the graph does not use it: ``skos:prefLabl``, ``rdfs:lable``."""
+    from kg.names import closest_labels
+
+    ns = next((ns for ns in _vocabularies() if iri.startswith(ns)), None)
+    if ns is None:
+        return None
+    name, prefix, terms = _vocabularies()[ns]
+    local = iri[len(ns) :]
+    if local in terms or re.fullmatch(r"_\d+", local) or _mentioned(store, URIRef(iri)):
+        return None  # rdf:_1... are the container members, one for every number
+    words = {t: _words(t) for t in sorted(terms)}
+    by_words = {w: t for t, w in sorted(words.items(), reverse=True)}
+    near = [f"{prefix}:{by_words[w]}" for w in closest_labels(_words(local), words, n=3)]
+    return f"{prefix}:{local} is not a term of {name}" + (f" (closest: {', '.join(near)})" if near else "")
+
+
 def unknown_names(store: Store, text: str) -> list[str]:
     """One note for each careerkg IRI the query ``text`` names that neither the
     ontology defines nor the graph mentions, with the closest existing names.
@@ -112,7 +165,11 @@ def unknown_names(store: Store, text: str) -> list[str]:
         return []
     notes = []
     for iri in sorted(_iris(query)):
-        if not iri.startswith(BASE) or iri in _TERMS or _mentioned(store, iri):
+        if not iri.startswith(BASE):  # a term of SKOS, RDFS, ... misspelt: skos:prefLabl
+            note = _vocabulary_note(store, str(iri))
+            notes += [note] if note else []
+            continue
+        if iri in _TERMS or _mentioned(store, iri):
             continue
         near = _closest(store, str(iri))
         what = "not a term of the careerkg ontology" if iri.startswith(_ONTOLOGY) else "not in the graph"

@@ -60,3 +60,44 @@ def test_the_cli_answers_and_notes_the_unknown_name_on_stderr() -> None:
     named = CliRunner().invoke(cli, ["sparql", "essential-skills", "--format", "csv"])
     assert named.exit_code == 0
     assert "note" not in named.stderr
+
+
+def test_misspelt_terms_of_well_known_vocabularies_are_named_with_the_closest() -> None:
+    # skos:prefLabl, rdfs:lable... answered nothing, silently: only careerkg's names were checked
+    store = Store.default()
+    query = (
+        "SELECT * WHERE { ?r a ckg:Role ; skos:preflabel ?l ; rdfs:lable ?x ; foaf:nmae ?n "
+        "FILTER(datatype(?x) = xsd:interger) }"
+    )
+    notes = unknown_names(store, query)
+    assert "skos:preflabel is not a term of SKOS (closest: skos:prefLabel)" in notes
+    assert "rdfs:lable is not a term of RDFS (closest: rdfs:label)" in notes
+    assert "xsd:interger is not a term of XSD (closest: xsd:integer)" in notes
+    assert any(n.startswith("foaf:nmae is not a term of FOAF (closest: foaf:name") for n in notes)
+    assert len(notes) == 4
+
+
+def test_real_vocabulary_terms_and_open_vocabularies_have_no_note(tmp_path: Path) -> None:
+    store = Store.default()
+    # defined terms, used by the graph or not; rdf:_n for every n; schema.org, which grows
+    query = (
+        "SELECT * WHERE { ?r a owl:Class ; skos:prefLabel ?l ; skos:altLabel ?a ; rdf:_12 ?m ; "
+        "foaf:name ?n ; schema:someNewTerm ?z ; <urn:x:any> ?y }"
+    )
+    assert unknown_names(store, query) == []
+    # a term a vocabulary does not define but the graph uses is not a mistake
+    extra = tmp_path / "mine.ttl"
+    extra.write_text(
+        "<https://w3id.org/careerkg/id/role/data-scientist> "
+        '<http://www.w3.org/2004/02/skos/core#myNote> "x" .\n',
+        encoding="utf-8",
+    )
+    assert unknown_names(Store.default(extra=[extra]), "SELECT * WHERE { ?r skos:myNote ?n }") == []
+
+
+def test_the_sparql_page_shows_the_vocabulary_note() -> None:
+    from dashboard.views.query import run
+
+    _data, message = run(Store.default(), "SELECT ?l WHERE { role:data-scientist skos:prefLabl ?l }")
+    assert message.startswith("0 rows")
+    assert "Note: skos:prefLabl is not a term of SKOS (closest: skos:prefLabel)." in message
