@@ -317,14 +317,44 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
     return SkillRef(name, iri, index.labels.get(iri, label_of(index.graph, iri)), line)
 
 
-def _role(index: LabelIndex, name: str, source: str, line: int | None, shown: str = "") -> URIRef:
+def _role(
+    index: LabelIndex,
+    name: str,
+    source: str,
+    line: int | None,
+    shown: str = "",
+    nm: NamespaceManager | None = None,
+) -> URIRef:
     try:
         return index.resolve(name, CKG.Role)
     except UnknownEntity as err:
         message = str(err)
         if shown:  # the IRI as the file writes it (role:x), not spelt out
             message = message.replace(repr(name), shown, 1)
+        if nm is not None and err.suggestions:  # Turtle names a role by its IRI: say which to write
+            message = f"unknown role name {shown or name}; closest known roles: " + ", ".join(
+                _written(index, err.suggestions, CKG.Role, nm)
+            )
         raise InvalidCurriculum(source, f"target role: {message}", line) from err
+
+
+def _written(index: LabelIndex, labels: Iterable[str], cls: URIRef, nm: NamespaceManager) -> list[str]:
+    """Known labels as a Turtle file names them: ``skill:python ('Python programming')``.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> g = _example_graph()
+    >>> _written(LabelIndex.of(Store(g)), ["Python", "Linear Algebra"], CKG.Skill, g.namespace_manager)
+    ["skill:python ('Python')", "skill:linear-algebra ('Linear Algebra')"]
+    """
+    out = []
+    for label in labels:
+        try:
+            out.append(f"{_show(index.resolve(label, cls), nm)} ({label!r})")
+        except UnknownEntity:
+            out.append(repr(label))
+    return out
 
 
 def _split(cell: str | None) -> list[str]:
@@ -713,8 +743,18 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
                 )
             name = _show(obj, nm)
             ref = _skill_ref(index, str(obj), line_of(obj))
+            fix = ""
+            if not ref.known and ref.suggestions:  # the IRIs to write, not only their labels
+                close = _written(index, ref.suggestions[:3], CKG.Skill, nm)
+                fix = (
+                    "name the skill(s) it is used to teach instead, such as " + ", ".join(close)
+                    if ref.note
+                    else "did you mean " + " or ".join(close) + "?"
+                )
             out.append(
-                SkillRef(name, ref.iri, ref.label if ref.known else name, ref.line, ref.suggestions, ref.note)
+                SkillRef(
+                    name, ref.iri, ref.label if ref.known else name, ref.line, ref.suggestions, ref.note, fix
+                )
             )
         return out
 
@@ -772,7 +812,7 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         courses=_ordered(courses),
         entry=refs(cur, CKG.entryRequirement),
         targets=_unique(
-            _role(index, str(r), source, line_of(cur, "targetRole"), _show(r, nm))
+            _role(index, str(r), source, line_of(cur, "targetRole"), _show(r, nm), nm)
             for r in sorted(g.objects(cur, CKG.targetRole), key=str)
         ),
         source=source,

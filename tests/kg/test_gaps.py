@@ -35,6 +35,12 @@ def _report(store: Store, name: str, fmt: str) -> GapReport:
     return find_gaps(store, _read(store, name, fmt))
 
 
+def _as_labels(text: str) -> str:
+    """A fix for a Turtle file names the IRI to write beside the label, ``skill:python
+    ('Python')``; for a CSV the label alone."""
+    return re.sub(r"\b\w+:[\w-]+ \(('[^']*')\)", r"\1", text)
+
+
 def _findings(report: GapReport) -> dict[str, Any]:
     """The report without what legitimately differs between formats (IRIs of courses, lines)."""
     d = report.to_dict()
@@ -46,7 +52,7 @@ def _findings(report: GapReport) -> dict[str, Any]:
             return {k: strip(v) for k, v in x.items() if k not in ("line", "message")}
         if isinstance(x, list):
             return [strip(v) for v in x]
-        return x
+        return _as_labels(x) if isinstance(x, str) else x
 
     return {
         k: strip(d[k])
@@ -127,7 +133,7 @@ def test_csv_and_turtle_give_identical_findings(store: Store, name: str) -> None
     def no_lines(text: str) -> str:
         return re.sub(r" \(line \d+\)", "", text)
 
-    assert no_lines(report_csv(a)) == no_lines(report_csv(b))
+    assert no_lines(report_csv(a)) == no_lines(_as_labels(report_csv(b)))
 
 
 def test_json_shape(store: Store) -> None:

@@ -267,3 +267,60 @@ def test_every_output_format_gives_the_moves(tmp_path: Path) -> None:
         "move it to term 1, with the other suggested moves (made together: no order violation is left)"
     )
     assert first in out["ttl"].output
+
+
+# ---------------------------------------------- Turtle: the IRI to write, not a label
+
+DE_TTL = """\
+@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+@prefix tool: <https://w3id.org/careerkg/id/tool/> .
+@prefix role: <https://w3id.org/careerkg/id/role/> .
+@prefix course: <https://w3id.org/careerkg/id/course/> .
+@prefix curriculum: <https://w3id.org/careerkg/id/curriculum/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+curriculum:de a ckg:Curriculum ; skos:prefLabel "Data Engineering"@en ;
+    ckg:entryRequirement skill:python-programming ;
+    ckg:targetRole role:data-engineer ;
+    ckg:hasCourse course:de-pipes .
+course:de-pipes a ckg:Course ; skos:prefLabel "Pipelines"@en ; ckg:term 1 ;
+    ckg:teaches skill:etl-and-data-pipelines, tool:tableau .
+"""
+
+
+def test_a_turtle_fix_names_the_iri_to_write(store: Store) -> None:
+    # was: "did you mean 'ETL and data pipelines'?" -- a Turtle file cannot name a skill
+    # by its label, and its IRI (skill:etl-data-pipelines) is not the label slugged
+    from kg.gaps import find_gaps
+
+    report = find_gaps(store, parse_curriculum(DE_TTL, store, fmt="turtle", source="de.ttl"))
+    fixes = {u.name: u.suggestion for u in report.unknown_skills}
+    assert fixes == {
+        "skill:python-programming": "did you mean skill:python ('Python programming')?",
+        "skill:etl-and-data-pipelines": "did you mean skill:etl-data-pipelines ('ETL and data pipelines')?",
+        "tool:tableau": "name the skill(s) it is used to teach instead, such as "
+        "skill:data-visualisation ('data visualisation')",
+    }
+    # a CSV names skills by label: its fix stays a label
+    csv_report = find_gaps(
+        store,
+        parse_curriculum(
+            "course,term,teaches,requires\nPipelines,1,ETL and data pipeline,\n",
+            store,
+            fmt="csv",
+            source="x.csv",
+        ),
+    )
+    assert csv_report.unknown_skills[0].suggestion == "did you mean 'ETL and data pipelines'?"
+
+
+def test_a_misspelt_turtle_target_role_names_the_role_iri_to_write(store: Store) -> None:
+    # was: "closest known labels: 'Data Engineer'"
+    with pytest.raises(InvalidCurriculum) as err:
+        parse_curriculum(
+            DE_TTL.replace("role:data-engineer", "role:data-enginer"), store, fmt="turtle", source="de.ttl"
+        )
+    assert str(err.value) == (
+        "de.ttl, line 10: target role: unknown role name role:data-enginer; "
+        "closest known roles: role:data-engineer ('Data Engineer')"
+    )

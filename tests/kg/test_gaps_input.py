@@ -276,7 +276,8 @@ def test_an_unknown_target_role_in_turtle_is_named_as_written(store: Store) -> N
     with pytest.raises(InvalidCurriculum) as err:
         parse_curriculum(text, store, fmt="turtle", source="t.ttl")
     assert str(err.value).startswith(
-        "t.ttl, line 8: target role: unknown role name role:data-scientst; closest known labels: 'Data Scientist'"
+        "t.ttl, line 8: target role: unknown role name role:data-scientst; "
+        "closest known roles: role:data-scientist ('Data Scientist')"
     )
 
 
