@@ -484,6 +484,9 @@ def serve(
         "errorlog": "-",
         "loglevel": "info",
         "control_socket_disable": True,  # no shared $HOME/.gunicorn socket between servers
+        # SPARQL clients send queries by GET (SPARQLWrapper's and rdflib's default): a query of
+        # a few KB in the address met gunicorn's 4,094-byte default; 8,190 is its largest bound
+        "limit_request_line": 8190,
         "post_fork": post_fork,
     }
     # everything built so far (store views, projection, answers) lives as long as the

@@ -186,8 +186,9 @@ def service_page(
         f"<p>{link('?' + urlencode({'query': example}), 'Run this query')} on the SPARQL page.</p>"
         if page
         else "",
-        f"<p>{code('GET')} with a {code('query')} parameter, {code('POST')} a form with a "
-        f"{code('query')} field, or {code('POST')} the query as {code('application/sparql-query')}.</p>",
+        f"<p>{code('GET')} with a {code('query')} parameter (an address of up to 8 KB), {code('POST')} "
+        f"a form with a {code('query')} field, or {code('POST')} the query as "
+        f"{code('application/sparql-query')}.</p>",
         "<h2>Result formats</h2>",
         f"<p>Chosen by the {code('Accept')} header, or by a {code('format')} parameter:</p>",
         f"<table>{format_rows}</table>",

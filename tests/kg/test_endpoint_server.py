@@ -195,6 +195,17 @@ def test_ntriples_construct_matches_cli(server: str) -> None:
     assert isomorphic(got, Graph().parse(data=_cli(CONSTRUCT, "nt"), format="nt"))
 
 
+def test_a_long_query_sent_by_get_is_answered(server: str) -> None:
+    # SPARQLWrapper and rdflib's SPARQLStore send GET by default: a query of a few KB
+    # (PREFIX lines, a VALUES list) met gunicorn's 4,094-byte request line, 414 in HTML
+    iris = [f"<https://w3id.org/careerkg/id/skill/long-query-skill-{i:03d}>" for i in range(85)]
+    query = "SELECT ?s WHERE { VALUES ?s { " + " ".join(iris) + " } }"
+    line = len("GET /sparql?" + urllib.parse.urlencode({"query": PREFIXES + query}) + " HTTP/1.1")
+    assert 6_000 < line < 7_500
+    got = _wrapper(server, query, JSON).convert()
+    assert [b["s"]["value"] for b in got["results"]["bindings"]] == [i[1:-1] for i in iris]
+
+
 def test_sparqlstore_select_ask_construct(server: str) -> None:
     from kg.sparql.engine import run_query
     from kg.store import Store
