@@ -396,13 +396,41 @@ def _names_one(index: LabelIndex, name: str, cls: URIRef) -> bool:
     return True
 
 
+_TERM = re.compile(
+    r"(?:(?:term|semester|sem|trimester|quarter|phase|stage|block|period|module|week|[tsqpw])\.?\s*)?"
+    r"(\d+)(?:\.0+|st|nd|rd|th)?",
+    re.IGNORECASE,
+)
+"""A term as spreadsheets write it: ``2``, ``2.0`` (a number column of Excel or
+pandas), ``Term 2``, ``Semester 2``, ``S2``, ``Week 2``, ``2nd``."""
+
+
 def _term(value: str, source: str, line: int | None) -> int:
-    text = value.strip()
-    if not re.fullmatch(r"\d+", text) or int(text) < 1:
+    """The term number in ``value``.
+
+    Examples
+    --------
+    >>> [_term(v, "p.csv", 2) for v in ("3", "3.0", "Semester 3", "term 3", "S3", "Week 3", "3rd")]
+    [3, 3, 3, 3, 3, 3, 3]
+    >>> _term("Year 1 Semester 2", "p.csv", 2)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 2: bad term 'Year 1 Semester 2'; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'; number the terms of a programme of several years on (year 2, semester 1 = term 3)
+    """
+    match = _TERM.fullmatch(value.strip())
+    if match is None or int(match.group(1)) < 1:
+        several = len(re.findall(r"\d+", value)) > 1 and not re.fullmatch(r"\s*\d+[.,]\d+\s*", value)
         raise InvalidCurriculum(
-            source, f"bad term {value!r}; a term is a whole number from 1 (1 = first term)", line
+            source,
+            f"bad term {value!r}; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'"
+            + (
+                "; number the terms of a programme of several years on (year 2, semester 1 = term 3)"
+                if several
+                else ""
+            ),
+            line,
         )
-    return int(text)
+    return int(match.group(1))
 
 
 # ------------------------------------------------------------------------- CSV

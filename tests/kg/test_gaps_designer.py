@@ -324,3 +324,49 @@ def test_a_misspelt_turtle_target_role_names_the_role_iri_to_write(store: Store)
         "de.ttl, line 10: target role: unknown role name role:data-enginer; "
         "closest known roles: role:data-engineer ('Data Engineer')"
     )
+
+
+# ------------------------------------------------- terms as spreadsheets write them
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Semester 1", "Semester 2"), ("Term 1", "term 2"), ("1.0", "2.0"), ("S1", "S2"), ("Week 1", "Week 2")],
+)
+def test_a_term_written_with_its_word_or_as_excel_saves_a_number_is_read(
+    store: Store, first: str, second: str
+) -> None:
+    # was: "bad term 'Semester 1'; a term is a whole number from 1" (and '1.0', which a
+    # number column saved by Excel or pandas holds)
+    cur = parse_curriculum(
+        f"course,term,teaches,requires\nIntro,{first},Python programming,\nML,{second},machine learning,\n",
+        store,
+        fmt="csv",
+        source="p.csv",
+    )
+    assert [(c.label, c.term) for c in cur.courses] == [("Intro", 1), ("ML", 2)]
+
+
+@pytest.mark.parametrize(
+    ("term", "said"),
+    [
+        (
+            "Year 2 Semester 1",
+            "; number the terms of a programme of several years on (year 2, semester 1 = term 3)",
+        ),
+        ("1.5", ""),
+        ("Semester 0", ""),
+        ("autumn", ""),
+    ],
+)
+def test_a_term_that_is_no_number_is_still_refused_saying_what_to_write(
+    store: Store, term: str, said: str
+) -> None:
+    with pytest.raises(InvalidCurriculum) as err:
+        parse_curriculum(
+            f"course,term,teaches,requires\nIntro,{term},SQL,\n", store, fmt="csv", source="p.csv"
+        )
+    assert str(err.value) == (
+        f"p.csv, line 2: bad term {term!r}; a term is a whole number from 1 (1 = first term), "
+        f"such as 2 or 'Semester 2'{said}"
+    )
