@@ -15,12 +15,14 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dashboard.styles import NODE_STYLES
 
 __all__ = [
+    "AREAS_SHOWN",
     "BAR_LINE",
     "DARK_TEXT",
     "FONT",
@@ -32,6 +34,7 @@ __all__ = [
     "hours_by_area_figure",
     "needed_by",
     "role_hours_figure",
+    "shorten",
 ]
 
 Figure = dict[str, Any]
@@ -119,8 +122,61 @@ def _figure(data: list[dict[str, Any]], heading: str, height: int = 320, **layou
     return {"data": data, "layout": base}
 
 
+TICK_CHARS = 40
+"""The longest step label the effort chart writes under its bar; longer ones end in "…"."""
+
+TICKS_SHOWN = 40
+"""The most step labels the effort chart writes (a path through ESCO has 70 steps and
+more: every second one is labelled, every third beyond 80...)."""
+
+_PLOT_HEIGHT = 260  # the effort chart's bars, in pixels, whatever its labels and legend take
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending in "…" when cut.
+
+    Examples
+    --------
+    >>> shorten("20. regularisation and overfitting prevention", 30), shorten("1. SQL", 30)
+    ('20. regularisation and overfi…', '1. SQL')
+    """
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _effort_height(ticks: Sequence[str], angle: float, legend: Sequence[str]) -> int:
+    """The effort chart's height: room for :data:`_PLOT_HEIGHT` of bars under the title,
+    above the slanted step labels and the legend at its foot, whose entries ``legend``
+    are laid out in rows as a 700 px wide chart fits them (ESCO's area names are long:
+    one a row). Plotly takes the labels and legend out of the height: a fixed height
+    left the bars of a 76-step ESCO path no room at all.
+
+    Examples
+    --------
+    >>> _effort_height(["1. SQL"], 35, legend=["Maths", "cumulative hours"])
+    420
+    >>> _effort_height(["x" * 40] * 40, 65, legend=["x" * 63] * 11)
+    789
+    """
+    longest = max((len(t) for t in ticks), default=0)
+    labels = longest * 6.5 * math.sin(math.radians(angle))  # 6.5 px a character at 12 px
+    entry = max((len(name) for name in legend), default=0) * 6.5 + 40  # the swatch and gaps
+    rows = math.ceil(len(legend) / max(1, int(700 // entry)))
+    return max(420, round(42 + _PLOT_HEIGHT + labels + rows * 21 + 20))
+
+
+AREAS_SHOWN = len(_AREA_COLOURS) - 1
+"""The most skill areas the effort chart colours apart; the others share one grey bar
+colour, "other areas" (a path through ESCO crosses 20 and more, and more colours than
+this cannot be told apart). A bar's own area is in its hover text and the chart's table."""
+
+_OTHER_COLOUR = "#BBBBBB"
+
+
 def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] | None = None) -> Figure:
     """Hours per step, coloured by skill area, with the cumulative hours as a line.
+
+    The :data:`AREAS_SHOWN` areas with the most hours keep a colour of their own, in
+    the order the path reaches them; the rest are one "other areas" trace.
 
     Examples
     --------
@@ -130,24 +186,38 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
     ['Maths', 'Other', 'cumulative hours']
     >>> fig["data"][-1]["y"]
     [10.0, 15.0]
+    >>> many = [{"iri": str(i), "label": str(i), "hours": 100 - i} for i in range(12)]
+    >>> [t["name"] for t in effort_figure(many, {str(i): f"area {i}" for i in range(12)})["data"]][-3:]
+    ['area 8', 'other areas', 'cumulative hours']
     """
     areas = areas or {}
     labels = [f"{s.get('position', i + 1)}. {s.get('label', s.get('iri'))}" for i, s in enumerate(steps)]
     hours = [float(s.get("hours") or 0) for s in steps]
     step_area = [areas.get(str(s.get("iri")), "Other") for s in steps]
+    reached = list(dict.fromkeys(step_area))
+    if len(reached) > AREAS_SHOWN:
+        hours_of = {a: sum(h for h, b in zip(hours, step_area, strict=True) if b == a) for a in reached}
+        # skills in no area ("Other") are among the other areas
+        ranked = sorted((a for a in reached if a != "Other"), key=lambda a: -hours_of[a])
+        kept = set(ranked[:AREAS_SHOWN])
+        groups = [a for a in reached if a in kept] + ["other areas"]
+    else:
+        kept, groups = set(reached), reached
     data: list[dict[str, Any]] = []
-    for i, area in enumerate(dict.fromkeys(step_area)):
-        idx = [j for j, a in enumerate(step_area) if a == area]
-        data.append(
-            {
-                "type": "bar",
-                "x": [labels[j] for j in idx],
-                "y": [hours[j] for j in idx],
-                "name": area,
-                "marker": {"color": _AREA_COLOURS[i % len(_AREA_COLOURS)], "line": BAR_LINE},
-                "hovertemplate": "%{x}<br>%{y:g} h<extra>" + area + "</extra>",
-            }
-        )
+    for i, group in enumerate(groups):
+        idx = [j for j, a in enumerate(step_area) if (a if a in kept else "other areas") == group]
+        bars: dict[str, Any] = {
+            "type": "bar",
+            "x": [labels[j] for j in idx],
+            "y": [hours[j] for j in idx],
+            "name": group,
+            "marker": {"color": _AREA_COLOURS[i] if group in kept else _OTHER_COLOUR, "line": BAR_LINE},
+            "hovertemplate": "%{x}<br>%{y:g} h<extra>" + group + "</extra>",
+        }
+        if group not in kept:  # each bar names its own area
+            bars["hovertext"] = [step_area[j] for j in idx]
+            bars["hovertemplate"] = "%{x}<br>%{y:g} h<extra>%{hovertext}</extra>"
+        data.append(bars)
     cumulative: list[float] = []
     total = 0.0
     for h in hours:
@@ -164,15 +234,23 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "line": {"color": "#C62828", "width": 2},
         }
     )
+    # many steps: steeper labels, so neighbours do not overlap; long ones cut short
+    # (whole in the hover text and the table)
+    # and at most TICKS_SHOWN of them (every second, third... step), as Plotly thins them
+    angle = 35 if len(labels) <= 12 else 65
+    every = math.ceil(len(labels) / TICKS_SHOWN) or 1
+    ticks = [shorten(label, TICK_CHARS) for label in labels[::every]]
     return _figure(
         data,
         "Effort per step (hours)",
-        height=420 if len(labels) <= 12 else 560,
-        # many steps: steeper labels, so neighbours do not overlap
+        height=_effort_height(ticks, angle, legend=[str(t["name"]) for t in data]),
         xaxis={
             "categoryorder": "array",
             "categoryarray": labels,
-            "tickangle": -35 if len(labels) <= 12 else -65,
+            "tickangle": -angle,
+            "tickmode": "array",
+            "tickvals": labels[::every],
+            "ticktext": ticks,
         },
         yaxis={"title": {"text": "hours"}},
         yaxis2={
@@ -514,8 +592,9 @@ def figure_table(
             texts = t.get("text") if isinstance(t.get("text"), list | tuple) else None
             for i, c in enumerate(t.get(cat) or []):
                 cells[(str(c), j)] = str(texts[i]) if texts else _cell((t.get(val) or [])[i])
-                if t.get("type") == "bar":
-                    names[str(c)] = str(t.get("name") or "")
+                if t.get("type") == "bar":  # a bar's own name (hovertext) over its trace's
+                    own = t.get("hovertext") if isinstance(t.get("hovertext"), list | tuple) else None
+                    names[str(c)] = str(own[i] if own else t.get("name") or "")
                 address = (t.get("customdata") or [None] * (i + 1))[i]
                 if isinstance(address, str) and address.startswith("/"):
                     links[str(c)] = address

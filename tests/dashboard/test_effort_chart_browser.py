@@ -1,0 +1,84 @@
+"""The path finder's effort chart drawn by Plotly in Chromium, for a path as long as
+one through ESCO: its bars keep their room, and its legend and step labels do not run
+into each other or out of the figure."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from plotly.offline import get_plotlyjs
+
+from dashboard.figures import AREAS_SHOWN, effort_figure, figure_table
+
+pytestmark = [pytest.mark.browser]
+
+# 76 steps with ESCO's long names, in 20 areas with long names
+STEPS = [
+    {
+        "position": i + 1,
+        "iri": f"s{i}",
+        "label": f"communicate with a non-scientific audience {i}",
+        "hours": 30 + i % 7 * 10,
+    }
+    for i in range(76)
+]
+AREAS = {
+    f"s{i}": f"preparing documentation for contracts, applications, or permits {i % 20}" for i in range(76)
+}
+
+
+def _drawn(browser: Any, fig: dict[str, Any]) -> dict[str, Any]:
+    """Draw ``fig`` in a page 950 px wide (the path finder's chart column) and measure it."""
+    context = browser.new_context(viewport={"width": 950, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_content('<body style="margin:0"><div id="chart" style="width:950px"></div></body>')
+        page.add_script_tag(content=get_plotlyjs())
+        return dict(
+            page.evaluate(
+                """async (fig) => {
+                    const el = document.getElementById('chart');
+                    await Plotly.newPlot(el, fig.data, fig.layout);
+                    const box = (sel) => Array.from(el.querySelectorAll(sel)).map(n => n.getBoundingClientRect());
+                    const ticks = box('.xtick text'), legend = box('.legend .bg')[0];
+                    const yticks = box('.ytick text').concat(box('.y2tick text'));
+                    return {
+                        plot: el._fullLayout._size.h,
+                        ticksBottom: Math.max(...ticks.map(b => b.bottom)),
+                        legendTop: legend.top, legendBottom: legend.bottom,
+                        height: el._fullLayout.height, width: el._fullLayout.width,
+                        yLeft: Math.min(...yticks.map(b => b.left)), yRight: Math.max(...yticks.map(b => b.right)),
+                        shown: ticks.length,
+                    };
+                }""",
+                json.loads(json.dumps(fig)),
+            )
+        )
+    finally:
+        context.close()
+
+
+def test_a_long_path_keeps_room_for_its_bars_and_apart_its_legend_and_labels(browser: Any) -> None:
+    fig = effort_figure(STEPS, AREAS)
+    drawn = _drawn(browser, fig)
+    assert drawn["plot"] >= 200  # was -38 px: the labels and 21 legend entries took it all
+    assert drawn["ticksBottom"] <= drawn["legendTop"]  # the legend below the step labels
+    assert drawn["legendBottom"] <= drawn["height"]
+    assert drawn["yLeft"] >= 0  # both axes' numbers inside the figure
+    assert drawn["yRight"] <= drawn["width"]
+    assert drawn["shown"] <= 40  # every second step labelled, not 76 over each other
+
+
+def test_areas_beyond_the_palette_share_one_colour_and_keep_their_names() -> None:
+    fig = effort_figure(STEPS, AREAS)
+    bars = [t for t in fig["data"] if t["type"] == "bar"]
+    assert len(bars) == AREAS_SHOWN + 1
+    assert bars[-1]["name"] == "other areas"
+    assert len({t["marker"]["color"] for t in bars}) == len(bars)  # no colour twice
+    # each bar still says its own area: in the hover text and in the chart's table
+    table = figure_table(fig, "step", group="skill area")
+    by_step = {row[0]["text"]: row[1]["text"] for row in table["rows"]}
+    assert len(by_step) == 76
+    assert all(by_step[f"{s['position']}. {s['label']}"] == AREAS[s["iri"]] for s in STEPS)
