@@ -561,13 +561,17 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
                 ],
                 className="kpi",
             ),
+            # the career steps' typical years; none for a direct switch, a plan from
+            # known skills or steps the data gives no years for (the CLI says none too)
             html.Div(
                 [
                     html.Span(f"{years:g}", className="kpi-n"),
                     html.Span("typical years of experience", className="kpi-l"),
                 ],
                 className="kpi",
-            ),
+            )
+            if years
+            else None,
         ],
         className="kpis",
         id="path-kpis",

@@ -81,3 +81,25 @@ def test_the_lines_the_path_draws_have_a_legend_in_the_path_colour() -> None:
     from_skills = [e for e in elements if e["data"].get("relation") != "progresses"]
     assert "progresses to" not in texts(page._lines(from_skills))
     assert texts(_find_by_id(empty, ids.PATH_EDGE_LEGEND)) == ""
+
+
+@pytest.mark.parametrize(
+    ("source", "know", "years"),
+    [
+        ("Data Analyst", [], "2"),  # one career step of ~2 years
+        ("Software Engineer", [], None),  # a direct switch: no career step, no years
+        (None, ["https://w3id.org/careerkg/id/skill/python"], None),  # from known skills
+    ],
+)
+def test_the_years_tile_shows_only_the_years_of_career_steps(
+    source: str | None, know: list[str], years: str | None
+) -> None:
+    from dashboard.views import path as view
+
+    store = Store.default()
+    result = view.compute(store, source, "Data Scientist", know, 0)
+    assert result["path"]["switch"] is (source == "Software Engineer")
+    tiles = _find_by_id(view.render(store, result)["summary"], "path-kpis")
+    shown = [texts(tile) for tile in tiles.children if tile is not None]
+    said = [t for t in shown if t.endswith("typical years of experience")]
+    assert said == ([] if years is None else [f"{years} typical years of experience"])
