@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 MAX_ROWS = 1000
-"""Rows shown at most; a bigger result asks the user to add a LIMIT."""
+"""Rows shown at most; the downloads give the whole answer (up to the endpoint's row cap)."""
 
 TIMEOUT = 10.0
 """Seconds a query of the page may take."""
@@ -162,10 +162,11 @@ def cell(store: Store, term: Any, nodes: Container[str] = ()) -> dict[str, Any]:
     return {"text": str(term)}
 
 
-def table_data(store: Store, res: Any) -> dict[str, Any]:
+def table_data(store: Store, res: Any, limit: int | None = None) -> dict[str, Any]:
     """A query result as plain data the page draws as a table: ``header``, ``rows`` of
-    :func:`cell` values and, for each column, whether it holds numbers (``numeric``,
-    aligned right); an ASK answer as ``{"ask": True/False}``.
+    :func:`cell` values (the first ``limit`` only, when given; ``total`` counts them
+    all) and, for each column, whether it holds numbers (``numeric``, aligned right);
+    an ASK answer as ``{"ask": True/False}``.
 
     The browser builds the table from this data in one go: a table of one Dash
     component per cell took the page 11 s for 300 rows and over a minute for 700.
@@ -176,8 +177,10 @@ def table_data(store: Store, res: Any) -> dict[str, Any]:
     >>> from kg.store import Store
     >>> res = QueryResult("SELECT", ["n", "x"], [(Literal(1), None), (Literal(2), Literal("a"))])
     >>> data = table_data(Store.default(), res)
-    >>> data["header"], data["numeric"], data["rows"][1][1]
-    (['n', 'x'], [True, False], {'text': 'a'})
+    >>> data["header"], data["numeric"], data["rows"][1][1], data["total"]
+    (['n', 'x'], [True, False], {'text': 'a'}, 2)
+    >>> len(table_data(Store.default(), res, limit=1)["rows"])
+    1
     >>> table_data(Store.default(), QueryResult("ASK", boolean=True))
     {'ask': True}
     """
@@ -192,12 +195,18 @@ def table_data(store: Store, res: Any) -> dict[str, Any]:
     else:
         header = list(res.variables)
         terms = list(res.rows)
-    rows = [[cell(store, t, nodes) for t in row] for row in terms]
+    rows = [[cell(store, t, nodes) for t in row] for row in terms[:limit]]
     numeric = [
         any(r[i].get("num") for r in rows) and all(r[i].get("num") or not r[i]["text"] for r in rows)
         for i in range(len(header))
     ]
-    return {"header": header, "rows": rows, "numeric": numeric, "graph": res.graph is not None}
+    return {
+        "header": header,
+        "rows": rows,
+        "numeric": numeric,
+        "graph": res.graph is not None,
+        "total": len(terms),
+    }
 
 
 def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
@@ -205,8 +214,8 @@ def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
     status message (the error, plainly, when the query is rejected).
 
     A query asked before is answered from the cache (the graph is read-only) and
-    the message says so; a result over :data:`MAX_ROWS` rows asks for a ``LIMIT``
-    or a narrower query, or a download.
+    the message says so. Of an answer over :data:`MAX_ROWS` rows the first are shown and
+    the downloads give them all; one over the endpoint's row cap asks for a ``LIMIT``.
 
     Examples
     --------
@@ -215,35 +224,40 @@ def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
     1 row ...
     >>> print(run(store, "SELECT ?r WHERE { ?r a ckg:Role } LIMIT 1")[1])  # doctest: +ELLIPSIS
     1 row (cached answer; first computed in ... ms).
-    >>> print(run(store, "SELECT * WHERE { ?s ?p ?o }")[1])  # doctest: +ELLIPSIS
-    The answer has more than 1,000 rows, more than this page shows: add a LIMIT ...
+    >>> print(run(store, "SELECT * WHERE { ?s ?p ?o }")[1].split("; ")[1])  # doctest: +ELLIPSIS
+    the first 1,000 are shown, and the downloads give all ...
     """
     from kg.sparql import install
     from kg.sparql.cache import cached_query
+    from kg.sparql.engine import limits_from_env
     from kg.sparql.vocabulary import unknown_names
 
     if not text or not text.strip():
         return None, "Write a query or pick an example."
     install()
+    _timeout, cap = limits_from_env(None, None)  # the downloads' cap: they give the whole answer
     try:
-        res, hit = cached_query(store, text, timeout=TIMEOUT, max_rows=MAX_ROWS)
+        res, hit = cached_query(store, text, timeout=TIMEOUT, max_rows=cap)
     except ResultTooLarge as err:
         return None, (
-            f"The answer has more than {err.cap:,} rows, more than this page shows: add a LIMIT "
-            "(e.g. LIMIT 100) at the end of the query, or narrow it with more conditions."
+            f"The answer has more than {err.cap:,} rows, more than this page and its downloads give: "
+            "add a LIMIT (e.g. LIMIT 100) at the end of the query, or narrow it with more conditions."
         )
     except KGError as err:
         return None, str(err)
     ms = f"{res.elapsed * 1000:.0f} ms"
     # the graph is read-only: a query asked before is answered from the cache
     when = f"(cached answer; first computed in {ms})" if hit else f"in {ms}"
-    data = table_data(store, res)
+    data = table_data(store, res, limit=MAX_ROWS)
     if res.form == "ASK":
         return data, f"ASK answered {when}: {'yes' if res.boolean else 'no'}." + "".join(
             f" Note: {note}." for note in unknown_names(store, text)
         )
     noun = ("triple", "triples") if res.graph is not None else ("row", "rows")
-    return data, f"{_count(len(data['rows']), *noun)} {when}." + "".join(
+    shown = "."
+    if data["total"] > len(data["rows"]):
+        shown = f"; the first {len(data['rows']):,} are shown, and the downloads give all {data['total']:,}."
+    return data, f"{_count(data['total'], *noun)} {when}{shown}" + "".join(
         f" Note: {note}." for note in unknown_names(store, text)
     )
 

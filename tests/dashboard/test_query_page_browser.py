@@ -168,3 +168,23 @@ def test_the_endpoint_link_opens_a_page_and_a_query_address_shows_its_answer(pag
     label = Store.default().graph.value(URIRef(BASE + "id/skill/python"), SKOS.prefLabel)
     assert page.page.inner_text("#query-table tbody td") == str(label)
     assert page.errors == []
+
+
+def test_an_answer_over_a_thousand_rows_shows_the_first_and_downloads_whole(page: Page) -> None:
+    # the page said "add a LIMIT" and hid the downloads: the whole answer could not be had
+    from kg.sparql.engine import run_query
+    from kg.store import Store
+
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    total = len(run_query(Store.default(), query).rows)
+    assert total > 1000
+    _write(page, query)
+    page.page.click("#query-run")
+    _message(page, f"the first 1,000 are shown, and the downloads give all {total:,}")
+    _rows(page, 1000)
+    with page.page.expect_download() as info:
+        page.page.click("#query-download-csv")
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert rows[0] == ["s", "p", "o"]
+    assert len(rows) == total + 1
+    assert page.errors == []
