@@ -197,15 +197,15 @@ def guess_curriculum_format(name: str) -> str:
 
     Examples
     --------
-    >>> guess_curriculum_format("plan.CSV"), guess_curriculum_format("msc.ttl")
-    ('csv', 'turtle')
+    >>> guess_curriculum_format("plan.CSV"), guess_curriculum_format("sheet.tsv"), guess_curriculum_format("msc.ttl")
+    ('csv', 'csv', 'turtle')
     >>> guess_curriculum_format("plan.xlsx")
     Traceback (most recent call last):
     ...
     kg.errors.InvalidCurriculum: plan.xlsx: a spreadsheet workbook, not a curriculum file; save the sheet as CSV UTF-8 (columns course, term, teaches, requires) and check that
     """
     lower = name.lower()
-    if lower.endswith((".csv", ".txt")):
+    if lower.endswith((".csv", ".tsv", ".txt")):
         return "csv"
     if lower.endswith((".ttl", ".turtle")):
         return "turtle"
@@ -216,7 +216,8 @@ def guess_curriculum_format(name: str) -> str:
             "(columns course, term, teaches, requires) and check that",
         )
     raise InvalidCurriculum(
-        name, "unknown curriculum file type; use a .csv (course, term, teaches, requires) or a .ttl file"
+        name,
+        "unknown curriculum file type; use a .csv or .tsv (course, term, teaches, requires) or a .ttl file",
     )
 
 
@@ -239,7 +240,8 @@ def read_curriculum(path: str | Path, store: Store, *, fmt: str | None = None) -
 
 
 def decode_text(raw: bytes, source: str) -> str:
-    r"""The text of a curriculum file: UTF-8, with or without a byte-order mark.
+    r"""The text of a curriculum file: UTF-8, with or without a byte-order mark, or
+    UTF-16 with one (what Excel's "Unicode Text" saves).
 
     Raises
     ------
@@ -251,11 +253,22 @@ def decode_text(raw: bytes, source: str) -> str:
     --------
     >>> decode_text("\ufeffcourse,term".encode(), "plan.csv")
     'course,term'
+    >>> decode_text("\ufeffcourse\tterm".encode("utf-16-le"), "plan.txt")
+    'course\tterm'
     >>> decode_text(b"course,term,teaches,requires\nB,2,caf\xe9,\n", "plan.csv")
     Traceback (most recent call last):
     ...
     kg.errors.InvalidCurriculum: plan.csv, line 2: not UTF-8 text (byte 0xE9 after 'B,2,caf', 'é' in Windows-1252); save the file as UTF-8 (in Excel: CSV UTF-8)
     """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16's byte-order mark
+        try:
+            return raw.decode("utf-16").lstrip("\ufeff")
+        except UnicodeDecodeError as err:
+            raise InvalidCurriculum(
+                source,
+                "not UTF-16 text after its byte-order mark; save the file as UTF-8 (in Excel: CSV UTF-8)",
+                raw[: err.start].decode("utf-16", "replace").count("\n") + 1,
+            ) from err
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

@@ -61,7 +61,7 @@ __all__ = [
 MAX_UPLOAD_BYTES = 512 * 1024
 """The largest curriculum file the page accepts (a curriculum is a few kilobytes)."""
 
-ACCEPTED = (".csv", ".txt", ".ttl", ".turtle")
+ACCEPTED = (".csv", ".tsv", ".txt", ".ttl", ".turtle")
 """The file name endings the page takes (as ``careerkg gaps``: CSV or Turtle)."""
 
 _ACCEPTED_HELP = (

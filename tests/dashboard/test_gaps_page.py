@@ -67,7 +67,7 @@ def test_targets_override_and_errors_are_messages(store: Store) -> None:
 @pytest.mark.parametrize(
     ("contents", "name", "words"),
     [
-        (_upload(b"\xff\xfe\x00bad"), "x.csv", "not UTF-8"),
+        (_upload(b"\xe9\xfe\x00bad"), "x.csv", "not UTF-8"),  # (FF FE starts UTF-16: read)
         ("data:text/csv;base64,@@@", "x.csv", "could not be decoded"),
         (_upload("a" * (view.MAX_UPLOAD_BYTES + 10)), "big.csv", "over the 512 KiB limit"),
         (_upload("x"), "x.xlsx", "a .xlsx file is not a curriculum"),

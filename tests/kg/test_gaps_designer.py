@@ -370,3 +370,51 @@ def test_a_term_that_is_no_number_is_still_refused_saying_what_to_write(
         f"p.csv, line 2: bad term {term!r}; a term is a whole number from 1 (1 = first term), "
         f"such as 2 or 'Semester 2'{said}"
     )
+
+
+# ------------------------------------------------ the files spreadsheets export
+
+SHEET = "course\tterm\tteaches\trequires\r\nIntro\t1\tPython programming\t\r\nML\t2\tmachine learning\tPython programming\r\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # Excel's "Unicode Text (*.txt)": UTF-16 with a byte-order mark, tab-separated
+        ("plan.txt", SHEET.encode("utf-16")),
+        ("plan.txt", b"\xfe\xff" + SHEET.encode("utf-16-be")),
+        # Google Sheets' "Tab-separated values (.tsv)"
+        ("plan.tsv", SHEET.encode("utf-8")),
+    ],
+)
+def test_a_sheet_saved_as_unicode_text_or_tsv_is_checked(tmp_path: Path, name: str, data: bytes) -> None:
+    # was: "not UTF-8 text (byte 0xFF, 'ÿ' in Windows-1252)" and "unknown curriculum
+    # file type; use a .csv ... or a .ttl file"
+    from click.testing import CliRunner
+
+    from kg.cli import _register, cli
+
+    _register()
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(cli, ["gaps", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output  # the report: ML's missing maths
+    import json
+
+    courses = json.loads(result.output)["courses"]
+    assert [(c["label"], c["term"], [s["label"] for s in c["teaches"]]) for c in courses] == [
+        ("Intro", 1, ["Python programming"]),
+        ("ML", 2, ["machine learning"]),
+    ]
+
+
+def test_a_broken_utf16_file_says_how_to_save_it(tmp_path: Path, store: Store) -> None:
+    from kg.curriculum import read_curriculum
+
+    path = tmp_path / "plan.txt"
+    path.write_bytes(SHEET.encode("utf-16")[:-1])  # half a character at the end
+    with pytest.raises(InvalidCurriculum) as err:
+        read_curriculum(path, store)
+    assert str(err.value) == (
+        f"{path}, line 3: not UTF-16 text after its byte-order mark; save the file as UTF-8 (in Excel: CSV UTF-8)"
+    )
