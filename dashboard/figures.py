@@ -273,7 +273,9 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
     )
 
 
-def role_hours_figure(rows: Sequence[tuple[str, str, float]]) -> Figure:
+def role_hours_figure(
+    rows: Sequence[tuple[str, str, float]], total_roles: int | None = None, chosen: str = ""
+) -> Figure:
     """Horizontal bars: the learning hours each role takes from scratch, fewest at the
     top; a click on a bar opens that role's path in the path finder (``customdata``).
 
@@ -281,12 +283,24 @@ def role_hours_figure(rows: Sequence[tuple[str, str, float]]) -> Figure:
     ----------
     rows : sequence of (iri, label, hours)
         As :func:`kg.explore.hours_to_roles` gives them, fewest first.
+    total_roles : int, optional
+        The roles in the graph: when there are more than ``rows``, the title says how
+        many are shown, and a note which (``chosen``) and that the path finder plans
+        for any role (ESCO's 3,000 occupations are not charted; the note is kept short
+        enough to fit above the plot beside long role names).
+    chosen : str
+        Which roles ``rows`` are, to end "The roles ..." ("on the career ladder").
 
     Examples
     --------
     >>> fig = role_hours_figure([("a", "Data Analyst", 960.0), ("b", "AI Architect", 3430.0)])
     >>> fig["data"][0]["y"][0], fig["data"][0]["customdata"][0]
     ('AI Architect', '/path/-/AI%20Architect')
+    >>> fig = role_hours_figure([("a", "Data Analyst", 960.0)], 3021, "on the career ladder")
+    >>> fig["layout"]["title"]["text"], fig["layout"]["annotations"][0]["text"]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ('Hours to each role from scratch: 1 of 3,021 roles',
+     'The roles on the career ladder; any role in the path finder.')
     """
     from dashboard.urls import path_url
 
@@ -307,12 +321,42 @@ def role_hours_figure(rows: Sequence[tuple[str, str, float]]) -> Figure:
     layout = {
         "xaxis": {"title": {"text": "learning hours: its skills and their prerequisites"}, "tickformat": ","}
     }
+    heading = "Hours to each role from scratch"
+    extra: dict[str, Any] = {}
+    partial = bool(total_roles and total_roles > len(rows))
+    if partial:
+        heading += f": {len(rows):,} of {total_roles:,} roles"
+        extra = _note_above(f"The roles {chosen or 'shown'}; any role in the path finder.")
     return _figure(
         [bar],
-        "Hours to each role from scratch",
-        height=max(320, 24 * len(rows) + 90),
-        **{**layout, **_clickable(layout)},
+        heading,
+        height=max(320, 24 * len(rows) + 90) + (20 if partial else 0),
+        **{**layout, **_clickable(layout), **extra},
     )
+
+
+def _note_above(text: str) -> dict[str, Any]:
+    """Layout keys for a line of ``text`` between a chart's title and its plot (what the
+    chart leaves out), with the top margin it needs.
+
+    Examples
+    --------
+    >>> _note_above("The other 2 areas: 6 h in all.")["annotations"][0]["text"]
+    'The other 2 areas: 6 h in all.'
+    """
+    note = {
+        "text": text,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "xanchor": "left",
+        "y": 1,
+        "yanchor": "bottom",
+        "yshift": 2,
+        "showarrow": False,
+        "font": {"size": 12, "color": "#5b6577"},
+    }
+    return {"annotations": [note], "margin": {"l": 10, "r": 10, "t": 62, "b": 10}}
 
 
 def _clickable(layout: dict[str, Any]) -> dict[str, Any]:
@@ -462,28 +506,12 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     if rest:
         heading += f": the largest {len(shown):,} of {len(items):,}"
         total = sum(v for _, v in rest)
-        extra = {
-            "annotations": [
-                {
-                    "text": f"The other {len(rest):,} areas: {total:,.0f} h in all.",
-                    "xref": "paper",
-                    "yref": "paper",
-                    "x": 0,
-                    "xanchor": "left",
-                    "y": 1,
-                    "yanchor": "bottom",
-                    "yshift": 2,
-                    "showarrow": False,
-                    "font": {"size": 12, "color": "#5b6577"},
-                }
-            ],
-        }
+        extra = _note_above(f"The other {len(rest):,} areas: {total:,.0f} h in all.")
     return _figure(
         [bar],
         heading,
         height=max(320, 24 * len(names) + 80) + (20 if rest else 0),
         **{**layout, **_clickable(layout), **extra},
-        **({"margin": {"l": 10, "r": 10, "t": 62, "b": 10}} if rest else {}),
     )
 
 

@@ -30,13 +30,26 @@ def overview(store: Store, k: int = 12) -> dict[str, Any]:
             "triples": len(s),
             "central": central,
             "figures": [
-                role_hours_figure(hours_to_roles(G)),
+                role_hours_figure(hours_to_roles(G), counts.get("role", 0), _which_roles(G)),
                 central_skills_figure(central, total_roles=counts.get("role", 0)),
                 hours_by_area_figure(hours_by_area(G)),
             ],
         }
 
     return store.derived(f"dashboard-overview-{k}", build)
+
+
+def _which_roles(G: Any) -> str:
+    """Which roles :func:`kg.explore.hours_to_roles` charts, to end "The roles ...".
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> _which_roles(tiny_graph())
+    'on the career ladder'
+    """
+    ladder = any(k == "progresses" for _, _, k in G.edges(keys=True))
+    return "on the career ladder" if ladder else "first in name order"
 
 
 def cards(data: dict[str, Any]) -> Any:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import plotly.graph_objects as go
 import pytest
 
@@ -158,3 +160,25 @@ def test_the_overview_chart_and_list_say_essential_and_optional(store: Store) ->
     assert f"essential for {top.essential}" in text
     assert f"of {roles} roles" in text
     assert "opens" not in text
+
+
+def test_the_hours_chart_says_how_many_roles_it_shows_and_which(store: Store, tmp_path: Path) -> None:
+    # the curated graph: every role is on the career ladder and charted, nothing to say
+    whole = overview.overview(store)["figures"][0]["layout"]
+    assert whole["title"]["text"] == "Hours to each role from scratch"
+    assert "annotations" not in whole
+    # roles off the ladder (an imported taxonomy's occupations) are not charted: said so
+    extra = tmp_path / "occupations.ttl"
+    extra.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        + "".join(
+            f'<urn:x:occupation-{i}> a ckg:Role ; skos:prefLabel "occupation {i}"@en .\n' for i in range(3)
+        ),
+        encoding="utf-8",
+    )
+    layout = overview.overview(Store.default(extra=[extra]))["figures"][0]["layout"]
+    assert layout["title"]["text"] == "Hours to each role from scratch: 16 of 19 roles"
+    assert [a["text"] for a in layout["annotations"]] == [
+        "The roles on the career ladder; any role in the path finder."
+    ]
