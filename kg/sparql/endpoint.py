@@ -29,9 +29,10 @@ Examples
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, Response, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -251,16 +252,67 @@ def _error(err: QueryRejected, text: str = "") -> Response:
 _ALLOWED = "GET, POST, HEAD, OPTIONS"
 
 
+def _decoded(raw: bytes, charset: str, where: str) -> str:
+    """``raw`` read as ``charset``; bytes that are not refused with where they are (a
+    query read with U+FFFD in their place asks for something else: it answers wrongly).
+
+    Examples
+    --------
+    >>> _decoded("café".encode(), "utf-8", "body")
+    'café'
+    >>> _decoded("café".encode("latin-1"), "utf-8", "body")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryRejected: the query's body is not UTF-8 text: byte 0xe9 (byte 4) cannot be read; ...
+    """
+    try:
+        return raw.decode(charset)
+    except LookupError:
+        raise QueryRejected(
+            f"unknown charset {charset!r} in the Content-Type; send the query in UTF-8", status=415
+        ) from None
+    except UnicodeDecodeError as err:
+        raise QueryRejected(
+            f"the query's {where} is not {charset.upper()} text: byte 0x{raw[err.start]:02x} "
+            f"(byte {err.start + 1}) cannot be read; send the query in UTF-8 (a query POSTed as "
+            "application/sparql-query may name its charset instead: Content-Type: "
+            "application/sparql-query; charset=ISO-8859-1)",
+            status=400,
+        ) from None
+
+
+def _check_encoded(encoded: bytes, where: str) -> None:
+    """Refuse a ``query`` field of ``encoded`` (a query string or form body) whose
+    percent-encoded bytes are not UTF-8: Werkzeug leaves them as they came (``caf%E9``),
+    and the query asks for that text.
+
+    Examples
+    --------
+    >>> _check_encoded(b"query=ASK+%7B%22caf%C3%A9%22%7D", "parameter")
+    >>> _check_encoded(b"query=ASK+%7B%22caf%E9%22%7D", "parameter")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryRejected: the query's parameter is not UTF-8 text: byte 0xe9 (byte 10) cannot be read; ...
+    """
+    if encoded.isascii() and not re.search(rb"%[89a-fA-F]", encoded):
+        return  # nothing but ASCII, written or escaped
+    for key, value in parse_qsl(encoded.decode("latin-1"), keep_blank_values=True, encoding="latin-1"):
+        if key == "query":
+            _decoded(value.encode("latin-1"), "utf-8", where)
+
+
 def _query_text() -> str:
     """The query of a SPARQL Protocol request; refusals as :class:`QueryRejected`."""
     if request.method == "POST":
         ctype = (request.mimetype or "").lower()
+        if ctype == "application/x-www-form-urlencoded":
+            request.get_data(cache=True)  # kept: read again if the form's query is not UTF-8
         if ctype == "application/sparql-update" or (
             ctype.endswith("form-urlencoded") and "update" in request.form
         ):
             raise QueryRejected("updates are refused: this SPARQL service is read-only", status=403)
         if ctype == "application/sparql-query":
-            text = request.get_data(as_text=True)
+            text = _decoded(request.get_data(), request.mimetype_params.get("charset", "utf-8"), "body")
             params: Any = request.args
         elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
             params = request.form
@@ -268,6 +320,8 @@ def _query_text() -> str:
             if len(queries) != 1:
                 raise QueryRejected("send exactly one 'query' form field", status=400)
             text = queries[0]
+            if ctype == "application/x-www-form-urlencoded":
+                _check_encoded(request.get_data(), "form field")
         else:
             raise QueryRejected(
                 f"unsupported request body {ctype or '(none)'}; POST application/sparql-query "
@@ -282,6 +336,7 @@ def _query_text() -> str:
         if len(queries) != 1:
             raise QueryRejected("send exactly one 'query' parameter", status=400)
         text = queries[0]
+        _check_encoded(request.query_string, "parameter")
     for key in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
         if key in params or key in request.args:
             raise QueryRejected(

@@ -1,0 +1,90 @@
+"""Queries whose bytes are not UTF-8 reach the endpoint from Latin-1 clients (Windows
+PowerShell 5 sends a string body as ISO-8859-1): they were read with U+FFFD or the
+escape text (``caf%E9``) in place of the letter, and answered a different question, as
+if correctly. They are refused now with where the byte is, and a body that names its
+charset is read in it."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kg.sparql import paths as sparql_paths
+from kg.sparql.endpoint import sparql_blueprint
+from kg.store import Store
+
+CAFE = 'SELECT ?x WHERE { BIND("café" AS ?x) }'
+AT = CAFE.index("é") + 1  # the byte of é, counted from 1
+
+
+@pytest.fixture(autouse=True)
+def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    for registry, key, value in sparql_paths.extension_entries():
+        monkeypatch.setitem(registry, key, value)
+
+
+@pytest.fixture(scope="module")
+def client() -> FlaskClient:
+    app = Flask(__name__)
+    app.register_blueprint(sparql_blueprint(Store.default(), timeout=5.0, max_rows=100))
+    return app.test_client()
+
+
+def _value(response: object) -> str:
+    return str(response.json["results"]["bindings"][0]["x"]["value"])  # type: ignore[attr-defined]
+
+
+def test_a_latin1_body_is_refused_with_the_byte(client: FlaskClient) -> None:
+    r = client.post("/sparql", data=CAFE.encode("latin-1"), content_type="application/sparql-query")
+    assert r.status_code == 400
+    assert r.text.startswith(f"the query's body is not UTF-8 text: byte 0xe9 (byte {AT}) cannot be read")
+    assert "charset=ISO-8859-1" in r.text
+
+
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "latin-1", "windows-1252"])
+def test_a_body_naming_its_charset_is_read_in_it(client: FlaskClient, charset: str) -> None:
+    r = client.post(
+        "/sparql", data=CAFE.encode("latin-1"), content_type=f"application/sparql-query; charset={charset}"
+    )
+    assert r.status_code == 200
+    assert _value(r) == "café"
+
+
+def test_an_unknown_charset_is_415(client: FlaskClient) -> None:
+    r = client.post("/sparql", data=CAFE.encode(), content_type="application/sparql-query; charset=nope")
+    assert r.status_code == 415
+    assert "unknown charset 'nope'" in r.text
+
+
+@pytest.mark.parametrize(
+    ("send", "where"),
+    [
+        (lambda c, q: c.get("/sparql?query=" + q), "parameter"),
+        (
+            lambda c, q: c.post(
+                "/sparql", data=b"query=" + q.encode(), content_type="application/x-www-form-urlencoded"
+            ),
+            "form field",
+        ),
+    ],
+)
+def test_percent_escaped_latin1_is_refused(client: FlaskClient, send: object, where: str) -> None:
+    latin1 = "SELECT+%3Fx+WHERE+%7B+BIND%28%22caf%E9%22+AS+%3Fx%29+%7D"
+    r = send(client, latin1)  # type: ignore[operator]
+    assert r.status_code == 400
+    assert r.text.startswith(f"the query's {where} is not UTF-8 text: byte 0xe9 (byte {AT})")
+    utf8 = "SELECT+%3Fx+WHERE+%7B+BIND%28%22caf%C3%A9%22+AS+%3Fx%29+%7D"
+    good = send(client, utf8)  # type: ignore[operator]
+    assert good.status_code == 200
+    assert _value(good) == "café"
+
+
+def test_unicode_round_trips_in_every_way_of_sending(client: FlaskClient) -> None:
+    query = 'SELECT ?x WHERE { BIND("日本語 ünïcödé 🚀 10%" AS ?x) }'
+    answers = [
+        client.get("/sparql", query_string={"query": query}),
+        client.post("/sparql", data={"query": query}),
+        client.post("/sparql", data=query.encode(), content_type="application/sparql-query"),
+    ]
+    assert [_value(r) for r in answers] == ["日本語 ünïcödé 🚀 10%"] * 3
