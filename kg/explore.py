@@ -493,12 +493,23 @@ def neighbourhood(
     return View(order, edges, hidden)
 
 
-def ladder(G: nx.MultiDiGraph, *, limit: int | None = None) -> View:
+def ladder(G: nx.MultiDiGraph, *, limit: int | None = None, off_ladder: int | None = None) -> View:
     """The career ladder: every role and the progression edges between roles.
 
     Roles on a progression come first (the ladder itself), then the other roles, each
     group in drawing priority order; with ``limit`` at most that many roles are drawn
     and ``View.hidden`` counts the others (an imported taxonomy holds thousands).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    limit : int, optional
+        The most roles drawn.
+    off_ladder : int, optional
+        The most roles on no progression drawn beside a ladder (``0``: the ladder
+        alone; ESCO's 3,000 occupations would bury it). Without a ladder (an imported
+        taxonomy alone) the roles are drawn up to ``limit`` whatever this says.
 
     Examples
     --------
@@ -511,17 +522,20 @@ def ladder(G: nx.MultiDiGraph, *, limit: int | None = None) -> View:
     [('se', 'mle', 'progresses')]
     >>> ladder(G).nodes, ladder(G, limit=2).hidden
     (['mle', 'se', 'a'], 1)
+    >>> ladder(G, off_ladder=0).nodes, ladder(G, off_ladder=0).hidden
+    (['mle', 'se'], 1)
     """
     on_ladder = {n for u, v, k in G.edges(keys=True) if k == "progresses" for n in (u, v)}
     roles = sorted(
         (n for n, t in G.nodes(data="type") if t == "role"),
         key=lambda n: (n not in on_ladder, *_sort_key(G, n)),
     )
-    hidden = 0
-    if limit is not None and len(roles) > limit:
-        hidden = len(roles) - limit
-        roles = roles[:limit]
-    return View(roles, _induced_edges(G, roles, {"progresses"}), hidden)
+    drawn = roles
+    if on_ladder and off_ladder is not None:
+        drawn = roles[: len(on_ladder) + max(0, off_ladder)]  # the ladder's roles come first
+    if limit is not None:
+        drawn = drawn[:limit]
+    return View(drawn, _induced_edges(G, drawn, {"progresses"}), len(roles) - len(drawn))
 
 
 def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] = ()) -> View:

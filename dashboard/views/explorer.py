@@ -213,8 +213,11 @@ def canvas(
     expanded = list(s.get("expanded") or [])
     rels = set(relations) if relations is not None else None
     kinds = set(types) if types is not None else None
-    if not focus and not expanded:
-        view = ladder(G, limit=int(s.get("limit") or LIMIT))
+    limit = int(s.get("limit") or LIMIT)
+    ladder_view = not focus and not expanded
+    if ladder_view:
+        # the ladder alone first; "Show more" adds the roles on no career step, LIMIT at a time
+        view = ladder(G, limit=limit, off_ladder=limit - LIMIT)
         what = "the career ladder: roles and who progresses to whom"
     else:
         view = neighbourhood(
@@ -223,7 +226,7 @@ def canvas(
             expanded=expanded,
             types=kinds,
             relations=rels,
-            limit=int(s.get("limit") or LIMIT),
+            limit=limit,
         )
         what = f"{len(expanded)} expanded node{'s' if len(expanded) != 1 else ''}"
     elements = to_elements(G, view, focus=focus, expanded=expanded, layout=layout or "auto")
@@ -235,8 +238,26 @@ def canvas(
     if focus:  # the status is a live region: a screen reader hears which node was selected
         status.insert(0, sr_only(f"{_label(G, focus)} selected: "))
     if view.hidden:
-        status.append(html.Span(f" {view.hidden} more not drawn.", className="warn"))
+        said = _hidden(view.hidden, ladder=ladder_view, cut=n_nodes >= limit)
+        status.append(html.Span(f" {said}", className="warn"))
     return elements, cytoscape_layout(layout or "auto", elements), status, not view.hidden
+
+
+def _hidden(n: int, *, ladder: bool, cut: bool) -> str:
+    """What the status says of the ``n`` nodes not drawn: in the ladder view they are
+    roles, and when the cap did not cut (``cut``), roles on no career step.
+
+    Examples
+    --------
+    >>> _hidden(3005, ladder=True, cut=False), _hidden(1, ladder=True, cut=True)
+    ('3,005 roles with no career step not drawn.', '1 more role not drawn.')
+    >>> _hidden(20, ladder=False, cut=True)
+    '20 more not drawn.'
+    """
+    if not ladder:
+        return f"{n:,} more not drawn."
+    roles = "role" if n == 1 else "roles"
+    return f"{n:,} more {roles} not drawn." if cut else f"{n:,} {roles} with no career step not drawn."
 
 
 def _label(G: Any, iri: str) -> str:

@@ -98,10 +98,39 @@ def test_explorer_ladder_is_capped_with_show_more(store: Store) -> None:
     elements, _, status, more_hidden = explorer.canvas(store, state, None, None, "auto")
     assert len([e for e in elements if "source" not in e["data"]]) == len(roles) - 1
     assert not more_hidden
-    assert "1 more not drawn" in str(status)
+    assert "1 more role not drawn" in str(status)
     raised = explorer.next_state(state, ids.EX_SHOW_MORE, 1)
     elements, _, _, more_hidden = explorer.canvas(store, raised, None, None, "auto")
     assert len([e for e in elements if "source" not in e["data"]]) == len(roles)
+    assert more_hidden
+
+
+def test_the_ladder_is_drawn_alone_first_beside_roles_on_no_career_step(tmp_path: Any) -> None:
+    # an imported taxonomy's occupations (ESCO: 3,005) on no progression filled the first
+    # view's 150 nodes with a grid of unlinked roles, the ladder small beneath them
+    extra = tmp_path / "occupations.ttl"
+    extra.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        + "".join(
+            f'<urn:x:occupation-{i}> a ckg:Role ; skos:prefLabel "occupation {i}"@en .\n' for i in range(3)
+        ),
+        encoding="utf-8",
+    )
+    store = Store.default(extra=[extra])
+
+    def roles(state: dict[str, Any]) -> tuple[list[str], str, bool]:
+        elements, _, status, more_hidden = explorer.canvas(store, state, None, None, "auto")
+        return [e["data"]["label"] for e in elements if "source" not in e["data"]], texts(status), more_hidden
+
+    first, status, more_hidden = roles(explorer.initial())
+    assert len(first) == 16
+    assert not any(label.startswith("occupation") for label in first)
+    assert status.endswith("3 roles with no career step not drawn.")
+    assert not more_hidden  # "Show more" is offered
+    more, status, more_hidden = roles(explorer.next_state(explorer.initial(), ids.EX_SHOW_MORE, 1))
+    assert sorted(set(more) - set(first)) == ["occupation 0", "occupation 1", "occupation 2"]
+    assert "not drawn" not in status
     assert more_hidden
 
 
