@@ -9,17 +9,41 @@ from pathlib import Path
 import click
 
 from kg.cli import ROWS, Seconds, command, data_option, open_store
-from kg.errors import InputFileError, QueryRejected, QueryTimeout, ResultTooLarge
+from kg.errors import InputFileError, QueryRejected, QueryTimeout, ResultTooLarge, not_utf8
 
 __all__ = ["sparql_command"]
 
 _FORMATS = ["table", "json", "csv", "tsv", "xml", "ttl", "nt", "jsonld"]
 
 
+def _utf8(raw: bytes, source: str, fix: str) -> str:
+    r"""``raw`` read as UTF-8 (a byte order mark dropped); a byte that is not UTF-8 is
+    named with its line and what it is in Windows-1252 (:func:`kg.errors.not_utf8`).
+
+    Examples
+    --------
+    >>> _utf8("ASK { ?s ?p 'café' }".encode(), "stdin", "")
+    "ASK { ?s ?p 'café' }"
+    >>> _utf8(b"ASK {\n ?s ?p 'caf\xe9' }", "stdin", "save it as UTF-8")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: stdin, line 2: not UTF-8 text: byte 0xE9 after " ?s ?p 'caf", 'é' in Windows-1252; save it as UTF-8
+    """
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise InputFileError(
+            source, f"not UTF-8 text: {not_utf8(raw, err.start)}; {fix}", line=line
+        ) from None
+
+
 def _read_query(arg: str) -> str:
     """The query text of ``arg``: itself, ``@FILE`` read as UTF-8, or ``-`` for stdin.
 
-    A byte order mark (as Windows editors save UTF-8) is dropped.
+    A byte order mark (as Windows editors save UTF-8) is dropped; bytes that are not
+    UTF-8 are refused with where they are (from stdin or the command line, Python
+    carried them on as unpaired surrogates, and the query engine failed with a traceback).
 
     Examples
     --------
@@ -27,21 +51,24 @@ def _read_query(arg: str) -> str:
     'ASK { ?s ?p ?o }'
     """
     if arg == "-":
-        return sys.stdin.read().removeprefix("\ufeff")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream with no bytes under it (already decoded)
+            return sys.stdin.read().removeprefix("\ufeff")
+        return _utf8(stream.read(), "stdin", "send the query as UTF-8")
     if arg.startswith("@"):
         path = Path(arg[1:])
         try:
-            return path.read_text(encoding="utf-8-sig")
+            raw = path.read_bytes()
         except FileNotFoundError:
             raise InputFileError(str(path), "no such query file") from None
-        except UnicodeDecodeError as err:
-            raise InputFileError(
-                str(path),
-                f"not UTF-8 text (byte 0x{err.object[err.start]:02x} at offset {err.start}); save it as UTF-8",
-            ) from None
         except OSError as err:
             raise InputFileError(str(path), f"cannot read the query file: {err}") from None
-    return arg.removeprefix("\ufeff")
+        return _utf8(raw, str(path), "save it as UTF-8")
+    # bytes of the command line that are not UTF-8 arrive as surrogates (\udce9)
+    return _utf8(arg.encode("utf-8", "surrogateescape"), "the query argument", _TERMINAL)
+
+
+_TERMINAL = "set the terminal to UTF-8, or save the query in a UTF-8 file and give @FILE"
 
 
 _QUERY_SUFFIXES = (".rq", ".sparql", ".ru", ".txt")

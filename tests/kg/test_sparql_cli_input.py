@@ -102,3 +102,33 @@ def test_a_query_file_not_in_utf8_says_how_to_save_it(tmp_path: Path) -> None:
     assert out.exit_code == 2
     assert "not UTF-8" in out.output
     assert "save it as UTF-8" in out.output
+
+
+def test_a_query_not_in_utf8_from_stdin_or_the_command_line_is_an_error_not_a_traceback() -> None:
+    # Python carried the byte on as a surrogate and the engine raised UnicodeEncodeError
+    from kg.cli import _register, cli
+
+    _register()
+    latin1 = 'ASK {\n  ?s skos:prefLabel "Zöll" }'.encode("latin-1")
+    piped = CliRunner().invoke(cli, ["sparql", "-"], input=latin1)
+    assert piped.exit_code == 2
+    assert piped.exception is None or isinstance(piped.exception, SystemExit)
+    assert piped.stderr == (
+        "careerkg: error: stdin, line 2: not UTF-8 text: byte 0xF6 after '?s skos:prefLabel \"Z', "
+        "'ö' in Windows-1252; send the query as UTF-8\n"
+    )
+    typed = run(latin1.decode("utf-8", "surrogateescape"))  # as Python gives a Latin-1 terminal's bytes
+    assert typed.exit_code == 2
+    assert typed.stderr.startswith("careerkg: error: the query argument, line 2: not UTF-8 text: byte 0xF6")
+    assert "set the terminal to UTF-8" in typed.stderr
+    # UTF-8 from both runs
+    assert CliRunner().invoke(cli, ["sparql", "-"], input='ASK { ?s ?p "Zöll" }'.encode()).stdout == "false\n"
+
+
+def test_a_query_file_not_in_utf8_names_the_line_and_the_byte(tmp_path: Path) -> None:
+    f = tmp_path / "latin1.rq"
+    f.write_bytes('SELECT ?l WHERE {\n ?s skos:prefLabel ?l FILTER(?l = "Zöll") }'.encode("latin-1"))
+    out = run(f"@{f}")
+    assert out.exit_code == 2
+    assert f"{f}, line 2: not UTF-8 text: byte 0xF6 after" in out.stderr
+    assert "'ö' in Windows-1252" in out.stderr
