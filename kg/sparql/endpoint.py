@@ -38,7 +38,7 @@ from flask import Blueprint, Response, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
+from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge, not_utf8
 from kg.namespace import CKF
 from kg.sparql import formats
 from kg.sparql.cache import result_cache
@@ -263,7 +263,7 @@ def _decoded(raw: bytes, charset: str, where: str) -> str:
     >>> _decoded("café".encode("latin-1"), "utf-8", "body")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.QueryRejected: the query's body is not UTF-8 text: byte 0xe9 (byte 4) cannot be read; ...
+    kg.errors.QueryRejected: the query's body is not UTF-8 text: line 1, byte 0xE9 after 'caf', 'é' in Windows-1252; ...
     """
     try:
         return raw.decode(charset)
@@ -272,9 +272,10 @@ def _decoded(raw: bytes, charset: str, where: str) -> str:
             f"unknown charset {charset!r} in the Content-Type; send the query in UTF-8", status=415
         ) from None
     except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
         raise QueryRejected(
-            f"the query's {where} is not {charset.upper()} text: byte 0x{raw[err.start]:02x} "
-            f"(byte {err.start + 1}) cannot be read; send the query in UTF-8 (a query POSTed as "
+            f"the query's {where} is not {charset.upper()} text: line {line}, {not_utf8(raw, err.start)}; "
+            "send the query in UTF-8 (a query POSTed as "
             "application/sparql-query may name its charset instead: Content-Type: "
             "application/sparql-query; charset=ISO-8859-1)",
             status=400,
@@ -292,7 +293,7 @@ def _check_encoded(encoded: bytes, where: str) -> None:
     >>> _check_encoded(b"query=ASK+%7B%22caf%E9%22%7D", "parameter")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.QueryRejected: the query's parameter is not UTF-8 text: byte 0xe9 (byte 10) cannot be read; ...
+    kg.errors.QueryRejected: the query's parameter is not UTF-8 text: line 1, byte 0xE9 after 'ASK {"caf', ...
     """
     if encoded.isascii() and not re.search(rb"%[89a-fA-F]", encoded):
         return  # nothing but ASCII, written or escaped
