@@ -65,9 +65,15 @@ CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Expose-Headers": "X-Query-Time, X-Cache",
     "Access-Control-Max-Age": "86400",
 }
-"""Sent on every answer of the endpoint, so browser tools (YASGUI...) can call it."""
+"""Sent on every answer of the endpoint, so browser tools (YASGUI...) can call it. A
+preflight's ``Access-Control-Allow-Headers`` also names the headers it asks for (a
+tool's ``Authorization`` or ``X-Requested-With``): the endpoint reads none of them, and
+with ``*`` as the origin browsers send no cookies."""
+
+_HEADER_NAMES = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
 
 
 def service_description(endpoint: str, store: Store) -> Graph:
@@ -429,6 +435,11 @@ def sparql_blueprint(
     @bp.after_request
     def add_cors(response: Response) -> Response:
         response.headers.update(CORS_HEADERS)
+        asked = request.headers.get("Access-Control-Request-Headers", "")
+        names = [name.strip() for name in asked.split(",") if _HEADER_NAMES.fullmatch(name.strip())]
+        if names:  # a preflight: allow what the browser asks to send
+            allowed = {n.lower(): n for n in ("Accept", "Content-Type", *names)}
+            response.headers["Access-Control-Allow-Headers"] = ", ".join(allowed.values())
         response.headers["Vary"] = "Accept"
         return response
 
