@@ -32,6 +32,12 @@ _CSV_HELP = "course, term, teaches, requires — several skills separated by ';'
 GAPS_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}
 """The gap map's layout: positions come from the server (terms are columns)."""
 
+GAPS_PASTE = "gaps-paste"
+"""The box a curriculum can be pasted into (cells copied from a spreadsheet, CSV, Turtle)."""
+
+GAPS_PASTE_CHECK = "gaps-paste-check"
+"""The button that checks the pasted curriculum."""
+
 GAPS_STATUS = "gaps-status"
 """The status region: the verdict on a curriculum checked, for screen readers."""
 
@@ -41,11 +47,20 @@ CANVAS_LABEL = (
 )
 
 
+def _full_width(label: str, control: Any) -> html.Div:
+    """A :func:`field` as wide as its block (the form's fields are a row of fixed widths)."""
+    div = field(label, control)
+    div.style = {"width": "100%"}
+    return div
+
+
 def _results(result: dict[str, Any] | None) -> list[Any]:
     """Message, summary, findings, charts, canvas elements and the status sentence for
     an analysis result."""
     if not result:
-        hint = html.P("Upload a curriculum or choose an example to see its gaps.", className="muted")
+        hint = html.P(
+            "Upload a curriculum, paste one or choose an example to see its gaps.", className="muted"
+        )
         return [None, hint, None, None, [], ""]
     if result.get("error"):  # the alert is announced
         return [html.Div(result["error"], className="alert", role="alert"), None, None, None, [], ""]
@@ -141,6 +156,33 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                     ),
                 ],
             ),
+            html.Details(
+                [
+                    html.Summary("…or paste a curriculum: cells copied from a spreadsheet, CSV or Turtle"),
+                    _full_width(
+                        "Curriculum text",
+                        dcc.Textarea(
+                            id=GAPS_PASTE,
+                            className="editor",
+                            spellCheck=False,
+                            rows=8,
+                            placeholder="course\tterm\tteaches\trequires\n"
+                            "Python for data\t1\tPython programming; SQL\t\n"
+                            "Machine learning\t2\tmachine learning\tPython programming",
+                        ),
+                    ),
+                    html.Button(
+                        "Check pasted curriculum",
+                        id=GAPS_PASTE_CHECK,
+                        className="btn btn-primary",
+                        n_clicks=0,
+                        style={"marginTop": "8px"},
+                    ),
+                ],
+                className="path-form gaps-paste",
+                # a block, not the form's row of fields: the summary, then a full-width box
+                style={"display": "block"},
+            ),
             html.Div(message, id=ids.GAPS_MESSAGE),
             html.P(said, id=GAPS_STATUS, role="status", className="sr-only"),
             html.Div(
@@ -221,13 +263,17 @@ clientside_callback(
     Output(ids.GAPS_EXAMPLE, "value"),
     Input(ids.GAPS_UPLOADED, "data"),
     Input(ids.GAPS_EXAMPLE, "value"),
+    Input(GAPS_PASTE_CHECK, "n_clicks"),
+    State(GAPS_PASTE, "value"),
     prevent_initial_call=True,
 )
-def _choose(upload: Any, example: Any) -> Any:
-    """The curriculum to check: the uploaded file, or the chosen example."""
+def _choose(upload: Any, example: Any, _pasted: Any, text: Any) -> Any:
+    """The curriculum to check: the uploaded file, the pasted text, or the chosen example."""
     if ctx.triggered_id == ids.GAPS_UPLOADED:
         source = view.read_upload(upload)
         return (no_update, no_update) if source is None else (source, None)
+    if ctx.triggered_id == GAPS_PASTE_CHECK:
+        return view.read_paste(text if isinstance(text, str) else None), None
     if not example:
         return no_update, no_update
     try:

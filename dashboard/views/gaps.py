@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -49,6 +50,7 @@ __all__ = [
     "gap_stylesheet",
     "load_example",
     "moves_section",
+    "read_paste",
     "read_upload",
     "summary",
     "summary_tiles",
@@ -218,6 +220,47 @@ def read_upload(upload: Mapping[str, Any] | None) -> dict[str, Any] | None:
     except KGError as err:
         return {"error": str(err)}
     return {"text": text, "fmt": fmt, "name": filename}
+
+
+PASTED = "pasted text"
+"""The name a pasted curriculum goes by in messages (``pasted text, line 3: ...``)."""
+
+_TURTLE = re.compile(
+    r"^\s*(?:@prefix|@base|prefix\s|base\s)|\bckg:Curriculum\b", re.IGNORECASE | re.MULTILINE
+)
+
+
+def read_paste(text: str | None) -> dict[str, Any]:
+    r"""The curriculum to check from text pasted into the page: cells copied from a
+    spreadsheet (tab-separated), CSV, or Turtle (told by its ``@prefix`` lines).
+
+    Returns
+    -------
+    dict
+        ``{"text", "fmt", "name"}``, or ``{"error": message}`` for nothing pasted or
+        more than :data:`MAX_UPLOAD_BYTES`.
+
+    Examples
+    --------
+    >>> read_paste("course\tterm\tteaches\trequires\nIntro\t1\tSQL\t\n")["fmt"]
+    'csv'
+    >>> read_paste("@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n")["fmt"]
+    'turtle'
+    >>> read_paste("  ")["error"]
+    'Nothing pasted: paste the rows of a curriculum (a header row course, term, teaches, requires, then a row per course), or Turtle, and check again.'
+    """
+    if not text or not text.strip():
+        return {
+            "error": "Nothing pasted: paste the rows of a curriculum (a header row course, term, teaches, "
+            "requires, then a row per course), or Turtle, and check again."
+        }
+    size = len(text.encode("utf-8"))
+    if size > MAX_UPLOAD_BYTES:
+        return {
+            "error": f"{PASTED}: {_size(size)}, over the {MAX_UPLOAD_BYTES // 1024} KiB limit; "
+            "a curriculum is a few kilobytes"
+        }
+    return {"text": text, "fmt": "turtle" if _TURTLE.search(text) else "csv", "name": PASTED}
 
 
 def decode_upload(contents: str, filename: str) -> tuple[str, str]:
