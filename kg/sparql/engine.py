@@ -154,7 +154,7 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
         except Exception:  # not an update either: report the query parser's error
             raise QueryRejected(
                 f"malformed SPARQL query at {_position(err)}: {_expected(err.msg)} "
-                f"(near {_near(text, err.loc)!r})",
+                f"(near {_near(text, err.loc)!r}){_unbalanced(text)}",
                 status=400,
             ) from None
         if "request" not in update:  # nothing but whitespace, comments and PREFIX lines
@@ -253,6 +253,51 @@ workers). Parsing is pure Python, already serialised by the GIL, so the lock cos
 def _parse_cached(text: str) -> Query:
     """:func:`parse_query` remembered per text: parsing costs milliseconds, native runs less."""
     return parse_query(text)
+
+
+_PAIRS = {")": "(", "}": "{", "]": "["}
+
+
+def _unbalanced(text: str) -> str:
+    r"""A hint for a query whose brackets do not pair up, the commonest slip the parser
+    reports only as "cannot be read from here on": the first bracket that closes the
+    wrong one or nothing, or the last left open (strings, IRIs and comments skipped).
+
+    Examples
+    --------
+    >>> print(_unbalanced('SELECT ?r WHERE {\n  ?r a ckg:Role FILTER(CONTAINS(STR(?r), "(")\n}'))
+    ; the ( at line 2, column 23 is not closed before the } at line 3, column 1
+    >>> print(_unbalanced("SELECT ?r WHERE { ?r a ckg:Role"))
+    ; the { at line 1, column 17 is never closed
+    >>> print(_unbalanced("SELECT ?r WHERE { ?r a ckg:Role } }"))
+    ; the } at line 1, column 35 closes nothing (no { is open)
+    >>> _unbalanced("SELECT ?r WHERE { ?r a ckg:Role }")
+    ''
+    """
+
+    def at(i: int) -> str:
+        return f"line {text.count(chr(10), 0, i) + 1}, column {i - text.rfind(chr(10), 0, i)}"
+
+    skipped = [(m.start(), m.end()) for m in _PREFIX_USE.finditer(text) if m.group("skip")]
+    open_: list[int] = []
+    next_skip = 0
+    i = 0
+    while i < len(text):
+        if next_skip < len(skipped) and i == skipped[next_skip][0]:
+            i = skipped[next_skip][1]
+            next_skip += 1
+            continue
+        c = text[i]
+        if c in "({[":
+            open_.append(i)
+        elif c in _PAIRS:
+            if not any(text[j] == _PAIRS[c] for j in open_):
+                return f"; the {c} at {at(i)} closes nothing (no {_PAIRS[c]} is open)"
+            if text[open_[-1]] != _PAIRS[c]:
+                return f"; the {text[open_[-1]]} at {at(open_[-1])} is not closed before the {c} at {at(i)}"
+            open_.pop()
+        i += 1
+    return f"; the {text[open_[-1]]} at {at(open_[-1])} is never closed" if open_ else ""
 
 
 def _near(text: str, loc: int) -> str:

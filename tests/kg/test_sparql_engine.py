@@ -82,6 +82,37 @@ def test_unknown_prefix_is_400_naming_it_and_the_fix() -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        (
+            'SELECT ?r WHERE {\n  ?r skos:prefLabel ?l .\n  FILTER(CONTAINS(?l, "Data")\n}',
+            "the ( at line 3, column 9 is not closed before the } at line 4, column 1",
+        ),
+        ("SELECT ?r WHERE { ?r a ckg:Role  LIMIT 3", "the { at line 1, column 17 is never closed"),
+        ("SELECT ?r WHERE { ?r a ckg:Role } }", "the } at line 1, column 35 closes nothing (no { is open)"),
+        # brackets in strings, IRIs and comments are not the query's
+        (
+            'SELECT ?r WHERE { ?r skos:prefLabel "a (b", <urn:x:(> # (\n ; a ckg:Role ) }',
+            "the ) at line 2, column 15 closes nothing (no ( is open)",
+        ),
+    ],
+)
+def test_an_unbalanced_bracket_is_placed(query: str, hint: str) -> None:
+    # the parser said only "the query cannot be read from here on" at the FILTER
+    with pytest.raises(QueryRejected) as err:
+        parse_query(query)
+    assert str(err.value).startswith("malformed SPARQL query at line ")
+    assert str(err.value).endswith("; " + hint)
+
+
+def test_balanced_brackets_add_no_hint() -> None:
+    with pytest.raises(QueryRejected) as err:
+        parse_query("SELECT ?r WHERE { ?r a } LIMIT 3")
+    assert " is never closed" not in str(err.value)
+    assert "closes nothing" not in str(err.value)
+
+
+@pytest.mark.parametrize(
     ("query", "where", "closest"),
     [
         ("SELECT ?l WHERE {\n  ?s a ckg:Role ;\n     skoss:prefLabel ?l .\n}", "line 3, column 6", "skos:"),
