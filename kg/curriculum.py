@@ -18,7 +18,9 @@ CSV
     header is refused: a skill list split at its commas would shift into other columns.
     Rows that start with ``#`` before or among the courses are comments, except the
     metadata lines ``# curriculum: NAME``, ``# entry requirements: SKILL; SKILL`` and
-    ``# target roles: ROLE; ROLE``. Several rows with the same course and term are merged.
+    ``# target roles: ROLE; ROLE``. Several rows with the same course and term are merged;
+    a row with neither course nor term adds to the course above (merged cells, or one
+    skill a row), and a course's later rows may leave its term out.
 
 Skills are named by label, alt label, full IRI or prefixed name (``skill:python``).
 A name that matches no skill is kept as an unknown :class:`SkillRef` with the closest
@@ -543,6 +545,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
     cur_slug = slug(title)
     courses: dict[str, Course] = {}
     slugs: set[str] = set()  # of the course IRIs: two names may slug alike ('C++', 'C#')
+    previous: Course | None = None
     for line, cells in rows:
 
         def cell(col: str, cells: list[str] = cells) -> str:
@@ -550,11 +553,27 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
             return cells[i] if i < len(cells) else ""
 
         name = cell("course").strip()
+        if not name and not cell("term").strip() and previous is not None:
+            name = previous.label  # more skills of the course above (merged cells, one skill a row)
         if not name:
-            raise InvalidCurriculum(source, "empty course name; every row needs a course", line)
-        term = _term(cell("term"), source, line)
+            raise InvalidCurriculum(
+                source,
+                "empty course name; every row needs a course"
+                + (
+                    " (a row with neither course nor term adds to the course above)"
+                    if previous is not None
+                    else ""
+                ),
+                line,
+            )
         key = name.casefold()
         course = courses.get(key)
+        # a course's later rows may leave its term out: the term is the course's
+        term = (
+            course.term
+            if course is not None and not cell("term").strip()
+            else _term(cell("term"), source, line)
+        )
         if course is None:
             base = course_slug = slug(name)
             n = 1
@@ -572,6 +591,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
             )
         course.teaches += [_skill_ref(index, n, line) for n in _names(index, cell("teaches"), CKG.Skill)]
         course.requires += [_skill_ref(index, n, line) for n in _names(index, cell("requires"), CKG.Skill)]
+        previous = course
 
     _name_courses(courses.values())
     entry_text, entry_line = meta.get("entry", ("", 0))

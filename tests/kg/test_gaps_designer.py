@@ -418,3 +418,54 @@ def test_a_broken_utf16_file_says_how_to_save_it(tmp_path: Path, store: Store) -
     assert str(err.value) == (
         f"{path}, line 3: not UTF-16 text after its byte-order mark; save the file as UTF-8 (in Excel: CSV UTF-8)"
     )
+
+
+# ------------------------------------------- one skill a row, as sheets are kept
+
+ONE_SKILL_A_ROW = """\
+course,term,teaches,requires
+Intro,1,Python programming,
+,,SQL,
+Machine Learning,2,machine learning,Python programming
+,,supervised learning,
+,,"decision trees; random forests",
+Machine Learning,,gradient boosting,
+"""
+
+
+def test_rows_under_a_course_with_no_course_or_term_add_to_it(store: Store) -> None:
+    # a sheet with merged course cells, or one skill a row, saves as CSV with the
+    # course and term left empty below the first row; was: "line 3: empty course
+    # name; every row needs a course" (and "bad term ''" for a repeated course)
+    cur = parse_curriculum(ONE_SKILL_A_ROW, store, fmt="csv", source="p.csv")
+    assert [
+        (c.label, c.term, [s.label for s in c.teaches], [s.label for s in c.requires]) for c in cur.courses
+    ] == [
+        ("Intro", 1, ["Python programming", "SQL"], []),
+        (
+            "Machine Learning",
+            2,
+            [
+                "machine learning",
+                "supervised learning",
+                "decision trees",
+                "random forests",
+                "gradient boosting",
+            ],
+            ["Python programming"],
+        ),
+    ]
+
+
+def test_a_row_with_a_term_but_no_course_is_still_refused(store: Store) -> None:
+    # a term with no course is no continuation: which course was meant is not known
+    with pytest.raises(InvalidCurriculum) as err:
+        parse_curriculum(ONE_SKILL_A_ROW + ",3,deep learning,\n", store, fmt="csv", source="p.csv")
+    assert str(err.value) == (
+        "p.csv, line 8: empty course name; every row needs a course "
+        "(a row with neither course nor term adds to the course above)"
+    )
+    with pytest.raises(
+        InvalidCurriculum, match=r"^p.csv, line 2: empty course name; every row needs a course$"
+    ):
+        parse_curriculum("course,term,teaches,requires\n,,SQL,\n", store, fmt="csv", source="p.csv")
