@@ -29,12 +29,13 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.errors import KGError
-from kg.namespace import BASE, CKG, PREFIXES
+from kg.namespace import BASE, CKF, CKG, PREFIXES
 from kg.store import Store
 
 __all__ = ["unknown_names"]
 
 _ONTOLOGY = str(CKG._NS)
+_FUNCTIONS = str(CKF)
 _TERMS = {URIRef(_ONTOLOGY + name) for name in CKG.__annotations__}
 
 
@@ -57,14 +58,25 @@ def _patterns(iri: URIRef) -> list[tuple[Any, Any, Any]]:
     return [(iri, None, None), (None, iri, None), (None, None, iri)]
 
 
+def _extensions() -> frozenset[URIRef]:
+    """careerkg's ``ckf:`` terms: the learning-path predicates and the functions. They
+    are answered by the query engine, never stored in the graph."""
+    from kg.sparql.paths import FUNCTIONS, MAGIC
+
+    return frozenset((*MAGIC, *FUNCTIONS))
+
+
 def _closest(store: Store, iri: str) -> list[str]:
     """The names that exist closest to ``iri``: ontology terms for a ``ckg:`` term,
-    the graph's labelled nodes of the same namespace (``skill:``...) otherwise."""
+    extensions for a ``ckf:`` one, the graph's labelled nodes of the same namespace
+    (``skill:``...) otherwise."""
     from kg.names import LabelIndex, closest_labels
 
     first: list[URIRef] = []
     if iri.startswith(_ONTOLOGY):
         ns, nodes = _ONTOLOGY, _TERMS
+    elif iri.startswith(_FUNCTIONS):
+        ns, nodes = _FUNCTIONS, set(_extensions())
     else:
         ns = iri.rsplit("/", 1)[0] + "/"
         index = LabelIndex.of(store)
@@ -169,9 +181,15 @@ def unknown_names(store: Store, text: str) -> list[str]:
             note = _vocabulary_note(store, str(iri))
             notes += [note] if note else []
             continue
-        if iri in _TERMS or _mentioned(store, iri):
+        if iri in _TERMS or iri in _extensions() or _mentioned(store, iri):
             continue
         near = _closest(store, str(iri))
-        what = "not a term of the careerkg ontology" if iri.startswith(_ONTOLOGY) else "not in the graph"
+        what = (
+            "not a term of the careerkg ontology"
+            if iri.startswith(_ONTOLOGY)
+            else "not a careerkg extension"
+            if iri.startswith(_FUNCTIONS)
+            else "not in the graph"
+        )
         notes.append(f"{_short(iri)} is {what}" + (f" (closest: {', '.join(near)})" if near else ""))
     return notes

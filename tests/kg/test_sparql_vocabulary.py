@@ -101,3 +101,27 @@ def test_the_sparql_page_shows_the_vocabulary_note() -> None:
     _data, message = run(Store.default(), "SELECT ?l WHERE { role:data-scientist skos:prefLabl ?l }")
     assert message.startswith("0 rows")
     assert "Note: skos:prefLabl is not a term of SKOS (closest: skos:prefLabel)." in message
+
+
+def test_the_learning_path_extensions_have_no_note() -> None:
+    # ckf:pathFrom, ckf:step, ckf:pathHours... are answered by the engine, never stored:
+    # README's own learning-path query got five "ckf:... is not in the graph" notes
+    store = Store.default()
+    query = (
+        "SELECT ?position ?step ?hours ?h WHERE { ?row ckf:pathFrom role:software-engineer ; "
+        "ckf:pathTo role:machine-learning-engineer ; ckf:position ?position ; ckf:step ?step ; "
+        "ckf:hours ?hours ; ckf:totalHours ?t ; ckf:label ?l ; ckf:level ?v ; ckf:stepType ?k ; "
+        "ckf:reasons ?r ; ckf:know ?w . "
+        "BIND(ckf:pathHours(role:software-engineer, role:data-scientist) AS ?h) "
+        "BIND(ckf:pathLength(role:software-engineer, role:data-scientist) AS ?n) }"
+    )
+    assert unknown_names(store, query) == []
+
+
+def test_a_misspelt_extension_is_named_with_the_closest() -> None:
+    store = Store.default()
+    assert unknown_names(
+        store, "SELECT ?h WHERE { ?row ckf:pathFrom role:software-engineer ; ckf:hour ?h }"
+    ) == ["ckf:hour is not a careerkg extension (closest: ckf:hours, ckf:totalHours, ckf:pathHours)"]
+    notes = unknown_names(store, "SELECT ?h WHERE { BIND(ckf:pathHour(role:a, role:b) AS ?h) }")
+    assert "ckf:pathHour is not a careerkg extension (closest: ckf:pathHours)" in notes
