@@ -924,11 +924,12 @@ def report_markdown(report: GapReport) -> str:
     if not report.coverage:
         out.append("No target role given.")
     else:
-        out.append("| Role | Covered | Uncovered essential skills |")
-        out.append("|---|---:|---|")
+        out.append("| Role | Covered | Uncovered essential skills | Assumed at entry, not taught |")
+        out.append("|---|---:|---|---|")
         for c in report.coverage:
             uncovered = ", ".join(n.label for n in c.uncovered) or "—"
-            out.append(f"| {_md(c.role.label)} | {c.covered_text} | {_md(uncovered)} |")
+            assumed = ", ".join(n.label for n in c.assumed_at_entry) or "—"
+            out.append(f"| {_md(c.role.label)} | {c.covered_text} | {_md(uncovered)} | {_md(assumed)} |")
     out.append("")
     section("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:
@@ -971,7 +972,14 @@ def report_table(report: GapReport) -> str:
         if c.percent is None:
             out.append(f"  {c.role.label:<{width}}      -   the data states no essential skills for it")
         else:
-            out.append(f"  {c.role.label:<{width}}  {c.percent:5.1f}%  uncovered: {uncovered}")
+            out.append(
+                f"  {c.role.label:<{width}}  {c.percent:5.1f}%  uncovered: {uncovered}"
+                + (
+                    "; assumed at entry, not taught: " + ", ".join(n.label for n in c.assumed_at_entry)
+                    if c.assumed_at_entry
+                    else ""
+                )
+            )
     out.append("")
     block("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:

@@ -448,6 +448,14 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
                     else [
                         f" — {c['percent']:g}% covered; uncovered: ",
                         ", ".join(u["label"] for u in c["uncovered"]) or "none",
+                        *(
+                            [
+                                "; assumed at entry, not taught: ",
+                                ", ".join(a["label"] for a in c["assumed_at_entry"]),
+                            ]
+                            if c.get("assumed_at_entry")
+                            else []
+                        ),
                     ]
                 ),
             ],
@@ -552,7 +560,14 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
             hovertext=[
                 "The data states no essential skills for this role"
                 if c["percent"] is None
-                else "Uncovered: " + (", ".join(u["label"] for u in c["uncovered"]) or "none")
+                else "Uncovered: "
+                + (", ".join(u["label"] for u in c["uncovered"]) or "none")
+                + (
+                    "<br>Assumed at entry, not taught: "
+                    + ", ".join(a["label"] for a in c["assumed_at_entry"])
+                    if c.get("assumed_at_entry")
+                    else ""
+                )
                 for c in coverage
             ],
             hoverinfo="text",

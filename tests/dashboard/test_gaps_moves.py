@@ -37,3 +37,12 @@ def test_no_moves_no_section() -> None:
     report = view.analyse(Store.default(), plan, "csv", "plan.csv")["report"]
     assert report["moves"] == []
     assert "Suggested term changes" not in texts(view.findings_list(report))
+
+
+def test_the_coverage_says_what_it_counts_from_the_entry_requirements() -> None:
+    plan = "# entry requirements: Python programming; SQL\ncourse,term,teaches,requires\nML,1,machine learning,\n"
+    report = view.analyse(Store.default(), plan, "csv", "plan.csv", ["Data Scientist"])["report"]
+    coverage = texts(view.findings_list(report).children[-1])
+    assert "assumed at entry, not taught: Python programming, SQL" in " ".join(coverage.split())
+    hover = view.coverage_figure(report["coverage"]).data[0].hovertext[0]
+    assert hover.endswith("<br>Assumed at entry, not taught: Python programming, SQL")

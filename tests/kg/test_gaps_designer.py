@@ -469,3 +469,35 @@ def test_a_row_with_a_term_but_no_course_is_still_refused(store: Store) -> None:
         InvalidCurriculum, match=r"^p.csv, line 2: empty course name; every row needs a course$"
     ):
         parse_curriculum("course,term,teaches,requires\n,,SQL,\n", store, fmt="csv", source="p.csv")
+
+
+# ------------------------------------------------ coverage that counts the entry
+
+
+def test_coverage_says_which_skills_it_counts_from_the_entry_requirements(store: Store) -> None:
+    # was: "Machine Learning Engineer 62.5%" with the uncovered skills only: the 62.5%
+    # counted Python and SQL, which the programme assumes and never teaches, unsaid
+    from kg.gaps import find_gaps, report_markdown, report_table
+
+    plan = (
+        "# entry requirements: Python programming; SQL\n"
+        "# target roles: Machine Learning Engineer\n"
+        "course,term,teaches,requires\n"
+        "Maths,1,linear algebra; calculus; probability theory; statistics,\n"
+        "ML,2,machine learning,\n"
+    )
+    report = find_gaps(store, parse_curriculum(plan, store, fmt="csv", source="p.csv"))
+    cov = report.coverage[0]
+    assert [n.label for n in cov.assumed_at_entry] == ["Python programming", "SQL"]
+    line = next(
+        ln for ln in report_table(report).splitlines() if ln.startswith("  Machine Learning Engineer")
+    )
+    assert line.endswith("; assumed at entry, not taught: Python programming, SQL")
+    md = report_markdown(report)
+    assert "| Role | Covered | Uncovered essential skills | Assumed at entry, not taught |" in md
+    assert f"| Machine Learning Engineer | {cov.covered_text} | " in md
+    assert (
+        md.split(f"| Machine Learning Engineer | {cov.covered_text} | ")[1]
+        .split("\n")[0]
+        .endswith(" | Python programming, SQL |")
+    )
