@@ -25,6 +25,7 @@ import networkx as nx
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from kg.errors import UnknownEntity
 from kg.names import label_of
 from kg.namespace import CKG
 from kg.store import load_file, shapes_file
@@ -68,7 +69,8 @@ class Finding:
     """One problem found in the graph.
 
     ``node`` is the IRI (or blank node) at fault, ``name`` a readable name for it,
-    ``check`` the check that found it ("shacl", "cycle", "dangling", "undefined", "ladder").
+    ``check`` the check that found it ("shacl", "cycle", "dangling", "literal", "undefined",
+    "ladder").
     """
 
     severity: str
@@ -248,8 +250,8 @@ def _shacl_findings(
     Shape ..."), and once per failed constraint of one property shape (a string level
     fails ``sh:datatype``, ``sh:minInclusive`` and ``sh:maxInclusive``, under one
     ``sh:message``). Identical findings are kept once; a ``sh:class`` failure on a
-    reference to an undescribed IRI (``dangling``: subject, object pairs) is left out, the
-    dangling-reference check says it more clearly; a ``sh:node`` failure is left out when
+    reference to an undescribed IRI or to a literal (``dangling``: subject, object pairs)
+    is left out, the dangling-reference and literal checks say it more clearly; a ``sh:node`` failure is left out when
     the value's own problems are reported.
     """
     from pyshacl import validate as shacl_validate
@@ -330,8 +332,99 @@ def _dangling(graph: Graph) -> list[tuple[URIRef, URIRef, Node, URIRef]]:
     ]
 
 
-def _structural_findings(graph: Graph) -> list[Finding]:
-    findings: list[Finding] = []
+@cache
+def object_properties() -> dict[URIRef, frozenset[URIRef]]:
+    """The ontology's ``ckg:`` object properties, each with its range and the range's
+    subclasses (empty when it states no range).
+
+    Examples
+    --------
+    >>> sorted(object_properties()[CKG.expectsCredential], key=str)[:2]
+    [rdflib.term.URIRef('https://w3id.org/careerkg/ontology#Certification'), rdflib.term.URIRef('https://w3id.org/careerkg/ontology#Credential')]
+    >>> CKG.learningHours in object_properties()
+    False
+    """
+    from rdflib import OWL, RDFS
+
+    from kg.store import ontology_files
+
+    g = Graph()
+    for path in ontology_files():
+        load_file(g, path)
+    out = {}
+    for prop in g.subjects(RDF.type, OWL.ObjectProperty):
+        if isinstance(prop, URIRef) and prop.startswith(str(CKG)):
+            ranges = [r for r in g.objects(prop, RDFS.range) if isinstance(r, URIRef)]
+            out[prop] = frozenset(
+                c for r in ranges for c in g.transitive_subjects(RDFS.subClassOf, r) if isinstance(c, URIRef)
+            )
+    return out
+
+
+def _literal_links(graph: Graph) -> list[tuple[URIRef, Node, Literal]]:
+    """``(property, subject, literal)`` of each object property given a literal, a text
+    where a node's IRI belongs (``ckg:usesTool "pandas"``). A shortcut materialised from
+    such a qualified link (``ckg:requiresSkill`` from ``ckg:requiredSkill``) is left out:
+    the link itself is reported."""
+    from kg.store import CHAINS
+
+    derived = {
+        (s, shortcut, o)
+        for shortcut, first, second in CHAINS
+        for s, mid in graph.subject_objects(first)
+        for o in graph.objects(mid, second)
+        if isinstance(o, Literal)
+    }
+    return [
+        (prop, s, o)
+        for prop in object_properties()
+        for s, o in graph.subject_objects(prop)
+        if isinstance(o, Literal) and (s, prop, o) not in derived
+    ]
+
+
+def _literal_findings(graph: Graph, names: Graph | None = None) -> list[Finding]:
+    """A finding for each literal where a node belongs, naming the node of that kind the
+    text names (or the closest), from ``names`` (default: ``graph``)."""
+    from kg.names import LabelIndex
+
+    links = _literal_links(graph)
+    if not links:
+        return []
+    index = LabelIndex.build(names if names is not None else graph)
+    nm = graph.namespace_manager
+    findings = []
+    for prop, subject, text in links:
+        wanted = object_properties()[prop]
+        kinds = [c for c in wanted if index.kind_name(c)]
+        what = " or ".join(sorted(c.n3(nm) for c in kinds)) or "node"
+        hint = ""
+        if kinds:
+            try:
+                node = index.resolve(str(text), kinds)
+                hint = f"; write {node.n3(nm)} ({index.labels[node]!r})"
+            except UnknownEntity as err:
+                if err.suggestions:
+                    hint = (
+                        "; no " + what + " is named so, closest: " + ", ".join(map(repr, err.suggestions[:3]))
+                    )
+        findings.append(
+            Finding(
+                "violation",
+                "literal",
+                _node_id(subject),
+                describe(graph, subject),
+                f"has the text {term_text(graph, text)} where a {what} belongs: "
+                f"{prop.n3(nm)} links to a node by its IRI{hint}",
+                nm.normalizeUri(prop),
+                term_text(graph, text),
+            )
+        )
+    return findings
+
+
+def _structural_findings(graph: Graph, label_graph: Graph | None = None) -> list[Finding]:
+    findings: list[Finding] = _literal_findings(graph, label_graph)
     for cycle in prerequisite_cycles(graph):
         names = [label_of(graph, n) for n in cycle]
         findings.append(
@@ -426,7 +519,9 @@ def _undefined_terms(graph: Graph) -> list[Finding]:
     return findings
 
 
-def validate(graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool = False) -> ValidationReport:
+def validate(
+    graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool = False, names: Graph | None = None
+) -> ValidationReport:
     """Validate ``graph`` (data plus ontology) against the shapes and structural checks.
 
     Parameters
@@ -437,6 +532,9 @@ def validate(graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool
         SHACL shapes; the shipped ``ontology/shapes.ttl`` by default.
     ladder_warnings : bool
         Also warn about roles on no career ladder (ESCO imports have thousands).
+    names : rdflib.Graph, optional
+        Where to look for the node a text names, when a literal stands where a node
+        belongs (``ckg:usesTool "pandas"``); ``graph`` by default.
 
     Returns
     -------
@@ -458,9 +556,10 @@ def validate(graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool
     if shapes is None:
         shapes = Graph()
         load_file(shapes, shapes_file())
-    dangling = [(s, o) for _p, _c, s, o in _dangling(graph)]
+    dangling: list[tuple[Node, Node]] = [(s, o) for _p, _c, s, o in _dangling(graph)]
+    dangling += [(s, o) for _p, s, o in _literal_links(graph)]
     conforms, report_graph, findings = _shacl_findings(graph, shapes, dangling)
-    extra = _structural_findings(graph)
+    extra = _structural_findings(graph, names)
     if not ladder_warnings:
         extra = [f for f in extra if f.check != "ladder"]
     findings.extend(extra)
@@ -530,7 +629,8 @@ def validate_files(paths: Iterable[str], *, with_default: bool = False) -> Valid
     from kg.store import Store
 
     store = Store.default(paths, with_default=with_default)
-    report = validate(store.graph, ladder_warnings=True)
-    if not with_default and not report.conforms:
-        report = note_shipped(report, Store.default().graph)
+    shipped = None if with_default else Store.default().graph
+    report = validate(store.graph, ladder_warnings=True, names=shipped)
+    if shipped is not None and not report.conforms:
+        report = note_shipped(report, shipped)
     return report

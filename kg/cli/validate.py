@@ -76,8 +76,9 @@ def validate(
     """Validate the shipped graph, or the ontology plus FILE... .
 
     Applies the SHACL shapes of ontology/shapes.ttl and checks that prerequisites
-    form no cycle, that every referenced role, skill or tool is described and that
-    every ckg: property and class is one the ontology defines.
+    form no cycle, that every referenced role, skill or tool is described (by its
+    IRI, not a text such as "pandas") and that every ckg: property and class is one
+    the ontology defines.
     Exits 0 when the graph conforms, 1 when it does not (the report names the
     offending nodes), 2 when a file cannot be read.
     """
