@@ -50,7 +50,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -68,6 +68,7 @@ __all__ = [
     "Course",
     "Curriculum",
     "SkillRef",
+    "curriculum_csv",
     "curriculum_graph",
     "decode_text",
     "guess_curriculum_format",
@@ -960,6 +961,55 @@ def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Grap
         for s in sorted(c.required_skills()):
             g.add((c.iri, CKG.requiresPrior, s))
     return g
+
+
+def curriculum_csv(curriculum: Curriculum, store: Store, terms: Mapping[URIRef, int] | None = None) -> str:
+    r"""``curriculum`` as the CSV a designer keeps, its courses in the terms ``terms``
+    gives (by course IRI) or their own; reading it back gives the same curriculum.
+
+    One row per course (``course, term, teaches, requires``), by term; skills by label,
+    names that matched no skill as written (nothing is lost); the name, the entry
+    requirements and the target roles as the ``#`` lines above the header.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> store = Store(_example_graph())
+    >>> plan = "# target roles: ML Engineer\ncourse,term,teaches,requires\nML,1,Machine Learning,Pyton\nMaths,2,Linear Algebra,\n"
+    >>> cur = parse_curriculum(plan, store, fmt="csv", source="plan.csv")
+    >>> text = curriculum_csv(cur, store, {cur.courses[0].iri: 3})
+    >>> print(text, end="")
+    # curriculum: plan
+    # target roles: ML Engineer
+    course,term,teaches,requires
+    Maths,2,Linear Algebra,
+    ML,3,Machine Learning,Pyton
+    >>> again = parse_curriculum(text, store, fmt="csv", source="plan.csv")
+    >>> [(c.label, c.term, [s.label for s in c.teaches], [s.name for s in c.requires]) for c in again.courses]
+    [('Maths', 2, ['Linear Algebra'], []), ('ML', 3, ['Machine Learning'], ['Pyton'])]
+    """
+    labels = LabelIndex.of(store).labels
+
+    def names(refs: Iterable[SkillRef]) -> str:
+        return "; ".join(r.label if r.known else r.name for r in refs)
+
+    out = io.StringIO()
+    out.write(f"# curriculum: {curriculum.label}\n")
+    if curriculum.entry:
+        out.write(f"# entry requirements: {names(curriculum.entry)}\n")
+    if curriculum.targets:
+        roles = [labels.get(r) or label_of(store.graph, r) for r in curriculum.targets]
+        out.write(f"# target roles: {'; '.join(roles)}\n")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    moved = terms or {}
+    rows = sorted(
+        ((moved.get(c.iri, c.term), c) for c in curriculum.courses),
+        key=lambda t: (t[0], t[1].label.casefold()),
+    )
+    for term, c in rows:
+        writer.writerow([c.label, term, names(c.teaches), names(c.requires)])
+    return out.getvalue()
 
 
 def _example_graph() -> Graph:

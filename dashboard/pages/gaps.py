@@ -38,6 +38,11 @@ GAPS_PASTE = "gaps-paste"
 GAPS_PASTE_CHECK = "gaps-paste-check"
 """The button that checks the pasted curriculum."""
 
+_DOWNLOAD_TITLES = {
+    "moved": "Your curriculum with the suggested term changes made (columns course, term, "
+    "teaches, requires; other columns are not kept), to upload again. Only when a course is to move."
+}
+
 GAPS_STATUS = "gaps-status"
 """The status region: the verdict on a curriculum checked, for screen readers."""
 
@@ -226,10 +231,16 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                                             id={"type": ids.GAPS_DOWNLOAD_BUTTON, "fmt": fmt},
                                             className="btn btn-small",
                                             n_clicks=0,
-                                            disabled=not has_report,
-                                            title=None if has_report else "Check a curriculum first",
+                                            disabled=off,
+                                            title=_DOWNLOAD_TITLES.get(fmt)
+                                            if has_report
+                                            else "Check a curriculum first",
                                         )
-                                        for fmt, (label, _mime) in view.DOWNLOADS.items()
+                                        for (fmt, (label, _mime)), off in zip(
+                                            view.DOWNLOADS.items(),
+                                            view.download_disabled(result),
+                                            strict=True,
+                                        )
                                     ],
                                 ],
                                 className="downloads",
@@ -315,7 +326,13 @@ def _check(source: Any, targets: Any) -> Any:
         outputs = [None, *_results(None)]
     else:
         if source.get("error"):
-            result: dict[str, Any] = {"report": None, "md": "", "csv": "", "error": source["error"]}
+            result: dict[str, Any] = {
+                "report": None,
+                "md": "",
+                "csv": "",
+                "moved": "",
+                "error": source["error"],
+            }
         else:
             result = view.analyse(get_store(), source["text"], source["fmt"], source["name"], targets or None)
         outputs = [result if not result.get("error") else None, *_results(result)]
@@ -329,8 +346,8 @@ def _check(source: Any, targets: Any) -> Any:
     prevent_initial_call=True,
 )
 def _downloads_on(result: Any) -> list[bool]:
-    """Downloads only once there is a report to download."""
-    return [not (result and result.get("report"))] * len(view.DOWNLOADS)
+    """Downloads only once there is a report to download (and courses to move)."""
+    return view.download_disabled(result)
 
 
 @callback(
@@ -343,8 +360,4 @@ def _download(_clicks: Any, result: Any) -> Any:
     trigger = ctx.triggered_id
     if not trigger or not ctx.triggered[0]["value"] or not result or not result.get("report"):
         return no_update
-    fmt = trigger["fmt"]
-    from kg.curriculum import slug
-
-    name = slug(result["report"]["curriculum"]["label"])
-    return {"content": result[fmt], "filename": f"gaps-{name}.{fmt}", "type": view.DOWNLOADS[fmt][1]}
+    return view.download(result, trigger["fmt"])

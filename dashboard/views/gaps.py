@@ -44,6 +44,8 @@ __all__ = [
     "analyse",
     "coverage_figure",
     "decode_upload",
+    "download",
+    "download_disabled",
     "example_options",
     "findings_list",
     "gap_elements",
@@ -70,8 +72,46 @@ _ACCEPTED_HELP = (
     f"Upload a curriculum as CSV (.csv) or Turtle (.ttl) of at most {MAX_UPLOAD_BYTES // 1024} KiB."
 )
 
-DOWNLOADS: dict[str, tuple[str, str]] = {"md": ("Markdown", "text/markdown"), "csv": ("CSV", "text/csv")}
-"""Download formats: key -> (button label, MIME type)."""
+DOWNLOADS: dict[str, tuple[str, str]] = {
+    "md": ("Report (Markdown)", "text/markdown"),
+    "csv": ("Findings (CSV)", "text/csv"),
+    "moved": ("Curriculum in the suggested terms (CSV)", "text/csv"),
+}
+"""Downloads: key of the analysis result -> (button label, MIME type). ``moved`` is the
+curriculum itself with the suggested term changes made, to upload again (offered
+only when there are moves)."""
+
+
+def download_disabled(result: Mapping[str, Any] | None) -> list[bool]:
+    """Which download buttons are off (in :data:`DOWNLOADS` order): all before a report,
+    and the curriculum in the suggested terms when no course is to move.
+
+    Examples
+    --------
+    >>> download_disabled(None)
+    [True, True, True]
+    >>> download_disabled({"report": {}, "md": "# x", "csv": "kind", "moved": ""})
+    [False, False, True]
+    """
+    report = bool(result and result.get("report") is not None)
+    return [not (report and result and result.get(key)) for key in DOWNLOADS]
+
+
+def download(result: Mapping[str, Any], key: str) -> dict[str, str]:
+    """The ``dcc.Download`` data of one download of an analysis result.
+
+    Examples
+    --------
+    >>> result = {"report": {"curriculum": {"label": "MSc AI"}}, "md": "# x", "moved": "course,term"}
+    >>> download(result, "md")["filename"], download(result, "moved")["filename"]
+    ('gaps-msc-ai.md', 'msc-ai-suggested-terms.csv')
+    """
+    from kg.curriculum import slug
+
+    name = slug(result["report"]["curriculum"]["label"])
+    filename = f"{name}-suggested-terms.csv" if key == "moved" else f"gaps-{name}.{key}"
+    return {"content": result[key], "filename": filename, "type": DOWNLOADS[key][1]}
+
 
 ORDER_COLOUR = "#E69F00"
 COMPLETE_COLOUR = "#009E73"
@@ -297,19 +337,24 @@ def decode_upload(contents: str, filename: str) -> tuple[str, str]:
 def analyse(
     store: Store, text: str, fmt: str, name: str, targets: Sequence[str] | None = None
 ) -> dict[str, Any]:
-    """Check a curriculum: ``{"report": dict or None, "md": str, "csv": str, "error": str or None}``."""
-    from kg.curriculum import parse_curriculum
+    """Check a curriculum: ``{"report": dict or None, "md": str, "csv": str, "moved": str,
+    "error": str or None}``; ``moved`` is the curriculum as CSV in the suggested terms
+    (empty when no course is to move)."""
+    from kg.curriculum import curriculum_csv, parse_curriculum
     from kg.gaps import find_gaps, report_csv, report_markdown
 
     try:
         cur = parse_curriculum(text, store, fmt=fmt, source=name)
         report = find_gaps(store, cur, list(targets or []) or None)
     except KGError as err:
-        return {"report": None, "md": "", "csv": "", "error": str(err)}
+        return {"report": None, "md": "", "csv": "", "moved": "", "error": str(err)}
     return {
         "report": report.to_dict(),
         "md": report_markdown(report),
         "csv": report_csv(report),
+        "moved": curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves})
+        if report.moves
+        else "",
         "error": None,
     }
 

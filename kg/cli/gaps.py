@@ -33,8 +33,19 @@ FORMATS = ("table", "json", "md", "csv", "ttl")
     show_default=True,
     help="table: the readable report; json, md, csv; ttl: the report as RDF, for SPARQL.",
 )
+@click.option(
+    "--suggested-terms",
+    "moved_to",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    metavar="FILE",
+    help="Write the curriculum with the suggested term changes made to FILE, as CSV (course, term, "
+    "teaches, requires; other columns and comments are not kept), to check again; written only "
+    "when a course is to move.",
+)
 @data_option
-def gaps_command(curriculum: Path, targets: tuple[str, ...], fmt: str, data: tuple[Path, ...]) -> None:
+def gaps_command(
+    curriculum: Path, targets: tuple[str, ...], fmt: str, moved_to: Path | None, data: tuple[Path, ...]
+) -> None:
     """Check the curriculum CURRICULUM (a .csv or .ttl file) against the graph.
 
     The CSV has the columns course, term, teaches, requires (several skills in a
@@ -47,7 +58,7 @@ def gaps_command(curriculum: Path, targets: tuple[str, ...], fmt: str, data: tup
     role; skills taught twice are reported but are no gaps), 2 on bad input.
     """
     from kg.cli import fail
-    from kg.curriculum import read_curriculum
+    from kg.curriculum import curriculum_csv, read_curriculum
     from kg.errors import UnknownEntity
     from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
 
@@ -72,4 +83,16 @@ def gaps_command(curriculum: Path, targets: tuple[str, ...], fmt: str, data: tup
         click.echo(report_graph(report).serialize(format="turtle"), nl=False)
     else:
         click.echo(report_table(report), nl=False)
+    if moved_to is not None:
+        if report.moves:
+            moved_to.write_text(
+                curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves}), encoding="utf-8"
+            )
+            click.echo(
+                f"wrote {moved_to}: the curriculum with {len(report.moves)} course(s) in other terms "
+                f"({report.moves_summary})",
+                err=True,
+            )
+        else:
+            click.echo(f"no course to move: {moved_to} not written", err=True)
     raise SystemExit(1 if report.has_gaps else 0)

@@ -501,3 +501,68 @@ def test_coverage_says_which_skills_it_counts_from_the_entry_requirements(store:
         .split("\n")[0]
         .endswith(" | Python programming, SQL |")
     )
+
+
+# ------------------------------------------- the curriculum written back as CSV
+
+
+@pytest.mark.parametrize("fmt", ["csv", "turtle"])
+def test_a_curriculum_written_as_csv_reads_back_the_same_unknown_names_included(fmt: str) -> None:
+    from kg.curriculum import curriculum_csv
+    from kg.gaps import find_gaps
+    from tests.support import curricula
+
+    store = curricula.store()
+    text = curricula.GAPPY_CSV if fmt == "csv" else curricula.GAPPY_TTL
+    cur = parse_curriculum(text, store, fmt=fmt, source="gappy")
+    again = parse_curriculum(curriculum_csv(cur, store), store, fmt="csv", source="again.csv")
+
+    def shape(c):  # type: ignore[no-untyped-def]
+        return (
+            c.label,
+            sorted(s.name if not s.known else str(s.iri) for s in c.entry),
+            [
+                (
+                    k.label,
+                    k.term,
+                    sorted(str(s.iri or s.name) for s in k.teaches),
+                    sorted(str(s.iri or s.name) for s in k.requires),
+                )
+                for k in c.courses
+            ],
+            c.targets,
+        )
+
+    assert shape(again) == shape(cur)
+    before, after = find_gaps(store, cur), find_gaps(store, again)
+    assert [u.name for u in after.unknown_skills] == [u.name for u in before.unknown_skills]
+    assert after.gap_count == before.gap_count
+
+
+def test_the_cli_writes_the_curriculum_in_the_suggested_terms(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import _register, cli
+
+    _register()
+    plan, moved = tmp_path / "msc.csv", tmp_path / "msc-moved.csv"
+    plan.write_text(MSC_WRONG_ORDER, encoding="utf-8")
+    first = CliRunner().invoke(cli, ["gaps", str(plan), "--suggested-terms", str(moved)])
+    assert first.exit_code == 1
+    assert f"wrote {moved}: the curriculum with 5 course(s) in other terms (no order violation is left)" in (
+        first.stderr
+    )
+    again = CliRunner().invoke(
+        cli, ["gaps", str(moved), "--format", "json", "--suggested-terms", str(tmp_path / "x.csv")]
+    )
+    import json
+
+    report = json.loads(again.stdout)
+    assert report["order_violations"] == []
+    assert [(c["label"], c["term"]) for c in report["courses"]][:3] == [
+        ("Mathematics for AI", 1),
+        ("Python for AI", 1),
+        ("Machine Learning", 2),
+    ]
+    assert f"no course to move: {tmp_path / 'x.csv'} not written" in again.stderr
+    assert not (tmp_path / "x.csv").exists()
