@@ -50,7 +50,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -124,6 +124,8 @@ class SkillRef:
     suggestions: tuple[str, ...] = ()
     note: str = ""
     fix: str = ""
+    supports: tuple[str, ...] = ()
+    """For the name of a tool: the labels of all the skills it supports."""
 
     @property
     def known(self) -> bool:
@@ -319,6 +321,7 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
             tool = index.resolve(name, CKG.Tool)
         except UnknownEntity:
             tool = None
+        supported: list[str] = []
         if tool is not None:
             supported = sorted(
                 index.labels.get(s, label_of(index.graph, s))
@@ -329,7 +332,9 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
             if supported:
                 note += "; it supports " + ", ".join(repr(s) for s in supported)
             suggestions = supported[:5] or suggestions
-        return SkillRef(name, None, name, line, tuple(suggestions), note)
+        return SkillRef(
+            name, None, name, line, tuple(suggestions), note, supports=tuple(supported if tool else ())
+        )
     return SkillRef(name, iri, index.labels.get(iri, label_of(index.graph, iri)), line)
 
 
@@ -595,6 +600,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
         previous = course
 
     _name_courses(courses.values())
+    _name_tools(courses.values())
     entry_text, entry_line = meta.get("entry", ("", 0))
     targets_text, targets_line = meta.get("targets", ("", 0))
     return Curriculum(
@@ -651,6 +657,44 @@ def _name_courses(courses: Iterable[Course], aliases: dict[str, Course] | None =
                     fix=f"name the skills needed from {named.label!r} instead"
                     + (", such as " + ", ".join(repr(t) for t in taught[:5]) if taught else ""),
                 )
+
+
+def _name_tools(
+    courses: Iterable[Course], written: Callable[[Sequence[str]], list[str]] | None = None
+) -> None:
+    """For a tool named among the skills a course teaches, leave out of the fix the
+    skills the tool supports that the course already teaches, and say so.
+
+    ``written`` gives labels as the file would name them (Turtle: their IRIs).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> cur = parse_curriculum(
+    ...     "course,term,teaches,requires\\nDL,1,Deep Learning; PyTorch,\\n",
+    ...     Store(_example_graph()), fmt="csv", source="plan.csv")
+    >>> print(cur.courses[0].teaches[1].fix)
+    the course already teaches 'Deep Learning', which 'PyTorch' supports: drop 'PyTorch' from its skills
+    """
+    show = written or (lambda labels: [repr(label) for label in labels])
+    for c in courses:
+        taught = {s.label for s in c.teaches if s.known}
+        for i, r in enumerate(c.teaches):
+            already = [label for label in r.supports if label in taught]
+            if r.known or not already:
+                continue
+            rest = [label for label in r.supports if label not in taught]
+            c.teaches[i] = replace(
+                r,
+                suggestions=tuple(rest[:5]),
+                fix=f"the course already teaches {', '.join(show(already))}, which {r.name!r} supports: "
+                f"drop {r.name!r} from its skills"
+                + (
+                    f", or name others it is used to teach, such as {', '.join(show(rest[:3]))}"
+                    if rest
+                    else ""
+                ),
+            )
 
 
 def _course_key(name: str) -> str:
@@ -815,7 +859,14 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
                 )
             out.append(
                 SkillRef(
-                    name, ref.iri, ref.label if ref.known else name, ref.line, ref.suggestions, ref.note, fix
+                    name,
+                    ref.iri,
+                    ref.label if ref.known else name,
+                    ref.line,
+                    ref.suggestions,
+                    ref.note,
+                    fix,
+                    ref.supports,
                 )
             )
         return out
@@ -864,6 +915,7 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
             Course(c, label_of(g, c), term, refs(c, CKG.teaches), refs(c, CKG.requiresPrior), line_of(c))
         )
     _name_courses(courses, {_show(c.iri, nm): c for c in courses})  # as refs() names them: course:x
+    _name_tools(courses, lambda labels: _written(index, labels, CKG.Skill, nm))
     if not courses:
         raise InvalidCurriculum(
             source, f"curriculum {nm.normalizeUri(cur)} has no ckg:hasCourse", line_of(cur)

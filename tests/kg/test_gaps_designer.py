@@ -566,3 +566,45 @@ def test_the_cli_writes_the_curriculum_in_the_suggested_terms(tmp_path: Path) ->
     ]
     assert f"no course to move: {tmp_path / 'x.csv'} not written" in again.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+# ------------------------------------------------ a tool among the skills taught
+
+
+def test_a_tool_named_beside_the_skills_it_supports_is_not_answered_with_them(store: Store) -> None:
+    # was: "name the skill(s) it is used to teach instead, such as 'GPU computing',
+    # 'convolutional neural networks', 'deep learning'" for a course teaching the last two
+    from kg.gaps import find_gaps
+
+    plan = (
+        "course,term,teaches,requires\n"
+        "Deep Learning with PyTorch,1,neural networks; deep learning; convolutional neural networks; PyTorch,\n"
+        "Tools,1,PyTorch,\n"
+    )
+    report = find_gaps(store, parse_curriculum(plan, store, fmt="csv", source="p.csv"))
+    fixes = {u.course.label: u.suggestion for u in report.unknown_skills if u.course}
+    assert fixes["Deep Learning with PyTorch"] == (
+        "the course already teaches 'convolutional neural networks', 'deep learning', 'neural networks', "
+        "which 'PyTorch' supports: drop 'PyTorch' from its skills, or name others it is used to teach, "
+        "such as 'GPU computing', 'distributed model training', 'transformer models'"
+    )
+    # a course teaching none of them keeps the plain advice
+    assert fixes["Tools"] == (
+        "name the skill(s) it is used to teach instead, such as 'GPU computing', "
+        "'convolutional neural networks', 'deep learning'"
+    )
+
+
+def test_a_turtle_tool_beside_its_skills_names_the_iris(store: Store) -> None:
+    from kg.gaps import find_gaps
+
+    text = DE_TTL.replace(
+        "ckg:teaches skill:etl-and-data-pipelines, tool:tableau .",
+        "ckg:teaches skill:data-visualisation, tool:tableau .",
+    )
+    report = find_gaps(store, parse_curriculum(text, store, fmt="turtle", source="de.ttl"))
+    tableau = next(u for u in report.unknown_skills if u.name == "tool:tableau")
+    assert tableau.suggestion == (
+        "the course already teaches skill:data-visualisation ('data visualisation'), which 'tool:tableau' "
+        "supports: drop 'tool:tableau' from its skills"
+    )
