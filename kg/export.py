@@ -2,8 +2,9 @@
 
 Formats: ``ttl``, ``nt``, ``jsonld`` (RDF, lossless), ``csv`` (one row per triple,
 with the object's kind, datatype and language, lossless too) and ``graphml`` (the
-typed NetworkX projection: nodes with type/label/hours, edges keyed by relation; a
-view for graph tools, not reloadable).
+typed NetworkX projection: nodes with type/label/hours, edges keyed by relation, the
+third-party sources' attribution as graph attributes; a view for graph tools, not
+reloadable).
 
 Every RDF and CSV export describes itself: the node :data:`EXPORT_NODE` says the
 file is a careerkg export of a whole graph (ontology, curated data and the
@@ -356,11 +357,33 @@ def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def graphml_text(store: Store) -> str:
-    """GraphML of the store's NetworkX projection."""
-    from kg.project import projection
+def _graphml_graph(store: Store) -> nx.MultiDiGraph:
+    """The projection ready for GraphML, carrying the attribution its third-party sources ask
+    for as graph attributes (``attribution``: their ``dcterms:rights``, one a line;
+    ``license``: their licences): the projection drops the source nodes, and a file shared
+    from Gephi should still credit ESCO or O*NET."""
+    from kg.importers.attribution import attributions
 
-    return "\n".join(nx.generate_graphml(_graphml_ready(projection(store))))
+    H = _graphml_ready(_projection(store))
+    credits = attributions(store.graph)
+    if credits:
+        H.graph["attribution"] = "\n".join(f"{a.title}: {a.rights}" for a in credits)
+        licences = [a.license for a in credits if a.license]
+        if licences:
+            H.graph["license"] = " ".join(dict.fromkeys(licences))
+    return H
+
+
+def graphml_text(store: Store) -> str:
+    """GraphML of the store's NetworkX projection (with its sources' attribution).
+
+    Examples
+    --------
+    >>> text = graphml_text(Store.default())
+    >>> text.startswith("<graphml") and 'attr.name="attribution"' not in text  # no third-party data
+    True
+    """
+    return "\n".join(nx.generate_graphml(_graphml_graph(store)))
 
 
 def read_graphml(text: str) -> nx.MultiDiGraph:
@@ -479,7 +502,7 @@ def write_export(store: Store, fmt: str, out: IO[bytes]) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "graphml":
-        for line in nx.generate_graphml(_graphml_ready(_projection(store))):
+        for line in nx.generate_graphml(_graphml_graph(store)):
             out.write(line.encode("utf-8") + b"\n")
         return
     if fmt == "csv":

@@ -5,10 +5,14 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli import command, data_option, open_store
+
+if TYPE_CHECKING:
+    from kg.store import Store
 
 __all__ = ["export"]
 
@@ -106,6 +110,7 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
         stdout = sys.stdout.buffer
         write_export(store, fmt, stdout)
         stdout.flush()
+        _attribution_note(store, fmt)
         return
     # written aside and swapped in: a failed export never leaves a half-written file
     with atomic_path(output) as tmp, tmp.open("wb") as fh:
@@ -121,3 +126,23 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
     click.echo(
         f"wrote {output} ({fmt}: {summary}, {size_text(output.stat().st_size)}, {seconds:.1f} s)", err=True
     )
+    _attribution_note(store, fmt)
+
+
+def _attribution_note(store: Store, fmt: str) -> None:
+    """Say on stderr that the export holds third-party data, and how its publishers ask
+    to be credited: whoever shares the file owes them that."""
+    from kg.importers.attribution import attributions
+
+    credits = attributions(store.graph)
+    if not credits:
+        return
+    where = "its graph attributes" if fmt == "graphml" else "each source's dcterms:rights"
+    click.echo(
+        f"careerkg: note: this export holds third-party data; credit it as its publishers ask "
+        f"wherever you share it (the file keeps the statements in {where}):",
+        err=True,
+    )
+    for a in credits:
+        licence = f" (licence: {a.license})" if a.license else ""
+        click.echo(f"  {a.title}: {a.rights}{licence}", err=True)
