@@ -746,7 +746,10 @@ def _plan_moves(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> t
         summary += f" ({cycles} of them in a cycle of courses, which no order fixes)"
     more = len(again.missing_prerequisites) - len(report.missing_prerequisites)
     if more > 0:  # a course relied on a prerequisite taught by a course now later
-        summary += f", and {_count(more, 'missing prerequisite', 'missing prerequisites')} more"
+        summary += (
+            f", but {_count(more, 'missing prerequisite is', 'missing prerequisites are')} added: "
+            "a course counted on what a course now moved to its term or later builds on"
+        )
     if last > max(terms.values()):
         summary += f"; the programme then takes {last} terms, not {max(terms.values())}"
     return moves, summary

@@ -608,3 +608,17 @@ def test_a_turtle_tool_beside_its_skills_names_the_iris(store: Store) -> None:
         "the course already teaches skill:data-visualisation ('data visualisation'), which 'tool:tableau' "
         "supports: drop 'tool:tableau' from its skills"
     )
+
+
+def test_moves_that_take_away_a_prerequisite_a_course_counted_on_say_so(store: Store) -> None:
+    # 'Regression' (term 2) counts on 'statistics' because 'ML' (term 1) builds on it;
+    # moving 'ML' after 'Maths' puts it beside 'Regression', which then misses it
+    from kg.gaps import find_gaps
+
+    plan = "course,term,teaches,requires\nMaths,1,linear algebra,\nML,1,machine learning,\nRegression,2,regression models,\n"
+    report = find_gaps(store, parse_curriculum(plan, store, fmt="csv", source="p.csv"))
+    assert [(m.course.label, m.to_term) for m in report.moves] == [("ML", 2)]
+    assert report.moves_summary == (
+        "no order violation is left, but 1 missing prerequisite is added: a course counted on what a course "
+        "now moved to its term or later builds on"
+    )
