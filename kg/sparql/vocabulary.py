@@ -192,4 +192,30 @@ def unknown_names(store: Store, text: str) -> list[str]:
             else "not in the graph"
         )
         notes.append(f"{_short(iri)} is {what}" + (f" (closest: {', '.join(near)})" if near else ""))
-    return notes
+    return notes + _arity_notes(query)
+
+
+def _arity_notes(query: Any) -> list[str]:
+    """A note for each call of a ``ckf:`` function with other than its two arguments: a
+    call that fails is unbound in SPARQL, and answered nothing, silently.
+
+    Examples
+    --------
+    >>> from kg.sparql.engine import parse_query
+    >>> _arity_notes(parse_query("SELECT ?h WHERE { BIND(ckf:pathHours(role:data-scientist) AS ?h) }"))
+    ['ckf:pathHours takes two arguments, the source role and the target role (given 1), and answers nothing otherwise']
+    """
+    from kg.sparql.engine import walk
+    from kg.sparql.paths import FUNCTIONS
+
+    notes = []
+    for node in walk(query.algebra):
+        if getattr(node, "name", None) == "Function" and node.get("iri") in FUNCTIONS:
+            # (a CompValue's get() answers the key's own name when it is missing: f())
+            given = len(node["expr"]) if "expr" in node and isinstance(node["expr"], list) else 0
+            if given != 2:
+                notes.append(
+                    f"{_short(node['iri'])} takes two arguments, the source role and the target role "
+                    f"(given {given}), and answers nothing otherwise"
+                )
+    return sorted(set(notes))

@@ -125,3 +125,22 @@ def test_a_misspelt_extension_is_named_with_the_closest() -> None:
     ) == ["ckf:hour is not a careerkg extension (closest: ckf:hours, ckf:totalHours, ckf:pathHours)"]
     notes = unknown_names(store, "SELECT ?h WHERE { BIND(ckf:pathHour(role:a, role:b) AS ?h) }")
     assert "ckf:pathHour is not a careerkg extension (closest: ckf:pathHours)" in notes
+
+
+def test_a_path_function_called_with_other_than_two_arguments_is_noted() -> None:
+    # the call failed, was unbound, and the query answered an empty cell, silently
+    store = Store.default()
+    query = (
+        "SELECT ?h WHERE { BIND(ckf:pathHours(role:data-scientist) AS ?h) "
+        "FILTER(ckf:pathLength(?a, ?b, ?c) > 1 || ckf:pathLength() > 0) }"
+    )
+    assert unknown_names(store, query) == [
+        "ckf:pathHours takes two arguments, the source role and the target role (given 1), "
+        "and answers nothing otherwise",
+        "ckf:pathLength takes two arguments, the source role and the target role (given 0), "
+        "and answers nothing otherwise",
+        "ckf:pathLength takes two arguments, the source role and the target role (given 3), "
+        "and answers nothing otherwise",
+    ]
+    two = "SELECT ?h WHERE { BIND(ckf:pathHours(role:software-engineer, role:data-scientist) AS ?h) }"
+    assert unknown_names(store, two) == []
