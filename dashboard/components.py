@@ -268,14 +268,21 @@ def canvas(
     update as the elements; :func:`dashboard.elements.cytoscape_layout` keys the prop
     to the elements so that it does.
 
+    ``responsive`` is off for the same reason: its handler of Cytoscape's ``render``
+    event stays on the instance, and a frame drawn just after the page left (a path
+    answered as the user moved to the explorer) called it on the destroyed instance
+    ("Cannot read properties of null (reading 'isHeadless')"). Cytoscape still follows
+    its container's size; a graph keeps its zoom when the window changes, and every new
+    view is fitted.
+
     Examples
     --------
     >>> frame = canvas("cy", [], {"name": "preset"}, [], label="A graph; the list below says it.", height="520px")
     >>> frame.role, frame.to_plotly_json()["props"]["aria-label"]
     ('img', 'A graph; the list below says it.')
     >>> c = frame.children
-    >>> c.id, c.style["height"], c.boxSelectionEnabled, c.autoRefreshLayout
-    ('cy', '520px', False, False)
+    >>> c.id, c.style["height"], c.boxSelectionEnabled, c.autoRefreshLayout, c.responsive
+    ('cy', '520px', False, False, False)
     """
     return html.Div(
         cyto.Cytoscape(
@@ -289,7 +296,7 @@ def canvas(
             maxZoom=3,
             boxSelectionEnabled=False,
             autoRefreshLayout=False,
-            responsive=True,
+            responsive=False,
         ),
         className="canvas-frame",
         role="img",

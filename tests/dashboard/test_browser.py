@@ -707,3 +707,21 @@ def test_canvases_lay_out_new_elements_as_they_draw_them_not_later(page: Page) -
         " return b.x1 >= e.x1 - 1 && b.x2 <= e.x2 + 1 && b.y1 >= e.y1 - 1 && b.y2 <= e.y2 + 1; })()",
     )
     assert inside
+
+
+def test_a_canvas_the_page_has_left_calls_nothing_on_its_destroyed_instance(page: Page) -> None:
+    # a path answered as the user moved to the explorer: Cytoscape drew one more frame
+    # of the path canvas after the page had gone, and Dash Cytoscape's responsive
+    # handler of that "render" event read the destroyed instance ("Cannot read
+    # properties of null (reading 'isHeadless')", 5 in 20 tries on a slowed-down page)
+    page.goto("/path/Software%20Engineer/Machine%20Learning%20Engineer")
+    page.wait_cy("path-canvas", "cy.nodes().length > 0")
+    page.page.evaluate("() => { window.__left = document.getElementById('path-canvas')._cyreg.cy; }")
+    page.page.click("#nav-explorer")
+    page.page.wait_for_selector("#explorer-details .details-empty")
+    assert page.page.evaluate("() => window.__left.destroyed()")
+    thrown = page.page.evaluate(
+        """() => { try { window.__left.emit('render'); window.__left.emit('resize'); return null; }
+                   catch (e) { return String(e); } }"""
+    )
+    assert thrown is None
