@@ -226,21 +226,31 @@ def guess_curriculum_format(name: str) -> str:
     )
 
 
-def read_curriculum(path: str | Path, store: Store, *, fmt: str | None = None) -> Curriculum:
+def read_curriculum(
+    path: str | Path, store: Store, *, fmt: str | None = None, targets_given: bool = False
+) -> Curriculum:
     """Read a curriculum file (``.csv`` or ``.ttl``) and resolve its names against ``store``.
+
+    ``targets_given``: the caller checks target roles of its own (``--target``, the Gaps
+    page's role box), which replace the file's; the file's are then kept where they
+    name a role, and one naming no role is no error.
 
     Raises
     ------
     InvalidCurriculum
-        When the file is missing, empty or malformed; the message names the row or line.
-    UnknownEntity
-        When a target role matches no role (skills never raise: they become unknown refs).
+        When the file is missing, empty or malformed; the message names the row or line;
+        or when a target role of the file matches no role (skills never raise: they
+        become unknown refs).
     """
     p = Path(path)
     if not p.is_file():
         raise InvalidCurriculum(str(p), "no such file")
     return parse_curriculum(
-        decode_text(p.read_bytes(), str(p)), store, fmt=fmt or guess_curriculum_format(p.name), source=str(p)
+        decode_text(p.read_bytes(), str(p)),
+        store,
+        fmt=fmt or guess_curriculum_format(p.name),
+        source=str(p),
+        targets_given=targets_given,
     )
 
 
@@ -284,8 +294,11 @@ def decode_text(raw: bytes, source: str) -> str:
         ) from err
 
 
-def parse_curriculum(text: str, store: Store, *, fmt: str, source: str = "<curriculum>") -> Curriculum:
-    """Parse curriculum ``text`` in ``fmt`` (``"csv"`` or ``"turtle"``) against ``store``.
+def parse_curriculum(
+    text: str, store: Store, *, fmt: str, source: str = "<curriculum>", targets_given: bool = False
+) -> Curriculum:
+    """Parse curriculum ``text`` in ``fmt`` (``"csv"`` or ``"turtle"``) against ``store``
+    (``targets_given`` as in :func:`read_curriculum`).
 
     Examples
     --------
@@ -302,10 +315,12 @@ def parse_curriculum(text: str, store: Store, *, fmt: str, source: str = "<curri
         )
     index = LabelIndex.of(store)
     if fmt == "csv":
-        return _parse_csv(text, index, source)
-    if fmt in ("turtle", "ttl"):
-        return _parse_turtle(text, index, source)
-    raise InvalidCurriculum(source, f"unknown curriculum format {fmt!r}; use 'csv' or 'turtle'")
+        cur = _parse_csv(text, index, source, targets_given)
+    elif fmt in ("turtle", "ttl"):
+        cur = _parse_turtle(text, index, source, targets_given)
+    else:
+        raise InvalidCurriculum(source, f"unknown curriculum format {fmt!r}; use 'csv' or 'turtle'")
+    return cur
 
 
 # ------------------------------------------------------------------ resolution
@@ -336,6 +351,19 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
             name, None, name, line, tuple(suggestions), note, supports=tuple(supported if tool else ())
         )
     return SkillRef(name, iri, index.labels.get(iri, label_of(index.graph, iri)), line)
+
+
+def _roles(names: Iterable[tuple[str, str]], role: Callable[[str, str], URIRef], given: bool) -> list[URIRef]:
+    """The target roles ``names`` (``(name, as the file writes it)``), each resolved by
+    ``role``; with roles ``given`` by the caller instead, one naming no role is left out."""
+    found: list[URIRef] = []
+    for name, shown in names:
+        try:
+            found.append(role(name, shown))
+        except InvalidCurriculum:
+            if not given:
+                raise
+    return _unique(found)
 
 
 def _role(
@@ -485,7 +513,7 @@ def _delimiter(text: str) -> str:
     return ","
 
 
-def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
+def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = False) -> Curriculum:
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     meta: dict[str, tuple[str, int]] = {}
@@ -608,7 +636,11 @@ def _parse_csv(text: str, index: LabelIndex, source: str) -> Curriculum:
         label=title,
         courses=_ordered(courses.values()),
         entry=[_skill_ref(index, n, entry_line) for n in _names(index, entry_text, CKG.Skill)],
-        targets=_unique(_role(index, n, source, targets_line) for n in _names(index, targets_text, CKG.Role)),
+        targets=_roles(
+            ((n, "") for n in _names(index, targets_text, CKG.Role)),
+            lambda name, _shown: _role(index, name, source, targets_line),
+            targets_given,
+        ),
         source=source,
         fmt="csv",
     )
@@ -769,7 +801,7 @@ def _show(term: Node, nm: NamespaceManager) -> str:
         return f"<{term}>"
 
 
-def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
+def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool = False) -> Curriculum:
     from kg.store import load_file  # local: keeps the import graph flat
 
     g = new_graph()
@@ -925,9 +957,10 @@ def _parse_turtle(text: str, index: LabelIndex, source: str) -> Curriculum:
         label=label_of(g, cur),
         courses=_ordered(courses),
         entry=refs(cur, CKG.entryRequirement),
-        targets=_unique(
-            _role(index, str(r), source, line_of(cur, "targetRole"), _show(r, nm), nm)
-            for r in sorted(g.objects(cur, CKG.targetRole), key=str)
+        targets=_roles(
+            ((str(r), _show(r, nm)) for r in sorted(g.objects(cur, CKG.targetRole), key=str)),
+            lambda name, shown: _role(index, name, source, line_of(cur, "targetRole"), shown, nm),
+            targets_given,
         ),
         source=source,
         fmt="turtle",

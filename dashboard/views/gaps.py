@@ -344,7 +344,7 @@ def analyse(
     from kg.gaps import find_gaps, report_csv, report_markdown
 
     try:
-        cur = parse_curriculum(text, store, fmt=fmt, source=name)
+        cur = parse_curriculum(text, store, fmt=fmt, source=name, targets_given=bool(targets))
         report = find_gaps(store, cur, list(targets or []) or None)
     except KGError as err:
         return {"report": None, "md": "", "csv": "", "moved": "", "error": str(err)}

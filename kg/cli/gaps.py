@@ -46,12 +46,14 @@ FORMATS = ("table", "json", "md", "csv", "ttl")
 def gaps_command(
     curriculum: Path, targets: tuple[str, ...], fmt: str, moved_to: Path | None, data: tuple[Path, ...]
 ) -> None:
-    """Check the curriculum CURRICULUM (a .csv or .ttl file) against the graph.
+    """Check the curriculum CURRICULUM (a .csv, .tsv or .txt sheet, or a .ttl file)
+    against the graph.
 
-    The CSV has the columns course, term, teaches, requires (several skills in a
-    cell separated by ';'), and may start with the lines '# curriculum: NAME',
-    '# entry requirements: SKILL; ...' and '# target roles: ROLE; ...'.
-    Examples: data/curricula/.
+    The sheet has the columns course, term, teaches, requires (several skills in a
+    cell separated by ';'), separated by commas, semicolons or tabs, in UTF-8 or
+    UTF-16 (Excel's "CSV UTF-8" and "Unicode Text"), and may start with the lines
+    '# curriculum: NAME', '# entry requirements: SKILL; ...' and
+    '# target roles: ROLE; ...'. Examples: data/curricula/.
 
     Exits 0 when there are no gaps, 1 when there are (missing prerequisites,
     order violations, unknown skills, uncovered essential skills of a target
@@ -67,7 +69,7 @@ def gaps_command(
     if targets and not roles:
         fail("--target: an empty role name; name a role such as 'Data Scientist'")
     store = open_store(data)
-    cur = read_curriculum(curriculum, store)
+    cur = read_curriculum(curriculum, store, targets_given=bool(roles))  # --target replaces the file's
     try:
         report = find_gaps(store, cur, roles or None)
     except UnknownEntity as err:

@@ -42,3 +42,13 @@ def test_a_target_role_stating_no_essential_skills_is_said_not_drawn_covered(tmp
     assert (bars.x[0], bars.text[0]) == (0, "no essential skills stated")
     assert bars.hovertext[0] == "The data states no essential skills for this role"
     assert bars.text[1].endswith(f"({report['coverage'][1]['covered']}/{report['coverage'][1]['essential']})")
+
+
+def test_roles_chosen_on_the_page_replace_a_misspelt_target_role_of_the_file() -> None:
+    plan = "# target roles: Data Scientst\ncourse,term,teaches,requires\nML,1,machine learning,\n"
+    alone = view.analyse(Store.default(), plan, "csv", "plan.csv")
+    assert alone["report"] is None
+    assert "target role" in alone["error"]
+    chosen = view.analyse(Store.default(), plan, "csv", "plan.csv", ["Data Analyst"])
+    assert chosen["error"] is None
+    assert [c["role"]["label"] for c in chosen["report"]["coverage"]] == ["Data Analyst"]

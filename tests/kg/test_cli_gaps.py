@@ -106,6 +106,39 @@ def test_target_option_and_unknown_target(runner: CliRunner, tmp_path: Path) -> 
     assert "closest known labels: 'Machine Learning Engineer'" in bad.output
 
 
+@pytest.mark.parametrize("name", ["typo.csv", "typo.ttl"])
+def test_a_target_given_replaces_a_misspelt_one_of_the_file(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    # the file's target role is misspelt: alone it is refused (exit 2), but --target
+    # replaces it, so the check runs (it exited 2 on the file's role all the same)
+    text = (
+        GAPPY.replace("# target roles: Data Scientist", "# target roles: Data Scientst")
+        if name.endswith(".csv")
+        else TURTLE_TYPO
+    )
+    path = str(_write(tmp_path, name, text))
+    alone = runner.invoke(cli, ["gaps", path])
+    assert alone.exit_code == 2
+    assert "target role" in alone.output
+    replaced = runner.invoke(cli, ["gaps", path, "--target", "Machine Learning Engineer", "--format", "json"])
+    assert replaced.exit_code == 1, replaced.output  # the check ran: the file has gaps
+    assert [c["role"]["label"] for c in json.loads(replaced.output)["coverage"]] == [
+        "Machine Learning Engineer"
+    ]
+
+
+TURTLE_TYPO = """\
+@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+@prefix role: <https://w3id.org/careerkg/id/role/> .
+<urn:x:cur> a ckg:Curriculum ; rdfs:label "Typo track" ; ckg:targetRole role:data-scientst ;
+    ckg:hasCourse <urn:x:ml> .
+<urn:x:ml> a ckg:Course ; rdfs:label "Machine Learning" ; ckg:term 1 ; ckg:teaches skill:machine-learning .
+"""
+
+
 @pytest.mark.parametrize("fmt", ["table", "md", "csv", "ttl"])
 def test_every_format_shows_the_findings(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
     result = runner.invoke(cli, ["gaps", str(_write(tmp_path, "gappy.csv", GAPPY)), "--format", fmt])
