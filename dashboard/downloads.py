@@ -3,11 +3,11 @@
 Examples
 --------
 >>> p = {"source": {"label": "SE"}, "target": {"label": "MLE"}, "roles": [{"label": "SE"}, {"label": "MLE"}],
-...      "steps": [{"position": 1, "iri": "urn:a", "label": "A", "type": "skill", "hours": 10, "reasons": ["needed"]}],
-...      "total_hours": 10, "credentials": []}
+...      "steps": [{"position": 1, "iri": "urn:a", "label": "A", "type": "skill", "level": 3, "hours": 10,
+...                 "reasons": ["needed"]}], "total_hours": 10, "credentials": []}
 >>> print(to_csv(p).strip())
-position,label,iri,type,hours,cumulative_hours,reasons
-1,A,urn:a,skill,10,10,needed
+position,label,iri,type,from_level,level,hours,cumulative_hours,hours_estimated,reasons
+1,A,urn:a,skill,0,3,10,10,false,needed
 >>> to_markdown(p).splitlines()[0]
 '# Learning path: SE → MLE'
 """
@@ -56,10 +56,33 @@ def _label(item: Any) -> str:
 
 
 def to_csv(path: Mapping[str, Any]) -> str:
-    """One row per step: position, label, IRI, type, hours, cumulative hours, reasons."""
+    """One row per step: position, label, IRI, type, the levels it goes between, hours,
+    cumulative hours (the plan's own), whether the hours are assumed, reasons.
+
+    Examples
+    --------
+    >>> step = {"position": 1, "label": "SQL", "iri": "urn:sql", "type": "skill", "from_level": 2,
+    ...         "level": 4, "hours": 26.666, "cumulative_hours": 26.666, "reasons": ["needed"]}
+    >>> print(to_csv({"steps": [step]}).strip())
+    position,label,iri,type,from_level,level,hours,cumulative_hours,hours_estimated,reasons
+    1,SQL,urn:sql,skill,2,4,26.666,26.666,false,needed
+    """
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["position", "label", "iri", "type", "hours", "cumulative_hours", "reasons"])
+    w.writerow(
+        [
+            "position",
+            "label",
+            "iri",
+            "type",
+            "from_level",
+            "level",
+            "hours",
+            "cumulative_hours",
+            "hours_estimated",
+            "reasons",
+        ]
+    )
     total = 0.0
     for s in path.get("steps", []):
         total += float(s.get("hours") or 0)
@@ -69,8 +92,11 @@ def to_csv(path: Mapping[str, Any]) -> str:
                 s.get("label"),
                 s.get("iri"),
                 s.get("type"),
+                s.get("from_level", 0),
+                s.get("level", ""),
                 _num(s.get("hours")),
-                _num(total),
+                _num(s.get("cumulative_hours", total)),
+                "true" if s.get("hours_estimated") else "false",
                 reasons_text(s.get("reasons")),
             ]
         )
@@ -82,36 +108,96 @@ def to_json(path: Mapping[str, Any]) -> str:
     return json.dumps(path, indent=2, ensure_ascii=False, default=str)
 
 
+def _h(x: Any) -> str:
+    """Hours as the CLI gives them: one decimal."""
+    try:
+        return f"{float(x):.1f}"
+    except (TypeError, ValueError):
+        return ""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _chain(path: Mapping[str, Any]) -> str:
+    """The role chain, ``⇢`` for a direct switch (as the CLI draws it)."""
+    return (" ⇢ " if path.get("switch") else " → ").join(_label(r) for r in path.get("roles", []))
+
+
 def to_markdown(path: Mapping[str, Any]) -> str:
-    """A readable Markdown report: roles, the ordered steps table, credentials."""
+    """A readable Markdown report with what ``careerkg path --format md`` says: roles
+    (typical years, a direct switch), known skills, the notes, the ordered steps table
+    with levels, credentials, the steps to learn alone and the alternatives.
+
+    Examples
+    --------
+    >>> p = {"source": None, "target": {"label": "MLE"}, "roles": [{"label": "MLE"}],
+    ...      "known": [{"label": "Python", "level": 4}], "total_hours": 13.333,
+    ...      "steps": [{"position": 1, "label": "SQL", "from_level": 2, "level": 3, "hours": 13.333,
+    ...                 "cumulative_hours": 13.333, "reasons": ["required by MLE"]}],
+    ...      "uncovered": [{"label": "SQL"}]}
+    >>> print(to_markdown(p))  # doctest: +NORMALIZE_WHITESPACE
+    # Learning path: known skills → MLE
+    <BLANKLINE>
+    Roles: MLE
+    <BLANKLINE>
+    Known: Python (level 4)
+    <BLANKLINE>
+    Total: 13.3 hours in 1 step.
+    <BLANKLINE>
+    | # | skill | level | hours | cumulative | why |
+    |---:|---|---|---:|---:|---|
+    | 1 | SQL | 2→3 | 13.3 | 13.3 | required by MLE |
+    <BLANKLINE>
+    Learn alone (no credential covers them): SQL
+    """
     lines = [
         f"# Learning path: {_label(path.get('source')) or 'known skills'} → {_label(path.get('target'))}",
         "",
     ]
-    roles = [_label(r) for r in path.get("roles", [])]
-    if roles:
-        lines += ["Roles: " + " → ".join(roles), ""]
-    lines += [f"Total: {_num(path.get('total_hours'))} hours in {len(path.get('steps', []))} steps.", ""]
+    if path.get("roles"):
+        years = float(path.get("years") or 0)
+        typical = f" (typically {years:g} {'year' if years == 1 else 'years'})" if years else ""
+        switch = " (direct switch: no career progression leads there)" if path.get("switch") else ""
+        lines += [f"Roles: {_chain(path)}{typical}{switch}", ""]
+    known = path.get("known") or []
+    if known:
+        lines += ["Known: " + ", ".join(f"{_label(k)} (level {k.get('level')})" for k in known), ""]
+    steps = path.get("steps", [])
+    lines += [f"Total: {_h(path.get('total_hours'))} hours in {_plural(len(steps), 'step')}.", ""]
     lines += [line for note in path_notes(path) for line in (f"**Note:** {note}", "")]
-    lines += ["| # | skill | hours | cumulative | why |", "|---|---|---:|---:|---|"]
+    lines += ["| # | skill | level | hours | cumulative | why |", "|---:|---|---|---:|---:|---|"]
     total = 0.0
-    for s in path.get("steps", []):
+    for s in steps:
         total += float(s.get("hours") or 0)
         why = reasons_text(s.get("reasons")).replace("|", "\\|")
+        level = f"{s.get('from_level', 0)}→{s.get('level', '')}"
         lines.append(
-            f"| {s.get('position')} | {s.get('label')} | {_num(s.get('hours'))} | {_num(total)} | {why} |"
+            f"| {s.get('position')} | {s.get('label')} | {level} | {_h(s.get('hours'))} "
+            f"| {_h(s.get('cumulative_hours', total))} | {why} |"
         )
     creds = path.get("credentials", [])
     if creds:
         lines += ["", "## Suggested credentials", ""]
         for c in creds:
             covers = ", ".join(_label(x) for x in c.get("covers", []))
-            lines.append(f"- **{_label(c)}** ({c.get('type', '')}): covers {covers}")
+            hours = f", {_num(c['hours'])} h" if c.get("hours") else ""
+            lines.append(f"- **{_label(c)}** ({c.get('type', '')}{hours}): covers {covers}")
             if c.get("expects"):
                 before = ", ".join(_label(x) for x in c["expects"])
                 lines.append(f"  - expects beforehand, not in this plan: {before}")
             if c.get("last_day"):
                 lines.append(f"  - last day to take it: {c['last_day']}")
+    uncovered = path.get("uncovered") or []
+    if uncovered:
+        lines += ["", "Learn alone (no credential covers them): " + ", ".join(_label(x) for x in uncovered)]
+    alternatives = path.get("alternatives") or []
+    if alternatives:
+        lines += ["", "## Alternatives", ""]
+        for a in alternatives:
+            n = len(a.get("steps", []))
+            lines.append(f"- {_chain(a)}: {_h(a.get('total_hours'))} hours in {_plural(n, 'step')}")
     return "\n".join(lines) + "\n"
 
 
