@@ -20,7 +20,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from kg.paths import path_notes
+from kg.paths import alternative_note, path_notes
 
 __all__ = ["FORMATS", "filename", "reasons_text", "render", "to_csv", "to_json", "to_markdown"]
 
@@ -197,7 +197,10 @@ def to_markdown(path: Mapping[str, Any]) -> str:
         lines += ["", "## Alternatives", ""]
         for a in alternatives:
             n = len(a.get("steps", []))
-            lines.append(f"- {_chain(a)}: {_h(a.get('total_hours'))} hours in {_plural(n, 'step')}")
+            years = float(a.get("years") or 0)
+            typical = f" (typically {years:g} {'year' if years == 1 else 'years'})" if years else ""
+            lines.append(f"- {_chain(a)}{typical}: {_h(a.get('total_hours'))} hours in {_plural(n, 'step')}")
+            lines.append(f"  - against the plan above: {alternative_note(path, a)}")
     return "\n".join(lines) + "\n"
 
 

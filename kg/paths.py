@@ -95,6 +95,7 @@ __all__ = [
     "CredentialChoice",
     "LearningPath",
     "Step",
+    "alternative_note",
     "assumed_hours_note",
     "below_note",
     "cover_credentials",
@@ -894,6 +895,47 @@ def path_notes(path: Mapping[str, Any]) -> list[str]:
         assumed_hours_note([str(s["label"]) for s in steps if s.get("hours_estimated")]),
     ]
     return [n[0].upper() + n[1:] + "." for n in notes if n]
+
+
+def alternative_note(path: Mapping[str, Any], alt: Mapping[str, Any]) -> str:
+    """How an alternative (one of the JSON ``alternatives``) differs from the plan
+    ``path`` it is an alternative to: the hours more or fewer, the steps it adds (with
+    the levels when it starts from one held), the skills it takes to another level,
+    and the steps it leaves out; for a mentor comparing routes.
+
+    Examples
+    --------
+    >>> def step(label, to, hours, start=0):
+    ...     return {"label": label, "from_level": start, "level": to, "hours": hours}
+    >>> plan = {"total_hours": 100.0, "steps": [step("SQL", 3, 40), step("CI/CD", 3, 60)]}
+    >>> alt = {"total_hours": 146.7, "steps": [step("SQL", 3, 40), step("linear algebra", 4, 26.7, 3),
+    ...                                        step("CI/CD", 4, 80)]}
+    >>> alternative_note(plan, alt)
+    '+46.7 h; adds linear algebra (3→4); takes CI/CD to level 4, not 3'
+    >>> alternative_note(alt, plan)
+    '-46.7 h; takes CI/CD to level 3, not 4; leaves out linear algebra'
+    """
+    steps = {str(s["label"]): s for s in path.get("steps", [])}
+    other = {str(s["label"]): s for s in alt.get("steps", [])}
+    adds: list[str] = []
+    other_level: list[str] = []
+    for label, s in other.items():
+        to = int(s.get("level") or 0)
+        if label not in steps:
+            start = int(s.get("from_level") or 0)
+            adds.append(f"{label} ({start}→{to})" if start else label)
+        elif to != (mine := int(steps[label].get("level") or 0)):
+            other_level.append(f"{label} to level {to}, not {mine}")
+    drops = [label for label in steps if label not in other]
+    delta = float(alt.get("total_hours") or 0) - float(path.get("total_hours") or 0)
+    parts = [f"{delta:+.1f} h"]
+    if adds:
+        parts.append("adds " + ", ".join(adds))
+    if other_level:
+        parts.append("takes " + ", ".join(other_level))
+    if drops:
+        parts.append("leaves out " + ", ".join(drops))
+    return "; ".join(parts)
 
 
 def _career_ladder(G: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -26,7 +26,7 @@ from dashboard.views.common import share_name
 from kg.errors import KGError, UnknownEntity
 from kg.explore import areas, graph_of, path_view, resolve
 from kg.memo import memoized
-from kg.paths import path_notes, unspecified_note
+from kg.paths import alternative_note, path_notes, unspecified_note
 
 __all__ = [
     "MAX_ALTERNATIVES",
@@ -479,8 +479,16 @@ def _alternatives(path: dict[str, Any], asked: int = 0) -> Any:
                 [
                     " → ".join(r["label"] for r in a.get("roles", [])),
                     html.Span(
-                        f" · {len(a.get('steps', []))} steps, {hours(a.get('total_hours'))} h",
+                        f" · {len(a.get('steps', []))} steps, {hours(a.get('total_hours'))} h"
+                        + (
+                            f", typically {a['years']:g} year{'' if a['years'] == 1 else 's'}"
+                            if a.get("years")
+                            else ""
+                        ),
                         className="note",
+                    ),
+                    html.Div(
+                        f"Against the plan above: {alternative_note(path, a)}", className="note alt-diff"
                     ),
                 ]
             )

@@ -11,7 +11,14 @@ from pathlib import Path
 import click
 
 from kg.cli import command, data_option, open_store
-from kg.paths import LearningPath, assumed_hours_note, below_note, source_unspecified_note, unspecified_note
+from kg.paths import (
+    LearningPath,
+    alternative_note,
+    assumed_hours_note,
+    below_note,
+    source_unspecified_note,
+    unspecified_note,
+)
 
 __all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
@@ -221,9 +228,11 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
         lines += fill_list("learn alone: ", [path.label(x) for x in path.uncovered], width, 13)
     if path.alternatives:
         lines.append("alternatives:")
-        for i, alt in enumerate(path.alternatives, start=2):
+        plan = path.to_dict()
+        for i, (alt, d) in enumerate(zip(path.alternatives, plan["alternatives"], strict=True), start=2):
             effort = _keep(f"{alt.total_hours:.1f} hours in {_plural(len(alt.steps), 'step')}")
-            lines += _fill(f"  {i}. {_chain_kept(alt)}: {effort}", width, 6)
+            lines += _fill(f"  {i}. {_chain_kept(alt)}{_keep(_years(alt))}: {effort}", width, 6)
+            lines += _fill(f"      against the plan above: {alternative_note(plan, d)}", width, 6)
     if fewer := _fewer(path, asked):
         lines.append(f"alternatives: {fewer}" if not path.alternatives else f"  ({fewer})")
     return "\n".join(lines)
@@ -304,8 +313,11 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
         ]
     if path.alternatives:
         out += ["", "**Alternatives:**", ""]
-        for alt in path.alternatives:
-            out.append(f"- {_chain(alt)}: {alt.total_hours:.1f} hours in {_plural(len(alt.steps), 'step')}")
+        plan = path.to_dict()
+        for alt, d in zip(path.alternatives, plan["alternatives"], strict=True):
+            effort = f"{alt.total_hours:.1f} hours in {_plural(len(alt.steps), 'step')}"
+            out.append(f"- {_chain(alt)}{_years(alt)}: {effort}")
+            out.append(f"  - against the plan above: {_md(alternative_note(plan, d))}")
     if fewer := _fewer(path, asked):
         out += [
             "",

@@ -72,7 +72,8 @@ def test_the_markdown_download_lists_the_alternatives_and_marks_a_switch(store: 
     assert "## Alternatives" in md
     for alt in p["alternatives"]:
         chain = " → ".join(r["label"] for r in alt["roles"])
-        assert f"- {chain}: {alt['total_hours']:.1f} hours in {len(alt['steps'])} steps" in md
+        years = f"(typically {alt['years']:g} years)"
+        assert f"- {chain} {years}: {alt['total_hours']:.1f} hours in {len(alt['steps'])} steps" in md
     down = view.compute(store, ROLE + "lead-machine-learning-engineer", ROLE + "data-scientist", [])["path"]
     assert down["switch"]
     assert (
