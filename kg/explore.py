@@ -30,7 +30,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -200,6 +200,14 @@ def search(
     [Hit(iri='urn:x:dl', label='Deep learning', type='skill', matched='neural networks', close=False)]
     >>> search(s, "deap lerning"), [h.label for h in search(s, "deap lerning", closest=True)]
     ([], ['Deep learning'])
+
+    An IRI or prefixed name finds its node; one the graph does not hold, the names
+    like its last segment:
+
+    >>> search(s, "<urn:x:dl>")
+    [Hit(iri='urn:x:dl', label='Deep learning', type='skill', matched='<urn:x:dl>', close=False)]
+    >>> [(h.label, h.close) for h in search(Store.default(), "skill:deep-learnin")][:1]
+    [('deep learning', True)]
     """
     if not text or not text.strip():
         return []
@@ -209,6 +217,18 @@ def search(
         if types is not None
         else list(TYPE_CLASSES.values())
     )
+    iri = index.expand(text)
+    if iri is not None:  # an IRI or prefixed name (copied from a SPARQL answer or a /node/ link)
+        if iri in index.labels and index.types.get(iri, set()) & set(classes):
+            return [Hit(str(iri), index.labels[iri], _types_of(index, iri), text.strip())]
+        # one the graph does not hold (cut short, misspelt): the name its last segment spells
+        local = re.split(r"[/#:]", str(iri).rstrip("/#"))[-1]
+        found = (
+            search(store, re.sub(r"[-_]+", " ", local), types, limit, closest=closest)
+            if len(local) >= 3
+            else []
+        )
+        return [replace(h, close=True) for h in found]
     key = text.strip().casefold()
     hits = []
     for node in index.search(text, classes, limit):

@@ -103,3 +103,16 @@ def test_expects_prior_skill_is_off_by_default_and_the_legend_names_the_lines(pa
     page.page.wait_for_function(
         "() => document.getElementById('explorer-edge-legend').textContent === 'progresses to'"
     )
+
+
+def test_an_iri_pasted_in_the_search_selects_its_node(page: Page) -> None:
+    # the details panel and SPARQL answers show IRIs; pasted into the search box, one
+    # found nothing ("No results"): no label contains it
+    page.goto("/")
+    page.wait_cy(CANVAS, "cy.nodes().length > 0")
+    iri = "https://w3id.org/careerkg/id/tool/pytorch"
+    page.choose("explorer-search", iri, f"PyTorch ({iri}) · tool")
+    _details_title(page, "PyTorch")
+    page.page.wait_for_url("**/node/PyTorch")
+    page.choose("explorer-search", "skill:deep-learning", "deep learning (skill:deep-learning) · skill")
+    _details_title(page, "deep learning")

@@ -324,3 +324,20 @@ def test_a_joined_skill_is_shown_in_careerkg_area_not_the_imported_one() -> None
         G.add_edge("ps", area, "in_area")
     assert areas(G, ["ps"]) == {"ps": "Soft Skills"}
     assert hours_by_area(G) == {"Soft Skills": 13.0}
+
+
+def test_search_finds_a_node_by_its_iri_or_prefixed_name(store: Store) -> None:
+    # an IRI copied from a SPARQL answer or the details panel found nothing (no label
+    # contains it); a prefixed name only by luck, as a "closest match"
+    for typed in (ID + "skill/dl", f"<{ID}skill/dl>", "skill:dl", f"  {ID}skill/dl "):
+        assert [(h.iri, h.label, h.close) for h in search(store, typed, closest=True)] == [
+            (ID + "skill/dl", "Deep learning", False)
+        ], typed
+    # of a type not asked for: not that node
+    assert all(h.type == "role" for h in search(store, "skill:dl", types=["role"], closest=True))
+    # one the graph does not hold (cut short, misspelt): the names its last part spells, as guesses
+    assert [(h.label, h.close) for h in search(store, ID + "skill/deep-learnin")] == [("Deep learning", True)]
+    assert [(h.label, h.close) for h in search(store, "skill:machine_lerning", closest=True)] == [
+        ("Machine learning", True)
+    ]
+    assert search(store, ID, closest=True) == []
