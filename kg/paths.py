@@ -105,6 +105,7 @@ __all__ = [
     "path_notes",
     "plan",
     "plan_day",
+    "resolve_known",
     "source_unspecified_note",
     "unlocks",
     "unspecified_note",
@@ -1226,6 +1227,69 @@ def _level_error(entry: str, name: str, level: str) -> KGError:
     return KGError(f"level {level!r} in {entry!r} is no whole number; give a level from 1 to 5, {example}")
 
 
+def _tool_error(index: Any, entry: str, name: str, level: int | None) -> KGError | None:
+    """The error for a ``--know`` entry naming a tool (``None`` when ``name`` names no
+    tool): the plan counts skills, so it names the skills the tool supports."""
+    from kg.namespace import CKG
+
+    try:
+        tool = index.resolve(name, CKG.Tool)
+    except UnknownEntity:
+        return None
+    supported = sorted(
+        (index.labels.get(s, str(s)) for s in index.graph.objects(tool, CKG.supportsSkill)), key=str.casefold
+    )
+    head = f"{index.labels.get(tool, name)!r} is a tool, not a skill"
+    if not supported:
+        return KGError(f"{head}; give the skills you use it for, e.g. 'machine learning:3'")
+    return KGError(
+        f"{head}; give the skills you use it for, e.g. '{supported[0]}:{level or 3}' "
+        f"(it supports {', '.join(supported)})"
+    )
+
+
+def resolve_known(store: Store, entry: str) -> tuple[Any, int | None]:
+    """The skill and level (``None`` when none is given) of a known-skill entry such
+    as ``"Python:3"`` (``--know``, the Path finder's ``?know=``).
+
+    Raises
+    ------
+    KGError
+        For a level out of 1-5, no whole number or given twice, no name, or a tool
+        named instead of a skill (with the skills it supports); ``UnknownEntity`` for
+        an unknown name, with the closest labels.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> resolve_known(Store.default(), "python:4")
+    (rdflib.term.URIRef('https://w3id.org/careerkg/id/skill/python'), 4)
+    >>> resolve_known(Store.default(), "Python:x")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: level 'x' in 'Python:x' is no whole number; give a level from 1 to 5, e.g. 'Python:3'
+    """
+    from kg.names import LabelIndex
+    from kg.namespace import CKG
+
+    index = LabelIndex.of(store)
+    name, level = parse_known(entry)
+    given = level if _LEVEL_RE.match(entry) else None
+    try:
+        return index.resolve(name, CKG.Skill), given
+    except UnknownEntity as err:
+        if tool := _tool_error(index, entry, name, given):
+            raise tool from None
+        head, colon, tail = name.rpartition(":")
+        if not (colon and head.strip() and tail.strip()):
+            raise
+        try:  # "Python:x", "Python:3.5": the level is what is wrong, if the name is known
+            index.resolve(head, CKG.Skill)
+        except UnknownEntity:
+            raise err from None
+        raise _level_error(entry, head.strip(), tail.strip()) from None
+
+
 _NO_SOURCE = {"", "-", "none"}
 
 
@@ -1283,19 +1347,8 @@ def plan(
     tgt = index.resolve(target, CKG.Role)
     known: dict[Any, int] = {}
     for entry in know:
-        name, level = parse_known(entry)
-        try:
-            skill = index.resolve(name, CKG.Skill)
-        except UnknownEntity as err:
-            head, colon, tail = name.rpartition(":")
-            if not (colon and head.strip() and tail.strip()):
-                raise
-            try:  # "Python:x", "Python:3.5": the level is what is wrong, if the name is known
-                index.resolve(head, CKG.Skill)
-            except UnknownEntity:
-                raise err from None
-            raise _level_error(entry, head.strip(), tail.strip()) from None
-        known[skill] = max(known.get(skill, 0), level)
+        skill, level = resolve_known(store, entry)
+        known[skill] = max(known.get(skill, 0), level or KNOWN_LEVEL)
     G = projection(store)
     paths = learning_paths(G, src, tgt, alternatives + 1, known=known, optional=optional, switch=switch)
     best = paths[0]

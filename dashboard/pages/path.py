@@ -320,7 +320,7 @@ def _chosen(value: Any) -> list[str]:
 for _box, _kinds in (
     (ids.PATH_SOURCE, ["role"]),
     (ids.PATH_TARGET, ["role"]),
-    (ids.PATH_KNOW, ["skill", "tool"]),
+    (ids.PATH_KNOW, list(view.KNOW_KINDS)),
 ):
 
     @callback(

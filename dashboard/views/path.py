@@ -21,14 +21,15 @@ from dash import dcc, html
 from dashboard.components import hours, sr_only, step_list, swatch, type_badge
 from dashboard.elements import cytoscape_layout, to_elements
 from dashboard.figures import effort_figure
-from dashboard.urls import node_url, page_title, parse_know, path_url
+from dashboard.urls import node_url, page_title, path_url
 from dashboard.views.common import share_name
-from kg.errors import KGError, UnknownEntity
-from kg.explore import areas, graph_of, path_view, resolve
+from kg.errors import KGError
+from kg.explore import areas, graph_of, path_view
 from kg.memo import memoized
 from kg.paths import alternative_note, path_notes, unspecified_note
 
 __all__ = [
+    "KNOW_KINDS",
     "MAX_ALTERNATIVES",
     "OPTIONS_CAP",
     "announcement",
@@ -116,6 +117,10 @@ types finds the rest on the server, as the explorer's search does: Dash's dropdo
 indexes its options in the browser and fails on that many ("Too many properties to
 enumerate"), and the page weighed 2.5 MB."""
 
+KNOW_KINDS = ("skill",)
+"""What the known-skills box offers: skills, which the plan counts (a tool such as
+PyTorch is refused with the skills it supports, as ``--know`` refuses it)."""
+
 
 def _nodes(store: Any, kinds: Sequence[str]) -> list[tuple[str, str]]:
     """``(label, iri)`` of every node of the ``kinds``, sorted by label (computed once
@@ -158,8 +163,8 @@ def skill_options(store: Any, chosen: Iterable[str] = ()) -> list[dict[str, str]
 def search_options(
     store: Any, kinds: Sequence[str], text: str | None, chosen: Iterable[str]
 ) -> list[dict[str, str]] | None:
-    """The options of a box for nodes of the ``kinds`` (``["role"]``; ``["skill",
-    "tool"]`` for known skills) for what the user typed: the labels and alt labels that
+    """The options of a box for nodes of the ``kinds`` (``["role"]``; :data:`KNOW_KINDS`
+    for known skills) for what the user typed: the labels and alt labels that
     match, and the ``chosen`` values (an ``IRI:level`` of the known-skills box keeps its
     level). ``None`` when the box lists every node already (a graph of up to
     :data:`OPTIONS_CAP` of its first kind, see :func:`role_options`) or nothing was
@@ -263,18 +268,42 @@ def box_options(
     return closest_options(store, kinds, text, options) if found is None else found
 
 
+def _know_items(know: str | Sequence[str] | None) -> list[str]:
+    """The entries of a ``?know=`` value: comma-separated, repeated parameters merged.
+
+    Examples
+    --------
+    >>> _know_items(["Python:3, SQL", "", "statistics"])
+    ['Python:3', 'SQL', 'statistics']
+    """
+    parts = [know] if isinstance(know, str) else list(know or [])
+    return [item.strip() for part in parts for item in part.split(",") if item.strip()]
+
+
 def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dict[str, str]], list[str], str]:
     """Options and values of the known-skills box for a ``?know=`` value: each entry
-    becomes ``IRI`` or ``IRI:level``; unknown names give a message."""
+    becomes ``IRI`` or ``IRI:level``; an entry the CLI's ``--know`` refuses (an
+    unknown name, a tool, a level out of 1-5 or no whole number) gives its message
+    instead (:func:`kg.paths.resolve_known`).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> _, values, problem = know_options(Store.default(), "Python:9,SQL")
+    >>> values, problem
+    (['https://w3id.org/careerkg/id/skill/sql'], "level 9 in 'Python:9' is out of range; give a level from 1 to 5, e.g. 'Python:3'")
+    """
+    from kg.paths import resolve_known
+
     values: list[str] = []
     problems: list[str] = []
-    for name, level in parse_know(know):
+    for entry in _know_items(know):
         try:
-            iri = resolve(store, name, ["skill", "tool"])
-        except UnknownEntity as err:
+            iri, level = resolve_known(store, entry)
+        except KGError as err:
             problems.append(str(err))
             continue
-        values.append(f"{iri}:{level}" if level else iri)
+        values.append(f"{iri}:{level}" if level else str(iri))
     options = skill_options(store, values)
     labels = {o["value"]: o["label"] for o in options}
     for value in values:
@@ -283,7 +312,7 @@ def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dic
             options.append(
                 {"label": f"{labels.get(iri, share_name(store, iri))} (level {level})", "value": value}
             )
-        elif value not in labels:  # a tool, or a skill beyond the listed ones
+        elif value not in labels:  # a skill beyond the listed ones
             options.append({"label": share_name(store, iri), "value": value})
     return options, values, " ".join(problems)
 

@@ -138,7 +138,10 @@ def test_skills_only_source_and_know_levels(runner: CliRunner) -> None:
             ["Software Engineer", "python"],
             "unknown role name 'python' (it names a skill: 'Python programming')",
         ),
-        (["Software Engineer", "Data Scientist", "--know", "PyTorch"], "(it names a tool: 'PyTorch')"),
+        (
+            ["Software Engineer", "Data Scientist", "--know", "PyTorch"],
+            "'PyTorch' is a tool, not a skill; give the skills",
+        ),
         (
             ["Software Engineer", "Data Scientist", "--know", "Python programming:x"],
             "level 'x' in 'Python programming:x' is no whole number; give a level from 1 to 5",
