@@ -67,7 +67,7 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         clearable=True,
                         className="search",
                     ),
-                    html.Div(message, className="alert", role="alert") if message else None,
+                    view.unknown_name(store, unquote_name(name)) if message else None,
                     html.Fieldset(
                         [
                             html.Legend("Show node types"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from dash import html
+from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components import details_panel, sr_only
@@ -44,6 +44,7 @@ __all__ = [
     "search_options",
     "state_from_name",
     "title_of",
+    "unknown_name",
     "url_of",
 ]
 
@@ -75,6 +76,47 @@ def state_from_name(store: Store, name: str | None) -> tuple[State, str]:
         return initial(resolve(store, name)), ""
     except UnknownEntity as err:
         return initial(), str(err)
+
+
+def unknown_name(store: Store, name: str | None) -> Any:
+    """The alert for ``/node/<name>`` when no node is called ``name`` (a mistyped or old
+    shared link), or ``None``: it says so in words and offers the closest names as
+    links, to follow with a click or Enter rather than retype.
+
+    Examples
+    --------
+    >>> store = Store.default()
+    >>> unknown_name(store, "deep learning") is None
+    True
+    >>> alert = unknown_name(store, "pytorh")
+    >>> [link.children for link in alert.children[1].children if hasattr(link, "href")]
+    ['PyTorch']
+    >>> alert.children[1].children[1].href
+    '/node/PyTorch'
+    >>> unknown_name(store, "qqqzzz").children[1].children
+    'Nor is any name like it: type part of a name in the search box.'
+    """
+    if not name:
+        return None
+    try:
+        resolve(store, name)
+        return None
+    except UnknownEntity as err:
+        near = err.suggestions
+    said = html.P(f"No node is called “{name}”.")
+    if not near:
+        return html.Div(
+            [said, html.P("Nor is any name like it: type part of a name in the search box.")],
+            className="alert",
+            role="alert",
+        )
+    links: list[Any] = ["Did you mean "]
+    for i, label in enumerate(near):
+        if i:
+            links.append(", " if i < len(near) - 1 else " or ")
+        links.append(dcc.Link(label, href=node_url(label)))
+    links.append("?")
+    return html.Div([said, html.P(links, className="alert-choices")], className="alert", role="alert")
 
 
 def next_state(state: State | None, trigger: Any, value: Any) -> State:

@@ -116,3 +116,22 @@ def test_an_iri_pasted_in_the_search_selects_its_node(page: Page) -> None:
     page.page.wait_for_url("**/node/PyTorch")
     page.choose("explorer-search", "skill:deep-learning", "deep learning (skill:deep-learning) · skill")
     _details_title(page, "deep learning")
+
+
+def test_a_mistyped_node_link_offers_the_closest_names_as_links(page: Page) -> None:
+    # a shared /node/ link with a typo said "unknown name 'pytorh'; closest known
+    # labels: 'PyTorch'" in plain text: the reader had to retype the name
+    page.goto("/node/pytorh")
+    alert = page.page.locator(".sidebar [role=alert]")
+    alert.wait_for()
+    assert [t for t in alert.inner_text().split("\n") if t] == [
+        "No node is called “pytorh”.",
+        "Did you mean PyTorch?",
+    ]
+    link = alert.get_by_role("link", name="PyTorch")
+    link.focus()
+    page.page.keyboard.press("Enter")
+    _details_title(page, "PyTorch")
+    page.page.wait_for_url("**/node/PyTorch")
+    page.wait_cy(CANVAS, "cy.nodes('.focus').map(n => n.data('label')).join() === 'PyTorch'")
+    assert page.page.locator(".sidebar [role=alert]").count() == 0
