@@ -284,14 +284,14 @@ def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dic
     """Options and values of the known-skills box for a ``?know=`` value: each entry
     becomes ``IRI`` or ``IRI:level``; an entry the CLI's ``--know`` refuses (an
     unknown name, a tool, a level out of 1-5 or no whole number) gives its message
-    instead (:func:`kg.paths.resolve_known`).
+    instead (:func:`kg.paths.resolve_known`), one line each (:func:`join_problems`).
 
     Examples
     --------
     >>> from kg.store import Store
     >>> _, values, problem = know_options(Store.default(), "Python:9,SQL")
     >>> values, problem
-    (['https://w3id.org/careerkg/id/skill/sql'], "level 9 in 'Python:9' is out of range; give a level from 1 to 5, e.g. 'Python:3'")
+    (['https://w3id.org/careerkg/id/skill/sql'], "level 9 in 'Python:9' is out of range; give a level from 1 to 5, e.g. 'Python:3'.")
     """
     from kg.paths import resolve_known
 
@@ -314,7 +314,7 @@ def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dic
             )
         elif value not in labels:  # a skill beyond the listed ones
             options.append({"label": share_name(store, iri), "value": value})
-    return options, values, " ".join(problems)
+    return options, values, join_problems(problems)
 
 
 def _split_level(value: str) -> tuple[str, int | None]:

@@ -60,7 +60,7 @@ def test_a_shared_address_says_what_the_cli_says_of_a_known_skill(store: Store, 
     assert values == []  # not planned silently at another level
     with pytest.raises(KGError) as err:
         plan(store, None, "Data Scientist", know=[know])
-    assert problem == str(err.value)
+    assert problem == f"{err.value}."  # a sentence of the page's alert
 
 
 def test_good_known_skills_in_an_address_still_plan(store: Store) -> None:
@@ -74,3 +74,13 @@ def test_good_known_skills_in_an_address_still_plan(store: Store) -> None:
         "SQL": 5,
         "linear algebra": 2,
     }
+
+
+def test_each_bad_entry_of_an_address_is_its_own_line(store: Store) -> None:
+    _options, values, problem = view.know_options(store, "PyTorch:3,Python:9,SQL")
+    assert [v.rsplit("/", 1)[-1] for v in values] == ["sql"]
+    lines = problem.splitlines()  # the page's alert shows one paragraph a line
+    assert len(lines) == 2, problem
+    assert lines[0].startswith("'PyTorch' is a tool")
+    assert lines[0].endswith(".")
+    assert lines[1] == "level 9 in 'Python:9' is out of range; give a level from 1 to 5, e.g. 'Python:3'."
