@@ -28,14 +28,20 @@ def layout(**_query: Any) -> Any:
                 [
                     html.H1("About careerkg"),
                     html.P(
-                        "An open-source knowledge-graph explorer for careers in machine learning: "
-                        "roles, skills, tools, degrees and certifications, learning paths computed "
-                        "with NetworkX, and SPARQL over the whole graph at /sparql.",
+                        [
+                            "An open-source knowledge-graph explorer for careers in machine learning: "
+                            "roles, skills, tools, degrees and certifications, learning paths computed "
+                            "with NetworkX, curricula checked for missing prerequisites, and SPARQL "
+                            "over the whole graph at ",
+                            html.A("/sparql", href="/sparql"),
+                            ".",
+                        ],
                         className="muted",
                     ),
                 ],
                 className="page-head",
             ),
+            view.pages(list(dash.page_registry.values())),
             view.about(get_store()),
         ],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dash import html
@@ -12,7 +13,7 @@ from kg.importers.attribution import attributions
 from kg.namespace import CKG
 from kg.store import Store
 
-__all__ = ["LICENCE_NAMES", "about", "ontology", "software", "sources"]
+__all__ = ["LICENCE_NAMES", "about", "imported", "ontology", "pages", "software", "sources"]
 
 
 def sources(store: Store) -> list[dict[str, str]]:
@@ -112,6 +113,51 @@ def ontology(store: Store) -> dict[str, str]:
     return store.derived("dashboard-ontology", build)
 
 
+def imported(store: Store) -> bool:
+    """Whether the graph holds an imported taxonomy (ESCO, O*NET): a source that asks to
+    be credited (``dcterms:rights``), as the importers write them.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> imported(Store.default())
+    False
+    """
+    return any(src["rights"] for src in sources(store))
+
+
+NOT_IMPORTED: list[Any] = [
+    "This instance holds careerkg's curated graph only: no ESCO or O*NET data. ",
+    html.Code("careerkg import esco"),
+    " and ",
+    html.Code("careerkg import onet"),
+    " add those taxonomies from their official exports; each is then listed here with the "
+    "attribution and licence its publisher asks for.",
+]
+"""Said under the sources when no taxonomy is imported (a reader of the README may
+expect ESCO's occupations or O*NET's)."""
+
+
+def pages(registry: Sequence[Mapping[str, Any]]) -> Any:
+    """What each page of the app is for, as links (the About page itself left out).
+
+    Examples
+    --------
+    >>> reg = [{"name": "Explorer", "relative_path": "/", "order": 0, "description": "Explore."},
+    ...        {"name": "About", "relative_path": "/about", "order": 9, "description": "This."}]
+    >>> [li.children[0].children for li in pages(reg).children[1].children]
+    ['Explorer']
+    """
+    from dashboard.views.not_found import not_found_items
+
+    shown = [p for p in registry if p.get("relative_path") != "/about"]
+    return html.Div(
+        [html.H2("What you can do here"), html.Ul(not_found_items(shown), className="not-found-pages")],
+        className="card",
+        id="about-pages",
+    )
+
+
 def _licence(iri: str) -> Any:
     return html.A(LICENCE_NAMES.get(iri, iri), href=iri)
 
@@ -177,6 +223,7 @@ def _sources(store: Store) -> Any:
                 className="muted",
             ),
             html.Ul(items, className="sources", id="about-sources"),
+            None if imported(store) else html.P(NOT_IMPORTED, className="muted", id="about-no-import"),
         ],
         className="card",
     )

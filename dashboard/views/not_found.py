@@ -20,7 +20,7 @@ from dash import dcc, html
 
 from dashboard.components import nav_pages
 
-__all__ = ["not_found", "page_links"]
+__all__ = ["not_found", "not_found_items", "page_links"]
 
 
 def page_links(pages: Sequence[Mapping[str, Any]]) -> list[dcc.Link]:
@@ -43,6 +43,24 @@ def page_links(pages: Sequence[Mapping[str, Any]]) -> list[dcc.Link]:
     ]
 
 
+def not_found_items(pages: Sequence[Mapping[str, Any]]) -> list[html.Li]:
+    """One list item per page of the top bar: its link, and what the page is for.
+
+    Examples
+    --------
+    >>> [li.children[1].children for li in not_found_items([{"name": "Explorer", "relative_path": "/",
+    ...     "order": 0, "description": "Explore."}])]
+    [' — Explore.']
+    """
+    shown = nav_pages(pages)
+    return [
+        html.Li(
+            [link, html.Span(f" — {p['description']}", className="muted") if p.get("description") else None]
+        )
+        for p, link in zip(shown, page_links(shown), strict=True)
+    ]
+
+
 def not_found(pages: Sequence[Mapping[str, Any]]) -> html.Div:
     """The page: what happened, a link back to the Explorer (the first page), and the
     list of pages with what each is for.
@@ -59,12 +77,7 @@ def not_found(pages: Sequence[Mapping[str, Any]]) -> html.Div:
     """
     shown = nav_pages(pages)
     home = shown[0] if shown else {"name": "Explorer", "relative_path": "/"}
-    items = [
-        html.Li(
-            [link, html.Span(f" — {p['description']}", className="muted") if p.get("description") else None]
-        )
-        for p, link in zip(shown, page_links(shown), strict=True)
-    ]
+    items = not_found_items(shown)
     return html.Div(
         [
             html.H1("Page not found", id="not-found-title"),
