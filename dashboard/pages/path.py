@@ -258,7 +258,7 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
         # the shareable address, pushed only while the browser is still on this page
         url = (
             {
-                "to": dash.get_relative_path(view.share_url(store, source, target, know)),
+                "to": dash.get_relative_path(view.share_url(store, source, target, know, alternatives)),
                 "page": dash.get_relative_path("/path"),
                 "title": view.share_title(store, source, target),
             }

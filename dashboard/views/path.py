@@ -348,13 +348,26 @@ def compute(
     }
 
 
-def share_url(store: Any, source: str | None, target: str, know: Sequence[str] | None) -> str:
-    """The shareable ``/path/...`` URL of the inputs (names instead of IRIs)."""
+def share_url(
+    store: Any, source: str | None, target: str, know: Sequence[str] | None, alternatives: Any = 0
+) -> str:
+    """The shareable ``/path/...`` URL of the inputs (names instead of IRIs), with the
+    alternatives asked for (bounded by :func:`clamp_alternatives`) when there are any.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> share_url(Store.default(), None, "https://w3id.org/careerkg/id/role/data-scientist", [], 2)
+    '/path/-/Data%20Scientist?alternatives=2'
+    """
     pairs = []
     for k in know or []:
         iri, level = _split_level(k)
         pairs.append((share_name(store, iri), level))
-    return path_url(share_name(store, source) if source else None, share_name(store, target), pairs)
+    url = path_url(share_name(store, source) if source else None, share_name(store, target), pairs)
+    if n := clamp_alternatives(alternatives):
+        url += ("&" if "?" in url else "?") + f"alternatives={n}"
+    return url
 
 
 def share_title(store: Any, source: str | None, target: str) -> str:
