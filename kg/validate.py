@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -251,14 +251,10 @@ def _shacl_findings(
     fails ``sh:datatype``, ``sh:minInclusive`` and ``sh:maxInclusive``, under one
     ``sh:message``). Identical findings are kept once; a ``sh:class`` failure on a
     reference to an undescribed IRI or to a literal (``dangling``: subject, object pairs)
-    is left out, the dangling-reference and literal checks say it more clearly; a ``sh:node`` failure is left out when
-    the value's own problems are reported.
+    is left out, the dangling-reference and literal checks say it more clearly; a
+    ``sh:node`` failure is left out when the value's own problems are reported.
     """
-    from pyshacl import validate as shacl_validate
-
-    conforms, report_graph, _text = shacl_validate(
-        graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
-    )
+    conforms, report_graph = _run_shapes(graph, shapes)
     dangling_objects = {o for _s, o in dangling}
     findings: dict[tuple[str, ...], Finding] = {}
     wrappers: list[tuple[Node, Finding]] = []
@@ -294,6 +290,266 @@ def _shacl_findings(
         if _node_id(value) not in reported:
             findings.setdefault((finding.severity, finding.node, finding.path, finding.message, ""), finding)
     return bool(conforms), report_graph, list(findings.values())
+
+
+def _run_shapes(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
+    """pySHACL's ``(conforms, report graph)`` for ``graph`` and ``shapes``.
+
+    On an Oxigraph-backed graph (the default), pySHACL works on a copy in rdflib's
+    memory store (its lookups through oxrdflib are many times slower), and the
+    SHACL-SPARQL constraints it would run once per focus node in rdflib's SPARQL engine
+    (parsing the query each time: 35 s for the duplicate-requirement check on O*NET's
+    1,016 roles) are asked once of Oxigraph (:func:`_batched_sparql`), their results
+    added to the report as pySHACL would write them.
+    """
+    from pyshacl import validate as shacl_validate
+
+    from kg.store import _oxigraph_of
+
+    inner = _oxigraph_of(graph)
+    if inner is None:
+        conforms, report_graph, _text = shacl_validate(
+            graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+        )
+        return bool(conforms), report_graph
+    data = _memory_copy(inner)
+    batched = list(_batchable(shapes))
+    if batched:
+        shapes = _copy_graph(shapes)
+        for constraint in batched:  # pySHACL skips them; the batch answers for them
+            shapes.add((constraint.constraint, SH.deactivated, Literal(True)))
+    conforms, report_graph, _text = shacl_validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, inplace=True
+    )
+    for constraint in batched:
+        if not _batched_sparql(graph, data, constraint, report_graph):
+            conforms = False
+    report = report_graph.value(predicate=RDF.type, object=SH.ValidationReport)
+    if report is not None:
+        report_graph.set((report, SH.conforms, Literal(bool(conforms))))
+    return bool(conforms), report_graph
+
+
+def _memory_copy(inner: Any) -> Graph:
+    """The default graph of the ``pyoxigraph.Store`` ``inner`` in rdflib's memory store, each
+    term as oxrdflib reads it (a plain string keeps its ``xsd:string``), so pySHACL sees
+    what it would see through oxrdflib.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("x")))
+    >>> list(_memory_copy(store))
+    [(rdflib.term.URIRef('urn:s'), rdflib.term.URIRef('urn:p'), rdflib.term.Literal('x', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#string')))]
+    """
+    import pyoxigraph as ox
+
+    nodes: dict[Any, Node] = {}
+
+    def term(t: Any) -> Node:
+        node = nodes.get(t)
+        if node is None:
+            if isinstance(t, ox.Literal):
+                node = (
+                    Literal(t.value, lang=t.language)
+                    if t.language
+                    else Literal(t.value, datatype=URIRef(t.datatype.value))
+                )
+            elif isinstance(t, ox.BlankNode):
+                node = BNode(t.value)
+            else:
+                node = URIRef(t.value)
+            nodes[t] = node
+        return node
+
+    data = Graph()
+    quads = inner.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    data.addN((term(q.subject), term(q.predicate), term(q.object), data) for q in quads)
+    return data
+
+
+def _copy_graph(graph: Graph) -> Graph:
+    copy = Graph()
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns)
+    copy.addN((s, p, o, copy) for s, p, o in graph)
+    return copy
+
+
+@dataclass(frozen=True)
+class _SparqlConstraint:
+    """A SHACL-SPARQL constraint of a node shape, as :func:`_batched_sparql` runs it."""
+
+    shape: Node
+    constraint: Node
+    query: str
+    classes: tuple[URIRef, ...]
+    severity: URIRef
+    messages: tuple[Literal, ...]
+
+
+def _batchable(shapes: Graph) -> Iterator[_SparqlConstraint]:
+    """The SHACL-SPARQL constraints that one query over the whole graph answers exactly as
+    pySHACL's one query per focus node (``$this`` pre-bound) does.
+
+    That holds for a constraint of a node shape that is active, targets only classes
+    and is used by no other shape (``sh:node``, ``sh:or``...), with a message, whose
+    query is a ``SELECT`` of one basic graph pattern binding ``$this``, under filters
+    and binds without ``EXISTS`` (each solution then has ``$this`` bound by the pattern,
+    as pre-binding would), projecting no ``?failure`` and reading no other pre-bound
+    variable. Any other constraint is left to pySHACL.
+
+    Examples
+    --------
+    >>> from kg.store import shapes_file
+    >>> shapes = Graph(); _ = load_file(shapes, shapes_file())
+    >>> [(c.shape.n3(shapes.namespace_manager), c.classes) for c in _batchable(shapes)]
+    [('ckgsh:RoleShape', (rdflib.term.URIRef('https://w3id.org/careerkg/ontology#Role'),))]
+    """
+    from rdflib import OWL, RDFS
+
+    other_targets = (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+    for shape in sorted(set(shapes.subjects(SH.sparql, None)), key=str):
+        if (
+            (shape, SH.path, None) in shapes
+            or any((shape, p, None) in shapes for p in other_targets)
+            or any((shape, RDF.type, c) in shapes for c in (RDFS.Class, OWL.Class))
+            or any(True for _ in shapes.subjects(None, shape))
+            or _deactivated(shapes, shape)
+        ):
+            continue
+        classes = tuple(sorted(c for c in shapes.objects(shape, SH.targetClass) if isinstance(c, URIRef)))
+        if not classes:
+            continue
+        severity = shapes.value(shape, SH.severity)
+        shape_messages = [m for m in shapes.objects(shape, SH.message) if isinstance(m, Literal)]
+        for constraint in shapes.objects(shape, SH.sparql):
+            select = shapes.value(constraint, SH.select)
+            messages = [m for m in shapes.objects(constraint, SH.message) if isinstance(m, Literal)]
+            messages += [m for m in shape_messages if m not in messages]
+            if _deactivated(shapes, constraint) or not isinstance(select, Literal) or not messages:
+                continue
+            query = _prefix_declarations(shapes, constraint) + str(select)
+            if _one_pattern_binding_this(query):
+                yield _SparqlConstraint(
+                    shape,
+                    constraint,
+                    query,
+                    classes,
+                    severity if isinstance(severity, URIRef) else SH.Violation,
+                    tuple(messages),
+                )
+
+
+def _deactivated(shapes: Graph, node: Node) -> bool:
+    return any(bool(v.value) for v in shapes.objects(node, SH.deactivated) if isinstance(v, Literal))
+
+
+def _prefix_declarations(shapes: Graph, constraint: Node) -> str:
+    """The ``PREFIX`` lines a constraint's ``sh:prefixes`` declare (SHACL 5.2.1)."""
+    lines = []
+    for owner in shapes.objects(constraint, SH.prefixes):
+        for decl in shapes.objects(owner, SH.declare):
+            prefix, namespace = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
+            if prefix is not None and namespace is not None:
+                lines.append(f"PREFIX {prefix}: <{namespace}>\n")
+    return "".join(sorted(set(lines)))
+
+
+def _one_pattern_binding_this(query: str) -> bool:
+    """Whether ``query`` is a SELECT of one basic graph pattern that binds ``?this``, under
+    projections, DISTINCT, filters and binds without EXISTS, projecting no ``?failure``
+    and naming no other variable SHACL pre-binds.
+
+    Examples
+    --------
+    >>> _one_pattern_binding_this("SELECT $this ?value WHERE { $this <urn:p> ?value FILTER(?value > 3) }")
+    True
+    >>> _one_pattern_binding_this("SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:p> ?v } }")
+    False
+    >>> _one_pattern_binding_this("SELECT $this WHERE { { $this <urn:p> ?v } UNION { $this <urn:q> ?v } }")
+    False
+    """
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+    from rdflib.term import Variable
+
+    if any(f"{c}{name}" in query for c in "?$" for name in ("currentShape", "shapesGraph", "PATH")):
+        return False
+    try:
+        algebra = prepareQuery(query).algebra
+    except Exception:  # pySHACL will say what is wrong with it
+        return False
+
+    def has_exists(expr: object) -> bool:
+        if isinstance(expr, CompValue):
+            return expr.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS") or any(
+                has_exists(v) for v in expr.values()
+            )
+        if isinstance(expr, list | tuple):
+            return any(has_exists(v) for v in expr)
+        return False
+
+    if algebra.name != "SelectQuery" or Variable("failure") in (algebra.get("PV") or ()):
+        return False
+    node = algebra.p
+    while isinstance(node, CompValue) and node.name in ("Project", "Distinct", "Reduced", "Filter", "Extend"):
+        if has_exists(node.get("expr")):
+            return False
+        node = node.p
+    return (
+        isinstance(node, CompValue)
+        and node.name == "BGP"
+        and any(Variable("this") in triple for triple in node.triples)
+    )
+
+
+def _batched_sparql(graph: Graph, data: Graph, constraint: _SparqlConstraint, report: Graph) -> bool:
+    """Run ``constraint`` once over ``graph`` (in its own engine), keep the rows whose
+    ``$this`` is a focus node of the shape (an instance of a target class or of a
+    subclass, in ``data``), and add each to ``report`` as pySHACL would. Returns whether
+    no violation was found.
+    """
+    from rdflib import RDFS
+
+    classes = {c for target in constraint.classes for c in data.transitive_subjects(RDFS.subClassOf, target)}
+    focus = {s for c in classes for s in data.subjects(RDF.type, c)}
+    conforms = True
+    seen: set[tuple[tuple[str, Node], ...]] = set()
+    result_rows = graph.query(constraint.query)
+    names = [str(v) for v in (result_rows.vars or [])]
+    for row in result_rows:
+        bound = {name: row[i] for i, name in enumerate(names) if row[i] is not None}  # type: ignore[index]
+        this = bound.get("this")
+        if this is None or this not in focus:
+            continue
+        value, path = bound.get("value", this), bound.get("path")
+        key = tuple(sorted(bound.items()))
+        if key in seen:
+            continue
+        seen.add(key)
+        result = BNode()
+        report.add((result, RDF.type, SH.ValidationResult))
+        report.add((result, SH.focusNode, this))
+        report.add((result, SH.value, value))
+        if path is not None:
+            report.add((result, SH.resultPath, path))
+        report.add((result, SH.resultSeverity, constraint.severity))
+        report.add((result, SH.sourceShape, constraint.shape))
+        report.add((result, SH.sourceConstraint, constraint.constraint))
+        report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        for message in constraint.messages:
+            text = str(message)
+            for name, term in bound.items():  # pySHACL fills {?name} and {$name} in
+                text = text.replace(f"{{?{name}}}", str(term)).replace(f"{{${name}}}", str(term))
+            report.add((result, SH.resultMessage, Literal(text, lang=message.language)))
+        owner = report.value(predicate=RDF.type, object=SH.ValidationReport)
+        if owner is not None:
+            report.add((owner, SH.result, result))
+        if constraint.severity == SH.Violation:
+            conforms = False
+    return conforms
 
 
 def prerequisite_cycles(graph: Graph) -> list[list[URIRef]]:
