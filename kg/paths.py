@@ -753,7 +753,17 @@ def _ranked(
     if not chains:
         below = _below(ladder, source, target)
         if not switch:
-            why = f"; {_ladder_note([G.nodes[r]['label'] for r in below])}" if below else ""
+            name = G.nodes[target]["label"]
+            before = sorted(
+                {str(G.nodes[r]["label"]) for r in (ladder.predecessors(target) if target in ladder else ())},
+                key=str.casefold,
+            )
+            if below:
+                why = f"; {_ladder_note([G.nodes[r]['label'] for r in below])}"
+            elif before:  # where the ladder does lead there from
+                why = f"; on the career ladder {name} is reached from {', '.join(before)}"
+            else:
+                why = f"; no career progression leads to {name} from any role"
             raise NoLearningPath(
                 f"no career progression leads from {G.nodes[source]['label']} to "
                 f"{G.nodes[target]['label']}, and direct switches are off{why}"

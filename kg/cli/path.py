@@ -374,17 +374,23 @@ def path_command(
     careerkg path "Software Engineer" "Machine Learning Engineer"
     careerkg path - "Data Scientist" --know Python:3 --know SQL --format md
     """
+    from kg.errors import NoLearningPath
     from kg.paths import plan
 
-    result = plan(
-        open_store(data),
-        source,
-        target,
-        know=know,
-        alternatives=alternatives,
-        optional=optional,
-        switch=not no_switch,
-    )
+    try:
+        result = plan(
+            open_store(data),
+            source,
+            target,
+            know=know,
+            alternatives=alternatives,
+            optional=optional,
+            switch=not no_switch,
+        )
+    except NoLearningPath as err:
+        if not no_switch:
+            raise
+        raise NoLearningPath(f"{err}; leave out --no-switch to plan a direct switch") from None
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif fmt == "md":
