@@ -15,6 +15,9 @@ from dashboard.styles import RELATION_LABELS, TYPE_LABELS, stylesheet
 from dashboard.urls import page_title, unquote_name
 from dashboard.views import explorer as view
 
+FILTERS = "explorer-filters"
+"""The fold of the filters and the layout (closed on a phone when the page opens)."""
+
 CANVAS_LABEL = (
     "The graph drawn: roles, skills, tools and credentials, joined by their relations. "
     "The search box above selects any node; the Details panel lists the selected node "
@@ -68,38 +71,52 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         className="search",
                     ),
                     view.unknown_name(store, unquote_name(name)) if message else None,
-                    html.Fieldset(
-                        [
-                            html.Legend("Show node types"),
-                            dcc.Checklist(
-                                id=ids.EX_TYPES,
-                                options=[{"label": lab, "value": t} for t, lab in TYPE_LABELS.items()],
-                                value=list(TYPE_LABELS),
-                                className="checks",
-                                inputClassName="check-input",
+                    # the filters and the layout: open beside the canvas; folded on a phone,
+                    # where they stood between a shared node's name and its details
+                    html.Details(
+                        id=FILTERS,
+                        open=True,
+                        className="filters",
+                        children=[
+                            html.Summary("Filters and layout", className="filters-summary"),
+                            html.Fieldset(
+                                [
+                                    html.Legend("Show node types"),
+                                    dcc.Checklist(
+                                        id=ids.EX_TYPES,
+                                        options=[
+                                            {"label": lab, "value": t} for t, lab in TYPE_LABELS.items()
+                                        ],
+                                        value=list(TYPE_LABELS),
+                                        className="checks",
+                                        inputClassName="check-input",
+                                    ),
+                                ],
+                                className="fieldset",
+                            ),
+                            html.Fieldset(
+                                [
+                                    html.Legend("Follow relations"),
+                                    dcc.Checklist(
+                                        id=ids.EX_RELATIONS,
+                                        options=[
+                                            {"label": lab, "value": r} for r, lab in RELATION_LABELS.items()
+                                        ],
+                                        value=list(view.DEFAULT_RELATIONS),
+                                        className="checks",
+                                    ),
+                                ],
+                                className="fieldset",
+                            ),
+                            html.Label("Layout", htmlFor=ids.EX_LAYOUT, className="field-label"),
+                            dcc.Dropdown(
+                                id=ids.EX_LAYOUT,
+                                options=[{"label": lab, "value": v} for v, lab in LAYOUTS.items()],
+                                value="auto",
+                                clearable=False,
+                                searchable=False,
                             ),
                         ],
-                        className="fieldset",
-                    ),
-                    html.Fieldset(
-                        [
-                            html.Legend("Follow relations"),
-                            dcc.Checklist(
-                                id=ids.EX_RELATIONS,
-                                options=[{"label": lab, "value": r} for r, lab in RELATION_LABELS.items()],
-                                value=list(view.DEFAULT_RELATIONS),
-                                className="checks",
-                            ),
-                        ],
-                        className="fieldset",
-                    ),
-                    html.Label("Layout", htmlFor=ids.EX_LAYOUT, className="field-label"),
-                    dcc.Dropdown(
-                        id=ids.EX_LAYOUT,
-                        options=[{"label": lab, "value": v} for v, lab in LAYOUTS.items()],
-                        value="auto",
-                        clearable=False,
-                        searchable=False,
                     ),
                     html.Button("Reset view", id=ids.EX_RESET, className="btn", n_clicks=0),
                 ],
@@ -263,4 +280,15 @@ clientside_callback(
     Output(ids.EX_LOCATION, "pathname"),
     Input(ids.EX_ADDRESS, "data"),
     prevent_initial_call=True,
+)
+
+
+# on a phone the filters start folded: the node a shared link names, its canvas and its
+# details come first; the fold opens with a tap or Enter
+clientside_callback(
+    """function(_id) {
+        return !(window.matchMedia && window.matchMedia('(max-width: 800px)').matches);
+    }""",
+    Output(FILTERS, "open"),
+    Input(FILTERS, "id"),
 )
