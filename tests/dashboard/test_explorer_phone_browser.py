@@ -52,3 +52,17 @@ def test_the_filters_stay_open_and_without_a_toggle_beside_the_canvas(page: Page
     assert page.page.evaluate("document.getElementById('explorer-filters').open")
     assert not page.page.locator("#explorer-filters > summary").is_visible()
     assert page.page.get_by_label("Tool", exact=True).is_visible()
+
+
+def test_filters_folded_on_a_phone_can_be_opened_in_a_wider_window(phone: Page) -> None:
+    # a tablet turned, or a narrow window widened: the fold stayed closed and its
+    # toggle, shown only on a phone, was gone, so no filter could be reached
+    phone.goto("/node/deep%20learning")
+    phone.page.wait_for_function("document.getElementById('details-title')?.textContent === 'deep learning'")
+    phone.page.wait_for_function("!document.getElementById('explorer-filters').open")
+    phone.page.set_viewport_size({"width": 1024, "height": 768})
+    toggle = phone.page.locator("#explorer-filters > summary")
+    assert toggle.is_visible()
+    toggle.click()
+    phone.page.get_by_label("Tool", exact=True).wait_for()
+    assert not toggle.is_visible()  # open: beside the canvas, as ever
