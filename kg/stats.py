@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS
 
 from kg.namespace import CKG
 
@@ -31,6 +32,7 @@ CLASSES: tuple[URIRef, ...] = (
     CKG.Teaching,
     CKG.Progression,
     CKG.SourceDocument,
+    CKG.IscoGroup,
 )
 
 RELATIONS: tuple[URIRef, ...] = (
@@ -44,6 +46,8 @@ RELATIONS: tuple[URIRef, ...] = (
     CKG.inSkillArea,
     CKG.requiresPrior,
     CKG.hasCourse,
+    CKG.relatedRole,
+    CKG.relatedSkill,
 )
 
 
@@ -56,16 +60,26 @@ def _values(terms: tuple[URIRef, ...]) -> str:
 
 
 def stats(graph: Graph) -> dict[str, Any]:
-    """Triples, instances per class, links per relation, and the essential/optional split.
+    """Triples, instances per class, links per relation, the essential/optional split and
+    the sources the graph cites.
 
-    Three aggregate queries, so an Oxigraph or remote store counts in its own engine
+    A few aggregate queries, so an Oxigraph or remote store counts in its own engine
     (the ESCO store: well under a second, instead of converting every triple to Python).
 
     Returns
     -------
     dict
         ``{"triples": int, "classes": {name: n}, "relations": {name: n},
-        "requirements": {"essential": n, "optional": n}}``
+        "requirements": {"essential": n, "optional": n}, "sources": [{"iri", "title",
+        "version", "cited_by"}]}``: each ``ckg:SourceDocument`` (the curated data, the
+        seed articles, each imported release), with the nodes and qualified links that
+        cite it (``dcterms:source``), the most cited first.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> [(s["title"], s["cited_by"] > 0) for s in stats(Store.default().graph)["sources"]][:1]
+    [('careerkg curated estimates', True)]
     """
     from kg.store import _oxigraph_of
 
@@ -82,6 +96,25 @@ def stats(graph: Graph) -> dict[str, Any]:
         f"SELECT ?i (COUNT(*) AS ?n) WHERE {{ ?r <{CKG.importance}> ?i FILTER(isIRI(?i)) }} GROUP BY ?i"
     )
     inner = _oxigraph_of(graph)
+    cited = {
+        str(row[0]): int(row[1])  # type: ignore[index, arg-type]
+        for row in graph.query(
+            f"SELECT ?src (COUNT(*) AS ?n) WHERE {{ ?x <{DCTERMS.source}> ?src }} GROUP BY ?src"
+        )
+    }
+    described: dict[str, tuple[str, str]] = {}
+    for row in graph.query(
+        f"""SELECT ?src ?title ?version WHERE {{ ?src a <{CKG.SourceDocument}>
+            OPTIONAL {{ ?src <{DCTERMS.title}> ?title }} OPTIONAL {{ ?src <{DCTERMS.hasVersion}> ?version }} }}"""
+    ):
+        src, title, version = (str(t) if t is not None else "" for t in row)  # type: ignore[union-attr]
+        old_title, old_version = described.get(src, ("", ""))
+        described[src] = (old_title or title or src, old_version or version)
+    order = sorted(described, key=lambda src: (-cited.get(src, 0), described[src][0]))
+    sources = [
+        {"iri": src, "title": described[src][0], "version": described[src][1], "cited_by": cited.get(src, 0)}
+        for src in order
+    ]
     return {
         "triples": len(inner) if inner is not None else len(graph),  # oxrdflib's len() is a slow query
         "classes": {_local(c): by_class.get(_local(c), 0) for c in CLASSES},
@@ -90,4 +123,5 @@ def stats(graph: Graph) -> dict[str, Any]:
             "essential": importance.get("Essential", 0),
             "optional": importance.get("Optional", 0),
         },
+        "sources": sources,
     }

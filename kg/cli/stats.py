@@ -12,23 +12,32 @@ from kg.cli import command, data_option, open_store
 __all__ = ["stats_command"]
 
 
-@command("stats")
+@command("stats", short_help="Count nodes, links and what each source contributes.")
 @data_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stats_command(data: tuple[Path, ...], fmt: str) -> None:
-    """Count nodes per class and links per relation in the graph."""
+    """Count nodes per class and links per relation in the graph, and what cites each source.
+
+    The sources are the curated data, the articles it cites and each imported release
+    (ESCO v1.1.1, O*NET 29.3...), each with the nodes and links that cite it.
+    """
     from kg.stats import stats
 
     result = stats(open_store(data).graph)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2))
         return
-    click.echo(f"{'triples':<22}{result['triples']:>8}")
-    click.echo("\nclass                    count")
+    click.echo(f"{'triples':<22}{result['triples']:>10,}")
+    click.echo("\nclass                      count")
     for name, n in result["classes"].items():
-        click.echo(f"  {name:<20}{n:>8}")
-    click.echo("\nrelation                 count")
+        click.echo(f"  {name:<20}{n:>10,}")
+    click.echo("\nrelation                   count")
     for name, n in result["relations"].items():
-        click.echo(f"  {name:<20}{n:>8}")
+        click.echo(f"  {name:<20}{n:>10,}")
     req = result["requirements"]
-    click.echo(f"\nrequirements: {req['essential']} essential, {req['optional']} optional")
+    click.echo(f"\nrequirements: {req['essential']:,} essential, {req['optional']:,} optional")
+    if result["sources"]:
+        width = max(len(s["title"]) for s in result["sources"])
+        click.echo(f"\n{'source':<{width + 2}}  cited by")
+        for src in result["sources"]:
+            click.echo(f"  {src['title']:<{width}}{src['cited_by']:>10,}")
