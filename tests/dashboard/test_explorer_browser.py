@@ -135,3 +135,20 @@ def test_a_mistyped_node_link_offers_the_closest_names_as_links(page: Page) -> N
     page.page.wait_for_url("**/node/PyTorch")
     page.wait_cy(CANVAS, "cy.nodes('.focus').map(n => n.data('label')).join() === 'PyTorch'")
     assert page.page.locator(".sidebar [role=alert]").count() == 0
+
+
+PLACEHOLDER = """() => {
+    const el = document.querySelector('#explorer-search .dash-dropdown-placeholder');
+    return {text: el.textContent, cut: el.scrollWidth > el.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [1440, 1024])
+def test_the_search_box_hint_is_shown_whole(browser: Any, server: str, width: int) -> None:
+    # "Type a name, e.g. deep learning" showed as "Type a name, e.g. deep l…" beside
+    # the canvas on every screen (226 px of text in a box of 188, 136 on a laptop)
+    for page in open_page(browser, server, {"width": width, "height": 768}):
+        page.goto("/")
+        page.page.wait_for_selector("#explorer-search .dash-dropdown-placeholder")
+        hint = page.page.evaluate(PLACEHOLDER)
+        assert hint == {"text": "Type a name or IRI", "cut": False}
