@@ -27,7 +27,7 @@ from dashboard.styles import RELATION_LABELS, TYPE_LABELS
 from dashboard.urls import node_url, page_title, unquote_name
 from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
-from kg.explore import graph_of, ladder, neighbourhood, node_details, resolve, search
+from kg.explore import View, graph_of, ladder, neighbourhood, node_details, resolve, search
 from kg.store import Store
 
 __all__ = [
@@ -180,6 +180,13 @@ NO_TYPES = "No node type is ticked: tick at least one under “Show node types�
 """The status when every node type is unticked (nothing is drawn)."""
 
 
+NO_ROLES = (
+    "“Role” is unticked, and the first view is the career ladder, of roles only: tick Role, "
+    "or search for a node to draw it with its neighbours."
+)
+"""The status of the first view (the career ladder) when Role is unticked."""
+
+
 def search_options(
     store: Store, text: str | None, value: str | None, limit: int = 25
 ) -> list[dict[str, Any]]:
@@ -239,7 +246,8 @@ def canvas(
     """Elements, Cytoscape layout, status line and whether "Show more" is hidden.
 
     With every node type unticked (``types == []``) nothing is drawn and the status
-    says so (:data:`NO_TYPES`).
+    says so (:data:`NO_TYPES`); so too in the first view, the career ladder, with Role
+    unticked (:data:`NO_ROLES`). Its steps are left out with "progresses to".
 
     Examples
     --------
@@ -261,6 +269,12 @@ def canvas(
         # the ladder alone first; "Show more" adds the roles on no career step, LIMIT at a time
         view = ladder(G, limit=limit, off_ladder=limit - LIMIT)
         what = "the career ladder: roles and who progresses to whom"
+        # the filters apply to it too (unticking Role left every role drawn)
+        if kinds is not None and "role" not in kinds:
+            return [], cytoscape_layout(layout or "auto", []), [NO_ROLES], True
+        if rels is not None and "progresses" not in rels:
+            view = View(view.nodes, [], view.hidden)
+            what = "the roles of the career ladder; “progresses to” is unticked"
     else:
         view = neighbourhood(
             G,
