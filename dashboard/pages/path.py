@@ -132,7 +132,7 @@ def layout(
                             options=know_opts,
                             value=know_values,
                             multi=True,
-                            placeholder="Skills you have",
+                            placeholder="Skills you have, e.g. Python:3",
                         ),
                         width="wide",
                     ),
@@ -331,7 +331,10 @@ for _box, _kinds in (
         prevent_initial_call=True,
     )
     def _search(text: Any, value: Any, options: Any, kinds: list[str] = _kinds) -> Any:
-        found = view.box_options(get_store(), kinds, text, _chosen(value), options or [])
+        if kinds == list(view.KNOW_KINDS):  # 'Python:3' offers the skill at level 3
+            found = view.know_box_options(get_store(), text, _chosen(value), options or [])
+        else:
+            found = view.box_options(get_store(), kinds, text, _chosen(value), options or [])
         return no_update if found is None else found
 
 

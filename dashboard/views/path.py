@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -38,7 +39,9 @@ __all__ = [
     "closest_options",
     "compute",
     "join_problems",
+    "know_box_options",
     "know_options",
+    "known_text",
     "message_box",
     "nothing_to_learn",
     "render",
@@ -268,6 +271,52 @@ def box_options(
     return closest_options(store, kinds, text, options) if found is None else found
 
 
+_TYPED_LEVEL = re.compile(r"^(?P<name>.*?\S)\s*:\s*(?P<level>[1-5])\s*$")
+
+
+def know_box_options(
+    store: Any, text: str | None, chosen: Iterable[str], options: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]] | None:
+    """The known-skills box's options for what the user typed. ``Python:3`` offers
+    the skills named so at level 3 ("Python programming (level 3)", first, findable by
+    the text typed), as ``--know`` and ``?know=`` take them; otherwise as
+    :func:`box_options` (``None``: keep the options).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> store = Store.default()
+    >>> opts = know_box_options(store, "python:3", [], skill_options(store))
+    >>> opts[0]["label"], opts[0]["value"].rsplit("/", 1)[-1], opts[0]["search"]
+    ('Python programming (level 3)', 'python:3', 'Python programming python:3')
+    """
+    typed = _TYPED_LEVEL.match(text or "")
+    if typed is None:
+        return box_options(store, list(KNOW_KINDS), text, chosen, options)
+    from kg.explore import search
+
+    name, level = typed.group("name"), typed.group("level")
+    leveled = [
+        {
+            "label": f"{hit.label} (level {level})",
+            "value": f"{hit.iri}:{level}",
+            "search": f"{hit.label} {text}",
+        }
+        for hit in search(store, name, types=list(KNOW_KINDS), limit=10, closest=True)
+    ]
+    values = {o["value"] for o in leveled}
+    kept = set(chosen)
+    # the skills and the chosen levels stay (without the mark of an earlier search);
+    # the levels offered for an earlier text go
+    rest = [
+        {k: v for k, v in o.items() if k != "search"} | {"label": str(o["label"]).removesuffix(CLOSEST)}
+        for o in options
+        if o.get("value") not in values
+        and (o.get("value") in kept or _split_level(str(o.get("value")))[1] is None)
+    ]
+    return leveled + rest
+
+
 def _know_items(know: str | Sequence[str] | None) -> list[str]:
     """The entries of a ``?know=`` value: comma-separated, repeated parameters merged.
 
@@ -344,6 +393,7 @@ def compute(
         "path": lp.to_dict(),
         "error": None,
         "known": [_split_level(k)[0] for k in know],
+        "no_level": [k for k in know if _split_level(k)[1] is None],
         "asked": asked,
     }
 
@@ -543,6 +593,36 @@ def _alternatives(path: dict[str, Any], asked: int = 0) -> Any:
     return html.Div([listing, html.P(short, className="note", id="path-alternatives-note")])
 
 
+def known_text(path: dict[str, Any], no_level: Sequence[str] = ()) -> str:
+    """The skills the plan counts as known, with their levels (as the CLI's ``known:``
+    line), and how to give another level for those chosen without one (``no_level``,
+    their IRIs), which count as :data:`kg.paths.KNOWN_LEVEL`.
+
+    Examples
+    --------
+    >>> p = {"known": [{"iri": "urn:py", "label": "Python", "level": 5}, {"iri": "urn:sql", "label": "SQL", "level": 2}]}
+    >>> known_text(p, ["urn:py"])  # doctest: +NORMALIZE_WHITESPACE
+    "Known: Python (level 5), SQL (level 2). Chosen without a level, Python counts as level 5,
+     the top; type 'Python:3' in the box for another level."
+    >>> known_text({"known": []})
+    ''
+    """
+    from kg.paths import KNOWN_LEVEL
+
+    known = path.get("known") or []
+    if not known:
+        return ""
+    text = "Known: " + ", ".join(f"{k['label']} (level {k['level']})" for k in known) + "."
+    bare = [k["label"] for k in known if k.get("iri") in set(no_level) and k.get("level") == KNOWN_LEVEL]
+    if bare:
+        verb = "counts" if len(bare) == 1 else "count"
+        text += (
+            f" Chosen without a level, {', '.join(bare)} {verb} as level {KNOWN_LEVEL}, the top;"
+            f" type '{bare[0]}:3' in the box for another level."
+        )
+    return text
+
+
 def _section(title: str, body: Any) -> list[Any]:
     return [html.H2(title), body]
 
@@ -626,6 +706,9 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
         className="kpis",
         id="path-kpis",
     )
+    known = known_text(path, result.get("no_level") or [])
+    if known:
+        summary = html.Div([summary, html.P(known, className="muted", id="path-known")])
     notes = path_notes(path)
     if notes:
         summary = html.Div(
