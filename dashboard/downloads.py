@@ -172,9 +172,10 @@ def to_markdown(path: Mapping[str, Any]) -> str:
     for s in steps:
         total += float(s.get("hours") or 0)
         why = reasons_text(s.get("reasons")).replace("|", "\\|")
+        label = str(s.get("label")).replace("|", "\\|")  # a pipe would end the cell
         level = f"{s.get('from_level', 0)}→{s.get('level', '')}"
         lines.append(
-            f"| {s.get('position')} | {s.get('label')} | {level} | {_h(s.get('hours'))} "
+            f"| {s.get('position')} | {label} | {level} | {_h(s.get('hours'))} "
             f"| {_h(s.get('cumulative_hours', total))} | {why} |"
         )
     creds = path.get("credentials", [])

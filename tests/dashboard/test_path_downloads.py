@@ -80,3 +80,18 @@ def test_the_markdown_download_lists_the_alternatives_and_marks_a_switch(store: 
         "Roles: Lead Machine Learning Engineer ⇢ Data Scientist (direct switch: no career progression leads there)"
         in (to_markdown(down))
     )
+
+
+def test_a_label_with_a_pipe_keeps_the_markdown_table_whole() -> None:
+    # a graph added with --data may name a skill so; the CLI's Markdown escapes it too
+    step = {
+        "position": 1,
+        "label": "ML | stats",
+        "level": 3,
+        "hours": 1,
+        "cumulative_hours": 1,
+        "reasons": ["x"],
+    }
+    md = to_markdown({"target": {"label": "T"}, "steps": [step], "total_hours": 1})
+    row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
+    assert row == "| 1 | ML \\| stats | 0→3 | 1.0 | 1.0 | x |"
