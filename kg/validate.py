@@ -38,6 +38,7 @@ __all__ = [
     "term_text",
     "validate",
     "validate_files",
+    "validate_store",
 ]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -874,6 +875,20 @@ def _path_text(graph: Graph, report: Graph, path: Node | None) -> str:
         return graph.namespace_manager.normalizeUri(path)
     inverse = report.value(path, SH.inversePath) if path is not None else None
     return "^" + graph.namespace_manager.normalizeUri(inverse) if isinstance(inverse, URIRef) else ""
+
+
+def validate_store(location: str) -> ValidationReport:
+    """Validate the persistent store folder at ``location`` (ontology, curated data and
+    imports, as ``careerkg import --store`` wrote them).
+
+    Raises
+    ------
+    StoreError
+        When there is no store there, or it cannot be opened.
+    """
+    from kg.store import Store
+
+    return validate(Store.open(location).graph, ladder_warnings=True)
 
 
 def validate_files(paths: Iterable[str], *, with_default: bool = False) -> ValidationReport:

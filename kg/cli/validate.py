@@ -43,6 +43,47 @@ def _ticking(what: str, show: bool) -> Iterator[None]:
         click.echo(f"\r{what}: done in {time.monotonic() - started:.1f} s", err=True)
 
 
+def _store_to_validate(files: tuple[Path, ...], with_default: bool | None) -> str | None:
+    """The store folder ``--store`` names, to validate in place of the shipped graph.
+
+    ``careerkg --store DIR validate`` checked the shipped graph and said "conforms"
+    of a store it never read. A store typed on the command line is validated, and
+    refused beside FILE or ``--with-default``; one from ``CAREERKG_STORE`` is
+    validated when no FILE is given. An endpoint (``--store URL``) is refused: SHACL
+    reads the graph node by node, and over HTTP that never ends.
+    """
+    from click.core import ParameterSource
+
+    from kg.cli import _STORE_KEY
+
+    root = click.get_current_context().find_root()
+    location = root.meta.get(_STORE_KEY)
+    if not location:
+        return None
+    typed = root.get_parameter_source("store_location") == ParameterSource.COMMANDLINE
+    if files:
+        if typed:
+            raise click.UsageError(
+                "validate checks either the store --store names (no FILE) or the ontology plus FILE..., "
+                "not both; drop --store, or export the store and validate it with your files: "
+                f"careerkg --store {location} export -o store.nt && careerkg validate store.nt "
+                + " ".join(str(f) for f in files)
+            )
+        return None
+    if with_default:
+        raise click.UsageError(
+            "--with-default adds the shipped data to FILE...; a store holds what its import put in it "
+            "(the curated data too, unless imported --without-curated): drop --with-default"
+        )
+    if str(location).startswith(("http://", "https://")):
+        raise click.UsageError(
+            f"validate cannot check the SPARQL endpoint {location} in place (SHACL reads the graph node "
+            "by node); export it and validate the file: "
+            f"careerkg --store {location} export -o store.nt && careerkg validate store.nt"
+        )
+    return str(location)
+
+
 @command("validate", short_help="Check the graph or your files: shapes, cycles, references.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -73,7 +114,7 @@ def _ticking(what: str, show: bool) -> Iterator[None]:
 def validate(
     files: tuple[Path, ...], with_default: bool | None, fmt: str, show_all: bool, progress: bool | None
 ) -> None:
-    """Validate the shipped graph, or the ontology plus FILE... .
+    """Validate the shipped graph, the store --store names, or the ontology plus FILE... .
 
     Applies the SHACL shapes of ontology/shapes.ttl and checks that prerequisites
     form no cycle, that every referenced role, skill or tool is described (by its
@@ -82,12 +123,16 @@ def validate(
     Exits 0 when the graph conforms, 1 when it does not (the report names the
     offending nodes), 2 when a file cannot be read.
     """
-    from kg.validate import validate_files
+    from kg.validate import validate_files, validate_store
 
+    store = _store_to_validate(files, with_default)
     include_default = with_default if with_default is not None else not files
     show = sys.stderr.isatty() if progress is None else progress
     with _ticking("careerkg: checking the shapes, cycles and references", show):
-        report = validate_files([str(f) for f in files], with_default=include_default)
+        if store is not None:
+            report = validate_store(store)
+        else:
+            report = validate_files([str(f) for f in files], with_default=include_default)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
