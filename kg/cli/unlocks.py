@@ -37,10 +37,15 @@ def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
         return
     width = shutil.get_terminal_size((100, 24)).columns
     click.echo(f"{result['skill']['label']} <{result['skill']['iri']}>")
-    click.echo(f"\nroles requiring it ({len(result['roles'])}):")
+    # an empty list says 'none' (a bare 'skills building on it (0):' ended the output)
+    roles = f" ({len(result['roles'])}):" if result["roles"] else ": none"
+    click.echo(f"\nroles requiring it{roles}")
     for r in result["roles"]:
         click.echo(f"  {r['label']} (level {r['level']}, {r['importance']})")
-    click.echo(f"\nskills building on it ({len(result['skills'])}):")
+    skills = (
+        f" ({len(result['skills'])}):" if result["skills"] else ": none (no skill has it as a prerequisite)"
+    )
+    click.echo(f"\nskills building on it{skills}")
     for depth, group in groupby(result["skills"], key=lambda s: s["depth"]):
         names = [s["label"] for s in group]
         heading = "directly" if depth == 1 else f"{depth} steps on"

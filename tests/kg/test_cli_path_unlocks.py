@@ -45,3 +45,13 @@ def test_table_groups_skills_by_distance_without_a_false_tree(runner: CliRunner)
     flat = " ".join(line.strip() for line in lines)
     assert all(s["label"] in flat for s in d["skills"])
     assert all(r["label"] in flat for r in d["via"])
+
+
+def test_an_empty_list_says_none(runner: CliRunner) -> None:
+    # prompt engineering is no prerequisite of any skill: the table ended on
+    # 'skills building on it (0):' with nothing under it
+    data = json.loads(runner.invoke(cli, ["unlocks", "prompt engineering", "--format", "json"]).output)
+    assert data["skills"] == []
+    out = runner.invoke(cli, ["unlocks", "prompt engineering"]).output
+    assert "skills building on it: none (no skill has it as a prerequisite)" in out
+    assert "(0)" not in out
