@@ -649,10 +649,18 @@ def _link(G: nx.MultiDiGraph, node: str, note: str = "") -> Link:
 
 
 def _number(value: Any) -> str:
+    """A figure of the details, with thousands separated as the overview writes them.
+
+    Examples
+    --------
+    >>> _number(3000), _number("13000"), _number(1.5), _number(40.0), _number("n/a")
+    ('3,000', '13,000', '1.5', '40', 'n/a')
+    """
     try:
-        return f"{float(value):g}"
+        x = float(value)
     except (TypeError, ValueError):
         return str(value)
+    return f"{int(x):,}" if x.is_integer() else f"{x:,g}"
 
 
 def _unlocks(G: nx.MultiDiGraph, skill: Any) -> list[Any]:

@@ -341,3 +341,17 @@ def test_search_finds_a_node_by_its_iri_or_prefixed_name(store: Store) -> None:
         ("Machine learning", True)
     ]
     assert search(store, ID, closest=True) == []
+
+
+def test_node_details_write_large_figures_with_thousands_separated() -> None:
+    # a degree's "Effort 3000 h" and a bootcamp's "Cost 13000 USD" beside the
+    # overview's "3,000 h": the details wrote no separator
+    from kg.names import LabelIndex
+
+    s = Store.default()
+    index = LabelIndex.of(s)
+    facts = dict(node_details(s, str(index.resolve("Master of Science in Data Science"))).facts)
+    assert facts["Effort"] == "3,000 h"
+    facts = dict(node_details(s, str(index.resolve("Data science / ML bootcamp"))).facts)
+    assert facts["Cost"] == "13,000 USD"
+    assert facts["Effort"] == "500 h"
