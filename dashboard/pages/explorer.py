@@ -29,7 +29,9 @@ dash.register_page(
     path="/",
     path_template="/node/<name>",
     name="Explorer",
-    title=lambda name=None, **_: page_title("Explorer", name),
+    # a blank or "-" name selects nothing: the title of the first view ("known skills",
+    # the path finder's word for no source role, is no explorer name)
+    title=lambda name=None, **_: page_title("Explorer", name if unquote_name(name) else None),
     description="Explore roles, skills, tools and credentials of careers in machine learning.",
     order=0,
 )
