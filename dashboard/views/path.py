@@ -394,6 +394,7 @@ def compute(
         "error": None,
         "known": [_split_level(k)[0] for k in know],
         "no_level": [k for k in know if _split_level(k)[1] is None],
+        "chosen": know,
         "asked": asked,
     }
 
@@ -593,10 +594,12 @@ def _alternatives(path: dict[str, Any], asked: int = 0) -> Any:
     return html.Div([listing, html.P(short, className="note", id="path-alternatives-note")])
 
 
-def known_text(path: dict[str, Any], no_level: Sequence[str] = ()) -> str:
+def known_text(path: dict[str, Any], no_level: Sequence[str] = (), chosen: Sequence[str] = ()) -> str:
     """The skills the plan counts as known, with their levels (as the CLI's ``known:``
     line), and how to give another level for those chosen without one (``no_level``,
-    their IRIs), which count as :data:`kg.paths.KNOWN_LEVEL`.
+    their IRIs), which count as :data:`kg.paths.KNOWN_LEVEL`; a skill ``chosen`` at
+    more than one level (``IRI`` or ``IRI:level`` values) counts at the highest, as
+    ``--know`` given twice does, and the text says so.
 
     Examples
     --------
@@ -604,6 +607,9 @@ def known_text(path: dict[str, Any], no_level: Sequence[str] = ()) -> str:
     >>> known_text(p, ["urn:py"])  # doctest: +NORMALIZE_WHITESPACE
     "Known: Python (level 5), SQL (level 2). Chosen without a level, Python counts as level 5,
      the top; type 'Python:3' in the box for another level."
+    >>> known_text(p, [], ["urn:py:5", "urn:py:3", "urn:sql:2"])  # doctest: +NORMALIZE_WHITESPACE
+    'Known: Python (level 5), SQL (level 2). Python is chosen at levels 5 and 3: the plan counts
+     the highest, 5; remove the other from the box.'
     >>> known_text({"known": []})
     ''
     """
@@ -613,7 +619,26 @@ def known_text(path: dict[str, Any], no_level: Sequence[str] = ()) -> str:
     if not known:
         return ""
     text = "Known: " + ", ".join(f"{k['label']} (level {k['level']})" for k in known) + "."
-    bare = [k["label"] for k in known if k.get("iri") in set(no_level) and k.get("level") == KNOWN_LEVEL]
+    levels: dict[str, list[int]] = {}
+    for value in chosen:
+        iri, level = _split_level(str(value))
+        levels.setdefault(iri, []).append(level or KNOWN_LEVEL)
+    for k in known:
+        given = levels.get(str(k.get("iri")), [])
+        if len(given) > 1:
+            listed = ", ".join(map(str, given[:-1])) + f" and {given[-1]}"
+            others = "the other" if len(given) == 2 else "the others"
+            text += (
+                f" {k['label']} is chosen at levels {listed}: the plan counts the highest,"
+                f" {k['level']}; remove {others} from the box."
+            )
+    bare = [
+        k["label"]
+        for k in known
+        if k.get("iri") in set(no_level)
+        and k.get("level") == KNOWN_LEVEL
+        and len(levels.get(str(k.get("iri")), [])) < 2
+    ]
     if bare:
         verb = "counts" if len(bare) == 1 else "count"
         text += (
@@ -706,7 +731,7 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
         className="kpis",
         id="path-kpis",
     )
-    known = known_text(path, result.get("no_level") or [])
+    known = known_text(path, result.get("no_level") or [], result.get("chosen") or [])
     if known:
         summary = html.Div([summary, html.P(known, className="muted", id="path-known")])
     notes = path_notes(path)

@@ -60,3 +60,16 @@ def test_the_page_says_the_levels_it_counts_and_how_to_give_one(store: Store) ->
     shown = texts(view.render(store, leveled)["summary"])
     assert "Known: Python programming (level 4)." in shown
     assert "Chosen without a level" not in shown
+
+
+def test_a_skill_chosen_at_two_levels_is_said_to_count_at_the_highest(store: Store) -> None:
+    # chosen from the list (level 5) and again typed as 'Python:3': the plan counts 5,
+    # as --know given twice does; the page said nothing of the level 3 left unused
+    result = view.compute(store, ROLE + "data-analyst", ROLE + "data-scientist", [PY, f"{PY}:3"])
+    assert {k["label"]: k["level"] for k in result["path"]["known"]} == {"Python programming": 5}
+    shown = texts(view.render(store, result)["summary"])
+    assert (
+        "Python programming is chosen at levels 5 and 3: the plan counts the highest, 5; "
+        "remove the other from the box."
+    ) in shown
+    assert "Chosen without a level" not in shown
