@@ -52,6 +52,19 @@ def _which_roles(G: Any) -> str:
     return "on the career ladder" if ladder else "first in name order"
 
 
+def kind_count(kind: str, n: int) -> str:
+    """What a card says under its count: the kind, plural unless one, as the other
+    pages' tiles say theirs ("3 courses").
+
+    Examples
+    --------
+    >>> kind_count("role", 16), kind_count("area", 17), kind_count("course", 1)
+    ('roles', 'skill areas', 'course')
+    """
+    label = TYPE_LABELS[kind].lower()
+    return label if n == 1 else label + "s"
+
+
 def cards(data: dict[str, Any]) -> Any:
     """One card per class with its count."""
     items = [
@@ -59,7 +72,7 @@ def cards(data: dict[str, Any]) -> Any:
             [
                 swatch(kind, 16),
                 html.Span(f"{n:,}", className="kpi-n"),
-                html.Span(TYPE_LABELS[kind], className="kpi-l"),
+                html.Span(kind_count(kind, n), className="kpi-l"),
             ],
             className="kpi",
         )
