@@ -17,7 +17,6 @@ from dashboard.styles import HIGHLIGHT, stylesheet
 from dashboard.urls import page_title, unquote_name
 from dashboard.views import path as view
 from kg.errors import UnknownEntity
-from kg.explore import resolve
 from kg.memo import json_key, memoized
 
 dash.register_page(
@@ -86,7 +85,7 @@ def layout(
         if not name:
             continue
         try:
-            iri = resolve(store, name, ["role"])
+            iri = view.resolve_role(store, name)
         except UnknownEntity as err:
             problems.append(str(err))
             continue

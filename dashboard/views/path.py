@@ -45,6 +45,7 @@ __all__ = [
     "message_box",
     "nothing_to_learn",
     "render",
+    "resolve_role",
     "role_options",
     "search_options",
     "share_title",
@@ -315,6 +316,27 @@ def know_box_options(
         and (o.get("value") in kept or _split_level(str(o.get("value")))[1] is None)
     ]
     return leveled + rest
+
+
+def resolve_role(store: Any, name: str) -> str:
+    """The IRI of the role ``name`` (a label, alt label, IRI or prefixed name), as
+    ``careerkg path`` reads its SOURCE and TARGET, so an address names an unknown role
+    as the CLI does ("unknown role name 'X'", the closest labels, or the skill it names).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> resolve_role(Store.default(), "MLE")
+    'https://w3id.org/careerkg/id/role/machine-learning-engineer'
+    >>> resolve_role(Store.default(), "Sofware Enginer")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownEntity: unknown role name 'Sofware Enginer'; closest known labels: 'Software Engineer'
+    """
+    from kg.names import LabelIndex
+    from kg.namespace import CKG
+
+    return str(LabelIndex.of(store).resolve(name, CKG.Role))
 
 
 def _know_items(know: str | Sequence[str] | None) -> list[str]:

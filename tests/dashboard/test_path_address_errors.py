@@ -1,0 +1,53 @@
+"""A shared address naming a role the graph does not know: the page says what the CLI
+says ('unknown role name ...', the closest labels, the skill it names); it said
+'unknown name ...', and alt labels and prefixed names keep working."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import _register, cli
+from kg.store import Store
+from tests.support.components import texts
+
+
+def _cli_error(source: str, target: str) -> str:
+    _register()
+    result = CliRunner().invoke(cli, ["path", source, target])
+    assert result.exit_code == 2, result.output
+    return result.output.removeprefix("careerkg: error: ").strip()
+
+
+@pytest.fixture(scope="module")
+def page() -> object:
+    from dashboard.app import create_app
+
+    app = create_app(Store.default(), warm=False)
+    from dashboard.pages import path as page  # registered with the app
+
+    with app.server.app_context():
+        yield page
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "wrong"),
+    [
+        ("Sofware Enginer", "Machine Learning Engineer", "Sofware Enginer"),
+        ("Software Engineer", "Python", "Python"),  # names a skill
+    ],
+)
+def test_an_unknown_role_in_the_address_is_named_as_the_cli_names_it(
+    page: object, source: str, target: str, wrong: str
+) -> None:
+    shown = texts(page.layout(source=source, target=target))  # type: ignore[attr-defined]
+    said = _cli_error(source, target)
+    assert said.startswith(f"unknown role name '{wrong}'")
+    assert said in shown
+
+
+def test_alt_labels_and_prefixed_names_in_the_address_still_plan(page: object) -> None:
+    shown = texts(page.layout(source="SWE", target="role:machine-learning-engineer"))  # type: ignore[attr-defined]
+    assert "unknown" not in shown
+    assert "Software Engineer" in shown
+    assert "Machine Learning Engineer" in shown
