@@ -296,6 +296,16 @@ def canvas(
     if view.hidden:
         said = _hidden(view.hidden, ladder=ladder_view, cut=n_nodes >= limit)
         status.append(html.Span(f" {said}", className="warn"))
+    if focus and not ladder_view and n_nodes <= 1 and (kinds is not None or rels is not None):
+        # the node alone, its details listing neighbours: the filters hide them all
+        unfiltered = neighbourhood(G, [focus], expanded=expanded, limit=limit)
+        if len(unfiltered.nodes) > n_nodes:
+            them = _count(len(unfiltered.nodes) - n_nodes, "neighbour", "neighbours")
+            status.append(
+                html.Span(
+                    f" The filters hide its {them}: tick more node types or relations.", className="warn"
+                )
+            )
     return elements, cytoscape_layout(layout or "auto", elements), status, not view.hidden
 
 

@@ -8,6 +8,7 @@ import pytest
 from dashboard.styles import TYPE_LABELS
 from dashboard.views import explorer
 from kg.store import Store
+from tests.support.components import texts
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,20 @@ def test_unticking_progresses_to_on_the_ladder_leaves_the_roles_without_their_st
     assert _drawn(elements) == (16, 0)
     assert "“progresses to” is unticked" in str(status)
     assert "0 links" in str(status)
+
+
+def test_a_node_drawn_alone_because_of_the_filters_says_so(store: Store) -> None:
+    # PyTorch with only "requires" ticked: "1 node, 0 links", while its details list
+    # the skills it supports and the roles that use it
+    state, _ = explorer.state_from_name(store, "PyTorch")
+    for types, relations in ((list(TYPE_LABELS), ["requires"]), (["degree"], explorer.DEFAULT_RELATIONS)):
+        elements, _, status, _ = explorer.canvas(store, state, types, relations, "auto")
+        assert _drawn(elements) == (1, 0)
+        said = texts(status)
+        assert "The filters hide its 13 neighbours: tick more node types or relations." in said, said
+    # with every filter ticked it is drawn with them, and nothing is said of filters
+    elements, _, status, _ = explorer.canvas(
+        store, state, list(TYPE_LABELS), explorer.DEFAULT_RELATIONS, "auto"
+    )
+    assert _drawn(elements)[0] == 14
+    assert "filters" not in texts(status)
