@@ -35,6 +35,7 @@ __all__ = [
     "needed_by",
     "role_hours_figure",
     "shorten",
+    "whole_step",
 ]
 
 Figure = dict[str, Any]
@@ -319,7 +320,10 @@ def role_hours_figure(
         "hovertemplate": "%{y}: %{x:,.0f} h of learning from scratch (click for the path)<extra></extra>",
     }
     layout = {
-        "xaxis": {"title": {"text": "learning hours: its skills and their prerequisites"}, "tickformat": ","}
+        "xaxis": {
+            "title": {"text": "learning hours:<br>its skills and their prerequisites"},
+            "tickformat": ",",
+        }
     }
     heading = "Hours to each role from scratch"
     extra: dict[str, Any] = {}
@@ -384,6 +388,24 @@ def needed_by(essential: int, optional: int, total_roles: int | None = None) -> 
     return f"{', '.join(parts)}{of} roles"
 
 
+def whole_step(most: float, ticks: int = 5) -> int:
+    """The step of whole-number ticks from 0 to ``most``: 1, 2, 5, 10, 20, 50... the
+    smallest giving at most ``ticks`` steps (one tick a role put 17 ticks over each
+    other in a phone's chart).
+
+    Examples
+    --------
+    >>> whole_step(4), whole_step(9), whole_step(17), whole_step(60)
+    (1, 2, 5, 20)
+    """
+    power = 1
+    while True:
+        for base in (1, 2, 5):
+            if most / (base * power) <= ticks:
+                return base * power
+        power *= 10
+
+
 def central_skills_figure(
     rows: Sequence[tuple[str, str, int, int]], total_roles: int | None = None
 ) -> Figure:
@@ -392,8 +414,8 @@ def central_skills_figure(
     optional only.
 
     Each bar carries the explorer address of its skill (``customdata``), for a click
-    to open it. Whole-number ticks while the counts are small; Plotly's own ticks past
-    that (ESCO's skills are required by hundreds of roles).
+    to open it. Whole-number ticks (:func:`whole_step`) while the counts are small;
+    Plotly's own ticks past that (ESCO's skills are required by hundreds of roles).
 
     Parameters
     ----------
@@ -438,11 +460,12 @@ def central_skills_figure(
         )
     ]
     xaxis: dict[str, Any] = {
-        "title": {"text": f"roles that require it{out_of}: essential, then optional"},
+        # two lines: one ran out of a phone's chart ("roles that require it (of 16): essential,")
+        "title": {"text": f"roles that require it{out_of}:<br>essential, then optional"},
         "rangemode": "tozero",
     }
-    if most <= 20:
-        xaxis["dtick"] = 1
+    if most <= 100:
+        xaxis["dtick"] = whole_step(most)
     layout = {"xaxis": xaxis}
     return _figure(
         bars,
@@ -583,10 +606,10 @@ def figure_table(
     def axes(t: Mapping[str, Any]) -> tuple[str, str]:
         return ("y", "x") if t.get("orientation") == "h" else ("x", "y")
 
-    def title(axis: str) -> str:
+    def title(axis: str) -> str:  # one line in the table
         spec = layout.get(f"{axis}axis") or {}
         text = spec.get("title") or {}
-        return str(text.get("text", "") if isinstance(text, Mapping) else text)
+        return str(text.get("text", "") if isinstance(text, Mapping) else text).replace("<br>", " ")
 
     horizontal = any(t.get("orientation") == "h" for t in traces)
     category_axis = layout.get("yaxis" if horizontal else "xaxis") or {}

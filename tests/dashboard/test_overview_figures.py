@@ -26,12 +26,15 @@ def test_hundreds_of_roles_do_not_get_a_tick_each() -> None:
     fig = figures.central_skills_figure(rows, total_roles=3021)
     axis = go.Figure(fig).layout.xaxis
     assert axis.dtick is None or axis.dtick >= 350 / 12
-    # a few roles: whole numbers only, also when the optional part takes a bar past 20
+    # a few roles: whole numbers only, also when the optional part takes a bar past 20,
+    # and at most 5 steps (one a role drew 17 ticks over each other on a phone)
     small = go.Figure(
         figures.central_skills_figure([("a", "Python", 9, 3), ("b", "SQL", 7, 0)], total_roles=16)
     )
-    assert small.layout.xaxis.dtick == 1
-    assert go.Figure(figures.central_skills_figure([("a", "Python", 15, 10)])).layout.xaxis.dtick != 1
+    assert small.layout.xaxis.dtick == 5
+    few = go.Figure(figures.central_skills_figure([("a", "Python", 3, 1)], total_roles=16))
+    assert few.layout.xaxis.dtick == 1
+    assert go.Figure(figures.central_skills_figure([("a", "Python", 15, 10)])).layout.xaxis.dtick == 5
 
 
 def test_the_chart_stacks_the_roles_needing_a_skill_as_essential_and_as_optional() -> None:
