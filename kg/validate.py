@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -777,7 +777,12 @@ def _undefined_terms(graph: Graph) -> list[Finding]:
 
 
 def validate(
-    graph: Graph, shapes: Graph | None = None, *, ladder_warnings: bool = False, names: Graph | None = None
+    graph: Graph,
+    shapes: Graph | None = None,
+    *,
+    ladder_warnings: bool = False,
+    names: Graph | None = None,
+    on_phase: Callable[[str], None] | None = None,
 ) -> ValidationReport:
     """Validate ``graph`` (data plus ontology) against the shapes and structural checks.
 
@@ -792,6 +797,8 @@ def validate(
     names : rdflib.Graph, optional
         Where to look for the node a text names, when a literal stands where a node
         belongs (``ckg:usesTool "pandas"``); ``graph`` by default.
+    on_phase : callable, optional
+        Told what is being checked as each phase starts (minutes on a large import).
 
     Returns
     -------
@@ -815,7 +822,11 @@ def validate(
         load_file(shapes, shapes_file())
     dangling: list[tuple[Node, Node]] = [(s, o) for _p, _c, s, o in _dangling(graph)]
     dangling += [(s, o) for _p, s, o in _literal_links(graph)]
+    if on_phase is not None:
+        on_phase("the SHACL shapes")
     conforms, report_graph, findings = _shacl_findings(graph, shapes, dangling)
+    if on_phase is not None:
+        on_phase("cycles, references and terms")
     extra = _structural_findings(graph, names)
     if not ladder_warnings:
         extra = [f for f in extra if f.check != "ladder"]
@@ -877,7 +888,7 @@ def _path_text(graph: Graph, report: Graph, path: Node | None) -> str:
     return "^" + graph.namespace_manager.normalizeUri(inverse) if isinstance(inverse, URIRef) else ""
 
 
-def validate_store(location: str) -> ValidationReport:
+def validate_store(location: str, on_phase: Callable[[str], None] | None = None) -> ValidationReport:
     """Validate the persistent store folder at ``location`` (ontology, curated data and
     imports, as ``careerkg import --store`` wrote them).
 
@@ -888,10 +899,14 @@ def validate_store(location: str) -> ValidationReport:
     """
     from kg.store import Store
 
-    return validate(Store.open(location).graph, ladder_warnings=True)
+    if on_phase is not None:
+        on_phase("opening the store")
+    return validate(Store.open(location).graph, ladder_warnings=True, on_phase=on_phase)
 
 
-def validate_files(paths: Iterable[str], *, with_default: bool = False) -> ValidationReport:
+def validate_files(
+    paths: Iterable[str], *, with_default: bool = False, on_phase: Callable[[str], None] | None = None
+) -> ValidationReport:
     """Validate the ontology plus ``paths`` (plus the shipped data if ``with_default``).
 
     Without the shipped data, a finding about a node it describes says so
@@ -899,9 +914,11 @@ def validate_files(paths: Iterable[str], *, with_default: bool = False) -> Valid
     """
     from kg.store import Store
 
+    if on_phase is not None:
+        on_phase("reading the files")
     store = Store.default(paths, with_default=with_default)
     shipped = None if with_default else Store.default().graph
-    report = validate(store.graph, ladder_warnings=True, names=shipped)
+    report = validate(store.graph, ladder_warnings=True, names=shipped, on_phase=on_phase)
     if shipped is not None and not report.conforms:
         report = note_shipped(report, shipped)
     return report

@@ -6,7 +6,7 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,28 +19,45 @@ __all__ = ["validate"]
 
 
 @contextmanager
-def _ticking(what: str, show: bool) -> Iterator[None]:
-    """While the block runs, ``what`` on stderr with the seconds spent, every second (SHACL
-    on an import of 400,000 triples takes minutes and says nothing); then the time taken."""
+def _ticking(what: str, show: bool) -> Iterator[Callable[[str], None]]:
+    """While the block runs, ``what`` on stderr with the seconds spent and the phase under
+    way (the block calls what it is given with each phase's name), every second and at
+    each new phase (SHACL on an import of 400,000 triples takes minutes and said
+    nothing); then the time taken."""
     if not show:
-        yield
+        yield lambda _phase: None
         return
     done = threading.Event()
+    lock = threading.Lock()
     started = time.monotonic()
+    current = [""]  # the phase under way
+    width = [0]  # the longest line shown, padded over so no tail of it stays
+
+    def show_line() -> None:
+        with lock:
+            phase = f" ({current[0]})" if current[0] else ""
+            line = f"{what}... {time.monotonic() - started:.0f} s{phase}"
+            click.echo("\r" + line.ljust(width[0]), err=True, nl=False)
+            width[0] = max(width[0], len(line))
+
+    def phase(name: str) -> None:
+        current[0] = name
+        show_line()
 
     def tick() -> None:
         while not done.wait(1.0):
-            click.echo(f"\r{what}... {time.monotonic() - started:.0f} s", err=True, nl=False)
+            show_line()
 
     click.echo(f"{what}...", err=True, nl=False)
     thread = threading.Thread(target=tick, daemon=True)
     thread.start()
     try:
-        yield
+        yield phase
     finally:
         done.set()
         thread.join()
-        click.echo(f"\r{what}: done in {time.monotonic() - started:.1f} s", err=True)
+        line = f"{what}: done in {time.monotonic() - started:.1f} s"
+        click.echo("\r" + line.ljust(width[0]), err=True)
 
 
 def _store_to_validate(files: tuple[Path, ...], with_default: bool | None) -> str | None:
@@ -128,11 +145,11 @@ def validate(
     store = _store_to_validate(files, with_default)
     include_default = with_default if with_default is not None else not files
     show = sys.stderr.isatty() if progress is None else progress
-    with _ticking("careerkg: checking the shapes, cycles and references", show):
+    with _ticking("careerkg: checking the shapes, cycles and references", show) as phase:
         if store is not None:
-            report = validate_store(store)
+            report = validate_store(store, on_phase=phase)
         else:
-            report = validate_files([str(f) for f in files], with_default=include_default)
+            report = validate_files([str(f) for f in files], with_default=include_default, on_phase=phase)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:

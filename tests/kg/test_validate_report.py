@@ -158,3 +158,12 @@ def test_progress_says_what_is_checked_and_how_long_it_took(broken: Path) -> Non
         .startswith("careerkg: checking the shapes, cycles and references: done in ")
     )
     assert "checking" not in run(str(broken)).stderr  # not on a pipe, by default
+
+
+def test_progress_names_the_phase_under_way(broken: Path) -> None:
+    # a store's validation runs for minutes; the line says which part it is at
+    out = run(str(broken), "--progress")
+    shown = out.stderr.split("\r")
+    phases = [line.rsplit("(", 1)[-1].rstrip(") ") for line in shown if line.rstrip().endswith(")")]
+    assert phases == ["reading the files", "the SHACL shapes", "cycles, references and terms"], out.stderr
+    assert shown[-1].rstrip().startswith("careerkg: checking the shapes, cycles and references: done in ")
