@@ -106,6 +106,7 @@ __all__ = [
     "plan",
     "plan_day",
     "resolve_known",
+    "resolve_unlocks_skill",
     "source_unspecified_note",
     "unlocks",
     "unspecified_note",
@@ -1298,6 +1299,52 @@ def resolve_known(store: Store, entry: str) -> tuple[Any, int | None]:
         except UnknownEntity:
             raise err from None
         raise _level_error(entry, head.strip(), tail.strip()) from None
+
+
+def resolve_unlocks_skill(store: Store, name: str) -> Any:
+    """The skill ``careerkg unlocks NAME`` asks about.
+
+    Raises
+    ------
+    KGError
+        When ``name`` names a tool: it says so and names the skills the tool
+        supports (``ckg:supportsSkill``), as ``--know`` does (:func:`resolve_known`).
+    UnknownEntity
+        For an unknown name, with the closest labels.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> resolve_unlocks_skill(Store.default(), "python")
+    rdflib.term.URIRef('https://w3id.org/careerkg/id/skill/python')
+    >>> resolve_unlocks_skill(Store.default(), "PyTorch")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: 'PyTorch' is a tool, not a skill; ask about a skill it supports, e.g. 'careerkg unlocks "..."' (it supports ...)
+    """
+    from kg.names import LabelIndex
+    from kg.namespace import CKG
+
+    index = LabelIndex.of(store)
+    try:
+        return index.resolve(name, CKG.Skill)
+    except UnknownEntity as err:
+        try:
+            tool = index.resolve(name, CKG.Tool)
+        except UnknownEntity:
+            raise err from None
+        labels: dict[Any, str] = index.labels
+        supported = sorted(
+            (labels.get(s, str(s)) for s in index.graph.objects(tool, CKG.supportsSkill)),
+            key=str.casefold,
+        )
+        head = f"{labels.get(tool, name)!r} is a tool, not a skill"
+        if not supported:
+            raise KGError(f"{head}; it supports no skill in the graph") from None
+        raise KGError(
+            f"{head}; ask about a skill it supports, e.g. 'careerkg unlocks \"{supported[0]}\"' "
+            f"(it supports {', '.join(supported)})"
+        ) from None
 
 
 _NO_SOURCE = {"", "-", "none"}

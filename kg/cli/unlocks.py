@@ -24,13 +24,11 @@ def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
     Skills are grouped by how many prerequisite steps they are from SKILL.
     """
     from kg.cli.path import fill_list
-    from kg.names import LabelIndex
-    from kg.namespace import CKG
-    from kg.paths import unlocks
+    from kg.paths import resolve_unlocks_skill, unlocks
     from kg.project import projection
 
     store = open_store(data)
-    node = LabelIndex.of(store).resolve(skill, CKG.Skill)
+    node = resolve_unlocks_skill(store, skill)  # a tool is named as one, with the skills it supports
     result = unlocks(projection(store), node)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))

@@ -55,3 +55,29 @@ def test_an_empty_list_says_none(runner: CliRunner) -> None:
     out = runner.invoke(cli, ["unlocks", "prompt engineering"]).output
     assert "skills building on it: none (no skill has it as a prerequisite)" in out
     assert "(0)" not in out
+
+
+def test_a_tool_is_named_as_a_tool_with_the_skills_it_supports(runner: CliRunner) -> None:
+    # 'unlocks PyTorch' said "unknown skill name 'PyTorch' (it names a tool: 'PyTorch'); no similar label is known"
+    from kg.names import LabelIndex
+    from kg.namespace import CKG
+    from kg.store import Store
+
+    index = LabelIndex.of(Store.default())
+    tool = index.resolve("PyTorch", CKG.Tool)
+    supported = sorted(
+        (index.labels[s] for s in index.graph.objects(tool, CKG.supportsSkill)), key=str.casefold
+    )
+    assert supported
+    result = runner.invoke(cli, ["unlocks", "pytorch"])
+    assert result.exit_code != 0
+    assert "'PyTorch' is a tool, not a skill" in result.output
+    assert "no similar label" not in result.output
+    assert f"(it supports {', '.join(supported)})" in result.output
+    assert f"e.g. 'careerkg unlocks \"{supported[0]}\"'" in result.output
+
+
+def test_an_unknown_skill_still_names_the_closest_labels(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["unlocks", "statistcs"])
+    assert result.exit_code != 0
+    assert "unknown skill name 'statistcs'; closest known labels: 'statistics'" in result.output
