@@ -27,3 +27,13 @@ def default_store():  # type: ignore[no-untyped-def]
     from kg.store import Store
 
     return Store.default()
+
+
+@pytest.fixture
+def ckf_extensions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ckf: SPARQL extensions registered in rdflib for one test, removed afterwards
+    (modules of SPARQL tests use it for all their tests: ``pytestmark``)."""
+    from kg.sparql import paths as sparql_paths
+
+    for registry, key, value in sparql_paths.extension_entries():
+        monkeypatch.setitem(registry, key, value)

@@ -9,28 +9,22 @@ import io
 import json
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlconnector import SPARQLConnector
 from rdflib.query import Result
 
 from kg.server import make_wsgi_app
-from kg.sparql import paths as sparql_paths
-from kg.sparql.endpoint import sparql_blueprint
 from kg.sparql.engine import QueryResult
 from kg.sparql.formats import FORMATS, negotiate
 from kg.store import Store
+from tests.support.endpoint import endpoint_client
+
+pytestmark = pytest.mark.usefixtures("ckf_extensions")  # the ckf: functions, each test
 
 SELECT = "SELECT ?r ?l WHERE { ?r a ckg:Role ; skos:prefLabel ?l } ORDER BY ?r"
 CONSTRUCT = "CONSTRUCT { ?r a ckg:Role } WHERE { ?r a ckg:Role }"
 SELECT_ROLES = "SELECT ?r WHERE { ?r a ckg:Role }"
-
-
-@pytest.fixture(autouse=True)
-def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
-    for registry, key, value in sparql_paths.extension_entries():
-        monkeypatch.setitem(registry, key, value)
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +34,7 @@ def store() -> Store:
 
 @pytest.fixture
 def client(store: Store) -> FlaskClient:
-    app = Flask(__name__)
-    app.register_blueprint(sparql_blueprint(store, timeout=1.0, max_rows=500))
-    return app.test_client()
+    return endpoint_client(store, timeout=1.0, max_rows=500)
 
 
 def test_get_post_form_and_post_direct_agree(client: FlaskClient) -> None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph
 
-from kg.sparql import paths as sparql_paths
-from kg.sparql.endpoint import sparql_blueprint
 from kg.store import Store
+from tests.support.endpoint import endpoint_client
+
+pytestmark = pytest.mark.usefixtures("ckf_extensions")  # the ckf: functions, each test
 
 CHROME = (
     "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,"
@@ -28,21 +28,13 @@ FIREFOX = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 SELECT = "SELECT ?r ?l WHERE { ?r a ckg:Role ; skos:prefLabel ?l } ORDER BY ?l"
 
 
-@pytest.fixture(autouse=True)
-def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
-    for registry, key, value in sparql_paths.extension_entries():
-        monkeypatch.setitem(registry, key, value)
-
-
 @pytest.fixture(scope="module")
 def store() -> Store:
     return Store.default()
 
 
 def _client(store: Store, page: str | None) -> FlaskClient:
-    app = Flask(__name__)
-    app.register_blueprint(sparql_blueprint(store, timeout=5.0, max_rows=500, page=page))
-    return app.test_client()
+    return endpoint_client(store, timeout=5.0, max_rows=500, page=page)
 
 
 @pytest.fixture

@@ -7,28 +7,19 @@ charset is read in it."""
 from __future__ import annotations
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
-from kg.sparql import paths as sparql_paths
-from kg.sparql.endpoint import sparql_blueprint
-from kg.store import Store
+from tests.support.endpoint import endpoint_client
+
+pytestmark = pytest.mark.usefixtures("ckf_extensions")  # the ckf: functions, each test
 
 CAFE = 'SELECT ?x WHERE { BIND("café" AS ?x) }'
 NOT_UTF8 = "not UTF-8 text: line 1, byte 0xE9 after '?x WHERE { BIND(\"caf', 'é' in Windows-1252"
 
 
-@pytest.fixture(autouse=True)
-def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
-    for registry, key, value in sparql_paths.extension_entries():
-        monkeypatch.setitem(registry, key, value)
-
-
 @pytest.fixture(scope="module")
 def client() -> FlaskClient:
-    app = Flask(__name__)
-    app.register_blueprint(sparql_blueprint(Store.default(), timeout=5.0, max_rows=100))
-    return app.test_client()
+    return endpoint_client(timeout=5.0, max_rows=100)
 
 
 def _value(response: object) -> str:

@@ -15,9 +15,10 @@ from rdflib.term import Identifier
 from kg.errors import InputFileError, QueryRejected, ResultTooLarge, StoreError
 from kg.namespace import CKG, ROLE
 from kg.sparql import engine, native
-from kg.sparql import paths as sparql_paths
 from kg.sparql.examples import EXAMPLES, run_example
 from kg.store import Store, choose_backend
+
+pytestmark = pytest.mark.usefixtures("ckf_extensions")  # the ckf: functions, each test
 
 # the same statements in Turtle, for both backends
 TTL = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
@@ -26,12 +27,6 @@ TTL = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
     ckg:hasRequirement [ ckg:requiredSkill <urn:s> ; ckg:level 3 ] .
 <urn:s> a ckg:Skill ; skos:prefLabel "SQL" ; ckg:learningHours 40 .
 """
-
-
-@pytest.fixture(autouse=True)
-def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
-    for registry, key, value in sparql_paths.extension_entries():
-        monkeypatch.setitem(registry, key, value)
 
 
 def _gap_report(store: Store) -> None:

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from rdflib import Graph
 from rdflib.query import Result as SPARQLResult
 
-from kg.sparql import paths as sparql_paths
+pytestmark = pytest.mark.usefixtures("ckf_extensions")  # the ckf: functions, each test
 
 SELECT = "SELECT ?r ?l WHERE { ?r a ckg:Role ; skos:prefLabel ?l } ORDER BY ?l"
 CONSTRUCT = "CONSTRUCT { ?r a ckg:Role } WHERE { ?r a ckg:Role }"
@@ -21,12 +21,6 @@ EXTRA = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <https://example.org/prompt-engineer> a ckg:Role ; skos:prefLabel "Prompt Whisperer"@en .
 """
-
-
-@pytest.fixture(autouse=True)
-def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
-    for registry, key, value in sparql_paths.extension_entries():
-        monkeypatch.setitem(registry, key, value)
 
 
 def run(*args: str, stdin: str | None = None) -> Result:

@@ -8,13 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kg.sparql import paths as sparql_paths
-
-
-@pytest.fixture(autouse=True)
-def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
-    for registry, key, value in sparql_paths.extension_entries():
-        monkeypatch.setitem(registry, key, value)
+pytestmark = pytest.mark.usefixtures("ckf_extensions")  # the ckf: functions, each test
 
 
 def run(*args: str) -> Result:

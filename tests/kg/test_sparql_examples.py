@@ -8,9 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from kg.errors import UnknownEntity
-from kg.sparql import paths as sparql_paths
 from kg.sparql.examples import EXAMPLES, Example, find_example, get_example, load_examples, run_example
 from kg.store import Store
+
+pytestmark = pytest.mark.usefixtures("ckf_extensions")  # the ckf: functions, each test
 
 REQUIRED = {
     "essential-skills",
@@ -22,12 +23,6 @@ REQUIRED = {
     "counts-by-class",
     "most-required-skills",
 }
-
-
-@pytest.fixture(autouse=True)
-def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
-    for registry, key, value in sparql_paths.extension_entries():
-        monkeypatch.setitem(registry, key, value)
 
 
 @pytest.fixture(scope="module")
