@@ -13,6 +13,7 @@ from dashboard.views import overview
 from kg.explore import central_skills, class_counts, graph_of
 from kg.store import Store
 from tests.support.components import texts
+from tests.support.stores import with_unladdered_roles
 
 
 @pytest.fixture(scope="module")
@@ -171,16 +172,7 @@ def test_the_hours_chart_says_how_many_roles_it_shows_and_which(store: Store, tm
     assert whole["title"]["text"] == "Hours to each role from scratch"
     assert "annotations" not in whole
     # roles off the ladder (an imported taxonomy's occupations) are not charted: said so
-    extra = tmp_path / "occupations.ttl"
-    extra.write_text(
-        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
-        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
-        + "".join(
-            f'<urn:x:occupation-{i}> a ckg:Role ; skos:prefLabel "occupation {i}"@en .\n' for i in range(3)
-        ),
-        encoding="utf-8",
-    )
-    layout = overview.overview(Store.default(extra=[extra]))["figures"][0]["layout"]
+    layout = overview.overview(with_unladdered_roles(tmp_path, 3))["figures"][0]["layout"]
     assert layout["title"]["text"] == "Hours to each role from scratch: 16 of 19 roles"
     assert [a["text"] for a in layout["annotations"]] == [
         "The roles on the career ladder; any role in the path finder."

@@ -19,6 +19,7 @@ from kg.errors import UnknownEntity
 from kg.explore import resolve
 from kg.store import Store
 from tests.support.components import texts
+from tests.support.stores import with_unladdered_roles
 
 SWE = "https://w3id.org/careerkg/id/role/software-engineer"
 MLE = "https://w3id.org/careerkg/id/role/machine-learning-engineer"
@@ -108,16 +109,7 @@ def test_explorer_ladder_is_capped_with_show_more(store: Store) -> None:
 def test_the_ladder_is_drawn_alone_first_beside_roles_on_no_career_step(tmp_path: Any) -> None:
     # an imported taxonomy's occupations (ESCO: 3,005) on no progression filled the first
     # view's 150 nodes with a grid of unlinked roles, the ladder small beneath them
-    extra = tmp_path / "occupations.ttl"
-    extra.write_text(
-        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
-        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
-        + "".join(
-            f'<urn:x:occupation-{i}> a ckg:Role ; skos:prefLabel "occupation {i}"@en .\n' for i in range(3)
-        ),
-        encoding="utf-8",
-    )
-    store = Store.default(extra=[extra])
+    store = with_unladdered_roles(tmp_path, 3)
 
     def roles(state: dict[str, Any]) -> tuple[list[str], str, bool]:
         elements, _, status, more_hidden = explorer.canvas(store, state, None, None, "auto")
