@@ -57,6 +57,7 @@ __all__ = [
     "csv_ntriples",
     "csv_ntriples_lines",
     "export_marker",
+    "export_summary",
     "export_text",
     "graph_from_csv",
     "graphml_text",
@@ -110,6 +111,19 @@ def export_marker() -> list[tuple[URIRef, URIRef, Node]]:
             ),
         ),
     ]
+
+
+def export_summary(count: int) -> str:
+    """What an RDF or CSV export of a graph of ``count`` triples holds: those and the
+    triples of :func:`export_marker`, said apart so the total matches the file.
+
+    Examples
+    --------
+    >>> export_summary(7814)
+    "7,817 triples: the graph's 7,814 and 3 describing the export"
+    """
+    extra = len(export_marker())
+    return f"{count + extra:,} triples: the graph's {count:,} and {extra} describing the export"
 
 
 # ---------------------------------------------------------------- CSV of triples

@@ -96,7 +96,7 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
     An RDF or CSV export says it is one: given to --data, it stands in for the
     shipped graph (edits and deletions included) instead of being added to it.
     """
-    from kg.export import write_export
+    from kg.export import export_summary, write_export
     from kg.importers.common import atomic_path
 
     fmt = output_format(output, fmt)
@@ -121,8 +121,8 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
 
         G = projection(store)
         summary = f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
-    else:
-        summary = f"{count:,} triples"
+    else:  # the file holds the export's description of itself too
+        summary = export_summary(count)
     click.echo(
         f"wrote {output} ({fmt}: {summary}, {size_text(output.stat().st_size)}, {seconds:.1f} s)", err=True
     )

@@ -112,3 +112,24 @@ def test_the_export_file_is_created_as_any_file_is(tmp_path: Path, runner: CliRu
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644  # the umask's, not a temporary file's 0600
     assert [p.name for p in tmp_path.iterdir()] == ["g.nt"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("fmt", "parser"), [("jsonld", "json-ld"), ("nt", "nt"), ("ttl", "turtle"), ("csv", "")]
+)
+def test_the_message_counts_the_triples_the_file_holds(
+    tmp_path: Path, runner: CliRunner, default_store: Store, fmt: str, parser: str
+) -> None:
+    # it said 'nt: 7,814 triples' of a file holding 7,817: the three describing the export went uncounted
+    out = tmp_path / f"graph.{fmt}"
+    result = runner.invoke(cli, ["export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    if fmt == "csv":
+        held = len(graph_from_csv(out.read_text(encoding="utf-8")))
+    else:
+        held = len(Graph().parse(out, format=parser))
+    n, extra = len(default_store), len(export_marker())
+    assert held == n + extra
+    assert f"wrote {out} ({fmt}: {held:,} triples: the graph's {n:,} and {extra} describing the export, " in (
+        result.stderr
+    )
