@@ -125,10 +125,26 @@ def _chain(path: Mapping[str, Any]) -> str:
     return (" ⇢ " if path.get("switch") else " → ").join(_label(r) for r in path.get("roles", []))
 
 
-def to_markdown(path: Mapping[str, Any]) -> str:
+def _fewer(path: Mapping[str, Any], asked: int) -> str:
+    """What the CLI says when fewer alternatives exist than were asked for ('' otherwise).
+
+    Examples
+    --------
+    >>> _fewer({"alternatives": [{}]}, 3), _fewer({}, 2), _fewer({}, 0)
+    ('No other career route leads there beyond 1 alternative.', 'No other career route leads there.', '')
+    """
+    found = len(path.get("alternatives") or [])
+    if asked <= found:
+        return ""
+    beyond = f" beyond {_plural(found, 'alternative')}" if found else ""
+    return f"No other career route leads there{beyond}."
+
+
+def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
     """A readable Markdown report with what ``careerkg path --format md`` says: roles
     (typical years, a direct switch), known skills, the notes, the ordered steps table
-    with levels, credentials, the steps to learn alone and the alternatives.
+    with levels, credentials, the steps to learn alone and the alternatives, and that
+    fewer exist than the ``asked`` for when so.
 
     Examples
     --------
@@ -202,12 +218,17 @@ def to_markdown(path: Mapping[str, Any]) -> str:
             typical = f" (typically {years:g} {'year' if years == 1 else 'years'})" if years else ""
             lines.append(f"- {_chain(a)}{typical}: {_h(a.get('total_hours'))} hours in {_plural(n, 'step')}")
             lines.append(f"  - against the plan above: {alternative_note(path, a)}")
+    if fewer := _fewer(path, asked):  # as the page and the CLI say it
+        lines += ["", f"({fewer})"] if alternatives else ["", "## Alternatives", "", fewer]
     return "\n".join(lines) + "\n"
 
 
-def render(path: Mapping[str, Any], fmt: str) -> str:
-    """The path in format ``fmt`` (``csv``, ``json`` or ``md``)."""
-    return {"csv": to_csv, "json": to_json, "md": to_markdown}[fmt](path)
+def render(path: Mapping[str, Any], fmt: str, asked: int = 0) -> str:
+    """The path in format ``fmt`` (``csv``, ``json`` or ``md``); ``asked``, the
+    alternatives asked for, lets the Markdown say when fewer exist."""
+    if fmt == "md":
+        return to_markdown(path, asked)
+    return {"csv": to_csv, "json": to_json}[fmt](path)
 
 
 def filename(path: Mapping[str, Any], fmt: str) -> str:

@@ -304,7 +304,8 @@ def _download(_clicks: Any, result: Any) -> Any:
         return no_update
     fmt = trigger["fmt"]
     path = result["path"]
-    return {"content": render_download(path, fmt), "filename": filename(path, fmt), "type": FORMATS[fmt]}
+    content = render_download(path, fmt, asked=int(result.get("asked") or 0))  # to say when fewer exist
+    return {"content": content, "filename": filename(path, fmt), "type": FORMATS[fmt]}
 
 
 def _chosen(value: Any) -> list[str]:

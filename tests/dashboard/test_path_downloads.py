@@ -10,7 +10,7 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from dashboard.downloads import to_csv, to_markdown
+from dashboard.downloads import render, to_csv, to_markdown
 from dashboard.views import path as view
 from kg.cli import _register, cli
 from kg.store import Store
@@ -95,3 +95,56 @@ def test_a_label_with_a_pipe_keeps_the_markdown_table_whole() -> None:
     md = to_markdown({"target": {"label": "T"}, "steps": [step], "total_hours": 1})
     row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
     assert row == "| 1 | ML \\| stats | 0→3 | 1.0 | 1.0 | x |"
+
+
+def test_the_markdown_download_says_when_fewer_alternatives_exist_than_asked(store: Store) -> None:
+    # the page said 'Only 3 other routes exist (9 asked for).' and the CLI said so; the download did not
+    result = view.compute(store, ROLE + "data-scientist", ROLE + "lead-machine-learning-engineer", [], 9)
+    assert 0 < len(result["path"]["alternatives"]) < result["asked"]
+    md = render(result["path"], "md", asked=result["asked"])
+    cli = _cli(
+        "Data Scientist",
+        "Lead Machine Learning Engineer",
+        "--alternatives",
+        str(result["asked"]),
+        "--format",
+        "md",
+    )
+    note = f"(No other career route leads there beyond {len(result['path']['alternatives'])} alternatives.)"
+    assert note in cli
+    assert md.rstrip().endswith(note)
+    # none at all: the section says so, as the CLI does
+    none = view.compute(store, ROLE + "lead-machine-learning-engineer", ROLE + "data-scientist", [], 2)
+    assert none["path"]["alternatives"] == []
+    md = render(none["path"], "md", asked=none["asked"])
+    assert "**Alternatives:** no other career route leads there." in _cli(
+        "Lead Machine Learning Engineer", "Data Scientist", "--alternatives", "2", "--format", "md"
+    )
+    assert md.rstrip().endswith("## Alternatives\n\nNo other career route leads there.")
+    # as many as asked for, or none asked for: nothing to say
+    enough = view.compute(store, ROLE + "data-scientist", ROLE + "lead-machine-learning-engineer", [], 2)
+    assert len(enough["path"]["alternatives"]) == 2
+    assert "No other career route" not in render(enough["path"], "md", asked=2)
+    assert "Alternatives" not in render(none["path"], "md")
+
+
+def test_the_pages_markdown_button_passes_the_alternatives_asked_for(store: Store) -> None:
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+
+    from dashboard import ids
+    from dashboard.app import create_app
+
+    create_app(store, warm=False)
+    from dashboard.pages import path as page
+
+    result = view.compute(store, ROLE + "data-scientist", ROLE + "lead-machine-learning-engineer", [], 9)
+    button = '{"fmt":"md","type":"' + ids.DOWNLOAD_BUTTON + '"}.n_clicks'
+    token = context_value.set(AttributeDict(triggered_inputs=[{"prop_id": button, "value": 1}]))
+    try:
+        sent = page._download([1], result)
+    finally:
+        context_value.reset(token)
+    assert sent["filename"].endswith(".md")
+    assert sent["content"] == render(result["path"], "md", asked=9)
+    assert "(No other career route leads there beyond 3 alternatives.)" in sent["content"]
