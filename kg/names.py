@@ -33,7 +33,7 @@ from kg.errors import UnknownEntity
 from kg.namespace import BASE, CKG, PREFIXES
 from kg.store import Store
 
-__all__ = ["LabelIndex", "closest_labels", "label_of", "normalise"]
+__all__ = ["LabelIndex", "closest_labels", "fold", "label_of", "normalise"]
 
 _KIND_NAMES = {
     CKG.Role: "role",
@@ -140,6 +140,25 @@ FLOOR = 0.6
 ALT_WEIGHT = 0.9
 """What a near miss of an alt label counts for, against one of a preferred label."""
 
+WORDS_SCORE = 0.9
+"""What a name counts for at least when the words typed start its words, in order
+("lin alg" for "linear algebra", "data scientist" for "senior data scientist"): less
+than the name itself, typed with other separators or case (1.0)."""
+
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def fold(text: str) -> str:
+    """:func:`normalise`, with hyphens and underscores read as spaces: a slug or a
+    snake-case name folds as its label does.
+
+    Examples
+    --------
+    >>> fold("data-scientist"), fold("Machine_Learning  Engineer"), fold("k-means")
+    ('data scientist', 'machine learning engineer', 'k means')
+    """
+    return _SEPARATORS.sub(" ", normalise(text)).strip()
+
 
 def _abbreviates(words: list[str], name: list[str]) -> bool:
     """Whether each of ``words`` starts a word of ``name``, in order.
@@ -161,15 +180,39 @@ def _abbreviates(words: list[str], name: list[str]) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class _Names:
+    """The folded names of a pool: folded name -> the preferred label it suggests, which
+    of them are preferred labels, and each name's words."""
+
+    names: dict[str, str]
+    preferred: frozenset[str]
+    words: dict[str, list[str]]
+
+
+def _names_of(pool: Mapping[Any, str], alt: Mapping[Any, Sequence[str]]) -> _Names:
+    # a name suggests the node it is the preferred label of, before any node that
+    # merely has it as an alt label (in ESCO, "data scientist" is also an alt label
+    # of "bioinformatics scientist"), so preferred labels go in first
+    names: dict[str, str] = {fold(label): label for label in list(pool.values())[::-1]}
+    preferred = frozenset(names)
+    for node, label in pool.items():
+        for a in alt.get(node, ()):
+            names.setdefault(fold(a), label)
+    return _Names(names, preferred, {k: k.split() for k in names})
+
+
 def closest_labels(
     name: str, pool: Mapping[Any, str], alt: Mapping[Any, Sequence[str]] | None = None, n: int = 5
 ) -> list[str]:
     """Up to ``n`` of the labels in ``pool`` (node -> preferred label) closest to ``name``.
 
-    A near miss of a node's alt label (``alt``: node -> alt labels) suggests its
-    preferred label, at a lower score (:data:`ALT_WEIGHT`); suggestions score at least
-    :data:`FLOOR` and within :data:`MARGIN` of the best; abbreviated words come first
-    ("lin alg"), names containing ``name`` last.
+    Names are compared folded (:func:`fold`: case, spaces, hyphens and underscores), so
+    a slug's label comes first. A near miss of a node's alt label suggests its
+    preferred label, at a lower score (:data:`ALT_WEIGHT`); names whose words the
+    words typed start score at least :data:`WORDS_SCORE` ("lin alg"); suggestions score
+    at least :data:`FLOOR` and within :data:`MARGIN` of the best, closest first; names
+    containing ``name`` come last.
 
     Examples
     --------
@@ -178,36 +221,60 @@ def closest_labels(
     (['linear algebra'], ['linear algebra'])
     >>> closest_labels("pyton", pool), closest_labels("pyton", pool, {2: ["Python"]})
     ([], ['Python programming'])
+    >>> roles = {1: "Senior Data Scientist", 2: "Data Scientist"}
+    >>> closest_labels("data-scientist", roles)
+    ['Data Scientist', 'Senior Data Scientist']
     """
-    alt = alt or {}
-    # a name suggests the node it is the preferred label of, before any node that
-    # merely has it as an alt label (in ESCO, "data scientist" is also an alt label
-    # of "bioinformatics scientist"), so preferred labels go in first
-    names: dict[str, str] = {normalise(label): label for label in list(pool.values())[::-1]}
-    for node, label in pool.items():
-        for a in alt.get(node, ()):
-            names.setdefault(normalise(a), label)
-    preferred = {normalise(label) for label in pool.values()}
-    key = normalise(name).replace("-", " ")
-    close = difflib.get_close_matches(key, list(names), n=n * 3, cutoff=0.5)
-    # a near miss of an alt label shows a preferred label the user did not type,
-    # so it counts for less; suggestions are nearly as close as the closest, and
-    # close at all: on a big graph a typo's best match is followed by unrelated
-    # names sharing a few letters with it
-    score = {
-        k: difflib.SequenceMatcher(None, key, k).ratio() * (1.0 if k in preferred else ALT_WEIGHT)
-        for k in close
-    }
-    best = max(score.values(), default=0.0)
-    near = sorted((k for k in close if score[k] >= max(FLOOR, best - MARGIN)), key=lambda k: -score[k])
-    # abbreviated words ("lin alg" -> "linear algebra") first, partial names
-    # ("learning" -> "machine learning") last
+    return _closest(name, _names_of(pool, alt or {}), n)
+
+
+def _closest(name: str, folded: _Names, n: int) -> list[str]:
+    names, preferred = folded.names, folded.preferred
+    key = fold(name)
+    if not key:
+        return []
+
+    def weight(k: str) -> float:
+        return 1.0 if k in preferred else ALT_WEIGHT
+
+    # the name itself (another case or separator), then names whose words the words
+    # typed start ("lin alg" -> "linear algebra"; "data scientist" -> "senior data
+    # scientist"), ranked by how close they are: a long alt label that contains the
+    # words ("aspiring machine learning engineer", of "Student") counts for less
+    score: dict[str, float] = {}
+    if key in names:
+        score[key] = weight(key)
     words = key.split()
-    scored = [k for k in names if len(words) > 1 and _abbreviates(words, k.split())]
-    scored += [k for k in near if k not in scored]
-    scored += [k for k in names if key and key in k and k not in scored]
+    if len(words) > 1:
+        first = words[0]
+        for k, kw in folded.words.items():
+            if k not in score and first in k and _abbreviates(words, kw):
+                ratio = difflib.SequenceMatcher(None, key, k).ratio()
+                score[k] = max(ratio, WORDS_SCORE) * weight(k)
+    judged = set(score)
+    # near misses, for a typo (the name itself known, there is none: "mine planning
+    # engineer" is near "machine learning engineer" only in letters). On a big graph a
+    # typo's best match is followed by unrelated names sharing a few letters with it,
+    # so only those nearly as close as the closest, and close at all
+    if key not in names:
+        cutoff = max(FLOOR, max(score.values(), default=0.0) - MARGIN)
+        for k in difflib.get_close_matches(key, list(names), n=n * 3, cutoff=cutoff):
+            if k not in score:
+                score[k] = difflib.SequenceMatcher(None, key, k).ratio() * weight(k)
+    best = max(score.values(), default=0.0)
+    order = {k: i for i, k in enumerate(score)}
+    ranked = sorted(
+        (k for k in score if score[k] >= max(FLOOR, best - MARGIN)), key=lambda k: (-score[k], order[k])
+    )
+    # partial names ("learning" -> "machine learning") last, preferred labels first
+    if len(ranked) < n:
+        # (those holding the words typed were weighed above: "aspiring machine
+        # learning engineer" stays out when too far behind)
+        taken = set(ranked) | judged
+        within = [k for k in names if key in k and k not in taken]
+        ranked += sorted(within, key=lambda k: k not in preferred)
     out: list[str] = []
-    for k in scored:
+    for k in ranked:
         label = names[k]
         if label not in out:
             out.append(label)

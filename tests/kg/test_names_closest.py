@@ -116,3 +116,55 @@ def test_a_name_two_nodes_share_finds_careerkg_own_before_an_imported_one() -> N
         "https://w3id.org/careerkg/id/role/data-engineer"
     )
     assert index.resolve(str(imported), CKG.Role) == imported  # by its IRI, the imported one
+
+
+def _roles(labels: dict[str, list[str]]) -> LabelIndex:
+    index = LabelIndex(Graph())
+    for i, (label, alts) in enumerate(labels.items()):
+        node = URIRef(f"urn:x:role-{i}")
+        index.labels[node] = label
+        index.types[node].add(CKG.Role)
+        index.alt[node].extend(alts)
+    return index
+
+
+def test_a_slug_or_other_separators_suggest_the_name_itself_first() -> None:
+    # the senior role listed first: the name typed with hyphens came second
+    index = _roles({"Senior Data Scientist": [], "Data Scientist": [], "cosmologist": ["space scientist"]})
+    for typed in ("data-scientist", "DATA-SCIENTIST", "data_scientist", "Data  Scientist"):
+        assert index.closest(typed, CKG.Role) == ["Data Scientist", "Senior Data Scientist"], typed
+
+
+def test_a_long_alt_label_holding_the_words_does_not_rank_above_the_name() -> None:
+    # careerkg's Student has the alt label "Aspiring Machine Learning Engineer": the
+    # suggestions for "Machine-Learning Engineer" listed 'Student' (and led with a senior role)
+    index = _roles(
+        {
+            "Senior Machine Learning Engineer": [],
+            "Machine Learning Engineer": ["ML engineer"],
+            "Student": ["Aspiring Machine Learning Engineer"],
+            "MLOps Engineer": [],
+            "mine planning engineer": [],
+        }
+    )
+    assert index.closest("Machine-Learning Engineer", CKG.Role) == [
+        "Machine Learning Engineer",
+        "Senior Machine Learning Engineer",
+    ]
+
+
+def test_suggestions_for_realistic_variants_on_the_curated_graph() -> None:
+    index = LabelIndex.of(Store.default())
+    cases = {
+        ("data-scientist", CKG.Role): "Data Scientist",
+        ("Machine-Learning Engineer", CKG.Role): "Machine Learning Engineer",
+        ("data scientists", CKG.Role): "Data Scientist",
+        ("Sofware Enginer", CKG.Role): "Software Engineer",
+        ("Pyhton", CKG.Skill): "Python programming",
+        ("machine lerning", CKG.Skill): "machine learning",
+        ("Deep-Learning", CKG.Skill): "deep learning",
+    }
+    for (typed, cls), first in cases.items():
+        near = index.closest(typed, cls)
+        assert near[:1] == [first], (typed, near)
+        assert "Student" not in near, (typed, near)
