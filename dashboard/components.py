@@ -544,8 +544,31 @@ def details_panel(d: Details | None, *, hint: str = "", url: str | None = None) 
     return html.Div(body)
 
 
+def step_level(step: Mapping[str, Any]) -> html.Span | None:
+    """The levels a step goes between, compact as the CLI's table gives them (``0→3``),
+    read aloud as words; ``None`` for a step without a level.
+
+    Examples
+    --------
+    >>> span = step_level({"from_level": 0, "level": 3})
+    >>> span.children[0].children, span.children[1].children, span.title
+    ('0→3', ' from level 0 to 3', 'from level 0 to level 3')
+    >>> step_level({"label": "SQL"}) is None
+    True
+    """
+    if step.get("level") is None:
+        return None
+    start, end = step.get("from_level") or 0, step["level"]
+    return html.Span(
+        [html.Span(f"{start}→{end}", **{"aria-hidden": "true"}), sr_only(f" from level {start} to {end}")],
+        className="step-level",
+        title=f"from level {start} to level {end}",
+    )
+
+
 def step_list(steps: Sequence[Mapping[str, Any]]) -> html.Ol:
-    """The ordered steps of a learning path: label, hours, cumulative hours, reasons."""
+    """The ordered steps of a learning path: label, the levels it goes between,
+    hours, cumulative hours, reasons."""
     items = []
     total = 0.0
     for s in steps:
@@ -563,6 +586,7 @@ def step_list(steps: Sequence[Mapping[str, Any]]) -> html.Ol:
                                 className="linklike step-label",
                                 title=f"Show {s.get('label')} in the explorer",
                             ),
+                            step_level(s),
                             html.Span(f"{hours(step_hours)} h", className="step-hours"),
                             html.Span(
                                 [
