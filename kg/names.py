@@ -441,8 +441,18 @@ class LabelIndex:
     def search(
         self, text: str, cls: URIRef | Iterable[URIRef] | None = None, limit: int = 20
     ) -> list[URIRef]:
-        """Nodes whose label or alt label contains ``text`` (prefix matches first)."""
-        key = normalise(text)
+        """Nodes whose label or alt label contains ``text`` (prefix matches first), both
+        folded (:func:`fold`): "data-scientist" and "machine_learning" find the names.
+
+        Examples
+        --------
+        >>> from kg.store import Store
+        >>> from kg.namespace import CKG
+        >>> index = LabelIndex.of(Store.default())
+        >>> [index.labels[n] for n in index.search("data-scientist", CKG.Role)]
+        ['Data Scientist', 'Senior Data Scientist']
+        """
+        key = fold(text)
         if not key:
             return []
         wanted = {cls} if isinstance(cls, URIRef) else set(cls) if cls is not None else None
@@ -477,8 +487,7 @@ class LabelIndex:
             owners: list[URIRef] = []
             at = 0
             for node, label in self.labels.items():
-                for name in (normalise(label), *(normalise(a) for a in self.alt.get(node, ()))):
-                    name = name.replace("\n", " ")
+                for name in (fold(label), *(fold(a) for a in self.alt.get(node, ()))):
                     starts.append(at)
                     owners.append(node)
                     parts.append(name)

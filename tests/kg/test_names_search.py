@@ -1,0 +1,38 @@
+"""Searching names reads hyphens, underscores and case as its labels' separators: a slug
+or a snake-case name finds the node called so, not only closest-match offers."""
+
+from __future__ import annotations
+
+from rdflib import Graph, URIRef
+
+from kg.explore import search
+from kg.names import LabelIndex
+from kg.namespace import CKG
+from kg.store import Store
+
+
+def test_a_slug_or_snake_case_name_finds_the_node_called_so() -> None:
+    index = LabelIndex.of(Store.default())
+    first = {
+        ("data-scientist", CKG.Role): "Data Scientist",
+        ("Machine-Learning Engineer", CKG.Role): "Machine Learning Engineer",
+        ("machine_learning", CKG.Skill): "machine learning",
+        ("DEEP-LEARNING", CKG.Skill): "deep learning",
+    }
+    for (typed, cls), label in first.items():
+        hits = index.search(typed, cls)
+        assert [index.labels[n] for n in hits[:1]] == [label], typed
+
+
+def test_a_label_with_a_hyphen_is_found_spelt_with_a_space_or_the_hyphen() -> None:
+    index = LabelIndex(Graph())
+    node = URIRef("urn:x:kmeans")
+    index.labels[node] = "k-means clustering"
+    index.types[node].add(CKG.Skill)
+    for typed in ("k-means", "k means", "K_Means clustering"):
+        assert index.search(typed, CKG.Skill) == [node], typed
+
+
+def test_the_web_search_finds_a_slug_rather_than_offering_it_as_a_closest_match() -> None:
+    hits = search(Store.default(), "data-scientist", types=["role"], limit=5, closest=True)
+    assert [(h.label, h.close) for h in hits[:1]] == [("Data Scientist", False)]
