@@ -436,7 +436,21 @@ class LabelIndex:
         >>> LabelIndex.of(Store.default()).closest("pyton", CKG.Skill, n=1)
         ['Python programming']
         """
-        return closest_labels(name, self.candidates(cls), self.alt, n)
+        return _closest(name, self._names(cls), n)
+
+    def _names(self, cls: URIRef | Iterable[URIRef] | None) -> _Names:
+        """The folded names of the nodes of ``cls`` (:func:`_names_of`), kept for the next
+        unknown name (on ESCO, folding 100,000 names took as long as matching them)."""
+        wanted = frozenset({cls} if isinstance(cls, URIRef) else cls if cls is not None else ())
+        # the index is filled in place when built by hand: its size tells a stale entry
+        size = (len(self.labels), sum(map(len, self.alt.values())))
+        cache: dict[frozenset[URIRef], tuple[tuple[int, int], _Names]] = self.__dict__.setdefault(
+            "_names_cache", {}
+        )
+        hit = cache.get(wanted)
+        if hit is None or hit[0] != size:
+            hit = cache[wanted] = (size, _names_of(self.candidates(cls), self.alt))
+        return hit[1]
 
     def search(
         self, text: str, cls: URIRef | Iterable[URIRef] | None = None, limit: int = 20
