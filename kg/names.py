@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -131,11 +132,15 @@ def _label_texts(graph: Graph, predicate: URIRef) -> dict[str, list[tuple[str, s
     return by_node
 
 
-MARGIN = 0.15
-"""How much less close than the closest name a suggestion may be (difflib ratio)."""
+MARGIN = 0.1
+"""How much less close than the closest name a suggestion may be (score of
+:func:`_near_miss`)."""
 
-FLOOR = 0.6
-"""The least difflib ratio of a suggested near miss."""
+FLOOR = 0.65
+"""The least score of a suggested near miss (:func:`_near_miss`)."""
+
+LETTERS = 0.6
+"""The least difflib ratio of a name to be weighed as a near miss at all."""
 
 ALT_WEIGHT = 0.9
 """What a near miss of an alt label counts for, against one of a preferred label."""
@@ -144,6 +149,9 @@ WORDS_SCORE = 0.9
 """What a name counts for at least when the words typed start its words, in order
 ("lin alg" for "linear algebra", "data scientist" for "senior data scientist"): less
 than the name itself, typed with other separators or case (1.0)."""
+
+_WORD_MATCH = 0.55
+"""How like a word typed a word of a name must be to count as the word meant."""
 
 _SEPARATORS = re.compile(r"[\s_-]+")
 
@@ -228,6 +236,43 @@ def closest_labels(
     return _closest(name, _names_of(pool, alt or {}), n)
 
 
+def _near_miss(key: str, words: list[str], name: str, name_words: list[str]) -> float:
+    """How close a typo ``key`` (its ``words``) is to ``name``: the mean of the letters'
+    likeness (difflib ratio) and of how like the least matched word typed is to a word
+    of the name (less for the name's words matching none typed). A misspelt word counts for more than letters shared across words:
+    "machine lerning" is nearer "machine learning engineer" than "machine oiler", and
+    "data scientists" nearer "data science" than "contact scientists".
+
+    Examples
+    --------
+    >>> def near(a: str, b: str) -> float:
+    ...     return round(_near_miss(a, a.split(), b, b.split()), 2)
+    >>> near("machine lerning", "machine learning engineer"), near("machine lerning", "machine oiler")
+    (0.76, 0.57)
+    >>> near("pyton", "python")
+    0.91
+    """
+    letters = difflib.SequenceMatcher(None, key, name).ratio()
+    matcher = difflib.SequenceMatcher()
+    worst = 1.0
+    matched: set[int] = set()
+    for word in words:
+        matcher.set_seq2(word)
+        best, at = 0.0, -1
+        for i, other in enumerate(name_words):
+            matcher.set_seq1(other)
+            ratio = matcher.ratio()
+            if ratio > best:
+                best, at = ratio, i
+        worst = min(worst, best)
+        if best >= _WORD_MATCH:
+            matched.add(at)
+    # words of the name no word typed is like count against it ("senior" of "senior
+    # data scientist" for "data sientist"), gently: "probability theory" for "probabilty"
+    share = len(matched) / len(name_words) if name_words else 0.0
+    return (letters + worst * math.sqrt(share)) / 2
+
+
 def _closest(name: str, folded: _Names, n: int) -> list[str]:
     names, preferred = folded.names, folded.preferred
     key = fold(name)
@@ -257,10 +302,10 @@ def _closest(name: str, folded: _Names, n: int) -> list[str]:
     # typo's best match is followed by unrelated names sharing a few letters with it,
     # so only those nearly as close as the closest, and close at all
     if key not in names:
-        cutoff = max(FLOOR, max(score.values(), default=0.0) - MARGIN)
+        cutoff = max(LETTERS, max(score.values(), default=0.0) - MARGIN)
         for k in difflib.get_close_matches(key, list(names), n=n * 3, cutoff=cutoff):
             if k not in score:
-                score[k] = difflib.SequenceMatcher(None, key, k).ratio() * weight(k)
+                score[k] = _near_miss(key, words, k, folded.words[k]) * weight(k)
     best = max(score.values(), default=0.0)
     order = {k: i for i, k in enumerate(score)}
     ranked = sorted(
