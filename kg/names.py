@@ -445,8 +445,13 @@ class LabelIndex:
         raise UnknownEntity(name, near, kind, note=note)
 
     def _named_elsewhere(self, name: str) -> str:
-        """``"it names a skill: 'Python programming'"`` when ``name`` is a node of another kind."""
-        for node in sorted(self.by_name.get(normalise(name), ())):
+        """``"it names a skill: 'Python programming'"`` when ``name`` is a node of another
+        kind, or is one's name with other separators ("data-scientist")."""
+        nodes = self.by_name.get(normalise(name), ())
+        if not nodes:  # a slug or a snake-case name: the node of the label it folds to
+            label = self._names(None).names.get(fold(name))
+            nodes = self.by_name.get(normalise(label), ()) if label is not None else ()
+        for node in sorted(nodes):
             kinds = sorted(k for k in map(self.kind_name, self.types.get(node, ())) if k)
             if kinds and node in self.labels:
                 return f"it names a {kinds[0]}: {self.labels[node]!r}"

@@ -3,8 +3,10 @@ or a snake-case name finds the node called so, not only closest-match offers."""
 
 from __future__ import annotations
 
+import pytest
 from rdflib import Graph, URIRef
 
+from kg.errors import UnknownEntity
 from kg.explore import search
 from kg.names import LabelIndex
 from kg.namespace import CKG
@@ -36,3 +38,12 @@ def test_a_label_with_a_hyphen_is_found_spelt_with_a_space_or_the_hyphen() -> No
 def test_the_web_search_finds_a_slug_rather_than_offering_it_as_a_closest_match() -> None:
     hits = search(Store.default(), "data-scientist", types=["role"], limit=5, closest=True)
     assert [(h.label, h.close) for h in hits[:1]] == [("Data Scientist", False)]
+
+
+def test_a_slug_of_another_kind_is_named_as_that_kind() -> None:
+    # 'careerkg unlocks data-scientist' said "(close to a role: 'Data Scientist')"
+    index = LabelIndex.of(Store.default())
+    for typed in ("data-scientist", "Data_Scientist"):
+        with pytest.raises(UnknownEntity) as err:
+            index.resolve(typed, CKG.Skill)
+        assert "(it names a role: 'Data Scientist')" in str(err.value), typed
