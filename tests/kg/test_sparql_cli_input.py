@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.support.cli import invoke
+
 pytestmark = pytest.mark.usefixtures("ckf_extensions")  # the ckf: functions, each test
 
 
 def run(*args: str) -> Result:
-    from kg.cli import _register, cli
-
-    _register()
-    return CliRunner().invoke(cli, ["sparql", *args])
+    return invoke("sparql", *args)
 
 
 def test_a_query_file_named_without_at_says_to_add_it(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+
+from tests.support.cli import invoke
 
 PREFIXES = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -25,10 +27,7 @@ role:data-scientist ckg:usesTool "pandas" ;
 
 
 def run(*args: str) -> Result:
-    from kg.cli import _register, cli
-
-    _register()
-    return CliRunner().invoke(cli, ["validate", *args])
+    return invoke("validate", *args)
 
 
 @pytest.fixture

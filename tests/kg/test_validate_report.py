@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from kg.validate import validate_files
+from tests.support.cli import invoke
 
 PREFIXES = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -39,10 +40,7 @@ role:tester a ckg:Role ; skos:prefLabel "Tester"@en ; skos:definition "t"@en ; d
 
 
 def run(*args: str) -> Result:
-    from kg.cli import _register, cli
-
-    _register()
-    return CliRunner().invoke(cli, ["validate", *args])
+    return invoke("validate", *args)
 
 
 @pytest.fixture
