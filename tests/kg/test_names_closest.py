@@ -10,6 +10,7 @@ from kg.errors import UnknownEntity
 from kg.names import LabelIndex
 from kg.namespace import CKG
 from kg.store import Store
+from tests.support.labels import label_index
 
 BIO = URIRef("urn:x:bioinformatics-scientist")
 DS = URIRef("urn:x:data-scientist")
@@ -66,19 +67,8 @@ def test_a_near_miss_of_another_kind_is_named_when_it_is_the_closer_name() -> No
     assert "close to" not in str(nothing.value)
 
 
-def _labelled(labels: dict[str, list[str]], kind: URIRef = CKG.Skill) -> LabelIndex:
-    """An index of nodes of ``kind`` with these labels and their alt labels."""
-    index = LabelIndex(Graph())
-    for i, (label, alts) in enumerate(labels.items()):
-        node = URIRef(f"urn:x:{i}")
-        index.labels[node] = label
-        index.types[node].add(kind)
-        index.alt[node].extend(alts)
-    return index
-
-
 def _skills(labels: dict[str, list[str]]) -> LabelIndex:
-    return _labelled(labels, CKG.Skill)
+    return label_index(CKG.Skill, labels)
 
 
 def test_suggestions_leave_out_names_far_behind_the_closest() -> None:
@@ -124,7 +114,7 @@ def test_a_name_two_nodes_share_finds_careerkg_own_before_an_imported_one() -> N
 
 
 def _roles(labels: dict[str, list[str]]) -> LabelIndex:
-    return _labelled(labels, CKG.Role)
+    return label_index(CKG.Role, labels)
 
 
 def test_a_slug_or_other_separators_suggest_the_name_itself_first() -> None:

@@ -3,26 +3,15 @@ typed, before names sharing more letters but a different word ("machine oiler").
 
 from __future__ import annotations
 
-from rdflib import Graph, URIRef
-
 from kg.names import LabelIndex
 from kg.namespace import CKG
 from kg.store import Store
-
-
-def _index(cls: URIRef, labels: dict[str, list[str]]) -> LabelIndex:
-    index = LabelIndex(Graph())
-    for i, (label, alts) in enumerate(labels.items()):
-        node = URIRef(f"urn:x:{i}")
-        index.labels[node] = label
-        index.types[node].add(cls)
-        index.alt[node].extend(alts)
-    return index
+from tests.support.labels import label_index
 
 
 def test_a_plural_suggests_the_name_with_the_same_words_not_one_sharing_letters() -> None:
     # ESCO's skills: "contact scientists" shares more letters with "data scientists"
-    index = _index(
+    index = label_index(
         CKG.Skill, {"contact scientists": ["contact scientist"], "data science": [], "adapt sets": []}
     )
     assert index.closest("data scientists", CKG.Skill) == ["data science"]
@@ -31,7 +20,7 @@ def test_a_plural_suggests_the_name_with_the_same_words_not_one_sharing_letters(
 def test_a_misspelt_word_beside_a_right_one_does_not_suggest_other_names_of_that_word() -> None:
     # ESCO's occupations: "machine oiler" (greaser) and "machine welder" are as near
     # "machine lerning" in letters as "machine learning engineer"
-    index = _index(
+    index = label_index(
         CKG.Role,
         {
             "greaser": ["machine oiler"],
