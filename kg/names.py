@@ -1,6 +1,7 @@
 """Finding nodes by name: labels, alt labels, full IRIs and prefixed names.
 
-Names are matched case-insensitively; an unknown name raises
+Names are matched case-insensitively, and a slug or snake-case name as the preferred
+label it spells with other separators (``data-scientist``); an unknown name raises
 :class:`~kg.errors.UnknownEntity` with the closest known labels.
 
 Examples
@@ -414,7 +415,9 @@ class LabelIndex:
         }
 
     def resolve(self, name: str, cls: URIRef | Iterable[URIRef] | None = None) -> URIRef:
-        """Return the node called ``name`` (of class ``cls`` when given).
+        """Return the node called ``name`` (of class ``cls`` when given): by IRI or prefixed
+        name, label or alt label (case and spacing aside), or a slug or snake-case name
+        that spells one preferred label with other separators (``data-scientist``).
 
         Raises
         ------
@@ -440,6 +443,13 @@ class LabelIndex:
             # prefer a node whose preferred label matches over an alt-label match
             exact = [n for n in hits if normalise(self.labels[n]) == normalise(name)]
             return (exact or hits)[0]
+        # a slug or a snake-case name ("data-scientist", "machine_learning"): the one node
+        # whose preferred label it spells with other separators
+        key = fold(name)
+        if key != normalise(name):
+            spelt = [n for n, label in self.candidates(cls).items() if fold(label) == key]
+            if len(spelt) == 1:
+                return spelt[0]
         near = self.closest(name, cls)
         note = self._named_elsewhere(name) or (self._close_elsewhere(name, wanted, near) if wanted else "")
         raise UnknownEntity(name, near, kind, note=note)

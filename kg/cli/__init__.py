@@ -171,7 +171,8 @@ def cli() -> None:
     """careerkg: a knowledge-graph explorer for careers in machine learning.
 
     Names of roles and skills are matched case-insensitively on labels and alt
-    labels, or given as full IRIs or prefixed names (role:data-scientist).
+    labels (a slug such as data-scientist spells its label), or given as full
+    IRIs or prefixed names (role:data-scientist).
     Exit codes: 0 success, 1 a negative answer (no path, not conforming, gaps),
     2 bad input, 130 interrupted (Ctrl-C). `careerkg COMMAND -h` describes a
     command.
