@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.paths import alternative_note, path_notes
+from kg.pathtext import shortfall_note
 
 __all__ = ["FORMATS", "filename", "reasons_text", "render", "to_csv", "to_json", "to_markdown"]
 
@@ -126,18 +127,16 @@ def _chain(path: Mapping[str, Any]) -> str:
 
 
 def _fewer(path: Mapping[str, Any], asked: int) -> str:
-    """What the CLI says when fewer alternatives exist than were asked for ('' otherwise).
+    """What the CLI and the page say when fewer alternatives exist than were asked for
+    ('' otherwise): :func:`kg.pathtext.shortfall_note`, a sentence.
 
     Examples
     --------
     >>> _fewer({"alternatives": [{}]}, 3), _fewer({}, 2), _fewer({}, 0)
-    ('No other career route leads there beyond 1 alternative.', 'No other career route leads there.', '')
+    ('3 other routes asked for; only 1 exists.', '2 other routes asked for; none exists.', '')
     """
-    found = len(path.get("alternatives") or [])
-    if asked <= found:
-        return ""
-    beyond = f" beyond {_plural(found, 'alternative')}" if found else ""
-    return f"No other career route leads there{beyond}."
+    note = shortfall_note(asked, len(path.get("alternatives") or []))
+    return f"{note}." if note else ""
 
 
 def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:

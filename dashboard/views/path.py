@@ -28,6 +28,7 @@ from kg.errors import KGError
 from kg.explore import areas, graph_of, path_view
 from kg.memo import memoized
 from kg.paths import alternative_note, path_notes, unspecified_note
+from kg.pathtext import shortfall_note
 
 __all__ = [
     "KNOW_KINDS",
@@ -567,18 +568,16 @@ def _credentials(path: dict[str, Any]) -> Any:
 
 
 def _shortfall(asked: int, found: int) -> str:
-    """What to say when fewer alternatives exist than were asked for.
+    """What to say when fewer alternatives exist than were asked for, as the CLI and the
+    downloads say it (:func:`kg.pathtext.shortfall_note`), a sentence.
 
     Examples
     --------
     >>> _shortfall(3, 1), _shortfall(2, 0), _shortfall(2, 2)
-    ('Only 1 other route exists (3 asked for).', 'No other route exists (2 asked for).', '')
+    ('3 other routes asked for; only 1 exists.', '2 other routes asked for; none exists.', '')
     """
-    if found >= asked:
-        return ""
-    if found == 0:
-        return f"No other route exists ({asked} asked for)."
-    return f"Only {found} other route{'s' if found != 1 else ''} exist{'s' if found == 1 else ''} ({asked} asked for)."
+    note = shortfall_note(asked, found)
+    return f"{note}." if note else ""
 
 
 def _alternatives(path: dict[str, Any], asked: int = 0) -> Any:

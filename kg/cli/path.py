@@ -19,6 +19,7 @@ from kg.paths import (
     source_unspecified_note,
     unspecified_note,
 )
+from kg.pathtext import shortfall_note
 
 __all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
@@ -73,12 +74,9 @@ def _assumed(path: LearningPath) -> str:
 
 
 def _fewer(path: LearningPath, asked: int) -> str:
-    """The note when fewer alternatives came back than were asked for ('' otherwise)."""
-    if asked <= len(path.alternatives):
-        return ""
-    if not path.alternatives:
-        return "no other career route leads there"
-    return f"no other career route leads there beyond {_plural(len(path.alternatives), 'alternative')}"
+    """The note when fewer alternatives came back than were asked for ('' otherwise), as
+    the path finder page and its downloads say it (:func:`kg.pathtext.shortfall_note`)."""
+    return shortfall_note(asked, len(path.alternatives))
 
 
 _NBSP = "\N{NO-BREAK SPACE}"
@@ -321,7 +319,7 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     if fewer := _fewer(path, asked):
         out += [
             "",
-            f"**Alternatives:** {fewer}." if not path.alternatives else f"({fewer[0].upper()}{fewer[1:]}.)",
+            f"**Alternatives:** {fewer}." if not path.alternatives else f"({fewer}.)",
         ]
     return "\n".join(out)
 

@@ -100,7 +100,8 @@ def test_a_label_with_a_pipe_keeps_the_markdown_table_whole() -> None:
 def test_the_markdown_download_says_when_fewer_alternatives_exist_than_asked(store: Store) -> None:
     # the page said 'Only 3 other routes exist (9 asked for).' and the CLI said so; the download did not
     result = view.compute(store, ROLE + "data-scientist", ROLE + "lead-machine-learning-engineer", [], 9)
-    assert 0 < len(result["path"]["alternatives"]) < result["asked"]
+    found = len(result["path"]["alternatives"])
+    assert 0 < found < result["asked"]
     md = render(result["path"], "md", asked=result["asked"])
     cli = _cli(
         "Data Scientist",
@@ -110,22 +111,52 @@ def test_the_markdown_download_says_when_fewer_alternatives_exist_than_asked(sto
         "--format",
         "md",
     )
-    note = f"(No other career route leads there beyond {len(result['path']['alternatives'])} alternatives.)"
+    note = f"({result['asked']} other routes asked for; only {found} exist.)"
     assert note in cli
     assert md.rstrip().endswith(note)
     # none at all: the section says so, as the CLI does
     none = view.compute(store, ROLE + "lead-machine-learning-engineer", ROLE + "data-scientist", [], 2)
     assert none["path"]["alternatives"] == []
     md = render(none["path"], "md", asked=none["asked"])
-    assert "**Alternatives:** no other career route leads there." in _cli(
+    assert "**Alternatives:** 2 other routes asked for; none exists." in _cli(
         "Lead Machine Learning Engineer", "Data Scientist", "--alternatives", "2", "--format", "md"
     )
-    assert md.rstrip().endswith("## Alternatives\n\nNo other career route leads there.")
+    assert md.rstrip().endswith("## Alternatives\n\n2 other routes asked for; none exists.")
     # as many as asked for, or none asked for: nothing to say
     enough = view.compute(store, ROLE + "data-scientist", ROLE + "lead-machine-learning-engineer", [], 2)
     assert len(enough["path"]["alternatives"]) == 2
-    assert "No other career route" not in render(enough["path"], "md", asked=2)
+    assert "asked for" not in render(enough["path"], "md", asked=2)
     assert "Alternatives" not in render(none["path"], "md")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "asked"),
+    [
+        ("data-scientist", "lead-machine-learning-engineer", 5),  # 3 other routes exist
+        ("lead-machine-learning-engineer", "data-scientist", 2),  # none exists
+    ],
+)
+def test_the_cli_the_page_and_the_downloads_say_a_shortfall_in_the_same_words(
+    store: Store, source: str, target: str, asked: int
+) -> None:
+    # the page said "Only 3 other routes exist (5 asked for).", the CLI "no other career
+    # route leads there beyond 3 alternatives", the download "No other career route leads
+    # there beyond 3 alternatives.": three sentences for one fact
+    from tests.support.components import texts
+
+    result = view.compute(store, ROLE + source, ROLE + target, [], asked)
+    found = len(result["path"]["alternatives"])
+    assert found < asked
+    exist = f"only {found} exist{'s' if found == 1 else ''}" if found else "none exists"
+    said = f"{asked} other routes asked for; {exist}"
+    page = texts(view.render(store, result)["alternatives"])
+    assert f"{said}." in page
+    assert f"{said}." in render(result["path"], "md", asked=asked)
+    names = (result["path"]["source"]["label"], result["path"]["target"]["label"])
+    for fmt in ("table", "md"):
+        assert said in _cli(*names, "--alternatives", str(asked), "--format", fmt), fmt
+    # the numbers come first, so no surface changes the sentence's case
+    assert said[0].isdigit()
 
 
 def test_the_pages_markdown_button_passes_the_alternatives_asked_for(store: Store) -> None:
@@ -146,5 +177,5 @@ def test_the_pages_markdown_button_passes_the_alternatives_asked_for(store: Stor
     finally:
         context_value.reset(token)
     assert sent["filename"].endswith(".md")
-    assert sent["content"] == render(result["path"], "md", asked=9)
-    assert "(No other career route leads there beyond 3 alternatives.)" in sent["content"]
+    assert sent["content"] == render(result["path"], "md", asked=result["asked"])
+    assert f"({result['asked']} other routes asked for; only 3 exist.)" in sent["content"]

@@ -324,8 +324,8 @@ def test_alternatives_are_bounded_and_a_shortfall_is_said(store: Store) -> None:
     found = len(result["path"]["alternatives"])
     assert found < 5
     text = str(path.render(store, result)["alternatives"])
-    assert f"{'Only' if found else 'No'}" in text
-    assert "(5 asked for)" in text
+    exist = f"only {found} exist{'s' if found == 1 else ''}" if found else "none exists"
+    assert f"5 other routes asked for; {exist}." in text
     # as many as asked: no note
     enough = path.compute(store, SWE, MLE, [], found)
     assert "asked for" not in str(path.render(store, enough)["alternatives"])
