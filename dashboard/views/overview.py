@@ -3,6 +3,7 @@ as essential, hours by area."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dash import dcc, html
@@ -30,7 +31,7 @@ def overview(store: Store, k: int = 12) -> dict[str, Any]:
             "triples": len(s),
             "central": central,
             "figures": [
-                role_hours_figure(hours_to_roles(G), counts.get("role", 0), _which_roles(G)),
+                role_hours_figure(goal_rows(G, hours_to_roles(G)), counts.get("role", 0), _which_roles(G)),
                 central_skills_figure(central, total_roles=counts.get("role", 0)),
                 hours_by_area_figure(hours_by_area(G)),
             ],
@@ -39,17 +40,42 @@ def overview(store: Store, k: int = 12) -> dict[str, Any]:
     return store.derived(f"dashboard-overview-{k}", build)
 
 
+def goal_rows(G: Any, rows: Sequence[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    """The rows of :func:`kg.explore.hours_to_roles` whose role is a goal: on a career
+    ladder, a role some career step leads to. A role the ladder only starts from (the
+    curated Student: five steps lead from it, none to it) is where a learner begins, not
+    a role to reach, and its hours "from scratch" are no goal's; it stays a role the path
+    finder plans from and to. Without a ladder (an imported taxonomy alone) every row.
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> G = tiny_graph()
+    >>> sorted({u for u, _, k in G.edges(keys=True) if k == "progresses"}
+    ...        - {v for _, v, k in G.edges(keys=True) if k == "progresses"})
+    ['role:analyst']
+    >>> rows = [("role:analyst", "Analyst", 70.0), ("role:data-scientist", "Data Scientist", 160.0)]
+    >>> goal_rows(G, rows)
+    [('role:data-scientist', 'Data Scientist', 160.0)]
+    """
+    reached = {str(v) for _, v, k in G.edges(keys=True) if k == "progresses"}
+    if not reached:
+        return list(rows)
+    return [r for r in rows if str(r[0]) in reached]
+
+
 def _which_roles(G: Any) -> str:
-    """Which roles :func:`kg.explore.hours_to_roles` charts, to end "The roles ...".
+    """Which roles the hours chart shows (:func:`goal_rows` of
+    :func:`kg.explore.hours_to_roles`), to end "The roles ...".
 
     Examples
     --------
     >>> from kg.synthetic import tiny_graph
     >>> _which_roles(tiny_graph())
-    'on the career ladder'
+    'a career step leads to'
     """
     ladder = any(k == "progresses" for _, _, k in G.edges(keys=True))
-    return "on the career ladder" if ladder else "first in name order"
+    return "a career step leads to" if ladder else "first in name order"
 
 
 def kind_count(kind: str, n: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import plotly.graph_objects as go
 import pytest
 
@@ -167,13 +168,32 @@ def test_the_overview_chart_and_list_say_essential_and_optional(store: Store) ->
 
 
 def test_the_hours_chart_says_how_many_roles_it_shows_and_which(store: Store, tmp_path: Path) -> None:
-    # the curated graph: every role is on the career ladder and charted, nothing to say
+    # the curated graph: the roles a career step leads to are charted, Student (where the
+    # ladder starts) is not: said so
     whole = overview.overview(store)["figures"][0]["layout"]
-    assert whole["title"]["text"] == "Hours to each role from scratch"
-    assert "annotations" not in whole
-    # roles off the ladder (an imported taxonomy's occupations) are not charted: said so
-    layout = overview.overview(with_unladdered_roles(tmp_path, 3))["figures"][0]["layout"]
-    assert layout["title"]["text"] == "Hours to each role from scratch: 16 of 19 roles"
-    assert [a["text"] for a in layout["annotations"]] == [
-        "The roles on the career ladder; any role in the path finder."
+    assert whole["title"]["text"] == "Hours to each role from scratch: 15 of 16 roles"
+    assert [a["text"] for a in whole["annotations"]] == [
+        "The roles a career step leads to; any role in the path finder."
     ]
+    # roles off the ladder (an imported taxonomy's occupations) are not charted either
+    layout = overview.overview(with_unladdered_roles(tmp_path, 3))["figures"][0]["layout"]
+    assert layout["title"]["text"] == "Hours to each role from scratch: 15 of 19 roles"
+    assert [a["text"] for a in layout["annotations"]] == [
+        "The roles a career step leads to; any role in the path finder."
+    ]
+
+
+def test_the_hours_chart_leaves_out_a_role_the_ladder_only_starts_from(store: Store) -> None:
+    # Student was charted as if it were a goal ("Student: 1,010 h from scratch"); five
+    # career steps lead from it and none to it: it is where a learner starts
+    G = graph_of(store)
+    steps = [(str(u), str(v)) for u, v, k in G.edges(keys=True) if k == "progresses"]
+    starts = {u for u, _ in steps} - {v for _, v in steps}
+    assert {str(G.nodes[r]["label"]) for r in G if str(r) in starts} == {"Student"}  # the data
+    charted = overview.overview(store)["figures"][0]["data"][0]["y"]
+    labels = {str(G.nodes[r]["label"]) for r in G if str(r) in {v for _, v in steps}}
+    assert set(charted) == labels  # every role a step leads to, and only those
+    assert "Student" not in charted
+    # a role no step leads to is not charted; without a ladder (a taxonomy alone), every role is
+    assert overview.goal_rows(G, [("urn:x:a", "A", 1.0)]) == []
+    assert overview.goal_rows(nx.MultiDiGraph(), [("urn:x:a", "A", 1.0)]) == [("urn:x:a", "A", 1.0)]
