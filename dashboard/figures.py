@@ -26,6 +26,7 @@ __all__ = [
     "BAR_LINE",
     "DARK_TEXT",
     "FONT",
+    "SUBTITLE_CHARS",
     "bar_text_colours",
     "central_skills_figure",
     "effort_figure",
@@ -101,14 +102,34 @@ def figure_title(text: str) -> dict[str, Any]:
     return {"text": text, "x": 0, "xanchor": "left", "font": {"size": 15}}
 
 
-def _figure(data: list[dict[str, Any]], heading: str, height: int = 320, **layout: Any) -> Figure:
+SUBTITLE_CHARS = 50
+"""The longest line of a chart's subtitle: 50 characters at 12 px fit a phone's chart
+(340 px wide in a 390 px window), where the plot itself is narrower still."""
+
+_LINE = 16  # pixels a line of subtitle takes
+
+
+def _figure(
+    data: list[dict[str, Any]],
+    heading: str,
+    height: int = 320,
+    subtitle: Sequence[str] = (),
+    **layout: Any,
+) -> Figure:
     """A figure with the app's common layout; ``layout`` adds or overrides keys (axes
-    are merged with the common axis style)."""
+    are merged with the common axis style). ``subtitle`` are lines under the title,
+    each at most :data:`SUBTITLE_CHARS` long: they begin at the figure's left edge as
+    the title does, where a note placed against the plot (an annotation) began at the
+    plot's, past the role names, and ran out of a phone's chart."""
+    title = figure_title(heading)
+    if subtitle:  # the title at the top, its lines under it, then the plot
+        title |= {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}}
+        title["subtitle"] = {"text": "<br>".join(subtitle), "font": {"size": 12, "color": "#5b6577"}}
     base: dict[str, Any] = {
-        "title": figure_title(heading),
+        "title": title,
         "font": FONT,
-        "height": height,
-        "margin": {"l": 10, "r": 10, "t": 42, "b": 10},
+        "height": height + _LINE * len(subtitle),
+        "margin": {"l": 10, "r": 10, "t": 42 + _LINE * len(subtitle) + (8 if subtitle else 0), "b": 10},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "bargap": 0.25,
@@ -280,28 +301,34 @@ def role_hours_figure(
     """Horizontal bars: the learning hours each role takes from scratch, fewest at the
     top; a click on a bar opens that role's path in the path finder (``customdata``).
 
+    What the hours are is said under the title, and the value axis is short ("learning
+    hours"): an axis title is centred under the plot, which on a phone is a narrow strip
+    at the right of the chart, and the long one ran out of it.
+
     Parameters
     ----------
     rows : sequence of (iri, label, hours)
         As :func:`kg.explore.hours_to_roles` gives them, fewest first.
     total_roles : int, optional
-        The roles in the graph: when there are more than ``rows``, the title says how
-        many are shown, and a note which (``chosen``) and that the path finder plans
-        for any role (ESCO's 3,000 occupations are not charted; the note is kept short
-        enough to fit above the plot beside long role names).
+        The roles in the graph: when there are more than ``rows``, the subtitle says how
+        many are shown, which (``chosen``) and that the path finder plans for any role
+        (ESCO's 3,000 occupations are not charted).
     chosen : str
-        Which roles ``rows`` are, to end "The roles ..." ("on the career ladder").
+        Which roles ``rows`` are, to end "The 15 of 16 roles ..." ("a career step leads to").
 
     Examples
     --------
     >>> fig = role_hours_figure([("a", "Data Analyst", 960.0), ("b", "AI Architect", 3430.0)])
     >>> fig["data"][0]["y"][0], fig["data"][0]["customdata"][0]
     ('AI Architect', '/path/-/AI%20Architect')
-    >>> fig = role_hours_figure([("a", "Data Analyst", 960.0)], 3021, "on the career ladder")
-    >>> fig["layout"]["title"]["text"], fig["layout"]["annotations"][0]["text"]
+    >>> fig["layout"]["title"]["subtitle"]["text"]
+    "Learning each role's skills and prerequisites."
+    >>> fig = role_hours_figure([("a", "Data Analyst", 960.0)], 3021, "a career step leads to")
+    >>> fig["layout"]["title"]["text"], fig["layout"]["title"]["subtitle"]["text"].split("<br>")
     ... # doctest: +NORMALIZE_WHITESPACE
-    ('Hours to each role from scratch: 1 of 3,021 roles',
-     'The roles on the career ladder; any role in the path finder.')
+    ('Hours to each role from scratch',
+     ["Learning each role's skills and prerequisites.", 'The 1 of 3,021 roles a career step leads to;',
+      'the path finder plans for any role.'])
     """
     from dashboard.urls import path_url
 
@@ -317,50 +344,23 @@ def role_hours_figure(
         "textposition": "auto",
         "insidetextfont": {"color": bar_text_colours([NODE_STYLES["role"]["color"]])[0]},
         "outsidetextfont": {"color": DARK_TEXT},
-        "hovertemplate": "%{y}: %{x:,.0f} h of learning from scratch (click for the path)<extra></extra>",
+        "hovertemplate": "%{y}: %{x:,.0f} h to learn its skills and their prerequisites from scratch"
+        " (click for the path)<extra></extra>",
     }
-    layout = {
-        "xaxis": {
-            "title": {"text": "learning hours:<br>its skills and their prerequisites"},
-            "tickformat": ",",
-        }
-    }
-    heading = "Hours to each role from scratch"
-    extra: dict[str, Any] = {}
-    partial = bool(total_roles and total_roles > len(rows))
-    if partial:
-        heading += f": {len(rows):,} of {total_roles:,} roles"
-        extra = _note_above(f"The roles {chosen or 'shown'}; any role in the path finder.")
+    layout = {"xaxis": {"title": {"text": "learning hours"}, "tickformat": ","}}
+    lines = ["Learning each role's skills and prerequisites."]
+    if total_roles and total_roles > len(rows):
+        lines += [
+            f"The {len(rows):,} of {total_roles:,} roles {chosen or 'shown'};",
+            "the path finder plans for any role.",
+        ]
     return _figure(
         [bar],
-        heading,
-        height=max(320, 24 * len(rows) + 90) + (20 if partial else 0),
-        **{**layout, **_clickable(layout), **extra},
+        "Hours to each role from scratch",
+        height=max(320, 24 * len(rows) + 90),
+        subtitle=lines,
+        **{**layout, **_clickable(layout)},
     )
-
-
-def _note_above(text: str) -> dict[str, Any]:
-    """Layout keys for a line of ``text`` between a chart's title and its plot (what the
-    chart leaves out), with the top margin it needs.
-
-    Examples
-    --------
-    >>> _note_above("The other 2 areas: 6 h in all.")["annotations"][0]["text"]
-    'The other 2 areas: 6 h in all.'
-    """
-    note = {
-        "text": text,
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "xanchor": "left",
-        "y": 1,
-        "yanchor": "bottom",
-        "yshift": 2,
-        "showarrow": False,
-        "font": {"size": 12, "color": "#5b6577"},
-    }
-    return {"annotations": [note], "margin": {"l": 10, "r": 10, "t": 62, "b": 10}}
 
 
 def _clickable(layout: dict[str, Any]) -> dict[str, Any]:
@@ -460,8 +460,10 @@ def central_skills_figure(
         )
     ]
     xaxis: dict[str, Any] = {
-        # two lines: one ran out of a phone's chart ("roles that require it (of 16): essential,")
-        "title": {"text": f"roles that require it{out_of}:<br>essential, then optional"},
+        # short: an axis title is centred under the plot, a narrow strip on a phone, and
+        # "roles that require it (of 16):<br>essential, then optional" ran out of it (the
+        # legend says essential and optional)
+        "title": {"text": f"roles{out_of}"},
         "rangemode": "tozero",
     }
     if most <= 100:
@@ -489,9 +491,9 @@ def central_skills_figure(
 
 def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     """Total learning hours per skill area, largest at the top: the ``top`` largest
-    areas, so a taxonomy of hundreds of areas (ESCO) stays one screen high; the title
-    says how many there are and a note under the bars what the rest add up to (as a
-    bar it dwarfed all the others).
+    areas, so a taxonomy of hundreds of areas (ESCO) stays one screen high; the
+    subtitle says how many there are and what the rest add up to (as a bar it dwarfed
+    all the others).
 
     ``hours`` is :func:`kg.explore.hours_by_area`, largest first; ``"Other"`` holds
     the skills in no area. Each area's bar carries its explorer address
@@ -503,10 +505,8 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     >>> fig["data"][0]["y"], fig["data"][0]["customdata"]
     (['Other', 'Maths'], ['', '/node/Maths'])
     >>> fig = hours_by_area_figure({"A": 9.0, "B": 5.0, "C": 1.0}, top=1)
-    >>> fig["data"][0]["y"], fig["layout"]["title"]["text"]
-    (['A'], 'Learning hours by skill area: the largest 1 of 3')
-    >>> fig["layout"]["annotations"][0]["text"]
-    'The other 2 areas: 6 h in all.'
+    >>> fig["data"][0]["y"], fig["layout"]["title"]["subtitle"]["text"]
+    (['A'], 'The largest 1 of 3 areas;<br>the other 2 take 6 h in all.')
     """
     from dashboard.urls import node_url
 
@@ -522,19 +522,20 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
         "marker": {"color": NODE_STYLES["skill"]["color"]},
         "hovertemplate": "%{y}: %{x:,.0f} h to learn all its skills<extra></extra>",
     }
-    layout: dict[str, Any] = {"xaxis": {"title": {"text": "learning hours (all the area's skills)"}}}
-    heading = "Learning hours by skill area"
+    layout: dict[str, Any] = {"xaxis": {"title": {"text": "hours"}}}  # short: see role_hours_figure
     rest = items[top:]
-    extra: dict[str, Any] = {}
+    lines = []
     if rest:
-        heading += f": the largest {len(shown):,} of {len(items):,}"
-        total = sum(v for _, v in rest)
-        extra = _note_above(f"The other {len(rest):,} areas: {total:,.0f} h in all.")
+        lines = [
+            f"The largest {len(shown):,} of {len(items):,} areas;",
+            f"the other {len(rest):,} take {sum(v for _, v in rest):,.0f} h in all.",
+        ]
     return _figure(
         [bar],
-        heading,
-        height=max(320, 24 * len(names) + 80) + (20 if rest else 0),
-        **{**layout, **_clickable(layout), **extra},
+        "Learning hours by skill area",
+        height=max(320, 24 * len(names) + 80),
+        subtitle=lines,
+        **{**layout, **_clickable(layout)},
     )
 
 
@@ -584,13 +585,14 @@ def figure_table(
     dict
         ``{"title", "header", "rows", "notes"}``: ``rows`` of cells ``{"text"}``, the
         first cell with ``href`` when the bar opens an address of the app; ``notes``
-        the chart's annotations ("The other 12 areas: 900 h in all.").
+        the chart's subtitle, as one line ("The largest 20 of 664 areas; the other
+        644 take 900 h in all."), and its annotations.
 
     Examples
     --------
     >>> table = figure_table(role_hours_figure([("a", "Data Analyst", 960.0), ("b", "AI Architect", 3430.0)]), "role")
-    >>> table["header"]
-    ['role', 'learning hours: its skills and their prerequisites']
+    >>> table["header"], table["notes"]
+    (['role', 'learning hours'], ["Learning each role's skills and prerequisites."])
     >>> table["rows"]  # the top bar first: the fewest hours
     ... # doctest: +NORMALIZE_WHITESPACE
     [[{'text': 'Data Analyst', 'href': '/path/-/Data%20Analyst'}, {'text': '960'}],
@@ -662,9 +664,11 @@ def figure_table(
                 row.append({"text": cells.get((c, j), "")})
         rows.append(row)
     heading = layout.get("title") or {}
+    subtitle = (heading.get("subtitle") or {}) if isinstance(heading, Mapping) else {}
+    notes = [str(subtitle.get("text", "")).replace("<br>", " ")] if subtitle.get("text") else []
     return {
         "title": str(heading.get("text", "") if isinstance(heading, Mapping) else heading),
         "header": [category, *(head for head, _ in columns)],
         "rows": rows,
-        "notes": [str(a["text"]) for a in layout.get("annotations") or [] if a.get("text")],
+        "notes": notes + [str(a["text"]) for a in layout.get("annotations") or [] if a.get("text")],
     }

@@ -290,7 +290,8 @@ def test_the_roles_chart_as_a_table_links_each_role_to_its_path(store: Store) ->
     data = overview.overview(store)
     roles = data["figures"][0]
     table = figures.figure_table(roles, "role")
-    assert table["header"] == ["role", "learning hours: its skills and their prerequisites"]
+    assert table["header"] == ["role", "learning hours"]
+    assert table["notes"][0].startswith("Learning each role's skills and prerequisites.")
     bars = roles["data"][0]
     top = bars["y"][-1]  # Plotly draws the last bar at the top: the fewest hours
     first = table["rows"][0]
@@ -329,7 +330,7 @@ def test_the_areas_chart_as_a_table_says_what_the_rest_adds_up_to() -> None:
     fig = figures.hours_by_area_figure({"A": 9.0, "B": 5.0, "C": 1.0}, top=1)
     table = figures.figure_table(fig, "skill area")
     assert [[c["text"] for c in row] for row in table["rows"]] == [["A", "9"]]
-    assert table["notes"] == ["The other 2 areas: 6 h in all."]
+    assert table["notes"] == ["The largest 1 of 3 areas; the other 2 take 6 h in all."]
 
 
 # ------------------------------------------------------------------ contrast

@@ -76,9 +76,11 @@ def test_hundreds_of_areas_keep_the_largest_and_say_what_the_rest_add_up_to() ->
     bar = fig["data"][0]
     assert len(bar["y"]) == 15
     assert bar["y"][-1] == "area 000"  # the largest at the top
-    assert fig["layout"]["title"]["text"].endswith("the largest 15 of 600")
     rest = sum(1000 - i for i in range(15, 600))
-    assert fig["layout"]["annotations"][0]["text"] == f"The other 585 areas: {rest:,} h in all."
+    assert fig["layout"]["title"]["subtitle"]["text"].split("<br>") == [
+        "The largest 15 of 600 areas;",
+        f"the other 585 take {rest:,} h in all.",
+    ]
     assert fig["layout"]["height"] < 700
     go.Figure(fig)
 
@@ -169,18 +171,18 @@ def test_the_overview_chart_and_list_say_essential_and_optional(store: Store) ->
 
 def test_the_hours_chart_says_how_many_roles_it_shows_and_which(store: Store, tmp_path: Path) -> None:
     # the curated graph: the roles a career step leads to are charted, Student (where the
-    # ladder starts) is not: said so
+    # ladder starts) is not: said so, under the title
     whole = overview.overview(store)["figures"][0]["layout"]
-    assert whole["title"]["text"] == "Hours to each role from scratch: 15 of 16 roles"
-    assert [a["text"] for a in whole["annotations"]] == [
-        "The roles a career step leads to; any role in the path finder."
+    assert whole["title"]["text"] == "Hours to each role from scratch"
+    assert whole["title"]["subtitle"]["text"].split("<br>")[1:] == [
+        "The 15 of 16 roles a career step leads to;",
+        "the path finder plans for any role.",
     ]
     # roles off the ladder (an imported taxonomy's occupations) are not charted either
     layout = overview.overview(with_unladdered_roles(tmp_path, 3))["figures"][0]["layout"]
-    assert layout["title"]["text"] == "Hours to each role from scratch: 15 of 19 roles"
-    assert [a["text"] for a in layout["annotations"]] == [
-        "The roles a career step leads to; any role in the path finder."
-    ]
+    assert (
+        layout["title"]["subtitle"]["text"].split("<br>")[1] == "The 15 of 19 roles a career step leads to;"
+    )
 
 
 def test_the_hours_chart_leaves_out_a_role_the_ladder_only_starts_from(store: Store) -> None:
@@ -197,3 +199,20 @@ def test_the_hours_chart_leaves_out_a_role_the_ladder_only_starts_from(store: St
     # a role no step leads to is not charted; without a ladder (a taxonomy alone), every role is
     assert overview.goal_rows(G, [("urn:x:a", "A", 1.0)]) == []
     assert overview.goal_rows(nx.MultiDiGraph(), [("urn:x:a", "A", 1.0)]) == [("urn:x:a", "A", 1.0)]
+
+
+def test_the_lines_under_a_chart_title_fit_a_phones_chart_at_esco_scale() -> None:
+    # a note placed against the plot began past the role names and ran out of a phone's
+    # chart; the lines under the title begin at the chart's edge, each short enough
+    rows = [(f"r{i}", f"occupation {i}", float(i)) for i in range(30)]
+    areas = {f"area {i:03}": 1_000_000.0 - i for i in range(664)}
+    charts = [
+        figures.role_hours_figure(rows, 3021, "a career step leads to"),
+        figures.role_hours_figure(rows, 13_968, "first in name order"),
+        figures.hours_by_area_figure(areas),
+    ]
+    for fig in charts:
+        lines = fig["layout"]["title"]["subtitle"]["text"].split("<br>")
+        assert all(len(line) <= figures.SUBTITLE_CHARS for line in lines), lines
+        assert "annotations" not in fig["layout"]
+        go.Figure(fig)

@@ -1,0 +1,50 @@
+"""The overview's charts on a phone (390 px wide) and on a desktop: every text a chart
+writes (its title and the lines under it, the axis titles, the legend) stays inside the
+chart, where on a phone the axis titles, centred under a plot squeezed to the right by
+the role and skill names, ran past its right edge and were cut off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.dashboard.test_browser import Page, open_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.server]
+
+CHARTS = ("overview-roles-chart", "overview-areas-chart", "overview-central-chart")
+
+# each text of a chart: its box against the chart's (in CSS pixels)
+TEXTS = """(id) => {
+    const chart = document.getElementById(id);
+    const svg = chart.querySelector('.main-svg').getBoundingClientRect();
+    const parts = '.gtitle, .gtitle-subtitle, .xtitle, .ytitle, .annotation-text, .legendtext';
+    return {left: svg.left, right: svg.right, texts: [...chart.querySelectorAll(parts)].map(t => {
+        const r = t.getBoundingClientRect();
+        return {part: t.getAttribute('class'), text: t.textContent, left: r.left, right: r.right, width: r.width};
+    })};
+}"""
+
+
+@pytest.fixture(
+    params=[{"width": 390, "height": 844}, {"width": 1440, "height": 900}], ids=["phone", "desktop"]
+)
+def screen(request: Any, browser: Any, server: str) -> Iterator[Page]:
+    yield from open_page(browser, server, request.param)
+
+
+def test_every_text_of_the_overview_charts_stays_inside_its_chart(screen: Page) -> None:
+    screen.goto("/overview")
+    for chart in CHARTS:
+        screen.page.wait_for_selector(f"#{chart} .xtitle")
+    for chart in CHARTS:
+        box = screen.page.evaluate(TEXTS, chart)
+        parts = {t["part"] for t in box["texts"] if t["text"]}
+        assert {"gtitle", "xtitle"} <= parts, (chart, box["texts"])  # what is measured is there
+        for text in box["texts"]:
+            if not text["width"]:
+                continue
+            assert text["left"] >= box["left"] - 1, (chart, text)
+            assert text["right"] <= box["right"] + 1, (chart, text)  # was 407 and 429 in 365 px
