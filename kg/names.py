@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
+import heapq
+import itertools
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,8 +157,6 @@ than the name itself, typed with other separators or case (1.0)."""
 _WORD_MATCH = 0.55
 """How like a word typed a word of a name must be to count as the word meant."""
 
-_SEPARATORS = re.compile(r"[\s_-]+")
-
 
 def fold(text: str) -> str:
     """:func:`normalise`, with hyphens and underscores read as spaces: a slug or a
@@ -166,7 +167,19 @@ def fold(text: str) -> str:
     >>> fold("data-scientist"), fold("Machine_Learning  Engineer"), fold("k-means")
     ('data scientist', 'machine learning engineer', 'k means')
     """
-    return _SEPARATORS.sub(" ", normalise(text)).strip()
+    return " ".join(_fold_words(text))
+
+
+def _fold_words(text: str) -> list[str]:
+    """The words of :func:`fold` (``str.split`` and ``\\s`` split on the same spaces;
+    five times faster than two regular expressions, on ESCO's 134,000 names).
+
+    Examples
+    --------
+    >>> _fold_words(" Machine_Learning\u00a0Engineer-"), _fold_words(" - ")
+    (['machine', 'learning', 'engineer'], [])
+    """
+    return text.casefold().replace("-", " ").replace("_", " ").split()
 
 
 def _abbreviates(words: list[str], name: list[str]) -> bool:
@@ -192,23 +205,222 @@ def _abbreviates(words: list[str], name: list[str]) -> bool:
 @dataclass(frozen=True)
 class _Names:
     """The folded names of a pool: folded name -> the preferred label it suggests, which
-    of them are preferred labels, and each name's words."""
+    of them are preferred labels, and each name's words; and, made on the first typo,
+    the names each word is in, the words in order, and the words by length with their
+    letters (to find the words a typed word may have meant without comparing it with
+    every one)."""
 
     names: dict[str, str]
     preferred: frozenset[str]
     words: dict[str, list[str]]
 
+    @functools.cached_property
+    def by_word(self) -> dict[str, list[str]]:
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for k, kw in self.words.items():
+            for w in kw:  # (a word twice in a name lists the name twice: harmless)
+                by_word[w].append(k)
+        return dict(by_word)
+
+    @functools.cached_property
+    def vocabulary(self) -> list[str]:
+        return sorted(self.by_word)
+
+    @functools.cached_property
+    def _position(self) -> dict[str, int]:
+        return {k: i for i, k in enumerate(self.names)}
+
+    @functools.cached_property
+    def _text(self) -> tuple[str, list[int], list[str]]:
+        """Every name in one string, a line each, with where each starts."""
+        order = list(self.names)
+        starts = list(itertools.accumulate((len(k) + 1 for k in order), initial=0))
+        return "\n".join(order) + "\n", starts, order
+
+    def starting(self, start: str) -> list[str]:
+        """The names holding a word that begins with ``start``, in order.
+
+        Examples
+        --------
+        >>> _names_of({1: "linear algebra", 2: "link wagons", 3: "algebra"}, {}).starting("lin")
+        ['link wagons', 'linear algebra']
+        """
+        vocabulary = self.vocabulary
+        found: set[str] = set()
+        at = bisect.bisect_left(vocabulary, start)
+        while at < len(vocabulary) and vocabulary[at].startswith(start):
+            found.update(self.by_word[vocabulary[at]])
+            at += 1
+        return sorted(found, key=self._position.__getitem__)
+
+    def containing(self, text: str) -> Iterator[str]:
+        """The names holding ``text`` (a whole or partial word, or words), in order,
+        found by one scan of the string of them all.
+
+        Examples
+        --------
+        >>> list(_names_of({1: "SQL", 2: "NoSQL", 3: "Python"}, {2: ["no sql"]}).containing("sql"))
+        ['nosql', 'sql', 'no sql']
+        """
+        blob, starts, order = self._text
+        pos = blob.find(text)
+        while pos != -1:
+            i = bisect.bisect_right(starts, pos) - 1  # (a folded text holds no line break)
+            yield order[i]
+            pos = blob.find(text, starts[i + 1])
+
+    @functools.cached_property
+    def by_length(self) -> dict[int, tuple[list[str], list[int]]]:
+        by_length: dict[int, tuple[list[str], list[int]]] = {}
+        for w in self.by_word:
+            words, masks = by_length.setdefault(len(w), ([], []))
+            words.append(w)
+            masks.append(_letters(w))
+        return by_length
+
 
 def _names_of(pool: Mapping[Any, str], alt: Mapping[Any, Sequence[str]]) -> _Names:
     # a name suggests the node it is the preferred label of, before any node that
     # merely has it as an alt label (in ESCO, "data scientist" is also an alt label
-    # of "bioinformatics scientist"), so preferred labels go in first
-    names: dict[str, str] = {fold(label): label for label in list(pool.values())[::-1]}
+    # of "bioinformatics scientist"), so preferred labels go in first (the first node
+    # listed winning among equal labels)
+    names: dict[str, str] = {}
+    words: dict[str, list[str]] = {}
+    for label in list(pool.values())[::-1]:
+        kw = _fold_words(label)
+        k = " ".join(kw)
+        names[k], words[k] = label, kw
     preferred = frozenset(names)
     for node, label in pool.items():
         for a in alt.get(node, ()):
-            names.setdefault(fold(a), label)
-    return _Names(names, preferred, {k: k.split() for k in names})
+            kw = _fold_words(a)
+            k = " ".join(kw)
+            if k not in names:
+                names[k], words[k] = label, kw
+    return _Names(names, preferred, words)
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """The edits (a letter inserted, deleted or replaced, or two neighbours swapped) that
+    turn ``a`` into ``b``, or ``limit + 1`` when more than ``limit`` are needed.
+
+    Examples
+    --------
+    >>> _edits("pyhton", "python", 2), _edits("acountant", "accountant", 2)
+    (1, 1)
+    >>> _edits("pyhton", "photonics", 2), _edits("kubernets", "cybernetics", 2)
+    (3, 3)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    # the letters both start and end with need no edit (the table is that much smaller)
+    start, end = 0, 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
+    if not a or not b:
+        return min(len(a) + len(b), limit + 1)
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d = min(d, before[j - 2] + 1)
+            current[j] = d
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return min(row[-1], limit + 1)
+
+
+def _letters(word: str) -> int:
+    """The letters of ``word`` as bits (two letters may share one): of two words
+    :func:`_edits` apart, at most twice as many bits differ.
+
+    Examples
+    --------
+    >>> _letters("abba") == _letters("ab"), (_letters("python") ^ _letters("pyhton")).bit_count()
+    (True, 0)
+    """
+    mask = 0
+    for c in set(word):
+        mask |= 1 << (ord(c) % 64)
+    return mask
+
+
+def _allowed(word: str) -> int:
+    """How many edits (:func:`_edits`) a typed word of this length may be off by: none
+    for one or two letters, one up to five, two up to ten, three beyond."""
+    n = len(word)
+    return 0 if n < 3 else 1 if n <= 5 else 2 if n <= 10 else 3
+
+
+STEM = 4
+"""The least letters a typed word and a known word must start with alike to be read as
+forms of one word ("scientists", "science"; "machinelearning", "machine")."""
+
+
+def _variants(word: str, folded: _Names) -> set[str]:
+    """The known words ``word`` may have been typed for: itself, those a few edits away
+    for its length (:func:`_allowed`: "pyhton" for "python", not "photonics"), and those
+    sharing a long start with it (:data:`STEM`: "scientists" for "science").
+
+    Examples
+    --------
+    >>> names = _names_of({1: "Python programming", 2: "photonics", 3: "data science"}, {})
+    >>> sorted(_variants("pyhton", names)), sorted(_variants("scientists", names))
+    (['python'], ['science'])
+    """
+    like = {word} if word in folded.by_word else set()
+    limit = _allowed(word)
+    if limit:
+        letters = _letters(word)
+        for n in range(len(word) - limit, len(word) + limit + 1):
+            others, masks = folded.by_length.get(n, ((), ()))
+            # an edit adds at most one letter to the set and takes at most one away (a
+            # cheap bound first)
+            near = [
+                i
+                for i, m in enumerate(masks)
+                if (m & ~letters).bit_count() <= limit and (letters & ~m).bit_count() <= limit
+            ]
+            like.update(o for o in map(others.__getitem__, near) if _edits(word, o, limit) <= limit)
+    if len(word) >= STEM:
+        vocabulary = folded.vocabulary
+        at = bisect.bisect_left(vocabulary, word[:STEM])
+        while at < len(vocabulary) and vocabulary[at].startswith(word[:STEM]):
+            other = vocabulary[at]
+            same = next(
+                (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
+                min(len(word), len(other)),
+            )
+            if same >= 0.6 * min(len(word), len(other)):
+                like.add(other)
+            at += 1
+    return like
+
+
+CANDIDATES = 100
+"""How many names, those holding the most words like the words typed, are weighed as
+near misses of a typo."""
+
+
+def _candidates(key: str, words: list[str], folded: _Names) -> list[str]:
+    """The names that hold a word like a word typed (:func:`_variants`), those holding the
+    most first (then those nearest in length), at most :data:`CANDIDATES`."""
+    hits: Counter[str] = Counter()
+    for word in dict.fromkeys(words):
+        found: set[str] = set()
+        for like in _variants(word, folded):
+            found.update(folded.by_word[like])
+        hits.update(found)
+    ranked = sorted(hits, key=lambda k: (-hits[k], abs(len(k) - len(key)), k))
+    return ranked[:CANDIDATES]
 
 
 def closest_labels(
@@ -292,9 +504,8 @@ def _closest(name: str, folded: _Names, n: int) -> list[str]:
         score[key] = weight(key)
     words = key.split()
     if len(words) > 1:
-        first = words[0]
-        for k, kw in folded.words.items():
-            if k not in score and first in k and _abbreviates(words, kw):
+        for k in folded.starting(words[0]):
+            if k not in score and _abbreviates(words, folded.words[k]):
                 ratio = difflib.SequenceMatcher(None, key, k).ratio()
                 score[k] = max(ratio, WORDS_SCORE) * weight(k)
     judged = set(score)
@@ -303,8 +514,19 @@ def _closest(name: str, folded: _Names, n: int) -> list[str]:
     # typo's best match is followed by unrelated names sharing a few letters with it,
     # so only those nearly as close as the closest, and close at all
     if key not in names:
+        # (only names holding a word like one typed are weighed: "photonics" shares
+        # letters with "Pyhton" but no word it may have been typed for)
         cutoff = max(LETTERS, max(score.values(), default=0.0) - MARGIN)
-        for k in difflib.get_close_matches(key, list(names), n=n * 3, cutoff=cutoff):
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(key)
+        close: list[tuple[float, str]] = []
+        for k in _candidates(key, words, folded):
+            matcher.set_seq1(k)
+            if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+                ratio = matcher.ratio()
+                if ratio >= cutoff:
+                    close.append((ratio, k))
+        for _, k in heapq.nlargest(n * 3, close):
             if k not in score:
                 score[k] = _near_miss(key, words, k, folded.words[k]) * weight(k)
     best = max(score.values(), default=0.0)
@@ -313,14 +535,13 @@ def _closest(name: str, folded: _Names, n: int) -> list[str]:
         (k for k in score if score[k] >= max(FLOOR, best - MARGIN)), key=lambda k: (-score[k], order[k])
     )
     # partial names ("learning" -> "machine learning") last, preferred labels first
-    if len(ranked) < n:
-        # (those holding the words typed were weighed above: "aspiring machine
-        # learning engineer" stays out when too far behind)
-        taken = set(ranked) | judged
-        within = [k for k in names if key in k and k not in taken]
-        ranked += sorted(within, key=lambda k: k not in preferred)
+    # (names list them first), when fewer names are close (those holding the words
+    # typed were weighed above: "aspiring machine learning engineer" stays out when
+    # too far behind)
+    taken = set(ranked) | judged
+    more = (k for k in folded.containing(key) if k not in taken)
     out: list[str] = []
-    for k in ranked:
+    for k in itertools.chain(ranked, more if len(ranked) < n else ()):
         label = names[k]
         if label not in out:
             out.append(label)
@@ -471,20 +692,39 @@ class LabelIndex:
         """``"close to a skill: 'deep learning'"`` when ``name`` is a near miss of the
         preferred label of a node of another kind (a typo in the wrong box), closer
         than any of the labels ``near`` of the kind asked for."""
-        key = normalise(name).replace("-", " ")
-        others: dict[str, URIRef] = {}
-        for node, label in self.labels.items():
-            if not self.types.get(node, set()) & wanted:
-                others.setdefault(normalise(label), node)
-        hit = difflib.get_close_matches(key, list(others), n=1, cutoff=0.8)
+        key = fold(name)
+        folded, node_of = self._others(frozenset(wanted))
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(key)
+        score, hit = 0.0, ""
+        for k in _candidates(key, key.split(), folded):  # names holding a word like one typed
+            matcher.set_seq1(k)
+            if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8:
+                ratio = matcher.ratio()
+                if ratio >= 0.8 and (ratio, k) > (score, hit):
+                    score, hit = ratio, k
         if not hit:
             return ""
-        score = difflib.SequenceMatcher(None, key, hit[0]).ratio()
-        if any(difflib.SequenceMatcher(None, key, normalise(s)).ratio() >= score for s in near):
+        if any(difflib.SequenceMatcher(None, key, fold(s)).ratio() >= score for s in near):
             return ""  # the kind asked for has as close a name
-        node = others[hit[0]]
+        node = node_of[hit]
         kinds = sorted(k for k in map(self.kind_name, self.types.get(node, ())) if k)
         return f"close to a {kinds[0]}: {self.labels[node]!r}" if kinds else ""
+
+    def _others(self, wanted: frozenset[URIRef]) -> tuple[_Names, dict[str, URIRef]]:
+        """The folded preferred labels of the nodes of no class in ``wanted``, and the node
+        each names (the first listed), kept like :meth:`_names`."""
+        size = (len(self.labels), sum(map(len, self.alt.values())))
+        cache: dict[frozenset[URIRef], tuple[tuple[int, int], tuple[_Names, dict[str, URIRef]]]]
+        cache = self.__dict__.setdefault("_others_cache", {})
+        hit = cache.get(wanted)
+        if hit is None or hit[0] != size:
+            pool = {n: label for n, label in self.labels.items() if not self.types.get(n, set()) & wanted}
+            node_of: dict[str, URIRef] = {}
+            for node, label in pool.items():
+                node_of.setdefault(fold(label), node)
+            hit = cache[wanted] = (size, (_names_of(pool, {}), node_of))
+        return hit[1]
 
     def closest(self, name: str, cls: URIRef | Iterable[URIRef] | None = None, n: int = 5) -> list[str]:
         """Up to ``n`` labels of nodes of ``cls`` closest to ``name``.
