@@ -62,6 +62,7 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "uses": {"color": "#B07D00", "style": "dashed", "width": 1.2},
     "expects": {"color": "#A8558A", "style": "dashed", "width": 1.2},
     "in_area": {"color": "#9A9A9A", "style": "dotted", "width": 1.0},
+    "broader": {"color": "#1B7F5F", "style": "dotted", "width": 1.6},
 }
 """Line colour, style and width of each relation."""
 
@@ -75,6 +76,7 @@ RELATION_LABELS: dict[str, str] = {
     "uses": "uses tool",
     "expects": "expects credential",
     "in_area": "in skill area",
+    "broader": "part of broader skill",
 }
 
 HIGHLIGHT = "#C62828"

@@ -7,7 +7,7 @@ the dashboard shows; the dashboard only turns them into components.
 Node types are the projection's ``type`` attribute (``role``, ``skill``, ``tool``,
 ``degree``, ``certification``, ``course``, ``area``); relations are its edge keys
 (``requires``, ``prerequisite``, ``progresses``, ``teaches``, ``requires_prior``,
-``supports``, ``uses``, ``expects``, ``in_area``).
+``supports``, ``uses``, ``expects``, ``in_area``, ``broader``).
 
 Examples
 --------
@@ -104,6 +104,8 @@ SECTION_TITLES: dict[tuple[str, bool], str] = {
     ("expects", False): "Expected by roles",
     ("in_area", True): "Skill area",
     ("in_area", False): "Skills in this area",
+    ("broader", True): "Part of broader skills",
+    ("broader", False): "Includes narrower skills",
 }
 
 _ESCO = "http://data.europa.eu/esco/"

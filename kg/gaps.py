@@ -5,10 +5,14 @@ Semantics (``DESIGN.md``, "Curriculum gaps"), with the choices made here:
 
 Available before a course
     A skill is *available* to a course of term ``t`` when it is an entry requirement or
-    taught by a course of an earlier term, **or is a (transitive) prerequisite of such a
-    skill**: whoever knows Machine Learning also knows what Machine Learning builds on.
-    The skills a course teaches itself are also available to the other skills of the
-    same course (a course orders its own content), but not their prerequisites.
+    taught by a course of an earlier term, **or is a (transitive) prerequisite or
+    broader skill of such a skill**: whoever knows Machine Learning also knows what
+    Machine Learning builds on, and whoever learnt Python programming knows computer
+    programming (``skos:broader`` between two skills, as in :mod:`kg.paths`). The skills
+    a course teaches itself are also available to the other skills of the same course
+    (a course orders its own content), and so are their broader skills, but not their
+    prerequisites; a broader skill that a taught skill builds on (lists among its
+    prerequisites) is not taught by teaching it.
 Missing prerequisite
     A course teaches skill S with a *direct* prerequisite P (``ckg:hasPrerequisite``),
     or itself requires P (``ckg:requiresPrior`` / the CSV ``requires`` column), and P is
@@ -31,7 +35,10 @@ Suggested moves
 Target coverage
     For each target role, its essential skills (``ckg:importance ckg:Essential``) that no
     course teaches and that are no entry requirement; ``percent`` is the share of
-    essential skills taught or assumed at entry (those assumed are listed apart).
+    essential skills taught or assumed at entry (those assumed are listed apart). A
+    broader skill is taught when a narrower one is (listed apart too: computer
+    programming through Python programming), and assumed when a narrower one is an
+    entry requirement.
 Duplicates
     Skills taught by more than one course. They are reported, but are not gaps: a spiral
     curriculum teaches a skill twice on purpose.
@@ -93,7 +100,9 @@ __all__ = [
     "IdleCourse",
     "PrerequisiteFinding",
     "UnknownSkill",
+    "broader_parts",
     "find_gaps",
+    "implied_skills",
     "prerequisite_closure",
     "report_csv",
     "report_graph",
@@ -272,6 +281,13 @@ class Coverage:
     taught: tuple[Node, ...]
     assumed_at_entry: tuple[Node, ...]
     uncovered: tuple[Node, ...]
+    through_narrower: tuple[tuple[Node, Node], ...] = ()
+    """Essential skills taught only as part of a narrower skill: ``(skill, narrower skill)``."""
+
+    @property
+    def through_text(self) -> str:
+        """``computer programming (through Python programming)``, or ``''``."""
+        return ", ".join(f"{s.label} (through {n.label})" for s, n in self.through_narrower)
 
     @property
     def percent(self) -> float | None:
@@ -302,6 +318,9 @@ class Coverage:
             "covered": self.essential - len(self.uncovered),
             "uncovered": [n.to_dict() for n in self.uncovered],
             "assumed_at_entry": [n.to_dict() for n in self.assumed_at_entry],
+            "through_narrower": [
+                {"skill": s.to_dict(), "through": n.to_dict()} for s, n in self.through_narrower
+            ],
             "suggestion": self.suggestion,
         }
 
@@ -502,6 +521,69 @@ def prerequisite_closure(graph: Graph, skills: Iterable[URIRef]) -> set[URIRef]:
     return seen
 
 
+def implied_skills(graph: Graph, skills: Iterable[URIRef]) -> set[URIRef]:
+    """``skills`` and what knowing them implies: their prerequisites and broader skills, transitively.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> from kg.namespace import SKILL
+    >>> g = Graph().parse(data='''
+    ... @prefix ckg: <https://w3id.org/careerkg/ontology#> .
+    ... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    ... @prefix skill: <https://w3id.org/careerkg/id/skill/> .
+    ... skill:pandas ckg:hasPrerequisite skill:python .
+    ... skill:python skos:broader skill:computer-programming .
+    ... ''', format="turtle")
+    >>> sorted(s.rsplit("/", 1)[-1] for s in implied_skills(g, [SKILL.pandas]))
+    ['computer-programming', 'pandas', 'python']
+    """
+    seen: set[URIRef] = set()
+    todo = list(skills)
+    while todo:
+        s = todo.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        for predicate in (CKG.hasPrerequisite, SKOS.broader):
+            todo += [p for p in graph.objects(s, predicate) if isinstance(p, URIRef) and p not in seen]
+    return seen
+
+
+def broader_parts(graph: Graph, skill: URIRef) -> set[URIRef]:
+    """The broader skills that teaching ``skill`` teaches too.
+
+    Its broader skills, transitively (``skos:broader``), less those it builds on (its
+    transitive prerequisites) and those that build on it.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> from kg.namespace import SKILL
+    >>> g = Graph().parse(data='''
+    ... @prefix ckg: <https://w3id.org/careerkg/ontology#> .
+    ... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    ... @prefix skill: <https://w3id.org/careerkg/id/skill/> .
+    ... skill:python skos:broader skill:computer-programming .
+    ... skill:java skos:broader skill:computer-programming ; ckg:hasPrerequisite skill:computer-programming .
+    ... ''', format="turtle")
+    >>> [s.rsplit("/", 1)[-1] for s in broader_parts(g, SKILL.python)], broader_parts(g, SKILL.java)
+    (['computer-programming'], set())
+    """
+    seen: set[URIRef] = set()
+    todo = [b for b in graph.objects(skill, SKOS.broader) if isinstance(b, URIRef)]
+    while todo:
+        b = todo.pop()
+        if b in seen or b == skill:
+            continue
+        seen.add(b)
+        todo += [o for o in graph.objects(b, SKOS.broader) if isinstance(o, URIRef)]
+    if not seen:
+        return seen
+    prior = prerequisite_closure(graph, [skill]) - {skill}
+    return {b for b in seen if b not in prior and skill not in prerequisite_closure(graph, [b])}
+
+
 def _essential_skills(graph: Graph, role: URIRef) -> set[URIRef]:
     """The skills ``role`` requires as essential, read in one query.
 
@@ -585,10 +667,22 @@ def find_gaps(
     for c in courses:  # ordered by term, then label
         for s in c.taught_skills():
             taught_by[s].append(c)
+    parts = {s: broader_parts(graph, s) for s in taught_by}
+    provided_by: dict[URIRef, list[Course]] = defaultdict(list)  # taught, or part of a taught skill
+    through: dict[URIRef, URIRef] = {}  # a broader skill only taught through a narrower one
+    for c in courses:
+        mine = c.taught_skills()
+        for s in sorted({*mine, *(b for t in mine for b in parts[t])}, key=str):
+            provided_by[s].append(c)
+        for t in sorted(mine, key=str):
+            for b in sorted(parts[t], key=str):
+                if b not in taught_by:
+                    through.setdefault(b, t)
 
     for c in courses:
         before = entry | {s for d in courses if d.term < c.term for s in d.taught_skills()}
-        available = prerequisite_closure(graph, before) | c.taught_skills()
+        teaching = c.taught_skills()
+        available = implied_skills(graph, before) | teaching | {b for t in teaching for b in parts[t]}
         needs: dict[URIRef, list[URIRef]] = defaultdict(list)  # prerequisite -> taught skills needing it
         for s in sorted(c.taught_skills(), key=lambda s: (node(s).label.casefold(), str(s))):
             for p in sorted(o for o in graph.objects(s, CKG.hasPrerequisite) if isinstance(o, URIRef)):
@@ -596,7 +690,7 @@ def find_gaps(
                     needs[p].append(s)
         own = [r.iri for r in c.requires if r.iri is not None and r.iri not in available]
         for p in sorted({*needs, *own}, key=lambda p: (node(p).label.casefold(), str(p))):
-            later = tuple(ref[id(d)] for d in taught_by.get(p, []) if d is not c and d.term >= c.term)
+            later = tuple(ref[id(d)] for d in provided_by.get(p, []) if d is not c and d.term >= c.term)
             finding = PrerequisiteFinding(
                 "order_violation" if later else "missing_prerequisite",
                 ref[id(c)],
@@ -624,7 +718,8 @@ def find_gaps(
             )
         )
 
-    taught = set(taught_by)
+    taught = set(provided_by)
+    assumed = entry | {b for s in entry for b in broader_parts(graph, s)}
     for role in target_iris:
         essential = sorted(_essential_skills(graph, role), key=lambda s: node(s).label.casefold())
         report.coverage.append(
@@ -632,8 +727,9 @@ def find_gaps(
                 node(role),
                 len(essential),
                 tuple(node(s) for s in essential if s in taught),
-                tuple(node(s) for s in essential if s not in taught and s in entry),
-                tuple(node(s) for s in essential if s not in taught and s not in entry),
+                tuple(node(s) for s in essential if s not in taught and s in assumed),
+                tuple(node(s) for s in essential if s not in taught and s not in assumed),
+                tuple((node(s), node(through[s])) for s in essential if s in through),
             )
         )
 
@@ -675,14 +771,21 @@ def _plan_moves(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> t
     for f in report.order_violations:
         if not f.cycle:
             deps.add_edge(id(by_iri[f.taught_in[0].iri]), id(by_iri[f.course.iri]))
-    entry = prerequisite_closure(graph, curriculum.entry_skills())
+    entry = implied_skills(graph, curriculum.entry_skills())
+    provides = {
+        id(c): {*c.taught_skills(), *(b for s in c.taught_skills() for b in broader_parts(graph, s))}
+        for c in courses
+    }
     for c in courses:  # keep what already works: a course stays after the course it learns from
-        own = c.taught_skills()
+        own = provides[id(c)]
         wanted = {
-            p for s in own for p in graph.objects(s, CKG.hasPrerequisite) if isinstance(p, URIRef)
+            p
+            for s in c.taught_skills()
+            for p in graph.objects(s, CKG.hasPrerequisite)
+            if isinstance(p, URIRef)
         } | c.required_skills()
         for p in wanted - own - entry:
-            first = next((d for d in courses if d.term < c.term and p in d.taught_skills()), None)
+            first = next((d for d in courses if d.term < c.term and p in provides[id(d)]), None)
             if first is not None:
                 deps.add_edge(id(first), id(c))
     for component in list(nx.strongly_connected_components(deps)):
@@ -933,6 +1036,13 @@ def report_markdown(report: GapReport) -> str:
             uncovered = ", ".join(n.label for n in c.uncovered) or "—"
             assumed = ", ".join(n.label for n in c.assumed_at_entry) or "—"
             out.append(f"| {_md(c.role.label)} | {c.covered_text} | {_md(uncovered)} | {_md(assumed)} |")
+        through = [c for c in report.coverage if c.through_narrower]
+        if through:
+            out.append("")
+            out += [
+                f"- {_md(c.role.label)}: taught as part of a narrower skill: {_md(c.through_text)}"
+                for c in through
+            ]
     out.append("")
     section("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:
@@ -982,6 +1092,7 @@ def report_table(report: GapReport) -> str:
                     if c.assumed_at_entry
                     else ""
                 )
+                + (f"; taught as part of a narrower skill: {c.through_text}" if c.through_narrower else "")
             )
     out.append("")
     block("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])

@@ -24,6 +24,16 @@ Levels run from 1 (awareness) to 5 (expert).
   the learner has it at no higher level. A requirement of such a foundation is
   met, or raised from that level ("up from level 3 as a foundation of
   statistics").
+* A skill includes its broader skills (``skos:broader`` between two skills, as
+  Python programming is narrower than computer programming, the way ESCO states
+  it): holding it at level L implies each broader skill (and what that builds on)
+  at ``min(L, PREREQUISITE_LEVEL)`` as for foundations ("as part of Python
+  programming"), and a step that reaches level L covers a broader skill the plan
+  would otherwise learn to at most ``min(L, PREREQUISITE_LEVEL)``: that skill is
+  no step of its own, the covering step says so ("covers computer programming,
+  required by ...") and comes before whatever builds on the covered skill. A
+  broader skill that the narrower one lists among its prerequisites is not
+  covered by it: the data says to learn it first.
 * Prerequisites: a step learnt from scratch (L = 0) needs each of its prerequisites.
   A prerequisite counts as met when the learner has it at any level, or when it is
   a (transitive) prerequisite of a skill the learner has. So a step that only
@@ -145,7 +155,8 @@ class Step:
     ``required_by`` lists ``(role, level, importance)`` of the chain roles asking for
     it; ``prerequisite_of`` the steps that build on it. ``hours_estimated`` is true
     when the data gives no learning hours for the skill, so
-    :data:`kg.project.DEFAULT_HOURS` were assumed.
+    :data:`kg.project.DEFAULT_HOURS` were assumed. ``covers`` lists the broader
+    skills the step teaches on the way, so that they are no steps of their own.
     """
 
     position: int
@@ -160,6 +171,7 @@ class Step:
     required_by: list[tuple[Any, int, str]] = field(default_factory=list)
     prerequisite_of: list[Any] = field(default_factory=list)
     hours_estimated: bool = False
+    covers: list[Any] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a step."""
@@ -173,6 +185,7 @@ class Step:
             "from_level": self.from_level,
             "cumulative_hours": self.cumulative_hours,
             "hours_estimated": self.hours_estimated,
+            "covers": [str(c) for c in self.covers],
             "reasons": list(self.reasons),
         }
 
@@ -332,6 +345,8 @@ class _Need:
     required_by: list[tuple[Any, int, str]] = field(default_factory=list)
     prerequisite_of: list[Any] = field(default_factory=list)
     implied_by: Any = None  # the skill whose foundation it is, when from_level comes from it
+    # broader skills this step covers: (skill, its requirements, the steps building on it)
+    covers: list[tuple[Any, list[tuple[Any, int, str]], list[Any]]] = field(default_factory=list)
 
 
 class _Planner:
@@ -343,7 +358,10 @@ class _Planner:
         self.cost = _skill_cost(G, weight)
         self._reqs: dict[Any, list[tuple[Any, int, str]]] = {}
         self._pres: dict[Any, list[Any]] = {}
+        self._broader: dict[Any, list[Any]] = {}
         self._below: dict[Any, frozenset[Any]] = {}
+        self._parts: dict[Any, frozenset[Any]] = {}
+        self._prior: dict[Any, frozenset[Any]] = {}
         self._depths: dict[Any, dict[Any, int]] = {}
         self._at: dict[Any, tuple[dict[Any, int], dict[Any, tuple[int, Any]], set[Any]]] = {}
         self._hops: dict[tuple[Any, Any], float | None] = {}
@@ -354,6 +372,31 @@ class _Planner:
         if pres is None:
             pres = self._pres[skill] = [p for p, _ in edges_of(self.G, skill, "prerequisite")]
         return pres
+
+    def broader(self, skill: Any) -> list[Any]:
+        """The skills ``skill`` is directly narrower than (``skos:broader``)."""
+        found = self._broader.get(skill)
+        if found is None:
+            found = self._broader[skill] = [b for b, _ in edges_of(self.G, skill, "broader")]
+        return found
+
+    def _under(self, skill: Any) -> list[Any]:
+        """What holding ``skill`` directly implies: its prerequisites and broader skills."""
+        return [*self.prerequisites(skill), *self.broader(skill)]
+
+    def parts(self, skill: Any) -> frozenset[Any]:
+        """The skills ``skill`` includes: its broader skills, transitively."""
+        found = self._parts.get(skill)
+        if found is None:
+            found = self._parts[skill] = frozenset(_closure(skill, self.broader))
+        return found
+
+    def prior(self, skill: Any) -> frozenset[Any]:
+        """The transitive prerequisites of ``skill`` alone (what is learnt before it)."""
+        found = self._prior.get(skill)
+        if found is None:
+            found = self._prior[skill] = frozenset(_closure(skill, self.prerequisites))
+        return found
 
     def requirements(self, role: Any) -> list[tuple[Any, int, str]]:
         """``(skill, level, importance)`` of every requirement of ``role``."""
@@ -379,19 +422,12 @@ class _Planner:
         return have
 
     def foundations(self, skills: Iterable[Any]) -> set[Any]:
-        """The transitive prerequisites of ``skills``."""
+        """What holding ``skills`` implies: their prerequisites and broader skills, transitively."""
         out: set[Any] = set()
         for skill in skills:
             below = self._below.get(skill)
             if below is None:
-                seen: set[Any] = set()
-                stack = list(self.prerequisites(skill))
-                while stack:
-                    pre = stack.pop()
-                    if pre not in seen:
-                        seen.add(pre)
-                        stack.extend(self.prerequisites(pre))
-                below = self._below[skill] = frozenset(seen)
+                below = self._below[skill] = frozenset(_closure(skill, self._under))
             out |= below
         return out
 
@@ -413,16 +449,14 @@ class _Planner:
         return {base: (-rank[0], rank[3]) for base, rank in best.items()}
 
     def depths(self, skill: Any) -> dict[Any, int]:
-        """The transitive prerequisites of ``skill``, each with its fewest steps away."""
+        """What holding ``skill`` implies (:meth:`foundations`), each with its fewest steps away."""
         found = self._depths.get(skill)
         if found is None:
             found = {}
             frontier, depth = [skill], 0
             while frontier:
                 depth += 1
-                frontier = [
-                    p for s in frontier for p in self.prerequisites(s) if p not in found and p != skill
-                ]
+                frontier = [p for s in frontier for p in self._under(s) if p not in found and p != skill]
                 for p in frontier:
                     found.setdefault(p, depth)
             self._depths[skill] = found
@@ -436,23 +470,67 @@ class _Planner:
         implied: dict[Any, tuple[int, Any]] | None = None,
         founded: set[Any] | None = None,
     ) -> dict[Any, _Need]:
-        """The unmet requirements of ``chain`` for a learner who has ``have``, closed under prerequisites.
+        """The unmet requirements of ``chain`` for a learner who has ``have``, closed under
+        prerequisites, less the broader skills that a narrower step covers.
 
         ``implied`` (:meth:`implied`) and ``founded`` (the foundations of what
         ``have`` holds) are computed from ``have`` when not given.
         """
+        if implied is None:
+            implied = self.implied(have)
+        if founded is None:
+            founded = self.foundations(s for s, lv in have.items() if lv >= 1)
+        covered: dict[Any, Any] = {}
+        for _ in range(8):  # each round covers more; a round that covers nothing new ends it
+            needs = self._needs(chain, have, implied, founded, covered)
+            lost = {b for b, a in covered.items() if a not in needs}
+            found = self._covering(needs)
+            if not lost and not found:
+                break
+            covered = {b: a for b, a in covered.items() if b not in lost} | found
+        return needs
+
+    def _covering(self, needs: Mapping[Any, _Need]) -> dict[Any, Any]:
+        """``{broader skill: the step covering it}`` among ``needs``."""
+        out: dict[Any, tuple[int, str, Any]] = {}
+        for skill, need in needs.items():
+            reach = min(need.level, PREREQUISITE_LEVEL)
+            for part in self.parts(skill):
+                other = needs.get(part)
+                if (
+                    other is None
+                    or other.level > reach
+                    or part in self.prior(skill)
+                    or skill in self.prior(part)
+                ):
+                    continue
+                rank = (-need.level, str(skill), skill)
+                if part not in out or rank[:2] < out[part][:2]:
+                    out[part] = rank
+        return {part: rank[2] for part, rank in out.items()}
+
+    def _needs(
+        self,
+        chain: Sequence[Any],
+        have: Mapping[Any, int],
+        implied: dict[Any, tuple[int, Any]],
+        founded: set[Any],
+        covered: Mapping[Any, Any],
+    ) -> dict[Any, _Need]:
         needs: dict[Any, _Need] = {}
+        cover_reqs: dict[Any, list[tuple[Any, int, str]]] = {}
+        cover_pres: dict[Any, list[Any]] = {}
         for i, role in enumerate(chain):
             for skill, level, importance in self.requirements(role):
                 if importance != "essential" and not self.optional:
                     continue
                 start, via = have.get(skill, 0), None
-                if start < level:
-                    if implied is None:
-                        implied = self.implied(have)
-                    if skill in implied:
-                        start, via = implied[skill]
+                if start < level and skill in implied:
+                    start, via = implied[skill]
                 if start >= level:
+                    continue
+                if skill in covered:
+                    cover_reqs.setdefault(skill, []).append((role, level, importance))
                     continue
                 need = needs.get(skill)
                 if need is None:
@@ -463,17 +541,20 @@ class _Planner:
         while stack:
             skill = stack.pop()
             for pre in self.prerequisites(skill):
-                if have.get(pre, 0) >= 1:
+                if have.get(pre, 0) >= 1 or pre in founded:
                     continue
-                if founded is None:
-                    founded = self.foundations(s for s, lv in have.items() if lv >= 1)
-                if pre in founded:
+                if pre in covered:
+                    cover_pres.setdefault(pre, []).append(skill)
                     continue
                 need = needs.get(pre)
                 if need is None:
                     need = needs[pre] = _Need(PREREQUISITE_LEVEL, 0, math.inf)
                     stack.append(pre)
                 need.prerequisite_of.append(skill)
+        for part in sorted({*cover_reqs, *cover_pres}, key=str):
+            by = needs.get(covered[part])
+            if by is not None:
+                by.covers.append((part, cover_reqs.get(part, []), cover_pres.get(part, [])))
         return needs
 
     def effort(self, needs: Mapping[Any, _Need]) -> float | None:
@@ -518,6 +599,8 @@ def _order(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Any]:
     for skill, need in needs.items():
         for later in need.prerequisite_of:
             H.add_edge(skill, later)
+        for _, _, building in need.covers:
+            H.add_edges_from((skill, later) for later in building if later in needs)
     # a step also precedes any step that has it as a prerequisite while raising a level
     for skill in needs:
         for pre, _ in edges_of(G, skill, "prerequisite"):
@@ -556,9 +639,14 @@ def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
             if need.from_level:
                 text += f", up from level {need.from_level}"
                 if need.implied_by is not None:
-                    text += f" as a foundation of {G.nodes[need.implied_by]['label']}"
+                    how = "as part of" if skill in _broader_of(G, need.implied_by) else "as a foundation of"
+                    text += f" {how} {G.nodes[need.implied_by]['label']}"
             reasons.append(text)
         reasons += [f"prerequisite of {G.nodes[s]['label']}" for s in _unique(need.prerequisite_of)]
+        for part, required_by, building in need.covers:
+            why = [f"required by {G.nodes[r]['label']} at level {lv} ({imp})" for r, lv, imp in required_by]
+            why += [f"a prerequisite of {G.nodes[s]['label']}" for s in _unique(building)]
+            reasons.append(f"covers {G.nodes[part]['label']}" + (f", {'; '.join(why)}" if why else ""))
         steps.append(
             Step(
                 position=position,
@@ -573,6 +661,7 @@ def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
                 required_by=list(need.required_by),
                 prerequisite_of=_unique(need.prerequisite_of),
                 hours_estimated=bool(attrs.get("hours_estimated", False)),
+                covers=[part for part, _, _ in need.covers],
             )
         )
     return steps
@@ -580,6 +669,23 @@ def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
 
 def _unique(items: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
+
+
+def _closure(start: Any, step: Callable[[Any], Iterable[Any]]) -> set[Any]:
+    """Everything reachable from ``start`` through ``step``, without ``start`` itself."""
+    seen: set[Any] = set()
+    stack = list(step(start))
+    while stack:
+        node = stack.pop()
+        if node not in seen and node != start:
+            seen.add(node)
+            stack.extend(step(node))
+    return seen
+
+
+def _broader_of(G: nx.MultiDiGraph, skill: Any) -> set[Any]:
+    """The broader skills of ``skill``, transitively."""
+    return _closure(skill, lambda s: (b for b, _ in edges_of(G, s, "broader")))
 
 
 def _base(planner: _Planner, source: Any | None, known: Mapping[Any, int]) -> dict[Any, int]:

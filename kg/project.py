@@ -32,6 +32,9 @@ supports       tool → skill
 uses           role → tool
 expects        role → credential
 in_area        skill → area
+broader        skill → broader skill      (``skos:broader`` between two skills: the narrower
+                                          one includes it, as Python programming includes
+                                          computer programming)
 ============== ========================== ===========================================
 
 Examples
@@ -108,6 +111,7 @@ RELATIONS: tuple[str, ...] = (
     "uses",
     "expects",
     "in_area",
+    "broader",
 )
 """The edge keys of the projection."""
 
@@ -376,6 +380,11 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             ensure(s, s_kind)
             ensure(o, o_kind)
             G.add_edge(s, o, key)
+
+    # skill -> broader skill; skos:broader also links occupations and groups, which stay out
+    for s, o in read.iri_pairs(SKOS.broader):
+        if s != o and G.nodes.get(s, {}).get("type") == "skill" and G.nodes.get(o, {}).get("type") == "skill":
+            G.add_edge(s, o, "broader")
     return G
 
 

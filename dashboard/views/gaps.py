@@ -501,6 +501,11 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
                             if c.get("assumed_at_entry")
                             else []
                         ),
+                        *(
+                            ["; taught as part of a narrower skill: ", _through(c["through_narrower"])]
+                            if c.get("through_narrower")
+                            else []
+                        ),
                     ]
                 ),
             ],
@@ -611,6 +616,11 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
                     "<br>Assumed at entry, not taught: "
                     + ", ".join(a["label"] for a in c["assumed_at_entry"])
                     if c.get("assumed_at_entry")
+                    else ""
+                )
+                + (
+                    "<br>Taught as part of a narrower skill: " + _through(c["through_narrower"])
+                    if c.get("through_narrower")
                     else ""
                 )
                 for c in coverage
@@ -904,3 +914,14 @@ def gap_stylesheet() -> list[dict[str, Any]]:
             "style": {"line-color": UNKNOWN_COLOUR, "target-arrow-color": UNKNOWN_COLOUR},
         },
     ]
+
+
+def _through(pairs: list[dict[str, Any]]) -> str:
+    """``computer programming (through Python programming)`` from a coverage's ``through_narrower``.
+
+    Examples
+    --------
+    >>> _through([{"skill": {"label": "computer programming"}, "through": {"label": "Python programming"}}])
+    'computer programming (through Python programming)'
+    """
+    return ", ".join(f"{p['skill']['label']} (through {p['through']['label']})" for p in pairs)

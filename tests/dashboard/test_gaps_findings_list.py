@@ -52,3 +52,12 @@ def test_roles_chosen_on_the_page_replace_a_misspelt_target_role_of_the_file() -
     chosen = view.analyse(Store.default(), plan, "csv", "plan.csv", ["Data Analyst"])
     assert chosen["error"] is None
     assert [c["role"]["label"] for c in chosen["report"]["coverage"]] == ["Data Analyst"]
+
+
+def test_a_skill_taught_through_a_narrower_one_is_said_in_the_list_and_the_chart() -> None:
+    plan = "course,term,teaches,requires\nPython 101,1,Python,\n"
+    report = view.analyse(Store.default(), plan, "csv", "plan.csv", ["Software Engineer"])["report"]
+    text = " ".join(texts(view.findings_list(report)).split())
+    assert "taught as part of a narrower skill: computer programming (through Python programming)" in text
+    [hover] = view.coverage_figure(report["coverage"]).data[0].hovertext
+    assert "Taught as part of a narrower skill: computer programming (through Python programming)" in hover

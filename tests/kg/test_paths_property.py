@@ -27,15 +27,30 @@ def _out(G: nx.MultiDiGraph, node: Any, key: str) -> list[tuple[Any, dict[str, A
     return [(v, keys[key]) for v, keys in G._succ[node].items() if key in keys]
 
 
-_PREREQS: dict[int, tuple[nx.MultiDiGraph, nx.DiGraph]] = {}
+_GRAPHS: dict[tuple[int, frozenset[str]], tuple[nx.MultiDiGraph, nx.DiGraph]] = {}
 
 
-def _prerequisite_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
-    # keeps G alive beside its prerequisite graph, so its id is never reused
-    if id(G) not in _PREREQS:
-        pre = nx.DiGraph([(u, v) for u, v, k in G.edges(keys=True) if k == "prerequisite"])
-        _PREREQS[id(G)] = (G, pre)
-    return _PREREQS[id(G)][1]
+def _relation_graph(G: nx.MultiDiGraph, *keys: str) -> nx.DiGraph:
+    """The skills linked by the relations ``keys`` (prerequisites, broader skills)."""
+    # keeps G alive beside the graph, so its id is never reused
+    key = (id(G), frozenset(keys))
+    if key not in _GRAPHS:
+        _GRAPHS[key] = (G, nx.DiGraph([(u, v) for u, v, k in G.edges(keys=True) if k in keys]))
+    return _GRAPHS[key][1]
+
+
+def _below(graph: nx.DiGraph, skill: Any) -> set[Any]:
+    return nx.descendants(graph, skill) if skill in graph else set()
+
+
+def _parts(G: nx.MultiDiGraph, skill: Any) -> set[Any]:
+    """The broader skills a step learning ``skill`` covers: not those it builds on, nor the reverse."""
+    prereqs = _relation_graph(G, "prerequisite")
+    return {
+        b
+        for b in _below(_relation_graph(G, "broader"), skill)
+        if b not in _below(prereqs, skill) and skill not in _below(prereqs, b)
+    }
 
 
 def check(
@@ -51,12 +66,13 @@ def check(
     if source is not None:
         for skill, attrs in _out(G, source, "requires"):
             base[skill] = max(base.get(skill, 0), attrs["level"])
-    # knowing a skill at level L implies its (transitive) prerequisites at min(L, 3)
-    prereqs = _prerequisite_graph(G)
+    # knowing a skill at level L implies its (transitive) prerequisites and broader
+    # skills at min(L, 3)
+    under = _relation_graph(G, "prerequisite", "broader")
     implied = dict(base)
     for skill, level in base.items():
-        if level >= 1 and skill in prereqs:
-            for pre in nx.descendants(prereqs, skill):
+        if level >= 1:
+            for pre in _below(under, skill):
                 implied[pre] = max(implied.get(pre, 0), min(level, PREREQUISITE_LEVEL))
     # the role chain runs from the source to the target along progressions
     assert p.roles[-1] == target
@@ -75,18 +91,26 @@ def check(
         assert s.reasons, f"{s.label} has no reason"
         assert implied.get(s.iri, 0) < s.level, f"{s.label} is already met"
         assert s.from_level == implied.get(s.iri, 0)
-        # ordering: every prerequisite in the plan comes first
+        # ordering: every prerequisite in the plan comes first, or the step covering it
+        covering = {c: t for t in p.steps for c in t.covers}
         for pre, _ in _out(G, s.iri, "prerequisite"):
             if pre in steps:
                 assert steps[pre].position < s.position, f"{s.label} before its prerequisite"
+            elif pre in covering:
+                assert covering[pre].position < s.position, f"{s.label} before the step covering {pre}"
+        assert set(s.covers) <= _parts(G, s.iri)
+        assert not set(s.covers) & set(steps), f"{s.label} covers a skill that is also a step"
 
     # ... and so meets them as prerequisites at any level
-    founded = {p for s, lv in base.items() if lv >= 1 and s in prereqs for p in nx.descendants(prereqs, s)}
+    founded = {p for s, lv in base.items() if lv >= 1 for p in _below(under, s)}
 
     def unmet(kept: Mapping[Any, int]) -> list[str]:
         have = dict(implied)
         for skill, level in kept.items():
             have[skill] = max(have.get(skill, 0), level)
+        for skill, level in kept.items():  # a step covers its broader skills up to min(L, 3)
+            for part in _parts(G, skill):
+                have[part] = max(have.get(part, 0), min(level, PREREQUISITE_LEVEL))
         problems = []
         for role in learn:
             for skill, attrs in _out(G, role, "requires"):

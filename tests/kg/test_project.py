@@ -36,6 +36,8 @@ skill:sql a ckg:Skill ; skos:prefLabel "SQL"@en ; ckg:learningHours 30 ; ckg:ski
 skill:ml a ckg:Skill ; skos:prefLabel "Machine Learning"@en ; ckg:learningHours 60.5 ;
     ckg:skillType ckg:Knowledge ; ckg:hasPrerequisite skill:sql .
 skill:excel a ckg:Skill ; skos:prefLabel "Excel"@en .
+skill:window a ckg:Skill ; skos:prefLabel "SQL window functions"@en ; skos:broader skill:sql , area:data .
+role:scientist skos:broader role:analyst .
 area:data a ckg:SkillArea ; skos:prefLabel "Data"@en .
 tool:duckdb a ckg:Tool ; skos:prefLabel "DuckDB"@en ; ckg:supportsSkill skill:sql .
 cred:bsc a ckg:Degree ; skos:prefLabel "BSc"@en ; ckg:durationHours 3000 ; ckg:costUSD 40000 ;
@@ -58,6 +60,7 @@ def test_nodes_are_typed_and_labelled(G: nx.MultiDiGraph) -> None:
         "sql": "skill",
         "ml": "skill",
         "excel": "skill",
+        "window": "skill",
         "data": "area",
         "duckdb": "tool",
         "bsc": "degree",
@@ -100,6 +103,13 @@ def test_every_relation_is_keyed(G: nx.MultiDiGraph) -> None:
     assert G.has_edge(ROLE.analyst, TOOL.duckdb, "uses")
     assert G.has_edge(ROLE.analyst, CRED.bsc, "expects")
     assert G.has_edge(CRED.bsc, SKILL.excel, "requires_prior")
+
+
+def test_broader_links_only_between_two_skills(G: nx.MultiDiGraph) -> None:
+    assert G.has_edge(SKILL.window, SKILL.sql, "broader")
+    # skos:broader also links a skill to an area and an occupation to another: no edges
+    assert [k for _, _, k in G.out_edges(SKILL.window, keys=True)] == ["broader"]
+    assert not G.has_edge(ROLE.scientist, ROLE.analyst, "broader")
 
 
 def test_round_trip_of_a_generated_graph() -> None:

@@ -1,0 +1,129 @@
+"""A skill includes its broader skills: Python programming counts for computer programming.
+
+``skos:broader`` between two skills (the way ESCO states that Python is narrower than
+computer programming) means that holding the narrower skill implies the broader one
+up to :data:`kg.paths.PREREQUISITE_LEVEL`, and that a step learning the narrower skill
+covers the broader one instead of planning it apart.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from rdflib import Graph, URIRef
+
+from kg.paths import PREREQUISITE_LEVEL, learning_path
+from kg.project import project
+from kg.store import Store
+
+T = "urn:t:"
+
+GRAPH = """
+@prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix : <urn:t:> .
+:programming a ckg:Skill ; skos:prefLabel "computer programming" ; ckg:learningHours 90 .
+:python a ckg:Skill ; skos:prefLabel "Python programming" ; ckg:learningHours 150 ;
+    skos:broader :programming .
+:java a ckg:Skill ; skos:prefLabel "Java programming" ; ckg:learningHours 150 ;
+    ckg:hasPrerequisite :programming ; skos:broader :programming .
+:sql a ckg:Skill ; skos:prefLabel "SQL" ; ckg:learningHours 60 .
+:coder a ckg:Role ; skos:prefLabel "Coder" ;
+    ckg:hasRequirement [ ckg:requiredSkill :programming ; ckg:level 3 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :sql ; ckg:level 3 ; ckg:importance ckg:Essential ] .
+:senior a ckg:Role ; skos:prefLabel "Senior Coder" ;
+    ckg:hasRequirement [ ckg:requiredSkill :programming ; ckg:level 4 ; ckg:importance ckg:Essential ] .
+:pythonista a ckg:Role ; skos:prefLabel "Pythonista" ;
+    ckg:hasRequirement [ ckg:requiredSkill :programming ; ckg:level 2 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :python ; ckg:level 3 ; ckg:importance ckg:Essential ] .
+:polyglot a ckg:Role ; skos:prefLabel "Polyglot" ;
+    ckg:hasRequirement [ ckg:requiredSkill :python ; ckg:level 3 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :java ; ckg:level 3 ; ckg:importance ckg:Essential ] .
+:javanese a ckg:Role ; skos:prefLabel "Java Developer" ;
+    ckg:hasRequirement [ ckg:requiredSkill :programming ; ckg:level 2 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :java ; ckg:level 3 ; ckg:importance ckg:Essential ] .
+:dabbler a ckg:Role ; skos:prefLabel "Dabbler" ;
+    ckg:hasRequirement [ ckg:requiredSkill :programming ; ckg:level 3 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :python ; ckg:level 2 ; ckg:importance ckg:Essential ] .
+"""
+
+
+def t(name: str) -> URIRef:
+    return URIRef(T + name)
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    return project(Graph().parse(data=GRAPH, format="turtle"))
+
+
+def labels(path) -> list[str]:  # type: ignore[no-untyped-def]
+    return [s.label for s in path.steps]
+
+
+def test_knowing_the_narrower_skill_meets_the_broader_requirement(G: nx.MultiDiGraph) -> None:
+    path = learning_path(G, None, t("coder"), known={t("python"): 4})
+    assert labels(path) == ["SQL"]
+
+
+def test_it_counts_up_to_the_prerequisite_level_and_the_step_says_why(G: nx.MultiDiGraph) -> None:
+    path = learning_path(G, None, t("senior"), known={t("python"): 5})
+    [step] = path.steps
+    assert (step.label, step.from_level, step.level) == ("computer programming", PREREQUISITE_LEVEL, 4)
+    assert step.hours == 30.0
+    assert step.reasons == [
+        "required by Senior Coder at level 4 (essential), up from level 3 as part of Python programming"
+    ]
+
+
+def test_a_level_below_the_requirement_raises_it_from_there(G: nx.MultiDiGraph) -> None:
+    path = learning_path(G, None, t("coder"), known={t("python"): 2})
+    step = next(s for s in path.steps if s.label == "computer programming")
+    assert (step.from_level, step.level, step.hours) == (2, 3, 30.0)
+
+
+def test_learning_the_narrower_skill_covers_the_broader_one(G: nx.MultiDiGraph) -> None:
+    path = learning_path(G, None, t("pythonista"))
+    [step] = path.steps
+    assert step.label == "Python programming"
+    assert step.covers == [t("programming")]
+    assert step.reasons == [
+        "required by Pythonista at level 3 (essential)",
+        "covers computer programming, required by Pythonista at level 2 (essential)",
+    ]
+    assert path.total_hours == 150.0
+    assert path.to_dict()["steps"][0]["covers"] == [T + "programming"]
+
+
+def test_the_covering_step_comes_before_what_builds_on_the_covered_skill(G: nx.MultiDiGraph) -> None:
+    path = learning_path(G, None, t("polyglot"))
+    assert labels(path) == ["Python programming", "Java programming"]
+    assert path.steps[0].reasons[-1] == "covers computer programming, a prerequisite of Java programming"
+    assert path.total_hours == 300.0
+
+
+def test_a_broader_skill_the_narrower_one_builds_on_is_learnt_first(G: nx.MultiDiGraph) -> None:
+    # Java lists computer programming as its prerequisite: learnt before Java, not covered by it
+    path = learning_path(G, None, t("javanese"))
+    assert labels(path) == ["computer programming", "Java programming"]
+    assert path.steps[1].covers == []
+
+
+def test_a_step_below_the_broader_requirement_covers_nothing(G: nx.MultiDiGraph) -> None:
+    path = learning_path(G, None, t("dabbler"))  # Python to level 2 does not give programming at 3
+    assert labels(path) == ["computer programming", "Python programming"]
+    assert all(s.covers == [] for s in path.steps)
+
+
+def test_the_shipped_data_credits_python_for_computer_programming() -> None:
+    from kg.paths import plan
+
+    store = Store.default()
+    before = plan(store, "Data Analyst", "Software Engineer")
+    known = plan(store, "Data Analyst", "Software Engineer", know=["Python:4"])
+    assert "computer programming" in labels(before)
+    step = next((s for s in known.steps if s.label == "computer programming"), None)
+    # Software Engineer asks for computer programming at 4: only the last level is left
+    assert step is not None
+    assert (step.from_level, step.level) == (3, 4)
+    assert "as part of Python programming" in step.reasons[0]
