@@ -26,7 +26,7 @@ import heapq
 import itertools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -355,26 +355,22 @@ def _letters(word: str) -> int:
 
 def _allowed(word: str) -> int:
     """How many edits (:func:`_edits`) a typed word of this length may be off by: none
-    for one or two letters, one up to five, two up to ten, three beyond."""
+    for one or two letters, one up to seven ("lerning" is two from "leading"), two
+    beyond."""
     n = len(word)
-    return 0 if n < 3 else 1 if n <= 5 else 2 if n <= 10 else 3
+    return 0 if n < 3 else 1 if n <= 7 else 2
 
 
-STEM = 4
-"""The least letters a typed word and a known word must start with alike to be read as
-forms of one word ("scientists", "science"; "machinelearning", "machine")."""
-
-
-def _variants(word: str, folded: _Names) -> set[str]:
+def _variants(word: str, folded: _Names, joined: bool = True) -> set[str]:
     """The known words ``word`` may have been typed for: itself, those a few edits away
-    for its length (:func:`_allowed`: "pyhton" for "python", not "photonics"), and those
-    sharing a long start with it (:data:`STEM`: "scientists" for "science").
+    for its length (:func:`_allowed`: "pyhton" for "python", not "photonics"), and, for
+    two words typed as one, both ("machinelearning": "machine" and "learning").
 
     Examples
     --------
-    >>> names = _names_of({1: "Python programming", 2: "photonics", 3: "data science"}, {})
-    >>> sorted(_variants("pyhton", names)), sorted(_variants("scientists", names))
-    (['python'], ['science'])
+    >>> names = _names_of({1: "Python programming", 2: "photonics", 3: "machine learning"}, {})
+    >>> sorted(_variants("pyhton", names)), sorted(_variants("machinelerning", names))
+    (['python'], ['learning', 'machine'])
     """
     like = {word} if word in folded.by_word else set()
     limit = _allowed(word)
@@ -390,18 +386,12 @@ def _variants(word: str, folded: _Names) -> set[str]:
                 if (m & ~letters).bit_count() <= limit and (letters & ~m).bit_count() <= limit
             ]
             like.update(o for o in map(others.__getitem__, near) if _edits(word, o, limit) <= limit)
-    if len(word) >= STEM:
-        vocabulary = folded.vocabulary
-        at = bisect.bisect_left(vocabulary, word[:STEM])
-        while at < len(vocabulary) and vocabulary[at].startswith(word[:STEM]):
-            other = vocabulary[at]
-            same = next(
-                (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
-                min(len(word), len(other)),
-            )
-            if same >= 0.6 * min(len(word), len(other)):
-                like.add(other)
-            at += 1
+    if joined and not like:  # a known word of three letters or more, then another (or a typo of one)
+        for i in range(3, len(word) - 2):
+            if word[:i] in folded.by_word:
+                rest = _variants(word[i:], folded, joined=False)
+                if rest:
+                    like |= rest | {word[:i]}
     return like
 
 
@@ -410,17 +400,68 @@ CANDIDATES = 100
 near misses of a typo."""
 
 
-def _candidates(key: str, words: list[str], folded: _Names) -> list[str]:
-    """The names that hold a word like a word typed (:func:`_variants`), those holding the
-    most first (then those nearest in length), at most :data:`CANDIDATES`."""
-    hits: Counter[str] = Counter()
-    for word in dict.fromkeys(words):
+def _likes(words: Sequence[str], folded: _Names) -> dict[str, set[str]]:
+    """Each word typed, and the known words it may have been typed for (:func:`_variants`)."""
+    return {word: _variants(word, folded) for word in dict.fromkeys(words)}
+
+
+def _held(likes: Mapping[str, set[str]], folded: _Names) -> dict[str, float]:
+    """The names holding a word like a word typed (``likes``, :func:`_likes`), and how
+    much of what was typed they hold: each word typed weighed by how few names hold a
+    word like it ("and", in 5,000 of ESCO's skills, counts for little)."""
+    held: dict[str, float] = defaultdict(float)
+    total = len(folded.names)
+    for like in likes.values():
         found: set[str] = set()
-        for like in _variants(word, folded):
-            found.update(folded.by_word[like])
-        hits.update(found)
-    ranked = sorted(hits, key=lambda k: (-hits[k], abs(len(k) - len(key)), k))
-    return ranked[:CANDIDATES]
+        for word in like:
+            found.update(folded.by_word[word])
+        if found:
+            weight = math.log(1 + total / len(found))
+            for k in found:
+                held[k] += weight
+    return held
+
+
+def _candidates(key: str, likes: Mapping[str, set[str]], folded: _Names) -> list[str]:
+    """The names that hold the most of the words typed (:func:`_held`), then those
+    nearest ``key`` in length, at most :data:`CANDIDATES`.
+
+    Examples
+    --------
+    >>> names = _names_of(dict(enumerate(["design and build", "design of models", "build models", "plan and run", "test and deploy"])), {})
+    >>> _candidates("bild and modles", _likes(["bild", "and", "modles"], names), names)
+    ['build models', 'design and build', 'design of models', 'test and deploy', 'plan and run']
+    """
+    held = _held(likes, folded)
+    return heapq.nsmallest(CANDIDATES, held, key=lambda k: (-held[k], abs(len(k) - len(key)), k))
+
+
+WITHIN = 0.6
+"""How much of the words typed, weighed as :func:`_candidates` weighs them, a name found
+among them (:func:`_typed_within`) must hold, against the one holding the most."""
+
+
+def _typed_within(likes: Mapping[str, set[str]], folded: _Names, candidates: Iterable[str]) -> list[str]:
+    """The ``candidates`` of two words or more each like a word typed (``likes``) that
+    hold nearly as many of the words typed as the one holding the most (:data:`WITHIN`),
+    those holding the most first: what a long typo names among other words, when it is
+    near no name as a whole ("machine lerning engneer with deep lernin").
+
+    Examples
+    --------
+    >>> names = _names_of(dict(enumerate(["data engineer", "data platform engineer", "data", "engineer"])), {})
+    >>> likes = _likes("senior data platfrom enginer".split(), names)
+    >>> _typed_within(likes, names, _candidates("senior data platfrom enginer", likes, names))
+    ['data platform engineer']
+    >>> likes = _likes("senior data enginer".split(), names)
+    >>> _typed_within(likes, names, _candidates("senior data enginer", likes, names))
+    ['data engineer']
+    """
+    held = _held(likes, folded)
+    meant = set().union(*likes.values())
+    within = [k for k in candidates if len(folded.words[k]) > 1 and meant.issuperset(folded.words[k])]
+    most = max((held[k] for k in within), default=0.0)
+    return sorted((k for k in within if held[k] >= WITHIN * most), key=lambda k: -held[k])
 
 
 def closest_labels(
@@ -520,7 +561,9 @@ def _closest(name: str, folded: _Names, n: int) -> list[str]:
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(key)
         close: list[tuple[float, str]] = []
-        for k in _candidates(key, words, folded):
+        likes = _likes(words, folded)
+        candidates = _candidates(key, likes, folded)
+        for k in candidates:
             matcher.set_seq1(k)
             if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
                 ratio = matcher.ratio()
@@ -534,6 +577,10 @@ def _closest(name: str, folded: _Names, n: int) -> list[str]:
     ranked = sorted(
         (k for k in score if score[k] >= max(FLOOR, best - MARGIN)), key=lambda k: (-score[k], order[k])
     )
+    if not ranked and len(words) > 2 and key not in names:
+        # a typo of several words near no name as a whole: the names it holds, typed among
+        # other words ("machine learning engineer" in "machine lerning engneer with deep lernin")
+        ranked = _typed_within(likes, folded, candidates)
     # partial names ("learning" -> "machine learning") last, preferred labels first
     # (names list them first), when fewer names are close (those holding the words
     # typed were weighed above: "aspiring machine learning engineer" stays out when
@@ -697,7 +744,7 @@ class LabelIndex:
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(key)
         score, hit = 0.0, ""
-        for k in _candidates(key, key.split(), folded):  # names holding a word like one typed
+        for k in _candidates(key, _likes(key.split(), folded), folded):  # holding a word like one typed
             matcher.set_seq1(k)
             if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8:
                 ratio = matcher.ratio()

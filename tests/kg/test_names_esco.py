@@ -59,3 +59,14 @@ def test_a_long_typo_is_answered_well_under_a_second(index: LabelIndex, typed: s
     start = time.perf_counter()
     _resolve(index, typed, cls)
     assert time.perf_counter() - start < 1.0  # 0.5 to 3.2 s before; about 0.05 s now
+
+
+def test_a_long_typo_suggests_the_names_it_holds(index: LabelIndex) -> None:
+    # all three suggested nothing
+    assert _resolve(index, "machine lerning engneer with deep lernin", CKG.Role)[0] == [
+        "Machine Learning Engineer"
+    ]
+    assert _resolve(index, "statistcal modeling and hypotesis testng", CKG.Skill)[0] == [
+        "experiment design and A/B testing"  # its alt label "hypothesis testing"
+    ]
+    assert "Data Engineer" in _resolve(index, "senior softwre enginer for data platfroms", CKG.Role)[0]
