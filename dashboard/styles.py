@@ -62,7 +62,7 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "uses": {"color": "#B07D00", "style": "dashed", "width": 1.2},
     "expects": {"color": "#A8558A", "style": "dashed", "width": 1.2},
     "in_area": {"color": "#9A9A9A", "style": "dotted", "width": 1.0},
-    "broader": {"color": "#1B7F5F", "style": "dotted", "width": 1.6},
+    "broader": {"color": "#3A8FC7", "style": "dotted", "width": 2.0},
 }
 """Line colour, style and width of each relation."""
 
