@@ -480,34 +480,40 @@ class _Planner:
             implied = self.implied(have)
         if founded is None:
             founded = self.foundations(s for s, lv in have.items() if lv >= 1)
-        covered: dict[Any, Any] = {}
-        for _ in range(8):  # each round covers more; a round that covers nothing new ends it
-            needs = self._needs(chain, have, implied, founded, covered)
-            lost = {b for b, a in covered.items() if a not in needs}
-            found = self._covering(needs)
-            if not lost and not found:
-                break
-            covered = {b: a for b, a in covered.items() if b not in lost} | found
-        return needs
+        needs = self._needs(chain, have, implied, founded, {})
+        covered = self._covering(needs)
+        # without the covered skills nothing a covering step was needed for goes away: it
+        # never builds on what it covers (see _covering), so one more pass is the plan
+        return self._needs(chain, have, implied, founded, covered) if covered else needs
 
     def _covering(self, needs: Mapping[Any, _Need]) -> dict[Any, Any]:
-        """``{broader skill: the step covering it}`` among ``needs``."""
-        out: dict[Any, tuple[int, str, Any]] = {}
-        for skill, need in needs.items():
-            reach = min(need.level, PREREQUISITE_LEVEL)
-            for part in self.parts(skill):
+        """``{broader skill: the step covering it}`` among ``needs``.
+
+        Steps are taken from the highest level down (then by IRI); each covers the
+        broader skills among ``needs`` that it reaches and that neither it builds on
+        nor build on it. A step that covers is never covered itself, so a cycle of
+        ``skos:broader`` (A in B, B in A) cannot cover both.
+        """
+        covered: dict[Any, Any] = {}
+        covering: set[Any] = set()
+        for skill in sorted(needs, key=lambda s: (-needs[s].level, str(s))):
+            if skill in covered:
+                continue
+            reach = min(needs[skill].level, PREREQUISITE_LEVEL)
+            for part in sorted(self.parts(skill), key=str):
                 other = needs.get(part)
                 if (
                     other is None
+                    or part in covered
+                    or part in covering
                     or other.level > reach
                     or part in self.prior(skill)
                     or skill in self.prior(part)
                 ):
                     continue
-                rank = (-need.level, str(skill), skill)
-                if part not in out or rank[:2] < out[part][:2]:
-                    out[part] = rank
-        return {part: rank[2] for part, rank in out.items()}
+                covered[part] = skill
+                covering.add(skill)
+        return covered
 
     def _needs(
         self,

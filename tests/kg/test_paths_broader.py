@@ -127,3 +127,27 @@ def test_the_shipped_data_credits_python_for_computer_programming() -> None:
     assert step is not None
     assert (step.from_level, step.level) == (3, 4)
     assert "as part of Python programming" in step.reasons[0]
+
+
+CYCLE = """
+@prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix : <urn:t:> .
+:a a ckg:Skill ; skos:prefLabel "A" ; ckg:learningHours 30 ; skos:broader :b .
+:b a ckg:Skill ; skos:prefLabel "B" ; ckg:learningHours 30 ; skos:broader :a , :c .
+:c a ckg:Skill ; skos:prefLabel "C" ; ckg:learningHours 30 .
+:role a ckg:Role ; skos:prefLabel "Role" ;
+    ckg:hasRequirement [ ckg:requiredSkill :a ; ckg:level 3 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :b ; ckg:level 3 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :c ; ckg:level 2 ; ckg:importance ckg:Essential ] .
+"""
+
+
+def test_a_cycle_of_broader_skills_leaves_one_step_covering_the_rest() -> None:
+    # ESCO's hierarchy is data like any other: A in B and B in A must not cover each other away
+    G = project(Graph().parse(data=CYCLE, format="turtle"))
+    path = learning_path(G, None, t("role"))
+    [step] = path.steps
+    assert step.label == "A"
+    assert step.covers == [t("b"), t("c")]  # C through B, transitively
+    assert path.total_hours == 30.0
