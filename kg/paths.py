@@ -490,12 +490,18 @@ class _Planner:
         """``{broader skill: the step covering it}`` among ``needs``.
 
         Steps are taken from the highest level down (then by IRI); each covers the
-        broader skills among ``needs`` that it reaches and that neither it builds on
-        nor build on it. A step that covers is never covered itself, so a cycle of
-        ``skos:broader`` (A in B, B in A) cannot cover both.
+        broader skills among ``needs`` that it reaches (the level a role asks for, or
+        any level for a skill needed only as a prerequisite, as for what a learner
+        has), that it does not build on, and on which neither it nor anything it
+        builds on builds, directly or through other covers (so that it can come
+        before them). A step that covers is
+        never covered itself, so a cycle of ``skos:broader`` (A in B, B in A) cannot
+        cover both.
         """
         covered: dict[Any, Any] = {}
         covering: set[Any] = set()
+        order = nx.DiGraph((s, later) for s, n in needs.items() for later in n.prerequisite_of)
+        order.add_edges_from((p, s) for s in needs for p in self.prerequisites(s) if p in needs)  # as _order
         for skill in sorted(needs, key=lambda s: (-needs[s].level, str(s))):
             if skill in covered:
                 continue
@@ -506,13 +512,18 @@ class _Planner:
                     other is None
                     or part in covered
                     or part in covering
-                    or other.level > reach
+                    or (other.level if other.required_by else 1) > reach
                     or part in self.prior(skill)
                     or skill in self.prior(part)
+                    or any(
+                        x == skill or (x in order and skill in order and nx.has_path(order, x, skill))
+                        for x in other.prerequisite_of
+                    )
                 ):
                     continue
                 covered[part] = skill
                 covering.add(skill)
+                order.add_edges_from((skill, x) for x in other.prerequisite_of)
         return covered
 
     def _needs(

@@ -138,7 +138,7 @@ def tiny_graph() -> nx.MultiDiGraph:
     return G
 
 
-def career_graph(n: int = 20_000, *, seed: int = 0) -> nx.MultiDiGraph:
+def career_graph(n: int = 20_000, *, seed: int = 0, broader: float = 0.0) -> nx.MultiDiGraph:
     """A random career graph of about ``n`` nodes, shaped like the projection.
 
     About 70 % of the nodes are skills, 8 % roles, 10 % tools, 10 % learning
@@ -154,12 +154,20 @@ def career_graph(n: int = 20_000, *, seed: int = 0) -> nx.MultiDiGraph:
         Approximate number of nodes (at least 60).
     seed : int
         Seed of the generator; the same seed gives the same graph.
+    broader : float
+        Share of the skills beyond the first tier that are narrower than a skill of
+        a shallower tier of their area (``broader`` edges, as ESCO's hierarchy), some
+        of them also building on it; ``0`` (the default) adds none and leaves the
+        rest of the graph as it was.
 
     Examples
     --------
     >>> a, b = career_graph(300, seed=7), career_graph(300, seed=7)
     >>> sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
     True
+    >>> c = career_graph(300, seed=7, broader=0.3)
+    >>> sorted(set(c.edges(keys=True)) - set(a.edges(keys=True)))[0][2]
+    'broader'
     """
     rng = random.Random(seed)
     n = max(n, 60)
@@ -197,6 +205,15 @@ def career_graph(n: int = 20_000, *, seed: int = 0) -> nx.MultiDiGraph:
             for _ in range(rng.randint(1, 3)):
                 pool = local if local and rng.random() < 0.7 else shallower
                 G.add_edge(s, rng.choice(pool), "prerequisite")
+
+    if broader > 0:  # a generator of its own, so the rest of the graph stays the same
+        pick = random.Random(f"{seed}-broader")
+        for tier in range(1, 5):
+            for s in tiers[tier]:
+                area = next(v for v, _ in _out(G, s, "in_area"))
+                above = [x for t in range(tier) for x in by_area_tier.get((area, t), [])]
+                if above and pick.random() < broader:
+                    G.add_edge(s, pick.choice(above), "broader")
 
     tools = [f"tool:t{i:05d}" for i in range(n_tools)]
     all_skills = [s for t in tiers for s in t]
@@ -362,6 +379,7 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
                 "expects": CKG.expectsCredential,
                 "in_area": CKG.inSkillArea,
                 "requires_prior": CKG.requiresPrior,
+                "broader": SKOS.broader,
             }[key]
             g.add((s, predicate, o))
     return g

@@ -151,3 +151,47 @@ def test_a_cycle_of_broader_skills_leaves_one_step_covering_the_rest() -> None:
     assert step.label == "A"
     assert step.covers == [t("b"), t("c")]  # C through B, transitively
     assert path.total_hours == 30.0
+
+
+MORE = """
+@prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix : <urn:t:> .
+:programming a ckg:Skill ; skos:prefLabel "computer programming" ; ckg:learningHours 90 .
+:python a ckg:Skill ; skos:prefLabel "Python programming" ; ckg:learningHours 150 ;
+    skos:broader :programming .
+:dsa a ckg:Skill ; skos:prefLabel "algorithms" ; ckg:learningHours 120 ; ckg:hasPrerequisite :programming .
+:scripter a ckg:Role ; skos:prefLabel "Scripter" ;
+    ckg:hasRequirement [ ckg:requiredSkill :python ; ckg:level 2 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :dsa ; ckg:level 3 ; ckg:importance ckg:Essential ] .
+:a a ckg:Skill ; skos:prefLabel "A" ; ckg:learningHours 30 ; skos:broader :p ; ckg:hasPrerequisite :q .
+:b a ckg:Skill ; skos:prefLabel "B" ; ckg:learningHours 30 ; skos:broader :q ; ckg:hasPrerequisite :p .
+:p a ckg:Skill ; skos:prefLabel "P" ; ckg:learningHours 30 .
+:q a ckg:Skill ; skos:prefLabel "Q" ; ckg:learningHours 30 .
+:crossed a ckg:Role ; skos:prefLabel "Crossed" ;
+    ckg:hasRequirement [ ckg:requiredSkill :a ; ckg:level 3 ; ckg:importance ckg:Essential ] ,
+                       [ ckg:requiredSkill :b ; ckg:level 3 ; ckg:importance ckg:Essential ] .
+"""
+
+
+@pytest.fixture(scope="module")
+def more() -> nx.MultiDiGraph:
+    return project(Graph().parse(data=MORE, format="turtle"))
+
+
+def test_a_skill_needed_only_as_a_prerequisite_is_covered_at_any_level(more: nx.MultiDiGraph) -> None:
+    # Python to level 2 gives computer programming at level 2: enough to build on, as for
+    # a learner who has it (a prerequisite is met at any level)
+    path = learning_path(more, None, t("scripter"))
+    assert labels(path) == ["Python programming", "algorithms"]
+    assert path.steps[0].covers == [t("programming")]
+    assert path.steps[0].reasons[-1] == "covers computer programming, a prerequisite of algorithms"
+
+
+def test_covers_never_order_two_steps_before_each_other(more: nx.MultiDiGraph) -> None:
+    # A could cover P (which B builds on) and B could cover Q (which A builds on): taking
+    # both would need A before B and B before A, so only the first is taken
+    path = learning_path(more, None, t("crossed"))
+    assert labels(path) == ["Q", "A", "B"]
+    assert path.steps[1].covers == [t("p")]
+    assert path.steps[2].covers == []

@@ -171,7 +171,8 @@ def test_every_role_pair_on_shipped_data() -> None:
 
 @cache
 def _generated(seed: int) -> tuple[nx.MultiDiGraph, list[Any], list[Any]]:
-    G = career_graph(400, seed=seed)
+    # a fifth of the skills narrower than another, as in ESCO's hierarchy
+    G = career_graph(400, seed=seed, broader=0.2)
     roles = sorted(n for n, t in G.nodes(data="type") if t == "role")
     skills = sorted(n for n, t in G.nodes(data="type") if t == "skill")
     return G, roles, skills
