@@ -482,32 +482,38 @@ class _Planner:
             founded = self.foundations(s for s, lv in have.items() if lv >= 1)
         needs = self._needs(chain, have, implied, founded, {})
         covered = self._covering(needs)
-        # without the covered skills nothing a covering step was needed for goes away: it
-        # never builds on what it covers (see _covering), so one more pass is the plan
-        return self._needs(chain, have, implied, founded, covered) if covered else needs
+        while covered:
+            planned = self._needs(chain, have, implied, founded, covered)
+            # a covering step needed only as a prerequisite of a skill another step covers
+            # may be gone: what it covered is planned again (covers only go, so this ends)
+            gone = {part for part, by in covered.items() if by not in planned}
+            if not gone:
+                return planned
+            covered = {part: by for part, by in covered.items() if part not in gone}
+        return needs
 
     def _covering(self, needs: Mapping[Any, _Need]) -> dict[Any, Any]:
         """``{broader skill: the step covering it}`` among ``needs``.
 
-        Steps are taken from the highest level down (then by IRI); each covers the
-        broader skills among ``needs`` that it reaches (the level a role asks for, or
-        any level for a skill needed only as a prerequisite, as for what a learner
-        has), that it does not build on, and on which neither it nor anything it
-        builds on builds, directly or through other covers (so that it can come
-        before them). A step that covers is
-        never covered itself, so a cycle of ``skos:broader`` (A in B, B in A) cannot
-        cover both.
+        Steps are taken narrowest first, then from the highest level down, then by IRI
+        (:meth:`_narrowest_first`). Each covers the broader skills among ``needs`` that
+        it reaches (the level a role asks for, or any level for a skill needed only as
+        a prerequisite, as for what a learner has), that it does not build on, and on
+        which neither it nor anything it builds on builds, directly or through other
+        covers (so that it can come before them). A step that covers is never covered
+        itself, so a cycle of ``skos:broader`` (A in B, B in A) cannot cover both.
         """
         covered: dict[Any, Any] = {}
         covering: set[Any] = set()
         order = nx.DiGraph((s, later) for s, n in needs.items() for later in n.prerequisite_of)
         order.add_edges_from((p, s) for s in needs for p in self.prerequisites(s) if p in needs)  # as _order
-        for skill in sorted(needs, key=lambda s: (-needs[s].level, str(s))):
+        for skill in self._narrowest_first(needs):
             if skill in covered:
                 continue
             reach = min(needs[skill].level, PREREQUISITE_LEVEL)
             for part in sorted(self.parts(skill), key=str):
                 other = needs.get(part)
+                building = list(order.successors(part)) if part in order else []  # steps building on it
                 if (
                     other is None
                     or part in covered
@@ -515,16 +521,28 @@ class _Planner:
                     or (other.level if other.required_by else 1) > reach
                     or part in self.prior(skill)
                     or skill in self.prior(part)
-                    or any(
-                        x == skill or (x in order and skill in order and nx.has_path(order, x, skill))
-                        for x in other.prerequisite_of
-                    )
+                    or any(x == skill or (skill in order and nx.has_path(order, x, skill)) for x in building)
                 ):
                     continue
                 covered[part] = skill
                 covering.add(skill)
-                order.add_edges_from((skill, x) for x in other.prerequisite_of)
+                order.add_edges_from((skill, x) for x in building)
         return covered
+
+    def _narrowest_first(self, needs: Mapping[Any, _Need]) -> list[Any]:
+        """``needs`` with each skill before the broader skills it includes, then from the
+        highest level down and by IRI (by level alone when ``skos:broader`` has a cycle)."""
+
+        def key(s: Any) -> tuple[int, str]:
+            return (-needs[s].level, str(s))
+
+        inclusion = nx.DiGraph()
+        inclusion.add_nodes_from(needs)
+        inclusion.add_edges_from((s, b) for s in needs for b in self.parts(s) if b in needs and b != s)
+        try:
+            return list(nx.lexicographical_topological_sort(inclusion, key=key))
+        except nx.NetworkXUnfeasible:
+            return sorted(needs, key=key)
 
     def _needs(
         self,
@@ -618,11 +636,15 @@ def _order(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Any]:
             H.add_edge(skill, later)
         for _, _, building in need.covers:
             H.add_edges_from((skill, later) for later in building if later in needs)
-    # a step also precedes any step that has it as a prerequisite while raising a level
+    # a step also precedes any step that has it (or a skill it covers) as a prerequisite
+    # while raising a level
+    by = {part: skill for skill, need in needs.items() for part, _, _ in need.covers}
     for skill in needs:
         for pre, _ in edges_of(G, skill, "prerequisite"):
             if pre in needs:
                 H.add_edge(pre, skill)
+            elif by.get(pre, skill) != skill:
+                H.add_edge(by[pre], skill)
     try:
         rev = list(reversed(list(nx.topological_sort(H))))
     except nx.NetworkXUnfeasible as err:

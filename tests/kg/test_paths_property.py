@@ -126,9 +126,20 @@ def check(
 
     full = {s.iri: s.level for s in p.steps}
     assert unmet(full) == [], "the plan leaves something unmet"
-    for s in p.steps:  # minimality: every step is needed
+    for s in p.steps:  # minimality: every step is needed ...
         without = {k: v for k, v in full.items() if k != s.iri}
-        assert unmet(without), f"removing {s.label} leaves nothing unmet: the step is superfluous"
+        if unmet(without):
+            continue
+        # ... or would be covered by a narrower step that has to come after a step
+        # building on it (so it could not be learnt in time through that step)
+        coverers = [c for c in p.steps if s.iri in _parts(G, c.iri)]
+        building = [
+            t.position for t in p.steps if any(pre == s.iri for pre, _ in _out(G, t.iri, "prerequisite"))
+        ]
+        assert coverers, f"removing {s.label} leaves nothing unmet: the step is superfluous"
+        assert all(any(pos < c.position for pos in building) for c in coverers), (
+            f"{s.label} is a step of its own though a narrower step could cover it in time"
+        )
 
 
 # ---------------------------------------------------------------- shipped data
@@ -187,6 +198,27 @@ def test_paths_on_generated_graphs(seed: int, data: st.DataObject) -> None:
     known = data.draw(st.dictionaries(st.sampled_from(skills), st.integers(1, 5), max_size=10), label="known")
     p = learning_path(G, source, target, known=known)
     check(G, p, source, target, known)
+
+
+@pytest.mark.parametrize(
+    ("seed", "source", "target", "known", "optional"),
+    [
+        # found by a wider search (60 seeds, half the skills narrower than another):
+        # a covering step that came before a step building on what it covers ...
+        (1, "role:r00017", "role:r00010", {"skill:s00161": 4, "skill:s00015": 3, "skill:s00012": 3}, False),
+        # ... a cover whose step was needed only for a skill another step covered ...
+        (28, None, "role:r00014", {}, True),
+        # ... and a step that covers while a narrower step could cover it and more
+        (39, "role:r00012", "role:r00019", {"skill:s00178": 5}, False),
+    ],
+)
+def test_paths_on_dense_broader_skills(
+    seed: int, source: str | None, target: str, known: dict[str, int], optional: bool
+) -> None:
+    G = career_graph(300, seed=seed, broader=0.5)
+    check(
+        G, learning_path(G, source, target, known=known, optional=optional), source, target, known, optional
+    )
 
 
 # ---------------------------------------------------------------- the checker itself
