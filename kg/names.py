@@ -233,13 +233,6 @@ class _Names:
     def _position(self) -> dict[str, int]:
         return {k: i for i, k in enumerate(self.names)}
 
-    @functools.cached_property
-    def _text(self) -> tuple[str, list[int], list[str]]:
-        """Every name in one string, a line each, with where each starts."""
-        order = list(self.names)
-        starts = list(itertools.accumulate((len(k) + 1 for k in order), initial=0))
-        return "\n".join(order) + "\n", starts, order
-
     def starting(self, start: str) -> list[str]:
         """The names holding a word that begins with ``start``, in order.
 
@@ -255,22 +248,6 @@ class _Names:
             found.update(self.by_word[vocabulary[at]])
             at += 1
         return sorted(found, key=self._position.__getitem__)
-
-    def containing(self, text: str) -> Iterator[str]:
-        """The names holding ``text`` (a whole or partial word, or words), in order,
-        found by one scan of the string of them all.
-
-        Examples
-        --------
-        >>> list(_names_of({1: "SQL", 2: "NoSQL", 3: "Python"}, {2: ["no sql"]}).containing("sql"))
-        ['nosql', 'sql', 'no sql']
-        """
-        blob, starts, order = self._text
-        pos = blob.find(text)
-        while pos != -1:
-            i = bisect.bisect_right(starts, pos) - 1  # (a folded text holds no line break)
-            yield order[i]
-            pos = blob.find(text, starts[i + 1])
 
     @functools.cached_property
     def by_length(self) -> dict[int, tuple[list[str], list[int]]]:
@@ -563,7 +540,9 @@ def _near_miss(key: str, words: list[str], name: str, name_words: list[str]) -> 
     return (letters + worst * math.sqrt(share)) / 2
 
 
-def _closest(name: str, folded: _Names, n: int) -> list[str]:
+def _closest(name: str, folded: _Names, n: int, by_name: bool = False) -> list[str]:
+    """:func:`closest_labels` over ``folded``; partial names (holding ``name``) in the
+    pool's order, or with ``by_name`` those starting with it first, then the shortest."""
     names, preferred = folded.names, folded.preferred
     key = fold(name)
     if not key:
@@ -617,14 +596,20 @@ def _closest(name: str, folded: _Names, n: int) -> list[str]:
         # a typo of several words near no name as a whole: the names it holds, typed among
         # other words ("machine learning engineer" in "machine lerning engneer with deep lernin")
         ranked = _typed_within(likes, folded, candidates)
-    # partial names ("learning" -> "machine learning") last, preferred labels first
-    # (names list them first), when fewer names are close (those holding the words
-    # typed were weighed above: "aspiring machine learning engineer" stays out when
-    # too far behind)
+    # partial names ("learning" -> "machine learning") last, when fewer names are close:
+    # preferred labels first (those holding the words typed were weighed above:
+    # "aspiring machine learning engineer" stays out when too far behind)
     taken = set(ranked) | judged
-    more = (k for k in folded.containing(key) if k not in taken)
+    within = [k for k in names if key in k and k not in taken] if len(ranked) < n else []
+    more = heapq.nsmallest(
+        n * 10,
+        within,
+        key=(lambda k: (k not in preferred, not k.startswith(key), len(k), k))
+        if by_name
+        else (lambda k: (k not in preferred, 0, 0, "")),  # (a stable sort: the pool's order)
+    )
     out: list[str] = []
-    for k in itertools.chain(ranked, more if len(ranked) < n else ()):
+    for k in itertools.chain(ranked, more):
         label = names[k]
         if label not in out:
             out.append(label)
@@ -657,7 +642,13 @@ class LabelIndex:
         # each label predicate is read in one pass (fast on large Oxigraph stores)
         texts = {pred: _label_texts(graph, pred) for pred in _LABEL_PREDICATES}
         for c in classes:
-            for node, _ in pairs(graph, RDF.type, c):
+            # in one order whatever the store's (careerkg's own nodes first): the order of
+            # the labels decides among equal names and partial ones ("learning" ->
+            # 'deep learning', 'machine learning' ...), which came in another order
+            # at each run
+            for node, _ in sorted(
+                pairs(graph, RDF.type, c), key=lambda p: (not str(p[0]).startswith(BASE), str(p[0]))
+            ):
                 if not isinstance(node, URIRef):
                     continue
                 index.types[node].add(c)
@@ -820,7 +811,7 @@ class LabelIndex:
         >>> LabelIndex.of(Store.default()).closest("pyton", CKG.Skill, n=1)
         ['Python programming']
         """
-        return _closest(name, self._names(cls), n)
+        return _closest(name, self._names(cls), n, by_name=True)
 
     @property
     def _memo(self) -> dict[str, list[str]]:
