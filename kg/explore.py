@@ -39,7 +39,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from kg.errors import UnknownEntity
-from kg.names import LabelIndex, label_of, normalise
+from kg.names import LabelIndex, label_of, normalise, within_typo
 from kg.namespace import BASE, CKG
 from kg.project import NODE_TYPES as _PROJECTED_TYPES
 from kg.project import RELATIONS
@@ -316,8 +316,9 @@ def closest_names(
     for i, word in enumerate(typed):
         if word in words.by_word:  # spelt right: that word (comparing costs time on ESCO)
             like = {word}
-        else:
-            like = set(difflib.get_close_matches(word, words.vocabulary, n=6, cutoff=0.75))
+        else:  # those alike in letters that a few edits make of it ("pyhton": not "photons")
+            near = difflib.get_close_matches(word, words.vocabulary, n=6, cutoff=0.75)
+            like = {w for w in near if within_typo(word, w)}
         if i == len(typed) - 1 and len(word) >= 3:  # the word being typed: words it starts
             at = bisect.bisect_left(words.vocabulary, word)
             for w in words.vocabulary[at : at + 20]:
@@ -334,21 +335,25 @@ def closest_names(
     if most * 2 < len(typed):  # fewer than half the words typed: nothing is close
         return []
     wanted = set(classes) if classes is not None else None
-    best: dict[URIRef, tuple[float, bool, str]] = {}
+    best: dict[URIRef, tuple[float, bool, float, str]] = {}
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(key)
     for i, n in hits.items():
         if n < most:
             continue
         name, node = words.names[i]
         if wanted is not None and not index.types.get(node, set()) & wanted:
             continue
-        score = round(difflib.SequenceMatcher(None, key, name).ratio(), 3)
+        matcher.set_seq1(name)
+        score = round(matcher.ratio(), 3)
         # a preferred label counts before an alt label as like (in ESCO "data
-        # scientist" is also an alt label of "bioinformatics scientist")
-        preferred = name == normalise(index.labels[node])
-        if score >= _CLOSE and (score, preferred) > best.get(node, (0.0, False, ""))[:2]:
-            best[node] = (score, preferred, name)
+        # scientist" is also an alt label of "bioinformatics scientist"), and of names
+        # as like, the one of the same letters ("pyhton": "Python", not "Pyston")
+        close = (score, name == normalise(index.labels[node]), round(matcher.quick_ratio(), 3), name)
+        if score >= _CLOSE and close[:3] > best.get(node, (0.0, False, 0.0, ""))[:3]:
+            best[node] = close
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], not kv[1][1], index.labels[kv[0]].casefold()))
-    return [(node, _display(index, node, name)) for node, (_s, _p, name) in ranked[:limit]]
+    return [(node, _display(index, node, close[3])) for node, close in ranked[:limit]]
 
 
 def _display(index: LabelIndex, node: URIRef, name: str) -> str:

@@ -40,7 +40,7 @@ from kg.errors import UnknownEntity
 from kg.namespace import BASE, CKG, PREFIXES
 from kg.store import Store
 
-__all__ = ["LabelIndex", "closest_labels", "fold", "label_of", "normalise"]
+__all__ = ["LabelIndex", "closest_labels", "fold", "label_of", "normalise", "within_typo"]
 
 _KIND_NAMES = {
     CKG.Role: "role",
@@ -349,6 +349,19 @@ def _edits(a: str, b: str, limit: int) -> int:
             return limit + 1
         before, row = row, current
     return min(row[-1], limit + 1)
+
+
+def within_typo(typed: str, known: str) -> bool:
+    """Whether ``known`` is a few edits from the word ``typed``, for its length: what a
+    typo of it may be (:func:`_edits`, :func:`_allowed`).
+
+    Examples
+    --------
+    >>> within_typo("pyhton", "python"), within_typo("pyhton", "photons"), within_typo("nural", "neural")
+    (True, False, True)
+    """
+    limit = _allowed(typed)
+    return _edits(typed, known, limit) <= limit
 
 
 def _letters(word: str) -> int:
