@@ -9,7 +9,11 @@ Two input forms give the same :class:`Curriculum`:
 Turtle
     A ``ckg:Curriculum`` with ``ckg:hasCourse`` courses (``a ckg:Course``, ``ckg:term``,
     ``ckg:hasTeaching [ ckg:taughtSkill ... ]`` or ``ckg:teaches``, ``ckg:requiresPrior``),
-    ``ckg:entryRequirement`` skills and ``ckg:targetRole`` roles.
+    ``ckg:entryRequirement`` skills and ``ckg:targetRole`` roles. A skill named by text
+    that matches no skill (a typo, a tool) is kept with the schema.org property
+    ``ckg:teaches``, ``ckg:requiresPrior`` and ``ckg:entryRequirement`` closely match,
+    whose values may be text: ``schema:teaches``, ``schema:coursePrerequisites`` and
+    ``schema:programPrerequisites`` (what :func:`curriculum_graph` writes for such names).
 CSV
     One row per course with the columns ``course, term, teaches, requires`` (any order,
     any case, extra columns ignored), separated by ``,`` or, as the header shows, by
@@ -55,7 +59,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import SKOS, NamespaceManager
+from rdflib.namespace import SDO, SKOS, NamespaceManager
 from rdflib.term import Node
 
 from kg.errors import InputFileError, InvalidCurriculum, UnknownEntity, not_utf8
@@ -126,6 +130,9 @@ class SkillRef:
     fix: str = ""
     supports: tuple[str, ...] = ()
     """For the name of a tool: the labels of all the skills it supports."""
+    written: URIRef | None = None
+    """For an unknown name a Turtle file gives as an IRI: that IRI (``name`` shows it
+    shortened), written back as it was by :func:`curriculum_graph`."""
 
     @property
     def known(self) -> bool:
@@ -870,7 +877,9 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
         )
     cur = curricula[0]
 
-    def refs(subject: URIRef | BNode, pred: URIRef) -> list[SkillRef]:
+    def refs(subject: URIRef | BNode, pred: URIRef, text_pred: URIRef) -> list[SkillRef]:
+        """The skills ``subject`` names with ``pred`` (IRIs), then those it names as text
+        with ``text_pred`` (the schema.org property: names that matched no skill)."""
         out = []
         for obj in sorted(g.objects(subject, pred), key=str):
             if not isinstance(obj, URIRef):
@@ -879,29 +888,47 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
                     f"{nm.normalizeUri(pred)} must name a skill by its IRI, not {_literal_hint(obj, index, nm)}",
                     line_of(subject, nm.normalizeUri(pred)),
                 )
-            name = _show(obj, nm)
-            ref = _skill_ref(index, str(obj), line_of(obj))
-            fix = ""
-            if not ref.known and ref.suggestions:  # the IRIs to write, not only their labels
-                close = _written(index, ref.suggestions[:3], CKG.Skill, nm)
-                fix = (
-                    "name the skill(s) it is used to teach instead, such as " + ", ".join(close)
-                    if ref.note
-                    else "did you mean " + " or ".join(close) + "?"
+            out.append(ref_of(obj, _show(obj, nm), _skill_ref(index, str(obj), line_of(obj))))
+        for obj in sorted(g.objects(subject, text_pred), key=str):
+            if isinstance(obj, URIRef):  # schema.org allows an IRI too: read as with ``pred``
+                out.append(ref_of(obj, _show(obj, nm), _skill_ref(index, str(obj), line_of(obj))))
+            elif isinstance(obj, Literal):
+                text = " ".join(str(obj).split())
+                if text:
+                    line = next(
+                        (n for q in ('"', "'") if (n := line_of(subject, f"{q}{obj!s}{q}")) is not None),
+                        line_of(subject, nm.normalizeUri(text_pred)),
+                    )
+                    out.append(ref_of(None, text, _skill_ref(index, text, line)))
+            else:
+                raise InvalidCurriculum(
+                    source,
+                    f"{nm.normalizeUri(text_pred)} must name a skill by its IRI or as text, not a blank node",
+                    line_of(subject, nm.normalizeUri(text_pred)),
                 )
-            out.append(
-                SkillRef(
-                    name,
-                    ref.iri,
-                    ref.label if ref.known else name,
-                    ref.line,
-                    ref.suggestions,
-                    ref.note,
-                    fix,
-                    ref.supports,
-                )
-            )
         return out
+
+    def ref_of(obj: URIRef | None, name: str, ref: SkillRef) -> SkillRef:
+        """``ref`` named as the file writes it, with the fix in the file's terms (IRIs)."""
+        fix = ""
+        if not ref.known and ref.suggestions:  # the IRIs to write, not only their labels
+            close = _written(index, ref.suggestions[:3], CKG.Skill, nm)
+            fix = (
+                "name the skill(s) it is used to teach instead, such as " + ", ".join(close)
+                if ref.note
+                else "did you mean " + " or ".join(close) + "?"
+            )
+        return SkillRef(
+            name,
+            ref.iri,
+            ref.label if ref.known else name,
+            ref.line,
+            ref.suggestions,
+            ref.note,
+            fix,
+            ref.supports,
+            None if ref.known else obj,
+        )
 
     listed = set(g.objects(cur, CKG.hasCourse))
     stray = sorted(
@@ -944,7 +971,14 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
             )
         term = _term(str(value), source, where)
         courses.append(
-            Course(c, label_of(g, c), term, refs(c, CKG.teaches), refs(c, CKG.requiresPrior), line_of(c))
+            Course(
+                c,
+                label_of(g, c),
+                term,
+                refs(c, CKG.teaches, SDO.teaches),
+                refs(c, CKG.requiresPrior, SDO.coursePrerequisites),
+                line_of(c),
+            )
         )
     _name_courses(courses, {_show(c.iri, nm): c for c in courses})  # as refs() names them: course:x
     _name_tools(courses, lambda labels: _written(index, labels, CKG.Skill, nm))
@@ -956,7 +990,7 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
         iri=cur,
         label=label_of(g, cur),
         courses=_ordered(courses),
-        entry=refs(cur, CKG.entryRequirement),
+        entry=refs(cur, CKG.entryRequirement, SDO.programPrerequisites),
         targets=_roles(
             ((str(r), _show(r, nm)) for r in sorted(g.objects(cur, CKG.targetRole), key=str)),
             lambda name, shown: _role(index, name, source, line_of(cur, "targetRole"), shown, nm),
@@ -1013,23 +1047,49 @@ def _literal_hint(obj: Node, index: LabelIndex, nm: NamespaceManager) -> str:
 def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Graph:
     """Describe ``curriculum`` in the careerkg ontology (a CSV curriculum as Turtle).
 
-    Unknown skills are left out of the triples (they have no IRI).
+    Reading the description back with :func:`parse_curriculum` gives the same
+    curriculum, with the same unknown skills. A name that matched no skill has no
+    skill IRI, and careerkg makes none up for it: it is kept as text with the
+    schema.org property the careerkg one closely matches, whose values may be text
+    (``schema:teaches``, ``schema:coursePrerequisites``, and
+    ``schema:programPrerequisites`` for an entry requirement). Queries on
+    ``ckg:teaches`` see the known skills only. An IRI of a Turtle curriculum that names
+    no skill is written back as the file gave it.
 
     Examples
     --------
     >>> from kg.store import Store
-    >>> cur = parse_curriculum("course,term,teaches,requires\\nIntro,1,Python,\\n", Store(_example_graph()), fmt="csv", source="intro.csv")
+    >>> store = Store(_example_graph())
+    >>> cur = parse_curriculum("course,term,teaches,requires\\nIntro,1,Python; Pyhton,Stats 101\\n", store, fmt="csv", source="intro.csv")
     >>> g = curriculum_graph(cur)
     >>> from kg.namespace import SKILL
     >>> (cur.courses[0].iri, CKG.teaches, SKILL.python) in g
     True
+    >>> sorted(str(o) for o in g.objects(cur.courses[0].iri, SDO.teaches)), str(g.value(cur.courses[0].iri, SDO.coursePrerequisites))
+    (['Pyhton'], 'Stats 101')
+    >>> again = parse_curriculum(g.serialize(format="turtle"), store, fmt="turtle", source="intro.ttl")
+    >>> [(c.label, [s.name for s in c.teaches], [s.name for s in c.requires]) for c in again.courses]
+    [('Intro', ['skill:python', 'Pyhton'], ['Stats 101'])]
+    >>> [(column, r.name, r.suggestions) for _, column, r in again.unknown()]
+    [('teaches', 'Pyhton', ('Python',)), ('requires', 'Stats 101', ())]
     """
     g = graph if graph is not None else new_graph()
     cur = curriculum.iri
+
+    def unknown(subject: URIRef, refs: Iterable[SkillRef], pred: URIRef, text_pred: URIRef) -> None:
+        for r in refs:
+            if r.known:
+                continue
+            if r.written is not None:  # as the Turtle file gave it: not made up here
+                g.add((subject, pred, r.written))
+            else:
+                g.add((subject, text_pred, Literal(r.name)))
+
     g.add((cur, RDF.type, CKG.Curriculum))
     g.add((cur, SKOS.prefLabel, Literal(curriculum.label, lang="en")))
     for s in sorted(curriculum.entry_skills()):
         g.add((cur, CKG.entryRequirement, s))
+    unknown(cur, curriculum.entry, CKG.entryRequirement, SDO.programPrerequisites)
     for r in curriculum.targets:
         g.add((cur, CKG.targetRole, r))
     for c in curriculum.courses:
@@ -1045,6 +1105,8 @@ def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Grap
             g.add((c.iri, CKG.teaches, s))
         for s in sorted(c.required_skills()):
             g.add((c.iri, CKG.requiresPrior, s))
+        unknown(c.iri, c.teaches, CKG.teaches, SDO.teaches)
+        unknown(c.iri, c.requires, CKG.requiresPrior, SDO.coursePrerequisites)
     return g
 
 
