@@ -15,7 +15,10 @@ Outputs (variables, or constants to filter on):
 - ``ckf:position`` 1, 2, ... in learning order; ``ckf:step`` the skill IRI;
   ``ckf:label`` its label; ``ckf:hours`` the hours to learn it; ``ckf:level`` the level to
   reach; ``ckf:stepType`` its type; ``ckf:reasons`` why it is there (one string, reasons
-  joined by ``"; "``); ``ckf:totalHours`` the path's total.
+  joined by ``"; "``); ``ckf:totalHours`` the path's total; ``ckf:covers`` a broader
+  skill the step covers (``skos:broader``: learning Python programming covers computer
+  programming, which is then no step of its own), one solution per covered skill and none
+  for a step that covers nothing, as for any triple pattern.
 
 A known skill is an IRI (known at level 5) or a string as ``careerkg path --know``
 takes it (``"Python:3"``, ``"skill:python:2"``).
@@ -46,6 +49,7 @@ import weakref
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import product
 from typing import Any
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -89,6 +93,7 @@ OUTPUTS = (
     CKF.stepType,
     CKF.reasons,
     CKF.totalHours,
+    CKF.covers,
 )
 MAGIC = frozenset((*INPUTS, *OUTPUTS))
 
@@ -124,7 +129,7 @@ def _store_for(graph: Graph) -> Store:
 
 @dataclass(frozen=True)
 class PathRow:
-    """One step of a learning path, as RDF terms."""
+    """One step of a learning path, as RDF terms (``covers``: the broader skills it covers)."""
 
     position: Literal
     step: URIRef
@@ -134,18 +139,25 @@ class PathRow:
     step_type: Identifier
     reasons: Literal
     total_hours: Literal
+    covers: tuple[URIRef, ...] = ()
 
-    def value(self, predicate: URIRef) -> Identifier:
-        return {
-            CKF.position: self.position,
-            CKF.step: self.step,
-            CKF.label: self.label,
-            CKF.hours: self.hours,
-            CKF.level: self.level,
-            CKF.stepType: self.step_type,
-            CKF.reasons: self.reasons,
-            CKF.totalHours: self.total_hours,
-        }[predicate]
+    def values(self, predicate: URIRef) -> tuple[Identifier, ...]:
+        """The terms ``predicate`` has for this step: one, or for ``ckf:covers`` one per
+        covered skill (none when the step covers nothing)."""
+        if predicate == CKF.covers:
+            return self.covers
+        return (
+            {
+                CKF.position: self.position,
+                CKF.step: self.step,
+                CKF.label: self.label,
+                CKF.hours: self.hours,
+                CKF.level: self.level,
+                CKF.stepType: self.step_type,
+                CKF.reasons: self.reasons,
+                CKF.totalHours: self.total_hours,
+            }[predicate],
+        )
 
 
 def _number(value: Any) -> Literal:
@@ -220,6 +232,7 @@ def path_rows(
                     step_type=_term(step.type),
                     reasons=Literal(_reasons(getattr(step, "reasons", None))),
                     total_hours=total,
+                    covers=tuple(URIRef(str(c)) for c in getattr(step, "covers", ())),
                 )
             )
         return tuple(rows)
@@ -278,14 +291,16 @@ def _answer(ctx: QueryContext, groups: list[_Group]) -> Iterator[QueryContext]:
         return  # not roles: no path, and no need to ask the path engine
     store = _store_for(graph)  # type: ignore[arg-type]
     for row in path_rows(store, sources[0] if sources else None, targets[0], know):  # type: ignore[arg-type]
-        c: QueryContext | None = ctx.push()
-        c = _bind(c, group.subject, BNode()) if c is not None else None
-        for predicate, term in group.outputs:
-            if c is None:
-                break
-            c = _bind(c, term, row.value(predicate))
-        if c is not None:
-            yield from _answer(c, others)
+        row_node = BNode()
+        # one solution per combination of the outputs' values (ckf:covers may have several)
+        for values in product(*(row.values(predicate) for predicate, _ in group.outputs)):
+            c: QueryContext | None = _bind(ctx.push(), group.subject, row_node)
+            for (_, term), value in zip(group.outputs, values, strict=True):
+                if c is None:
+                    break
+                c = _bind(c, term, value)
+            if c is not None:
+                yield from _answer(c, others)
 
 
 def _order(ctx: QueryContext, triples: list[_Triple]) -> list[_Triple]:

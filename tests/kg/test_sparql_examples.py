@@ -194,3 +194,22 @@ def test_a_parameter_of_the_wrong_kind_is_refused_not_answered_with_no_rows(stor
         run_example(store, "certifications-for-skill", {"skill": "Data Scientist"})
     # names of the right kind still work, alt labels included
     assert run_example(store, "essential-skills", {"role": "MLE"}).rows
+
+
+def test_broader_skills_lists_what_the_path_engine_counts_for_a_broader_skill(store: Store) -> None:
+    # the pairs are those of the projection's 'broader' edges, closed transitively: the
+    # skills kg.paths credits as part of another (Python programming in computer programming)
+    import networkx as nx
+
+    from kg.namespace import SKILL
+    from kg.project import projection
+
+    G = projection(store)
+    B = nx.DiGraph([(u, v) for u, v, k in G.edges(keys=True) if k == "broader"])
+    expected = {(str(u), str(v)) for u in B for v in nx.descendants(B, u)}
+    res = run_example(store, "broader-skills")
+    assert res.variables[:4] == ["skill", "label", "broader", "broaderLabel"]
+    pairs = [(str(r[0]), str(r[2])) for r in res.rows]
+    assert len(pairs) == len(set(pairs))
+    assert set(pairs) == expected
+    assert (str(SKILL["python"]), str(SKILL["computer-programming"])) in expected
