@@ -184,6 +184,19 @@ def _fold_words(text: str) -> list[str]:
     return text.casefold().replace("-", " ").replace("_", " ").split()
 
 
+def _starts_word(text: str, name: str) -> bool:
+    """Whether ``text``, of three letters or more, starts a word of ``name``.
+
+    Examples
+    --------
+    >>> _starts_word("learn", "machine learning"), _starts_word("sql", "nosql"), _starts_word("sql", "sql server")
+    (True, False, True)
+    >>> _starts_word("go", "golf"), _starts_word("go", "go to castings")
+    (False, False)
+    """
+    return len(text) > 2 and (name.startswith(text) or f" {text}" in name)
+
+
 def _abbreviates(words: list[str], name: list[str]) -> bool:
     """Whether each of ``words`` starts a word of ``name``, in order.
 
@@ -578,6 +591,8 @@ def _closest(name: str, folded: _Names, n: int, by_name: bool = False) -> list[s
                 ratio = difflib.SequenceMatcher(None, key, k).ratio()
                 score[k] = max(ratio, WORDS_SCORE) * weight(k)
     judged = set(score)
+    likes: dict[str, set[str]] = {}  # each word typed, and the known words it may stand for
+    candidates: list[str] = []
     # near misses, for a typo (the name itself known, there is none: "mine planning
     # engineer" is near "machine learning engineer" only in letters). On a big graph a
     # typo's best match is followed by unrelated names sharing a few letters with it,
@@ -611,9 +626,13 @@ def _closest(name: str, folded: _Names, n: int, by_name: bool = False) -> list[s
         ranked = _typed_within(likes, folded, candidates)
     # partial names ("learning" -> "machine learning") last, when fewer names are close:
     # preferred labels first (those holding the words typed were weighed above:
-    # "aspiring machine learning engineer" stays out when too far behind)
+    # "aspiring machine learning engineer" stays out when too far behind); the name
+    # typed, of three letters or more, starting a word of theirs ("go": not 'golf',
+    # 'algorithms', nor 'attend castings' for its alt label "go to castings")
     taken = set(ranked) | judged
-    within = [k for k in names if key in k and k not in taken] if len(ranked) < n else []
+    within = (
+        [k for k in names if key in k and k not in taken and _starts_word(key, k)] if len(ranked) < n else []
+    )
     more = heapq.nsmallest(
         n * 10,
         within,

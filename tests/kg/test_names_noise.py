@@ -70,3 +70,14 @@ def test_a_long_typo_is_compared_with_few_of_many_names(monkeypatch: pytest.Monk
     # every name was compared letter by letter (5,040), now those holding the most
     # words like the words typed, and each word of the few weighed as near misses
     assert len(set(compared)) <= CANDIDATES + len(words)
+
+
+def test_names_holding_the_name_typed_hold_it_at_the_start_of_a_word() -> None:
+    # ESCO: 'go' suggested 'golf', 'government policy', 'good laboratory practice' ...
+    roles = label_index(
+        CKG.Role, {"golf caddie": [], "algorithms engineer": [], "attend castings": ["go to castings"]}
+    )
+    assert roles.closest("go", CKG.Role) == []
+    skills = label_index(CKG.Skill, {"NoSQL": [], "SQL Server": [], "machine learning": []})
+    assert skills.closest("sql", CKG.Skill) == ["SQL Server"]
+    assert skills.closest("learn", CKG.Skill) == ["machine learning"]
