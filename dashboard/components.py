@@ -566,9 +566,38 @@ def step_level(step: Mapping[str, Any]) -> html.Span | None:
     )
 
 
+def step_covers(step: Mapping[str, Any]) -> html.Div | None:
+    """The broader skills a step covers (``covers``, ``{iri, label}`` or IRIs), each a link
+    to the explorer; ``None`` when it covers none.
+
+    Examples
+    --------
+    >>> div = step_covers({"covers": [{"iri": "urn:p", "label": "computer programming"}]})
+    >>> div.children[0], div.children[1].href, div.children[-1]
+    ('Covers ', '/node/computer%20programming', ' (no step of its own)')
+    >>> step_covers({"label": "SQL", "covers": []}) is None
+    True
+    """
+    covers = [
+        c if isinstance(c, Mapping) else {"iri": str(c), "label": str(c)} for c in step.get("covers") or []
+    ]
+    if not covers:
+        return None
+    parts: list[Any] = ["Covers "]
+    for i, c in enumerate(covers):
+        if i:
+            parts.append(", ")
+        label = str(c.get("label") or c.get("iri"))
+        parts.append(
+            dcc.Link(label, href=node_url(label), className="linklike", title=f"Show {label} in the explorer")
+        )
+    parts.append(" (no step of its own)")
+    return html.Div(parts, className="step-why step-covers")
+
+
 def step_list(steps: Sequence[Mapping[str, Any]]) -> html.Ol:
     """The ordered steps of a learning path: label, the levels it goes between,
-    hours, cumulative hours, reasons."""
+    hours, cumulative hours, reasons, and the broader skills it covers."""
     items = []
     total = 0.0
     for s in steps:
@@ -601,6 +630,7 @@ def step_list(steps: Sequence[Mapping[str, Any]]) -> html.Ol:
                         className="step-head",
                     ),
                     html.Div(reasons_text(s.get("reasons"), "; "), className="step-why"),
+                    *([covers] if (covers := step_covers(s)) is not None else []),
                 ],
                 className="step",
                 **{"data-iri": str(s.get("iri"))},

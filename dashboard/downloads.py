@@ -6,8 +6,8 @@ Examples
 ...      "steps": [{"position": 1, "iri": "urn:a", "label": "A", "type": "skill", "level": 3, "hours": 10,
 ...                 "reasons": ["needed"]}], "total_hours": 10, "credentials": []}
 >>> print(to_csv(p).strip())
-position,label,iri,type,from_level,level,hours,cumulative_hours,hours_estimated,reasons
-1,A,urn:a,skill,0,3,10,10,false,needed
+position,label,iri,type,from_level,level,hours,cumulative_hours,hours_estimated,reasons,covers
+1,A,urn:a,skill,0,3,10,10,false,needed,
 >>> to_markdown(p).splitlines()[0]
 '# Learning path: SE → MLE'
 """
@@ -58,15 +58,18 @@ def _label(item: Any) -> str:
 
 def to_csv(path: Mapping[str, Any]) -> str:
     """One row per step: position, label, IRI, type, the levels it goes between, hours,
-    cumulative hours (the plan's own), whether the hours are assumed, reasons.
+    cumulative hours (the plan's own), whether the hours are assumed, reasons, and the
+    IRIs of the broader skills it covers (``covers``, joined by ``"; "``; those are no
+    step of their own).
 
     Examples
     --------
     >>> step = {"position": 1, "label": "SQL", "iri": "urn:sql", "type": "skill", "from_level": 2,
-    ...         "level": 4, "hours": 26.666, "cumulative_hours": 26.666, "reasons": ["needed"]}
+    ...         "level": 4, "hours": 26.666, "cumulative_hours": 26.666, "reasons": ["needed"],
+    ...         "covers": ["urn:databases"]}
     >>> print(to_csv({"steps": [step]}).strip())
-    position,label,iri,type,from_level,level,hours,cumulative_hours,hours_estimated,reasons
-    1,SQL,urn:sql,skill,2,4,26.666,26.666,false,needed
+    position,label,iri,type,from_level,level,hours,cumulative_hours,hours_estimated,reasons,covers
+    1,SQL,urn:sql,skill,2,4,26.666,26.666,false,needed,urn:databases
     """
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
@@ -82,6 +85,7 @@ def to_csv(path: Mapping[str, Any]) -> str:
             "cumulative_hours",
             "hours_estimated",
             "reasons",
+            "covers",
         ]
     )
     total = 0.0
@@ -99,6 +103,7 @@ def to_csv(path: Mapping[str, Any]) -> str:
                 _num(s.get("cumulative_hours", total)),
                 "true" if s.get("hours_estimated") else "false",
                 reasons_text(s.get("reasons")),
+                "; ".join(str(c.get("iri") if isinstance(c, Mapping) else c) for c in s.get("covers") or []),
             ]
         )
     return out.getvalue()

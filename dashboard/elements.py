@@ -71,6 +71,7 @@ _FORWARD: dict[str, bool] = {
     "uses": False,
     "expects": False,
     "in_area": False,
+    "broader": True,  # the narrower skill covers the broader one: what builds on it comes after
 }
 
 X_GAP = 150.0

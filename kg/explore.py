@@ -567,8 +567,9 @@ def ladder(G: nx.MultiDiGraph, *, limit: int | None = None, off_ladder: int | No
 
 def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] = ()) -> View:
     """The nodes and edges of a learning path (as ``LearningPath.to_dict()``): the roles
-    passed through, the steps, and the requirement (except from the source role, which
-    the learner holds already), prerequisite and progression edges among them.
+    passed through, the steps and the broader skills they cover (``covers``: no step of
+    their own), and the requirement (except from the source role, which the learner
+    holds already), prerequisite, progression and broader-skill edges among them.
 
     Examples
     --------
@@ -580,10 +581,15 @@ def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] 
     >>> p = {"roles": [{"iri": "r"}], "steps": [{"iri": "a"}, {"iri": "b"}]}
     >>> path_view(G, p).edges
     [('r', 'b', 'requires'), ('b', 'a', 'prerequisite')]
+    >>> G.add_node("c", type="skill", label="C"); G.add_edge("a", "c", "broader")
+    'broader'
+    >>> path_view(G, {**p, "steps": [{"iri": "a", "covers": ["c"]}, {"iri": "b"}]}).nodes
+    ['r', 'a', 'b', 'c']
     """
     nodes: list[str] = []
-    for item in [*path.get("roles", []), *path.get("steps", [])]:
-        n = node_key(G, item["iri"])
+    covered = [c for s in path.get("steps", []) for c in s.get("covers") or []]
+    for iri in [*(item["iri"] for item in [*path.get("roles", []), *path.get("steps", [])]), *covered]:
+        n = node_key(G, iri)
         if n in G and n not in nodes:
             nodes.append(n)
     for k in (node_key(G, x) for x in known):
@@ -592,7 +598,7 @@ def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] 
     source = node_key(G, path["roles"][0]["iri"]) if path.get("source") and path.get("roles") else None
     edges = [
         (u, v, k)
-        for u, v, k in _induced_edges(G, nodes, {"requires", "prerequisite", "progresses"})
+        for u, v, k in _induced_edges(G, nodes, {"requires", "prerequisite", "progresses", "broader"})
         if not (k == "requires" and u == source)
     ]
     return View(nodes, edges)
