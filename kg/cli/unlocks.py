@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import textwrap
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -21,7 +23,9 @@ __all__ = ["unlocks_command"]
 def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
     """What learning SKILL opens: roles requiring it, skills building on it.
 
-    Skills are grouped by how many prerequisite steps they are from SKILL.
+    Skills are grouped by how many prerequisite steps they are from SKILL. A skill
+    counts for its broader skills (skos:broader) up to level 3, so it opens what they
+    open too: each is named with how many roles require it and skills build on it.
     """
     from kg.cli.path import fill_list
     from kg.paths import resolve_unlocks_skill, unlocks
@@ -29,7 +33,9 @@ def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
 
     store = open_store(data)
     node = resolve_unlocks_skill(store, skill)  # a tool is named as one, with the skills it supports
-    result = unlocks(projection(store), node)
+    G = projection(store)
+    result = unlocks(G, node)
+    result["broader"] = _broader(G, node, unlocks)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
@@ -52,3 +58,53 @@ def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
         click.echo(f"\nroles it leads towards through those skills ({len(result['via'])}):")
         for r in result["via"]:
             click.echo("\n".join(fill_list(f"  {r['label']}: via ", r["skills"], width, 6)))
+    if result["broader"]:
+        click.echo(f"\ncounts for broader skills up to level 3 ({len(result['broader'])}):")
+        for b in result["broader"]:
+            command = f'(careerkg unlocks "{b["label"]}")'.replace(" ", _NBSP)  # never broken
+            line = (
+                f"  {b['label']}: {_count(b['roles'], 'role')} require{'s' if b['roles'] == 1 else ''} it, "
+                f"{_count(b['skills'], 'skill')} build{'s' if b['skills'] == 1 else ''} on it {command}"
+            )
+            wrapped = textwrap.wrap(
+                line, width=max(width, 40), subsequent_indent=" " * 6, break_long_words=False
+            )
+            click.echo("\n".join(wrapped).replace(_NBSP, " "))
+
+
+_NBSP = "\N{NO-BREAK SPACE}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _broader(G: Any, skill: Any, unlocks: Any) -> list[dict[str, Any]]:
+    """The broader skills ``skill`` counts for (``skos:broader``, transitively), each
+    ``{iri, label, roles, skills}``: how many roles require it and skills build on it.
+
+    Examples
+    --------
+    >>> from kg.paths import unlocks
+    >>> from kg.synthetic import tiny_graph
+    >>> G = tiny_graph()
+    >>> _ = G.add_edge("skill:dl", "skill:ml", "broader")
+    >>> _broader(G, "skill:dl", unlocks)
+    [{'iri': 'skill:ml', 'label': 'Machine Learning', 'roles': 2, 'skills': 1}]
+    >>> _broader(G, "skill:ml", unlocks)
+    []
+    """
+    from kg.project import edges_of
+
+    seen: dict[Any, None] = {}
+    stack = [b for b, _ in edges_of(G, skill, "broader")]
+    while stack:
+        b = stack.pop()
+        if b != skill and b not in seen:
+            seen[b] = None
+            stack.extend(c for c, _ in edges_of(G, b, "broader"))
+    out = []
+    for b in seen:
+        opened = unlocks(G, b)
+        out.append({**opened["skill"], "roles": len(opened["roles"]), "skills": len(opened["skills"])})
+    return sorted(out, key=lambda d: (d["label"].casefold(), d["iri"]))
