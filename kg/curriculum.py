@@ -15,8 +15,10 @@ Turtle
     whose values may be text: ``schema:teaches``, ``schema:coursePrerequisites`` and
     ``schema:programPrerequisites`` (what :func:`curriculum_graph` writes for such names).
 CSV
-    One row per course with the columns ``course, term, teaches, requires`` (any order,
-    any case, extra columns ignored), separated by ``,`` or, as the header shows, by
+    One row per course with the columns ``course, term, teaches`` and, optionally,
+    ``requires`` (any order, any case, extra columns ignored; a header naming a column
+    otherwise, such as ``Prerequisites`` or ``Skills``, is refused with the name to
+    write), separated by ``,`` or, as the header shows, by
     ``;`` or tabs (a spreadsheet's export); several skills in one cell are separated by
     ``;`` (or by ``,`` when each part names a skill). A row with more cells than the
     header is refused: a skill list split at its commas would shift into other columns.
@@ -69,6 +71,7 @@ from kg.store import Store, materialise, new_graph
 
 __all__ = [
     "CSV_COLUMNS",
+    "CSV_REQUIRED",
     "Course",
     "Curriculum",
     "SkillRef",
@@ -82,7 +85,33 @@ __all__ = [
 ]
 
 CSV_COLUMNS: tuple[str, ...] = ("course", "term", "teaches", "requires")
-"""The columns a curriculum CSV must have (in any order; extra columns are ignored)."""
+"""The columns careerkg reads from a curriculum CSV, in any order (other columns are
+ignored); ``requires`` may be left out (see :data:`CSV_REQUIRED`)."""
+
+CSV_REQUIRED: tuple[str, ...] = ("course", "term", "teaches")
+"""The columns a curriculum CSV must have. ``requires`` is optional: many curricula
+state no per-course requirements, and a sheet without the column reads as one whose
+``requires`` cells are all empty."""
+
+_LOOKALIKES: dict[str, str] = {
+    name: column
+    for column, names in {
+        "course": "courses, module, modules, course name, course title, module name, module title, unit, "
+        "units, subject, subjects, class, title, name",
+        "term": "terms, semester, semesters, trimester, quarter, phase, stage, period, block, week, sem, "
+        "session",
+        "teaches": "teach, taught, skills, skill, skills taught, taught skills, teaches skills, learning "
+        "outcomes, outcomes, topics, competencies, competences, covers",
+        "requires": "require, required, requirement, requirements, prerequisite, prerequisites, prereq, "
+        "prereqs, pre requisite, pre requisites, required skills, prerequisite skills, prior skills, "
+        "prior knowledge, needs, requires skills, requisites, pre reqs, prereq skills, prerequisite courses, "
+        "required courses, prior courses",
+        "": "teacher, teachers, core, coursework",  # close to a column's name, but something else
+    }.items()
+    for name in names.split(", ")
+}
+"""Header names designers use for the columns, each with the column it stands for
+(``""``: a name close to a column's that stands for something else)."""
 
 _META_KEYS = {
     "curriculum": "title",
@@ -310,10 +339,14 @@ def parse_curriculum(
     Examples
     --------
     >>> from kg.store import Store
-    >>> parse_curriculum("course,term\\n", Store(_example_graph()), fmt="csv", source="x.csv")
+    >>> store = Store(_example_graph())
+    >>> cur = parse_curriculum("course,term,teaches\\nIntro,1,Python\\n", store, fmt="csv")  # no 'requires'
+    >>> [(c.label, [s.label for s in c.teaches], c.requires) for c in cur.courses]
+    [('Intro', ['Python'], [])]
+    >>> parse_curriculum("course,term\\n", store, fmt="csv", source="x.csv")
     Traceback (most recent call last):
     ...
-    kg.errors.InvalidCurriculum: x.csv, line 1: missing column(s) 'teaches', 'requires'; the header must name the columns course, term, teaches, requires
+    kg.errors.InvalidCurriculum: x.csv, line 1: missing column(s) 'teaches'; the header must name the columns course, term, teaches and, optionally, requires
     """
     text = text.lstrip("\ufeff")
     if not text.strip():
@@ -498,7 +531,8 @@ def _delimiter(text: str) -> str:
     A spreadsheet saved as CSV in a locale with a decimal comma separates the columns
     with ``;`` (several skills in one cell are then quoted); a table copied from a
     spreadsheet separates them with tabs. The header row tells which: the first row
-    that is no ``#`` line, if it names the columns only when split at ``;`` or tab.
+    that is no ``#`` line, if it names the required columns only when split at ``;`` or
+    tab, or else names more columns (or names like them: "Semester") that way.
 
     Examples
     --------
@@ -506,18 +540,58 @@ def _delimiter(text: str) -> str:
     ','
     >>> _delimiter('# a note\\nCourse;Term;Teaches;Requires;Credits\\nML;1;"Python; SQL";;5\\n')
     ';'
-    >>> _delimiter("course\\tterm\\tteaches\\trequires\\n")
-    '\\t'
+    >>> _delimiter("course\\tterm\\tteaches\\n"), _delimiter("Module;Semester;Skills\\n")
+    ('\\t', ';')
     """
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        best, most = ",", 1
         for sep in (",", ";", "\t"):
-            names = {c.strip().strip('"').casefold() for c in line.split(sep)}
-            if set(CSV_COLUMNS) <= names:
+            names = [_column_key(c.strip().strip('"')) for c in line.split(sep)]
+            if set(CSV_REQUIRED) <= set(names):
                 return sep
-        break
+            named = sum(1 for n in names if n in CSV_COLUMNS or _lookalike(n))
+            if named > most:
+                best, most = sep, named
+        return best
     return ","
+
+
+def _column_key(name: str) -> str:
+    """A header cell as careerkg compares it with the column names: any case, any spacing.
+
+    Examples
+    --------
+    >>> _column_key("  Teaches "), _column_key("Skills   Taught")
+    ('teaches', 'skills taught')
+    """
+    return " ".join(name.casefold().split())
+
+
+def _lookalike_key(name: str) -> str:
+    return " ".join(re.sub(r"[-_/.]+", " ", _column_key(name)).split())
+
+
+def _lookalike(name: str) -> str:
+    """The column a header name other than the column names stands for, if it seems to
+    stand for one: a name designers use (``Prerequisites``, ``Semester``, ``Skills``) or
+    a misspelling (``teachs``); ``""`` when it does not.
+
+    Examples
+    --------
+    >>> [_lookalike(n) for n in ("Prerequisites", "pre-requisites", "Semester", "skills_taught", "requries", "credits")]
+    ['requires', 'requires', 'term', 'teaches', 'requires', '']
+    """
+    import difflib
+
+    key = _lookalike_key(name)
+    if key in CSV_COLUMNS:
+        return ""
+    if key in _LOOKALIKES:
+        return _LOOKALIKES[key]
+    close = difflib.get_close_matches(key, CSV_COLUMNS, n=1, cutoff=0.75)
+    return close[0] if close else ""
 
 
 def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = False) -> Curriculum:
@@ -539,18 +613,8 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
                     meta[_META_KEYS[key.strip().casefold()]] = (value.strip(), line)
                 continue
             if header is None:
-                names = [c.strip().casefold() for c in cells]
-                missing = [c for c in CSV_COLUMNS if c not in names]
-                if missing:
-                    raise InvalidCurriculum(
-                        source,
-                        "missing column(s) "
-                        + ", ".join(repr(m) for m in missing)
-                        + "; the header must name the columns "
-                        + ", ".join(CSV_COLUMNS)
-                        + _header_hint(cells),
-                        line,
-                    )
+                names = [_column_key(c) for c in cells]
+                _check_header(cells, source, line)
                 for c in CSV_COLUMNS:
                     at = [i + 1 for i, n in enumerate(names) if n == c]
                     if len(at) > 1:
@@ -561,7 +625,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
                             + "); keep one and put several skills in its cells, separated by ';'",
                             line,
                         )
-                header = {c: names.index(c) for c in CSV_COLUMNS}
+                header = {c: names.index(c) for c in CSV_COLUMNS if c in names}
                 width = len(names)
                 continue
             if len(cells) > width:  # a cell split at a ',' would shift the next cells along
@@ -577,7 +641,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
     except csv.Error as err:
         raise InvalidCurriculum(source, f"CSV syntax error: {err}", reader.line_num) from err
     if header is None:
-        raise InvalidCurriculum(source, "no header row; expected the columns " + ", ".join(CSV_COLUMNS), 1)
+        raise InvalidCurriculum(source, "no header row; expected the columns " + _COLUMNS_TEXT, 1)
     if not rows:
         raise InvalidCurriculum(source, "no course rows after the header", reader.line_num or 1)
 
@@ -590,7 +654,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
     for line, cells in rows:
 
         def cell(col: str, cells: list[str] = cells) -> str:
-            i = header[col]  # type: ignore[index]
+            i = header.get(col, len(cells))  # type: ignore[union-attr]  # no 'requires': empty
             return cells[i] if i < len(cells) else ""
 
         name = cell("course").strip()
@@ -765,12 +829,64 @@ def _split_cell_hint(delimiter: str) -> str:
     return "; separate several skills in one cell with ';', not tab"
 
 
-def _header_hint(cells: list[str]) -> str:
-    """What a header that lacks some columns has instead: its other column names."""
-    if len(cells) == 1:
-        return f" (the header {cells[0].strip()!r} is one column: separate the columns with ',')"
-    other = [c.strip() for c in cells if c.strip() and c.strip().casefold() not in CSV_COLUMNS]
-    return " (found " + ", ".join(repr(c) for c in other) + ")" if other else ""
+_COLUMNS_TEXT = "course, term, teaches and, optionally, requires"
+"""The columns of a curriculum CSV, in words."""
+
+
+def _check_header(cells: list[str], source: str, line: int) -> None:
+    """Refuse a header row without the required columns, or whose column for the skills
+    a course requires is named otherwise (it would be ignored, and those skills lost),
+    saying which of its names to rename.
+
+    Examples
+    --------
+    >>> _check_header(["Course", " TERM ", "teaches", "credits"], "p.csv", 1)  # no 'requires': fine
+    >>> _check_header(["Module", "Semester", "Skills", "Notes"], "p.csv", 1)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 1: missing column(s) 'course', 'term', 'teaches'; the header must name the columns course, term, teaches and, optionally, requires (found 'Module', 'Semester', 'Skills', 'Notes': rename 'Module' to 'course', 'Semester' to 'term', 'Skills' to 'teaches')
+    >>> _check_header(["course", "term", "teaches", "Prerequisites"], "p.csv", 1)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 1: the column 'Prerequisites' would be ignored: careerkg reads the columns course, term, teaches and, optionally, requires; rename it 'requires' if it lists the skills a course requires before it starts (or give it another name if it holds something else)
+    """
+    names = [_column_key(c) for c in cells]
+    missing = [c for c in CSV_REQUIRED if c not in names]
+    if missing:
+        hint = ""
+        if len(cells) == 1:
+            hint = f" (the header {cells[0].strip()!r} is one column: separate the columns with ',')"
+        else:
+            other = [c.strip() for c in cells if c.strip() and _column_key(c) not in CSV_COLUMNS]
+            absent = [*missing, *(["requires"] if "requires" not in names else [])]
+            # one name for each absent column: a misspelling of it before a name designers use
+            like: dict[str, str] = {}
+            for c in sorted(other, key=lambda c: _lookalike_key(c) in _LOOKALIKES):
+                if (to := _lookalike(c)) in absent:
+                    like.setdefault(to, c)
+            renames = [f"{c!r} to {col!r}" for c in other if like.get(col := _lookalike(c)) == c]
+            if other:
+                hint = " (found " + ", ".join(repr(c) for c in other)
+                hint += (": rename " + ", ".join(renames) if renames else "") + ")"
+        raise InvalidCurriculum(
+            source,
+            "missing column(s) "
+            + ", ".join(repr(m) for m in missing)
+            + "; the header must name the columns "
+            + _COLUMNS_TEXT
+            + hint,
+            line,
+        )
+    if "requires" not in names:
+        looks = [c.strip() for c in cells if _lookalike(c) == "requires"]
+        if looks:
+            raise InvalidCurriculum(
+                source,
+                f"the column {looks[0]!r} would be ignored: careerkg reads the columns {_COLUMNS_TEXT}; "
+                f"rename it 'requires' if it lists the skills a course requires before it starts "
+                "(or give it another name if it holds something else)",
+                line,
+            )
 
 
 def _ordered(courses: Iterable[Course]) -> list[Course]:

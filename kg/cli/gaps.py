@@ -49,10 +49,11 @@ def gaps_command(
     """Check the curriculum CURRICULUM (a .csv, .tsv or .txt sheet, or a .ttl file)
     against the graph.
 
-    The sheet has the columns course, term, teaches, requires (several skills in a
-    cell separated by ';'), separated by commas, semicolons or tabs, in UTF-8 or
-    UTF-16 (Excel's "CSV UTF-8" and "Unicode Text"), and may start with the lines
-    '# curriculum: NAME', '# entry requirements: SKILL; ...' and
+    The sheet has the columns course, term, teaches and, optionally, requires (the
+    skills a course requires before it starts), in any order, other columns ignored
+    (several skills in a cell separated by ';'), separated by commas, semicolons or
+    tabs, in UTF-8 or UTF-16 (Excel's "CSV UTF-8" and "Unicode Text"), and may start
+    with the lines '# curriculum: NAME', '# entry requirements: SKILL; ...' and
     '# target roles: ROLE; ...'. Examples: data/curricula/.
 
     Exits 0 when there are no gaps, 1 when there are (missing prerequisites,

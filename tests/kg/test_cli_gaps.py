@@ -177,8 +177,8 @@ def test_data_option_adds_skills(runner: CliRunner, tmp_path: Path) -> None:
         ("empty.csv", "", "empty.csv, line 1: empty file"),
         (
             "nocol.csv",
-            "course,term,teaches\nML,1,machine learning\n",
-            "nocol.csv, line 1: missing column(s) 'requires'",
+            "course,term,requires\nML,1,machine learning\n",
+            "nocol.csv, line 1: missing column(s) 'teaches'",
         ),
         (
             "term.csv",

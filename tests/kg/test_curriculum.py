@@ -89,7 +89,7 @@ def test_spreadsheet_export_with_bom_and_trailing_commas(store: Store) -> None:
     [
         ("", 1, "empty file"),
         ("   \n\n", 1, "empty file"),
-        ("course,term,teaches\nIntro,1,Python\n", 1, "'requires'"),
+        ("Course Name,term,teaches\nIntro,1,Python\n", 1, "rename 'Course Name' to 'course'"),
         ("# only a comment\ncourse,term,requires\n", 2, "'teaches'"),
         ("course,term,teaches,requires\n", 1, "no course rows"),
         ("course,term,teaches,requires\nIntro,1,Python,\nML,two,Machine Learning,\n", 3, "bad term 'two'"),

@@ -121,8 +121,9 @@ def test_a_header_with_other_column_names_says_what_it_found(store: Store) -> No
             "Course Name,Term,Skills Taught,Prerequisites\nIntro,1,SQL,\n", store, fmt="csv", source="p.csv"
         )
     assert str(err.value).endswith(
-        "the header must name the columns course, term, teaches, requires "
-        "(found 'Course Name', 'Skills Taught', 'Prerequisites')"
+        "the header must name the columns course, term, teaches and, optionally, requires "
+        "(found 'Course Name', 'Skills Taught', 'Prerequisites': rename 'Course Name' to 'course', "
+        "'Skills Taught' to 'teaches', 'Prerequisites' to 'requires')"
     )
 
 
