@@ -39,7 +39,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from kg.errors import UnknownEntity
-from kg.names import LabelIndex, label_of, normalise, within_typo
+from kg.names import LabelIndex, _collector_paused, label_of, normalise, within_typo
 from kg.namespace import BASE, CKG
 from kg.project import NODE_TYPES as _PROJECTED_TYPES
 from kg.project import RELATIONS
@@ -266,12 +266,13 @@ def _words(store: Store) -> _Words:
         index = LabelIndex.of(s)
         names: list[tuple[str, URIRef]] = []
         by_word: dict[str, list[int]] = {}
-        for node, label in index.labels.items():
-            for text in dict.fromkeys([label, *index.alt.get(node, ())]):
-                key = normalise(text)
-                for w in set(_WORD.findall(key)):
-                    by_word.setdefault(w, []).append(len(names))
-                names.append((key, node))
+        with _collector_paused():  # (130,000 names on ESCO: a third faster)
+            for node, label in index.labels.items():
+                for text in dict.fromkeys([label, *index.alt.get(node, ())]):
+                    key = normalise(text)
+                    for w in set(_WORD.findall(key)):
+                        by_word.setdefault(w, []).append(len(names))
+                    names.append((key, node))
         return _Words(names, by_word, sorted(by_word))
 
     return store.derived("explore-words", build)

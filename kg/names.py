@@ -53,8 +53,6 @@ _KIND_NAMES = {
     CKG.SkillArea: "skill area",
 }
 
-_WS = re.compile(r"\s+")
-
 _LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel)
 
 
@@ -66,7 +64,7 @@ def normalise(text: str) -> str:
     >>> normalise("  Machine   Learning\\tEngineer ")
     'machine learning engineer'
     """
-    return _WS.sub(" ", text.strip()).casefold()
+    return " ".join(text.split()).casefold()  # (str.split knows the spaces \s does)
 
 
 def label_of(graph: Graph, node: URIRef) -> str:
