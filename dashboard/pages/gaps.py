@@ -26,7 +26,7 @@ dash.register_page(
     order=4,
 )
 
-_CSV_HELP = "course, term, teaches, requires — several skills separated by ';'"
+_CSV_HELP = "course, term, teaches and, optionally, requires — several skills separated by ';'"
 
 
 GAPS_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}

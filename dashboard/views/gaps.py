@@ -16,7 +16,7 @@ Examples
 >>> any("gap-missing" in e.get("classes", "") for e in els)
 True
 >>> analyse(store, "course,term\\n", "csv", "bad.csv")["error"]
-"bad.csv, line 1: missing column(s) 'teaches', 'requires'; the header must name the columns course, term, teaches, requires"
+"bad.csv, line 1: missing column(s) 'teaches'; the header must name the columns course, term, teaches and, optionally, requires"
 """
 
 from __future__ import annotations
@@ -287,12 +287,12 @@ def read_paste(text: str | None) -> dict[str, Any]:
     >>> read_paste("@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n")["fmt"]
     'turtle'
     >>> read_paste("  ")["error"]
-    'Nothing pasted: paste the rows of a curriculum (a header row course, term, teaches, requires, then a row per course), or Turtle, and check again.'
+    'Nothing pasted: paste the rows of a curriculum (a header row course, term, teaches and, optionally, requires, then a row per course), or Turtle, and check again.'
     """
     if not text or not text.strip():
         return {
-            "error": "Nothing pasted: paste the rows of a curriculum (a header row course, term, teaches, "
-            "requires, then a row per course), or Turtle, and check again."
+            "error": "Nothing pasted: paste the rows of a curriculum (a header row course, term, teaches "
+            "and, optionally, requires, then a row per course), or Turtle, and check again."
         }
     size = len(text.encode("utf-8"))
     if size > MAX_UPLOAD_BYTES:
@@ -410,7 +410,7 @@ def verdict(report: Mapping[str, Any]) -> str:
     --------
     >>> from kg.store import Store
     >>> print(verdict(analyse(Store.default(), *load_example("ml-bootcamp.csv"))["report"]))
-    21 gaps found: 6 missing prerequisites, 2 order violations, 1 unknown skill, 12 uncovered essential skills.
+    19 gaps found: 5 missing prerequisites, 2 order violations, 1 unknown skill, 11 uncovered essential skills.
     """
     if not report["has_gaps"]:
         return "No gaps found."
@@ -698,7 +698,7 @@ def term_gaps(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     >>> from kg.store import Store
     >>> report = analyse(Store.default(), *load_example("ml-bootcamp.csv"))["report"]
     >>> [(t["term"], len(t["missing_prerequisites"]), len(t["order_violations"]), len(t["unknown_skills"])) for t in term_gaps(report)]
-    [(1, 2, 0, 0), (2, 1, 2, 0), (3, 0, 0, 1), (4, 3, 0, 0)]
+    [(1, 2, 0, 0), (2, 1, 2, 0), (3, 0, 0, 1), (4, 2, 0, 0)]
     """
     terms: dict[int, dict[str, Any]] = {}
 
