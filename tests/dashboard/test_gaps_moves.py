@@ -53,7 +53,7 @@ def test_the_coverage_says_what_it_counts_from_the_entry_requirements() -> None:
         coverage.split()
     )
     hover = view.coverage_figure(report["coverage"]).data[0].hovertext[0]
-    assert hover.endswith("<br>Assumed at entry, not taught: Python programming, SQL")
+    assert hover.endswith("<br>Assumed at entry, not taught: computer programming, Python programming, SQL")
 
 
 def test_the_curriculum_in_the_suggested_terms_downloads_and_checks_clean() -> None:
