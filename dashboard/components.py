@@ -473,6 +473,29 @@ def node_chip(link: Link, where: str = "") -> html.Li:
     )
 
 
+def broader_note(title: str, label: str) -> str:
+    """What a details section of broader or narrower skills means for paths and gap
+    reports ('' for any other section): a skill counts for its broader skills up to
+    :data:`kg.paths.PREREQUISITE_LEVEL`.
+
+    Examples
+    --------
+    >>> broader_note("Part of broader skills", "Python programming")
+    'Knowing or learning Python programming counts for each up to level 3 in learning paths and gap reports.'
+    >>> broader_note("Prerequisites", "Python programming")
+    ''
+    """
+    from kg.explore import SECTION_TITLES
+    from kg.paths import PREREQUISITE_LEVEL
+
+    where = f"up to level {PREREQUISITE_LEVEL} in learning paths and gap reports."
+    if title == SECTION_TITLES[("broader", True)]:
+        return f"Knowing or learning {label} counts for each {where}"
+    if title == SECTION_TITLES[("broader", False)]:
+        return f"Knowing or learning one of them counts for {label} {where}"
+    return ""
+
+
 def details_panel(d: Details | None, *, hint: str = "", url: str | None = None) -> html.Div:
     """The details of one node; every related node is a clickable entry."""
     if d is None:
@@ -515,12 +538,14 @@ def details_panel(d: Details | None, *, hint: str = "", url: str | None = None) 
                 where = f"{section.title} ({n})"
             shown.add((lk.iri, where))
             chips.append(node_chip(lk, where))
+        note = broader_note(section.title, d.label)
         body.append(
             html.Details(
                 [
                     # the space: "Prerequisites 1", not "Prerequisites1", to a screen reader
                     html.Summary([section.title, " ", html.Span(str(len(section.links)), className="count")]),
                     html.Ul(chips, className="links"),
+                    html.P(note, className="muted broader-note") if note else None,
                 ],
                 open=len(section.links) <= 12,
                 className="section",
