@@ -85,8 +85,9 @@ FOCUS = "#111111"
 
 def stylesheet() -> list[Rule]:
     """The base stylesheet: one rule per node type and per relation, plus the classes
-    ``focus`` (selected node), ``expanded``, ``path`` (on a learning path), ``known``
-    (already known skill) and ``dim`` (context).
+    ``focus`` (selected node), ``expanded``, ``path`` (on a learning path), ``covered``
+    (a broader skill a step of the path covers), ``known`` (already known skill) and
+    ``dim`` (context).
 
     Examples
     --------
@@ -157,6 +158,10 @@ def stylesheet() -> list[Rule]:
         {
             "selector": "node.path",
             "style": {"border-width": 4, "border-color": HIGHLIGHT, "font-weight": "bold"},
+        },
+        {  # a broader skill a step covers: part of the plan, no step of its own
+            "selector": "node.covered",
+            "style": {"border-style": "dashed"},
         },
         {
             "selector": "edge.path",

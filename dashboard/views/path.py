@@ -722,6 +722,10 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
     covered = [str(c) for s in steps for c in s.get("covers") or []]
     on_path = [str(r["iri"]) for r in path.get("roles", [])] + [str(s["iri"]) for s in steps] + covered
     elements = to_elements(G, view, path=on_path, known=result.get("known", []), layout="layered")
+    for e in elements:  # a covered skill is drawn with the plan, told from its steps
+        if e["data"]["id"] in covered and "source" not in e["data"]:
+            e["classes"] = f"{e.get('classes', '')} covered".strip()
+            e["data"]["label"] = f"{e['data']['label']} (covered)"
     years = float(path.get("years") or 0)
     total = float(path.get("total_hours") or 0)
     summary = html.Div(

@@ -59,6 +59,10 @@ def test_the_canvas_draws_the_covered_skill_with_the_step_covering_it(store: Sto
     }
     assert PROGRAMMING in nodes
     assert "path" in nodes[PROGRAMMING].get("classes", "")  # drawn as part of the plan
+    # ... but told from the steps: 13 steps, 14 skills on the canvas
+    assert "covered" in nodes[PROGRAMMING]["classes"].split()
+    assert nodes[PROGRAMMING]["data"]["label"] == "computer programming (covered)"
+    assert all("covered" not in e.get("classes", "").split() for i, e in nodes.items() if i != PROGRAMMING)
     assert (PYTHON, PROGRAMMING, "broader") in edges
     assert (FUNDAMENTALS, PROGRAMMING, "prerequisite") in edges  # what builds on it is linked
 
