@@ -29,7 +29,7 @@ import bisect
 import difflib
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
@@ -588,7 +588,11 @@ def path_view(G: nx.MultiDiGraph, path: dict[str, Any], *, known: Iterable[str] 
     ['r', 'a', 'b', 'c']
     """
     nodes: list[str] = []
-    covered = [c for s in path.get("steps", []) for c in s.get("covers") or []]
+    covered = [
+        c["iri"] if isinstance(c, Mapping) else c
+        for s in path.get("steps", [])
+        for c in s.get("covers") or []
+    ]
     for iri in [*(item["iri"] for item in [*path.get("roles", []), *path.get("steps", [])]), *covered]:
         n = node_key(G, iri)
         if n in G and n not in nodes:

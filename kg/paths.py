@@ -156,7 +156,8 @@ class Step:
     it; ``prerequisite_of`` the steps that build on it. ``hours_estimated`` is true
     when the data gives no learning hours for the skill, so
     :data:`kg.project.DEFAULT_HOURS` were assumed. ``covers`` lists the broader
-    skills the step teaches on the way, so that they are no steps of their own.
+    skills the step teaches on the way, so that they are no steps of their own
+    (``cover_labels`` their labels); it gives them up to :attr:`covers_level`.
     """
 
     position: int
@@ -172,9 +173,15 @@ class Step:
     prerequisite_of: list[Any] = field(default_factory=list)
     hours_estimated: bool = False
     covers: list[Any] = field(default_factory=list)
+    cover_labels: list[str] = field(default_factory=list)
+
+    @property
+    def covers_level(self) -> int:
+        """The level the step gives the skills it covers: ``min(level, PREREQUISITE_LEVEL)``."""
+        return min(self.level, PREREQUISITE_LEVEL)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of a step."""
+        """The JSON shape of a step (each covered skill as ``{iri, label, level}``)."""
         return {
             "position": self.position,
             "iri": str(self.iri),
@@ -185,7 +192,10 @@ class Step:
             "from_level": self.from_level,
             "cumulative_hours": self.cumulative_hours,
             "hours_estimated": self.hours_estimated,
-            "covers": [str(c) for c in self.covers],
+            "covers": [
+                {"iri": str(c), "label": label, "level": self.covers_level}
+                for c, label in zip(self.covers, self.cover_labels or map(str, self.covers), strict=False)
+            ],
             "reasons": list(self.reasons),
         }
 
@@ -682,10 +692,7 @@ def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
                     text += f" {how} {G.nodes[need.implied_by]['label']}"
             reasons.append(text)
         reasons += [f"prerequisite of {G.nodes[s]['label']}" for s in _unique(need.prerequisite_of)]
-        for part, required_by, building in need.covers:
-            why = [f"required by {G.nodes[r]['label']} at level {lv} ({imp})" for r, lv, imp in required_by]
-            why += [f"a prerequisite of {G.nodes[s]['label']}" for s in _unique(building)]
-            reasons.append(f"covers {G.nodes[part]['label']}" + (f", {'; '.join(why)}" if why else ""))
+        reasons += [_covers_reason(G, *cover) for cover in need.covers]
         steps.append(
             Step(
                 position=position,
@@ -701,6 +708,7 @@ def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
                 prerequisite_of=_unique(need.prerequisite_of),
                 hours_estimated=bool(attrs.get("hours_estimated", False)),
                 covers=[part for part, _, _ in need.covers],
+                cover_labels=[str(G.nodes[part].get("label", part)) for part, _, _ in need.covers],
             )
         )
     return steps
@@ -708,6 +716,43 @@ def _steps(G: nx.MultiDiGraph, needs: dict[Any, _Need]) -> list[Step]:
 
 def _unique(items: Iterable[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
+
+
+def _listed(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b, and c`` (a comma before the last: labels hold "and")."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+def _covers_reason(
+    G: nx.MultiDiGraph, part: Any, required_by: Sequence[tuple[Any, int, str]], building: Sequence[Any]
+) -> str:
+    """The reason of a step covering ``part``, in one clause with no ``;`` (which
+    separates a step's reasons wherever they are joined).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for n, label in [("p", "computer programming"), ("r", "Student"), ("d", "debugging"), ("j", "Java")]:
+    ...     G.add_node(n, label=label)
+    >>> _covers_reason(G, "p", [("r", 2, "essential")], ["d", "j"])
+    'covers computer programming, which Student requires at level 2 (essential) and debugging and Java build on'
+    >>> _covers_reason(G, "p", [], ["d"])
+    'covers computer programming, which debugging builds on'
+    """
+    label = lambda n: str(G.nodes[n].get("label", n))  # noqa: E731
+    parts = []
+    if len(required_by) == 1:
+        [(role, level, importance)] = required_by
+        parts.append(f"{label(role)} requires at level {level} ({importance})")
+    elif required_by:
+        roles = [f"{label(r)} at level {lv} ({imp})" for r, lv, imp in required_by]
+        parts.append(f"{_listed(roles)} require")
+    users = [label(s) for s in _unique(building)]
+    if users:
+        parts.append(f"{_listed(users)} build{'s' if len(users) == 1 else ''} on")
+    return f"covers {label(part)}" + (f", which {' and '.join(parts)}" if parts else "")
 
 
 def _closure(start: Any, step: Callable[[Any], Iterable[Any]]) -> set[Any]:

@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dash import dcc, html
@@ -25,7 +25,7 @@ from dashboard.figures import effort_figure
 from dashboard.urls import node_url, page_title, path_url
 from dashboard.views.common import share_name
 from kg.errors import KGError
-from kg.explore import areas, graph_of, node_key, path_view
+from kg.explore import areas, graph_of, path_view
 from kg.memo import memoized
 from kg.paths import alternative_note, path_notes, unspecified_note
 from kg.pathtext import shortfall_note
@@ -673,12 +673,6 @@ def _section(title: str, body: Any) -> list[Any]:
     return [html.H2(title), body]
 
 
-def _ref(G: Any, iri: str) -> dict[str, str]:
-    """``{iri, label}`` of a node of the projection ``G`` (the IRI as label when unknown)."""
-    key = node_key(G, iri)
-    return {"iri": str(iri), "label": str(G.nodes[key].get("label", iri)) if key in G else str(iri)}
-
-
 def render(store: Any, result: Result | None) -> dict[str, Any]:
     """Everything the page shows for a result: summary, roles, steps, credentials,
     alternatives (each under its heading), the effort chart, the canvas elements, and
@@ -719,7 +713,7 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
     G = graph_of(store)
     steps = path.get("steps", [])
     view = path_view(G, path, known=result.get("known", []))
-    covered = [str(c) for s in steps for c in s.get("covers") or []]
+    covered = [str(c["iri"] if isinstance(c, Mapping) else c) for s in steps for c in s.get("covers") or []]
     on_path = [str(r["iri"]) for r in path.get("roles", [])] + [str(s["iri"]) for s in steps] + covered
     elements = to_elements(G, view, path=on_path, known=result.get("known", []), layout="layered")
     for e in elements:  # a covered skill is drawn with the plan, told from its steps
@@ -777,7 +771,7 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
         "roles": _roles(path),
         "steps": _section(
             "Steps",
-            step_list([{**s, "covers": [_ref(G, c) for c in s.get("covers") or []]} for s in steps])
+            step_list(steps)
             if steps
             else html.P(nothing_to_learn(path), className="muted", id="path-nothing"),
         ),

@@ -89,16 +89,18 @@ def test_learning_the_narrower_skill_covers_the_broader_one(G: nx.MultiDiGraph) 
     assert step.covers == [t("programming")]
     assert step.reasons == [
         "required by Pythonista at level 3 (essential)",
-        "covers computer programming, required by Pythonista at level 2 (essential)",
+        "covers computer programming, which Pythonista requires at level 2 (essential)",
     ]
     assert path.total_hours == 150.0
-    assert path.to_dict()["steps"][0]["covers"] == [T + "programming"]
+    assert path.to_dict()["steps"][0]["covers"] == [
+        {"iri": T + "programming", "label": "computer programming", "level": 3}
+    ]
 
 
 def test_the_covering_step_comes_before_what_builds_on_the_covered_skill(G: nx.MultiDiGraph) -> None:
     path = learning_path(G, None, t("polyglot"))
     assert labels(path) == ["Python programming", "Java programming"]
-    assert path.steps[0].reasons[-1] == "covers computer programming, a prerequisite of Java programming"
+    assert path.steps[0].reasons[-1] == "covers computer programming, which Java programming builds on"
     assert path.total_hours == 300.0
 
 
@@ -185,7 +187,7 @@ def test_a_skill_needed_only_as_a_prerequisite_is_covered_at_any_level(more: nx.
     path = learning_path(more, None, t("scripter"))
     assert labels(path) == ["Python programming", "algorithms"]
     assert path.steps[0].covers == [t("programming")]
-    assert path.steps[0].reasons[-1] == "covers computer programming, a prerequisite of algorithms"
+    assert path.steps[0].reasons[-1] == "covers computer programming, which algorithms builds on"
 
 
 def test_covers_never_order_two_steps_before_each_other(more: nx.MultiDiGraph) -> None:
