@@ -1324,7 +1324,10 @@ def unlocks(G: nx.MultiDiGraph, skill: Any) -> dict[str, Any]:
         ``{iri, label, level, importance}`` (essential first); ``skills``: the skills
         that have it as a prerequisite, directly (``depth`` 1) or transitively, each
         ``{iri, label, depth}`` (by depth, then label in any case); ``via``: the roles
-        that require one of those skills, each ``{iri, label, skills}``.
+        that require one of those skills, each ``{iri, label, skills}``; ``broader``:
+        the broader skills it counts for up to :data:`PREREQUISITE_LEVEL`
+        (``skos:broader``, transitively), each ``{iri, label, roles, skills}`` with how
+        many roles require it and skills build on it (what it opens in turn).
 
     Raises
     ------
@@ -1339,8 +1342,25 @@ def unlocks(G: nx.MultiDiGraph, skill: Any) -> dict[str, Any]:
     [('Machine Learning', 1), ('Deep Learning', 2)]
     >>> [r["label"] for r in u["via"]]
     ['Data Scientist', 'ML Engineer']
+    >>> G = tiny_graph(); _ = G.add_edge("skill:dl", "skill:ml", "broader")
+    >>> unlocks(G, "skill:dl")["broader"]
+    [{'iri': 'skill:ml', 'label': 'Machine Learning', 'roles': 2, 'skills': 1}]
     """
     _check(G, skill, "skill")
+    return {**_opens(G, skill), "broader": _counts_for(G, skill)}
+
+
+def _counts_for(G: nx.MultiDiGraph, skill: Any) -> list[dict[str, Any]]:
+    """The broader skills ``skill`` counts for, each with how many roles and skills it opens."""
+    out = []
+    for part in _broader_of(G, skill):
+        opened = _opens(G, part)
+        out.append({**opened["skill"], "roles": len(opened["roles"]), "skills": len(opened["skills"])})
+    return sorted(out, key=lambda d: (d["label"].casefold(), d["iri"]))
+
+
+def _opens(G: nx.MultiDiGraph, skill: Any) -> dict[str, Any]:
+    """:func:`unlocks` without ``broader``."""
 
     def ref(node: Any) -> dict[str, Any]:
         return {"iri": str(node), "label": str(G.nodes[node].get("label", node))}

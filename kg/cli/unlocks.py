@@ -7,7 +7,6 @@ import shutil
 import textwrap
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -33,9 +32,7 @@ def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
 
     store = open_store(data)
     node = resolve_unlocks_skill(store, skill)  # a tool is named as one, with the skills it supports
-    G = projection(store)
-    result = unlocks(G, node)
-    result["broader"] = _broader(G, node, unlocks)
+    result = unlocks(projection(store), node)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
@@ -77,34 +74,3 @@ _NBSP = "\N{NO-BREAK SPACE}"
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _broader(G: Any, skill: Any, unlocks: Any) -> list[dict[str, Any]]:
-    """The broader skills ``skill`` counts for (``skos:broader``, transitively), each
-    ``{iri, label, roles, skills}``: how many roles require it and skills build on it.
-
-    Examples
-    --------
-    >>> from kg.paths import unlocks
-    >>> from kg.synthetic import tiny_graph
-    >>> G = tiny_graph()
-    >>> _ = G.add_edge("skill:dl", "skill:ml", "broader")
-    >>> _broader(G, "skill:dl", unlocks)
-    [{'iri': 'skill:ml', 'label': 'Machine Learning', 'roles': 2, 'skills': 1}]
-    >>> _broader(G, "skill:ml", unlocks)
-    []
-    """
-    from kg.project import edges_of
-
-    seen: dict[Any, None] = {}
-    stack = [b for b, _ in edges_of(G, skill, "broader")]
-    while stack:
-        b = stack.pop()
-        if b != skill and b not in seen:
-            seen[b] = None
-            stack.extend(c for c, _ in edges_of(G, b, "broader"))
-    out = []
-    for b in seen:
-        opened = unlocks(G, b)
-        out.append({**opened["skill"], "roles": len(opened["roles"]), "skills": len(opened["skills"])})
-    return sorted(out, key=lambda d: (d["label"].casefold(), d["iri"]))
