@@ -1181,6 +1181,10 @@ def report_graph(report: GapReport) -> Graph:
         if cov.percent is not None:  # none stated: nothing to cover, no percentage
             g.add((c_node, CKG.coveragePercent, Literal(f"{cov.percent:.1f}", datatype=XSD.decimal)))
         g.add((c_node, CKG.essentialSkillCount, Literal(cov.essential)))
+        for n in cov.assumed_at_entry:
+            link(c_node, CKG.assumedSkill, n)
+        for n, _through in cov.through_narrower:
+            link(c_node, CKG.taughtThroughNarrower, n)
         for n in cov.uncovered:
             link(c_node, CKG.uncoveredSkill, n)
             f = finding(

@@ -123,6 +123,8 @@ class CKG(DefinedNamespace):
     aboutRole: URIRef  # Finding / RoleCoverage -> role
     taughtInCourse: URIRef  # OrderViolation -> course teaching the prerequisite late
     uncoveredSkill: URIRef  # RoleCoverage -> skill
+    assumedSkill: URIRef  # RoleCoverage -> skill assumed at entry, not taught
+    taughtThroughNarrower: URIRef  # RoleCoverage -> skill taught only as part of a narrower one
     requiredByCourse: URIRef  # Finding -> boolean
     suggestion: URIRef  # Finding -> what would fix it
     skillName: URIRef  # UnknownSkill -> name as written

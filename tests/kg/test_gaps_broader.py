@@ -8,10 +8,14 @@ programming course before Java.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from rdflib import RDF, Graph
 
 from kg.curriculum import parse_curriculum
 from kg.gaps import GapReport, find_gaps, report_markdown, report_table
+from kg.namespace import CKG, SKILL
 from kg.store import Store
 
 
@@ -80,3 +84,24 @@ def test_a_narrower_entry_requirement_assumes_the_broader_skill(store: Store) ->
     [coverage] = report.coverage
     assert "computer programming" in [n.label for n in coverage.assumed_at_entry]
     assert "computer programming" not in [n.label for n in coverage.uncovered]
+
+
+def test_the_rdf_report_and_its_coverage_query_say_what_is_assumed_or_taught_through_a_narrower_skill(
+    tmp_path: Path,
+) -> None:
+    from kg.gaps import report_graph
+    from kg.sparql.examples import run_example
+
+    text = "# entry requirements: SQL\ncourse,term,teaches,requires\nPython 101,1,Python,\n"
+    store = Store.default()
+    report = gaps(store, text, targets=["Software Engineer"])
+    path = tmp_path / "report.ttl"
+    report_graph(report).serialize(path, format="turtle")
+    g = Graph().parse(path)
+    [coverage] = g.subjects(RDF.type, CKG.RoleCoverage)
+    assert set(g.objects(coverage, CKG.taughtThroughNarrower)) == {SKILL["computer-programming"]}
+    loaded = Store.default()
+    loaded.load(path)
+    res = run_example(loaded, "gaps-coverage")
+    [row] = [dict(zip(map(str, res.variables), r, strict=True)) for r in res.rows]
+    assert str(row["taughtThroughNarrower"]) == "computer programming"
