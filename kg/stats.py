@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, SKOS
 
 from kg.namespace import CKG
 
@@ -48,6 +48,7 @@ RELATIONS: tuple[URIRef, ...] = (
     CKG.hasCourse,
     CKG.relatedRole,
     CKG.relatedSkill,
+    SKOS.broader,  # between two skills, inclusion (Python programming in computer programming)
 )
 
 
