@@ -510,6 +510,11 @@ def prerequisite_closure(graph: Graph, skills: Iterable[URIRef]) -> set[URIRef]:
     >>> sorted(s.rsplit("/", 1)[-1] for s in prerequisite_closure(_example_graph(), [SKILL["deep-learning"]]))
     ['deep-learning', 'linear-algebra', 'machine-learning', 'python']
     """
+    return _reach(graph, skills, (CKG.hasPrerequisite,))
+
+
+def _reach(graph: Graph, skills: Iterable[URIRef], predicates: tuple[URIRef, ...]) -> set[URIRef]:
+    """``skills`` and the IRIs they reach through ``predicates``, transitively."""
     seen: set[URIRef] = set()
     todo = list(skills)
     while todo:
@@ -517,7 +522,8 @@ def prerequisite_closure(graph: Graph, skills: Iterable[URIRef]) -> set[URIRef]:
         if s in seen:
             continue
         seen.add(s)
-        todo += [p for p in graph.objects(s, CKG.hasPrerequisite) if isinstance(p, URIRef) and p not in seen]
+        for predicate in predicates:
+            todo += [p for p in graph.objects(s, predicate) if isinstance(p, URIRef) and p not in seen]
     return seen
 
 
@@ -538,16 +544,7 @@ def implied_skills(graph: Graph, skills: Iterable[URIRef]) -> set[URIRef]:
     >>> sorted(s.rsplit("/", 1)[-1] for s in implied_skills(g, [SKILL.pandas]))
     ['computer-programming', 'pandas', 'python']
     """
-    seen: set[URIRef] = set()
-    todo = list(skills)
-    while todo:
-        s = todo.pop()
-        if s in seen:
-            continue
-        seen.add(s)
-        for predicate in (CKG.hasPrerequisite, SKOS.broader):
-            todo += [p for p in graph.objects(s, predicate) if isinstance(p, URIRef) and p not in seen]
-    return seen
+    return _reach(graph, skills, (CKG.hasPrerequisite, SKOS.broader))
 
 
 def broader_parts(graph: Graph, skill: URIRef) -> set[URIRef]:
@@ -570,14 +567,7 @@ def broader_parts(graph: Graph, skill: URIRef) -> set[URIRef]:
     >>> [s.rsplit("/", 1)[-1] for s in broader_parts(g, SKILL.python)], broader_parts(g, SKILL.java)
     (['computer-programming'], set())
     """
-    seen: set[URIRef] = set()
-    todo = [b for b in graph.objects(skill, SKOS.broader) if isinstance(b, URIRef)]
-    while todo:
-        b = todo.pop()
-        if b in seen or b == skill:
-            continue
-        seen.add(b)
-        todo += [o for o in graph.objects(b, SKOS.broader) if isinstance(o, URIRef)]
+    seen = _reach(graph, [skill], (SKOS.broader,)) - {skill}
     if not seen:
         return seen
     prior = prerequisite_closure(graph, [skill]) - {skill}
