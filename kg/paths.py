@@ -31,7 +31,8 @@ Levels run from 1 (awareness) to 5 (expert).
   programming"), and a step that reaches level L covers a broader skill the plan
   would otherwise learn to at most ``min(L, PREREQUISITE_LEVEL)``: that skill is
   no step of its own, the covering step says so ("covers computer programming,
-  required by ...") and comes before whatever builds on the covered skill. A
+  which Student requires at level 2 ...") and comes before whatever builds on the
+  covered skill. A
   broader skill that the narrower one lists among its prerequisites is not
   covered by it: the data says to learn it first.
 * Prerequisites: a step learnt from scratch (L = 0) needs each of its prerequisites.
