@@ -1,0 +1,325 @@
+"""On an Oxigraph-backed graph, `validate` evaluates the SHACL core shapes at once
+(kg.shacl_fast) rather than node by node in pySHACL (11 minutes on an ESCO import),
+and reports exactly what pySHACL reports on its own: the same results in the report
+graph (focus node, path, value, component, severity, messages, nested details) and
+so the same findings, on the shipped data, on graphs broken in every way a
+translated component checks, and on generated graphs."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from kg.shacl_fast import needed_predicates, plan
+from kg.store import Store, load_file, shapes_file
+from kg.validate import Finding, _batchable, validate
+
+BROKEN = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+@prefix role: <https://w3id.org/careerkg/id/role/> .
+@prefix tool: <https://w3id.org/careerkg/id/tool/> .
+@prefix src: <https://w3id.org/careerkg/id/source/> .
+@prefix ex: <urn:ex:> .
+
+ex:Bootcamp rdfs:subClassOf ckg:Course .
+ex:Doc rdfs:subClassOf ckg:SourceDocument .
+ex:mydoc a ex:Doc ; dcterms:title "My doc"@en .
+
+# roles: wrong datatypes, too many values, out of range, wrong classes, literals for IRIs
+role:bad a ckg:Role ; skos:prefLabel "Bad role"@en , "Mauvais"@fr , "Mal"@fr ; dcterms:source ex:mydoc ;
+    skos:altLabel "   "@en , 42 ;
+    ckg:iscoCode 2511 , "12" ; ckg:jobZone 9 , "3" ; ckg:typicalEducation "Bachelor's degree" ;
+    ckg:isEstimate "yes"^^<http://www.w3.org/2001/XMLSchema#boolean> ;
+    ckg:usesTool skill:python , tool:jupyter-like ; ckg:requiresSkill tool:jupyter-like ;
+    ckg:expectsCredential ex:old-cert , ex:a-degree , tool:jupyter-like ;
+    ckg:progressesTo skill:python ; ckg:relatedRole role:bad ;
+    ckg:iscoGroup ex:notagroup , ex:g1 ;
+    ckg:hasRequirement ex:r1 , ex:r2 , ex:r3 , ex:notreq ;
+    ckg:hasProgression [ a ckg:Progression ; ckg:toRole role:bad ; ckg:typicalYears 90 ] .
+role:nameless a ckg:Role ; ckg:hasRequirement ex:r2 ; skos:definition "d"@en ; dcterms:source src:curated ,
+    skill:python .
+ex:r1 a ckg:Requirement ; ckg:requiredSkill skill:python , skill:sql ; ckg:importance ckg:Sometimes ;
+    ckg:level 7 ; ckg:importanceScore "abc"^^xsd:decimal ; ckg:levelScore 9.5 , 2 .
+ex:r2 a ckg:Requirement ; ckg:requiredSkill tool:jupyter-like ; ckg:importance ckg:Essential ; ckg:level "3" .
+ex:r3 a ckg:Requirement ; ckg:requiredSkill skill:sql ; ckg:importance ckg:Optional ; ckg:level 3 ;
+    dcterms:source src:curated .
+ex:notreq ckg:requiredSkill skill:sql ; ckg:level 0 .
+ex:orphan a ckg:Requirement ; ckg:requiredSkill skill:sql ; ckg:importance ckg:Optional ; ckg:level 2 .
+
+# skills: hours, types, labels, reuse level as a literal, a subclass of the source class
+skill:weird a ckg:Skill , ckg:Tool ; skos:prefLabel "Weird"@en , " "@de ; dcterms:source ex:mydoc ;
+    ckg:learningHours 0 , "ten" ; ckg:reuseLevel "cross-sector" ; ckg:hasPrerequisite tool:jupyter-like ;
+    ckg:inSkillArea skill:python ; ckg:relatedSkill "sql" ; ckg:essentialRelatedSkill skill:sql .
+skill:nohours a ckg:Skill ; skos:prefLabel "No hours"@en ; skos:definition "d"@en ; dcterms:source src:curated ;
+    ckg:skillType ckg:Knowledge , ckg:Competence ; ckg:learningHours 20001 .
+tool:jupyter-like a ckg:Tool ; skos:prefLabel "Jupyterish"@en ; dcterms:source src:curated ;
+    ckg:hotTechnology true , "no" .
+
+# learning opportunities: a subclass of ckg:Course defined in the data, a credential abstract only
+ex:camp a ex:Bootcamp ; skos:prefLabel "Camp"@en ; dcterms:source src:curated ; ckg:term 0 ;
+    ckg:durationHours -3 ; ckg:costUSD "free" ; ckg:provider "Org"@en ; ckg:retiredOn "2020-13-45"^^xsd:date ;
+    ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill skill:sql ; ckg:level 9 ] , ex:t-untyped ;
+    ckg:requiresPrior tool:jupyter-like .
+ex:t-untyped ckg:level "high" .
+ex:a-degree a ckg:Degree ; skos:prefLabel "A degree"@en ; dcterms:source src:curated ; ckg:durationHours 10 ;
+    ckg:retiredOn "2020-01-01" .
+ex:old-cert a ckg:Certification ; skos:prefLabel "Old cert"@en ; dcterms:source src:curated ;
+    ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill skill:sql ] ;
+    ckg:durationHours 5 ; ckg:retiredOn "2021-01-01"^^xsd:date , "2022-01-01"^^xsd:date .
+ex:abstract a ckg:Credential .
+ex:cur a ckg:Curriculum ; skos:prefLabel "Cur"@en ; dcterms:source src:curated ; ckg:entryRequirement tool:jupyter-like ;
+    ckg:targetRole skill:sql ; ckg:provider 3 .
+ex:g1 a ckg:IscoGroup ; skos:prefLabel "G1"@en ; dcterms:source src:curated ; skos:notation "12345" , "1" .
+ex:src2 a ckg:SourceDocument ; dcterms:title 3 .
+"""
+
+
+def _node(graph: Graph, node: object) -> object:
+    """A blank node of the data as the statements about it (ids differ between stores)."""
+    if isinstance(node, BNode):
+        return "_:" + ",".join(
+            sorted(f"{p} {o if not isinstance(o, BNode) else '_'}" for p, o in graph.predicate_objects(node))
+        )
+    return node
+
+
+def _results(report: Graph, data: Graph) -> Counter[tuple[object, ...]]:
+    """Every result of a pySHACL report graph (nested details included), its shape named
+    by its messages and path, blank nodes by what the data says of them."""
+    out: Counter[tuple[object, ...]] = Counter()
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        shape = report.value(r, SH.sourceShape)
+        path = report.value(r, SH.resultPath)
+        out[
+            (
+                _node(data, report.value(r, SH.focusNode)),
+                path if not isinstance(path, BNode) else ("^", report.value(path, SH.inversePath)),
+                _node(data, report.value(r, SH.value)),
+                report.value(r, SH.sourceConstraintComponent),
+                report.value(r, SH.resultSeverity),
+                tuple(sorted(map(str, report.objects(r, SH.resultMessage)))),
+                shape
+                if not isinstance(shape, BNode)
+                else tuple(sorted(map(str, report.objects(shape, SH.message)))),
+                len(list(report.objects(r, SH.detail))),
+                (None, SH.result, r) in report,
+            )
+        ]
+    return out
+
+
+def _kinds(findings: list[Finding]) -> Counter[tuple[str, ...]]:
+    return Counter(
+        (
+            f.severity,
+            f.check,
+            f.node if not f.node.startswith("_:") else "_:",
+            f.name,
+            f.path,
+            f.message,
+            f.value,
+        )
+        for f in findings
+    )
+
+
+def _same(files: list[Path], *, with_default: bool = True) -> tuple[Counter[tuple[str, ...]], bool]:
+    """Validate ``files`` on both backends; assert the reports and findings are pySHACL's."""
+    fast_store = Store.default(files, with_default=with_default, backend="oxigraph")
+    slow_store = Store.default(files, with_default=with_default, backend="rdflib")
+    fast = validate(fast_store.graph)
+    slow = validate(slow_store.graph)
+    assert fast.report_graph is not None
+    assert slow.report_graph is not None
+    fast_results = _results(fast.report_graph, slow_store.graph)
+    slow_results = _results(slow.report_graph, slow_store.graph)
+    assert fast_results == slow_results, (fast_results - slow_results, slow_results - fast_results)
+    assert _kinds(fast.findings) == _kinds(slow.findings)
+    assert fast.conforms is slow.conforms
+    return _kinds(slow.findings), slow.conforms
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("fast") / "broken.ttl"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
+def test_the_shipped_data_gives_pyshacl_s_report() -> None:
+    kinds, conforms = _same([])
+    assert conforms is True
+    assert not [k for k in kinds if k[0] == "violation"]
+
+
+def test_a_graph_broken_every_way_gives_pyshacl_s_report(broken: Path) -> None:
+    kinds, conforms = _same([broken])
+    assert conforms is False
+    shacl = {(k[3], k[4], k[5].split(";")[0]) for k in kinds if k[1] == "shacl"}
+    # every translated component found something (the comparison above is not vacuous)
+    for expected in [
+        (
+            "Bad role",
+            "ckg:iscoCode",
+            'an ISCO-08 code (ckg:iscoCode) is one text of four digits, leading zeros kept, such as "0110"',
+        ),  # datatype, maxCount
+        (
+            "Bad role",
+            "ckg:jobZone",
+            "job zone must be one integer from 1 to 5 (the O*NET job zones)",
+        ),  # range
+        (
+            "Bad role",
+            "skos:prefLabel",
+            "has more than one skos:prefLabel in a language; keep one per language and make the others skos:altLabel",
+        ),  # uniqueLang
+        ("Bad role", "skos:altLabel", "a skos:altLabel is a text that is not blank"),  # or, pattern
+        ("Bad role", "ckg:usesTool", "a tool a role uses (ckg:usesTool) must be a ckg:Tool"),  # class
+        (
+            "Bad role",
+            "ckg:expectsCredential",
+            "expects a credential that is retired or retiring (it has ckg:retiredOn): new learners cannot earn it; expect its successor instead",
+        ),  # not
+        (
+            "Bad role",
+            "ckg:hasRequirement",
+            "a requirement (ckg:hasRequirement) is a ckg:Requirement naming a skill, its importance and its level",
+        ),  # node
+        (
+            "Weird",
+            "ckg:reuseLevel",
+            "a skill has at most one ESCO reuse level (ckg:reuseLevel), the IRI of an ESCO skill-reuse-level concept",
+        ),  # nodeKind
+        (
+            "Weird",
+            "",
+            "must be exactly one of: role, skill, tool, skill area, degree, certification, course, curriculum, source document, ISCO group",
+        ),  # xone
+        (
+            "No hours",
+            "ckg:skillType",
+            "skillType must be ckg:Knowledge, ckg:Competence or ckg:SoftSkill",
+        ),  # maxCount
+        (
+            "Weird",
+            "ckg:skillType",
+            "skillType must be ckg:Knowledge, ckg:Competence or ckg:SoftSkill",
+        ),  # minCount
+        ("Camp", "ckg:term", "term must be one integer from 1"),  # a class of the data's subclass
+        (
+            "Camp",
+            "ckg:durationHours",
+            "the effort (ckg:durationHours) is one positive number of hours",
+        ),  # minExclusive
+    ]:
+        assert (expected[0], expected[1], expected[2].split(";")[0]) in shacl, expected
+    sources = {
+        (k[2].rsplit("/", 1)[-1], k[6]) for k in kinds if k[4] == "dcterms:source" and k[0] == "violation"
+    }
+    assert ("nameless", "https://w3id.org/careerkg/id/skill/python") in sources  # sh:class
+    # a source typed by a subclass of ckg:SourceDocument the data defines is one
+    assert not [s for s in sources if s[0] == "bad"]
+
+
+def _mutated(seed: int) -> Graph:
+    """A generated career graph with a few dozen values broken at random."""
+    from kg.synthetic import career_graph, to_rdf
+
+    g = to_rdf(career_graph(300, seed=seed))
+    rng = random.Random(seed)
+    triples = sorted(g, key=lambda t: tuple(map(str, t)))
+    junk: list[object] = [
+        Literal("x"),
+        Literal(-1),
+        Literal(99),
+        Literal("2", lang="en"),
+        Literal("1.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")),
+        URIRef("urn:nowhere"),
+        Literal(True),
+    ]
+    labels = (
+        URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
+        URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+    )
+    for s, p, o in rng.sample(triples, 40):
+        if p in labels:  # a second name would be chosen between differently by either store
+            g.remove((s, p, o))
+        elif p == RDF.type and rng.random() < 0.5:
+            g.remove((s, p, o))  # an untyped node, or a focus node less
+        elif rng.random() < 0.3:
+            g.remove((s, p, o))  # a missing value
+        else:
+            g.add((s, p, rng.choice(junk)))  # a value more, often of the wrong kind
+    for s in rng.sample(sorted(set(g.subjects(RDF.type, None)), key=str), 5):
+        g.add(
+            (s, RDF.type, rng.choice(sorted({c for c in g.objects(None, RDF.type) if isinstance(c, URIRef)})))
+        )
+    return g
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_generated_graph_broken_at_random_gives_pyshacl_s_report(seed: int, tmp_path: Path) -> None:
+    path = tmp_path / f"generated-{seed}.nt"
+    _mutated(seed).serialize(path, format="nt")
+    kinds, _conforms = _same([path])
+    assert sum(1 for k in kinds if k[1] == "shacl") > 10
+
+
+def test_only_what_is_proven_alike_is_taken_from_pyshacl() -> None:
+    shapes = Graph()
+    load_file(shapes, shapes_file())
+    for constraint in _batchable(shapes):
+        shapes.add((constraint.constraint, SH.deactivated, Literal(True)))
+    p = plan(shapes)
+    nm = shapes.namespace_manager
+    left = {
+        (s.n3(nm), shapes.value(prop, SH.path).n3(nm))
+        for s in shapes.subjects(SH.property, None)
+        for prop in shapes.objects(s, SH.property)
+        if prop not in p.properties.get(s, [])
+    }
+    # the career step's sh:node names a shape with a SHACL-SPARQL constraint pySHACL runs
+    # (and so every shape that one reaches)
+    assert ("ckgsh:RoleShape", "ckg:hasProgression") in left
+    assert all(s == "ckgsh:ProgressionShape" for s, _p in left - {("ckgsh:RoleShape", "ckg:hasProgression")})
+    # pySHACL then reads the triples of the paths it still checks, not the whole graph
+    needed = needed_predicates(p.rest)
+    assert needed is not None
+    assert URIRef("http://www.w3.org/2004/02/skos/core#altLabel") not in needed
+    assert URIRef("https://w3id.org/careerkg/ontology#toRole") in needed
+
+
+def test_pyshacl_no_longer_validates_a_shape_per_requirement(
+    broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pyshacl.shape import Shape
+
+    calls = Counter[str]()
+    original = Shape.validate
+
+    def spy(
+        self: Shape, executor: object, target_graph: object, focus: object = None, **kwargs: object
+    ) -> object:
+        if not self.deactivated:
+            calls["focus" if focus is not None else "top"] += 1
+        return original(self, executor, target_graph, focus=focus, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Shape, "validate", spy)
+    store = Store.default([broken], backend="oxigraph")
+    report = validate(store.graph)
+    assert not report.conforms
+    requirements = len(
+        set(store.graph.subjects(RDF.type, URIRef("https://w3id.org/careerkg/ontology#Requirement")))
+    )
+    # pySHACL validated each property shape once per requirement, role, skill...: now only
+    # the career steps' shapes, once per career step
+    assert calls["focus"] < requirements, calls
