@@ -286,29 +286,32 @@ class Index:
         self._out: dict[URIRef, dict[Node, set[Node]]] = {}
         self._in: dict[URIRef, dict[Node, set[Node]]] = {}
 
-    def _load(self, pred: URIRef) -> None:
+    def _load(self, pred: URIRef, inverse: bool) -> dict[Node, set[Node]]:
         import pyoxigraph as ox
 
-        out: dict[Node, set[Node]] = {}
-        back: dict[Node, set[Node]] = {}
-        term = self._term
-        for q in self._store.quads_for_pattern(None, ox.NamedNode(str(pred)), None, ox.DefaultGraph()):
-            s, o = term(q.subject), term(q.object)
-            out.setdefault(s, set()).add(o)
-            back.setdefault(o, set()).add(s)
-        self._out[pred], self._in[pred] = out, back
+        table = self._in if inverse else self._out
+        if pred not in table:
+            by: dict[Node, set[Node]] = {}
+            term = self._term
+            for q in self._store.quads_for_pattern(None, ox.NamedNode(str(pred)), None, ox.DefaultGraph()):
+                s, o = term(q.subject), term(q.object)
+                if inverse:
+                    s, o = o, s
+                found = by.get(s)
+                if found is None:
+                    by[s] = {o}
+                else:
+                    found.add(o)
+            table[pred] = by
+        return table[pred]
 
     def by_focus(self, shapes: Graph, path: Node) -> dict[Node, set[Node]]:
         """The value nodes of the plain or inverse ``path``, by focus node (not to be changed)."""
         if isinstance(path, URIRef):
-            if path not in self._out:
-                self._load(path)
-            return self._out[path]
+            return self._load(path, inverse=False)
         inverse = shapes.value(path, SH.inversePath)
         assert isinstance(inverse, URIRef)
-        if inverse not in self._in:
-            self._load(inverse)
-        return self._in[inverse]
+        return self._load(inverse, inverse=True)
 
 
 Report = tuple[str, BNode, list[tuple[Any, Any, Any]]]
