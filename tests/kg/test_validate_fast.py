@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import SH
+from rdflib.namespace import SH, XSD
 
 from kg.shacl_fast import needed_predicates, plan
 from kg.store import Store, load_file, shapes_file
@@ -84,7 +84,10 @@ ex:src2 a ckg:SourceDocument ; dcterms:title 3 .
 
 
 def _node(graph: Graph, node: object) -> object:
-    """A blank node of the data as the statements about it (ids differ between stores)."""
+    """A blank node of the data as the statements about it (ids differ between stores), a
+    plain literal as an xsd:string (as Oxigraph reads it)."""
+    if isinstance(node, Literal) and node.datatype == XSD.string:
+        return Literal(str(node))
     if isinstance(node, BNode):
         return "_:" + ",".join(
             sorted(f"{p} {o if not isinstance(o, BNode) else '_'}" for p, o in graph.predicate_objects(node))
@@ -113,7 +116,8 @@ def _results(report: Graph, data: Graph) -> Counter[tuple[object, ...]]:
                 len(list(report.objects(r, SH.detail))),
                 (None, SH.result, r) in report,
             )
-        ]
+        ] += 1
+    assert sum(out.values()) == len(set(report.subjects(RDF.type, SH.ValidationResult)))
     return out
 
 
@@ -132,17 +136,40 @@ def _kinds(findings: list[Finding]) -> Counter[tuple[str, ...]]:
     )
 
 
+def _pyshacl_alone(graph: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]:
+    """pySHACL's own report on the terms the fast path reads (those of the Oxigraph
+    store under ``graph``), every shape evaluated by pySHACL, node by node."""
+    from pyshacl import validate as shacl_validate
+
+    from kg.store import _oxigraph_of
+    from kg.validate import _memory_copy
+
+    if shapes is None:
+        shapes = Graph()
+        load_file(shapes, shapes_file())
+    conforms, report, _text = shacl_validate(
+        _memory_copy(_oxigraph_of(graph)),
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    return bool(conforms), report
+
+
 def _same(files: list[Path], *, with_default: bool = True) -> tuple[Counter[tuple[str, ...]], bool]:
-    """Validate ``files`` on both backends; assert the reports and findings are pySHACL's."""
+    """Validate ``files``; assert the report holds pySHACL's results on the same terms, and
+    that the findings are those of a store pySHACL reads itself (rdflib's)."""
     fast_store = Store.default(files, with_default=with_default, backend="oxigraph")
-    slow_store = Store.default(files, with_default=with_default, backend="rdflib")
     fast = validate(fast_store.graph)
-    slow = validate(slow_store.graph)
     assert fast.report_graph is not None
-    assert slow.report_graph is not None
-    fast_results = _results(fast.report_graph, slow_store.graph)
-    slow_results = _results(slow.report_graph, slow_store.graph)
-    assert fast_results == slow_results, (fast_results - slow_results, slow_results - fast_results)
+    alone_conforms, alone = _pyshacl_alone(fast_store.graph)
+    fast_results = _results(fast.report_graph, fast_store.graph)
+    alone_results = _results(alone, fast_store.graph)
+    assert fast_results == alone_results, (fast_results - alone_results, alone_results - fast_results)
+    owner = fast.report_graph.value(predicate=RDF.type, object=SH.ValidationReport)
+    assert fast.report_graph.value(owner, SH.conforms) == Literal(alone_conforms)
+    slow = validate(Store.default(files, with_default=with_default, backend="rdflib").graph)
     assert _kinds(fast.findings) == _kinds(slow.findings)
     assert fast.conforms is slow.conforms
     return _kinds(slow.findings), slow.conforms
@@ -323,3 +350,93 @@ def test_pyshacl_no_longer_validates_a_shape_per_requirement(
     # pySHACL validated each property shape once per requirement, role, skill...: now only
     # the career steps' shapes, once per career step
     assert calls["focus"] < requirements, calls
+
+
+CUSTOM_SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <urn:ex:> .
+
+ex:Lenient a sh:NodeShape ; sh:targetClass ex:Thing ; sh:severity sh:Warning ;
+    sh:property [ sh:path ex:code ; sh:minLength 3 ; sh:maxLength 4 ; sh:hasValue "abc" ] .
+ex:Strict a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:name ; sh:languageIn ( "en" "fr" ) ; sh:minCount 1 ] ;
+    sh:property [ sh:path ex:part ; sh:node ex:PartShape ] ;
+    sh:property [ sh:path ex:size ; sh:and ( [ sh:datatype xsd:integer ] [ sh:maxExclusive 10 ] ) ] ;
+    sh:property [ sh:path ex:owner ; sh:node ex:Closed ] ;
+    sh:property [ sh:path [ sh:inversePath ex:part ] ; sh:maxCount 1 ; sh:nodeKind sh:IRI ] .
+ex:PartShape a sh:NodeShape ;
+    sh:property [ sh:path ex:weight ; sh:minCount 1 ; sh:datatype xsd:decimal ; sh:minInclusive 0.5 ] ;
+    sh:property [ sh:path ex:part ; sh:node ex:LeafShape ] .
+ex:LeafShape a sh:NodeShape ; sh:property [ sh:path ex:colour ; sh:in ( "red" "blue" ) ] .
+ex:Closed a sh:NodeShape ; sh:closed true ; sh:ignoredProperties ( ex:name ) ;
+    sh:property [ sh:path ex:name ; sh:minCount 1 ] .
+ex:Elsewhere a sh:NodeShape ; sh:targetClass ex:Part ; sh:property [ sh:path ex:weight ; sh:maxCount 1 ] .
+"""
+
+CUSTOM_DATA = """@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <urn:ex:> .
+ex:a a ex:Thing ; ex:code "ab" , "abcde" ; ex:name "A"@de , "A"@en ; ex:size 12 , "3" , 4 ;
+    ex:part ex:p1 , ex:p2 , [ ex:weight 2.0 ] ; ex:owner ex:o1 , ex:o2 .
+ex:b a ex:Thing ; ex:code "abc" ; ex:part ex:p1 .
+ex:p1 a ex:Part ; ex:weight 0.1 , 1.5 ; ex:part [ ex:colour "green" ] , [ ex:colour "red" ] .
+ex:p2 a ex:Part ; ex:weight "heavy" .
+ex:o1 ex:name "O" .
+ex:o2 ex:name "O" ; ex:age 3 .
+ex:c a ex:Thing ; ex:code "abc" ; ex:name "C"@en .
+[] ex:part ex:c .
+ex:b ex:part ex:c .
+"""
+
+
+def test_a_shapes_graph_of_other_components_gives_pyshacl_s_report(tmp_path: Path) -> None:
+    """Severity sh:Warning on a node shape, sh:hasValue, sh:minLength, sh:languageIn, sh:and,
+    nested sh:node, inverse paths; sh:closed is not translated (pySHACL checks it)."""
+    shapes = Graph().parse(data=CUSTOM_SHAPES, format="turtle")
+    data = tmp_path / "custom.ttl"
+    data.write_text(CUSTOM_DATA, encoding="utf-8")
+    p = plan(shapes)
+    assert URIRef("urn:ex:Strict") in p.properties
+    assert needed_predicates(p.rest) is None  # sh:closed reads every predicate
+    store = Store.default([data], backend="oxigraph")
+    report = validate(store.graph, shapes=shapes).report_graph
+    assert report is not None
+    owner = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    alone_conforms, alone = _pyshacl_alone(store.graph, shapes)
+    results = _results(alone, store.graph)
+    assert _results(report, store.graph) == results
+    assert report.value(owner, SH.conforms) == Literal(alone_conforms) == Literal(False)
+    components = {k[3].rsplit("#", 1)[-1] for k in results}
+    assert {
+        "MinLengthConstraintComponent",
+        "HasValueConstraintComponent",
+        "LanguageInConstraintComponent",
+        "AndConstraintComponent",
+        "NodeConstraintComponent",
+        "InConstraintComponent",
+        "MinInclusiveConstraintComponent",
+        "ClosedConstraintComponent",
+        "MaxCountConstraintComponent",
+        "NodeKindConstraintComponent",
+    } <= components
+
+
+def test_a_lenient_node_shape_conforms_as_pyshacl_says(tmp_path: Path) -> None:
+    """A node shape of severity sh:Warning conforms whatever its property shapes report."""
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix ex: <urn:ex:> .
+        ex:Lenient a sh:NodeShape ; sh:targetClass ex:Thing ; sh:severity sh:Warning ;
+            sh:property [ sh:path ex:code ; sh:minCount 1 ] .""",
+        format="turtle",
+    )
+    data = tmp_path / "lenient.ttl"
+    data.write_text("<urn:ex:a> a <urn:ex:Thing> .\n", encoding="utf-8")
+    store = Store.default([data], backend="oxigraph")
+    report = validate(store.graph, shapes=shapes).report_graph
+    assert report is not None
+    owner = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    alone_conforms, alone = _pyshacl_alone(store.graph, shapes)
+    assert alone_conforms is True
+    assert report.value(owner, SH.conforms) == Literal(True)
+    assert _results(report, store.graph) == _results(alone, store.graph)
+    assert len(list(report.subjects(RDF.type, SH.ValidationResult))) == 1
