@@ -17,7 +17,8 @@ from rdflib.namespace import SH, XSD
 
 from kg.shacl_fast import needed_predicates, plan
 from kg.store import Store, load_file, shapes_file
-from kg.validate import Finding, _batchable, validate
+from kg.validate import _batchable, validate
+from tests.support.findings import finding_kinds
 
 BROKEN = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -121,21 +122,6 @@ def _results(report: Graph, data: Graph) -> Counter[tuple[object, ...]]:
     return out
 
 
-def _kinds(findings: list[Finding]) -> Counter[tuple[str, ...]]:
-    return Counter(
-        (
-            f.severity,
-            f.check,
-            f.node if not f.node.startswith("_:") else "_:",
-            f.name,
-            f.path,
-            f.message,
-            f.value,
-        )
-        for f in findings
-    )
-
-
 def _pyshacl_alone(graph: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]:
     """pySHACL's own report on the terms the fast path reads (those of the Oxigraph
     store under ``graph``), every shape evaluated by pySHACL, node by node."""
@@ -170,9 +156,9 @@ def _same(files: list[Path], *, with_default: bool = True) -> tuple[Counter[tupl
     owner = fast.report_graph.value(predicate=RDF.type, object=SH.ValidationReport)
     assert fast.report_graph.value(owner, SH.conforms) == Literal(alone_conforms)
     slow = validate(Store.default(files, with_default=with_default, backend="rdflib").graph)
-    assert _kinds(fast.findings) == _kinds(slow.findings)
+    assert finding_kinds(fast.findings) == finding_kinds(slow.findings)
     assert fast.conforms is slow.conforms
-    return _kinds(slow.findings), slow.conforms
+    return finding_kinds(slow.findings), slow.conforms
 
 
 @pytest.fixture(scope="module")

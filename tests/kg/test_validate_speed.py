@@ -4,14 +4,14 @@ import's validation), and finds exactly what pySHACL finds on its own."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from kg.store import Store, load_file, shapes_file
-from kg.validate import Finding, _batchable, validate
+from kg.validate import _batchable, validate
+from tests.support.findings import finding_kinds
 
 PROBLEMS = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -37,22 +37,6 @@ role:unnamed a ckg:Role ; dcterms:source src:curated ;
 """
 
 
-def _kinds(findings: list[Finding]) -> Counter[tuple[str, ...]]:
-    """The findings without the blank nodes' labels, which differ between stores."""
-    return Counter(
-        (
-            f.severity,
-            f.check,
-            f.node if not f.node.startswith("_:") else "_:",
-            f.name,
-            f.path,
-            f.message,
-            f.value,
-        )
-        for f in findings
-    )
-
-
 @pytest.fixture(scope="module")
 def problems(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("speed") / "problems.ttl"
@@ -63,7 +47,7 @@ def problems(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_same_findings_come_out_of_either_store(problems: Path) -> None:
     on_oxigraph = validate(Store.default([problems], backend="oxigraph").graph)
     by_pyshacl = validate(Store.default([problems], backend="rdflib").graph)
-    assert _kinds(on_oxigraph.findings) == _kinds(by_pyshacl.findings)
+    assert finding_kinds(on_oxigraph.findings) == finding_kinds(by_pyshacl.findings)
     assert on_oxigraph.conforms is by_pyshacl.conforms is False
     twice = [f for f in on_oxigraph.findings if "requires the same skill twice" in f.message]
     assert sorted((f.name, f.path, f.value) for f in twice) == [
