@@ -16,16 +16,15 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib.namespace import SDO
 
-from kg.cli import _register, cli
 from kg.curriculum import Curriculum, curriculum_graph, parse_curriculum
 from kg.errors import InvalidCurriculum
 from kg.gaps import find_gaps, report_graph
 from kg.namespace import CKG, SKILL
 from kg.store import Store
+from tests.support.cli import invoke
 
 PLAN = """\
 # curriculum: Typo plan
@@ -51,12 +50,6 @@ PREFIXES = """\
 @pytest.fixture(scope="module")
 def store() -> Store:
     return Store.default()
-
-
-@pytest.fixture(scope="module")
-def runner() -> CliRunner:
-    _register()
-    return CliRunner()
 
 
 def _content(cur: Curriculum) -> tuple[object, ...]:
@@ -121,15 +114,15 @@ def test_unknown_names_are_text_not_made_up_skill_iris(store: Store) -> None:
     assert set(g.objects(cur.iri, SDO.programPrerequisites)) == {Literal("Pyhton")}
 
 
-def test_the_cli_report_reads_back_with_the_same_unknown_skills(runner: CliRunner, tmp_path: Path) -> None:
+def test_the_cli_report_reads_back_with_the_same_unknown_skills(tmp_path: Path) -> None:
     plan = tmp_path / "plan.csv"
     plan.write_text(PLAN, encoding="utf-8")
-    first = runner.invoke(cli, ["gaps", str(plan), "--format", "json"])
-    ttl = runner.invoke(cli, ["gaps", str(plan), "--format", "ttl"])
+    first = invoke("gaps", str(plan), "--format", "json")
+    ttl = invoke("gaps", str(plan), "--format", "ttl")
     assert first.exit_code == ttl.exit_code == 1, first.output + ttl.output
     report = tmp_path / "report.ttl"
     report.write_text(ttl.output, encoding="utf-8")
-    again = runner.invoke(cli, ["gaps", str(report), "--format", "json"])
+    again = invoke("gaps", str(report), "--format", "json")
     assert again.exit_code == 1, again.output
 
     def unknown(output: str) -> list[tuple[object, ...]]:

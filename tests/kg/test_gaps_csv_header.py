@@ -20,13 +20,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import _register, cli
 from kg.curriculum import curriculum_csv, parse_curriculum
 from kg.errors import InvalidCurriculum
 from kg.gaps import find_gaps
 from kg.store import Store
+from tests.support.cli import invoke
 
 NO_REQUIRES = """\
 # curriculum: Short track
@@ -50,12 +49,6 @@ Deep Learning,3,deep learning; neural networks,
 @pytest.fixture(scope="module")
 def store() -> Store:
     return Store.default()
-
-
-@pytest.fixture(scope="module")
-def runner() -> CliRunner:
-    _register()
-    return CliRunner()
 
 
 def _read(store: Store, text: str, name: str = "plan.csv") -> list[tuple[str, int, list[str], list[str]]]:
@@ -84,13 +77,13 @@ def test_a_sheet_without_requires_reads_as_one_with_empty_requires(store: Store,
     assert [len(c[2]) for c in courses] == [2, 1, 2]
 
 
-def test_the_cli_checks_a_sheet_without_requires(runner: CliRunner, tmp_path: Path) -> None:
+def test_the_cli_checks_a_sheet_without_requires(tmp_path: Path) -> None:
     # was: exit 2, "plan.csv, line 3: missing column(s) 'requires'"
     plan, full = tmp_path / "plan.csv", tmp_path / "full.csv"
     plan.write_text(NO_REQUIRES, encoding="utf-8")
     full.write_text(WITH_REQUIRES, encoding="utf-8")
-    result = runner.invoke(cli, ["gaps", str(plan), "--format", "json"])
-    expected = runner.invoke(cli, ["gaps", str(full), "--format", "json"])
+    result = invoke("gaps", str(plan), "--format", "json")
+    expected = invoke("gaps", str(full), "--format", "json")
     assert result.exit_code == expected.exit_code == 1, result.output
     got, want = json.loads(result.output), json.loads(expected.output)
     assert {k: v for k, v in got.items() if k != "curriculum"} == {

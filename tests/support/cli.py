@@ -5,9 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner, Result
 
 
-def invoke(*args: str) -> Result:
-    """``careerkg ARGS...`` run in this process: its exit code, stdout and stderr."""
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+    """``careerkg ARGS...`` run in this process (with ``env`` set): its exit code, stdout and stderr."""
     from kg.cli import _register, cli
 
     _register()
-    return CliRunner().invoke(cli, list(args))
+    return CliRunner().invoke(cli, list(args), env=env)
