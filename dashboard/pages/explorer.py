@@ -81,34 +81,9 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         className="filters",
                         children=[
                             html.Summary("Filters and layout", className="filters-summary"),
-                            html.Fieldset(
-                                [
-                                    html.Legend("Show node types"),
-                                    dcc.Checklist(
-                                        id=ids.EX_TYPES,
-                                        options=[
-                                            {"label": lab, "value": t} for t, lab in TYPE_LABELS.items()
-                                        ],
-                                        value=list(TYPE_LABELS),
-                                        className="checks",
-                                        inputClassName="check-input",
-                                    ),
-                                ],
-                                className="fieldset",
-                            ),
-                            html.Fieldset(
-                                [
-                                    html.Legend("Follow relations"),
-                                    dcc.Checklist(
-                                        id=ids.EX_RELATIONS,
-                                        options=[
-                                            {"label": lab, "value": r} for r, lab in RELATION_LABELS.items()
-                                        ],
-                                        value=list(view.DEFAULT_RELATIONS),
-                                        className="checks",
-                                    ),
-                                ],
-                                className="fieldset",
+                            _checks("Show node types", ids.EX_TYPES, TYPE_LABELS, list(TYPE_LABELS)),
+                            _checks(
+                                "Follow relations", ids.EX_RELATIONS, RELATION_LABELS, view.DEFAULT_RELATIONS
                             ),
                             html.Label("Layout", htmlFor=ids.EX_LAYOUT, className="field-label"),
                             dcc.Dropdown(
@@ -183,6 +158,22 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                 ],
             ),
         ],
+    )
+
+
+def _checks(legend: str, id_: str, labels: dict[str, str], ticked: list[str]) -> html.Fieldset:
+    """A fieldset of checkboxes, one per ``labels`` entry, ``ticked`` ticked."""
+    return html.Fieldset(
+        [
+            html.Legend(legend),
+            dcc.Checklist(
+                id=id_,
+                options=[{"label": lab, "value": v} for v, lab in labels.items()],
+                value=list(ticked),
+                className="checks",
+            ),
+        ],
+        className="fieldset",
     )
 
 
