@@ -25,7 +25,7 @@ def test_the_ladder_is_drawn_whole_with_the_default_filters(store: Store) -> Non
     elements, _, status, _ = explorer.canvas(
         store, explorer.initial(), list(TYPE_LABELS), explorer.DEFAULT_RELATIONS, "auto"
     )
-    assert _drawn(elements) == (16, 29)
+    assert _drawn(elements) == (16, 33)
     assert "the career ladder" in str(status)
 
 

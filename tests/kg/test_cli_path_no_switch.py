@@ -27,7 +27,7 @@ def test_the_error_names_the_roles_the_ladder_reaches_the_target_from() -> None:
     target = next(n for n, d in G.nodes(data=True) if d.get("label") == "Research Scientist")
     before = sorted(G.nodes[u]["label"] for u, _v, k in G.in_edges(target, keys=True) if k == "progresses")
     assert before, "the data has a career step to Research Scientist"
-    out = _error("Data Analyst", "Research Scientist")
+    out = _error("DevOps Engineer", "Research Scientist")
     assert f"on the career ladder Research Scientist is reached from {', '.join(before)}" in out
     assert out.rstrip().endswith("; leave out --no-switch to plan a direct switch")
 
