@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -196,6 +197,12 @@ def _node_id(node: Node) -> str:
 _PLAIN_DATATYPES = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
 
 
+def _text_lost(term: Literal) -> bool:
+    """Whether ``term`` is an ill-typed boolean whose text rdflib's parser replaced with
+    ``true`` or ``false`` ("yes", "TRUE": every literal rdflib parses is normalised)."""
+    return bool(term.ill_typed) and term.datatype == XSD.boolean and str(term) in ("true", "false")
+
+
 def term_text(graph: Graph, term: Node) -> str:
     """``term`` as a finding shows it: an IRI in full, a literal as written in Turtle.
 
@@ -209,9 +216,16 @@ def term_text(graph: Graph, term: Node) -> str:
     ('"3"', '3', '"x"@en')
     >>> term_text(g, Literal("2020-01-01", datatype=XSD.date))
     '"2020-01-01"^^xsd:date'
+
+    An ill-typed value is shown as written, with its datatype:
+
+    >>> term_text(g, Literal("yes", datatype=XSD.boolean, normalize=False))
+    '"yes"^^xsd:boolean'
     """
     if not isinstance(term, Literal):
         return str(term)
+    if _text_lost(term):
+        return f"an ill-formed xsd:boolean; rdflib's parser replaced its text with {term}"
     if term.datatype in _PLAIN_DATATYPES and not term.ill_typed:
         return str(term)
     quoted = '"' + str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
@@ -222,8 +236,23 @@ def term_text(graph: Graph, term: Node) -> str:
     return f"{quoted}^^{graph.namespace_manager.normalizeUri(term.datatype)}"
 
 
+# how a value of the datatype is written, for a finding on a value that is not
+_LEXICAL_HINTS = {
+    XSD.boolean: ": write true or false",
+    XSD.integer: ": write a whole number, such as 3",
+    XSD.nonNegativeInteger: ": write a whole number from 0, such as 3",
+    XSD.positiveInteger: ": write a whole number from 1, such as 3",
+    XSD.decimal: ": write a number, such as 2.5",
+    XSD.double: ": write a number, such as 2.5 or 2.5e3",
+    XSD.date: ': write a date as "YYYY-MM-DD"^^xsd:date, such as "2024-05-31"^^xsd:date',
+    XSD.gYear: ': write a year as "YYYY"^^xsd:gYear, such as "2024"^^xsd:gYear',
+}
+
+
 def _datatype_hint(graph: Graph, report: Graph, shape: Node | None, value: Node | None) -> str:
-    """``"; "3" is a string, not xsd:integer"`` when ``value`` misses the datatypes its shape wants."""
+    """``"; "3" is a string, not xsd:integer"`` when ``value`` misses the datatypes its shape
+    wants; ``"; "yes"^^xsd:boolean is not a valid xsd:boolean: write true or false"`` when
+    its text is not one of the datatype's."""
     from rdflib.collection import Collection
 
     if shape is None or not isinstance(value, Literal):
@@ -236,6 +265,10 @@ def _datatype_hint(graph: Graph, report: Graph, shape: Node | None, value: Node 
     datatype = value.datatype or (RDF.langString if value.language else XSD.string)
     if not wanted or (datatype in wanted and not value.ill_typed):
         return ""
+    nm = graph.namespace_manager
+    if value.ill_typed and datatype in wanted:
+        shown = "its text" if _text_lost(value) else term_text(graph, value)
+        return f"; {shown} is not a valid {nm.normalizeUri(datatype)}" + _LEXICAL_HINTS.get(datatype, "")
     if value.language:
         got = "a language-tagged string"
     elif value.datatype is None or value.datatype == XSD.string:
@@ -348,9 +381,40 @@ def _run_shapes(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
     return bool(conforms), report_graph
 
 
+_BOOLEAN_TEXTS = frozenset({"true", "false", "1", "0"})
+
+
+def _literal_as_written(text: str, language: str | None, datatype: URIRef) -> Literal:
+    """The literal ``text`` as rdflib reads it, except that an ill-typed one keeps its text.
+
+    rdflib writes a literal's value in its canonical form (``"1"^^xsd:boolean`` is
+    ``true``, as in a graph it parses), also when the text is not of the datatype:
+    ``"yes"^^xsd:boolean`` became ``"false"^^xsd:boolean``, and a finding showed a
+    value never written.
+
+    Examples
+    --------
+    >>> _literal_as_written("yes", None, XSD.boolean)
+    rdflib.term.Literal('yes', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
+    >>> _literal_as_written("1", None, XSD.boolean)
+    rdflib.term.Literal('true', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
+    """
+    if language:
+        return Literal(text, lang=language)
+    if datatype == XSD.boolean and text not in _BOOLEAN_TEXTS:
+        with warnings.catch_warnings():  # rdflib warns of it; the finding says it
+            warnings.simplefilter("ignore")
+            return Literal(text, datatype=datatype, normalize=False)
+    node = Literal(text, datatype=datatype)
+    if node.ill_typed and str(node) != text:
+        return Literal(text, datatype=datatype, normalize=False)
+    return node
+
+
 def _term_reader() -> Callable[[Any], Node]:
     """A function reading a pyoxigraph term as oxrdflib does (a plain string keeps its
-    ``xsd:string``), each term made once."""
+    ``xsd:string``), each term made once; an ill-typed literal keeps its text
+    (:func:`_literal_as_written`)."""
     import pyoxigraph as ox
 
     nodes: dict[Any, Node] = {}
@@ -359,11 +423,7 @@ def _term_reader() -> Callable[[Any], Node]:
         node = nodes.get(t)
         if node is None:
             if isinstance(t, ox.Literal):
-                node = (
-                    Literal(t.value, lang=t.language)
-                    if t.language
-                    else Literal(t.value, datatype=URIRef(t.datatype.value))
-                )
+                node = _literal_as_written(t.value, t.language, URIRef(t.datatype.value))
             elif isinstance(t, ox.BlankNode):
                 node = BNode(t.value)
             else:

@@ -165,3 +165,50 @@ def test_progress_names_the_phase_under_way(broken: Path) -> None:
     phases = [line.rsplit("(", 1)[-1].rstrip(") ") for line in shown if line.rstrip().endswith(")")]
     assert phases == ["reading the files", "the SHACL shapes", "cycles, references and terms"], out.stderr
     assert shown[-1].rstrip().startswith("careerkg: checking the shapes, cycles and references: done in ")
+
+
+ILL_TYPED = (
+    PREFIXES
+    + """@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix tool: <https://w3id.org/careerkg/id/tool/> .
+tool:mytool a ckg:Tool ; skos:prefLabel "My tool"@en ; skos:definition "t"@en ; dcterms:source src:curated ;
+    ckg:supportsSkill skill:python ; ckg:hotTechnology "yes"^^xsd:boolean ; ckg:isEstimate "1"^^xsd:boolean .
+"""
+)
+
+
+@pytest.fixture
+def ill_typed(tmp_path: Path) -> Path:
+    path = tmp_path / "ill-typed.ttl"
+    path.write_text(ILL_TYPED, encoding="utf-8")
+    return path
+
+
+def test_an_ill_typed_boolean_is_shown_as_written_and_said_to_be_invalid(ill_typed: Path) -> None:
+    # "yes"^^xsd:boolean was reported as "false"^^xsd:boolean, a value never written,
+    # "an ill-formed xsd:boolean, not xsd:boolean"
+    out = run(str(ill_typed), "--with-default")
+    assert out.exit_code == 1, out.output
+    (line,) = _lines(out, "My tool", "[ckg:hotTechnology]")
+    assert line.endswith(
+        '"yes"^^xsd:boolean is not a valid xsd:boolean: write true or false (value: "yes"^^xsd:boolean)'
+    ), line
+    assert "false" not in line.replace("true or false", ""), line
+    # "1" is an xsd:boolean (true) written otherwise: no finding
+    assert not _lines(out, "[ckg:isEstimate]"), out.output
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_an_ill_typed_boolean_from_python_is_never_shown_as_false(ill_typed: Path, backend: str) -> None:
+    from kg.store import Store
+    from kg.validate import validate
+
+    report = validate(Store.default([str(ill_typed)], backend=backend).graph)
+    (finding,) = [f for f in report.findings if f.path == "ckg:hotTechnology"]
+    assert finding.severity == "violation"
+    assert "is not a valid xsd:boolean: write true or false" in finding.message
+    if backend == "oxigraph":
+        assert finding.value == '"yes"^^xsd:boolean'
+    else:  # rdflib's parser keeps no text of it: the finding says so, and shows no "false" as written
+        assert finding.value == "an ill-formed xsd:boolean; rdflib's parser replaced its text with false"
+        assert '"false"' not in finding.message + finding.value
