@@ -54,3 +54,45 @@ def test_tensorflow_developer_certificate_is_retired(data):
     assert (ROLE["machine-learning-engineer"], CKG.expectsCredential, cred) not in data
     assert (cred, RDF.type, CKG.Certification) in data, "holders keep it: the node stays"
     assert data.value(cred, DCTERMS.source) is not None
+
+
+AI_103 = CRED["azure-ai-apps-and-agents-developer-associate"]
+
+
+def test_azure_ai_engineer_associate_is_retired_for_its_successor(data):
+    # Microsoft retired exam AI-102 on 30 June 2026; its successor is exam AI-103,
+    # Microsoft Certified: Azure AI Apps and Agents Developer Associate (Microsoft Learn
+    # exam pages; study guides updated for it, e.g. kengio/dp-800-study-guide v1.3.0)
+    old = CRED["azure-ai-engineer-associate"]
+    assert data.value(old, CKG.retiredOn) == Literal("2026-06-30", datatype=XSD.date)
+    assert "AI-103" in str(data.value(old, SKOS.definition))
+    assert (AI_103, RDF.type, CKG.Certification) in data
+    assert (
+        str(data.value(AI_103, SKOS.prefLabel))
+        == "Microsoft Certified: Azure AI Apps and Agents Developer Associate"
+    )
+    assert "AI-103" in {str(a) for a in data.objects(AI_103, SKOS.altLabel)}
+    assert data.value(AI_103, CKG.retiredOn) is None
+    for role in ("machine-learning-engineer", "nlp-engineer", "ai-architect"):
+        assert (ROLE[role], CKG.expectsCredential, AI_103) in data, f"{role} should expect AI-103"
+
+
+def test_ai_103_covers_generative_ai_and_agents(data):
+    # AI-103 skills outline: plan and manage an Azure AI solution (responsible AI), generative
+    # AI and agentic solutions (RAG, prompts, agents) 30-35 %, computer vision, text analysis
+    # and information extraction (Azure AI Search, vector and hybrid search) 10-15 % each
+    taught = {
+        data.value(t, CKG.taughtSkill): data.value(t, CKG.level).toPython()
+        for t in data.objects(AI_103, CKG.hasTeaching)
+    }
+    for skill in ("large-language-models", "retrieval-augmented-generation", "prompt-engineering", "azure"):
+        assert taught.get(SKILL[skill], 0) >= 2, f"AI-103 should teach {skill}"
+    for skill in (
+        "information-retrieval",
+        "natural-language-processing",
+        "computer-vision",
+        "responsible-ai",
+    ):
+        assert SKILL[skill] in taught, f"AI-103 should teach {skill}"
+    assert data.value(AI_103, CKG.costUSD).toPython() == 165
+    assert str(data.value(AI_103, CKG.provider)) == "Microsoft"
