@@ -96,3 +96,40 @@ def test_ai_103_covers_generative_ai_and_agents(data):
         assert SKILL[skill] in taught, f"AI-103 should teach {skill}"
     assert data.value(AI_103, CKG.costUSD).toPython() == 165
     assert str(data.value(AI_103, CKG.provider)) == "Microsoft"
+
+
+AI_300 = CRED["azure-machine-learning-operations-engineer-associate"]
+
+
+def test_azure_data_scientist_associate_is_retired_for_ai_300(data):
+    # Microsoft retired exam DP-100 and the Azure Data Scientist Associate on 1 June 2026;
+    # the replacement is exam AI-300, Microsoft Certified: Machine Learning Operations
+    # Engineer Associate (Microsoft Learn certification pages and AI-300 study guide)
+    old = CRED["azure-data-scientist-associate"]
+    assert data.value(old, CKG.retiredOn) == Literal("2026-06-01", datatype=XSD.date)
+    assert "AI-300" in str(data.value(old, SKOS.definition))
+    assert (AI_300, RDF.type, CKG.Certification) in data
+    label = str(data.value(AI_300, SKOS.prefLabel))
+    assert label == "Microsoft Certified: Machine Learning Operations Engineer Associate"
+    assert "AI-300" in {str(a) for a in data.objects(AI_300, SKOS.altLabel)}
+    for role in ("mlops-engineer", "machine-learning-engineer"):
+        assert (ROLE[role], CKG.expectsCredential, AI_300) in data, f"{role} should expect AI-300"
+
+
+def test_ai_300_covers_mlops_and_genaiops(data):
+    # AI-300 skill areas: MLOps infrastructure (IaC with Bicep, GitHub Actions), model
+    # lifecycle (MLflow tracking, tuning, deployment, drift monitoring), GenAIOps (prompt
+    # versioning, RAG optimisation, evaluation)
+    taught = {data.value(t, CKG.taughtSkill) for t in data.objects(AI_300, CKG.hasTeaching)}
+    for skill in (
+        "mlops",
+        "model-deployment",
+        "model-monitoring",
+        "experiment-tracking",
+        "infrastructure-as-code",
+        "ci-cd",
+        "retrieval-augmented-generation",
+        "azure",
+    ):
+        assert SKILL[skill] in taught, f"AI-300 should teach {skill}"
+    assert data.value(AI_300, CKG.costUSD).toPython() == 165
