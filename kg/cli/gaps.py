@@ -14,6 +14,38 @@ __all__ = ["gaps_command"]
 
 FORMATS = ("table", "json", "md", "csv", "ttl")
 
+_SHEET_SUFFIXES = (".csv", ".tsv", ".txt")
+"""Names ``careerkg gaps`` reads as a sheet, so a ``--suggested-terms`` file can be checked again."""
+
+
+def _check_suggested_terms(curriculum: Path, moved_to: Path) -> None:
+    """Refuse a ``--suggested-terms`` file that would replace the curriculum checked, or
+    whose name says it is not the CSV written into it.
+
+    Examples
+    --------
+    >>> _check_suggested_terms(Path("plan.csv"), Path("plan-moved.csv"))
+    >>> _check_suggested_terms(Path("plan.csv"), Path("plan.ttl"))
+    Traceback (most recent call last):
+    ...
+    click.exceptions.UsageError: --suggested-terms plan.ttl: the file is written as CSV (course, term, teaches, requires); name it .csv, e.g. plan-suggested-terms.csv
+    """
+    example = f"{curriculum.stem}-suggested-terms.csv"
+    if moved_to.suffix.lower() not in _SHEET_SUFFIXES:
+        raise click.UsageError(
+            f"--suggested-terms {moved_to}: the file is written as CSV (course, term, teaches, requires); "
+            f"name it .csv, e.g. {example}"
+        )
+    same = moved_to.resolve() == curriculum.resolve()
+    if not same and moved_to.exists() and curriculum.exists():
+        same = moved_to.samefile(curriculum)  # a link to it, another spelling of it
+    if same:
+        raise click.UsageError(
+            f"--suggested-terms {moved_to} is the curriculum being checked; written there, the moved "
+            "courses would replace your sheet (its comments, other columns and skill names as you wrote "
+            f"them are not kept): name another file, e.g. {example}"
+        )
+
 
 @command("gaps", short_help="Check a curriculum (CSV or Turtle) for gaps against the graph.")
 @click.argument("curriculum", type=click.Path(dir_okay=False, path_type=Path))
@@ -65,6 +97,8 @@ def gaps_command(
     from kg.errors import UnknownEntity
     from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
 
+    if moved_to is not None:
+        _check_suggested_terms(curriculum, moved_to)
     # as in the CSV's '# target roles:' line, one --target may name several roles
     roles = [name.strip() for t in targets for name in t.split(";") if name.strip()]
     if targets and not roles:
