@@ -247,7 +247,7 @@ def import_group() -> None:
 import_group._careerkg_command = True  # type: ignore[attr-defined]
 
 
-@import_group.command("esco")
+@import_group.command("esco", short_help="Import the ESCO CSV export (v1.1.x or v1.2.x).")
 @click.argument("directory", type=_DIR)
 @_options
 def esco(directory: Path, **kwargs: Any) -> None:
@@ -262,7 +262,7 @@ def esco(directory: Path, **kwargs: Any) -> None:
     _run(import_esco, directory, **kwargs)
 
 
-@import_group.command("onet")
+@import_group.command("onet", short_help="Import the O*NET text files (release 25.1 or later).")
 @click.argument("directory", type=_DIR)
 @_options
 def onet(directory: Path, **kwargs: Any) -> None:
