@@ -133,3 +133,37 @@ def test_ai_300_covers_mlops_and_genaiops(data):
     ):
         assert SKILL[skill] in taught, f"AI-300 should teach {skill}"
     assert data.value(AI_300, CKG.costUSD).toPython() == 165
+
+
+def test_aws_ml_engineer_associate_covers_data_preparation_and_model_development(data):
+    # MLA-C01 exam guide: Domain 1 Data Preparation for ML (28 %: transform data and
+    # perform feature engineering), Domain 2 ML Model Development (26 %: train and refine
+    # models, hyperparameter tuning, analyse model performance)
+    cred = CRED["aws-certified-machine-learning-engineer-associate"]
+    taught = {
+        data.value(t, CKG.taughtSkill): data.value(t, CKG.level).toPython()
+        for t in data.objects(cred, CKG.hasTeaching)
+    }
+    for skill in ("feature-engineering", "hyperparameter-tuning", "model-evaluation"):
+        assert taught.get(SKILL[skill], 0) >= 3, f"MLA-C01 should teach {skill} at level 3"
+
+
+def test_cka_exam_fee(data):
+    # The Linux Foundation's list price for the CKA exam (with one free retake): 445 USD
+    assert data.value(CRED["certified-kubernetes-administrator"], CKG.costUSD).toPython() == 445
+
+
+def test_certification_effort_follows_the_stated_formula(data):
+    # data/credentials.ttl: for each taught skill, learningHours x (taught level - 2) / 3 when
+    # the exam expects the skill beforehand, learningHours x taught level / 3 when it is new,
+    # summed and rounded to 10 h
+    for cred in data.subjects(RDF.type, CKG.Certification):
+        prior = set(data.objects(cred, CKG.requiresPrior))
+        effort = 0.0
+        for t in data.objects(cred, CKG.hasTeaching):
+            skill = data.value(t, CKG.taughtSkill)
+            level = data.value(t, CKG.level).toPython()
+            hours = float(data.value(skill, CKG.learningHours).toPython())
+            effort += hours * ((level - 2) if skill in prior else level) / 3
+        stated = float(data.value(cred, CKG.durationHours).toPython())
+        assert abs(stated - effort) <= 5, f"{cred}: {stated} h stated, {effort:.1f} h by the formula"
