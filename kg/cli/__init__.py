@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import math
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -150,6 +151,38 @@ def data_option(f: F) -> F:
     return store_option(f)
 
 
+LARGE_DATA = 50_000_000
+"""Bytes of ``--data`` (a gzipped file counted as :data:`GZIP_RATIO` times its size) above
+which loading them is announced: O*NET's 55 MB of N-Triples take about 4 s, ESCO's 163 MB
+about 10 s before any command can start."""
+
+GZIP_RATIO = 8
+"""About how much larger N-Triples or Turtle are than their gzipped file."""
+
+
+def loading_note(data: Sequence[Path]) -> str | None:
+    """What loading ``data`` is, when it is large enough to take a while (``None`` otherwise).
+
+    Examples
+    --------
+    >>> loading_note([]) is None
+    True
+    >>> loading_note([Path("no-such-file.nt")]) is None
+    True
+    """
+    sizes = {p: p.stat().st_size for p in data if p.is_file()}
+    weight = sum(n * (GZIP_RATIO if p.suffix.lower() == ".gz" else 1) for p, n in sizes.items())
+    if weight <= LARGE_DATA:
+        return None
+    from kg.cli.export import size_text
+
+    files = ", ".join(f"{p} ({size_text(n)})" for p, n in sizes.items())
+    return (
+        f"loading {files} into memory, as every command using it does (a store folder written by "
+        "`careerkg import esco|onet DIR --store DIR` opens in about a second)"
+    )
+
+
 def open_store(data: Sequence[Path] = ()) -> Any:
     """The store named by ``--store`` (and ``--graph``), or the embedded default, plus the
     ``--data`` files."""
@@ -158,7 +191,15 @@ def open_store(data: Sequence[Path] = ()) -> Any:
     ctx = click.get_current_context(silent=True)
     location = ctx.meta.get(_STORE_KEY) if ctx is not None else None
     graph = ctx.meta.get(_GRAPH_KEY) if ctx is not None else None
+    loading = loading_note(data) if not location else None
+    started = time.perf_counter()
+    if loading:  # a whole import given to --data parses for many seconds, which said nothing
+        click.echo(f"careerkg: {loading}...", err=True)
     store = Store.open(location, data, graph=graph)
+    if loading:
+        click.echo(
+            f"careerkg: loaded {len(store):,} triples in {time.perf_counter() - started:.1f} s", err=True
+        )
     for note in store.notes:  # e.g. a --data file that is a whole exported graph
         click.echo(f"careerkg: note: {note}", err=True)
     return store
