@@ -1,0 +1,64 @@
+"""Content audit of role requirements in ``data/roles.ttl``: what every working role and
+every engineering role needs, as a hiring manager reads a job description.
+
+Learning paths showed the gaps: Data Engineer -> ML Engineer planned "software
+engineering 0 -> 3, 200 h" and "communication 0 -> 3", MLOps Engineer -> Senior ML
+Engineer "software engineering 0 -> 4, 266.7 h" and "communication 0 -> 4", Data
+Analyst -> Data Scientist "teamwork and collaboration 0 -> 3": the graph treated data,
+DevOps and MLOps engineers as people who neither write software as engineers nor talk
+to their colleagues.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, Namespace
+from rdflib.namespace import DCTERMS, SKOS
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+BASE = "https://w3id.org/careerkg/"
+CKG = Namespace(BASE + "ontology#")
+ROLE = Namespace(BASE + "id/role/")
+SKILL = Namespace(BASE + "id/skill/")
+
+
+@pytest.fixture(scope="module")
+def data() -> Graph:
+    g = Graph()
+    for f in sorted(DATA_DIR.glob("*.ttl")):
+        g.parse(f, format="turtle")
+    return g
+
+
+def _essential(g: Graph, role) -> dict:
+    """The role's essential skills and their levels."""
+    out = {}
+    for req in g.objects(role, CKG.hasRequirement):
+        if g.value(req, CKG.importance) == CKG.Essential:
+            assert g.value(req, DCTERMS.source) is not None
+            out[g.value(req, CKG.requiredSkill)] = g.value(req, CKG.level).toPython()
+    return out
+
+
+def _working_roles(g: Graph) -> list:
+    return sorted(r for r in g.subjects(RDF.type, CKG.Role) if r != ROLE.student)
+
+
+def test_every_working_role_communicates_and_collaborates(data):
+    # seed-000 (VI. Teamwork and Communication): technical experts "rarely operate in complete
+    # isolation"; seed-001: communication and collaboration are "just as important as
+    # technical expertise"
+    for role in _working_roles(data):
+        essential = _essential(data, role)
+        for skill in ("communication", "collaboration"):
+            assert essential.get(SKILL[skill], 0) >= 3, f"{role} should require {skill} at level 3 or more"
+
+
+def test_every_engineering_role_requires_software_engineering(data):
+    engineers = [r for r in _working_roles(data) if "Engineer" in str(data.value(r, SKOS.prefLabel))]
+    assert len(engineers) >= 8
+    for role in engineers:
+        level = _essential(data, role).get(SKILL["software-engineering"], 0)
+        assert level >= 3, f"{role} should require software engineering at level 3 or more, not {level}"
