@@ -22,6 +22,7 @@ BASE = "https://w3id.org/careerkg/"
 CKG = Namespace(BASE + "ontology#")
 ROLE = Namespace(BASE + "id/role/")
 SKILL = Namespace(BASE + "id/skill/")
+SRC = Namespace(BASE + "id/source/")
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +63,35 @@ def test_every_engineering_role_requires_software_engineering(data):
     for role in engineers:
         level = _essential(data, role).get(SKILL["software-engineering"], 0)
         assert level >= 3, f"{role} should require software engineering at level 3 or more, not {level}"
+
+
+def test_ml_engineer_requires_debugging(data):
+    # seed-000, Steps to Become an ML Engineer, II. Learn Programming Languages: "writing
+    # complex code, actively debugging applications" (Student required it; the ML Engineer
+    # it prepares for did not, so Senior ML Engineer -> Software Engineer planned
+    # "debugging 0 -> 4")
+    mle = ROLE["machine-learning-engineer"]
+    reqs = {data.value(r, CKG.requiredSkill): r for r in data.objects(mle, CKG.hasRequirement)}
+    req = reqs.get(SKILL["debugging"])
+    assert req is not None, "ML Engineer does not require debugging"
+    assert data.value(req, CKG.importance) == CKG.Essential
+    assert data.value(req, CKG.level).toPython() >= 3
+    assert SRC["seed-000"] in set(data.objects(req, DCTERMS.source))
+
+
+# steps up the ML and data-science ladder: the upper role keeps every essential skill of
+# the lower one, at least at the lower role's level
+HELD_OVER = [
+    ("machine-learning-engineer", "senior-machine-learning-engineer"),
+    ("senior-machine-learning-engineer", "lead-machine-learning-engineer"),
+    ("machine-learning-engineer", "nlp-engineer"),
+    ("machine-learning-engineer", "computer-vision-engineer"),
+    ("data-scientist", "senior-data-scientist"),
+]
+
+
+@pytest.mark.parametrize(("lower", "upper"), HELD_OVER, ids=[f"{a}->{b}" for a, b in HELD_OVER])
+def test_upper_roles_keep_the_essential_skills_of_the_role_below(data, lower, upper):
+    below, above = _essential(data, ROLE[lower]), _essential(data, ROLE[upper])
+    for skill, level in below.items():
+        assert above.get(skill, 0) >= level, f"{upper} needs {skill} below {lower}'s level {level}"
