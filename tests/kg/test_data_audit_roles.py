@@ -95,3 +95,19 @@ def test_upper_roles_keep_the_essential_skills_of_the_role_below(data, lower, up
     below, above = _essential(data, ROLE[lower]), _essential(data, ROLE[upper])
     for skill, level in below.items():
         assert above.get(skill, 0) >= level, f"{upper} needs {skill} below {lower}'s level {level}"
+
+
+def test_senior_roles_lead_technically(data):
+    # a senior individual contributor leads projects and mentors: Senior ML Engineer
+    # required technical leadership (seed-000), Senior Data Scientist did not, so Senior
+    # Data Scientist -> Head of Data planned "technical leadership 0 -> 4"
+    seniors = [
+        r for r in _working_roles(data) if str(data.value(r, SKOS.prefLabel)).startswith(("Senior ", "Lead "))
+    ]
+    assert len(seniors) >= 3
+    for role in seniors:
+        essential = _essential(data, role)
+        assert essential.get(SKILL["technical-leadership"], 0) >= 3, (
+            f"{role} should require technical leadership"
+        )
+        assert essential.get(SKILL["mentoring"], 0) >= 3, f"{role} should require mentoring"
