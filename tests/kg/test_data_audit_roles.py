@@ -111,3 +111,20 @@ def test_senior_roles_lead_technically(data):
             f"{role} should require technical leadership"
         )
         assert essential.get(SKILL["mentoring"], 0) >= 3, f"{role} should require mentoring"
+
+
+def test_ml_engineer_expects_the_advanced_degrees_seed_002_names(data):
+    # seed-002: "Some companies might require an advanced degree, which you can obtain in
+    # computer science, statistics, math, data science, software engineering, or a related
+    # discipline"
+    cred = Namespace(BASE + "id/credential/")
+    expected = set(data.objects(ROLE["machine-learning-engineer"], CKG.expectsCredential))
+    for degree in (
+        "msc-computer-science",
+        "msc-statistics",
+        "msc-mathematics",
+        "msc-data-science",
+        "msc-software-engineering",
+    ):
+        assert cred[degree] in expected, f"ML Engineer should expect {degree}"
+        assert SRC["seed-002"] in set(data.objects(cred[degree], DCTERMS.source))
