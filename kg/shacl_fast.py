@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from textwrap import indent
 from typing import Any
 
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-__all__ = ["Index", "Plan", "add_results", "evaluate", "needed_predicates", "plan"]
+__all__ = ["Index", "Plan", "add_results", "as_stored", "evaluate", "needed_predicates", "plan"]
 
 # constraint parameters whose pySHACL component checks every value node in one call
 _LEAF = frozenset(
@@ -273,6 +273,60 @@ def plan(shapes: Graph) -> Plan:
                 for p, o in list(shapes.predicate_objects(shape)):
                     if (p in _COMPOSITE and p != SH.property) or p in _LEAF:
                         rest.remove((shape, p, o))
+    return out
+
+
+def as_stored(shapes: Graph, term: Callable[[Any], Node]) -> Graph:
+    """``shapes`` with each literal of an ``sh:in`` list or ``sh:hasValue`` as an Oxigraph
+    store holds it, read by ``term`` as the store's values are.
+
+    Oxigraph keeps a number in its canonical form: ``1.0`` (an ``xsd:decimal``) is stored
+    as ``"1"``, ``2.50`` as ``"2.5"``. A value written as the shape writes its constant
+    then failed ``sh:in ( 1.0 )``, where pySHACL on the file as rdflib parses it says it
+    is in the list; compared with the constant stored alike, it is. (A value written in
+    another form than the constant, ``1`` for ``1.0``, is then in the list too: the
+    store keeps no trace of how it was written.)
+
+    Examples
+    --------
+    >>> from kg.validate import _term_reader
+    >>> shapes = Graph().parse(data="[] <http://www.w3.org/ns/shacl#hasValue> 2.50 .", format="turtle")
+    >>> [str(o) for o in as_stored(shapes, _term_reader()).objects(None, SH.hasValue)]
+    ['2.5']
+    """
+    import pyoxigraph as ox
+
+    # (subject, predicate) of each constant: sh:hasValue, or rdf:first of an sh:in list's cell
+    places = [(s, SH.hasValue, o) for s, o in shapes.subject_objects(SH.hasValue) if isinstance(o, Literal)]
+    for head in shapes.objects(None, SH["in"]):
+        cell: Node | None = head
+        seen: set[Node] = set()
+        while cell is not None and cell != RDF.nil and cell not in seen:
+            seen.add(cell)
+            first = shapes.value(cell, RDF.first)
+            if isinstance(first, Literal):
+                places.append((cell, RDF.first, first))
+            cell = shapes.value(cell, RDF.rest)
+    if not places:
+        return shapes
+    store = ox.Store()
+    for i, (_s, _p, lit) in enumerate(places):
+        written = (
+            ox.Literal(str(lit), language=lit.language)
+            if lit.language
+            else ox.Literal(str(lit), datatype=ox.NamedNode(str(lit.datatype or XSD.string)))
+        )
+        store.add(
+            ox.Quad(ox.NamedNode(f"urn:careerkg:constant:{i}"), ox.NamedNode("urn:careerkg:is"), written)
+        )
+    out = Graph()
+    for prefix, namespace in shapes.namespaces():
+        out.bind(prefix, namespace)
+    out += shapes
+    for i, (s, p, lit) in enumerate(places):
+        (quad,) = store.quads_for_pattern(ox.NamedNode(f"urn:careerkg:constant:{i}"), None, None)
+        out.remove((s, p, lit))
+        out.add((s, p, term(quad.object)))
     return out
 
 

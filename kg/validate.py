@@ -363,8 +363,10 @@ def _run_shapes(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
         shapes = _copy_graph(shapes)
         for constraint in batched:  # pySHACL skips them; the batch answers for them
             shapes.add((constraint.constraint, SH.deactivated, Literal(True)))
-    plan = shacl_fast.plan(shapes)  # the core shapes evaluated at once, not node by node
     term = _term_reader()
+    # the sh:in and sh:hasValue constants as the store holds values ("1.0" as "1")
+    shapes = shacl_fast.as_stored(shapes, term)
+    plan = shacl_fast.plan(shapes)  # the core shapes evaluated at once, not node by node
     data = _memory_copy(inner, shacl_fast.needed_predicates(plan.rest), term)
     conforms, report_graph, _text = shacl_validate(
         data, shacl_graph=plan.rest, inference="none", advanced=True, allow_warnings=True, inplace=True

@@ -124,18 +124,20 @@ def _results(report: Graph, data: Graph) -> Counter[tuple[object, ...]]:
 
 def _pyshacl_alone(graph: Graph, shapes: Graph | None = None) -> tuple[bool, Graph]:
     """pySHACL's own report on the terms the fast path reads (those of the Oxigraph
-    store under ``graph``), every shape evaluated by pySHACL, node by node."""
+    store under ``graph``, and the shapes' constants as the store holds them), every
+    shape evaluated by pySHACL, node by node."""
     from pyshacl import validate as shacl_validate
 
+    from kg.shacl_fast import as_stored
     from kg.store import _oxigraph_of
-    from kg.validate import _memory_copy
+    from kg.validate import _memory_copy, _term_reader
 
     if shapes is None:
         shapes = Graph()
         load_file(shapes, shapes_file())
     conforms, report, _text = shacl_validate(
         _memory_copy(_oxigraph_of(graph)),
-        shacl_graph=shapes,
+        shacl_graph=as_stored(shapes, _term_reader()),
         inference="none",
         advanced=True,
         allow_warnings=True,
@@ -432,3 +434,94 @@ def test_a_lenient_node_shape_conforms_as_pyshacl_says(tmp_path: Path) -> None:
     assert report.value(owner, SH.conforms) == Literal(True)
     assert _results(report, store.graph) == _results(alone, store.graph)
     assert len(list(report.subjects(RDF.type, SH.ValidationResult))) == 1
+
+
+CONSTANT_SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <urn:ex:> .
+ex:S a sh:NodeShape ; sh:targetClass ex:Thing ;
+  sh:property [ sh:path ex:dec ; sh:in ( 1.0 2.5 ) ; sh:message "dec in (1.0 2.5)" ] ;
+  sh:property [ sh:path ex:int ; sh:in ( 1 2 ) ; sh:message "int in (1 2)" ] ;
+  sh:property [ sh:path ex:bool ; sh:in ( true ) ; sh:message "bool in (true)" ] ;
+  sh:property [ sh:path ex:dbl ; sh:in ( 1.0e0 ) ; sh:message "dbl in (1.0e0)" ] ;
+  sh:property [ sh:path ex:hv ; sh:hasValue 2.50 ; sh:message "hv has 2.50" ] ;
+  sh:property [ sh:path ex:hvi ; sh:hasValue "02"^^xsd:integer ; sh:message "hvi has 02" ] ;
+  sh:property [ sh:path ex:str ; sh:in ( "a" "b"@en ) ; sh:message "str in (a b@en)" ] .
+"""
+
+# each value written as the shape writes its constant, in another lexical form rdflib
+# reads alike ("01"^^xsd:integer is 1, "1"^^xsd:boolean is true), or of another value
+CONSTANT_DATA = """@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <urn:ex:> .
+ex:a a ex:Thing ; ex:dec 1.0 ; ex:int "01"^^xsd:integer ; ex:bool "1"^^xsd:boolean ; ex:dbl 1E0 ;
+    ex:hv 2.50 ; ex:hvi 2 ; ex:str "a" , "b"@en .
+ex:b a ex:Thing ; ex:dec "01.0"^^xsd:decimal ; ex:int "+2"^^xsd:integer ; ex:bool true ;
+    ex:dbl "1"^^xsd:double ; ex:hv 2.50 ; ex:hvi "+02"^^xsd:integer .
+ex:c a ex:Thing ; ex:dec 3.0 ; ex:int 3 ; ex:bool false ; ex:dbl 2E0 ; ex:hv 2.0 ; ex:str "b" .
+"""
+
+
+def _shacl_results(report: Graph) -> set[tuple[str, str]]:
+    return {
+        (str(report.value(r, SH.focusNode)), str(report.value(r, SH.resultMessage)))
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+    }
+
+
+def test_a_value_in_another_lexical_form_is_judged_as_pyshacl_judges_it(tmp_path: Path) -> None:
+    """Oxigraph stores "1.0"^^xsd:decimal as "1", "2.50" as "2.5", and a plain "a" as an
+    xsd:string: a value written as the shape's sh:in or sh:hasValue constant (1.0, 2.50,
+    "a") failed on the Oxigraph store, though pySHACL on the file as rdflib parses it (the
+    reference) says it conforms."""
+    from pyshacl import validate as shacl_validate
+
+    shapes = Graph().parse(data=CONSTANT_SHAPES, format="turtle")
+    path = tmp_path / "constants.ttl"
+    path.write_text(CONSTANT_DATA, encoding="utf-8")
+    _conforms, reference, _text = shacl_validate(
+        Graph().parse(path),
+        shacl_graph=Graph().parse(data=CONSTANT_SHAPES, format="turtle"),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    expected = _shacl_results(reference)
+    # the comparison is not vacuous: ex:c fails each constraint, ex:a and ex:b none
+    assert {focus for focus, _m in expected} == {"urn:ex:c"}
+    assert len(expected) == 7
+    for backend in ("oxigraph", "rdflib"):
+        report = validate(Store.default([path], backend=backend).graph, shapes=shapes).report_graph
+        assert report is not None
+        assert _shacl_results(report) == expected, backend
+
+
+def test_what_the_store_cannot_tell_apart_is_where_it_differs_from_pyshacl(tmp_path: Path) -> None:
+    """The store keeps no trace of how a number was written ("2.50" and 2.5 are one value)
+    nor of a plain string's missing datatype, and careerkg keeps an ill-typed literal's
+    text ("TRUE"^^xsd:boolean), which rdflib rewrites as true: there, and only there, the
+    Oxigraph store's report differs from pySHACL's on rdflib's reading of the file."""
+    from pyshacl import validate as shacl_validate
+
+    data = """@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <urn:ex:> .
+ex:same-value a ex:Thing ; ex:dec "2.50"^^xsd:decimal ; ex:hv "2.500"^^xsd:decimal .
+ex:typed a ex:Thing ; ex:str "a"^^xsd:string .
+ex:ill-typed a ex:Thing ; ex:bool "TRUE"^^xsd:boolean .
+"""
+    path = tmp_path / "residue.ttl"
+    path.write_text(data, encoding="utf-8")
+    shapes = Graph().parse(data=CONSTANT_SHAPES, format="turtle")
+    _conforms, reference, _text = shacl_validate(
+        Graph().parse(path), shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+    )
+    report = validate(Store.default([path], backend="oxigraph").graph, shapes=shapes).report_graph
+    assert report is not None
+    got, expected = _shacl_results(report), _shacl_results(reference)
+    # 2.50 is in ( 1.0 2.5 ) and has the value 2.50; "a"^^xsd:string is "a" (RDF 1.1)
+    assert expected - got == {
+        ("urn:ex:same-value", "dec in (1.0 2.5)"),
+        ("urn:ex:same-value", "hv has 2.50"),
+        ("urn:ex:typed", "str in (a b@en)"),
+    }
+    # "TRUE" is not the boolean true's text: it is not in ( true )
+    assert got - expected == {("urn:ex:ill-typed", "bool in (true)")}
