@@ -20,7 +20,7 @@ import click
 
 from kg.errors import KGError
 
-__all__ = ["cli", "data_option", "fail", "main", "open_store"]
+__all__ = ["Format", "cli", "data_option", "fail", "format_option", "main", "open_store"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,6 +86,65 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic from click 
 
 ROWS = click.IntRange(min=0)
 """A row count ≥ 0 (a cap; 0 means none)."""
+
+
+FORMAT_SPELLINGS = {
+    "text": "table",
+    "txt": "table",
+    "markdown": "md",
+    "turtle": "ttl",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "json-ld": "jsonld",
+    "rdf/xml": "xml",
+    "rdfxml": "xml",
+}
+"""Other names people give a format, and the name ``--format`` knows it by."""
+
+
+class Format(click.Choice):  # type: ignore[type-arg]  # generic from click 8.2; we allow 8.1
+    """A ``--format`` choice matched whatever its case, with the formats' other names
+    (:data:`FORMAT_SPELLINGS`): ``JSON``, ``turtle``, ``markdown`` were refused.
+
+    Examples
+    --------
+    >>> fmt = Format(["table", "json", "md"])
+    >>> fmt.convert("JSON", None, None), fmt.convert("Markdown", None, None), fmt.convert("text", None, None)
+    ('json', 'md', 'table')
+    >>> Format(["ttl", "nt"]).convert(" Turtle ", None, None)
+    'ttl'
+    >>> fmt.convert("yaml", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: 'yaml' is not one of 'table', 'json', 'md'.
+    """
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        super().__init__(list(choices), case_sensitive=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            key = value.strip().lower()
+            if key not in self.choices and FORMAT_SPELLINGS.get(key) in self.choices:
+                key = FORMAT_SPELLINGS[key]
+            if key in self.choices:
+                return key
+        return super().convert(value, param, ctx)
+
+
+def format_option(
+    choices: Sequence[str], *, default: str | None = "table", help: str | None = None
+) -> Callable[[F], F]:
+    """The ``--format`` option of a command: one of ``choices`` (see :class:`Format`),
+    passed to the command as ``fmt``."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=Format(choices),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli import command, data_option, open_store
+from kg.cli import command, data_option, format_option, open_store
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -78,10 +78,8 @@ def size_text(n: int) -> str:
 
 @command("export")
 @data_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
+@format_option(
+    FORMATS,
     default=None,
     help="RDF (ttl, nt, jsonld) or one CSV row per triple (csv), all loadable again with --data; or the "
     "NetworkX projection for graph tools (graphml, a view: not loadable)  "

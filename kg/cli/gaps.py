@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, open_store
+from kg.cli import command, data_option, format_option, open_store
 
 __all__ = ["gaps_command"]
 
@@ -57,12 +57,8 @@ def _check_suggested_terms(curriculum: Path, moved_to: Path) -> None:
     help="A target role (label, IRI or prefixed name) whose essential skills to check; repeatable, "
     "or several separated by ';'. Replaces the curriculum's own target roles.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
+@format_option(
+    FORMATS,
     help="table: the readable report; json, md, csv; ttl: the report as RDF, for SPARQL.",
 )
 @click.option(

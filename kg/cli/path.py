@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, open_store
+from kg.cli import command, data_option, format_option, open_store
 from kg.paths import (
     LearningPath,
     alternative_note,
@@ -343,12 +343,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
 )
 @click.option("--optional", is_flag=True, help="Also learn the optional requirements of the roles.")
 @click.option("--no-switch", is_flag=True, help="Only follow career progressions (no direct switch).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "md"]),
-    default="table",
-    show_default=True,
+@format_option(
+    ["table", "json", "md"],
     help="table: the readable plan; json: for scripts; md: Markdown.",
 )
 @data_option

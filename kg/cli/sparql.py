@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import ROWS, Seconds, command, data_option, open_store
+from kg.cli import ROWS, Seconds, command, data_option, format_option, open_store
 from kg.errors import InputFileError, QueryRejected, QueryTimeout, ResultTooLarge, not_utf8
 
 __all__ = ["sparql_command"]
@@ -138,12 +138,8 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 @command("sparql", short_help="Run a SPARQL query, or a named example, over the graph.")
 @click.argument("query", required=False, metavar="QUERY_OR_@FILE_OR_EXAMPLE")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(_FORMATS),
-    default="table",
-    show_default=True,
+@format_option(
+    _FORMATS,
     help="Result format; json/xml/table give JSON-LD/RDF-XML/Turtle for CONSTRUCT and DESCRIBE.",
 )
 @data_option

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, open_store
+from kg.cli import command, data_option, format_option, open_store
 
 __all__ = ["stats_command"]
 
 
 @command("stats", short_help="Count nodes, links and what each source contributes.")
 @data_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option(["table", "json"], help="table: the readable counts; json: for scripts.")
 def stats_command(data: tuple[Path, ...], fmt: str) -> None:
     """Count nodes per class and links per relation in the graph, and what cites each source.
 

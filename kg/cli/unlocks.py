@@ -10,14 +10,14 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, open_store
+from kg.cli import command, data_option, format_option, open_store
 
 __all__ = ["unlocks_command"]
 
 
 @command("unlocks", short_help="What learning SKILL opens: roles and skills.")
 @click.argument("skill")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option(["table", "json"], help="table: the readable answer; json: for scripts.")
 @data_option
 def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
     """What learning SKILL opens: roles requiring it, skills building on it.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command
+from kg.cli import command, format_option
 from kg.validate import GROUP_FROM
 
 __all__ = ["validate"]
@@ -108,12 +108,8 @@ def _store_to_validate(files: tuple[Path, ...], with_default: bool | None) -> st
     default=None,
     help="Also load the shipped data (default: only when no FILE is given).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "text"]),
-    default="table",
-    show_default=True,
+@format_option(
+    ["table", "json", "text"],
     help="table (or text): the readable report; json: every finding.",
 )
 @click.option(
