@@ -324,6 +324,29 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     return "\n".join(out)
 
 
+def _check_names(source: str, target: str) -> None:
+    """Refuse an empty SOURCE or TARGET, saying what to give.
+
+    An empty SOURCE, as an unset shell variable gives it (``careerkg path "$FROM" ...``),
+    planned from no skills at all without a word, as ``-`` does.
+
+    Examples
+    --------
+    >>> _check_names("-", "Data Scientist")
+    >>> _check_names("", "Data Scientist")
+    Traceback (most recent call last):
+    ...
+    click.exceptions.UsageError: SOURCE is empty; give your current role, e.g. 'Software Engineer', or '-' to start from the skills you give with --know
+    """
+    if not source.strip():
+        raise click.UsageError(
+            "SOURCE is empty; give your current role, e.g. 'Software Engineer', or '-' to start from "
+            "the skills you give with --know"
+        )
+    if not target.strip():
+        raise click.UsageError("TARGET is empty; give the role you want, e.g. 'Machine Learning Engineer'")
+
+
 @command("path")
 @click.argument("source")
 @click.argument("target")
@@ -371,6 +394,7 @@ def path_command(
     from kg.errors import NoLearningPath
     from kg.paths import plan
 
+    _check_names(source, target)
     try:
         result = plan(
             open_store(data),
