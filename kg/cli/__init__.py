@@ -242,6 +242,53 @@ def loading_note(data: Sequence[Path]) -> str | None:
     )
 
 
+def check_store_location(location: str) -> None:
+    """Say what to give instead when ``--store`` names an RDF file or a folder holding stores.
+
+    Both were answered "is not a careerkg store", which left the user to guess that a
+    file is read with ``--data`` and which folder the store is.
+
+    Raises
+    ------
+    StoreError
+        For a file, and for a folder that is no store but holds some.
+
+    Examples
+    --------
+    >>> check_store_location("https://example.org/sparql")
+    >>> check_store_location("no-such-folder")  # Store.open says there is none
+    """
+    from kg.errors import StoreError
+
+    if "://" in location:
+        return
+    path = Path(location)
+    if path.is_file():
+        ctx = click.get_current_context(silent=True)
+        name = ctx.info_name if ctx is not None and ctx.parent is not None else "COMMAND"
+        read = f"validate {location}" if name == "validate" else f"{name} --data {location} ..."
+        raise StoreError(
+            f"--store {location} names a file; --store reads a store folder (written by `careerkg import "
+            f"esco|onet DIR --store DIR`) or a SPARQL endpoint URL, and an RDF file is read so: "
+            f"careerkg {read}"
+        )
+    if path.is_dir() and not (path / "CURRENT").is_file():  # Oxigraph's RocksDB writes CURRENT
+        try:
+            inner = sorted(p for p in path.iterdir() if (p / "CURRENT").is_file())
+        except OSError:
+            return
+        if inner:
+            names = ", ".join(p.name for p in inner)
+            raise StoreError(
+                f"--store {location} is not a store but a folder holding {_count(len(inner), 'store')} "
+                f"({names}); name one, e.g. --store {inner[0]}"
+            )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def open_store(data: Sequence[Path] = ()) -> Any:
     """The store named by ``--store`` (and ``--graph``), or the embedded default, plus the
     ``--data`` files."""
@@ -250,6 +297,8 @@ def open_store(data: Sequence[Path] = ()) -> Any:
     ctx = click.get_current_context(silent=True)
     location = ctx.meta.get(_STORE_KEY) if ctx is not None else None
     graph = ctx.meta.get(_GRAPH_KEY) if ctx is not None else None
+    if location:
+        check_store_location(str(location))
     loading = loading_note(data) if not location else None
     started = time.perf_counter()
     if loading:  # a whole import given to --data parses for many seconds, which said nothing

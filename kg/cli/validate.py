@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, format_option
+from kg.cli import check_store_location, command, format_option
 from kg.validate import GROUP_FROM
 
 __all__ = ["validate"]
@@ -98,6 +98,7 @@ def _store_to_validate(files: tuple[Path, ...], with_default: bool | None) -> st
             "by node); export it and validate the file: "
             f"careerkg --store {location} export -o store.nt && careerkg validate store.nt"
         )
+    check_store_location(str(location))
     return str(location)
 
 
