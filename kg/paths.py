@@ -88,9 +88,10 @@ from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+from rdflib import URIRef
 
 from kg.errors import KGError, NoLearningPath, UnknownEntity
-from kg.names import closest_labels
+from kg.names import closest_labels, fold
 from kg.project import DEFAULT_HOURS, edges_of, in_edges_of
 
 if TYPE_CHECKING:
@@ -316,14 +317,60 @@ class LearningPath:
 
 
 def _closest(G: nx.MultiDiGraph, name: str, kind: str, n: int = 5) -> list[str]:
-    """The labels of ``kind`` nodes closest to ``name``, an IRI or a name: its last segment."""
+    """The labels of ``kind`` nodes closest to ``name``, an IRI or a name: its last segment.
+
+    Alternative labels count as :func:`kg.names.closest_labels` counts them (a near miss
+    of "ML Engineer" suggests the preferred label "Machine Learning Engineer"), from the
+    projection's ``alt_labels`` (see :mod:`kg.project`).
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> G = tiny_graph()
+    >>> _closest(G, "role:mle", "role")
+    []
+    >>> G.graph["alt_labels"] = {"role:ml-engineer": ("MLE", "Machine Learning Engineer")}
+    >>> _closest(G, "role:mle", "role")
+    ['ML Engineer']
+    """
     pool = {v: str(d.get("label", v)) for v, d in G.nodes(data=True) if d.get("type") == kind}
-    return closest_labels(name.rsplit("/", 1)[-1].rsplit(":", 1)[-1], pool, n=n)
+    alt_of = G.graph.get("alt_labels") or {}
+    alt = {v: alt_of[v] for v in pool if v in alt_of}
+    return closest_labels(name.rsplit("/", 1)[-1].rsplit(":", 1)[-1], pool, alt, n=n)
+
+
+def _named_node(G: nx.MultiDiGraph, text: str, kind: str) -> str:
+    """What a text given where a node of ``G`` belongs names, for the error's note: a
+    ``kind`` node's IRI as a plain string, its label or alt label, or the name of a node
+    of another kind ("" when none)."""
+    if any(str(v) == text and d.get("type") == kind for v, d in G.nodes(data=True)):
+        return f"a str, not the node: pass rdflib.URIRef({text!r})"
+    key = fold(text)
+    if not key:
+        return ""
+    alt_of = G.graph.get("alt_labels") or {}
+    named = [
+        (d.get("type") != kind, str(v), v, d.get("type"), str(d.get("label", v)))
+        for v, d in G.nodes(data=True)
+        if fold(str(d.get("label", ""))) == key or any(fold(a) == key for a in alt_of.get(v, ()))
+    ]
+    if not named:
+        return ""
+    other, _iri, node, found, label = min(named)
+    if other:
+        return f"it names a {found}: {label!r}"
+    shown = node.n3() if isinstance(node, URIRef) else repr(node)
+    return f"it is the name of {shown} ({label!r}): pass the node, or a name to kg.paths.plan"
 
 
 def _check(G: nx.MultiDiGraph, node: Any, kind: str) -> None:
-    if node not in G or G.nodes[node].get("type") != kind:
-        raise UnknownEntity(str(node), _closest(G, str(node), kind), kind)
+    if node in G and G.nodes[node].get("type") != kind:
+        found = G.nodes[node]
+        note = f"it is a {found.get('type')}: {found.get('label', node)!r}"
+        raise UnknownEntity(str(node), _closest(G, str(node), kind), kind, note=note)
+    if node not in G:
+        text = str(node)
+        raise UnknownEntity(text, _closest(G, text, kind), kind, note=_named_node(G, text, kind))
 
 
 def _known_levels(G: nx.MultiDiGraph, known: Mapping[Any, int] | Iterable[Any] | None) -> dict[Any, int]:

@@ -17,6 +17,9 @@ Nodes are the IRIs (:class:`rdflib.URIRef`) with the attributes
   ``None``), ``cost`` (``ckg:costUSD`` or ``None``) and ``retired`` (``ckg:retiredOn``
   as an ISO date string, the last day it could be taken, or ``None``).
 
+The graph attribute ``alt_labels`` maps each node with alternative labels
+(``skos:altLabel``) to them, for the closest names suggested for an unknown one.
+
 Edges are keyed by relation name, so ``G.has_edge(u, v, "requires")`` asks one
 relation:
 
@@ -385,6 +388,11 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     for s, o in read.iri_pairs(SKOS.broader):
         if s != o and G.nodes.get(s, {}).get("type") == "skill" and G.nodes.get(o, {}).get("type") == "skill":
             G.add_edge(s, o, "broader")
+    alt_labels: dict[Node, list[str]] = {}
+    for s, lit in read.pairs(SKOS.altLabel):
+        if isinstance(lit, Literal) and s in G:
+            alt_labels.setdefault(s, []).append(str(lit))
+    G.graph["alt_labels"] = {s: tuple(sorted(set(names))) for s, names in sorted(alt_labels.items())}
     return G
 
 
