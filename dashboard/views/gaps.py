@@ -576,18 +576,42 @@ def coverage_colour(percent: float) -> str:
 
 
 COVERAGE_NOTE = f"Green: all essential skills covered; blue: at least {NEARLY:g}%; red: under {NEARLY:g}%."
-"""What the bar colours of :func:`coverage_figure` mean (shown under the chart)."""
+"""What the bar colours of :func:`coverage_figure` mean (under the chart's title, on
+two lines: :data:`COVERAGE_NOTE_LINES`)."""
+
+COVERAGE_NOTE_LINES = (
+    "Green: all essential skills covered;",
+    f"blue: at least {NEARLY:g}%; red: under {NEARLY:g}%.",
+)
+""":data:`COVERAGE_NOTE` in lines a phone's chart holds (one line under the plot ran
+out of a 340 px chart, over the slanted tick labels)."""
+
+_NOTE_LINE = 16  # pixels a line of the note under a title takes
+
+INSIDE_FROM = 50.0
+"""A coverage bar of this percent or more writes its text inside; a shorter one beside
+it. Plotly's own choice put "69.7% (23/33)" beside a bar whose end left it no room on a
+phone, and the text was cut off at the chart's edge."""
 
 
 def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
     """Percent of essential skills covered per target role (horizontal bars on a
-    0–100% axis, coloured by :func:`coverage_colour`, with :data:`COVERAGE_NOTE` below).
+    0–100% axis, coloured by :func:`coverage_colour`, with :data:`COVERAGE_NOTE` under
+    the title).
+
+    The axis is labelled at 0, 50 and 100% (with grid lines at each quarter, 75% being
+    :data:`NEARLY`): six labels every 20% slanted upright on a phone, where the role
+    names leave the plot some 130 px, and ran into the note.
 
     Examples
     --------
     >>> fig = coverage_figure([{"role": {"label": "Data Scientist"}, "percent": 80.0, "essential": 10, "covered": 8, "uncovered": []}])
     >>> fig.data[0].type, list(fig.data[0].x), list(fig.layout.xaxis.range)
     ('bar', [80.0], [0, 100])
+    >>> fig.layout.title.subtitle.text
+    'Green: all essential skills covered;<br>blue: at least 75%; red: under 75%.'
+    >>> fig.layout.xaxis.dtick, fig.layout.xaxis.minor.dtick, fig.data[0].textposition
+    (50, 25, ('inside',))
     """
     roles = [c["role"]["label"] for c in coverage]
     # a role the data states no essential skills for has no bar: "100%" would be a claim
@@ -606,7 +630,8 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
                 "no essential skills stated" if p is None else f"{p:g}% ({c['covered']}/{c['essential']})"
                 for p, c in zip(percent, coverage, strict=True)
             ],
-            textposition=["outside" if p is None else "auto" for p in percent],
+            textposition=["inside" if p is not None and p >= INSIDE_FROM else "outside" for p in percent],
+            cliponaxis=False,  # text beside a bar may reach into the right margin
             hovertext=[
                 "The data states no essential skills for this role"
                 if c["percent"] is None
@@ -628,12 +653,15 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
             hoverinfo="text",
         )
     )
+    title = figure_title("Essential skills of the target roles covered")
+    title |= {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}}
+    title["subtitle"] = {"text": "<br>".join(COVERAGE_NOTE_LINES), "font": {"size": 12, "color": "#5b6577"}}
     fig.update_layout(
-        title=figure_title("Essential skills of the target roles covered"),
+        title=title,
         font=FONT,
-        height=max(190, 100 + 44 * len(roles)),
+        height=max(190, 100 + 44 * len(roles)) + 2 * _NOTE_LINE,
         # room on the right for the "100%" tick label (plotly hides a label past the edge)
-        margin={"l": 10, "r": 36, "t": 42, "b": 50},
+        margin={"l": 10, "r": 36, "t": 50 + 2 * _NOTE_LINE, "b": 10},
         shapes=[
             {
                 "type": "line",
@@ -646,25 +674,17 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
                 "line": {"color": "#5b6474", "width": 1, "dash": "dot"},
             }
         ],
-        annotations=[
-            {
-                "text": COVERAGE_NOTE,
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "yanchor": "top",
-                "xanchor": "left",
-                "yshift": -24,
-                "showarrow": False,
-                "font": {"size": 11, "color": "#5b6474"},
-            }
-        ],
         paper_bgcolor="white",
         plot_bgcolor="white",
     )
     fig.update_xaxes(
-        range=[0, 100], autorange=False, fixedrange=True, ticksuffix="%", dtick=20, gridcolor="#e8ebf0"
+        range=[0, 100],
+        autorange=False,
+        fixedrange=True,
+        ticksuffix="%",
+        dtick=50,
+        minor={"dtick": 25, "showgrid": True, "gridcolor": "#e8ebf0"},
+        gridcolor="#e8ebf0",
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
@@ -731,6 +751,8 @@ def term_figure(report: Mapping[str, Any]) -> go.Figure:
     [('missing prerequisites', [2, 1, 0, 2]), ('order violations', [0, 2, 0, 0]), ('unknown skills', [0, 0, 1, 0])]
     >>> list(fig.data[0].x)[:2]
     ['Term 1<br>2 courses, 8 skills', 'Term 2<br>2 courses, 11 skills']
+    >>> fig.layout.legend.yref, fig.layout.legend.y
+    ('container', 0)
     """
     rows = term_gaps(report)
     names = [
@@ -758,9 +780,20 @@ def term_figure(report: Mapping[str, Any]) -> go.Figure:
         barmode="stack",
         title=figure_title("Gaps in each term's courses"),
         font=FONT,
-        height=260,
+        height=320,
         margin={"l": 10, "r": 10, "t": 42, "b": 10},
-        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.12, "traceorder": "normal"},
+        # the legend at the foot of the chart, under the term names: placed against the
+        # container, Plotly keeps room for it however many rows it takes. Over the
+        # plot's top right corner it wrapped onto three rows on a phone, over the bars.
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
         paper_bgcolor="white",
         plot_bgcolor="white",
     )

@@ -1,0 +1,77 @@
+"""The gaps page's two charts on a phone (390 px wide) and on a desktop: no text of a
+chart runs out of it or over another text, and the legend of the term chart sits clear
+of its bars.
+
+On a phone the term chart's legend, placed over the plot's top right corner, wrapped
+onto three rows down over the bars of terms 2 and 3; the coverage chart's note ran out
+of the chart ("Green: all essential skills cove"), under its tick labels, which Plotly
+had turned upright to fit six of them into 130 px; and "69.7% (23/33)", written beside
+the bar, was cut off at the chart's right edge."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.dashboard.test_browser import Page, open_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.server]
+
+CHARTS = ("gaps-terms-chart", "gaps-chart")
+
+# each text and the legend and bars of a chart: their boxes (CSS pixels)
+BOXES = """(id) => {
+    const chart = document.getElementById(id);
+    const svg = chart.querySelector('.main-svg').getBoundingClientRect();
+    const box = (e) => { const r = e.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width}; };
+    const parts = '.gtitle, .gtitle-subtitle, .annotation-text, .legendtext, .xtick text, .ytick text, .bartext';
+    const legend = chart.querySelector('.legend');
+    return {
+        svg: box(chart.querySelector('.main-svg')),
+        texts: [...chart.querySelectorAll(parts)].map(t => ({
+            text: t.textContent, tick: !!t.closest('.xtick, .ytick'), ...box(t)})),
+        legend: legend ? box(legend) : null,
+        bars: [...chart.querySelectorAll('.bars .point path')].map(box).filter(b => b.width > 0),
+    };
+}"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Whether two boxes share more than a pixel each way."""
+    return min(a["right"], b["right"]) - max(a["left"], b["left"]) > 1 and (
+        min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 1
+    )
+
+
+@pytest.fixture(
+    params=[{"width": 390, "height": 844}, {"width": 1440, "height": 900}], ids=["phone", "desktop"]
+)
+def screen(request: Any, browser: Any, server: str) -> Iterator[Page]:
+    yield from open_page(browser, server, request.param)
+
+
+def test_the_gaps_charts_keep_their_texts_inside_and_apart(screen: Page) -> None:
+    screen.goto("/gaps?example=ml-bootcamp.csv")
+    for chart in CHARTS:
+        screen.page.wait_for_selector(f"#{chart} .xtick text", timeout=30_000)
+    screen.page.wait_for_selector("#gaps-chart .bartext")
+    for chart in CHARTS:
+        box = screen.page.evaluate(BOXES, chart)
+        texts = [t for t in box["texts"] if t["width"] and t["text"].strip()]
+        assert len(texts) >= 6, (chart, box)  # what is measured is there
+        assert box["bars"], (chart, box)
+        for text in texts:
+            assert text["left"] >= box["svg"]["left"] - 1, (chart, text)
+            assert text["right"] <= box["svg"]["right"] + 1, (chart, text)
+        # no text over another (two slanted tick labels' boxes overlap where the
+        # labels do not: Plotly spaces its ticks itself)
+        for i, a in enumerate(texts):
+            for b in texts[i + 1 :]:
+                if not (a["tick"] and b["tick"]):
+                    assert not _overlap(a, b), (chart, a, b)
+        if box["legend"] is not None:
+            for bar in box["bars"]:
+                assert not _overlap(box["legend"], bar), (chart, box["legend"], bar)
