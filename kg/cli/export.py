@@ -93,6 +93,10 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
 
     An RDF or CSV export says it is one: given to --data, it stands in for the
     shipped graph (edits and deletions included) instead of being added to it.
+
+    \b
+    careerkg export -o careerkg.ttl
+    careerkg export -o careerkg.graphml          # for Gephi, yEd
     """
     from kg.export import export_summary, write_export
     from kg.importers.common import atomic_path

@@ -87,6 +87,10 @@ def gaps_command(
     Exits 0 when there are no gaps, 1 when there are (missing prerequisites,
     order violations, unknown skills, uncovered essential skills of a target
     role; skills taught twice are reported but are no gaps), 2 on bad input.
+
+    \b
+    careerkg gaps data/curricula/msc-ai-data-science.csv --target "Machine Learning Engineer"
+    careerkg gaps data/curricula/ml-bootcamp.ttl --format md
     """
     from kg.cli import fail
     from kg.curriculum import curriculum_csv, read_curriculum

@@ -256,6 +256,10 @@ def esco(directory: Path, **kwargs: Any) -> None:
     Occupations become roles, skills and knowledge become skills, essential and
     optional relations become requirements (levels 3 and 2), hierarchies become
     broader links and skill areas. ESCO IRIs are kept.
+
+    \b
+    careerkg import esco path/to/esco-v1.1.1 --store stores/esco
+    careerkg import esco path/to/esco-v1.1.1 -o esco.nt.gz
     """
     from kg.importers.esco import import_esco
 
@@ -273,6 +277,10 @@ def onet(directory: Path, **kwargs: Any) -> None:
     names the same job, skill or product as the curated graph (Software
     Developers is the Software Engineer; PyTorch is PyTorch), the two are one node
     in a store or with --data.
+
+    \b
+    careerkg import onet path/to/onet-29.3 --store stores/onet
+    careerkg import onet path/to/onet-29.3 --store stores/both --data esco.nt
     """
     from kg.importers.onet import import_onet
 

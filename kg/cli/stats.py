@@ -20,6 +20,10 @@ def stats_command(data: tuple[Path, ...], fmt: str) -> None:
 
     The sources are the curated data, the articles it cites and each imported release
     (ESCO v1.1.1, O*NET 29.3...), each with the nodes and links that cite it.
+
+    \b
+    careerkg stats
+    careerkg --store stores/esco stats --format json
     """
     from kg.stats import stats
 

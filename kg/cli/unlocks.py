@@ -25,6 +25,10 @@ def unlocks_command(skill: str, fmt: str, data: tuple[Path, ...]) -> None:
     Skills are grouped by how many prerequisite steps they are from SKILL. A skill
     counts for its broader skills (skos:broader) up to level 3, so it opens what they
     open too: each is named with how many roles require it and skills build on it.
+
+    \b
+    careerkg unlocks statistics
+    careerkg unlocks "Python programming" --format json
     """
     from kg.cli.path import fill_list
     from kg.paths import resolve_unlocks_skill, unlocks

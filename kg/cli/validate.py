@@ -136,6 +136,11 @@ def validate(
     the ontology defines.
     Exits 0 when the graph conforms, 1 when it does not (the report names the
     offending nodes), 2 when a file cannot be read.
+
+    \b
+    careerkg validate
+    careerkg validate my-data.ttl --all
+    careerkg --store stores/onet validate
     """
     from kg.validate import validate_files, validate_store
 
