@@ -39,7 +39,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from kg.errors import UnknownEntity
-from kg.names import LabelIndex, _collector_paused, label_of, normalise, within_typo
+from kg.names import LabelIndex, collector_paused, label_of, normalise, within_typo
 from kg.namespace import BASE, CKG
 from kg.project import NODE_TYPES as _PROJECTED_TYPES
 from kg.project import RELATIONS
@@ -266,7 +266,7 @@ def _words(store: Store) -> _Words:
         index = LabelIndex.of(s)
         names: list[tuple[str, URIRef]] = []
         by_word: dict[str, list[int]] = {}
-        with _collector_paused():  # (130,000 names on ESCO: a third faster)
+        with collector_paused():  # (130,000 names on ESCO: a third faster)
             for node, label in index.labels.items():
                 for text in dict.fromkeys([label, *index.alt.get(node, ())]):
                     key = normalise(text)

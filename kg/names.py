@@ -40,7 +40,7 @@ from kg.errors import UnknownEntity
 from kg.namespace import BASE, CKG, PREFIXES
 from kg.store import Store
 
-__all__ = ["LabelIndex", "closest_labels", "fold", "label_of", "normalise", "within_typo"]
+__all__ = ["LabelIndex", "closest_labels", "collector_paused", "fold", "label_of", "normalise", "within_typo"]
 
 _KIND_NAMES = {
     CKG.Role: "role",
@@ -230,7 +230,7 @@ class _Names:
     @functools.cached_property
     def by_word(self) -> dict[str, list[str]]:
         by_word: dict[str, list[str]] = defaultdict(list)
-        with _collector_paused():
+        with collector_paused():
             for k, kw in self.words.items():
                 for w in kw:  # (a word twice in a name lists the name twice: harmless)
                     by_word[w].append(k)
@@ -285,7 +285,7 @@ def _names_of(
     )
     names: dict[str, str] = {}
     words: dict[str, list[str]] = {}
-    with _collector_paused():
+    with collector_paused():
         for label in list(pool.values())[::-1]:
             kw = split(label)
             k = " ".join(kw)
@@ -301,7 +301,7 @@ def _names_of(
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while many small lists are made (none in a
     cycle): otherwise it walks the whole heap again and again, a third of the time of
     folding ESCO's 130,000 names. It runs again after, as it did before.
@@ -309,7 +309,7 @@ def _collector_paused() -> Iterator[None]:
     Examples
     --------
     >>> import gc
-    >>> with _collector_paused():
+    >>> with collector_paused():
     ...     gc.isenabled()
     False
     >>> gc.isenabled()
