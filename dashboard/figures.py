@@ -148,8 +148,10 @@ TICK_CHARS = 40
 """The longest step label the effort chart writes under its bar; longer ones end in "…"."""
 
 TICKS_SHOWN = 40
-"""The most step labels the effort chart writes (a path through ESCO has 70 steps and
-more: every second one is labelled, every third beyond 80...)."""
+"""The most step labels the effort chart writes at its usual width (a path through ESCO
+has 70 steps and more: every second one is labelled, every third beyond 80...); its
+height leaves room for this many. Plotly picks which, as the chart's width allows:
+fewer on a phone."""
 
 _PLOT_HEIGHT = 260  # the effort chart's bars, in pixels, whatever its labels and legend take
 
@@ -211,6 +213,12 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
     >>> many = [{"iri": str(i), "label": str(i), "hours": 100 - i} for i in range(12)]
     >>> [t["name"] for t in effort_figure(many, {str(i): f"area {i}" for i in range(12)})["data"]][-3:]
     ['area 8', 'other areas', 'cumulative hours']
+
+    Plotly labels as many steps as the width holds, a long name cut short:
+
+    >>> x = effort_figure([{"iri": "a", "label": "regularisation and overfitting prevention", "hours": 20}])["layout"]["xaxis"]
+    >>> x["tickmode"], x["labelalias"]
+    ('auto', {'1. regularisation and overfitting prevention': '1. regularisation and overfitting preve…'})
     """
     areas = areas or {}
     labels = [f"{s.get('position', i + 1)}. {s.get('label', s.get('iri'))}" for i, s in enumerate(steps)]
@@ -234,11 +242,12 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "y": [hours[j] for j in idx],
             "name": group,
             "marker": {"color": _AREA_COLOURS[i] if group in kept else _OTHER_COLOUR, "line": BAR_LINE},
-            "hovertemplate": "%{x}<br>%{y:g} h<extra>" + group + "</extra>",
+            "customdata": [labels[j] for j in idx],  # the hover text names the step in full
+            "hovertemplate": "%{customdata}<br>%{y:g} h<extra>" + group + "</extra>",
         }
         if group not in kept:  # each bar names its own area
             bars["hovertext"] = [step_area[j] for j in idx]
-            bars["hovertemplate"] = "%{x}<br>%{y:g} h<extra>%{hovertext}</extra>"
+            bars["hovertemplate"] = "%{customdata}<br>%{y:g} h<extra>%{hovertext}</extra>"
         data.append(bars)
     cumulative: list[float] = []
     total = 0.0
@@ -252,16 +261,20 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "y": cumulative,
             "name": "cumulative hours",
             "mode": "lines+markers",
+            "customdata": labels,
+            "hovertemplate": "%{customdata}<br>%{y:,.0f} h in all<extra>cumulative hours</extra>",
             "yaxis": "y2",
             "line": {"color": "#C62828", "width": 2},
         }
     )
     # many steps: steeper labels, so neighbours do not overlap; long ones cut short
-    # (whole in the hover text and the table)
-    # and at most TICKS_SHOWN of them (every second, third... step), as Plotly thins them
+    # (whole in the hover text and the table). Plotly labels as many steps as the
+    # chart's width holds (every second, third... step): a list of tick values wrote
+    # all 35 steps of a path into a phone's 220 px, one over the other
     angle = 35 if len(labels) <= 12 else 65
     every = math.ceil(len(labels) / TICKS_SHOWN) or 1
     ticks = [shorten(label, TICK_CHARS) for label in labels[::every]]
+    alias = {label: shorten(label, TICK_CHARS) for label in labels if len(label) > TICK_CHARS}
     return _figure(
         data,
         "Effort per step (hours)",
@@ -270,9 +283,8 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "categoryorder": "array",
             "categoryarray": labels,
             "tickangle": -angle,
-            "tickmode": "array",
-            "tickvals": labels[::every],
-            "ticktext": ticks,
+            "tickmode": "auto",
+            "labelalias": alias,
         },
         yaxis={"title": {"text": "hours"}},
         yaxis2={

@@ -29,12 +29,13 @@ AREAS = {
 }
 
 
-def _drawn(browser: Any, fig: dict[str, Any]) -> dict[str, Any]:
-    """Draw ``fig`` in a page 950 px wide (the path finder's chart column) and measure it."""
-    context = browser.new_context(viewport={"width": 950, "height": 900})
+def _drawn(browser: Any, fig: dict[str, Any], width: int = 950) -> dict[str, Any]:
+    """Draw ``fig`` in a page ``width`` px wide (950: the path finder's chart column on a
+    desktop; 340 on a phone) and measure it."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
-        page.set_content('<body style="margin:0"><div id="chart" style="width:950px"></div></body>')
+        page.set_content(f'<body style="margin:0"><div id="chart" style="width:{width}px"></div></body>')
         page.add_script_tag(content=get_plotlyjs())
         return dict(
             page.evaluate(
@@ -51,6 +52,8 @@ def _drawn(browser: Any, fig: dict[str, Any]) -> dict[str, Any]:
                         height: el._fullLayout.height, width: el._fullLayout.width,
                         yLeft: Math.min(...yticks.map(b => b.left)), yRight: Math.max(...yticks.map(b => b.right)),
                         shown: ticks.length,
+                        // where each step label ends (slanted, a label ends at its bar)
+                        ends: ticks.map(b => b.right).sort((a, b) => a - b),
                     };
                 }""",
                 json.loads(json.dumps(fig)),
@@ -82,3 +85,20 @@ def test_areas_beyond_the_palette_share_one_colour_and_keep_their_names() -> Non
     by_step = {row[0]["text"]: row[1]["text"] for row in table["rows"]}
     assert len(by_step) == 76
     assert all(by_step[f"{s['position']}. {s['label']}"] == AREAS[s["iri"]] for s in STEPS)
+
+
+def test_a_phone_labels_as_many_steps_as_its_chart_holds(browser: Any) -> None:
+    """35 steps in a phone's chart (340 px, some 220 px of plot): every label was written,
+    6 px apart, one over the other; Plotly now labels every third or so."""
+    steps = STEPS[:35]
+    phone = _drawn(browser, effort_figure(steps, AREAS), width=340)
+    gaps = [b - a for a, b in zip(phone["ends"], phone["ends"][1:], strict=False)]
+    assert 5 <= phone["shown"] < 35, phone["shown"]
+    assert min(gaps) >= 12, gaps  # a 12 px line of text, slanted, needs about that much
+    desktop = _drawn(browser, effort_figure(steps, AREAS))
+    assert desktop["shown"] == 35  # room for each step on a desktop
+    # the labels are cut short as before, the hover names the step in full
+    fig = effort_figure(steps, AREAS)
+    long = f"1. {steps[0]['label']}"
+    assert fig["layout"]["xaxis"]["labelalias"][long].endswith("…")
+    assert fig["data"][0]["customdata"][0] == long
