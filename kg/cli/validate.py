@@ -102,6 +102,31 @@ def _store_to_validate(files: tuple[Path, ...], with_default: bool | None) -> st
     return str(location)
 
 
+def _refuse_empty(files: tuple[Path, ...]) -> None:
+    """Refuse a FILE holding nothing but blanks: it 'conformed', and a script checking an
+    export that failed to write went on as if it had been checked.
+
+    Examples
+    --------
+    >>> _refuse_empty(())
+    """
+    from kg.errors import InputFileError
+
+    for path in files:
+        try:
+            if path.stat().st_size > 4096:
+                continue
+            blank = not path.read_bytes().strip()
+        except OSError:  # missing or unreadable: said when it is read
+            continue
+        if blank:
+            raise InputFileError(
+                str(path),
+                "an empty file: nothing to validate; give the RDF file to check (Turtle, "
+                "N-Triples, JSON-LD, RDF/XML or a careerkg triples CSV)",
+            )
+
+
 @command("validate", short_help="Check the graph or your files: shapes, cycles, references.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -144,6 +169,7 @@ def validate(
     """
     from kg.validate import validate_files, validate_store
 
+    _refuse_empty(files)
     store = _store_to_validate(files, with_default)
     include_default = with_default if with_default is not None else not files
     show = sys.stderr.isatty() if progress is None else progress
