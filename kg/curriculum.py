@@ -65,7 +65,7 @@ from rdflib.namespace import SDO, SKOS, NamespaceManager
 from rdflib.term import Node
 
 from kg.errors import InputFileError, InvalidCurriculum, UnknownEntity, not_utf8
-from kg.names import LabelIndex, label_of
+from kg.names import LabelIndex, fold, label_of
 from kg.namespace import CKG, COURSE, CURRICULUM
 from kg.store import Store, materialise, new_graph
 
@@ -649,6 +649,7 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
     title = title or Path(source).stem.replace("_", " ").replace("-", " ").strip() or "Curriculum"
     cur_slug = slug(title)
     courses: dict[str, Course] = {}
+    folded: dict[str, tuple[str, int]] = {}  # each course name folded: the name first written, its row
     slugs: set[str] = set()  # of the course IRIs: two names may slug alike ('C++', 'C#')
     previous: Course | None = None
     for line, cells in rows:
@@ -673,6 +674,15 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
             )
         key = name.casefold()
         course = courses.get(key)
+        alike = folded.setdefault(fold(name), (name, line))
+        if course is None and alike[0].casefold() != key:
+            # "Intro-to-ML" beside "Intro to ML": one course, or two the report could not tell apart
+            raise InvalidCurriculum(
+                source,
+                f"course {name!r} is named like {alike[0]!r} (line {alike[1]}) but for case, spaces, hyphens "
+                "or underscores; give them one name if they are one course, or names that tell them apart",
+                line,
+            )
         # a course's later rows may leave its term out: the term is the course's
         term = (
             course.term
@@ -1100,8 +1110,23 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
     _name_tools(courses, lambda labels: _written(index, labels, CKG.Skill, nm))
     if not courses:
         raise InvalidCurriculum(
-            source, f"curriculum {nm.normalizeUri(cur)} has no ckg:hasCourse", line_of(cur)
+            source,
+            f"curriculum {nm.normalizeUri(cur)} has no ckg:hasCourse; list its courses "
+            f"({nm.normalizeUri(cur)} ckg:hasCourse course:a, course:b), each `a ckg:Course` with a "
+            "skos:prefLabel, a ckg:term from 1 and the skills it teaches (ckg:hasTeaching or ckg:teaches)",
+            line_of(cur),
         )
+    named: dict[str, Course] = {}
+    for course in sorted(courses, key=lambda k: (k.line or 0, str(k.iri))):
+        same = named.setdefault(fold(course.label), course)
+        if same is not course:  # the report names courses by their names: it could not tell these apart
+            at = f" (line {same.line})" if same.line else ""
+            raise InvalidCurriculum(
+                source,
+                f"courses {_show(same.iri, nm)}{at} and {_show(course.iri, nm)} are both named {same.label!r}; "
+                "give each course its own skos:prefLabel (or make them one course)",
+                course.line,
+            )
     return Curriculum(
         iri=cur,
         label=label_of(g, cur),

@@ -1,0 +1,69 @@
+"""Curricula as a designer gets them wrong: each message says what is wrong, where, and
+what to write instead.
+
+Two courses of one name made reports that named neither: "'Stats' (term 1) needs
+'probability theory', but it is taught only in 'Stats' (term 1)", "move 'Stats' from
+term 1 to term 2, after 'Stats' (term 1)"."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.curriculum import parse_curriculum
+from kg.errors import InvalidCurriculum
+from kg.store import Store
+
+PREFIXES = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+@prefix course: <https://w3id.org/careerkg/id/course/> .
+@prefix curriculum: <https://w3id.org/careerkg/id/curriculum/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+"""
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return Store.default()
+
+
+def test_two_csv_courses_named_alike_but_for_hyphens_are_refused(store: Store) -> None:
+    text = "course,term,teaches,requires\nIntro to ML,1,machine learning,\nIntro-to-ML,1,statistics,\n"
+    with pytest.raises(InvalidCurriculum) as info:
+        parse_curriculum(text, store, fmt="csv", source="plan.csv")
+    message = str(info.value)
+    assert message.startswith("plan.csv, line 3: "), message
+    assert "course 'Intro-to-ML' is named like 'Intro to ML' (line 2)" in message, message
+    assert "give them one name" in message, message
+
+
+def test_rows_of_one_course_in_other_cases_are_still_one_course(store: Store) -> None:
+    text = "course,term,teaches,requires\nIntro to ML,1,machine learning,\nintro to ML ,1,statistics,\n"
+    cur = parse_curriculum(text, store, fmt="csv", source="plan.csv")
+    assert [c.label for c in cur.courses] == ["Intro to ML"]
+
+
+def test_two_turtle_courses_of_one_name_are_refused_naming_both(store: Store) -> None:
+    text = (
+        PREFIXES
+        + """curriculum:d a ckg:Curriculum ; skos:prefLabel "Dup"@en ;
+  ckg:hasCourse course:d-a , course:d-b .
+course:d-a a ckg:Course ; skos:prefLabel "Stats"@en ; ckg:term 1 ; ckg:teaches skill:statistics .
+course:d-b a ckg:Course ; skos:prefLabel "stats"@en ; ckg:term 2 ; ckg:teaches skill:probability .
+"""
+    )
+    with pytest.raises(InvalidCurriculum) as info:
+        parse_curriculum(text, store, fmt="turtle", source="dup.ttl")
+    message = str(info.value)
+    assert message.startswith("dup.ttl, line 9: "), message
+    assert "course:d-a (line 8) and course:d-b are both named 'Stats'" in message, message
+    assert "skos:prefLabel" in message, message
+
+
+def test_a_turtle_curriculum_without_courses_says_how_to_list_them(store: Store) -> None:
+    text = PREFIXES + 'curriculum:x a ckg:Curriculum ; skos:prefLabel "X"@en .\n'
+    with pytest.raises(InvalidCurriculum) as info:
+        parse_curriculum(text, store, fmt="turtle", source="x.ttl")
+    message = str(info.value)
+    assert "has no ckg:hasCourse" in message, message
+    for needed in ("ckg:hasCourse course:a", "`a ckg:Course`", "a ckg:term from 1"):
+        assert needed in message, message
