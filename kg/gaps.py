@@ -158,6 +158,9 @@ class PrerequisiteFinding:
     cycle: tuple[CourseRef, ...] = ()
     """For an order violation: the courses that need each other's skills, this one
     included, when they form a cycle (no order of the courses then fixes it)."""
+    taught_here: bool = False
+    """The course requires the prerequisite before it starts and teaches it itself (it
+    is not available before it all the same)."""
 
     @property
     def message(self) -> str:
@@ -173,6 +176,11 @@ class PrerequisiteFinding:
             if self.cycle:
                 late += f"; {_and([repr(c.label) for c in self.cycle])} need each other's skills in a cycle"
             return late
+        if self.taught_here:
+            return (
+                f"{what}, but only {self.course.label!r} itself teaches it: it is no entry requirement "
+                "and no earlier course teaches it"
+            )
         return f"{what}, but no course teaches it and it is no entry requirement"
 
     @property
@@ -197,6 +205,16 @@ class PrerequisiteFinding:
                 f"teach {p!r} {where} (move {first!r} earlier), move {self.course.label!r} after term {last}, "
                 f"or add {p!r} to the entry requirements"
             )
+        if self.taught_here:
+            earlier = (
+                "in a preparatory course before term 1"
+                if t == 1
+                else f"in a course of term {t - 1} or earlier"
+            )
+            return (
+                f"drop {p!r} from the requirements of {self.course.label!r} if the course teaches it from "
+                f"the start; otherwise add it to the entry requirements, or teach it {earlier}"
+            )
         if t == 1:
             return f"add {p!r} to the entry requirements, or teach it in a preparatory course before term 1"
         return f"teach {p!r} before term {t} (in a course of term {t - 1} or earlier) or add it to the entry requirements"
@@ -209,6 +227,8 @@ class PrerequisiteFinding:
             "needed_for": [n.to_dict() for n in self.needed_for],
             "required_by_course": self.required_by_course,
         }
+        if self.kind == "missing_prerequisite":
+            d["taught_here"] = self.taught_here
         if self.kind == "order_violation":
             d["taught_in"] = [c.to_dict() for c in self.taught_in]
             d["cycle"] = [c.to_dict() for c in self.cycle]
@@ -672,13 +692,16 @@ def find_gaps(
     for c in courses:
         before = entry | {s for d in courses if d.term < c.term for s in d.taught_skills()}
         teaching = c.taught_skills()
-        available = implied_skills(graph, before) | teaching | {b for t in teaching for b in parts[t]}
+        ready = implied_skills(graph, before)  # before the course starts
+        here = teaching | {b for t in teaching for b in parts[t]}
+        available = ready | here  # to the skills the course teaches: it orders its own content
         needs: dict[URIRef, list[URIRef]] = defaultdict(list)  # prerequisite -> taught skills needing it
         for s in sorted(c.taught_skills(), key=lambda s: (node(s).label.casefold(), str(s))):
             for p in sorted(o for o in graph.objects(s, CKG.hasPrerequisite) if isinstance(o, URIRef)):
                 if p not in available:
                     needs[p].append(s)
-        own = [r.iri for r in c.requires if r.iri is not None and r.iri not in available]
+        # what the course requires is needed before it starts: its own teaching comes too late
+        own = [r.iri for r in c.requires if r.iri is not None and r.iri not in ready]
         for p in sorted({*needs, *own}, key=lambda p: (node(p).label.casefold(), str(p))):
             later = tuple(ref[id(d)] for d in provided_by.get(p, []) if d is not c and d.term >= c.term)
             finding = PrerequisiteFinding(
@@ -688,6 +711,7 @@ def find_gaps(
                 tuple(node(s) for s in needs.get(p, [])),
                 p in own,
                 later,
+                taught_here=p in own and p in here and not later,
             )
             (report.order_violations if later else report.missing_prerequisites).append(finding)
 

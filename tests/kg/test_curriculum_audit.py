@@ -67,3 +67,26 @@ def test_a_turtle_curriculum_without_courses_says_how_to_list_them(store: Store)
     assert "has no ckg:hasCourse" in message, message
     for needed in ("ckg:hasCourse course:a", "`a ckg:Course`", "a ckg:term from 1"):
         assert needed in message, message
+
+
+def test_a_course_requiring_what_only_it_teaches_is_a_missing_prerequisite(store: Store) -> None:
+    # "A,1,machine learning,machine learning": the course requires machine learning
+    # before it starts, and only it teaches it; the report said nothing
+    from kg.gaps import find_gaps
+
+    text = (
+        "# entry requirements: Python programming; linear algebra; statistics; probability theory; calculus\n"
+        "course,term,teaches,requires\nA,1,machine learning,machine learning\n"
+    )
+    report = find_gaps(store, parse_curriculum(text, store, fmt="csv", source="plan.csv"))
+    (finding,) = report.missing_prerequisites
+    assert finding.prerequisite.label == "machine learning"
+    assert finding.message == (
+        "'A' (term 1) needs 'machine learning' (required by the course), but only 'A' itself teaches it: "
+        "it is no entry requirement and no earlier course teaches it"
+    )
+    assert finding.suggestion == (
+        "drop 'machine learning' from the requirements of 'A' if the course teaches it from the start; "
+        "otherwise add it to the entry requirements, or teach it in a preparatory course before term 1"
+    )
+    assert report.to_dict()["missing_prerequisites"][0]["taught_here"] is True
