@@ -86,7 +86,10 @@ def size_text(n: int) -> str:
     "[default: by the -o file's name, else ttl]",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"File to write (default: stdout; above {LARGE:,} triples only when it is not a terminal).",
 )
 def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None:
     """Export the whole graph (ontology + data + --data files).
@@ -104,6 +107,11 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
     fmt = output_format(output, fmt)
     store = open_store(data)
     count = len(store)
+    if output is None and count > LARGE and _stdout_is_terminal():
+        raise click.UsageError(
+            f"the export is {count:,} triples and standard output is a terminal; write it to a file "
+            "with -o FILE (.ttl, .nt, .jsonld, .csv or .graphml), or pipe it"
+        )
     if count > LARGE:
         what = f"the projection of {count:,} triples" if fmt == "graphml" else f"{count:,} triples"
         click.echo(f"exporting {what} as {fmt} to {output or 'stdout'} ...", err=True)
@@ -129,6 +137,11 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
         f"wrote {output} ({fmt}: {summary}, {size_text(output.stat().st_size)}, {seconds:.1f} s)", err=True
     )
     _attribution_note(store, fmt)
+
+
+def _stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (where a whole import scrolls by for minutes)."""
+    return sys.stdout.isatty()
 
 
 def _attribution_note(store: Store, fmt: str) -> None:
