@@ -113,3 +113,28 @@ def test_importing_quotes_the_software_engineer_plan_as_path_prints_it() -> None
     assert match is not None
     hours, steps = _hours("Software Engineer", "Machine Learning Engineer")
     assert (int(match[1].replace(",", "")), steps) == (round(hours), 1)
+
+
+def _readme() -> str:
+    return " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+
+
+def test_the_readme_quotes_a_reason_the_first_example_gives() -> None:
+    # was: "required by Machine Learning Engineer at level 3 (essential); prerequisite of MLOps",
+    # a reason no step of the README's examples gives
+    match = re.search(r'why each step is there \("([^"]+)"\)', _readme())
+    assert match is not None
+    result = invoke("path", "Software Engineer", "Machine Learning Engineer", "--format", "json")
+    assert result.exit_code == 0, result.output
+    reasons = ["; ".join(step["reasons"]) for step in json.loads(result.stdout)["steps"]]
+    assert match[1] in reasons
+
+
+def test_the_readme_quotes_an_alternative_as_the_second_example_says_it() -> None:
+    # was: "+293.3 h; adds convolutional neural networks, ..." without the level raise of
+    # linear algebra the alternative now names first
+    match = re.search(r'the skills it takes to another level \("([^"]+)"\)', _readme())
+    assert match is not None
+    result = invoke("path", "Data Scientist", "Lead ML Engineer", "--alternatives", "2")
+    assert result.exit_code == 0, result.output
+    assert match[1] in " ".join(result.stdout.split())
