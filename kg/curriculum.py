@@ -162,6 +162,9 @@ class SkillRef:
     written: URIRef | None = None
     """For an unknown name a Turtle file gives as an IRI: that IRI (``name`` shows it
     shortened), written back as it was by :func:`curriculum_graph`."""
+    level: int | None = None
+    """For a skill a course teaches: the level the course reaches (1 to 5), when the
+    file states it (a Turtle ``ckg:Teaching``'s ``ckg:level``; a CSV states none)."""
 
     @property
     def known(self) -> bool:
@@ -1096,12 +1099,20 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
                 where,
             )
         term = _term(str(value), source, where)
+        levels: dict[Node, int] = {}  # the level each teaching of the course reaches, when stated
+        for teaching in g.objects(c, CKG.hasTeaching):
+            skill, level = g.value(teaching, CKG.taughtSkill), g.value(teaching, CKG.level)
+            if skill is not None and isinstance(level, Literal) and isinstance(level.value, int):
+                levels[skill] = max(levels.get(skill, 0), level.value)
         courses.append(
             Course(
                 c,
                 label_of(g, c),
                 term,
-                refs(c, CKG.teaches, SDO.teaches),
+                [
+                    replace(r, level=levels.get(r.iri)) if r.iri in levels else r
+                    for r in refs(c, CKG.teaches, SDO.teaches)
+                ],
                 refs(c, CKG.requiresPrior, SDO.coursePrerequisites),
                 line_of(c),
             )
@@ -1238,11 +1249,14 @@ def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Grap
         g.add((c.iri, RDF.type, CKG.Course))
         g.add((c.iri, SKOS.prefLabel, Literal(c.label, lang="en")))
         g.add((c.iri, CKG.term, Literal(c.term)))
+        levels = {r.iri: r.level for r in c.teaches if r.iri is not None and r.level is not None}
         for s in sorted(c.taught_skills()):
             t = BNode()
             g.add((c.iri, CKG.hasTeaching, t))
             g.add((t, RDF.type, CKG.Teaching))
             g.add((t, CKG.taughtSkill, s))
+            if s in levels:
+                g.add((t, CKG.level, Literal(levels[s])))
             g.add((c.iri, CKG.teaches, s))
         for s in sorted(c.required_skills()):
             g.add((c.iri, CKG.requiresPrior, s))

@@ -38,10 +38,14 @@ Target coverage
     essential skills taught or assumed at entry (those assumed are listed apart). A
     broader skill is taught when a narrower one is (listed apart too: computer
     programming through Python programming), and assumed when a narrower one is an
-    entry requirement.
+    entry requirement. A skill every course teaching it says it teaches to a lower level
+    (a Turtle ``ckg:Teaching``'s ``ckg:level``) than the role requires is not covered
+    (``below_level``: taught to level 2 of the 4 required); a teaching stating no level
+    covers it.
 Duplicates
     Skills taught by more than one course. They are reported, but are not gaps: a spiral
-    curriculum teaches a skill twice on purpose.
+    curriculum teaches a skill twice on purpose (when each course states its level and
+    the levels rise, the report says so).
 Unknown skills
     Names that match no skill, with the closest labels. They count as gaps: the report
     cannot check what it cannot resolve.
@@ -81,6 +85,7 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -303,6 +308,22 @@ class Coverage:
     uncovered: tuple[Node, ...]
     through_narrower: tuple[tuple[Node, Node], ...] = ()
     """Essential skills taught only as part of a narrower skill: ``(skill, narrower skill)``."""
+    below_level: tuple[tuple[Node, int, int], ...] = ()
+    """Essential skills the courses teach, but each to a stated level below the level the
+    role requires: ``(skill, highest level taught, level required)``. They are among
+    ``uncovered``."""
+
+    def uncovered_text(self, empty: str = "-") -> str:
+        """The uncovered skills' labels, one taught too low saying so:
+        ``machine learning (taught to level 2 of 4), SQL``."""
+        low = {s: (top, need) for s, top, need in self.below_level}
+        return (
+            ", ".join(
+                n.label + (f" (taught to level {low[n][0]} of {low[n][1]})" if n in low else "")
+                for n in self.uncovered
+            )
+            or empty
+        )
 
     @property
     def through_text(self) -> str:
@@ -326,9 +347,16 @@ class Coverage:
 
     @property
     def suggestion(self) -> str:
-        if not self.uncovered:
-            return ""
-        return f"add courses teaching {', '.join(repr(n.label) for n in self.uncovered)} to prepare for {self.role.label!r}"
+        low = {s for s, _top, _need in self.below_level}
+        missing = [n for n in self.uncovered if n not in low]
+        parts = []
+        if missing:
+            parts.append(f"add courses teaching {', '.join(repr(n.label) for n in missing)}")
+        parts += [
+            f"teach {s.label!r} to level {need} (the courses reach level {top})"
+            for s, top, need in self.below_level
+        ]
+        return f"{'; '.join(parts)} to prepare for {self.role.label!r}" if parts else ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -341,6 +369,10 @@ class Coverage:
             "through_narrower": [
                 {"skill": s.to_dict(), "through": n.to_dict()} for s, n in self.through_narrower
             ],
+            "below_level": [
+                {"skill": s.to_dict(), "taught_level": top, "required_level": need}
+                for s, top, need in self.below_level
+            ],
             "suggestion": self.suggestion,
         }
 
@@ -351,13 +383,31 @@ class Duplicate:
 
     skill: Node
     courses: tuple[CourseRef, ...]
+    levels: tuple[int | None, ...] = ()
+    """The level each course reaches, where the curriculum states it."""
 
     @property
     def message(self) -> str:
-        return f"{self.skill.label!r} is taught in " + ", ".join(str(c) for c in self.courses)
+        def where(i: int, c: CourseRef) -> str:
+            level = self.levels[i] if i < len(self.levels) else None
+            return f"{c.label!r} (term {c.term}, to level {level})" if level is not None else str(c)
+
+        return f"{self.skill.label!r} is taught in " + ", ".join(
+            where(i, c) for i, c in enumerate(self.courses)
+        )
 
     @property
     def suggestion(self) -> str:
+        stated = [lv for lv in self.levels if lv is not None]
+        if len(stated) == len(self.courses) > 1:
+            if all(a < b for a, b in pairwise(stated)):
+                return "the levels rise from course to course: a spiral curriculum, nothing to change"
+            top = max(stated)
+            keep = next(c for c, lv in zip(self.courses, stated, strict=True) if lv == top)
+            return (
+                f"a course teaches {self.skill.label!r} to no higher level than an earlier one: "
+                f"keep it only in {keep.label!r} (to level {top}), or raise the later courses' levels"
+            )
         return (
             f"if the courses teach {self.skill.label!r} at rising levels this is intended; "
             f"otherwise keep it only in {self.courses[0].label!r}"
@@ -594,17 +644,24 @@ def broader_parts(graph: Graph, skill: URIRef) -> set[URIRef]:
     return {b for b in seen if b not in prior and skill not in prerequisite_closure(graph, [b])}
 
 
-def _essential_skills(graph: Graph, role: URIRef) -> set[URIRef]:
-    """The skills ``role`` requires as essential, read in one query.
+def _essential_skills(graph: Graph, role: URIRef) -> dict[URIRef, int | None]:
+    """The skills ``role`` requires as essential, each with the highest level required
+    (``None`` when no requirement of it states one), read in one query.
 
     One query, not a walk through the requirement nodes: a remote store cannot be
     asked about a blank node it returned (SPARQL has no way to name it again).
     """
     rows = graph.query(
-        f"SELECT DISTINCT ?s WHERE {{ {role.n3()} {CKG.hasRequirement.n3()} ?q . "
-        f"?q {CKG.requiredSkill.n3()} ?s ; {CKG.importance.n3()} {CKG.Essential.n3()} . FILTER(isIRI(?s)) }}"
+        f"SELECT ?s (MAX(?level) AS ?top) WHERE {{ {role.n3()} {CKG.hasRequirement.n3()} ?q . "
+        f"?q {CKG.requiredSkill.n3()} ?s ; {CKG.importance.n3()} {CKG.Essential.n3()} . FILTER(isIRI(?s)) "
+        f"OPTIONAL {{ ?q {CKG.level.n3()} ?level }} }} GROUP BY ?s"
     )
-    return {s for (s,) in rows if isinstance(s, URIRef)}  # type: ignore[misc]
+    out: dict[URIRef, int | None] = {}
+    for s, top in rows:  # type: ignore[misc]
+        if isinstance(s, URIRef):
+            value = top.value if isinstance(top, Literal) else None
+            out[s] = int(value) if isinstance(value, int | float) else None
+    return out
 
 
 def find_gaps(
@@ -734,22 +791,36 @@ def find_gaps(
 
     taught = set(provided_by)
     assumed = entry | {b for s in entry for b in broader_parts(graph, s)}
+    # the highest level the courses teaching a skill state; None when one of them states none
+    reached: dict[URIRef, int | None] = {}
+    for s, cs in taught_by.items():
+        stated = [r.level for c in cs for r in c.teaches if r.iri == s]
+        reached[s] = None if any(lv is None for lv in stated) else max(lv for lv in stated if lv is not None)
     for role in target_iris:
-        essential = sorted(_essential_skills(graph, role), key=lambda s: node(s).label.casefold())
+        wanted = _essential_skills(graph, role)
+        essential = sorted(wanted, key=lambda s: node(s).label.casefold())
+        # taught, but every course teaching it says it reaches a lower level than required
+        low = {
+            s: (top, need)
+            for s in essential
+            if (top := reached.get(s)) is not None and (need := wanted[s]) is not None and top < need
+        }
         report.coverage.append(
             Coverage(
                 node(role),
                 len(essential),
-                tuple(node(s) for s in essential if s in taught),
+                tuple(node(s) for s in essential if s in taught and s not in low),
                 tuple(node(s) for s in essential if s not in taught and s in assumed),
-                tuple(node(s) for s in essential if s not in taught and s not in assumed),
+                tuple(node(s) for s in essential if (s not in taught and s not in assumed) or s in low),
                 tuple((node(s), node(through[s])) for s in essential if s in through),
+                tuple((node(s), *low[s]) for s in essential if s in low),
             )
         )
 
     for s, cs in sorted(taught_by.items(), key=lambda kv: node(kv[0]).label.casefold()):
         if len(cs) > 1:
-            report.duplicates.append(Duplicate(node(s), tuple(ref[id(c)] for c in cs)))
+            levels = tuple(next((r.level for r in c.teaches if r.iri == s), None) for c in cs)
+            report.duplicates.append(Duplicate(node(s), tuple(ref[id(c)] for c in cs), levels))
     for c in courses:  # a course naming nothing it teaches (unknown names are reported apart)
         if not c.teaches:
             report.idle_courses.append(
@@ -940,7 +1011,12 @@ def _rows(report: GapReport) -> list[dict[str, str]]:
             }
         )
     for cov in report.coverage:
+        low = {s: (top, need) for s, top, need in cov.below_level}
         for n in cov.uncovered:
+            detail, fix = "taught by no course", f"add a course teaching {n.label!r}"
+            if n in low:
+                detail = f"taught to level {low[n][0]} at most, level {low[n][1]} required"
+                fix = f"teach {n.label!r} to level {low[n][1]}"
             rows.append(
                 {
                     "kind": "uncovered_skill",
@@ -948,8 +1024,8 @@ def _rows(report: GapReport) -> list[dict[str, str]]:
                     "term": "",
                     "skill": n.label,
                     "prerequisite": "",
-                    "detail": f"essential for {cov.role.label!r} ({cov.percent:g}% covered), taught by no course",
-                    "suggestion": f"add a course teaching {n.label!r}",
+                    "detail": f"essential for {cov.role.label!r} ({cov.percent:g}% covered), {detail}",
+                    "suggestion": fix,
                 }
             )
     for d in report.duplicates:
@@ -1047,7 +1123,7 @@ def report_markdown(report: GapReport) -> str:
         out.append("| Role | Covered | Uncovered essential skills | Assumed at entry, not taught |")
         out.append("|---|---:|---|---|")
         for c in report.coverage:
-            uncovered = ", ".join(n.label for n in c.uncovered) or "—"
+            uncovered = c.uncovered_text("—")
             assumed = ", ".join(n.label for n in c.assumed_at_entry) or "—"
             out.append(f"| {_md(c.role.label)} | {c.covered_text} | {_md(uncovered)} | {_md(assumed)} |")
         through = [c for c in report.coverage if c.through_narrower]
@@ -1095,7 +1171,7 @@ def report_table(report: GapReport) -> str:
         )
     width = max((len(c.role.label) for c in report.coverage), default=0)
     for c in report.coverage:
-        uncovered = ", ".join(n.label for n in c.uncovered) or "-"
+        uncovered = c.uncovered_text()
         if c.percent is None:
             out.append(f"  {c.role.label:<{width}}      -   the data states no essential skills for it")
         else:

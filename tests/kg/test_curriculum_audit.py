@@ -90,3 +90,80 @@ def test_a_course_requiring_what_only_it_teaches_is_a_missing_prerequisite(store
         "otherwise add it to the entry requirements, or teach it in a preparatory course before term 1"
     )
     assert report.to_dict()["missing_prerequisites"][0]["taught_here"] is True
+
+
+LEVELS = (
+    PREFIXES
+    + """@prefix role: <https://w3id.org/careerkg/id/role/> .
+curriculum:lv a ckg:Curriculum ; skos:prefLabel "Levels"@en ;
+  ckg:entryRequirement skill:python , skill:linear-algebra , skill:statistics , skill:probability , skill:calculus ;
+  ckg:targetRole role:data-scientist ;
+  ckg:hasCourse course:lv-a , course:lv-b , course:lv-c .
+course:lv-a a ckg:Course ; skos:prefLabel "ML taster"@en ; ckg:term 1 ;
+  ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill skill:machine-learning ; ckg:level 1 ] ,
+                  [ a ckg:Teaching ; ckg:taughtSkill skill:sql ] .
+course:lv-b a ckg:Course ; skos:prefLabel "ML again"@en ; ckg:term 2 ;
+  ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill skill:machine-learning ; ckg:level 2 ] .
+course:lv-c a ckg:Course ; skos:prefLabel "Wrangling"@en ; ckg:term 2 ;
+  ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill skill:data-cleaning ; ckg:level 4 ] .
+"""
+)
+
+
+def test_an_essential_skill_taught_below_the_level_the_role_requires_is_not_covered(store: Store) -> None:
+    # Data Scientist requires machine learning at level 4; the courses teach it to
+    # levels 1 and 2, and the report counted it covered
+    from kg.gaps import find_gaps, report_markdown, report_table
+
+    cur = parse_curriculum(LEVELS, store, fmt="turtle", source="levels.ttl")
+    a = cur.courses[0]
+    assert [(r.label, r.level) for r in a.teaches] == [("machine learning", 1), ("SQL", None)]
+    report = find_gaps(store, cur)
+    (cov,) = report.coverage
+    assert [(s.label, taught, wanted) for s, taught, wanted in cov.below_level] == [
+        ("machine learning", 2, 4)
+    ]
+    assert "machine learning" in [n.label for n in cov.uncovered]
+    assert "machine learning" not in [n.label for n in cov.taught]
+    assert "SQL" in [n.label for n in cov.taught]  # no level stated: taught as before
+    assert "data wrangling and cleaning" in [n.label for n in cov.taught]  # level 4, as required
+    assert "teach 'machine learning' to level 4 (the courses reach level 2)" in cov.suggestion
+    text = report_table(report)
+    assert "machine learning (taught to level 2 of 4)" in text, text
+    assert "machine learning (taught to level 2 of 4)" in report_markdown(report)
+    as_json = report.to_dict()["coverage"][0]["below_level"]
+    assert as_json == [{"skill": cov.below_level[0][0].to_dict(), "taught_level": 2, "required_level": 4}]
+    # the levels are said where the skill is taught twice
+    (dup,) = report.duplicates
+    assert (
+        dup.message
+        == "'machine learning' is taught in 'ML taster' (term 1, to level 1), 'ML again' (term 2, to level 2)"
+    )
+
+
+def test_teaching_levels_survive_writing_the_curriculum_back(store: Store) -> None:
+    from kg.curriculum import curriculum_graph
+
+    cur = parse_curriculum(LEVELS, store, fmt="turtle", source="levels.ttl")
+    again = parse_curriculum(
+        curriculum_graph(cur).serialize(format="turtle"), store, fmt="turtle", source="again.ttl"
+    )
+    levels = [[(r.label, r.level) for r in c.teaches] for c in again.courses]
+    assert levels == [[(r.label, r.level) for r in c.teaches] for c in cur.courses]
+
+
+def test_a_skill_taught_twice_says_whether_its_stated_levels_rise(store: Store) -> None:
+    from kg.gaps import find_gaps
+
+    rising = find_gaps(store, parse_curriculum(LEVELS, store, fmt="turtle", source="levels.ttl"))
+    (dup,) = rising.duplicates
+    assert dup.suggestion == "the levels rise from course to course: a spiral curriculum, nothing to change"
+    falling = LEVELS.replace(
+        "ckg:taughtSkill skill:machine-learning ; ckg:level 2",
+        "ckg:taughtSkill skill:machine-learning ; ckg:level 1",
+    )
+    (dup,) = find_gaps(store, parse_curriculum(falling, store, fmt="turtle", source="levels.ttl")).duplicates
+    assert dup.suggestion == (
+        "a course teaches 'machine learning' to no higher level than an earlier one: "
+        "keep it only in 'ML taster' (to level 1), or raise the later courses' levels"
+    )
