@@ -191,6 +191,33 @@ _graph = click.option(
 )
 
 
+class RDFFile(click.Path):
+    """An RDF file to read (``--data FILE``, ``validate FILE``); a store folder given in its
+    place is said to be one, with the ``--store`` that reads it (click said only "File
+    'stores/esco' is a directory").
+
+    Examples
+    --------
+    >>> RDFFile().convert("graph.ttl", None, None)
+    PosixPath('graph.ttl')
+    """
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = Path(value) if isinstance(value, str) else None
+        if path is not None and path.is_dir() and (path / "CURRENT").is_file():  # a store folder
+            command = ctx.info_name if ctx is not None and ctx.parent is not None else "COMMAND"
+            self.fail(
+                f"{value} is a store folder, not an RDF file; a store is read with --store: "
+                f"careerkg --store {value} {command}",
+                param,
+                ctx,
+            )
+        return super().convert(value, param, ctx)
+
+
 def store_option(f: F) -> F:
     """The ``--store DIR|URL`` option and, for an endpoint, ``--graph IRI``."""
     return _store(_graph(f))
@@ -203,7 +230,7 @@ def data_option(f: F) -> F:
         "--data",
         "data",
         multiple=True,
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=RDFFile(),
         help="An RDF file (Turtle, N-Triples, JSON-LD, RDF/XML) or triples CSV added to the default graph "
         "(a careerkg export stands in for it); repeatable.",
     )(f)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import check_store_location, command, format_option
+from kg.cli import RDFFile, check_store_location, command, format_option
 from kg.validate import GROUP_FROM
 
 __all__ = ["validate"]
@@ -128,7 +128,7 @@ def _refuse_empty(files: tuple[Path, ...]) -> None:
 
 
 @command("validate", short_help="Check the graph or your files: shapes, cycles, references.")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=RDFFile())
 @click.option(
     "--with-default/--no-default",
     default=None,

@@ -56,3 +56,23 @@ def test_a_folder_without_stores_is_still_said_not_to_be_one(tmp_path: Path) -> 
     result = invoke("--store", str(tmp_path / "empty"), "stats")
     assert result.exit_code == 2, result.output
     assert "is not a careerkg store" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["stats", "--data"], ["path", "Software Engineer", "Data Scientist", "--data"], ["validate"]],
+    ids=["stats", "path", "validate"],
+)
+def test_a_store_folder_given_as_a_file_is_pointed_to_store(tmp_path: Path, args: list[str]) -> None:
+    # was: "Invalid value for '--data': File '.../esco' is a directory."
+    store = _store_like(tmp_path / "esco")
+    result = invoke(*args, str(store))
+    assert result.exit_code == 2, result.output
+    assert f"{store} is a store folder, not an RDF file" in result.output
+    assert f"careerkg --store {store} {args[0]}" in result.output
+
+
+def test_another_folder_given_as_a_file_is_still_said_to_be_a_folder(tmp_path: Path) -> None:
+    result = invoke("stats", "--data", str(tmp_path))
+    assert result.exit_code == 2, result.output
+    assert "is a directory" in result.output
