@@ -110,13 +110,17 @@ def layered_positions(nodes: Sequence[str], edges: Iterable[tuple[str, str, str]
 
     Each node sits one layer below the lowest of its predecessors (longest path);
     nodes within a layer are ordered by the mean position of their predecessors, and
-    wide layers wrap onto several rows.
+    wide layers wrap onto several rows. Nodes linked to none of the others come last,
+    under the layers, in rows as wide as :func:`loose_row` says.
 
     Examples
     --------
     >>> pos = layered_positions(["a", "b", "c"], [("b", "a", "prerequisite"), ("c", "b", "prerequisite")])
     >>> [pos[n][1] for n in "abc"]
     [0.0, 115.0, 230.0]
+    >>> pos = layered_positions(["x", "a", "b"], [("b", "a", "prerequisite")])
+    >>> pos["x"][1] > pos["b"][1] > pos["a"][1]  # x, linked to nothing, under the layers
+    True
     """
     D = _order_graph(nodes, edges)
     index = {n: i for i, n in enumerate(nodes)}
@@ -124,11 +128,25 @@ def layered_positions(nodes: Sequence[str], edges: Iterable[tuple[str, str, str]
     for n in nx.topological_sort(D):
         preds = list(D.predecessors(n))
         layer[n] = 1 + max(layer[p] for p in preds) if preds else 0
+    loose = [n for n in nodes if D.degree(n) == 0]
     rows: dict[int, list[str]] = defaultdict(list)
     for n in nodes:
-        rows[layer[n]].append(n)
+        if D.degree(n) > 0:
+            rows[layer[n]].append(n)
     pos: Positions = {}
     y = 0.0
+
+    def place(members: Sequence[str], per_row: int) -> None:
+        nonlocal y
+        for start in range(0, len(members), per_row):
+            chunk = members[start : start + per_row]
+            width = (len(chunk) - 1) * X_GAP
+            for i, n in enumerate(chunk):
+                # alternate rows are shifted a little so long labels do not collide
+                shift = (X_GAP / 2) if (start // per_row) % 2 else 0.0
+                pos[n] = (i * X_GAP - width / 2 + shift, y)
+            y += Y_GAP
+
     for depth in sorted(rows):
         members = rows[depth]
 
@@ -138,15 +156,26 @@ def layered_positions(nodes: Sequence[str], edges: Iterable[tuple[str, str, str]
 
         if depth > 0:
             members = sorted(members, key=bary)
-        for start in range(0, len(members), MAX_ROW):
-            chunk = members[start : start + MAX_ROW]
-            width = (len(chunk) - 1) * X_GAP
-            for i, n in enumerate(chunk):
-                # alternate rows are shifted a little so long labels do not collide
-                shift = (X_GAP / 2) if (start // MAX_ROW) % 2 else 0.0
-                pos[n] = (i * X_GAP - width / 2 + shift, y)
-            y += Y_GAP
+        place(members, MAX_ROW)
+    place(loose, loose_row(len(loose)))
     return pos
+
+
+def loose_row(n: int) -> int:
+    """How many of ``n`` nodes linked to nothing a row of the layered layout holds.
+
+    :data:`MAX_ROW` for a few; for many, rows about twice as wide as the block is
+    tall, as a canvas is wider than tall. In rows of nine, the 300 roles of ESCO with
+    no career step that "Show more" adds twice made a block 4,000 px tall, on top of
+    the career ladder: the canvas, at its least zoom, showed neither end of it, and the
+    ladder's first role drew its links through the whole block.
+
+    Examples
+    --------
+    >>> loose_row(25), loose_row(300), loose_row(3000)
+    (9, 22, 68)
+    """
+    return max(MAX_ROW, math.ceil(math.sqrt(n * 2 * Y_GAP / X_GAP)))
 
 
 def radial_positions(

@@ -115,7 +115,14 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         ],
                         className="canvas-bar",
                     ),
-                    canvas(ids.EX_CANVAS, elements, cy_layout, stylesheet(), label=CANVAS_LABEL),
+                    canvas(
+                        ids.EX_CANVAS,
+                        elements,
+                        cy_layout,
+                        stylesheet(),
+                        label=CANVAS_LABEL,
+                        min_zoom=view.MIN_ZOOM,
+                    ),
                     html.Div(
                         [
                             legend(),

@@ -34,6 +34,7 @@ __all__ = [
     "DEFAULT_RELATIONS",
     "EDGE_LEGEND",
     "LIMIT",
+    "MIN_ZOOM",
     "address",
     "canvas",
     "details",
@@ -50,6 +51,12 @@ __all__ = [
 
 LIMIT = 150
 """The most nodes drawn at once; "Show more" raises it by the same amount."""
+
+MIN_ZOOM = 0.03
+"""The explorer canvas's least zoom: a new view is fitted to the canvas, and Cytoscape
+zooms out no further than this. At the canvases' usual 0.15, the ESCO roles that
+"Show more" adds did not fit after a second click (300 roles) and ran off the canvas at
+both ends; 0.03 fits all 3,005 on a phone's canvas."""
 
 DEFAULT_RELATIONS: list[str] = [r for r in RELATION_LABELS if r != "requires_prior"]
 """The relations ticked in a fresh explorer: all but "expects prior skill". A
