@@ -166,6 +166,15 @@ class PrerequisiteFinding:
     taught_here: bool = False
     """The course requires the prerequisite before it starts and teaches it itself (it
     is not available before it all the same)."""
+    skill_cycle: tuple[Node, ...] = ()
+    """When the prerequisite itself builds on a skill that needs it (the graph's
+    ``ckg:hasPrerequisite`` links form a cycle): the skills of the cycle, in order, from
+    the skill that needs the prerequisite. No order of courses then fixes the finding."""
+
+    @property
+    def _chain(self) -> str:
+        labels = [n.label for n in self.skill_cycle]
+        return " -> ".join([*labels, labels[0]])
 
     @property
     def message(self) -> str:
@@ -176,11 +185,19 @@ class PrerequisiteFinding:
         if self.required_by_course:
             why.append("required by the course")
         what += f" ({'; '.join(why)})"
+        cycle = (
+            f"; {_and([repr(n.label) for n in self.skill_cycle])} are prerequisites of each other in the graph "
+            f"({self._chain}): no order of courses fixes it"
+            if self.skill_cycle
+            else ""
+        )
         if self.kind == "order_violation":
             late = f"{what}, but it is taught only in " + ", ".join(str(c) for c in self.taught_in)
             if self.cycle:
                 late += f"; {_and([repr(c.label) for c in self.cycle])} need each other's skills in a cycle"
-            return late
+            return late + cycle
+        if cycle:
+            return f"{what}, but no course teaches it and it is no entry requirement{cycle}"
         if self.taught_here:
             return (
                 f"{what}, but only {self.course.label!r} itself teaches it: it is no entry requirement "
@@ -191,6 +208,11 @@ class PrerequisiteFinding:
     @property
     def suggestion(self) -> str:
         p, t = self.prerequisite.label, self.course.term
+        if self.skill_cycle:
+            return (
+                f"remove one ckg:hasPrerequisite link of the cycle {self._chain} from the data "
+                f"(careerkg validate names it), or add {p!r} to the entry requirements"
+            )
         if self.kind == "order_violation" and self.cycle:
             before = f"before term {t}" if t > 1 else "in a preparatory course before term 1"
             drop = (
@@ -234,6 +256,7 @@ class PrerequisiteFinding:
         }
         if self.kind == "missing_prerequisite":
             d["taught_here"] = self.taught_here
+        d["skill_cycle"] = [n.to_dict() for n in self.skill_cycle]
         if self.kind == "order_violation":
             d["taught_in"] = [c.to_dict() for c in self.taught_in]
             d["cycle"] = [c.to_dict() for c in self.cycle]
@@ -583,6 +606,44 @@ def prerequisite_closure(graph: Graph, skills: Iterable[URIRef]) -> set[URIRef]:
     return _reach(graph, skills, (CKG.hasPrerequisite,))
 
 
+def _prerequisite_cycle(graph: Graph, prerequisite: URIRef, needing: Iterable[URIRef]) -> list[URIRef]:
+    """The skills of a ``ckg:hasPrerequisite`` cycle through ``prerequisite`` and one of the
+    skills ``needing`` it (the first it builds on, by its shortest chain), starting with
+    that skill; ``[]`` when it builds on none of them.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> a, b, c = (URIRef(f"urn:{n}") for n in "abc")
+    >>> _ = g.add((a, CKG.hasPrerequisite, b)); _ = g.add((b, CKG.hasPrerequisite, c))
+    >>> _prerequisite_cycle(g, b, [a])
+    []
+    >>> _ = g.add((c, CKG.hasPrerequisite, a))
+    >>> [str(n) for n in _prerequisite_cycle(g, b, [a])]
+    ['urn:a', 'urn:b', 'urn:c']
+    """
+    targets = set(needing)
+    came: dict[URIRef, URIRef | None] = {prerequisite: None}
+    todo = [prerequisite]
+    while todo:  # breadth first: the shortest chain back
+        nxt: list[URIRef] = []
+        for s in todo:
+            for p in sorted(o for o in graph.objects(s, CKG.hasPrerequisite) if isinstance(o, URIRef)):
+                if p in came:
+                    continue
+                came[p] = s
+                if p in targets:
+                    chain: list[URIRef] = []
+                    at: URIRef | None = s
+                    while at is not None:
+                        chain.append(at)
+                        at = came[at]
+                    return [p, *reversed(chain)]
+                nxt.append(p)
+        todo = nxt
+    return []
+
+
 def _reach(graph: Graph, skills: Iterable[URIRef], predicates: tuple[URIRef, ...]) -> set[URIRef]:
     """``skills`` and the IRIs they reach through ``predicates``, transitively."""
     seen: set[URIRef] = set()
@@ -769,6 +830,7 @@ def find_gaps(
                 p in own,
                 later,
                 taught_here=p in own and p in here and not later,
+                skill_cycle=tuple(node(n) for n in _prerequisite_cycle(graph, p, needs.get(p, []))),
             )
             (report.order_violations if later else report.missing_prerequisites).append(finding)
 

@@ -167,3 +167,34 @@ def test_a_skill_taught_twice_says_whether_its_stated_levels_rise(store: Store) 
         "a course teaches 'machine learning' to no higher level than an earlier one: "
         "keep it only in 'ML taster' (to level 1), or raise the later courses' levels"
     )
+
+
+def test_a_prerequisite_cycle_in_the_data_is_named_rather_than_a_move_that_cannot_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # statistics <-> machine learning: "move 'ML' earlier, or 'Stats' after term 2" was
+    # advised, and either makes the other course too early; the cycle went unsaid
+    from kg.gaps import find_gaps
+
+    data = tmp_path / "cycle.ttl"
+    data.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "@prefix skill: <https://w3id.org/careerkg/id/skill/> .\n"
+        "skill:statistics ckg:hasPrerequisite skill:machine-learning .\n",
+        encoding="utf-8",
+    )
+    store = Store.default([data])
+    text = (
+        "# entry requirements: probability theory; Python programming; linear algebra; calculus\n"
+        "course,term,teaches,requires\nStats,1,statistics,\nML,2,machine learning,\n"
+    )
+    report = find_gaps(store, parse_curriculum(text, store, fmt="csv", source="plan.csv"))
+    (finding,) = report.order_violations
+    assert [n.label for n in finding.skill_cycle] == ["statistics", "machine learning"]
+    assert finding.message.endswith(
+        "; 'statistics' and 'machine learning' are prerequisites of each other in the graph "
+        "(statistics -> machine learning -> statistics): no order of courses fixes it"
+    ), finding.message
+    assert finding.suggestion == (
+        "remove one ckg:hasPrerequisite link of the cycle statistics -> machine learning -> statistics "
+        "from the data (careerkg validate names it), or add 'machine learning' to the entry requirements"
+    )
+    assert report.to_dict()["order_violations"][0]["skill_cycle"][0]["label"] == "statistics"
