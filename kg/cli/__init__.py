@@ -84,7 +84,49 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic from click 
         return seconds
 
 
-ROWS = click.IntRange(min=0)
+class Count(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2; we allow 8.1
+    """A whole number from ``low`` (to ``high``), shown in the help by what it counts
+    (``--port PORT``, ``--max-rows N``) rather than click's ``INTEGER RANGE ... [x>=0]``.
+
+    Examples
+    --------
+    >>> Count(0).convert("3", None, None)
+    3
+    >>> Count(1, 64).convert("0", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: 0 is not a whole number from 1 to 64
+    >>> Count(0, zero="no cap").convert("-1", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: -1 is not a whole number ≥ 0 (0: no cap)
+    >>> Count(0).convert("2.5", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: 2.5 is not a whole number ≥ 0
+    """
+
+    name = "count"
+
+    def __init__(self, low: int = 0, high: int | None = None, *, metavar: str = "N", zero: str = "") -> None:
+        self.low, self.high, self.metavar, self.zero = low, high, metavar, zero
+
+    def get_metavar(self, *_args: Any, **_kwargs: Any) -> str:
+        return self.metavar
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            number = int(str(value).strip())
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number < self.low or (self.high is not None and number > self.high):
+            span = f"≥ {self.low}" if self.high is None else f"from {self.low} to {self.high}"
+            zero = f" (0: {self.zero})" if self.zero else ""
+            self.fail(f"{value} is not a whole number {span}{zero}", param, ctx)
+        return number
+
+
+ROWS = Count(0, zero="no cap")
 """A row count ≥ 0 (a cap; 0 means none)."""
 
 

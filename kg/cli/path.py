@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, format_option, open_store
+from kg.cli import Count, command, data_option, format_option, open_store
 from kg.paths import (
     LearningPath,
     alternative_note,
@@ -359,10 +359,10 @@ def _check_names(source: str, target: str) -> None:
 )
 @click.option(
     "--alternatives",
-    type=click.IntRange(min=0),
+    type=Count(0),
     default=0,
     show_default=True,
-    help="Next-best paths to show.",
+    help="How many next-best paths to show, each with how it differs from the plan.",
 )
 @click.option("--optional", is_flag=True, help="Also learn the optional requirements of the roles.")
 @click.option("--no-switch", is_flag=True, help="Only follow career progressions (no direct switch).")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import ROWS, Seconds, command, data_option, open_store
+from kg.cli import ROWS, Count, Seconds, command, data_option, open_store
 from kg.sparql.bounded import DEFAULT_MEMORY_MB, SLOTS
 from kg.sparql.cache import DEFAULT_BUDGET_MB
 
@@ -14,12 +14,14 @@ __all__ = ["serve_command"]
 
 
 @command("serve", short_help="Serve the web app at / and the SPARQL endpoint at /sparql.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8050, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option(
-    "--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads per worker."
+    "--host", default="127.0.0.1", show_default=True, metavar="HOST", help="Interface to listen on."
 )
+@click.option(
+    "--port", default=8050, show_default=True, type=Count(0, 65535, metavar="PORT"), help="TCP port."
+)
+@click.option("--workers", default=2, show_default=True, type=Count(1, 64), help="Worker processes.")
+@click.option("--threads", default=4, show_default=True, type=Count(1, 64), help="Threads per worker.")
 @data_option
 @click.option(
     "--timeout",
@@ -39,7 +41,7 @@ __all__ = ["serve_command"]
 )
 @click.option(
     "--max-body",
-    type=click.IntRange(0),
+    type=Count(0),
     default=None,
     metavar="BYTES",
     envvar="CAREERKG_MAX_BODY",
@@ -55,14 +57,14 @@ __all__ = ["serve_command"]
 )
 @click.option(
     "--query-processes",
-    type=click.IntRange(0, 64),
+    type=Count(0, 64),
     default=SLOTS,
     help="Child processes per worker that evaluate SPARQL natively; killed at the time limit "
     "(0: evaluate in the worker's threads)  [default: one per core, at least 2]",
 )
 @click.option(
     "--query-memory",
-    type=click.IntRange(0),
+    type=Count(0),
     default=DEFAULT_MEMORY_MB,
     show_default=True,
     metavar="MIB",
@@ -71,7 +73,7 @@ __all__ = ["serve_command"]
 )
 @click.option(
     "--result-cache",
-    type=click.IntRange(0),
+    type=Count(0),
     default=DEFAULT_BUDGET_MB,
     show_default=True,
     metavar="MIB",

@@ -92,3 +92,34 @@ def test_each_example_in_the_help_runs(example: str, tmp_path: Path, monkeypatch
     result = invoke(*shlex.split(example)[1:])
     assert result.exit_code in (0, 1), result.output  # 1: gaps found, a negative answer
     assert result.stdout or "wrote " in result.stderr
+
+
+JARGON = ("INTEGER RANGE", "x>=", "<=x", "INTEGER", "TEXT", "FLOAT")
+"""What click writes for an option with no metavar of its own: type names and ranges in
+Python's notation, not what the value is."""
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+def test_each_option_is_named_by_what_it_takes(command: tuple[str, ...]) -> None:
+    # was: '--alternatives INTEGER RANGE ... [default: 0; x>=0]', '--port INTEGER RANGE
+    # ... [0<=x<=65535]', '--host TEXT'
+    result = invoke(*command, "-h")
+    options = result.output.split("\nOptions:", 1)[1]
+    for word in JARGON:
+        assert word not in options, (word, options)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["path", "a", "b", "--alternatives", "-2"], "-2 is not a whole number ≥ 0"),
+        (["path", "a", "b", "--alternatives", "two"], "two is not a whole number ≥ 0"),
+        (["serve", "--port", "99999"], "99999 is not a whole number from 0 to 65535"),
+        (["serve", "--workers", "0"], "0 is not a whole number from 1 to 64"),
+        (["sparql", "ASK {}", "--max-rows", "-1"], "-1 is not a whole number ≥ 0 (0: no cap)"),
+    ],
+)
+def test_a_number_out_of_range_says_what_would_do(args: list[str], said: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert said in result.output

@@ -133,7 +133,7 @@ def test_data_files_are_queried(tmp_path: Path) -> None:
         ((SELECT, "--timeout", "-5"), "-5 is not a number of seconds ≥ 0 (0: no limit)"),
         ((SELECT, "--timeout", "nan"), "nan is not a number of seconds ≥ 0"),
         ((SELECT, "--timeout", "inf"), "inf is not a number of seconds ≥ 0"),
-        ((SELECT, "--max-rows", "-1"), "-1 is not in the range x>=0"),
+        ((SELECT, "--max-rows", "-1"), "-1 is not a whole number ≥ 0 (0: no cap)"),
     ],
 )
 def test_errors_exit_2_with_a_message(args: tuple[str, ...], message: str) -> None:
