@@ -165,6 +165,9 @@ class SkillRef:
     level: int | None = None
     """For a skill a course teaches: the level the course reaches (1 to 5), when the
     file states it (a Turtle ``ckg:Teaching``'s ``ckg:level``; a CSV states none)."""
+    instead: str = ""
+    """For the name of a role, degree, certification or course: what to write instead
+    ("name the skills it requires instead"), said before the ``suggestions``."""
 
     @property
     def known(self) -> bool:
@@ -380,6 +383,14 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
         except UnknownEntity:
             tool = None
         supported: list[str] = []
+        if tool is None:  # a role, degree or course named where a skill belongs
+            other = _other_kind(index, name)
+            if other is not None:
+                node, kind, skills, instead = other
+                note = f"{index.labels.get(node, name)!r} is a {kind}, not a skill"
+                suggestions = skills[:5] or suggestions
+                fix = f"{instead}, such as " + ", ".join(map(repr, skills[:3])) if skills else ""
+                return SkillRef(name, None, name, line, tuple(suggestions), note, fix, instead=instead)
         if tool is not None:
             supported = sorted(
                 index.labels.get(s, label_of(index.graph, s))
@@ -394,6 +405,55 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
             name, None, name, line, tuple(suggestions), note, supports=tuple(supported if tool else ())
         )
     return SkillRef(name, iri, index.labels.get(iri, label_of(index.graph, iri)), line)
+
+
+_NOT_SKILLS = (CKG.Role, CKG.Degree, CKG.Certification, CKG.Course)
+"""Kinds of node a designer names where a skill belongs (a tool is :func:`_skill_ref`'s)."""
+
+
+def _other_kind(index: LabelIndex, name: str) -> tuple[URIRef, str, list[str], str] | None:
+    """The role, degree, certification or course ``name`` names, its kind, the labels of the
+    skills it stands for (a role's essential skills, what a credential or course
+    teaches) and what to write instead; ``None`` when it names none.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> node, kind, skills, instead = _other_kind(LabelIndex.of(Store(_example_graph())), "ML Engineer")
+    >>> kind, skills, instead
+    ('role', ['Machine Learning', 'Python', 'Linear Algebra', 'Deep Learning'], 'name the skills it requires instead')
+    """
+    try:
+        node = index.resolve(name, _NOT_SKILLS)
+    except UnknownEntity:
+        return None
+    graph = index.graph
+    types = index.types.get(node, set())
+    rank: dict[
+        URIRef, tuple[int, int]
+    ] = {}  # skill -> (not essential, minus the level): the most central first
+
+    def rate(skill: Node, level: Node | None, essential: bool) -> None:
+        if isinstance(skill, URIRef):
+            lv = int(level.value) if isinstance(level, Literal) and isinstance(level.value, int) else 0
+            rank[skill] = min(rank.get(skill, (2, 0)), (0 if essential else 1, -lv))
+
+    if CKG.Role in types:
+        kind, instead = "role", "name the skills it requires instead"
+        for q in graph.objects(node, CKG.hasRequirement):
+            essential = (q, CKG.importance, CKG.Essential) in graph
+            for skill in graph.objects(q, CKG.requiredSkill):
+                rate(skill, graph.value(q, CKG.level), essential)
+    else:
+        kind = next((index.kind_name(c) for c in _NOT_SKILLS if c in types), "") or "course"
+        instead = "name the skills it teaches instead"
+        for t in graph.objects(node, CKG.hasTeaching):
+            for skill in graph.objects(t, CKG.taughtSkill):
+                rate(skill, graph.value(t, CKG.level), True)
+        for skill in graph.objects(node, CKG.teaches):
+            rate(skill, None, True)
+    named = {s: index.labels.get(s) or label_of(graph, s) for s in rank}
+    return node, kind, [named[s] for s in sorted(rank, key=lambda s: (rank[s], named[s].casefold()))], instead
 
 
 def _roles(names: Iterable[tuple[str, str]], role: Callable[[str, str], URIRef], given: bool) -> list[URIRef]:
@@ -1043,7 +1103,9 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
         if not ref.known and ref.suggestions:  # the IRIs to write, not only their labels
             close = _written(index, ref.suggestions[:3], CKG.Skill, nm)
             fix = (
-                "name the skill(s) it is used to teach instead, such as " + ", ".join(close)
+                (ref.instead or "name the skill(s) it is used to teach instead")
+                + ", such as "
+                + ", ".join(close)
                 if ref.note
                 else "did you mean " + " or ".join(close) + "?"
             )
@@ -1057,6 +1119,7 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
             fix,
             ref.supports,
             None if ref.known else obj,
+            instead=ref.instead,
         )
 
     listed = set(g.objects(cur, CKG.hasCourse))

@@ -198,3 +198,42 @@ def test_a_prerequisite_cycle_in_the_data_is_named_rather_than_a_move_that_canno
         "from the data (careerkg validate names it), or add 'machine learning' to the entry requirements"
     )
     assert report.to_dict()["order_violations"][0]["skill_cycle"][0]["label"] == "statistics"
+
+
+def test_a_role_or_a_degree_named_as_a_skill_is_said_to_be_one(store: Store) -> None:
+    # "requires: Data Analyst" was "did you mean 'data analysis'?"; "teaches: MSc Data
+    # Science" was "did you mean 'data science'?"
+    from kg.gaps import find_gaps
+
+    text = (
+        "# entry requirements: Python programming\n"
+        "course,term,teaches,requires\nStats,1,statistics,Data Analyst\nML,2,machine learning; MSc Data Science,\n"
+    )
+    report = find_gaps(store, parse_curriculum(text, store, fmt="csv", source="plan.csv"))
+    role, degree = report.unknown_skills
+    assert (
+        role.message
+        == "unknown skill 'Data Analyst' in 'Stats' (term 1), requires (line 3): 'Data Analyst' is a role, not a skill"
+    )
+    assert role.suggestion == (
+        "name the skills it requires instead, such as 'communication', 'data analysis', 'data visualisation'"
+    )
+    assert degree.message.endswith(": 'Master of Science in Data Science' is a degree, not a skill"), (
+        degree.message
+    )
+    assert degree.suggestion == (
+        "name the skills it teaches instead, such as 'data science', 'machine learning', 'model evaluation and validation'"
+    )
+
+
+def test_a_role_named_as_a_skill_in_turtle_gets_the_iris_to_write(store: Store) -> None:
+    text = (
+        PREFIXES
+        + """curriculum:r a ckg:Curriculum ; skos:prefLabel "R"@en ; ckg:hasCourse course:r-a .
+course:r-a a ckg:Course ; skos:prefLabel "A"@en ; ckg:term 1 ; ckg:teaches skill:statistics ;
+  ckg:requiresPrior <https://w3id.org/careerkg/id/role/data-analyst> .
+"""
+    )
+    (ref,) = parse_curriculum(text, store, fmt="turtle", source="r.ttl").courses[0].requires
+    assert ref.note == "'Data Analyst' is a role, not a skill"
+    assert ref.fix.startswith("name the skills it requires instead, such as skill:"), ref.fix
