@@ -1165,8 +1165,19 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
         levels: dict[Node, int] = {}  # the level each teaching of the course reaches, when stated
         for teaching in g.objects(c, CKG.hasTeaching):
             skill, level = g.value(teaching, CKG.taughtSkill), g.value(teaching, CKG.level)
-            if skill is not None and isinstance(level, Literal) and isinstance(level.value, int):
-                levels[skill] = max(levels.get(skill, 0), level.value)
+            if skill is None or level is None:
+                continue
+            stated = level.value if isinstance(level, Literal) else None
+            if not isinstance(stated, int) or isinstance(stated, bool) or not 1 <= stated <= 5:
+                from kg.validate import term_text  # a literal as written: 7, "high", 2.5
+
+                raise InvalidCurriculum(
+                    source,
+                    f"the level {term_text(g, level)} of {_show(c, nm)}'s teaching of {_show(skill, nm)} is no "
+                    "level: a level is a whole number from 1 (awareness) to 5 (expert), such as ckg:level 3",
+                    line_of(c, "ckg:level"),
+                )
+            levels[skill] = max(levels.get(skill, 0), stated)
         courses.append(
             Course(
                 c,

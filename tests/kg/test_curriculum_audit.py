@@ -237,3 +237,16 @@ course:r-a a ckg:Course ; skos:prefLabel "A"@en ; ckg:term 1 ; ckg:teaches skill
     (ref,) = parse_curriculum(text, store, fmt="turtle", source="r.ttl").courses[0].requires
     assert ref.note == "'Data Analyst' is a role, not a skill"
     assert ref.fix.startswith("name the skills it requires instead, such as skill:"), ref.fix
+
+
+@pytest.mark.parametrize("level", ["7", "0", '"high"', "2.5"])
+def test_a_teaching_level_out_of_range_is_refused_naming_the_line(store: Store, level: str) -> None:
+    text = LEVELS.replace(
+        "skill:machine-learning ; ckg:level 2", f"skill:machine-learning ; ckg:level {level}"
+    )
+    with pytest.raises(InvalidCurriculum) as info:
+        parse_curriculum(text, store, fmt="turtle", source="levels.ttl")
+    message = str(info.value)
+    assert message.startswith("levels.ttl, line 15: "), message
+    assert f"the level {level} of course:lv-b's teaching of skill:machine-learning" in message, message
+    assert "a level is a whole number from 1 (awareness) to 5 (expert)" in message, message
