@@ -66,3 +66,17 @@ def test_show_more_keeps_every_role_on_the_canvas_under_the_ladder(screen: Page)
     ys = screen.cy(CANVAS, "Object.fromEntries(cy.nodes().map(n => [n.id(), n.position('y')]))")
     lowest = max(ys[n] for n in ladder)
     assert all(y > lowest for n, y in ys.items() if n not in ladder)
+
+
+def test_show_more_reads_on_one_line(screen: Page) -> None:
+    """The status beside it took the room, and the button read "Show / more"."""
+    screen.goto("/")
+    button = screen.page.locator(f"#{ids.EX_SHOW_MORE}")
+    button.wait_for(state="visible", timeout=30_000)
+    lines = screen.page.evaluate(
+        """(id) => { const b = document.getElementById(id); const s = getComputedStyle(b);
+            const inner = b.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+            return inner / parseFloat(s.lineHeight === 'normal' ? parseFloat(s.fontSize) * 1.2 : s.lineHeight); }""",
+        ids.EX_SHOW_MORE,
+    )
+    assert lines < 1.5, lines  # was 2: "Show" over "more"
