@@ -102,29 +102,23 @@ def _store_to_validate(files: tuple[Path, ...], with_default: bool | None) -> st
     return str(location)
 
 
-def _refuse_empty(files: tuple[Path, ...]) -> None:
-    """Refuse a FILE holding nothing but blanks: it 'conformed', and a script checking an
-    export that failed to write went on as if it had been checked.
+def _empty_files(files: tuple[Path, ...]) -> list[Path]:
+    """The FILEs holding nothing but blanks: validated, they 'conformed' with nothing said
+    of only the ontology having been checked.
 
     Examples
     --------
-    >>> _refuse_empty(())
+    >>> _empty_files(())
+    []
     """
-    from kg.errors import InputFileError
-
+    empty = []
     for path in files:
         try:
-            if path.stat().st_size > 4096:
-                continue
-            blank = not path.read_bytes().strip()
+            if path.stat().st_size <= 4096 and not path.read_bytes().strip():
+                empty.append(path)
         except OSError:  # missing or unreadable: said when it is read
             continue
-        if blank:
-            raise InputFileError(
-                str(path),
-                "an empty file: nothing to validate; give the RDF file to check (Turtle, "
-                "N-Triples, JSON-LD, RDF/XML or a careerkg triples CSV)",
-            )
+    return empty
 
 
 @command("validate", short_help="Check the graph or your files: shapes, cycles, references.")
@@ -169,7 +163,12 @@ def validate(
     """
     from kg.validate import validate_files, validate_store
 
-    _refuse_empty(files)
+    for path in _empty_files(files):
+        click.echo(
+            f"careerkg: note: {path} is empty: it holds nothing to validate (an export that failed to "
+            "write?); what conforms is the ontology and any other file",
+            err=True,
+        )
     store = _store_to_validate(files, with_default)
     include_default = with_default if with_default is not None else not files
     show = sys.stderr.isatty() if progress is None else progress
