@@ -199,14 +199,33 @@ _STORE_KEY = "careerkg.store"
 _GRAPH_KEY = "careerkg.graph"
 
 
-def _remember_store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value:
-        ctx.meta[_STORE_KEY] = value
+_FROM_ENV = ".from-env"
 
 
-def _remember_graph(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    if value:
-        ctx.meta[_GRAPH_KEY] = value
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, str | None], None]:
+    """The callback keeping ``--store`` / ``--graph`` for :func:`open_store`, whether given
+    before the command or after it.
+
+    Both places read the environment too, so a value typed before the command is kept over
+    the environment's, which the command's own option reads again (``CAREERKG_STORE=a
+    careerkg --store b stats`` read a).
+    """
+    from click.core import ParameterSource
+
+    def remember(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if not value:
+            return
+        from_env = ctx.get_parameter_source(param.name or "") == ParameterSource.ENVIRONMENT
+        if from_env and key in ctx.meta and not ctx.meta.get(key + _FROM_ENV):
+            return  # typed before the command: the command line wins
+        ctx.meta[key] = value
+        ctx.meta[key + _FROM_ENV] = from_env
+
+    return remember
+
+
+_remember_store = _remember(_STORE_KEY)
+_remember_graph = _remember(_GRAPH_KEY)
 
 
 _store = click.option(
@@ -358,6 +377,27 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def from_environment(err: KGError, ctx: click.Context | None) -> KGError:
+    """``err`` saying which of ``--store`` and ``--graph`` came from the environment: a
+    CAREERKG_STORE set long ago answered 'no store at /old/path' with nothing saying where
+    that path came from."""
+    if ctx is None:
+        return err
+    given = [
+        f"{env}={ctx.meta[key]}"
+        for key, env in ((_STORE_KEY, "CAREERKG_STORE"), (_GRAPH_KEY, "CAREERKG_GRAPH"))
+        if ctx.meta.get(key + _FROM_ENV)
+    ]
+    if not given:
+        return err
+    said = KGError(
+        f"{err} (from the environment: {' and '.join(given)}; unset it, or give the option on the "
+        "command line)"
+    )
+    said.exit_code = err.exit_code
+    return said
+
+
 def open_store(data: Sequence[Path] = ()) -> Any:
     """The store named by ``--store`` (and ``--graph``), or the embedded default, plus the
     ``--data`` files."""
@@ -366,13 +406,16 @@ def open_store(data: Sequence[Path] = ()) -> Any:
     ctx = click.get_current_context(silent=True)
     location = ctx.meta.get(_STORE_KEY) if ctx is not None else None
     graph = ctx.meta.get(_GRAPH_KEY) if ctx is not None else None
-    if location:
-        check_store_location(str(location))
     loading = loading_note(data) if not location else None
     started = time.perf_counter()
     if loading:  # a whole import given to --data parses for many seconds, which said nothing
         click.echo(f"careerkg: {loading}...", err=True)
-    store = Store.open(location, data, graph=graph)
+    try:
+        if location:
+            check_store_location(str(location))
+        store = Store.open(location, data, graph=graph)
+    except KGError as err:
+        raise from_environment(err, ctx) from None
     if loading:
         click.echo(
             f"careerkg: loaded {len(store):,} triples in {time.perf_counter() - started:.1f} s", err=True

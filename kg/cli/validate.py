@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from kg.cli import RDFFile, check_store_location, command, format_option
+from kg.cli import RDFFile, check_store_location, command, format_option, from_environment
+from kg.errors import KGError
 from kg.validate import GROUP_FROM
 
 __all__ = ["validate"]
@@ -98,7 +99,10 @@ def _store_to_validate(files: tuple[Path, ...], with_default: bool | None) -> st
             "by node); export it and validate the file: "
             f"careerkg --store {location} export -o store.nt && careerkg validate store.nt"
         )
-    check_store_location(str(location))
+    try:
+        check_store_location(str(location))
+    except KGError as err:
+        raise from_environment(err, root) from None
     return str(location)
 
 
@@ -174,7 +178,10 @@ def validate(
     show = sys.stderr.isatty() if progress is None else progress
     with _ticking("careerkg: checking the shapes, cycles and references", show) as phase:
         if store is not None:
-            report = validate_store(store, on_phase=phase)
+            try:
+                report = validate_store(store, on_phase=phase)
+            except KGError as err:  # say a store named by CAREERKG_STORE came from there
+                raise from_environment(err, click.get_current_context().find_root()) from None
         else:
             report = validate_files([str(f) for f in files], with_default=include_default, on_phase=phase)
     if fmt == "json":
