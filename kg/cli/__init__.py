@@ -59,6 +59,19 @@ def interrupted() -> NoReturn:
     sys.exit(130)
 
 
+def _env_origin(param: click.Parameter | None, ctx: click.Context | None) -> str:
+    """`` (from the environment: NAME)`` when the value of ``param`` was read from its
+    environment variable ('' otherwise): click's message named only the option."""
+    from click.core import ParameterSource
+
+    if param is None or ctx is None or not param.name:
+        return ""
+    if ctx.get_parameter_source(param.name) != ParameterSource.ENVIRONMENT:
+        return ""
+    names = param.envvar if isinstance(param.envvar, (list, tuple)) else [param.envvar]
+    return f" (from the environment: {', '.join(str(n) for n in names if n)})"
+
+
 class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2; we allow 8.1
     """A number of seconds ≥ 0, finite (a time limit; 0 means none).
 
@@ -80,7 +93,9 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic from click 
         except (TypeError, ValueError):
             seconds = float("nan")
         if not math.isfinite(seconds) or seconds < 0:
-            self.fail(f"{value} is not a number of seconds ≥ 0 (0: no limit)", param, ctx)
+            self.fail(
+                f"{value} is not a number of seconds ≥ 0 (0: no limit){_env_origin(param, ctx)}", param, ctx
+            )
         return seconds
 
 
@@ -122,7 +137,7 @@ class Count(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.
         if number is None or number < self.low or (self.high is not None and number > self.high):
             span = f"≥ {self.low}" if self.high is None else f"from {self.low} to {self.high}"
             zero = f" (0: {self.zero})" if self.zero else ""
-            self.fail(f"{value} is not a whole number {span}{zero}", param, ctx)
+            self.fail(f"{value} is not a whole number {span}{zero}{_env_origin(param, ctx)}", param, ctx)
         return number
 
 

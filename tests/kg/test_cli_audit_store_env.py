@@ -61,3 +61,25 @@ def test_a_typed_missing_store_is_said_without_the_environment(tmp_path: Path) -
     result = invoke("--store", str(tmp_path / "gone"), "stats")
     assert result.exit_code == 2, result.output
     assert "from the environment" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "said"),
+    [
+        ("CAREERKG_SPARQL_TIMEOUT", ["sparql", "ASK {}"], "x is not a number of seconds"),
+        ("CAREERKG_SPARQL_MAX_ROWS", ["sparql", "ASK {}"], "x is not a whole number"),
+        ("CAREERKG_MAX_BODY", ["serve"], "x is not a whole number"),
+    ],
+)
+def test_a_bad_limit_from_the_environment_names_the_variable(env: str, args: list[str], said: str) -> None:
+    # was: "Invalid value for '--timeout': x is not ...", nothing naming the variable set
+    result = invoke(*args, env={env: "x"})
+    assert result.exit_code == 2, result.output
+    assert said in result.output
+    assert f"(from the environment: {env})" in result.output
+
+
+def test_a_bad_limit_typed_is_said_without_the_environment() -> None:
+    result = invoke("sparql", "ASK {}", "--timeout", "x")
+    assert result.exit_code == 2, result.output
+    assert "from the environment" not in result.output
