@@ -26,6 +26,7 @@ __all__ = [
     "BAR_LINE",
     "DARK_TEXT",
     "FONT",
+    "NO_AREA",
     "SUBTITLE_CHARS",
     "bar_text_colours",
     "central_skills_figure",
@@ -195,6 +196,15 @@ this cannot be told apart). A bar's own area is in its hover text and the chart'
 
 _OTHER_COLOUR = "#BBBBBB"
 
+OTHER = "Other"
+"""What :func:`kg.explore.hours_by_area` calls the skills in no skill area."""
+
+NO_AREA = "no skill area"
+"""What the charts call the skills in no skill area. kg's "Other" read as "the other
+areas": on ESCO the hours chart's top bar was "Other" (15,000 h) under a subtitle that
+said "the other 408 take 493,285 h in all", and a long path's legend had both "Other"
+and "other areas"."""
+
 
 def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] | None = None) -> Figure:
     """Hours per step, coloured by skill area, with the cumulative hours as a line.
@@ -207,7 +217,7 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
     >>> steps = [{"position": 1, "iri": "a", "label": "A", "hours": 10}, {"position": 2, "iri": "b", "label": "B", "hours": 5}]
     >>> fig = effort_figure(steps, {"a": "Maths"})
     >>> [t["name"] for t in fig["data"]]
-    ['Maths', 'Other', 'cumulative hours']
+    ['Maths', 'no skill area', 'cumulative hours']
     >>> fig["data"][-1]["y"]
     [10.0, 15.0]
     >>> many = [{"iri": str(i), "label": str(i), "hours": 100 - i} for i in range(12)]
@@ -223,12 +233,12 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
     areas = areas or {}
     labels = [f"{s.get('position', i + 1)}. {s.get('label', s.get('iri'))}" for i, s in enumerate(steps)]
     hours = [float(s.get("hours") or 0) for s in steps]
-    step_area = [areas.get(str(s.get("iri")), "Other") for s in steps]
+    step_area = [areas.get(str(s.get("iri")), NO_AREA) for s in steps]
     reached = list(dict.fromkeys(step_area))
     if len(reached) > AREAS_SHOWN:
         hours_of = {a: sum(h for h, b in zip(hours, step_area, strict=True) if b == a) for a in reached}
-        # skills in no area ("Other") are among the other areas
-        ranked = sorted((a for a in reached if a != "Other"), key=lambda a: -hours_of[a])
+        # skills in no area are among the other areas
+        ranked = sorted((a for a in reached if a != NO_AREA), key=lambda a: -hours_of[a])
         kept = set(ranked[:AREAS_SHOWN])
         groups = [a for a in reached if a in kept] + ["other areas"]
     else:
@@ -507,18 +517,21 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     subtitle says how many there are and what the rest add up to (as a bar it dwarfed
     all the others).
 
-    ``hours`` is :func:`kg.explore.hours_by_area`, largest first; ``"Other"`` holds
-    the skills in no area. Each area's bar carries its explorer address
-    (``customdata``; empty for "Other").
+    ``hours`` is :func:`kg.explore.hours_by_area`, largest first; its ``"Other"``
+    holds the skills in no area, drawn as :data:`NO_AREA` and not counted as an area.
+    Each area's bar carries its explorer address (``customdata``; empty for no area).
 
     Examples
     --------
     >>> fig = hours_by_area_figure({"Maths": 60.0, "Other": 5.0})
     >>> fig["data"][0]["y"], fig["data"][0]["customdata"]
-    (['Other', 'Maths'], ['', '/node/Maths'])
+    (['no skill area', 'Maths'], ['', '/node/Maths'])
     >>> fig = hours_by_area_figure({"A": 9.0, "B": 5.0, "C": 1.0}, top=1)
     >>> fig["data"][0]["y"], fig["layout"]["title"]["subtitle"]["text"]
     (['A'], 'The largest 1 of 3 areas;<br>the other 2 take 6 h in all.')
+    >>> fig = hours_by_area_figure({"Other": 90.0, "A": 9.0, "B": 5.0, "C": 1.0}, top=2)
+    >>> fig["data"][0]["y"], fig["layout"]["title"]["subtitle"]["text"]
+    (['A', 'no skill area'], 'The largest 1 of 3 areas<br>and the skills in no area;<br>the other 2 take 6 h in all.')
     """
     from dashboard.urls import node_url
 
@@ -528,8 +541,8 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     bar = {
         "type": "bar",
         "x": [v for _, v in reversed(shown)],
-        "y": list(reversed(names)),
-        "customdata": ["" if n == "Other" else node_url(n) for n in reversed(names)],
+        "y": [NO_AREA if n == OTHER else n for n in reversed(names)],
+        "customdata": ["" if n == OTHER else node_url(n) for n in reversed(names)],
         "orientation": "h",
         "marker": {"color": NODE_STYLES["skill"]["color"]},
         "hovertemplate": "%{y}: %{x:,.0f} h to learn all its skills<extra></extra>",
@@ -538,10 +551,18 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     rest = items[top:]
     lines = []
     if rest:
-        lines = [
-            f"The largest {len(shown):,} of {len(items):,} areas;",
-            f"the other {len(rest):,} take {sum(v for _, v in rest):,.0f} h in all.",
-        ]
+        areas = len(items) - (OTHER in hours)
+        listed = len([n for n in names if n != OTHER])
+        others = len([n for n, _ in rest if n != OTHER])
+        total = f"{sum(v for _, v in rest):,.0f} h in all."
+        if OTHER in names:  # lines of at most SUBTITLE_CHARS
+            lines = [f"The largest {listed:,} of {areas:,} areas", "and the skills in no area;"]
+        else:
+            lines = [f"The largest {listed:,} of {areas:,} areas;"]
+        if OTHER in dict(rest):
+            lines += [f"the other {others:,} and the skills in no area", f"take {total}"]
+        else:
+            lines += [f"the other {others:,} take {total}"]
     return _figure(
         [bar],
         "Learning hours by skill area",

@@ -87,7 +87,7 @@ def test_hundreds_of_areas_keep_the_largest_and_say_what_the_rest_add_up_to() ->
 
 def test_a_few_areas_are_all_shown() -> None:
     fig = figures.hours_by_area_figure({"Maths": 60.0, "Other": 5.0}, top=15)
-    assert fig["data"][0]["y"] == ["Other", "Maths"]
+    assert fig["data"][0]["y"] == [figures.NO_AREA, "Maths"]
 
 
 def test_bars_carry_the_explorer_address_of_their_node() -> None:
@@ -216,3 +216,19 @@ def test_the_lines_under_a_chart_title_fit_a_phones_chart_at_esco_scale() -> Non
         assert all(len(line) <= figures.SUBTITLE_CHARS for line in lines), lines
         assert "annotations" not in fig["layout"]
         go.Figure(fig)
+
+
+def test_skills_in_no_area_are_named_so_and_not_counted_as_an_area() -> None:
+    """On ESCO the top bar read "Other" under "the other 408 take 493,285 h in all", and a
+    path's legend had "Other" beside "other areas"."""
+    hours = {"Other": 15_000.0, **{f"area {i}": 9_000.0 - i for i in range(428)}}
+    fig = figures.hours_by_area_figure(hours, top=20)
+    assert "Other" not in fig["data"][0]["y"]
+    assert fig["data"][0]["y"][-1] == figures.NO_AREA  # the largest, at the top
+    lines = fig["layout"]["title"]["subtitle"]["text"].split("<br>")
+    assert lines == ["The largest 19 of 428 areas", "and the skills in no area;", lines[2]]
+    assert lines[2].startswith("the other 409 take ")
+    assert all(len(line) <= figures.SUBTITLE_CHARS for line in lines)
+    steps = [{"iri": "a", "label": "A", "hours": 3}, {"iri": "b", "label": "B", "hours": 4}]
+    legend = [t["name"] for t in figures.effort_figure(steps, {"a": "Maths"})["data"]]
+    assert legend == ["Maths", figures.NO_AREA, "cumulative hours"]
