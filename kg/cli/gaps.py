@@ -4,6 +4,10 @@ uncovered target-role skills, unknown skills and duplicates."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -13,6 +17,62 @@ from kg.cli import command, data_option, format_option, open_store
 __all__ = ["gaps_command"]
 
 FORMATS = ("table", "json", "md", "csv", "ttl")
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width when the report is shown on one (``None`` when it goes to a
+    file or a pipe, which get the lines whole)."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+_HANG = re.compile(r"- |fix: |.*?\d%  ")
+"""What a report line's wrapped lines are indented under: its item's dash, its fix, or the
+coverage figure of its role."""
+
+
+def wrap_report(text: str, width: int) -> str:
+    r"""The readable gaps report wrapped to ``width``, each line's continuation indented
+    under what it goes on (an item's text, a fix, a role's uncovered skills); the terminal
+    broke its lines of 200 characters and more anywhere.
+
+    Examples
+    --------
+    >>> report = (
+    ...     "Missing prerequisites (1)\n"
+    ...     "  - 'ML' (term 1) needs 'linear algebra' (prerequisite of 'machine learning')\n"
+    ...     "    fix: teach 'linear algebra' before term 1 or add it to the entry requirements\n"
+    ...     "  Data Scientist   84.6%  uncovered: business acumen, calculus, communication\n"
+    ... )
+    >>> print(wrap_report(report, 50), end="")
+    Missing prerequisites (1)
+      - 'ML' (term 1) needs 'linear algebra'
+        (prerequisite of 'machine learning')
+        fix: teach 'linear algebra' before term 1 or
+             add it to the entry requirements
+      Data Scientist   84.6%  uncovered: business
+                              acumen, calculus,
+                              communication
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        if len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        hang = len(line) - len(body)
+        if match := _HANG.match(body):
+            hang += len(match.group(0))
+        out += textwrap.wrap(
+            line,
+            width=max(width, hang + 20),
+            subsequent_indent=" " * hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
 
 _SHEET_SUFFIXES = (".csv", ".tsv", ".txt")
 """Names ``careerkg gaps`` reads as a sheet, so a ``--suggested-terms`` file can be checked again."""
@@ -119,7 +179,9 @@ def gaps_command(
     elif fmt == "ttl":
         click.echo(report_graph(report).serialize(format="turtle"), nl=False)
     else:
-        click.echo(report_table(report), nl=False)
+        width = _terminal_width()
+        table = report_table(report)
+        click.echo(table if width is None else wrap_report(table, width), nl=False)
     if moved_to is not None:
         if report.moves:
             moved_to.write_text(

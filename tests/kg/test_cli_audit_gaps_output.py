@@ -56,3 +56,26 @@ def test_the_suggested_terms_file_is_named_as_the_csv_it_is(tmp_path: Path, name
     assert result.exit_code == 2, result.output
     assert not (tmp_path / name).exists()
     assert ".csv" in result.output
+
+
+def _report(monkeypatch: pytest.MonkeyPatch, width: int | None) -> str:
+    import kg.cli.gaps
+
+    root = Path(__file__).resolve().parents[2]
+    monkeypatch.setattr(kg.cli.gaps, "_terminal_width", lambda: width)
+    result = invoke("gaps", str(root / "data" / "curricula" / "ml-bootcamp.csv"))
+    assert result.exit_code == 1, result.output
+    return result.stdout
+
+
+def test_the_report_is_wrapped_to_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # was: lines of 200 characters and more, broken by the terminal wherever they reached its edge
+    whole = _report(monkeypatch, None)
+    wrapped = _report(monkeypatch, 80)
+    assert max(map(len, whole.splitlines())) > 80  # piped, each finding stays one line
+    assert max(map(len, wrapped.splitlines())) <= 80
+    assert wrapped.split() == whole.split()  # the same words, in the same order
+    lines = wrapped.splitlines()
+    fix = next(i for i, line in enumerate(lines) if line.startswith("    fix: ") and len(line) > 70)
+    assert lines[fix + 1].startswith(" " * 9)  # a fix goes on under its own text
+    assert not lines[fix + 1].startswith(" " * 10)
