@@ -410,7 +410,7 @@ def verdict(report: Mapping[str, Any]) -> str:
     --------
     >>> from kg.store import Store
     >>> print(verdict(analyse(Store.default(), *load_example("ml-bootcamp.csv"))["report"]))
-    19 gaps found: 5 missing prerequisites, 2 order violations, 1 unknown skill, 11 uncovered essential skills.
+    20 gaps found: 5 missing prerequisites, 2 order violations, 1 unknown skill, 12 uncovered essential skills.
     """
     if not report["has_gaps"]:
         return "No gaps found."

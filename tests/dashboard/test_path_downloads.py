@@ -99,13 +99,13 @@ def test_a_label_with_a_pipe_keeps_the_markdown_table_whole() -> None:
 
 def test_the_markdown_download_says_when_fewer_alternatives_exist_than_asked(store: Store) -> None:
     # the page said 'Only 3 other routes exist (9 asked for).' and the CLI said so; the download did not
-    result = view.compute(store, ROLE + "data-scientist", ROLE + "lead-machine-learning-engineer", [], 9)
+    result = view.compute(store, ROLE + "data-scientist", ROLE + "senior-machine-learning-engineer", [], 9)
     found = len(result["path"]["alternatives"])
     assert 0 < found < result["asked"]
     md = render(result["path"], "md", asked=result["asked"])
     cli = _cli(
         "Data Scientist",
-        "Lead Machine Learning Engineer",
+        "Senior Machine Learning Engineer",
         "--alternatives",
         str(result["asked"]),
         "--format",
@@ -123,7 +123,7 @@ def test_the_markdown_download_says_when_fewer_alternatives_exist_than_asked(sto
     )
     assert md.rstrip().endswith("## Alternatives\n\n2 other routes asked for; none exists.")
     # as many as asked for, or none asked for: nothing to say
-    enough = view.compute(store, ROLE + "data-scientist", ROLE + "lead-machine-learning-engineer", [], 2)
+    enough = view.compute(store, ROLE + "data-scientist", ROLE + "senior-machine-learning-engineer", [], 2)
     assert len(enough["path"]["alternatives"]) == 2
     assert "asked for" not in render(enough["path"], "md", asked=2)
     assert "Alternatives" not in render(none["path"], "md")
@@ -132,7 +132,7 @@ def test_the_markdown_download_says_when_fewer_alternatives_exist_than_asked(sto
 @pytest.mark.parametrize(
     ("source", "target", "asked"),
     [
-        ("data-scientist", "lead-machine-learning-engineer", 5),  # 3 other routes exist
+        ("data-scientist", "senior-machine-learning-engineer", 5),  # 3 other routes exist
         ("lead-machine-learning-engineer", "data-scientist", 2),  # none exists
     ],
 )
@@ -169,7 +169,7 @@ def test_the_pages_markdown_button_passes_the_alternatives_asked_for(store: Stor
     create_app(store, warm=False)
     from dashboard.pages import path as page
 
-    result = view.compute(store, ROLE + "data-scientist", ROLE + "lead-machine-learning-engineer", [], 9)
+    result = view.compute(store, ROLE + "data-scientist", ROLE + "senior-machine-learning-engineer", [], 9)
     button = '{"fmt":"md","type":"' + ids.DOWNLOAD_BUTTON + '"}.n_clicks'
     token = context_value.set(AttributeDict(triggered_inputs=[{"prop_id": button, "value": 1}]))
     try:
