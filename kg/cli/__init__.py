@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import importlib
 import math
+import re
+import shutil
 import sys
+import textwrap
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -202,6 +205,45 @@ def format_option(
         show_default=default is not None,
         help=help,
     )
+
+
+def terminal_width() -> int | None:
+    """The terminal's width when standard output is one (``None`` when it goes to a file
+    or a pipe, where a report's lines stay whole)."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def wrap_hanging(text: str, width: int, hang: re.Pattern[str]) -> str:
+    """``text`` with each line longer than ``width`` wrapped, its continuation indented
+    under the end of what ``hang`` matches at its start (after its indent); words, IRIs
+    included, are never broken.
+
+    Examples
+    --------
+    >>> print(wrap_hanging("WARNING   x <urn:x>: has no definition; users see it", 30, re.compile("WARNING +")))
+    WARNING   x <urn:x>: has no
+              definition; users
+              see it
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        if len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        if match := hang.match(body):
+            indent += len(match.group(0))
+        out += textwrap.wrap(
+            line,
+            width=max(width, indent + 20),
+            subsequent_indent=" " * indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
 def fail(message: str, code: int = 2) -> None:

@@ -5,26 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import sys
-import textwrap
 from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, format_option, open_store
+from kg.cli import command, data_option, format_option, open_store, terminal_width, wrap_hanging
 
 __all__ = ["gaps_command"]
 
 FORMATS = ("table", "json", "md", "csv", "ttl")
-
-
-def _terminal_width() -> int | None:
-    """The terminal's width when the report is shown on one (``None`` when it goes to a
-    file or a pipe, which get the lines whole)."""
-    if not sys.stdout.isatty():
-        return None
-    return shutil.get_terminal_size((100, 24)).columns
 
 
 _HANG = re.compile(r"- |fix: |.*?\d%  ")
@@ -55,23 +44,7 @@ def wrap_report(text: str, width: int) -> str:
                               acumen, calculus,
                               communication
     """
-    out: list[str] = []
-    for line in text.splitlines():
-        if len(line) <= width:
-            out.append(line)
-            continue
-        body = line.lstrip(" ")
-        hang = len(line) - len(body)
-        if match := _HANG.match(body):
-            hang += len(match.group(0))
-        out += textwrap.wrap(
-            line,
-            width=max(width, hang + 20),
-            subsequent_indent=" " * hang,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+    return wrap_hanging(text, width, _HANG)
 
 
 _SHEET_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -179,7 +152,7 @@ def gaps_command(
     elif fmt == "ttl":
         click.echo(report_graph(report).serialize(format="turtle"), nl=False)
     else:
-        width = _terminal_width()
+        width = terminal_width()
         table = report_table(report)
         click.echo(table if width is None else wrap_report(table, width), nl=False)
     if moved_to is not None:

@@ -62,7 +62,7 @@ def _report(monkeypatch: pytest.MonkeyPatch, width: int | None) -> str:
     import kg.cli.gaps
 
     root = Path(__file__).resolve().parents[2]
-    monkeypatch.setattr(kg.cli.gaps, "_terminal_width", lambda: width)
+    monkeypatch.setattr(kg.cli.gaps, "terminal_width", lambda: width)
     result = invoke("gaps", str(root / "data" / "curricula" / "ml-bootcamp.csv"))
     assert result.exit_code == 1, result.output
     return result.stdout
