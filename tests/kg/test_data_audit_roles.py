@@ -128,3 +128,19 @@ def test_ml_engineer_expects_the_advanced_degrees_seed_002_names(data):
     ):
         assert cred[degree] in expected, f"ML Engineer should expect {degree}"
         assert SRC["seed-002"] in set(data.objects(cred[degree], DCTERMS.source))
+
+
+def test_only_senior_research_and_leadership_roles_ask_for_expert_level(data):
+    # level 5 is "expert" (ckg:level): Senior, Lead, Head and Architect roles and research
+    # ask for it; a mid-level role does not (a new-graduate Data Engineer, four years after
+    # Student, was asked for expert SQL and ETL; an MLOps Engineer, a year after ML
+    # Engineer, for more MLOps than a Senior ML Engineer)
+    senior = ("Senior ", "Lead ", "Head ")
+    for role in _working_roles(data):
+        label = str(data.value(role, SKOS.prefLabel))
+        if label.startswith(senior) or label in ("AI Architect", "Research Scientist"):
+            continue
+        for req in data.objects(role, CKG.hasRequirement):
+            level = data.value(req, CKG.level).toPython()
+            skill = data.value(req, CKG.requiredSkill)
+            assert level <= 4, f"{label} asks for {skill} at expert level {level}"
