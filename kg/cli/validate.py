@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import threading
 import time
@@ -12,11 +13,24 @@ from pathlib import Path
 
 import click
 
-from kg.cli import RDFFile, check_store_location, command, format_option, from_environment
+from kg.cli import (
+    RDFFile,
+    check_store_location,
+    command,
+    format_option,
+    from_environment,
+    terminal_width,
+    wrap_hanging,
+)
 from kg.errors import KGError
 from kg.validate import GROUP_FROM
 
 __all__ = ["validate"]
+
+
+_HANG = re.compile(r"(?:VIOLATION|WARNING|INFO) +|e\.g\. ")
+"""What a finding's wrapped lines are indented under: its severity, or its examples'
+'e.g.'."""
 
 
 @contextmanager
@@ -187,5 +201,7 @@ def validate(
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
-        click.echo(report.text if show_all else report.summary())
+        text = report.text if show_all else report.summary()
+        width = terminal_width()
+        click.echo(text if width is None else wrap_hanging(text, width, _HANG))
     raise SystemExit(0 if report.conforms else 1)

@@ -33,3 +33,35 @@ def test_a_file_with_triples_is_validated_without_the_note(tmp_path: Path) -> No
     assert result.exit_code in (0, 1), result.output
     assert '"conforms"' in result.stdout
     assert "is empty" not in result.stderr
+
+
+BROKEN = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+skill:x a ckg:Skill ; skos:prefLabel "x"@en ; ckg:learningHours -5 ; ckg:hasPrerequisite skill:y .
+skill:y a ckg:Skill ; skos:prefLabel "y"@en ; ckg:hasPrerequisite skill:x .
+"""
+
+
+def _findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int | None) -> str:
+    import kg.cli.validate
+
+    data = tmp_path / "broken.ttl"
+    data.write_text(BROKEN, encoding="utf-8")
+    monkeypatch.setattr(kg.cli.validate, "terminal_width", lambda: width)
+    result = invoke("validate", str(data), "--no-progress")
+    assert result.exit_code == 1, result.output
+    return result.stdout
+
+
+def test_the_findings_are_wrapped_to_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # was: findings of 150 characters and more, broken wherever the terminal's edge fell
+    whole = _findings(tmp_path, monkeypatch, None)
+    wrapped = _findings(tmp_path, monkeypatch, 80)
+    assert max(map(len, whole.splitlines())) > 80  # piped, each finding stays one line
+    assert max(map(len, wrapped.splitlines())) <= 80
+    assert wrapped.split() == whole.split()
+    lines = wrapped.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("VIOLATION "))
+    assert lines[first + 1].startswith(" " * 10)  # goes on under the node, past the severity
+    assert lines[first + 1][10] != " "
