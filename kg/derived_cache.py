@@ -45,7 +45,6 @@ True
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import os
 import pickle
@@ -281,13 +280,10 @@ def load(store: Store, key: str) -> Any | None:
         with open(_path(store, key), "rb") as fh:
             if pickle.load(fh) != expected:  # two pickles, each read with its own memo
                 return None
-            enabled = gc.isenabled()
-            gc.disable()  # millions of small containers: the collector would run hundreds of times
-            try:
+            from kg.names import collector_paused
+
+            with collector_paused():  # millions of small containers: it would run hundreds of times
                 payload = pickle.load(fh)
-            finally:
-                if enabled:
-                    gc.enable()
         return _decode(key, payload, store)
     except Exception:  # a bad cache file of any kind only means the view is built again
         return None
