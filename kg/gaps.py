@@ -1337,13 +1337,23 @@ def report_graph(report: GapReport) -> Graph:
             link(c_node, CKG.assumedSkill, n)
         for n, _through in cov.through_narrower:
             link(c_node, CKG.taughtThroughNarrower, n)
+        low = {s: (top, need) for s, top, need in cov.below_level}
         for n in cov.uncovered:
             link(c_node, CKG.uncoveredSkill, n)
-            f = finding(
-                CKG.UncoveredSkill,
-                f"{n.label!r} is essential for {cov.role.label!r} but taught by no course",
-                f"add a course teaching {n.label!r}",
-            )
+            essential = f"{n.label!r} is essential for {cov.role.label!r}"
+            if n in low:
+                top, need = low[n]
+                f = finding(
+                    CKG.UncoveredSkill,
+                    f"{essential} but taught only to level {top} of the {need} it requires",
+                    f"teach {n.label!r} to level {need} (the courses reach level {top})",
+                )
+            else:
+                f = finding(
+                    CKG.UncoveredSkill,
+                    f"{essential} but taught by no course",
+                    f"add a course teaching {n.label!r}",
+                )
             link(f, CKG.aboutSkill, n)
             link(f, CKG.aboutRole, cov.role)
     for d in report.duplicates:

@@ -250,3 +250,29 @@ def test_a_teaching_level_out_of_range_is_refused_naming_the_line(store: Store, 
     assert message.startswith("levels.ttl, line 15: "), message
     assert f"the level {level} of course:lv-b's teaching of skill:machine-learning" in message, message
     assert "a level is a whole number from 1 (awareness) to 5 (expert)" in message, message
+
+
+def test_the_rdf_report_says_a_skill_taught_too_low_is_taught_too_low(store: Store) -> None:
+    # the Turtle report called it "taught by no course" and suggested adding a course
+    from rdflib import RDF, RDFS
+    from rdflib.namespace import SKOS
+
+    from kg.gaps import find_gaps, report_graph
+    from kg.namespace import CKG
+
+    report = find_gaps(store, parse_curriculum(LEVELS, store, fmt="turtle", source="levels.ttl"))
+    g = report_graph(report)
+    by_skill = {
+        str(g.value(g.value(f, CKG.aboutSkill), SKOS.prefLabel)): f
+        for f in g.subjects(RDF.type, CKG.UncoveredSkill)
+    }
+    low = by_skill["machine learning"]
+    assert str(g.value(low, RDFS.comment)) == (
+        "'machine learning' is essential for 'Data Scientist' but taught only to level 2 of the 4 it requires"
+    )
+    assert str(g.value(low, CKG.suggestion)) == "teach 'machine learning' to level 4 (the courses reach level 2)"
+    others = [f for label, f in by_skill.items() if label != "machine learning"]
+    assert others, by_skill
+    for f in others:
+        assert str(g.value(f, RDFS.comment)).endswith("but taught by no course")
+        assert str(g.value(f, CKG.suggestion)).startswith("add a course teaching")
