@@ -207,10 +207,10 @@ def format_option(
     )
 
 
-def terminal_width() -> int | None:
-    """The terminal's width when standard output is one (``None`` when it goes to a file
-    or a pipe, where a report's lines stay whole)."""
-    if not sys.stdout.isatty():
+def terminal_width(err: bool = False) -> int | None:
+    """The terminal's width when standard output (standard error, with ``err``) is one
+    (``None`` when it goes to a file or a pipe, where a report's lines stay whole)."""
+    if not (sys.stderr if err else sys.stdout).isatty():
         return None
     return shutil.get_terminal_size((100, 24)).columns
 

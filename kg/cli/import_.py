@@ -10,6 +10,7 @@ A summary (counts per class and relation, quirks met) goes to stderr.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -82,6 +83,7 @@ def _run(
     show_progress: bool | None,
     optimize: bool = False,
 ) -> None:
+    from kg.cli import terminal_width, wrap_hanging
     from kg.errors import KGError
     from kg.importers.common import check_version, output_kind, sweep_stale, text_sink, write_output
     from kg.importers.store import build_store, check_store_target, holds_source, rdf_format
@@ -120,7 +122,9 @@ def _run(
             raise KGError(
                 f"the import stopped: cannot write {nt.parent}: {err.strerror or err}; nothing was written"
             ) from err
-        click.echo(report.summary(), err=True)
+        summary = report.summary()
+        width = terminal_width(err=True)
+        click.echo(summary if width is None else wrap_hanging(summary, width, _HANG), err=True)
         for path in data:  # the same import twice would load every requirement twice
             if report.source_iri and holds_source(path, report.source_iri):
                 raise KGError(
@@ -156,6 +160,11 @@ def _run(
         sys.exit(130)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+_HANG = re.compile(r"quirks: [\w-]{2}|[\w-]{2}(?=[\w-]* [\d,]+ \()|[a-z ]+: ")
+"""What a summary line's wrapped lines are indented under: its heading ('rows read: ',
+'attribution: '), or two past the start of a quirk, so that each quirk's first line stands out."""
 
 
 def _interrupted(pending: list[Path], warming: Path | None) -> str:
