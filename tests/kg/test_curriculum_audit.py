@@ -270,7 +270,9 @@ def test_the_rdf_report_says_a_skill_taught_too_low_is_taught_too_low(store: Sto
     assert str(g.value(low, RDFS.comment)) == (
         "'machine learning' is essential for 'Data Scientist' but taught only to level 2 of the 4 it requires"
     )
-    assert str(g.value(low, CKG.suggestion)) == "teach 'machine learning' to level 4 (the courses reach level 2)"
+    assert (
+        str(g.value(low, CKG.suggestion)) == "teach 'machine learning' to level 4 (the courses reach level 2)"
+    )
     others = [f for label, f in by_skill.items() if label != "machine learning"]
     assert others, by_skill
     for f in others:
