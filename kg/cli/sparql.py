@@ -8,7 +8,16 @@ from pathlib import Path
 
 import click
 
-from kg.cli import ROWS, Seconds, command, data_option, format_option, open_store
+from kg.cli import (
+    ROWS,
+    Seconds,
+    command,
+    data_option,
+    format_option,
+    open_store,
+    terminal_width,
+    wrap_hanging,
+)
 from kg.errors import InputFileError, QueryRejected, QueryTimeout, ResultTooLarge, not_utf8
 
 __all__ = ["sparql_command"]
@@ -194,9 +203,14 @@ def sparql_command(
 
     if list_examples:
         width = max(len(n) for n in EXAMPLES)
+        lines = []
         for name, ex in EXAMPLES.items():
-            args = "".join(f" [--param {p}={v}]" for p, v in ex.params.items())
-            click.echo(f"{name:<{width}}  {ex.title}{args}")
+            args = "".join(f" [--param\N{NO-BREAK SPACE}{p}={v}]" for p, v in ex.params.items())
+            lines.append(f"{name:<{width}}  {ex.title}{args}")
+        text = "\n".join(lines)
+        if (columns := terminal_width()) is not None:  # each goes on under its title
+            text = wrap_hanging(text, columns, re.compile(r"[\w-]+ +"))
+        click.echo(text.replace("\N{NO-BREAK SPACE}", " "))
         return
     if query is None:
         raise click.UsageError("give a query, @FILE, - (stdin) or an example name (see --examples)")

@@ -123,3 +123,21 @@ def test_a_number_out_of_range_says_what_would_do(args: list[str], said: str) ->
     result = invoke(*args)
     assert result.exit_code == 2, result.output
     assert said in result.output
+
+
+def test_the_examples_listed_are_wrapped_to_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # was: lines of 150 characters ('learning-path  Shortest ... [--param source=...] [--param
+    # target=...]') broken wherever the terminal's edge fell
+    import kg.cli.sparql
+
+    whole = invoke("sparql", "--examples").stdout
+    monkeypatch.setattr(kg.cli.sparql, "terminal_width", lambda: 80)
+    wrapped = invoke("sparql", "--examples").stdout
+    assert max(map(len, whole.splitlines())) > 80
+    assert max(map(len, wrapped.splitlines())) <= 80
+    assert wrapped.split() == whole.split()
+    column = whole.index("Skills that count")  # where the titles start
+    for line in wrapped.splitlines():
+        assert not line[:column].strip() or not line.startswith(" "), line
+        if line.startswith(" "):
+            assert line[column:].startswith("[--param "), line  # a parameter, whole, under the title
