@@ -313,14 +313,19 @@ def data_table(table: Mapping[str, Any]) -> html.Details:
     the chart: the text alternative of the chart, and the keyboard's way to the
     addresses its bars open (each is a link in the first column).
 
+    The table scrolls sideways in a frame of its own (``table-scroll``) when it is
+    wider than the card: on a phone the gaps page's term table (four columns, headed
+    "missing prerequisites"...) was 378 px wide in a 340 px card, its last column cut
+    off at the screen's edge and the whole page scrolling sideways.
+
     Examples
     --------
     >>> box = data_table({"title": "Hours", "header": ["role", "hours"],
     ...                   "rows": [[{"text": "AI Architect", "href": "/path/-/AI%20Architect"}, {"text": "3,430"}]],
     ...                   "notes": []})
-    >>> box.children[0].children
-    'Hours: the data as a table'
-    >>> link = box.children[1].children[1].children[0].children[0].children
+    >>> box.children[0].children, box.children[1].className
+    ('Hours: the data as a table', 'table-scroll')
+    >>> link = box.children[1].children.children[1].children[0].children[0].children
     >>> link.children, link.href
     ('AI Architect', '/path/-/AI%20Architect')
     """
@@ -337,7 +342,7 @@ def data_table(table: Mapping[str, Any]) -> html.Details:
     return html.Details(
         [
             html.Summary(f"{title}: the data as a table"),
-            html.Table([head, html.Tbody(rows)], className="results"),
+            html.Div(html.Table([head, html.Tbody(rows)], className="results"), className="table-scroll"),
             *(html.P(note, className="chart-note") for note in table.get("notes") or []),
         ],
         className="chart-data",

@@ -75,3 +75,40 @@ def test_the_gaps_charts_keep_their_texts_inside_and_apart(screen: Page) -> None
         if box["legend"] is not None:
             for bar in box["bars"]:
                 assert not _overlap(box["legend"], bar), (chart, box["legend"], bar)
+
+
+@pytest.mark.parametrize(
+    ("address", "ready"),
+    [
+        ("/gaps?example=ml-bootcamp.csv", "#gaps-findings li"),
+        ("/path/Data%20Analyst/Machine%20Learning%20Engineer", "#path-step-list .step"),
+    ],
+    ids=["gaps", "path"],
+)
+def test_a_phone_opens_each_charts_table_without_the_page_scrolling_sideways(
+    browser: Any, server: str, address: str, ready: str
+) -> None:
+    """The gaps page's term table was 378 px wide in a 340 px card: its last column ran
+    off the screen and the page scrolled sideways (403 px); the effort table ran 15 px
+    out of its card. A wide table scrolls in a frame of its own."""
+    for phone in open_page(browser, server, {"width": 390, "height": 844}):
+        phone.goto(address)
+        phone.page.wait_for_selector(ready, timeout=30_000)
+        for summary in phone.page.locator("details.chart-data > summary").all():
+            summary.click()
+        tables = phone.page.evaluate(
+            """() => [...document.querySelectorAll('details.chart-data table')].map(t => {
+                const card = t.closest('details').getBoundingClientRect();
+                const frame = t.parentElement;
+                return {width: t.getBoundingClientRect().width, right: t.getBoundingClientRect().right,
+                        card: card.right, frame: frame.getBoundingClientRect().right,
+                        scrolls: ['auto', 'scroll'].includes(getComputedStyle(frame).overflowX)};
+            })"""
+        )
+        assert tables, address
+        for table in tables:
+            assert table["width"] > 0
+            # inside its card, or in a frame inside the card that scrolls it
+            fits = table["right"] <= table["card"] + 1
+            assert fits or (table["scrolls"] and table["frame"] <= table["card"] + 1), (address, table)
+        assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
