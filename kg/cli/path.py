@@ -84,6 +84,9 @@ _NBSP = "\N{NO-BREAK SPACE}"
 WHY_COLUMN = 40
 """Narrowest ``why`` column; below it the reasons go on the lines under each step."""
 
+SKILL_COLUMN = 20
+"""Narrowest ``skill`` column a long label is wrapped in, when the rows would pass the width."""
+
 
 def _keep(text: str) -> str:
     """``text`` that :func:`_fill` never breaks."""
@@ -110,7 +113,8 @@ def fill_list(head: str, items: Sequence[str], width: int, indent: int) -> list[
     >>> fill_list("learn alone: ", ["linear algebra", "deep learning", "SQL"], 30, 4)
     ['learn alone: linear algebra,', '    deep learning, SQL']
     """
-    return _fill(head + ", ".join(map(_keep, items)), width, indent)
+    fits = max(width, indent + 20) - indent - 1  # an item longer than a line is broken after all
+    return _fill(head + ", ".join(_keep(i) if len(i) <= fits else i for i in items), width, indent)
 
 
 def _chain_kept(path: LearningPath) -> str:
@@ -182,21 +186,25 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
         pw = max(2, *(len(str(s.position)) for s in path.steps))
         w = max(5, *(len(s.label) for s in path.steps))
         hw = max(5, *(len(f"{s.hours:.1f}") for s in path.steps))
+        # a long label (ESCO has skills of 85 characters) wraps in its column: rows fit the width
+        w = min(w, max(SKILL_COLUMN, width - (pw + hw + 27)))
         row = f"  {'#':>{pw}}  {'skill':<{w}}  level  {'hours':>{hw}}  cumulative  "
         column = width - len(row) >= WHY_COLUMN  # else each step's reasons go below it
         lines.append(row + "why" if column else row.rstrip())
         for s in path.steps:
+            label, *more_label = _fill(s.label, w, 0) if len(s.label) > w else [s.label]
             head = (
-                f"  {s.position:>{pw}}  {s.label:<{w}}  {_level(s.from_level, s.level):<5}  {s.hours:>{hw}.1f}"
+                f"  {s.position:>{pw}}  {label:<{w}}  {_level(s.from_level, s.level):<5}  {s.hours:>{hw}.1f}"
                 f"  {s.cumulative_hours:>10.1f}  "
             )
             why = "; ".join(s.reasons)
-            if column:
+            if column:  # never with a label wrapped: the column is there only when rows fit whole
                 wrapped = _fill(why, width - len(head), 0)
                 lines.append(head + wrapped[0])
                 lines += [" " * len(head) + more for more in wrapped[1:]]
             else:
                 lines.append(head.rstrip())
+                lines += [f"{' ' * (pw + 4)}{part}" for part in more_label]
                 lines += _fill(f"{' ' * (pw + 4)}why: {why}", width, pw + 9)
         lines.append("")
     else:
