@@ -79,12 +79,13 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                         id=FILTERS,
                         open=True,
                         className="filters",
+                        # the layout first: Chromium's Tab from a control that is last in an
+                        # open <details> and out of the Tab order itself (a Dash 4 dropdown's
+                        # button, tabindex -1) goes back to the first control in it, so Tab
+                        # went round the filters for ever, never reaching "Reset view", the
+                        # canvas's buttons or the details
                         children=[
                             html.Summary("Filters and layout", className="filters-summary"),
-                            _checks("Show node types", ids.EX_TYPES, TYPE_LABELS, list(TYPE_LABELS)),
-                            _checks(
-                                "Follow relations", ids.EX_RELATIONS, RELATION_LABELS, view.DEFAULT_RELATIONS
-                            ),
                             html.Label("Layout", htmlFor=ids.EX_LAYOUT, className="field-label"),
                             dcc.Dropdown(
                                 id=ids.EX_LAYOUT,
@@ -92,6 +93,10 @@ def layout(name: str | None = None, **_query: Any) -> Any:
                                 value="auto",
                                 clearable=False,
                                 searchable=False,
+                            ),
+                            _checks("Show node types", ids.EX_TYPES, TYPE_LABELS, list(TYPE_LABELS)),
+                            _checks(
+                                "Follow relations", ids.EX_RELATIONS, RELATION_LABELS, view.DEFAULT_RELATIONS
                             ),
                         ],
                     ),
