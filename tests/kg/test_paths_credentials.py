@@ -181,3 +181,59 @@ def test_a_credential_with_an_announced_retirement_says_its_last_day() -> None:
     offered = [c.label for c in cover_credentials(G, p.steps, today=date(2099, 6, 30))[0]]
     assert offered == ["Intro"]
     assert cover_credentials(G, p.steps, today=date(2099, 7, 1))[0] == []
+
+
+# A certificate of 160 h teaching six skills that take 20, 30, 30, 40, 50 and 50 h alone
+# (220 h in all). The greedy set cover compared its hours per skill with the cheapest
+# step of the plan, learnt that step alone, compared again with one skill fewer, and so
+# on until nothing was left for it: the plan suggested no credential and cost 220 h.
+SIX = """
+@prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix : <urn:t:> .
+:target a ckg:Role ; skos:prefLabel "Target" ;
+    ckg:hasRequirement {requirements} .
+{skills}
+:cert a ckg:Certification ; skos:prefLabel "Cert" ; ckg:durationHours {cert} ;
+    ckg:hasTeaching {teachings} .
+"""
+
+
+def _six(hours: tuple[int, ...] = (20, 30, 30, 40, 50, 50), cert: int = 160) -> nx.MultiDiGraph:
+    names = [f"s{i}" for i in range(len(hours))]
+    text = (
+        SIX.replace(
+            "{requirements}",
+            " , ".join(
+                f"[ ckg:requiredSkill :{n} ; ckg:level 3 ; ckg:importance ckg:Essential ]" for n in names
+            ),
+        )
+        .replace(
+            "{skills}",
+            "\n".join(
+                f':{n} a ckg:Skill ; skos:prefLabel "{n.upper()}" ; ckg:learningHours {h} .'
+                for n, h in zip(names, hours, strict=True)
+            ),
+        )
+        .replace(
+            "{teachings}",
+            " , ".join(f"[ a ckg:Teaching ; ckg:taughtSkill :{n} ; ckg:level 3 ]" for n in names),
+        )
+        .replace("{cert}", str(cert))
+    )
+    return project(Graph().parse(data=text, format="turtle"))
+
+
+def test_a_credential_taking_fewer_hours_than_its_steps_alone_is_suggested() -> None:
+    G = _six()
+    p = learning_path(G, None, T("target"))
+    alone = sum(s.hours for s in p.steps)
+    assert alone == 220, [(s.label, s.hours) for s in p.steps]
+    assert [(c.label, len(c.covers)) for c in p.credentials] == [("Cert", 6)]
+    assert p.uncovered == []
+
+
+def test_a_credential_taking_as_long_as_its_steps_alone_is_not() -> None:
+    p = learning_path(_six(cert=220), None, T("target"))
+    assert p.credentials == []
+    assert len(p.uncovered) == 6
