@@ -369,7 +369,9 @@ def role_hours_figure(
         "hovertemplate": "%{y}: %{x:,.0f} h to learn its skills and their prerequisites from scratch"
         " (click for the path)<extra></extra>",
     }
-    layout = {"xaxis": {"title": {"text": "learning hours"}, "tickformat": ","}}
+    # at most about four numbers on the axis: in a phone's 100 px of plot, five
+    # ("1,000" to "4,000") stood on end; each bar writes its own hours anyway
+    layout = {"xaxis": {"title": {"text": "learning hours"}, "tickformat": ",", "nticks": 4}}
     lines = ["Learning each role's skills and prerequisites."]
     if total_roles and total_roles > len(rows):
         lines += [

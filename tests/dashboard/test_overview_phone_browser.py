@@ -48,3 +48,18 @@ def test_every_text_of_the_overview_charts_stays_inside_its_chart(screen: Page) 
                 continue
             assert text["left"] >= box["left"] - 1, (chart, text)
             assert text["right"] <= box["right"] + 1, (chart, text)  # was 407 and 429 in 365 px
+
+
+def test_the_hours_axis_numbers_read_across_on_a_phone(screen: Page) -> None:
+    """Five numbers ("1,000" to "4,000") in the phone's 100 px of plot stood on end."""
+    screen.goto("/overview")
+    screen.page.wait_for_selector("#overview-roles-chart .xtick text")
+    ticks = screen.page.evaluate(
+        """() => [...document.querySelectorAll('#overview-roles-chart .xtick text')].map(t => {
+            const r = t.getBoundingClientRect(); return {text: t.textContent, width: r.width, height: r.height};
+        })"""
+    )
+    shown = [t for t in ticks if t["width"]]  # Plotly hides a number it has no room for
+    assert len(shown) >= 3, ticks
+    for tick in shown:
+        assert tick["height"] < 20, ticks  # one line across (slanted "1,000": 29 px high)
