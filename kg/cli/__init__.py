@@ -324,6 +324,13 @@ class RDFFile(click.Path):
         super().__init__(dir_okay=False, path_type=Path)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "-":  # said '-: unknown RDF file extension'
+            self.fail(
+                "'-' (standard input) is not read here: save the RDF to a file named for its format "
+                "(.ttl, .nt, .jsonld, .rdf) and give that",
+                param,
+                ctx,
+            )
         path = Path(value) if isinstance(value, str) else None
         if path is not None and path.is_dir() and (path / "CURRENT").is_file():  # a store folder
             command = ctx.info_name if ctx is not None and ctx.parent is not None else "COMMAND"

@@ -130,6 +130,11 @@ def gaps_command(
     from kg.errors import UnknownEntity
     from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
 
+    if str(curriculum) == "-":  # said '-: no such file'
+        raise click.UsageError(
+            "CURRICULUM '-': a curriculum is not read from standard input; save it to a file "
+            "(.csv or .tsv for a sheet, .ttl for Turtle) and give its name"
+        )
     if moved_to is not None:
         _check_suggested_terms(curriculum, moved_to)
     # as in the CSV's '# target roles:' line, one --target may name several roles
