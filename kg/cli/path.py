@@ -355,6 +355,26 @@ def _check_names(source: str, target: str) -> None:
         raise click.UsageError("TARGET is empty; give the role you want, e.g. 'Machine Learning Engineer'")
 
 
+def _outside_note(target: str) -> str:
+    """What to do when SOURCE is a role the graph does not know at all (a teacher, a
+    marketing manager switching careers): plan from one's skills, or read a graph of every
+    occupation. 'no similar label is known' left them there.
+
+    Examples
+    --------
+    >>> print(_outside_note("Data Analyst"))
+    no role of the graph is like it; to plan from the skills you have, give '-' and name them: careerkg path - 'Data Analyst' --know 'SQL:3' --know statistics (a --know for each), or read ESCO or O*NET, which name every occupation (careerkg import esco|onet DIR --store DIR, then careerkg --store DIR path ...)
+    """
+    import shlex
+
+    return (
+        "no role of the graph is like it; to plan from the skills you have, give '-' and name them: "
+        f"careerkg path - {shlex.quote(target)} --know 'SQL:3' --know statistics (a --know for each), or read ESCO or "
+        "O*NET, which name every occupation (careerkg import esco|onet DIR --store DIR, then "
+        "careerkg --store DIR path ...)"
+    )
+
+
 @command("path")
 @click.argument("source")
 @click.argument("target")
@@ -399,7 +419,7 @@ def path_command(
     careerkg path "Software Engineer" "Machine Learning Engineer"
     careerkg path - "Data Scientist" --know Python:3 --know SQL --format md
     """
-    from kg.errors import NoLearningPath
+    from kg.errors import KGError, NoLearningPath, UnknownEntity
     from kg.paths import plan
 
     _check_names(source, target)
@@ -417,6 +437,10 @@ def path_command(
         if not no_switch:
             raise
         raise NoLearningPath(f"{err}; leave out --no-switch to plan a direct switch") from None
+    except UnknownEntity as err:
+        if err.kind != "role" or err.name != source or err.suggestions or "(it names" in str(err):
+            raise
+        raise KGError(f"unknown role name {source!r}: {_outside_note(target)}") from None
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif fmt == "md":

@@ -28,3 +28,29 @@ def test_a_dash_or_none_still_starts_from_the_known_skills(source: str) -> None:
     result = invoke("path", source, "Data Scientist", "--know", "Python:3", "--format", "json")
     assert result.exit_code == 0, result.output
     assert '"source": null' in result.stdout
+
+
+def test_a_role_the_graph_has_nothing_like_says_how_to_plan_from_skills() -> None:
+    # was: "unknown role name 'Teacher'; no similar label is known", and nothing else
+    result = invoke("path", "Teacher", "Data Analyst")
+    assert result.exit_code == 2, result.output
+    assert "unknown role name 'Teacher': no role of the graph is like it" in result.output
+    assert "careerkg path - 'Data Analyst' --know 'SQL:3' --know statistics" in result.output
+    assert "careerkg import esco|onet DIR --store DIR" in result.output
+    # the command it gives runs
+    suggested = invoke("path", "-", "Data Analyst", "--know", "SQL:3", "--know", "statistics")
+    assert suggested.exit_code == 0, suggested.output
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ("Sofware Engineer", "closest known labels: 'Software Engineer'"),
+        ("deep learning", "(it names a skill: 'deep learning')"),
+    ],
+)
+def test_a_misspelt_or_other_kind_of_source_is_said_as_before(source: str, said: str) -> None:
+    result = invoke("path", source, "Data Analyst")
+    assert result.exit_code == 2, result.output
+    assert said in result.output
+    assert "no role of the graph is like it" not in result.output
