@@ -355,23 +355,29 @@ def _check_names(source: str, target: str) -> None:
         raise click.UsageError("TARGET is empty; give the role you want, e.g. 'Machine Learning Engineer'")
 
 
-def _outside_note(target: str) -> str:
+def _outside_note(target: str, *, own_graph: bool = False) -> str:
     """What to do when SOURCE is a role the graph does not know at all (a teacher, a
     marketing manager switching careers): plan from one's skills, or read a graph of every
     occupation. 'no similar label is known' left them there.
 
     Examples
     --------
+    >>> print(_outside_note("Data Analyst", own_graph=True))
+    no role of the graph is like it; to plan from the skills you have, give '-' and name them: careerkg path - 'Data Analyst' --know 'SQL:3' --know statistics (a --know for each)
     >>> print(_outside_note("Data Analyst"))
     no role of the graph is like it; to plan from the skills you have, give '-' and name them: careerkg path - 'Data Analyst' --know 'SQL:3' --know statistics (a --know for each), or read ESCO or O*NET, which name every occupation (careerkg import esco|onet DIR --store DIR, then careerkg --store DIR path ...)
     """
     import shlex
 
-    return (
+    plan = (
         "no role of the graph is like it; to plan from the skills you have, give '-' and name them: "
-        f"careerkg path - {shlex.quote(target)} --know 'SQL:3' --know statistics (a --know for each), or read ESCO or "
-        "O*NET, which name every occupation (careerkg import esco|onet DIR --store DIR, then "
-        "careerkg --store DIR path ...)"
+        f"careerkg path - {shlex.quote(target)} --know 'SQL:3' --know statistics (a --know for each)"
+    )
+    if own_graph:  # --store or --data: the user reads a graph of their choosing already
+        return plan
+    return (
+        f"{plan}, or read ESCO or O*NET, which name every occupation (careerkg import esco|onet DIR "
+        "--store DIR, then careerkg --store DIR path ...)"
     )
 
 
@@ -440,7 +446,10 @@ def path_command(
     except UnknownEntity as err:
         if err.kind != "role" or err.name != source or err.suggestions or "(it names" in str(err):
             raise
-        raise KGError(f"unknown role name {source!r}: {_outside_note(target)}") from None
+        from kg.cli import _STORE_KEY
+
+        own = bool(data) or bool(click.get_current_context().meta.get(_STORE_KEY))
+        raise KGError(f"unknown role name {source!r}: {_outside_note(target, own_graph=own)}") from None
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif fmt == "md":

@@ -1,6 +1,9 @@
-"""``careerkg path SOURCE TARGET`` given an empty name, as an unset shell variable gives it."""
+"""``careerkg path SOURCE TARGET`` given a name it cannot plan from: empty (an unset shell
+variable), or a role the graph has nothing like."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +57,12 @@ def test_a_misspelt_or_other_kind_of_source_is_said_as_before(source: str, said:
     assert result.exit_code == 2, result.output
     assert said in result.output
     assert "no role of the graph is like it" not in result.output
+
+
+def test_with_a_graph_of_one_s_own_the_hint_leaves_out_importing(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<urn:x:a> <urn:x:b> <urn:x:c> .\n", encoding="utf-8")
+    result = invoke("path", "Teacher", "Data Analyst", "--data", str(extra))
+    assert result.exit_code == 2, result.output
+    assert "--know 'SQL:3' --know statistics (a --know for each)" in result.output
+    assert "careerkg import" not in result.output
