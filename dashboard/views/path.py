@@ -503,24 +503,44 @@ def announcement(result: Result | None) -> str:
 
 def nothing_to_learn(path: dict[str, Any]) -> str:
     """What the step list says when the plan has no steps: the learner has what the
-    target requires, or the data lists no requirements for the target.
+    target requires (as the role they hold, or through the skills they know), or the
+    data lists no requirements for the target. "The known skills already cover the
+    target" was said to a Data Scientist asking for the way to Data Scientist, who had
+    given no skills.
 
     Examples
     --------
-    >>> nothing_to_learn({"target": {"iri": "r"}, "unspecified": []})
-    'Nothing to learn: the known skills already cover the target.'
+    >>> ds = {"iri": "r", "label": "Data Scientist"}
+    >>> nothing_to_learn({"target": ds, "source": ds, "unspecified": []})
+    'Nothing to learn: Data Scientist is your current role.'
+    >>> nothing_to_learn({"target": ds, "source": {"iri": "s", "label": "Senior Data Scientist"}, "unspecified": []})
+    'Nothing to learn: the skills Senior Data Scientist requires cover those Data Scientist requires.'
+    >>> nothing_to_learn({"target": ds, "known": [{"iri": "k"}], "unspecified": []})
+    'Nothing to learn: the skills you know cover those Data Scientist requires.'
+    >>> nothing_to_learn({"target": ds, "source": {"iri": "s", "label": "Student"}, "known": [{"iri": "k"}], "unspecified": []})
+    'Nothing to learn: the skills Student requires and the skills you know cover those Data Scientist requires.'
     >>> nothing_to_learn({"target": {"iri": "r"}, "unspecified": [{"iri": "r", "label": "Data Scientists"}]})
     'Nothing to plan: the data lists no skill requirements for Data Scientists, so the plan cannot say what it takes.'
     """
-    target = (path.get("target") or {}).get("iri")
-    unspecified = [r for r in path.get("unspecified") or [] if r.get("iri") == target]
+    target = path.get("target") or {}
+    unspecified = [r for r in path.get("unspecified") or [] if r.get("iri") == target.get("iri")]
     if unspecified:
         return f"Nothing to plan: {unspecified_note([str(r['label']) for r in unspecified])}."
-    return "Nothing to learn: the known skills already cover the target."
+    name = target.get("label") or target.get("iri") or "the target"
+    source = path.get("source") or {}
+    if source and source.get("iri") == target.get("iri"):
+        return f"Nothing to learn: {name} is your current role."
+    held = f"the skills {source.get('label') or source.get('iri')} requires" if source else ""
+    known = "the skills you know" if path.get("known") else ""
+    if held or known:
+        return f"Nothing to learn: {' and '.join(x for x in (held, known) if x)} cover those {name} requires."
+    return f"Nothing to learn: {name} requires no skill the plan could teach."
 
 
 def _credentials(path: dict[str, Any]) -> Any:
     creds = path.get("credentials", [])
+    if not creds and not path.get("steps"):  # "covers these steps", of none, puzzled
+        return html.P("No steps, so no credential to suggest.", className="muted")
     if not creds:
         return html.P("No credential in the graph covers these steps.", className="muted")
     return html.Ul(

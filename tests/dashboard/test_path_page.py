@@ -103,3 +103,18 @@ def test_the_years_tile_shows_only_the_years_of_career_steps(
     shown = [texts(tile) for tile in tiles.children if tile is not None]
     said = [t for t in shown if t.endswith("typical years of experience")]
     assert said == ([] if years is None else [f"{years} typical years of experience"])
+
+
+def test_a_plan_with_nothing_to_learn_says_why_in_the_users_terms() -> None:
+    """Data Scientist to Data Scientist said "the known skills already cover the target"
+    to a user who gave no skills, and "No credential in the graph covers these steps"
+    under a plan of none."""
+    from dashboard.views import path as view
+
+    store = Store.default()
+    out = view.render(store, view.compute(store, "Data Scientist", "Data Scientist", [], 0))
+    said = texts(out["steps"]) + " " + texts(out["credentials"])
+    assert "Data Scientist is your current role" in said
+    assert "known skills" not in said
+    assert "these steps" not in said
+    assert "no credential to suggest" in said
