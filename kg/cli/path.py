@@ -48,6 +48,7 @@ def _known(path: LearningPath) -> str:
 
 
 _SWITCH = "direct switch: no career progression leads there"
+_NONE_KNOWN = "nothing given, so the plan starts from no skill (--know SKILL[:LEVEL] for each you have)"
 _NOTHING = "nothing to learn: you already have every skill the target requires"
 
 
@@ -181,6 +182,8 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     if path.known:
         known = [f"{path.label(k)} (level {v})" for k, v in path.known.items()]
         lines += fill_list("known: ", known, width, 7)
+    elif path.source is None:  # '-' with no --know: the plan starts from no skill at all
+        lines += _fill(f"known: {_NONE_KNOWN}", width, 7)
     lines.append("")
     if path.steps:
         pw = max(2, *(len(str(s.position)) for s in path.steps))
@@ -282,6 +285,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
         out += ["", f"**Note:** {below_note([path.label(r) for r in path.below])}."]
     if path.known:
         out += ["", f"**Known:** {_known(path)}"]
+    elif path.source is None:
+        out += ["", f"**Known:** {_NONE_KNOWN}"]
     if path.steps:
         out += ["", "| # | skill | level | hours | cumulative | why |", "|---:|---|---|---:|---:|---|"]
         for s in path.steps:

@@ -66,3 +66,17 @@ def test_with_a_graph_of_one_s_own_the_hint_leaves_out_importing(tmp_path: Path)
     assert result.exit_code == 2, result.output
     assert "--know 'SQL:3' --know statistics (a --know for each)" in result.output
     assert "careerkg import" not in result.output
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_a_plan_from_no_skill_says_none_was_given(fmt: str) -> None:
+    # was: 'Learning path: (your skills) → Data Scientist' and nothing saying no skill was given
+    result = invoke("path", "-", "Data Scientist", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "nothing given, so the plan starts from no skill (--know SKILL[:LEVEL] for each you have)" in (
+        result.stdout
+    )
+    with_skills = invoke("path", "-", "Data Scientist", "--know", "SQL", "--format", fmt)
+    assert "nothing given" not in with_skills.stdout
+    from_a_role = invoke("path", "Data Analyst", "Data Scientist", "--format", fmt)
+    assert "nothing given" not in from_a_role.stdout
