@@ -23,7 +23,23 @@ import click
 
 from kg.errors import KGError
 
-__all__ = ["Format", "cli", "data_option", "fail", "format_option", "main", "open_store"]
+__all__ = [
+    "Count",
+    "Format",
+    "RDFFile",
+    "Seconds",
+    "check_store_location",
+    "cli",
+    "data_option",
+    "fail",
+    "format_option",
+    "from_environment",
+    "loading_note",
+    "main",
+    "open_store",
+    "terminal_width",
+    "wrap_hanging",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
