@@ -14,6 +14,7 @@ from dashboard.components import canvas, chart, field, legend
 from dashboard.elements import keyed_layout
 from dashboard.state import get_store
 from dashboard.views import gaps as view
+from dashboard.views.common import unknown_example
 from dashboard.views.path import box_options, role_options
 from kg.errors import KGError
 
@@ -92,6 +93,9 @@ def layout(example: str | None = None, **_query: Any) -> Any:
         text, fmt, name = view.load_example(chosen)
         result = view.analyse(store, text, fmt, name)
     message, summary, findings, charts, elements, said = _results(result)
+    missing = unknown_example(example, options, "Choose one above, upload a curriculum or paste one.")
+    if missing:  # until a curriculum is checked
+        summary = html.P(html.Span(missing, className="warn", id="gaps-unknown-example"), className="muted")
     has_report = bool(result and result.get("report"))
     return html.Div(
         className="gaps-page",

@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import ids
 from dashboard.state import get_store
 from dashboard.views import query as view
+from dashboard.views.common import unknown_example
 from kg.sparql.examples import find_example
 
 dash.register_page(
@@ -42,6 +43,7 @@ def layout(example: str | None = None, query: str | None = None, **_query: Any) 
     found = find_example(example)  # an older name (gaps_coverage) finds its example too
     chosen = found.name if found is not None else (options[0]["value"] if options else None)
     text, description = view.editor_text(chosen)
+    missing = None if found is not None else unknown_example(example, options, "The first one is shown.")
     if query and query.strip():
         chosen, text, description = None, query, "A query from the address of this page."
     return html.Div(
@@ -74,7 +76,14 @@ def layout(example: str | None = None, query: str | None = None, **_query: Any) 
                         searchable=True,
                         placeholder="Pick an example…",
                     ),
-                    html.P(description, id="query-description", className="muted"),
+                    # a note on an unknown example in the address, until another is picked
+                    html.P(
+                        [html.Span(missing, className="warn", id="query-unknown-example"), " ", description]
+                        if missing
+                        else description,
+                        id="query-description",
+                        className="muted",
+                    ),
                 ],
                 className="field",
             ),
