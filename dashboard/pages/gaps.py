@@ -60,6 +60,22 @@ def _full_width(label: str, control: Any) -> html.Div:
     return div
 
 
+NO_FINDINGS = html.P(
+    "No curriculum checked yet: its missing prerequisites, order violations, unknown skills and "
+    "uncovered skills of the target roles are listed here.",
+    className="muted",
+    id="gaps-no-findings",
+)
+"""The Findings list before a curriculum is checked (a heading over nothing, before)."""
+
+UNREAD_FINDINGS = html.P(
+    "No findings: the curriculum could not be read (the message above says why).",
+    className="muted",
+    id="gaps-no-findings",
+)
+"""The Findings list when the curriculum could not be read."""
+
+
 def _results(result: dict[str, Any] | None) -> list[Any]:
     """Message, summary, findings, charts, canvas elements and the status sentence for
     an analysis result."""
@@ -67,9 +83,10 @@ def _results(result: dict[str, Any] | None) -> list[Any]:
         hint = html.P(
             "Upload a curriculum, paste one or choose an example to see its gaps.", className="muted"
         )
-        return [None, hint, None, None, [], ""]
+        return [None, hint, NO_FINDINGS, None, [], ""]
     if result.get("error"):  # the alert is announced
-        return [html.Div(result["error"], className="alert", role="alert"), None, None, None, [], ""]
+        alert = html.Div(result["error"], className="alert", role="alert")
+        return [alert, None, UNREAD_FINDINGS, None, [], ""]
     report = result["report"]
     config: dict[str, Any] = {}  # the charts' own (CHART_CONFIG)
     charts = [
