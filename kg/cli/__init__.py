@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 import math
+import os
 import re
 import shutil
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -476,6 +478,40 @@ def from_environment(err: KGError, ctx: click.Context | None) -> KGError:
     )
     said.exit_code = err.exit_code
     return said
+
+
+def _unwritable(target: Path) -> str:
+    """Why ``target``'s folder cannot hold it, when that can be told ('' otherwise)."""
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        return f" ({folder} is a file, not a folder)"
+    if not os.access(folder, os.W_OK):
+        return f" (the folder {folder} cannot be written)"
+    return ""
+
+
+@contextmanager
+def writing(target: Path) -> Iterator[None]:
+    """Say an ``OSError`` met writing ``target`` (a file or a store folder) as one line
+    naming it: a folder that is a file, read-only or full ended in a traceback.
+
+    Examples
+    --------
+    >>> with writing(Path("setup.cfg/out.ttl")):
+    ...     raise NotADirectoryError(20, "Not a directory")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: cannot write setup.cfg/out.ttl: Not a directory; nothing was written there
+    """
+    try:
+        yield
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise KGError(
+            f"cannot write {target}: {reason}{_unwritable(target)}; nothing was written there"
+        ) from None
 
 
 def open_store(data: Sequence[Path] = ()) -> Any:

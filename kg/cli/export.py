@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli import command, data_option, format_option, open_store
+from kg.cli import command, data_option, format_option, open_store, writing
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -123,7 +123,7 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
         _attribution_note(store, fmt)
         return
     # written aside and swapped in: a failed export never leaves a half-written file
-    with atomic_path(output) as tmp, tmp.open("wb") as fh:
+    with writing(output), atomic_path(output) as tmp, tmp.open("wb") as fh:
         write_export(store, fmt, fh)
     seconds = time.perf_counter() - start
     if fmt == "graphml":

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import command, data_option, format_option, open_store, terminal_width, wrap_hanging
+from kg.cli import command, data_option, format_option, open_store, terminal_width, wrap_hanging, writing
 
 __all__ = ["gaps_command"]
 
@@ -162,9 +162,11 @@ def gaps_command(
         click.echo(table if width is None else wrap_report(table, width), nl=False)
     if moved_to is not None:
         if report.moves:
-            moved_to.write_text(
-                curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves}), encoding="utf-8"
-            )
+            with writing(moved_to):
+                moved_to.write_text(
+                    curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves}),
+                    encoding="utf-8",
+                )
             click.echo(
                 f"wrote {moved_to}: the curriculum with {len(report.moves)} course(s) in other terms "
                 f"({report.moves_summary})",

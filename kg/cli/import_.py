@@ -83,7 +83,7 @@ def _run(
     show_progress: bool | None,
     optimize: bool = False,
 ) -> None:
-    from kg.cli import terminal_width, wrap_hanging
+    from kg.cli import terminal_width, wrap_hanging, writing
     from kg.errors import KGError
     from kg.importers.common import check_version, output_kind, sweep_stale, text_sink, write_output
     from kg.importers.store import build_store, check_store_target, holds_source, rdf_format
@@ -132,19 +132,21 @@ def _run(
                     "duplicate every requirement: leave it out of --data"
                 )
         if output is not None:
-            size = write_output(nt, output, prefixes=PREFIXES)
+            with writing(output):
+                size = write_output(nt, output, prefixes=PREFIXES)
             pending.remove(output)
             click.echo(f"wrote {output} ({size:,} bytes)", err=True)
         if store is not None:
             click.echo(f"loading the store {store}...", err=True)
-            quads = build_store(
-                [nt, *data],
-                store,
-                with_default=not without_curated,
-                optimize=optimize,
-                grouped=[nt],
-                on_note=lambda note: click.echo(f"careerkg: note: {note}", err=True),
-            )
+            with writing(store):
+                quads = build_store(
+                    [nt, *data],
+                    store,
+                    with_default=not without_curated,
+                    optimize=optimize,
+                    grouped=[nt],
+                    on_note=lambda note: click.echo(f"careerkg: note: {note}", err=True),
+                )
             pending.remove(store)
             click.echo(f"wrote store {store} ({quads:,} triples)", err=True)
             warming = True
