@@ -1538,6 +1538,10 @@ def resolve_known(store: Store, entry: str) -> tuple[Any, int | None]:
     Traceback (most recent call last):
     ...
     kg.errors.KGError: level 'x' in 'Python:x' is no whole number; give a level from 1 to 5, e.g. 'Python:3'
+    >>> resolve_known(Store.default(), "Python:")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: no level after ':' in 'Python:'; give a level from 1 to 5, e.g. 'Python:3', or the name alone for 'Python programming' at level 5
     """
     from kg.names import LabelIndex
     from kg.namespace import CKG
@@ -1551,6 +1555,15 @@ def resolve_known(store: Store, entry: str) -> tuple[Any, int | None]:
         if tool := _tool_error(index, entry, name, given):
             raise tool from None
         head, colon, tail = name.rpartition(":")
+        if colon and head.strip() and not tail.strip():  # "Python:": the level left out
+            try:
+                known = index.resolve(head, CKG.Skill)
+            except UnknownEntity as unknown:  # "Pythn:": the name's closest labels, without the ':'
+                raise unknown from None
+            raise KGError(
+                f"no level after ':' in {entry!r}; give a level from 1 to 5, e.g. '{head.strip()}:3', "
+                f"or the name alone for {index.labels.get(known, head.strip())!r} at level 5"
+            ) from None
         if not (colon and head.strip() and tail.strip()):
             raise
         try:  # "Python:x", "Python:3.5": the level is what is wrong, if the name is known

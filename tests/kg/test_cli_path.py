@@ -146,8 +146,27 @@ def test_skills_only_source_and_know_levels(runner: CliRunner) -> None:
             ["Software Engineer", "Data Scientist", "--know", "Python programming:x"],
             "level 'x' in 'Python programming:x' is no whole number; give a level from 1 to 5",
         ),
+        (  # was "unknown skill name 'Python:'; closest known labels: 'Python programming'"
+            ["Software Engineer", "Data Scientist", "--know", "Python:"],
+            "no level after ':' in 'Python:'; give a level from 1 to 5, e.g. 'Python:3', "
+            "or the name alone for 'Python programming' at level 5",
+        ),
+        (  # was "unknown skill name 'Pythn:'; no similar label is known"
+            ["Software Engineer", "Data Scientist", "--know", "Pythn:"],
+            "unknown skill name 'Pythn'; closest known labels: 'Python programming'",
+        ),
     ],
-    ids=["source", "target", "know", "level", "skill-as-role", "tool-as-skill", "level-not-whole"],
+    ids=[
+        "source",
+        "target",
+        "know",
+        "level",
+        "skill-as-role",
+        "tool-as-skill",
+        "level-not-whole",
+        "level-left-out",
+        "level-left-out-of-a-misspelt-name",
+    ],
 )
 def test_bad_input_exits_2_with_closest_labels(runner: CliRunner, args: list[str], expected: str) -> None:
     result = runner.invoke(cli, ["path", *args])
