@@ -759,7 +759,9 @@ class LabelIndex:
         if iri is not None:
             if fits(iri):
                 return iri
-            raise UnknownEntity(name, self.closest(str(iri).rsplit("/", 1)[-1], cls), kind)
+            # "role:data-scientist" given for a skill: say what it names
+            note = self._kind_note(iri) if iri in self.labels else ""
+            raise UnknownEntity(name, self.closest(str(iri).rsplit("/", 1)[-1], cls), kind, note=note)
         # careerkg's own node first (an imported one of the same name that no join
         # absorbed would otherwise win: http://data.europa.eu/... sorts before https://w3id.org/...)
         own = sorted(self.by_name.get(normalise(name), ()), key=lambda n: (not n.startswith(BASE), n))
@@ -787,10 +789,14 @@ class LabelIndex:
             label = self._names(None).names.get(fold(name))
             nodes = self.by_name.get(normalise(label), ()) if label is not None else ()
         for node in sorted(nodes):
-            kinds = sorted(k for k in map(self.kind_name, self.types.get(node, ())) if k)
-            if kinds and node in self.labels:
-                return f"it names a {kinds[0]}: {self.labels[node]!r}"
+            if node in self.labels and (note := self._kind_note(node)):
+                return note
         return ""
+
+    def _kind_note(self, node: URIRef) -> str:
+        """``"it names a role: 'Data Scientist'"``, or ``''`` for a node of no known kind."""
+        kinds = sorted(k for k in map(self.kind_name, self.types.get(node, ())) if k)
+        return f"it names a {kinds[0]}: {self.labels[node]!r}" if kinds else ""
 
     def _close_elsewhere(self, name: str, wanted: set[URIRef], near: Sequence[str]) -> str:
         """``"close to a skill: 'deep learning'"`` when ``name`` is a near miss of the

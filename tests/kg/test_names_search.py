@@ -47,3 +47,22 @@ def test_a_slug_of_another_kind_is_named_as_that_kind() -> None:
         with pytest.raises(UnknownEntity) as err:
             index.resolve(typed, CKG.Skill)
         assert "(it names a role: 'Data Scientist')" in str(err.value), typed
+
+
+def test_an_iri_of_another_kind_is_named_as_that_kind() -> None:
+    # 'careerkg unlocks role:data-scientist' said only "unknown skill name
+    # 'role:data-scientist'; closest known labels: 'data science'"
+    index = LabelIndex.of(Store.default())
+    for typed, note in (
+        ("role:data-scientist", "(it names a role: 'Data Scientist')"),
+        ("https://w3id.org/careerkg/id/role/data-scientist", "(it names a role: 'Data Scientist')"),
+    ):
+        with pytest.raises(UnknownEntity) as err:
+            index.resolve(typed, CKG.Skill)
+        assert note in str(err.value), typed
+    with pytest.raises(UnknownEntity) as err:
+        index.resolve("skill:python", CKG.Role)
+    assert "(it names a skill: 'Python programming')" in str(err.value)
+    with pytest.raises(UnknownEntity) as err:  # an IRI of nothing in the graph: no note
+        index.resolve("skill:no-such-skill", CKG.Skill)
+    assert "it names" not in str(err.value)
