@@ -34,9 +34,11 @@ True
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
@@ -63,6 +65,7 @@ __all__ = [
     "graphml_text",
     "is_triples_csv",
     "read_graphml",
+    "stable_blank_nodes",
     "triples_csv",
     "write_export",
 ]
@@ -499,6 +502,78 @@ def _copy(store: Store) -> Graph:
     return g
 
 
+def stable_blank_nodes(graph: Graph, rounds: int = 8) -> Graph:
+    """A copy of ``graph`` whose blank nodes are named by what they say, so the same
+    graph serialises to the same text every time (a file kept under version control
+    changes only where the graph does).
+
+    Blank nodes get fresh labels each time a graph is read, and rdflib writes the
+    ``[ ... ]`` of one subject in the order of those labels (N-Triples and JSON-LD in
+    the order the triples were added): two exports of one graph differed in thousands
+    of lines. The copy holds the triples added in sorted order. Here each blank node is named by a hash of its
+    triples, with its neighbouring blank nodes by their names of the round before
+    (colour refinement, until the names stop telling more nodes apart, ``rounds`` at
+    most). Blank nodes it cannot tell apart are numbered in turn; they are alike as
+    far as the hash reaches, so their order changes nothing a serialiser writes.
+    Fast (linear per round) where RDF canonicalisation (``rdflib.compare``) took 14 s
+    on the shipped graph.
+
+    Examples
+    --------
+    >>> one = Graph().parse(data="<urn:r> <urn:p> [ <urn:q> 1 ], [ <urn:q> 2 ] .", format="turtle")
+    >>> two = Graph().parse(data="<urn:r> <urn:p> [ <urn:q> 2 ], [ <urn:q> 1 ] .", format="turtle")
+    >>> a, b = stable_blank_nodes(one), stable_blank_nodes(two)
+    >>> a.serialize(format="nt") == b.serialize(format="nt") and len(a) == len(one)
+    True
+    >>> sorted(a.objects(URIRef("urn:r"), URIRef("urn:p"))) == sorted(b.objects(URIRef("urn:r"), URIRef("urn:p")))
+    True
+    """
+    out_links: dict[BNode, list[tuple[Node, Node]]] = defaultdict(list)
+    in_links: dict[BNode, list[tuple[Node, Node]]] = defaultdict(list)
+    for s, p, o in graph:
+        if isinstance(s, BNode):
+            out_links[s].append((p, o))
+        if isinstance(o, BNode):
+            in_links[o].append((s, p))
+    blanks = set(out_links) | set(in_links)
+    if not blanks:
+        return graph
+    name: dict[BNode, str] = dict.fromkeys(blanks, "")
+
+    def term(t: Node) -> str:
+        return name[t] if isinstance(t, BNode) else t.n3()
+
+    classes = 1
+    for _ in range(rounds):
+        name = {
+            b: hashlib.sha1(
+                "\n".join(
+                    sorted(f"> {p.n3()} {term(o)}" for p, o in out_links[b])
+                    + sorted(f"< {term(s)} {p.n3()}" for s, p in in_links[b])
+                ).encode("utf-8")
+            ).hexdigest()[:16]
+            for b in blanks
+        }
+        now = len(set(name.values()))
+        if now == classes:
+            break
+        classes = now
+    label: dict[Node, Node] = {}
+    seen: dict[str, int] = defaultdict(int)
+    for b in sorted(blanks, key=name.__getitem__):
+        n = seen[name[b]]
+        seen[name[b]] += 1
+        label[b] = BNode(f"b{name[b]}" + (f"x{n}" if n else ""))
+    copy = new_graph()
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns, override=True, replace=True)
+    relabelled = [(label.get(s, s), p, label.get(o, o)) for s, p, o in graph]
+    relabelled.sort(key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))  # N-Triples, JSON-LD: in this order
+    for t in relabelled:
+        copy.add(t)
+    return copy
+
+
 def write_export(store: Store, fmt: str, out: IO[bytes]) -> None:
     """Write ``store`` in ``fmt`` (one of :data:`FORMATS`) to the binary stream ``out``.
 
@@ -532,11 +607,39 @@ def write_export(store: Store, fmt: str, out: IO[bytes]) -> None:
     if inner is not None and len(store) > PRETTY_LIMIT:
         _stream(inner, fmt, out)
         return
-    g = _copy(store)
+    g = stable_blank_nodes(_copy(store))
     if fmt == "jsonld":
-        out.write(g.serialize(format="json-ld", context=dict(PREFIXES.items()), indent=1, encoding="utf-8"))
+        doc = json.loads(g.serialize(format="json-ld", context=dict(PREFIXES.items())))
+        out.write(json.dumps(_sorted_jsonld(doc), indent=1, ensure_ascii=False).encode("utf-8"))
+    elif fmt == "nt":  # rdflib writes them in the order of its memory's sets: sorted, a file diffs
+        lines = g.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+        out.write(b"".join(sorted(line for line in lines if line.strip())))
     else:
-        out.write(g.serialize(format="turtle" if fmt == "ttl" else "nt", encoding="utf-8"))
+        out.write(g.serialize(format="turtle", encoding="utf-8"))
+
+
+def _sorted_jsonld(doc: Any) -> Any:
+    """A JSON-LD document with its nodes sorted by ``@id`` and each property's values in
+    one order, so one graph is one text (rdflib writes them as its memory's sets hold them).
+
+    Examples
+    --------
+    >>> _sorted_jsonld({"@graph": [{"@id": "b", "p": [{"@id": "y"}, {"@id": "x"}]}, {"@id": "a"}]})
+    {'@graph': [{'@id': 'a'}, {'@id': 'b', 'p': [{'@id': 'x'}, {'@id': 'y'}]}]}
+    >>> _sorted_jsonld({"@id": "c", "p": {"@list": [{"@id": "y"}, {"@id": "x"}]}})  # an RDF list keeps its order
+    {'@id': 'c', 'p': {'@list': [{'@id': 'y'}, {'@id': 'x'}]}}
+    """
+    if isinstance(doc, dict):
+        return {
+            k: [_sorted_jsonld(v) for v in val]
+            if k == "@list"
+            else _sorted_jsonld(val)  # a list keeps its order
+            for k, val in doc.items()
+        }
+    if isinstance(doc, list):
+        items = [_sorted_jsonld(v) for v in doc]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return doc
 
 
 def _marker_graph() -> Graph:

@@ -155,7 +155,10 @@ def gaps_command(
     elif fmt == "csv":
         click.echo(report_csv(report), nl=False)
     elif fmt == "ttl":
-        click.echo(report_graph(report).serialize(format="turtle"), nl=False)
+        from kg.export import stable_blank_nodes
+
+        # blank nodes named by what they say: one report is one text, run after run
+        click.echo(stable_blank_nodes(report_graph(report)).serialize(format="turtle"), nl=False)
     else:
         width = terminal_width()
         table = report_table(report)
