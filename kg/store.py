@@ -334,7 +334,8 @@ def _load_oxigraph(inner: Any, path: Path, fmt: str) -> int:
         else:
             inner.bulk_load(path=str(path), format=ox_format, to_graph=ox.DefaultGraph())
     except SyntaxError as err:
-        text = str(err).strip()
+        # the message alone: str() of a SyntaxError adds "(rnd.ttl, line 1)", said already
+        text = str(err.msg or err).strip()
         m = _LINE_RE.search(text)
         line = int(m.group(1)) if m else None
         raise InputFileError(str(path), f"{fmt} syntax error: {text.splitlines()[0][:300]}", line) from err

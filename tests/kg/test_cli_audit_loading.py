@@ -54,3 +54,15 @@ def test_small_data_files_and_stores_load_without_a_word(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert "loading" not in result.stderr
     assert kg.cli.loading_note([data]) is None
+
+
+def test_a_syntax_error_in_a_data_file_names_its_place_once(tmp_path: Path) -> None:
+    # it read "careerkg: error: .../rnd.ttl, line 1: turtle syntax error: Parser error at line 1
+    # column 17: . is not a valid RDF object (rnd.ttl, line 1)": Python's own rendering of
+    # the parser's SyntaxError added the file and line again
+    bad = tmp_path / "rnd.ttl"
+    bad.write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
+    result = invoke("stats", "--data", str(bad))
+    assert result.exit_code == 2, result.output
+    assert f"{bad}, line 1: turtle syntax error: Parser error at line 1 column 17: " in result.output
+    assert result.output.rstrip().endswith("is not a valid RDF object"), result.output
