@@ -143,12 +143,12 @@ def layout(
                     ),
                     field(
                         "Alternatives",
+                        # no min, max or step: Dash sends None for a number the browser
+                        # finds out of range, and 99 (or 2.5) asked for no alternative at
+                        # all; the server bounds the number and writes back what it used
                         dcc.Input(
                             id=ids.PATH_ALTERNATIVES,
                             type="number",
-                            min=0,
-                            max=view.MAX_ALTERNATIVES,
-                            step=1,
                             value=n_alt,
                             className="num",
                         ),
@@ -271,6 +271,19 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
     # out of plans) gets the same page, computed once
     key = json_key(source, know, target, alternatives, kg.paths.plan_day().isoformat())
     return memoized(store, "path-page", key, build)
+
+
+@callback(
+    Output(ids.PATH_ALTERNATIVES, "value"),
+    Input(ids.PATH_FIND, "n_clicks"),
+    State(ids.PATH_ALTERNATIVES, "value"),
+    prevent_initial_call=True,
+)
+def _alternatives_used(_n: Any, alternatives: Any) -> Any:
+    """The number of alternatives asked for, as :func:`view.clamp_alternatives
+    <dashboard.views.path.clamp_alternatives>` bounds it (99 reads 5 once asked)."""
+    used = view.clamp_alternatives(alternatives)
+    return no_update if used == alternatives else used
 
 
 @callback(
