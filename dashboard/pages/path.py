@@ -80,6 +80,7 @@ def layout(
     store = get_store()
     problems: list[str] = []
     src_iri = tgt_iri = None
+    closest: dict[str, list[str]] = {"source": [], "target": []}  # of a name not found
     src_name, tgt_name = unquote_name(source), unquote_name(target)
     for name, slot in ((src_name, "source"), (tgt_name, "target")):
         if not name:
@@ -88,6 +89,7 @@ def layout(
             iri = view.resolve_role(store, name)
         except UnknownEntity as err:
             problems.append(str(err))
+            closest[slot] = err.suggestions
             continue
         if slot == "source":
             src_iri = iri
@@ -103,6 +105,14 @@ def layout(
     (data, message, summary, roles, steps, creds, alts, effort, elements, cy_layout, no_download, said) = (
         _outputs(store, result)
     )
+    if problems and not know_problem and (src_name is None or src_iri or closest["source"]):
+        meant = view.suggested_address(
+            store, (src_iri, closest["source"]), (tgt_iri, closest["target"]), know_values, n_alt
+        )
+        if meant is not None:  # the address as it most likely was meant, one click away
+            href, asks = meant
+            link = dcc.Link(asks, href=href, id="path-did-you-mean")
+            message = html.Div([message, html.P(["Did you mean ", link, "?"], className="suggest")])
     source_opts = view.role_options(store, [str(src_iri)] if src_iri else [])
     target_opts = view.role_options(store, [str(tgt_iri)] if tgt_iri else [])
     return html.Div(

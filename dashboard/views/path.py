@@ -52,6 +52,7 @@ __all__ = [
     "share_title",
     "share_url",
     "skill_options",
+    "suggested_address",
 ]
 
 Result = dict[str, Any]
@@ -442,6 +443,53 @@ def share_url(
     if n := clamp_alternatives(alternatives):
         url += ("&" if "?" in url else "?") + f"alternatives={n}"
     return url
+
+
+def suggested_address(
+    store: Any,
+    source: tuple[str | None, Sequence[str]],
+    target: tuple[str | None, Sequence[str]],
+    know: Sequence[str] | None,
+    alternatives: Any = 0,
+) -> tuple[str, str] | None:
+    """The address an address with unknown role names most likely meant, and what it
+    asks ("Data Analyst → Machine Learning Engineer"): each role as found (its IRI) or
+    else the first of the closest labels its error gave. ``None`` when a name has no
+    close label, or there is no target. The page said "closest known labels: 'Data
+    Analyst'" and left the user to type it again.
+
+    Parameters
+    ----------
+    source, target : (iri or None, suggestions)
+        The role found for each name of the address (``None`` when not found or not
+        given) and, when not found, the closest labels.
+    know, alternatives
+        As :func:`share_url` takes them.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> ds = "https://w3id.org/careerkg/id/role/data-scientist"
+    >>> suggested_address(Store.default(), (None, ["Data Analyst"]), (ds, []), [], 0)
+    ('/path/Data%20Analyst/Data%20Scientist', 'Data Analyst → Data Scientist')
+    >>> suggested_address(Store.default(), (None, []), (None, ["Data Scientist"]), [], 0)
+    ('/path/-/Data%20Scientist', 'Data Scientist')
+    >>> suggested_address(Store.default(), (None, []), (None, []), [], 0) is None
+    True
+    """
+    found: list[str | None] = []
+    for iri, suggestions in (source, target):
+        if iri is None and suggestions:
+            try:
+                iri = resolve_role(store, suggestions[0])
+            except KGError:
+                return None
+        found.append(iri)
+    src, tgt = found
+    if tgt is None:
+        return None
+    label = " → ".join(share_name(store, i) for i in (src, tgt) if i)
+    return share_url(store, src, tgt, know, alternatives), label
 
 
 def share_title(store: Any, source: str | None, target: str) -> str:

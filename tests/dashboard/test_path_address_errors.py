@@ -51,3 +51,29 @@ def test_alt_labels_and_prefixed_names_in_the_address_still_plan(page: object) -
     assert "unknown" not in shown
     assert "Software Engineer" in shown
     assert "Machine Learning Engineer" in shown
+
+
+def _links(component: object) -> list[tuple[str, str]]:
+    """(text, href) of every link under ``component``."""
+    found: list[tuple[str, str]] = []
+    href = getattr(component, "href", None)
+    if href is not None:
+        found.append((texts(component), str(href)))
+    kids = getattr(component, "children", None)
+    for kid in kids if isinstance(kids, list | tuple) else [kids]:
+        if kid is not None and not isinstance(kid, str | int | float):
+            found += _links(kid)
+    return found
+
+
+def test_a_misspelt_address_offers_the_address_it_most_likely_meant(page: object) -> None:
+    """It said "closest known labels: 'Data Analyst'" and left the user to type it again."""
+    shown = page.layout(source="Data Analist", target="Machine Lerning Enginer", alternatives="2")  # type: ignore[attr-defined]
+    assert "Did you mean" in texts(shown)
+    assert (
+        "Data Analyst → Machine Learning Engineer",
+        "/path/Data%20Analyst/Machine%20Learning%20Engineer?alternatives=2",
+    ) in _links(shown)
+    # a name with nothing close is not guessed at
+    nothing = page.layout(source="Wizard", target="Data Scientist")  # type: ignore[attr-defined]
+    assert "Did you mean" not in texts(nothing)
