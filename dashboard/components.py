@@ -253,6 +253,7 @@ def canvas(
     label: str,
     height: str = "100%",
     min_zoom: float = 0.15,
+    empty: str = "",
 ) -> html.Div:
     """The app's Cytoscape canvas: full width, zoom bounds, no box selection.
 
@@ -267,6 +268,10 @@ def canvas(
     instance. The layout runs instead when the ``layout`` prop changes, in the same
     update as the elements; :func:`dashboard.elements.cytoscape_layout` keys the prop
     to the elements so that it does.
+
+    ``empty`` is what the canvas shows while the page has drawn nothing in it (the
+    style sheet writes it over the canvas, as a page's own rule says when): a path
+    finder or gaps page not yet asked showed a blank dotted box 560 px tall.
 
     ``responsive`` is off for the same reason: its handler of Cytoscape's ``render``
     event stays on the instance, and a frame drawn just after the page left (a path
@@ -283,6 +288,8 @@ def canvas(
     >>> c = frame.children
     >>> c.id, c.style["height"], c.boxSelectionEnabled, c.autoRefreshLayout, c.responsive
     ('cy', '520px', False, False, False)
+    >>> canvas("cy", [], {}, [], label="", empty="Drawn here.").to_plotly_json()["props"]["data-empty"]
+    'Drawn here.'
     """
     return html.Div(
         cyto.Cytoscape(
@@ -300,7 +307,8 @@ def canvas(
         ),
         className="canvas-frame",
         role="img",
-        **{"aria-label": label},
+        # what the page's style sheet writes over the canvas while it shows nothing
+        **{"aria-label": label, **({"data-empty": empty} if empty else {})},
     )
 
 

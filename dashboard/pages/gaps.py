@@ -229,6 +229,8 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                                         label=CANVAS_LABEL,
                                         height="520px",
                                         min_zoom=0.1,
+                                        empty="The curriculum's courses and the skills they teach are drawn "
+                                        "here, a column a term.",
                                     ),
                                     legend(["course", "skill"]),
                                     html.P(

@@ -182,7 +182,12 @@ def layout(
                             html.Div(
                                 [
                                     canvas(
-                                        ids.PATH_CANVAS, elements, cy_layout, stylesheet(), label=CANVAS_LABEL
+                                        ids.PATH_CANVAS,
+                                        elements,
+                                        cy_layout,
+                                        stylesheet(),
+                                        label=CANVAS_LABEL,
+                                        empty="The path's roles and the skills to learn are drawn here.",
                                     ),
                                     html.Div(
                                         [
