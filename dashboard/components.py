@@ -360,8 +360,10 @@ def data_table(table: Mapping[str, Any]) -> html.Details:
 CHART_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "responsive": True,
-    # Plotly 3's "Share chart..." uploads the chart to Plotly Cloud: nothing leaves careerkg
-    "modeBarButtonsToRemove": ["sendChartToCloud"],
+    # Plotly 3's "Share chart..." uploads the chart to Plotly Cloud: nothing leaves careerkg.
+    # Box and lasso select choose bars for a callback no chart has: they did nothing, and
+    # were two more stops of the Tab order in each chart that can zoom or has bars
+    "modeBarButtonsToRemove": ["sendChartToCloud", "select2d", "lasso2d"],
 }
 """The Plotly config of every chart (a page's own config adds to it)."""
 
@@ -385,8 +387,8 @@ def chart(
     >>> fig = chart(hours_by_area_figure({"Maths": 60.0}), "areas", {}, "skill area")
     >>> fig.to_plotly_json()["props"]["aria-label"], fig.children[0].id
     ('Learning hours by skill area', 'areas')
-    >>> fig.children[0].config["modeBarButtonsToRemove"]  # no upload to Plotly's cloud
-    ['sendChartToCloud']
+    >>> fig.children[0].config["modeBarButtonsToRemove"]  # no upload to Plotly's cloud, no selection
+    ['sendChartToCloud', 'select2d', 'lasso2d']
     """
     from dashboard.figures import figure_table
 

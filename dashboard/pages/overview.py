@@ -24,7 +24,7 @@ dash.register_page(
 def layout(**_query: Any) -> Any:
     data = view.overview(get_store())
     roles_fig, central_fig, area_fig = data["figures"]
-    config = {"modeBarButtonsToRemove": ["select2d", "lasso2d"]}  # with the charts' own (CHART_CONFIG)
+    config: dict[str, Any] = {}  # the charts' own (CHART_CONFIG)
     return html.Div(
         className="overview",
         children=[

@@ -686,7 +686,9 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
         minor={"dtick": 25, "showgrid": True, "gridcolor": "#e8ebf0"},
         gridcolor="#e8ebf0",
     )
-    fig.update_yaxes(autorange="reversed", automargin=True)
+    # nothing to zoom: the roles are few and the axis is 0-100% (zoom, pan, zoom in and
+    # out, autoscale and reset axes were six stops of the Tab order that did nothing)
+    fig.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
     return fig
 
 

@@ -41,3 +41,35 @@ def test_tab_reaches_one_toolbar_button_a_chart_shown_with_the_apps_ring(page: P
         assert button["title"] == "Download plot as a PNG"
         assert button["seen"] == 1, button  # in sight while focused
         assert button["outline"] >= 3, button  # was Plotly's 1 px
+
+
+@pytest.mark.parametrize(
+    ("address", "ready", "toolbars"),
+    [
+        ("/overview", "#overview-central-chart .modebar-btn", {"overview-roles-chart": 1}),
+        (
+            "/gaps?example=ml-bootcamp.csv",
+            "#gaps-chart .modebar-btn",
+            {"gaps-terms-chart": 1, "gaps-chart": 1},
+        ),
+        ("/path/Data%20Analyst/Data%20Scientist", "#path-chart .modebar-btn", {"path-chart": 7}),
+    ],
+    ids=["overview", "gaps", "path"],
+)
+def test_a_toolbar_holds_only_buttons_that_do_something(
+    page: Page, address: str, ready: str, toolbars: dict[str, int]
+) -> None:
+    """Box and lasso select (no chart has a selection to act on) sat in the toolbars of
+    the gaps and path charts, and the coverage chart, with nothing to zoom, had six zoom
+    buttons: 12 stops of the Tab order on the gaps page, where 2 download the charts."""
+    page.goto(address)
+    page.page.wait_for_selector(ready)
+    buttons = page.page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('.js-plotly-plot')].map(g =>
+            [g.id || g.parentElement.id, [...g.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))]))"""
+    )
+    for chart, n in toolbars.items():
+        assert len(buttons[chart]) == n, buttons
+    everywhere = [title for titles in buttons.values() for title in titles]
+    assert "Box Select" not in everywhere
+    assert "Lasso Select" not in everywhere
