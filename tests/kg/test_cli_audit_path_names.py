@@ -71,7 +71,8 @@ def test_with_a_graph_of_one_s_own_the_hint_leaves_out_importing(tmp_path: Path)
 @pytest.mark.parametrize("fmt", ["table", "md"])
 def test_a_plan_from_no_skill_says_none_was_given(fmt: str) -> None:
     # was: 'Learning path: (your skills) → Data Scientist' and nothing saying no skill was given
-    result = invoke("path", "-", "Data Scientist", "--format", fmt)
+    # the table wraps to the terminal: pytest-xdist's workers have COLUMNS=80
+    result = invoke("path", "-", "Data Scientist", "--format", fmt, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "nothing given, so the plan starts from no skill (--know SKILL[:LEVEL] for each you have)" in (
         result.stdout
