@@ -872,8 +872,16 @@ class LabelIndex:
     def search(
         self, text: str, cls: URIRef | Iterable[URIRef] | None = None, limit: int = 20
     ) -> list[URIRef]:
-        """Nodes whose label or alt label contains ``text`` (prefix matches first), both
-        folded (:func:`fold`): "data-scientist" and "machine_learning" find the names.
+        """Nodes whose label or alt label contains ``text``, both folded (:func:`fold`):
+        "data-scientist" and "machine_learning" find the names.
+
+        Best first: a name that is the text; then one holding it as whole words ("SQL
+        Server", "specialist nurse") before one holding it inside a word ("MySQL",
+        "nursery teacher"); among those, the text at the name's start, then at a word's
+        start, then inside; a preferred label before an alt label alike; then shorter
+        names first. So "softwa" finds "software developer" before a shop manager whose
+        alt label says "software", and "data sc" the role labelled Data Scientist before
+        one with "data scientist" as an alt label.
 
         Examples
         --------
@@ -887,42 +895,52 @@ class LabelIndex:
         if not key:
             return []
         wanted = {cls} if isinstance(cls, URIRef) else set(cls) if cls is not None else None
-        blob, starts, owners = self._search_blob()
-        best: dict[URIRef, int] = {}
+        blob, starts, owners, preferred = self._search_blob()
+        best: dict[URIRef, tuple[int, int, int, int]] = {}
+        worst = (9, 9, 9, 9)
         pos = blob.find(key)
         while pos != -1:  # every occurrence of the text, found by one C-level scan each
             i = bisect.bisect_right(starts, pos) - 1
             name_start = starts[i]
             name_end = blob.find("\n", name_start)
-            name = blob[name_start:name_end]
-            rank = 0 if name == key else 1 if pos == name_start else 2
+            end = pos + len(key)
+            if blob[name_start:name_end] == key:
+                rank = (0, 0, 0, 0 if preferred[i] else 1)
+            else:
+                word_start = pos == name_start or not blob[pos - 1].isalnum()
+                whole = word_start and (end == name_end or not blob[end].isalnum())
+                where = 0 if pos == name_start else 1 if word_start else 2
+                rank = (1, 0 if whole else 1, where, 0 if preferred[i] else 1)
             node = owners[i]
-            if rank < best.get(node, 9):
+            if rank < best.get(node, worst):
                 best[node] = rank
             pos = blob.find(key, pos + 1)
         scored = [
-            (rank, self.labels[node].casefold(), node)
+            (rank, len(self.labels[node]), self.labels[node].casefold(), node)
             for node, rank in best.items()
             if wanted is None or self.types.get(node, set()) & wanted
         ]
         scored.sort()
-        return [n for _, _, n in scored[:limit]]
+        return [n for *_, n in scored[:limit]]
 
-    def _search_blob(self) -> tuple[str, list[int], list[URIRef]]:
+    def _search_blob(self) -> tuple[str, list[int], list[URIRef], list[bool]]:
         """Every normalised label and alt label in one string (``\\n``-separated), with
-        where each name starts and whose it is; built on first search."""
-        cached: tuple[str, list[int], list[URIRef]] | None = getattr(self, "_blob_cache", None)
+        where each name starts, whose it is and whether it is the preferred label; built
+        on first search."""
+        cached: tuple[str, list[int], list[URIRef], list[bool]] | None = getattr(self, "_blob_cache", None)
         if cached is None:
             parts: list[str] = []
             starts: list[int] = []
             owners: list[URIRef] = []
+            preferred: list[bool] = []
             at = 0
             for node, label in self.labels.items():
-                for name in (fold(label), *(fold(a) for a in self.alt.get(node, ()))):
+                for j, name in enumerate((fold(label), *(fold(a) for a in self.alt.get(node, ())))):
                     starts.append(at)
                     owners.append(node)
+                    preferred.append(j == 0)
                     parts.append(name)
                     at += len(name) + 1
-            cached = ("\n".join(parts) + "\n", starts, owners)
+            cached = ("\n".join(parts) + "\n", starts, owners, preferred)
             self._blob_cache = cached
         return cached
