@@ -171,6 +171,8 @@ def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
     | 1 | SQL | 2→3 | 13.3 | 13.3 | required by MLE |
     <BLANKLINE>
     Learn alone (no credential covers them): SQL
+    >>> print(to_markdown({**p, "known": []}).splitlines()[4])
+    Known: nothing given, so the plan starts from no skill ('I already know' takes yours)
     """
     lines = [
         f"# Learning path: {_label(path.get('source')) or 'known skills'} → {_label(path.get('target'))}",
@@ -184,6 +186,8 @@ def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
     known = path.get("known") or []
     if known:
         lines += ["Known: " + ", ".join(f"{_label(k)} (level {k.get('level')})" for k in known), ""]
+    elif not path.get("source"):  # no current role and no skill given: say so, as the CLI does
+        lines += ["Known: nothing given, so the plan starts from no skill ('I already know' takes yours)", ""]
     steps = path.get("steps", [])
     lines += [f"Total: {_h(path.get('total_hours'))} hours in {_plural(len(steps), 'step')}.", ""]
     lines += [line for note in path_notes(path) for line in (f"**Note:** {note}", "")]
