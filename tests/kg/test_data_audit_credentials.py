@@ -9,29 +9,13 @@ retirement announced for a later day is checked again at the next audit.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-import pytest
-from rdflib import RDF, Graph, Literal, Namespace
+from rdflib import RDF, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS, XSD
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-BASE = "https://w3id.org/careerkg/"
-CKG = Namespace(BASE + "ontology#")
-ROLE = Namespace(BASE + "id/role/")
-SKILL = Namespace(BASE + "id/skill/")
-CRED = Namespace(BASE + "id/credential/")
-SRC = Namespace(BASE + "id/source/")
+from kg.namespace import CKG, CRED, ROLE, SKILL
 
 AUDIT_DAY = date(2026, 12, 6)
-
-
-@pytest.fixture(scope="module")
-def data() -> Graph:
-    g = Graph()
-    for f in sorted(DATA_DIR.glob("*.ttl")):
-        g.parse(f, format="turtle")
-    return g
 
 
 def _retired(g: Graph, cred) -> date | None:

@@ -11,26 +11,12 @@ cite ``src:curated``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import pytest
-from rdflib import Graph, Namespace, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-BASE = "https://w3id.org/careerkg/"
-CKG = Namespace(BASE + "ontology#")
-ROLE = Namespace(BASE + "id/role/")
-SRC = Namespace(BASE + "id/source/")
-
-
-@pytest.fixture(scope="module")
-def data() -> Graph:
-    g = Graph()
-    for f in sorted(DATA_DIR.glob("*.ttl")):
-        g.parse(f, format="turtle")
-    return g
+from kg.namespace import CKG, ROLE, SRC
 
 
 def _steps(g: Graph, a: URIRef, b: URIRef) -> list:

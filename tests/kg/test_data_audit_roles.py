@@ -11,26 +11,11 @@ to their colleagues.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from rdflib import RDF, Graph, Namespace
+from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS, SKOS
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-BASE = "https://w3id.org/careerkg/"
-CKG = Namespace(BASE + "ontology#")
-ROLE = Namespace(BASE + "id/role/")
-SKILL = Namespace(BASE + "id/skill/")
-SRC = Namespace(BASE + "id/source/")
-
-
-@pytest.fixture(scope="module")
-def data() -> Graph:
-    g = Graph()
-    for f in sorted(DATA_DIR.glob("*.ttl")):
-        g.parse(f, format="turtle")
-    return g
+from kg.namespace import CKG, CRED, ROLE, SKILL, SRC
 
 
 def _essential(g: Graph, role) -> dict:
@@ -117,7 +102,7 @@ def test_ml_engineer_expects_the_advanced_degrees_seed_002_names(data):
     # seed-002: "Some companies might require an advanced degree, which you can obtain in
     # computer science, statistics, math, data science, software engineering, or a related
     # discipline"
-    cred = Namespace(BASE + "id/credential/")
+    cred = CRED
     expected = set(data.objects(ROLE["machine-learning-engineer"], CKG.expectsCredential))
     for degree in (
         "msc-computer-science",

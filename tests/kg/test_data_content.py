@@ -35,6 +35,8 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 
+from tests.support.curated import curated_data
+
 REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO / "data"
 ONTOLOGY_DIR = REPO / "ontology"
@@ -75,14 +77,7 @@ def _need(path: Path, what: str) -> None:
 # ---------------------------------------------------------------------------- fixtures
 
 
-@lru_cache(maxsize=1)
-def _data_graph() -> Graph:
-    g = Graph()
-    files = sorted(DATA_DIR.glob("*.ttl"))
-    assert files, f"no Turtle files in {DATA_DIR}"
-    for f in files:
-        g.parse(f, format="turtle")
-    return g
+_data_graph = curated_data
 
 
 @lru_cache(maxsize=1)
@@ -92,11 +87,6 @@ def _ontology_graph() -> Graph:
         if f.name != "shapes.ttl":
             g.parse(f, format="turtle")
     return g
-
-
-@pytest.fixture(scope="module")
-def data() -> Graph:
-    return _data_graph()
 
 
 @pytest.fixture(scope="module")
