@@ -26,6 +26,7 @@ __all__ = [
     "BAR_LINE",
     "DARK_TEXT",
     "FONT",
+    "FOOT_LEGEND",
     "NO_AREA",
     "SUBTITLE_CHARS",
     "bar_text_colours",
@@ -65,6 +66,18 @@ BAR_LINE = {"color": "#5b6577", "width": 1}
 people who see poorly."""
 
 DARK_TEXT = "#1d2433"
+
+FOOT_LEGEND = {
+    "orientation": "h",
+    "x": 0,
+    "xanchor": "left",
+    "yref": "container",
+    "y": 0,
+    "yanchor": "bottom",
+}
+"""A legend across the foot of the figure: placed against the container, Plotly keeps room
+for it under the axis labels however many rows it takes (over the plot it wrapped onto
+the bars on a phone)."""
 """Text on light bars and beside them (the page's ink)."""
 
 
@@ -304,16 +317,7 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "showgrid": False,
             "rangemode": "tozero",
         },
-        # the legend at the foot of the figure, below the step labels (placed against
-        # the container, so the labels' automatic margin never runs into it)
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 0,
-            "yanchor": "bottom",
-        },
+        legend=FOOT_LEGEND,  # below the step labels
     )
 
 

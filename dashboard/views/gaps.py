@@ -32,7 +32,7 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import html
 
-from dashboard.figures import BAR_LINE, DARK_TEXT, FONT, bar_text_colours, figure_title
+from dashboard.figures import BAR_LINE, DARK_TEXT, FONT, FOOT_LEGEND, bar_text_colours, figure_title
 from dashboard.styles import HIGHLIGHT, stylesheet
 from kg.errors import InvalidCurriculum, KGError
 from kg.store import Store, resource_dir
@@ -784,18 +784,7 @@ def term_figure(report: Mapping[str, Any]) -> go.Figure:
         font=FONT,
         height=320,
         margin={"l": 10, "r": 10, "t": 42, "b": 10},
-        # the legend at the foot of the chart, under the term names: placed against the
-        # container, Plotly keeps room for it however many rows it takes. Over the
-        # plot's top right corner it wrapped onto three rows on a phone, over the bars.
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 0,
-            "yanchor": "bottom",
-            "traceorder": "normal",
-        },
+        legend={**FOOT_LEGEND, "traceorder": "normal"},  # under the term names
         paper_bgcolor="white",
         plot_bgcolor="white",
     )
