@@ -20,7 +20,10 @@ CSV
     otherwise, such as ``Prerequisites`` or ``Skills``, is refused with the name to
     write), separated by ``,`` or, as the header shows, by
     ``;`` or tabs (a spreadsheet's export); several skills in one cell are separated by
-    ``;`` (or by ``,`` when each part names a skill). A row with more cells than the
+    ``;`` (or by ``,`` when each part names a skill). A skill in the ``teaches`` column
+    may be followed by the level the course teaches it to, from 1 to 5, as ``--know``
+    writes it (``Python:3; SQL:2``); a skill without one is taught to no stated level,
+    as before. A row with more cells than the
     header is refused: a skill list split at its commas would shift into other columns.
     Rows that start with ``#`` before or among the courses are comments, except the
     metadata lines ``# curriculum: NAME``, ``# entry requirements: SKILL; SKILL`` and
@@ -164,7 +167,8 @@ class SkillRef:
     shortened), written back as it was by :func:`curriculum_graph`."""
     level: int | None = None
     """For a skill a course teaches: the level the course reaches (1 to 5), when the
-    file states it (a Turtle ``ckg:Teaching``'s ``ckg:level``; a CSV states none)."""
+    file states it (a Turtle ``ckg:Teaching``'s ``ckg:level``; in a CSV's ``teaches``
+    column, the number after the name: ``Python:3``)."""
     instead: str = ""
     """For the name of a role, degree, certification or course: what to write instead
     ("name the skills it requires instead"), said before the ``suggestions``."""
@@ -515,7 +519,8 @@ def _split(cell: str | None) -> list[str]:
 
 def _names(index: LabelIndex, cell: str | None, cls: URIRef) -> list[str]:
     """The names in ``cell``: separated by ``;``, or by ``,`` where a name with commas
-    names nothing but each of its parts names a node of ``cls`` ("Python, SQL").
+    names nothing but each of its parts names a node of ``cls`` ("Python, SQL"); a
+    part may end with a level (``Python:3``).
 
     Examples
     --------
@@ -523,6 +528,8 @@ def _names(index: LabelIndex, cell: str | None, cls: URIRef) -> list[str]:
     >>> index = LabelIndex.of(Store(_example_graph()))
     >>> _names(index, "Python, Linear Algebra; Deep Learning", CKG.Skill)
     ['Python', 'Linear Algebra', 'Deep Learning']
+    >>> _names(index, "Python:3, Linear Algebra:2", CKG.Skill)
+    ['Python:3', 'Linear Algebra:2']
     >>> _names(index, "Python, Cobol", CKG.Skill)  # not all parts known: kept whole, reported unknown
     ['Python, Cobol']
     """
@@ -532,12 +539,93 @@ def _names(index: LabelIndex, cell: str | None, cls: URIRef) -> list[str]:
         if (
             len(parts) > 1
             and not _names_one(index, name, cls)
-            and all(_names_one(index, p, cls) for p in parts)
+            and all(_names_one(index, _LEVELLED.sub("", p), cls) for p in parts)
         ):
             out += parts
         else:
             out.append(name)
     return out
+
+
+_LEVELLED = re.compile(r"\s*:\s*\d+\s*$")
+"""The level a CSV skill entry ends with: ``Python:3`` (as ``--know`` writes it)."""
+
+_LEVEL_TEXT = "a level is a whole number from 1 (awareness) to 5 (expert)"
+
+
+def _levelled(
+    index: LabelIndex, text: str, column: str, course: str, source: str, line: int | None
+) -> tuple[str, int | None]:
+    """The skill name and the level (``None`` when none is given) of a ``teaches`` entry
+    such as ``Python:3``; for another column (``column`` is ``"teaches"``,
+    ``"requires"`` or ``"entry requirements"``), the name, refusing a level.
+
+    A name that is a skill's label or IRI as it stands (``skill:python``) has no level;
+    a name whose part after its last ``:`` is no number and whose part before it names
+    no skill is a name (reported unknown if it is one), not a level.
+
+    Raises
+    ------
+    InvalidCurriculum
+        For a level out of 1 to 5, no whole number, left out after the ``:``, or given
+        outside the ``teaches`` column, naming the line, the column and the course.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> index = LabelIndex.of(Store(_example_graph()))
+    >>> [_levelled(index, t, "teaches", "ML", "p.csv", 2) for t in ("Python:3", "Python", "skill:python", "Pyton : 2")]
+    [('Python', 3), ('Python', None), ('skill:python', None), ('Pyton', 2)]
+    >>> _levelled(index, "Python:9", "teaches", "ML", "p.csv", 2)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 2: the level 9 of 'Python' in the teaches column of 'ML' is out of range; a level is a whole number from 1 (awareness) to 5 (expert), such as 'Python:3'
+    >>> _levelled(index, "Python:high", "teaches", "ML", "p.csv", 2)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 2: the level 'high' of 'Python' in the teaches column of 'ML' is not a number; a level is a whole number from 1 (awareness) to 5 (expert), such as 'Python:3'
+    """
+    if ":" not in text or _names_one(index, text, CKG.Skill):
+        return text, None
+    head, _, tail = text.rpartition(":")
+    name, level = head.strip(), tail.strip()
+    where = f"in the {column} column of {course!r}" if course else f"in the {column}"
+    example = f"such as '{name or 'Python programming'}:3'"
+    numeric = re.fullmatch(r"[+-]?\d+(?:[.,]\d*)?", level) is not None
+    if not name and (numeric or not level):
+        raise InvalidCurriculum(
+            source, f"no skill name before the level in {text!r} {where}; write SKILL:LEVEL, {example}", line
+        )
+    if not (numeric or not level or _names_one(index, name, CKG.Skill)):
+        return text, None  # 'Pyton:x', 'Microsoft Certified: Azure': a name, checked as one
+    if column != "teaches":
+        raise InvalidCurriculum(
+            source,
+            f"{text!r} {where} gives a level; levels are read in the teaches column only (the level a "
+            f"course teaches a skill to): write {name!r} alone here",
+            line,
+        )
+    if not level:
+        raise InvalidCurriculum(
+            source,
+            f"no level after ':' in {text!r} {where}; {_LEVEL_TEXT}, {example}, or write the name alone",
+            line,
+        )
+    if not re.fullmatch(r"[+-]?\d+", level):
+        raise InvalidCurriculum(
+            source,
+            f"the level {level!r} of {name!r} {where} is not "
+            + ("a whole number" if numeric else "a number")
+            + f"; {_LEVEL_TEXT}, {example}",
+            line,
+        )
+    if not 1 <= int(level) <= 5:
+        raise InvalidCurriculum(
+            source,
+            f"the level {int(level)} of {name!r} {where} is out of range; {_LEVEL_TEXT}, {example}",
+            line,
+        )
+    return name, int(level)
 
 
 def _names_one(index: LabelIndex, name: str, cls: URIRef) -> bool:
@@ -767,8 +855,10 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
                 "give each course one term (or different names)",
                 line,
             )
-        course.teaches += [_skill_ref(index, n, line) for n in _names(index, cell("teaches"), CKG.Skill)]
-        course.requires += [_skill_ref(index, n, line) for n in _names(index, cell("requires"), CKG.Skill)]
+        for column, refs in (("teaches", course.teaches), ("requires", course.requires)):
+            for text in _names(index, cell(column), CKG.Skill):
+                skill_name, level = _levelled(index, text, column, name, source, line)
+                refs.append(replace(_skill_ref(index, skill_name, line), level=level))
         previous = course
 
     _name_courses(courses.values())
@@ -779,7 +869,12 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
         iri=CURRICULUM[cur_slug],
         label=title,
         courses=_ordered(courses.values()),
-        entry=[_skill_ref(index, n, entry_line) for n in _names(index, entry_text, CKG.Skill)],
+        entry=[
+            _skill_ref(
+                index, _levelled(index, n, "entry requirements", "", source, entry_line)[0], entry_line
+            )
+            for n in _names(index, entry_text, CKG.Skill)
+        ],
         targets=_roles(
             ((n, "") for n in _names(index, targets_text, CKG.Role)),
             lambda name, _shown: _role(index, name, source, targets_line),
@@ -972,13 +1067,16 @@ def _ordered(courses: Iterable[Course]) -> list[Course]:
 
 
 def _dedupe(refs: list[SkillRef]) -> list[SkillRef]:
-    seen: set[object] = set()
-    out = []
+    """``refs`` with each skill once, at the highest level any of its entries states."""
+    seen: dict[object, int] = {}
+    out: list[SkillRef] = []
     for r in refs:
         key = r.iri if r.iri is not None else r.name.casefold()
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(r)
+        elif r.level is not None and (out[seen[key]].level or 0) < r.level:
+            out[seen[key]] = replace(out[seen[key]], level=r.level)
     return out
 
 
@@ -1344,7 +1442,8 @@ def curriculum_csv(curriculum: Curriculum, store: Store, terms: Mapping[URIRef, 
     gives (by course IRI) or their own; reading it back gives the same curriculum.
 
     One row per course (``course, term, teaches, requires``), by term; skills by label,
-    names that matched no skill as written (nothing is lost); the name, the entry
+    with the level a course teaches them to where stated (``Python:3``), names that
+    matched no skill as written (nothing is lost); the name, the entry
     requirements and the target roles as the ``#`` lines above the header.
 
     Examples
@@ -1367,7 +1466,9 @@ def curriculum_csv(curriculum: Curriculum, store: Store, terms: Mapping[URIRef, 
     labels = LabelIndex.of(store).labels
 
     def names(refs: Iterable[SkillRef]) -> str:
-        return "; ".join(r.label if r.known else r.name for r in refs)
+        return "; ".join(
+            (r.label if r.known else r.name) + (f":{r.level}" if r.level is not None else "") for r in refs
+        )
 
     out = io.StringIO()
     out.write(f"# curriculum: {curriculum.label}\n")

@@ -587,7 +587,10 @@ class GapReport:
 
 
 def _ref_dict(ref: SkillRef) -> dict[str, Any]:
-    return {"iri": str(ref.iri) if ref.iri is not None else None, "label": ref.label}
+    d: dict[str, Any] = {"iri": str(ref.iri) if ref.iri is not None else None, "label": ref.label}
+    if ref.level is not None:  # the level a course teaches the skill to, where the file states it
+        d["level"] = ref.level
+    return d
 
 
 # ------------------------------------------------------------------ analysis
