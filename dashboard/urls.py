@@ -35,10 +35,10 @@ def format_know(know: Iterable[tuple[str, int | None]]) -> str:
 
     Examples
     --------
-    >>> format_know([("Python", 3), ("SQL", None)])
-    'Python:3,SQL'
+    >>> format_know([("Python", 3), ("SQL", None), ("R", 0)])
+    'Python:3,SQL,R:0'
     """
-    return ",".join(f"{name}:{level}" if level else name for name, level in know)
+    return ",".join(name if level is None else f"{name}:{level}" for name, level in know)
 
 
 def path_url(source: str | None, target: str, know: Sequence[tuple[str, int | None]] = ()) -> str:
@@ -51,7 +51,18 @@ def path_url(source: str | None, target: str, know: Sequence[tuple[str, int | No
 
 def parse_know(text: str | Sequence[str] | None) -> list[tuple[str, int | None]]:
     """Parse the ``know`` query value: names separated by commas, each with an optional
-    ``:level`` (1–5). Repeated ``know`` parameters arrive as a list and are merged."""
+    ``:level``. Repeated ``know`` parameters arrive as a list and are merged.
+
+    The level is kept as written: whether it is one from 1 to 5 is for
+    :func:`kg.paths.resolve_known` to say, which names what is wrong ("level 9 in
+    'Python:9' is out of range"). ``Python:9`` read as level 5 planned for a level the
+    user never gave.
+
+    Examples
+    --------
+    >>> parse_know(["Python:9", "SQL:0"])
+    [('Python', 9), ('SQL', 0)]
+    """
     if not text:
         return []
     parts = [text] if isinstance(text, str) else list(text)
@@ -63,7 +74,7 @@ def parse_know(text: str | Sequence[str] | None) -> list[tuple[str, int | None]]
                 continue
             name, _, level = item.rpartition(":")
             if name and level.isdigit():
-                out.append((name.strip(), max(1, min(5, int(level)))))
+                out.append((name.strip(), int(level)))
             else:
                 out.append((item, None))
     return out

@@ -95,7 +95,8 @@ def layout(
             src_iri = iri
         else:
             tgt_iri = iri
-    know_opts, know_values, know_problem = view.know_options(store, know)
+    # an entry not understood stays in the box as typed, and the message quotes it
+    know_opts, know_values, know_problem, know_meant = view.know_box(store, know)
     if know_problem:
         problems.append(know_problem)
     n_alt = view.clamp_alternatives(alternatives)
@@ -105,9 +106,14 @@ def layout(
     (data, message, summary, roles, steps, creds, alts, effort, elements, cy_layout, no_download, said) = (
         _outputs(store, result)
     )
-    if problems and not know_problem and (src_name is None or src_iri or closest["source"]):
+    if problems and know_meant is not None and (src_name is None or src_iri or closest["source"]):
         meant = view.suggested_address(
-            store, (src_iri, closest["source"]), (tgt_iri, closest["target"]), know_values, n_alt
+            store,
+            (src_iri, closest["source"]),
+            (tgt_iri, closest["target"]),
+            know_meant,
+            n_alt,
+            knowing=bool(know_problem),
         )
         if meant is not None:  # the address as it most likely was meant, one click away
             href, asks = meant

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from dash import dcc, html
 
@@ -34,17 +34,22 @@ __all__ = [
     "KNOW_KINDS",
     "MAX_ALTERNATIVES",
     "OPTIONS_CAP",
+    "UNREAD",
+    "KnowEntry",
     "announcement",
     "box_options",
     "clamp_alternatives",
     "closest_options",
     "compute",
     "join_problems",
+    "know_box",
     "know_box_options",
     "know_options",
+    "know_problem",
     "known_text",
     "message_box",
     "nothing_to_learn",
+    "read_know",
     "render",
     "resolve_role",
     "role_options",
@@ -197,6 +202,9 @@ def search_options(
         if value in listed:
             continue
         iri, level = _split_level(str(value))
+        if iri not in labels and "://" not in str(value):  # kept as typed (know_box)
+            options.insert(0, {"label": f"{value}{UNREAD}", "value": str(value)})
+            continue
         label = labels.get(iri, iri)
         options.insert(0, {"label": f"{label} (level {level})" if level else label, "value": str(value)})
     return options
@@ -353,11 +361,132 @@ def _know_items(know: str | Sequence[str] | None) -> list[str]:
     return [item.strip() for part in parts for item in part.split(",") if item.strip()]
 
 
+class KnowEntry(NamedTuple):
+    """One entry of the known skills (``?know=`` or the box), as :func:`read_know` reads it."""
+
+    text: str
+    """The entry as typed (``"Pythn:3"``)."""
+    value: str | None
+    """``IRI`` or ``IRI:level`` when understood, else ``None``."""
+    problem: str
+    """What is wrong with it, as ``--know`` says it (``""`` when nothing is)."""
+    meant: str | None
+    """For a misspelt name, the value it most likely meant: the closest skill at the
+    level given (``None`` when nothing is close, or the entry is not misspelt)."""
+
+
+def read_know(store: Any, know: str | Sequence[str] | None) -> list[KnowEntry]:
+    """Each entry of the known skills read as ``careerkg path --know`` reads it
+    (:func:`kg.paths.resolve_known`), in order; repeated ``know`` parameters merged.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> good, bad = read_know(Store.default(), "SQL,Pythn:3")
+    >>> good.value.rsplit("/", 1)[-1], good.problem
+    ('sql', '')
+    >>> bad.value, bad.problem
+    (None, "unknown skill name 'Pythn'; closest known labels: 'Python programming'")
+    >>> bad.meant.rsplit("/", 1)[-1]  # the closest skill, at the level typed
+    'python:3'
+    >>> read_know(Store.default(), "Python:9")[0].meant is None  # not misspelt: not guessed
+    True
+    """
+    from kg.errors import UnknownEntity
+    from kg.paths import resolve_known
+
+    entries: list[KnowEntry] = []
+    for text in _know_items(know):
+        try:
+            iri, level = resolve_known(store, text)
+        except UnknownEntity as err:
+            meant = None
+            if err.suggestions:
+                _name, level = _split_level(text)
+                try:
+                    iri, _ = resolve_known(store, err.suggestions[0])
+                    meant = f"{iri}:{level}" if level and 1 <= level <= 5 else str(iri)
+                except KGError:
+                    meant = None
+            entries.append(KnowEntry(text, None, str(err), meant))
+            continue
+        except KGError as err:
+            entries.append(KnowEntry(text, None, str(err), None))
+            continue
+        entries.append(KnowEntry(text, f"{iri}:{level}" if level else str(iri), "", None))
+    return entries
+
+
+UNREAD = " (not understood)"
+"""Marks an entry of the known-skills box kept as typed because it was not understood
+(the message above the page says why and what would be right)."""
+
+
+def know_problem(entry: KnowEntry) -> str:
+    """The message for an entry not understood, quoting the entry as typed when the
+    message does not ("unknown skill name 'Pythn'" of ``Pythn:3`` lost the level).
+
+    Examples
+    --------
+    >>> know_problem(KnowEntry("Pythn:3", None, "unknown skill name 'Pythn'", None))
+    "Known skill 'Pythn:3': unknown skill name 'Pythn'"
+    >>> know_problem(KnowEntry("Python:9", None, "level 9 in 'Python:9' is out of range", None))
+    "level 9 in 'Python:9' is out of range"
+    """
+    if not entry.problem or repr(entry.text) in entry.problem:
+        return entry.problem
+    return f"Known skill {entry.text!r}: {entry.problem}"
+
+
+def know_box(
+    store: Any, know: str | Sequence[str] | None
+) -> tuple[list[dict[str, str]], list[str], str, list[str] | None]:
+    """The known-skills box for a ``?know=`` value, keeping what the user typed.
+
+    Returns
+    -------
+    options, values : list
+        The box's options and chosen values: each entry understood as ``IRI`` or
+        ``IRI:level``, and each entry not understood kept as typed, marked
+        :data:`UNREAD` (it was dropped, and what the user typed was lost).
+    problem : str
+        One line per entry not understood (:func:`know_problem`, :func:`join_problems`).
+    meant : list of str or None
+        The values the entries most likely meant (each misspelt name its closest skill
+        at the level typed), for a "Did you mean" address; ``None`` when an entry has
+        no likely meaning (a tool, a level out of range).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> options, values, problem, meant = know_box(Store.default(), "Pythn:3,SQL")
+    >>> [v.rsplit("/", 1)[-1] for v in values]
+    ['Pythn:3', 'sql']
+    >>> [o["label"] for o in options if o["value"] == "Pythn:3"]
+    ['Pythn:3 (not understood)']
+    >>> problem
+    "Known skill 'Pythn:3': unknown skill name 'Pythn'; closest known labels: 'Python programming'."
+    >>> [v.rsplit("/", 1)[-1] for v in meant]
+    ['python:3', 'sql']
+    >>> know_box(Store.default(), "Python:9")[3] is None
+    True
+    """
+    entries = read_know(store, know)
+    good = [e.value for e in entries if e.value]
+    options, _values, _ = _known_options(store, good)
+    options += [{"label": e.text + UNREAD, "value": e.text} for e in entries if not e.value]
+    values = [e.value or e.text for e in entries]
+    problem = join_problems([know_problem(e) for e in entries if not e.value])
+    meant = [e.value or e.meant for e in entries]
+    return options, values, problem, (None if None in meant else [m for m in meant if m])
+
+
 def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dict[str, str]], list[str], str]:
     """Options and values of the known-skills box for a ``?know=`` value: each entry
     becomes ``IRI`` or ``IRI:level``; an entry the CLI's ``--know`` refuses (an
     unknown name, a tool, a level out of 1-5 or no whole number) gives its message
     instead (:func:`kg.paths.resolve_known`), one line each (:func:`join_problems`).
+    The page keeps such entries in the box (:func:`know_box`).
 
     Examples
     --------
@@ -366,17 +495,16 @@ def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dic
     >>> values, problem
     (['https://w3id.org/careerkg/id/skill/sql'], "level 9 in 'Python:9' is out of range; give a level from 1 to 5, e.g. 'Python:3'.")
     """
-    from kg.paths import resolve_known
+    entries = read_know(store, know)
+    return _known_options(
+        store, [e.value for e in entries if e.value], [e.problem for e in entries if e.problem]
+    )
 
-    values: list[str] = []
-    problems: list[str] = []
-    for entry in _know_items(know):
-        try:
-            iri, level = resolve_known(store, entry)
-        except KGError as err:
-            problems.append(str(err))
-            continue
-        values.append(f"{iri}:{level}" if level else str(iri))
+
+def _known_options(
+    store: Any, values: list[str], problems: Sequence[str] = ()
+) -> tuple[list[dict[str, str]], list[str], str]:
+    """The box's options for understood ``values`` (``IRI`` or ``IRI:level``)."""
     options = skill_options(store, values)
     labels = {o["value"]: o["label"] for o in options}
     for value in values:
@@ -409,6 +537,9 @@ def compute(
     if not target:
         return {"path": None, "error": None, "known": [], "asked": asked}
     know = list(know or [])
+    unread = [know_problem(e) for e in read_know(store, know) if e.problem]
+    if unread:  # an entry kept in the box as typed: said as the address said it
+        return {"path": None, "error": join_problems(unread), "known": [], "asked": asked}
     try:
         lp = plan(store, source or None, target, know=know, alternatives=asked)
     except KGError as err:
@@ -451,12 +582,16 @@ def suggested_address(
     target: tuple[str | None, Sequence[str]],
     know: Sequence[str] | None,
     alternatives: Any = 0,
+    *,
+    knowing: bool = False,
 ) -> tuple[str, str] | None:
     """The address an address with unknown role names most likely meant, and what it
     asks ("Data Analyst → Machine Learning Engineer"): each role as found (its IRI) or
     else the first of the closest labels its error gave. ``None`` when a name has no
     close label, or there is no target. The page said "closest known labels: 'Data
-    Analyst'" and left the user to type it again.
+    Analyst'" and left the user to type it again. With ``knowing``, what it asks
+    names the known skills too (", knowing Python programming (level 3), SQL"): those
+    are what was corrected (:func:`know_box`).
 
     Parameters
     ----------
@@ -465,11 +600,16 @@ def suggested_address(
         given) and, when not found, the closest labels.
     know, alternatives
         As :func:`share_url` takes them.
+    knowing : bool
+        Name the known skills in what the address asks.
 
     Examples
     --------
     >>> from kg.store import Store
     >>> ds = "https://w3id.org/careerkg/id/role/data-scientist"
+    >>> py = "https://w3id.org/careerkg/id/skill/python:3"
+    >>> suggested_address(Store.default(), (None, []), (ds, []), [py], 0, knowing=True)
+    ('/path/-/Data%20Scientist?know=Python%20programming%3A3', 'Data Scientist, knowing Python programming (level 3)')
     >>> suggested_address(Store.default(), (None, ["Data Analyst"]), (ds, []), [], 0)
     ('/path/Data%20Analyst/Data%20Scientist', 'Data Analyst → Data Scientist')
     >>> suggested_address(Store.default(), (None, []), (None, ["Data Scientist"]), [], 0)
@@ -489,7 +629,23 @@ def suggested_address(
     if tgt is None:
         return None
     label = " → ".join(share_name(store, i) for i in (src, tgt) if i)
+    if knowing:
+        label += ", knowing " + ", ".join(_known_label(store, k) for k in know or [])
     return share_url(store, src, tgt, know, alternatives), label
+
+
+def _known_label(store: Any, value: str) -> str:
+    """A known skill's value as the page names it: "Python programming (level 3)".
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> _known_label(Store.default(), "https://w3id.org/careerkg/id/skill/python:3")
+    'Python programming (level 3)'
+    """
+    iri, level = _split_level(value)
+    name = share_name(store, iri)
+    return f"{name} (level {level})" if level else name
 
 
 def share_title(store: Any, source: str | None, target: str) -> str:

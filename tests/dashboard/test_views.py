@@ -40,7 +40,8 @@ def test_urls_round_trip() -> None:
         ("Python", 3),
         ("skill:sql", None),
     ]
-    assert parse_know(["A:9", "B"]) == [("A", 5), ("B", None)]
+    # a level out of 1-5 is kept as written, for the page to say so (it read 9 as 5)
+    assert parse_know(["A:9", "B"]) == [("A", 9), ("B", None)]
     assert path_url(None, "X") == "/path/-/X"
     assert unquote_name("-") is None
     assert node_url("a b") == "/node/a%20b"
