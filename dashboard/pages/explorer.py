@@ -232,6 +232,20 @@ def _act(
 
 
 @callback(
+    Output(ids.EX_SEARCH, "value", allow_duplicate=True),
+    Output(ids.EX_SEARCH, "options", allow_duplicate=True),
+    Input(ids.EX_STATE, "data"),
+    State(ids.EX_SEARCH, "value"),
+    prevent_initial_call=True,
+)
+def _search_follows(state: Any, value: Any) -> Any:
+    """The search box names the node selected, however it was selected (it kept the
+    text of the last search after a click on the canvas)."""
+    box = view.search_box(get_store(), state, value)
+    return (no_update, no_update) if box is None else box
+
+
+@callback(
     Output(ids.EX_TYPES, "value"),
     Output(ids.EX_RELATIONS, "value"),
     Output(ids.EX_LAYOUT, "value"),

@@ -42,6 +42,7 @@ __all__ = [
     "initial",
     "next_state",
     "reset_controls",
+    "search_box",
     "search_options",
     "state_from_name",
     "title_of",
@@ -138,6 +139,8 @@ def next_state(state: State | None, trigger: Any, value: Any) -> State:
     s["expanded"] = list(s.get("expanded") or [])
     s.setdefault("limit", LIMIT)
     if trigger == ids.EX_SEARCH and value:
+        if state and value == state.get("focus"):  # the box showing the node selected
+            return dict(state)
         return initial(str(value))
     if trigger == ids.EX_CANVAS and value:
         s["focus"] = str(value)
@@ -157,6 +160,33 @@ def next_state(state: State | None, trigger: Any, value: Any) -> State:
     elif trigger == ids.EX_RESET:
         return initial()
     return s
+
+
+def search_box(
+    store: Store, state: State | None, value: str | None
+) -> tuple[str | None, list[dict[str, Any]]] | None:
+    """The search box's value and options for the view ``state``: the node selected,
+    whichever way it was selected (the search, a click on the canvas, a link in the
+    details, Back or Forward), or an empty box without one. ``None`` when the box
+    (its value ``value``) shows it already. After a click on the canvas the box still
+    showed the node searched for before, beside another node's details and address.
+
+    Examples
+    --------
+    >>> store = Store.default()
+    >>> dl = "https://w3id.org/careerkg/id/skill/deep-learning"
+    >>> value, options = search_box(store, initial(dl), "https://w3id.org/careerkg/id/skill/python")
+    >>> value == dl, [o["label"] for o in options if o["value"] == dl]
+    (True, ['deep learning · skill'])
+    >>> search_box(store, initial(dl), dl) is None
+    True
+    >>> search_box(store, initial(), dl)
+    (None, [])
+    """
+    focus = (state or {}).get("focus") or None
+    if focus == (value or None):
+        return None
+    return focus, search_options(store, "", focus) if focus else []
 
 
 def reset_controls() -> tuple[list[str], list[str], str, None]:
