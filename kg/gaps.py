@@ -1261,7 +1261,10 @@ def report_graph(report: GapReport) -> Graph:
 
     Each finding is a ``ckg:Finding`` of a subclass (``ckg:MissingPrerequisite``,
     ``ckg:OrderViolation``, ``ckg:UnknownSkill``, ``ckg:UncoveredSkill``,
-    ``ckg:DuplicateTeaching``) with ``ckg:aboutCourse``, ``ckg:aboutSkill``,
+    ``ckg:DuplicateTeaching``; a missing prerequisite or order violation whose
+    prerequisite builds on a skill needing it is also a ``ckg:SkillCycle``, with each
+    ``ckg:cycleSkill``, and one the course requires but only it teaches a
+    ``ckg:TaughtHere``) with ``ckg:aboutCourse``, ``ckg:aboutSkill``,
     ``ckg:aboutPrerequisite``, ``ckg:aboutRole``, ``rdfs:comment`` (the message) and
     ``ckg:suggestion``; each target role gets a ``ckg:RoleCoverage``. Labels of the
     skills and roles mentioned are included, so the report can be queried on its own.
@@ -1314,6 +1317,12 @@ def report_graph(report: GapReport) -> Graph:
         g.add((f, CKG.requiredByCourse, Literal(pf.required_by_course)))
         for c in pf.taught_in:
             g.add((f, CKG.taughtInCourse, c.iri))
+        if pf.skill_cycle:  # the prerequisite builds on a skill that needs it: no order fixes it
+            g.add((f, RDF.type, CKG.SkillCycle))
+            for n in pf.skill_cycle:
+                link(f, CKG.cycleSkill, n)
+        if pf.taught_here:  # the course requires what only it teaches
+            g.add((f, RDF.type, CKG.TaughtHere))
     for m in report.moves:  # advice, not a gap: a plain ckg:Finding about the course
         f = finding(
             CKG.Finding,

@@ -113,6 +113,8 @@ class CKG(DefinedNamespace):
     UnknownSkill: URIRef  # finding: skill name matching no skill
     UncoveredSkill: URIRef  # finding: essential target skill taught nowhere
     DuplicateTeaching: URIRef  # finding: skill taught by several courses
+    SkillCycle: URIRef  # finding: the prerequisite builds on a skill needing it
+    TaughtHere: URIRef  # finding: a course requires what only it teaches
     RoleCoverage: URIRef  # coverage of one target role
     aboutCurriculum: URIRef  # GapReport -> curriculum
     hasFinding: URIRef  # GapReport -> Finding
@@ -122,6 +124,7 @@ class CKG(DefinedNamespace):
     aboutPrerequisite: URIRef  # Finding -> prerequisite skill
     aboutRole: URIRef  # Finding / RoleCoverage -> role
     taughtInCourse: URIRef  # OrderViolation -> course teaching the prerequisite late
+    cycleSkill: URIRef  # SkillCycle -> skill of the cycle
     uncoveredSkill: URIRef  # RoleCoverage -> skill
     assumedSkill: URIRef  # RoleCoverage -> skill assumed at entry, not taught
     taughtThroughNarrower: URIRef  # RoleCoverage -> skill taught only as part of a narrower one
