@@ -834,6 +834,13 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
                 "or underscores; give them one name if they are one course, or names that tell them apart",
                 line,
             )
+        if course is None and not cell("term").strip():  # was "bad term ''"
+            raise InvalidCurriculum(
+                source,
+                f"course {name!r} has no term; give it a term from 1 (1 = first term), such as 2 or "
+                "'Semester 2' (only a course's later rows may leave the term out)",
+                line,
+            )
         # a course's later rows may leave its term out: the term is the course's
         term = (
             course.term

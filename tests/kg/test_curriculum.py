@@ -95,7 +95,7 @@ def test_spreadsheet_export_with_bom_and_trailing_commas(store: Store) -> None:
         ("course,term,teaches,requires\nIntro,1,Python,\nML,two,Machine Learning,\n", 3, "bad term 'two'"),
         ("course,term,teaches,requires\nIntro,0,Python,\n", 2, "bad term '0'"),
         ("course,term,teaches,requires\nIntro,-1,Python,\n", 2, "bad term"),
-        ("course,term,teaches,requires\nIntro,,Python,\n", 2, "bad term ''"),
+        ("course,term,teaches,requires\nIntro,,Python,\n", 2, "course 'Intro' has no term"),
         ("course,term,teaches,requires\n,1,Python,\n", 2, "empty course name"),
         ("course,term,teaches,requires\nIntro,1,Python,\nIntro,2,Statistics,\n", 3, "term 1 on line 2"),
         ("# target roles: Data Sientist\ncourse,term,teaches,requires\nIntro,1,Python,\n", 1, "target role"),
