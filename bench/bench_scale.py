@@ -173,7 +173,7 @@ def main() -> None:
 
     from kg.errors import KGError
     from kg.namespace import PREFIXES
-    from kg.sparql.native import _prefixed
+    from kg.sparql.native import prefixed
     from kg.sparql.paths import install
 
     install()
@@ -380,7 +380,7 @@ def main() -> None:
         # the machine weighs on each alike; careerkg with the default time limit, as
         # `careerkg sparql` answers (kept by a thread: query processes are off here)
         for name, text in allq.items():
-            full = _prefixed(text)
+            full = prefixed(text)
             on_disk = _time_together(
                 {
                     "careerkg": lambda t=text: run_query(store, t, timeout=DEFAULT_TIMEOUT, max_rows=0),

@@ -138,9 +138,9 @@ def _term_id(term: Node) -> str:
 
 def _csv_rows(store: Store) -> Iterator[tuple[str, str, str, str, str, str]]:
     """One CSV row per triple of the store, read natively from Oxigraph when possible."""
-    from kg.store import _oxigraph_of
+    from kg.store import oxigraph_of
 
-    inner = _oxigraph_of(store.graph)
+    inner = oxigraph_of(store.graph)
     if inner is None:
         for s, p, o in _triples(store):
             if isinstance(o, Literal):
@@ -484,17 +484,17 @@ def _triples(store: Store) -> Iterator[tuple[Node, Node, Node]]:
 
 def _copy(store: Store) -> Graph:
     """The store's triples plus the export's self-description, in rdflib's memory store."""
-    from kg.store import _FromOx, _oxigraph_of
+    from kg.store import FromOxigraph, oxigraph_of
 
     g = new_graph()
-    inner = _oxigraph_of(store.graph)
+    inner = oxigraph_of(store.graph)
     if inner is None:
         for t in _triples(store):
             g.add(t)
     else:
         import pyoxigraph as ox
 
-        convert = _FromOx()
+        convert = FromOxigraph()
         for q in inner.quads_for_pattern(None, None, None, ox.DefaultGraph()):
             g.add((convert(q.subject), convert(q.predicate), convert(q.object)))
     for t in export_marker():
@@ -601,9 +601,9 @@ def write_export(store: Store, fmt: str, out: IO[bytes]) -> None:
         writer.writerows(sorted([*_csv_rows(store), *_csv_rows(Store(_marker_graph()))]))
         text.detach()
         return
-    from kg.store import _oxigraph_of
+    from kg.store import oxigraph_of
 
-    inner = _oxigraph_of(store.graph)
+    inner = oxigraph_of(store.graph)
     if inner is not None and len(store) > PRETTY_LIMIT:
         _stream(inner, fmt, out)
         return

@@ -117,10 +117,10 @@ def _label_texts(graph: Graph, predicate: URIRef) -> dict[str, list[tuple[str, s
     Read in one pass; on an Oxigraph-backed graph string literals are read without
     making rdflib terms (the text and language are the same as the rdflib literal's).
     """
-    from kg.store import _FromOx, _oxigraph_of, pairs
+    from kg.store import FromOxigraph, oxigraph_of, pairs
 
     by_node: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if inner is None:
         for s, lit in pairs(graph, predicate):
             if isinstance(lit, Literal) and isinstance(s, URIRef):
@@ -128,7 +128,7 @@ def _label_texts(graph: Graph, predicate: URIRef) -> dict[str, list[tuple[str, s
         return by_node
     import pyoxigraph as ox
 
-    convert = _FromOx()
+    convert = FromOxigraph()
     for s, o in inner.query(f"SELECT ?s ?o WHERE {{ ?s {predicate.n3()} ?o }}"):
         if type(s) is ox.NamedNode and type(o) is ox.Literal:
             text = o.value if o.datatype.value in _PLAIN_STRINGS else str(convert(o))

@@ -174,12 +174,12 @@ class _Reader:
     """
 
     def __init__(self, graph: Graph) -> None:
-        from kg.store import _FromOx, _oxigraph_of
+        from kg.store import FromOxigraph, oxigraph_of
 
         self.graph = graph
-        self.inner = _oxigraph_of(graph)
+        self.inner = oxigraph_of(graph)
         self.remote = is_remote(graph)
-        self.convert = _FromOx()
+        self.convert = FromOxigraph()
         self.known: dict[Any, Node] = {}  # Oxigraph term -> rdflib term
         self.by_qualifier: dict[URIRef, dict[Any, Node]] = {}  # attribute -> qualifier -> value
 

@@ -37,7 +37,17 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-__all__ = ["Index", "Plan", "add_results", "as_stored", "evaluate", "needed_predicates", "plan"]
+__all__ = [
+    "Index",
+    "Plan",
+    "add_results",
+    "as_stored",
+    "evaluate",
+    "needed_predicates",
+    "plan",
+    "prefix_declarations",
+    "query_predicates",
+]
 
 # constraint parameters whose pySHACL component checks every value node in one call
 _LEAF = frozenset(
@@ -197,9 +207,9 @@ def plan(shapes: Graph) -> Plan:
     """
     from rdflib import OWL
 
-    from kg.validate import _copy_graph
+    from kg.store import copy_graph
 
-    out = Plan(shapes=shapes, rest=_copy_graph(shapes))
+    out = Plan(shapes=shapes, rest=copy_graph(shapes))
     if (
         (None, RDF.type, SH.ConstraintComponent) in shapes
         or (None, SH.rule, None) in shapes
@@ -289,9 +299,9 @@ def as_stored(shapes: Graph, term: Callable[[Any], Node]) -> Graph:
 
     Examples
     --------
-    >>> from kg.validate import _term_reader
+    >>> from kg.store import term_reader
     >>> shapes = Graph().parse(data="[] <http://www.w3.org/ns/shacl#hasValue> 2.50 .", format="turtle")
-    >>> [str(o) for o in as_stored(shapes, _term_reader()).objects(None, SH.hasValue)]
+    >>> [str(o) for o in as_stored(shapes, term_reader()).objects(None, SH.hasValue)]
     ['2.5']
     """
     import pyoxigraph as ox
@@ -630,27 +640,92 @@ def needed_predicates(shapes: Graph) -> set[URIRef] | None:
         for constraint in shapes.objects(shape, SH.sparql):
             if _deactivated(shapes, constraint):
                 continue
-            found = _query_predicates(shapes, constraint)
+            found = query_predicates(shapes, constraint)
             if found is None:
                 return None
             out |= found
     return out
 
 
-def _query_predicates(shapes: Graph, constraint: Node) -> set[URIRef] | None:
-    """Every IRI a SPARQL constraint's query names, or ``None`` when a triple pattern's
-    predicate is a variable (any triple may then be read)."""
+def prefix_declarations(shapes: Graph, constraint: Node) -> str:
+    """The ``PREFIX`` lines a SHACL-SPARQL constraint's ``sh:prefixes`` declare (SHACL 5.2.1).
+
+    Put before the constraint's ``sh:select`` (or ``sh:ask``), they make its query text
+    one that parses on its own, as pySHACL runs it.
+
+    Parameters
+    ----------
+    shapes : rdflib.Graph
+        The shapes graph.
+    constraint : Node
+        The constraint node (the object of an ``sh:sparql``).
+
+    Returns
+    -------
+    str
+        One ``PREFIX p: <namespace>`` line per declaration, sorted, each ending in a
+        newline; ``""`` when there is none.
+
+    Examples
+    --------
+    >>> g = Graph().parse(format="turtle", data='''
+    ...     @prefix sh: <http://www.w3.org/ns/shacl#> .
+    ...     <urn:c> sh:prefixes <urn:o> .
+    ...     <urn:o> sh:declare [ sh:prefix "ex" ; sh:namespace "urn:ex:"^^<http://www.w3.org/2001/XMLSchema#anyURI> ] .
+    ... ''')
+    >>> prefix_declarations(g, URIRef("urn:c"))
+    'PREFIX ex: <urn:ex:>\\n'
+    """
+    lines = []
+    for owner in shapes.objects(constraint, SH.prefixes):
+        for decl in shapes.objects(owner, SH.declare):
+            prefix, namespace = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
+            if prefix is not None and namespace is not None:
+                lines.append(f"PREFIX {prefix}: <{namespace}>\n")
+    return "".join(sorted(set(lines)))
+
+
+def query_predicates(shapes: Graph, constraint: Node) -> set[URIRef] | None:
+    """Every IRI a SHACL-SPARQL constraint's query names, or ``None`` when a triple
+    pattern's predicate is a variable (any triple may then be read).
+
+    A query over a copy of only these predicates' triples answers as over the whole
+    graph, which :func:`needed_predicates` and :mod:`kg.validate` rely on.
+
+    Parameters
+    ----------
+    shapes : rdflib.Graph
+        The shapes graph.
+    constraint : Node
+        The constraint node (the object of an ``sh:sparql``).
+
+    Returns
+    -------
+    set of URIRef or None
+        The IRIs (predicates, classes, constants) the query names; ``None`` when a
+        predicate is a variable, or the constraint has no query that parses.
+
+    Examples
+    --------
+    >>> g = Graph().parse(format="turtle", data='''
+    ...     @prefix sh: <http://www.w3.org/ns/shacl#> .
+    ...     <urn:c> sh:select "SELECT $this WHERE { $this <urn:p> ?v . ?v a <urn:C> }" .
+    ...     <urn:d> sh:select "SELECT $this WHERE { $this ?p ?v }" .
+    ... ''')
+    >>> sorted(query_predicates(g, URIRef("urn:c")))
+    [rdflib.term.URIRef('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), rdflib.term.URIRef('urn:C'), rdflib.term.URIRef('urn:p')]
+    >>> query_predicates(g, URIRef("urn:d")) is None
+    True
+    """
     from rdflib.paths import Path
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
-
-    from kg.validate import _prefix_declarations
 
     select = shapes.value(constraint, SH.select) or shapes.value(constraint, SH.ask)
     if not isinstance(select, Literal):
         return None
     try:
-        algebra = prepareQuery(_prefix_declarations(shapes, constraint) + str(select)).algebra
+        algebra = prepareQuery(prefix_declarations(shapes, constraint) + str(select)).algebra
     except Exception:
         return None
     found: set[URIRef] = set()

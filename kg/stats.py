@@ -82,7 +82,7 @@ def stats(graph: Graph) -> dict[str, Any]:
     >>> [(s["title"], s["cited_by"] > 0) for s in stats(Store.default().graph)["sources"]][:1]
     [('careerkg curated estimates', True)]
     """
-    from kg.store import _oxigraph_of
+    from kg.store import oxigraph_of
 
     def counts(text: str) -> dict[str, int]:
         return {_local(row[0]): int(row[1]) for row in graph.query(text)}  # type: ignore[index, arg-type]
@@ -96,7 +96,7 @@ def stats(graph: Graph) -> dict[str, Any]:
     importance = counts(
         f"SELECT ?i (COUNT(*) AS ?n) WHERE {{ ?r <{CKG.importance}> ?i FILTER(isIRI(?i)) }} GROUP BY ?i"
     )
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     cited = {
         str(row[0]): int(row[1])  # type: ignore[index, arg-type]
         for row in graph.query(

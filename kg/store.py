@@ -21,6 +21,7 @@ import gzip
 import os
 import re
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -35,8 +36,10 @@ from kg.namespace import CKG, PREFIXES
 
 __all__ = [
     "BACKEND_ENV",
+    "FromOxigraph",
     "Store",
     "choose_backend",
+    "copy_graph",
     "data_files",
     "guess_format",
     "is_remote",
@@ -44,12 +47,14 @@ __all__ = [
     "materialise",
     "merge_restated_links",
     "ontology_files",
+    "oxigraph_of",
     "pairs",
     "remote_select",
     "resource_dir",
     "shapes_file",
     "stale_shortcuts",
     "take_export_marker",
+    "term_reader",
 ]
 
 T = TypeVar("T")
@@ -225,7 +230,7 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
     fmt = fmt or guess_format(p)
     if not p.is_file():
         raise InputFileError(str(p), "no such file")
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if fmt == "csv":
         return _load_csv(graph, inner, p)
     if inner is not None and fmt in _OX_FORMATS:
@@ -314,8 +319,30 @@ def _fingerprint(path: Path) -> tuple[int, str]:
     return path.stat().st_size, digest.hexdigest()
 
 
-def _oxigraph_of(graph: Graph) -> Any:
-    """The ``pyoxigraph.Store`` under an oxrdflib-backed graph, else ``None``."""
+def oxigraph_of(graph: Graph) -> Any:
+    """The ``pyoxigraph.Store`` under an oxrdflib-backed graph, else ``None``.
+
+    Code that reads many triples asks this store directly (one native scan or query)
+    rather than through rdflib's API, and falls back to rdflib when there is none.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        Any graph: in rdflib's memory store, over Oxigraph, or over a remote endpoint.
+
+    Returns
+    -------
+    pyoxigraph.Store or None
+        The Oxigraph store holding ``graph``'s triples, or ``None`` when the graph is
+        not kept in Oxigraph.
+
+    Examples
+    --------
+    >>> type(oxigraph_of(Store.default(backend="oxigraph").graph)).__name__
+    'Store'
+    >>> oxigraph_of(Store.default(backend="rdflib").graph) is None
+    True
+    """
     from oxrdflib import OxigraphStore
 
     return graph.store._inner if isinstance(graph.store, OxigraphStore) else None
@@ -383,7 +410,7 @@ def materialise(graph: Graph) -> int:
     >>> (URIRef("urn:role"), CKG.requiresSkill, URIRef("urn:skill")) in g
     True
     """
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if inner is not None:
         return _materialise_oxigraph(inner)
     before = len(graph)
@@ -435,7 +462,7 @@ def merge_restated_links(graph: Graph) -> int:
     >>> merge_restated_links(g), len(g)
     (3, 6)
     """
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if inner is not None:
         return _merge_oxigraph(inner)
     twins: list[tuple[Node, URIRef, Node]] = []
@@ -547,8 +574,23 @@ def take_export_marker(graph: Graph) -> bool:
     return True
 
 
-class _FromOx:
-    """Oxigraph terms to rdflib terms, each IRI and blank node made once."""
+class FromOxigraph:
+    """Oxigraph terms to rdflib terms, each IRI and blank node made once.
+
+    Calling an instance with a ``pyoxigraph`` term returns the rdflib term rdflib's
+    parser would have made: a plain string literal comes back without ``xsd:string``.
+    One instance converting a whole scan makes each distinct term once (reading
+    millions of triples, most IRIs recur).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> convert = FromOxigraph()
+    >>> convert(ox.NamedNode("urn:a")), convert(ox.Literal("x")), convert(ox.Literal("x", language="en"))
+    (rdflib.term.URIRef('urn:a'), rdflib.term.Literal('x'), rdflib.term.Literal('x', lang='en'))
+    >>> convert(ox.NamedNode("urn:a")) is convert(ox.NamedNode("urn:a"))
+    True
+    """
 
     def __init__(self) -> None:
         import pyoxigraph as ox
@@ -578,6 +620,98 @@ class _FromOx:
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_BOOLEAN = URIRef("http://www.w3.org/2001/XMLSchema#boolean")
+
+_BOOLEAN_TEXTS = frozenset({"true", "false", "1", "0"})
+
+
+def _literal_as_written(text: str, language: str | None, datatype: URIRef) -> Literal:
+    """The literal ``text`` as rdflib reads it, except that an ill-typed one keeps its text.
+
+    rdflib writes a literal's value in its canonical form (``"1"^^xsd:boolean`` is
+    ``true``, as in a graph it parses), also when the text is not of the datatype:
+    ``"yes"^^xsd:boolean`` became ``"false"^^xsd:boolean``, and a finding showed a
+    value never written.
+
+    Examples
+    --------
+    >>> from rdflib import XSD
+    >>> _literal_as_written("yes", None, XSD.boolean)
+    rdflib.term.Literal('yes', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
+    >>> _literal_as_written("1", None, XSD.boolean)
+    rdflib.term.Literal('true', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
+    """
+    if language:
+        return Literal(text, lang=language)
+    if datatype == _XSD_BOOLEAN and text not in _BOOLEAN_TEXTS:
+        with warnings.catch_warnings():  # rdflib warns of it; validation reports it
+            warnings.simplefilter("ignore")
+            return Literal(text, datatype=datatype, normalize=False)
+    node = Literal(text, datatype=datatype)
+    if node.ill_typed and str(node) != text:
+        return Literal(text, datatype=datatype, normalize=False)
+    return node
+
+
+def term_reader() -> Callable[[Any], Node]:
+    """A function reading a ``pyoxigraph`` term as oxrdflib does, each term made once.
+
+    Unlike :class:`FromOxigraph`, a plain string keeps its ``xsd:string`` (as pySHACL
+    sees it through oxrdflib); and an ill-typed literal keeps its text, where rdflib
+    would write its value (``"yes"^^xsd:boolean`` as ``false``).
+
+    Returns
+    -------
+    Callable
+        ``term(t)``: the rdflib ``URIRef``, ``BNode`` or ``Literal`` for the pyoxigraph
+        term ``t``; the same object each time for the same ``t``.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> term = term_reader()
+    >>> term(ox.Literal("x")).datatype
+    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#string')
+    >>> boolean = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+    >>> str(term(ox.Literal("yes", datatype=boolean))), str(term(ox.Literal("1", datatype=boolean)))
+    ('yes', 'true')
+    """
+    import pyoxigraph as ox
+
+    nodes: dict[Any, Node] = {}
+
+    def term(t: Any) -> Node:
+        node = nodes.get(t)
+        if node is None:
+            if isinstance(t, ox.Literal):
+                node = _literal_as_written(t.value, t.language, URIRef(t.datatype.value))
+            elif isinstance(t, ox.BlankNode):
+                node = BNode(t.value)
+            else:
+                node = URIRef(t.value)
+            nodes[t] = node
+        return node
+
+    return term
+
+
+def copy_graph(graph: Graph) -> Graph:
+    """A copy of ``graph`` in rdflib's memory store, with its prefixes bound alike.
+
+    Examples
+    --------
+    >>> g = Graph(); g.bind("ex", "urn:ex:")
+    >>> _ = g.add((URIRef("urn:ex:a"), RDF.type, URIRef("urn:ex:B")))
+    >>> copy = copy_graph(g)
+    >>> copy is g, set(copy) == set(g), dict(copy.namespaces())["ex"]
+    (False, True, rdflib.term.URIRef('urn:ex:'))
+    """
+    copy = Graph()
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns)
+    copy.addN((s, p, o, copy) for s, p, o in graph)
+    return copy
+
 
 # what a SPARQL endpoint may answer an ASK asked for JSON results with (some answer XML)
 _SPARQL_RESULT_TYPES = frozenset(
@@ -608,7 +742,7 @@ def pairs(graph: Graph, predicate: URIRef, obj: Node | None = None) -> list[tupl
     >>> sorted(pairs_) == sorted(pairs(Store.default().graph, RDF.type, CKG.Role))
     True
     """
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if inner is None and is_remote(graph):
         if obj is None:
             rows = remote_select(graph, ("s", "o"), f"?s {predicate.n3()} ?o")
@@ -619,7 +753,7 @@ def pairs(graph: Graph, predicate: URIRef, obj: Node | None = None) -> list[tupl
         if obj is None:
             return list(graph.subject_objects(predicate))
         return [(s, obj) for s in graph.subjects(predicate, obj)]
-    convert = _FromOx()
+    convert = FromOxigraph()
     if obj is None:
         rows = inner.query(f"SELECT ?s ?o WHERE {{ ?s {predicate.n3()} ?o }}")
         return [(convert(row[0]), convert(row[1])) for row in rows]
@@ -994,7 +1128,7 @@ class Store:
         extras = [Path(p) for p in extra]
         chosen = choose_backend(backend)
         g = new_graph(chosen)
-        inner = _oxigraph_of(g)
+        inner = oxigraph_of(g)
         exports: list[Path] = []
         notes: list[str] = []
         seen: dict[tuple[int, str], Path] = {}
@@ -1293,7 +1427,7 @@ class Store:
                 yield s
 
     def __len__(self) -> int:
-        inner = _oxigraph_of(self.graph)
+        inner = oxigraph_of(self.graph)
         if inner is None:
             return len(self.graph)
         if self.read_only:

@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,7 +28,8 @@ from rdflib.term import Node
 from kg.errors import UnknownEntity
 from kg.names import label_of
 from kg.namespace import CKG
-from kg.store import _oxigraph_of, load_file, shapes_file
+from kg.shacl_fast import prefix_declarations, query_predicates
+from kg.store import copy_graph, load_file, oxigraph_of, shapes_file, term_reader
 
 __all__ = [
     "GROUP_FROM",
@@ -348,9 +348,7 @@ def _run_shapes(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
     """
     from pyshacl import validate as shacl_validate
 
-    from kg.store import _oxigraph_of
-
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if inner is None:
         conforms, report_graph, _text = shacl_validate(
             graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
@@ -360,10 +358,10 @@ def _run_shapes(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
 
     batched = list(_batchable(shapes))
     if batched:
-        shapes = _copy_graph(shapes)
+        shapes = copy_graph(shapes)
         for constraint in batched:  # pySHACL skips them; the batch answers for them
             shapes.add((constraint.constraint, SH.deactivated, Literal(True)))
-    term = _term_reader()
+    term = term_reader()
     # the sh:in and sh:hasValue constants as the store holds values ("1.0" as "1")
     shapes = shacl_fast.as_stored(shapes, term)
     plan = shacl_fast.plan(shapes)  # the core shapes evaluated at once, not node by node
@@ -381,59 +379,6 @@ def _run_shapes(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
     if report is not None:
         report_graph.set((report, SH.conforms, Literal(bool(conforms))))
     return bool(conforms), report_graph
-
-
-_BOOLEAN_TEXTS = frozenset({"true", "false", "1", "0"})
-
-
-def _literal_as_written(text: str, language: str | None, datatype: URIRef) -> Literal:
-    """The literal ``text`` as rdflib reads it, except that an ill-typed one keeps its text.
-
-    rdflib writes a literal's value in its canonical form (``"1"^^xsd:boolean`` is
-    ``true``, as in a graph it parses), also when the text is not of the datatype:
-    ``"yes"^^xsd:boolean`` became ``"false"^^xsd:boolean``, and a finding showed a
-    value never written.
-
-    Examples
-    --------
-    >>> _literal_as_written("yes", None, XSD.boolean)
-    rdflib.term.Literal('yes', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
-    >>> _literal_as_written("1", None, XSD.boolean)
-    rdflib.term.Literal('true', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
-    """
-    if language:
-        return Literal(text, lang=language)
-    if datatype == XSD.boolean and text not in _BOOLEAN_TEXTS:
-        with warnings.catch_warnings():  # rdflib warns of it; the finding says it
-            warnings.simplefilter("ignore")
-            return Literal(text, datatype=datatype, normalize=False)
-    node = Literal(text, datatype=datatype)
-    if node.ill_typed and str(node) != text:
-        return Literal(text, datatype=datatype, normalize=False)
-    return node
-
-
-def _term_reader() -> Callable[[Any], Node]:
-    """A function reading a pyoxigraph term as oxrdflib does (a plain string keeps its
-    ``xsd:string``), each term made once; an ill-typed literal keeps its text
-    (:func:`_literal_as_written`)."""
-    import pyoxigraph as ox
-
-    nodes: dict[Any, Node] = {}
-
-    def term(t: Any) -> Node:
-        node = nodes.get(t)
-        if node is None:
-            if isinstance(t, ox.Literal):
-                node = _literal_as_written(t.value, t.language, URIRef(t.datatype.value))
-            elif isinstance(t, ox.BlankNode):
-                node = BNode(t.value)
-            else:
-                node = URIRef(t.value)
-            nodes[t] = node
-        return node
-
-    return term
 
 
 def _memory_copy(
@@ -455,7 +400,7 @@ def _memory_copy(
     """
     import pyoxigraph as ox
 
-    term = term or _term_reader()
+    term = term or term_reader()
     data = Graph()
     if predicates is None:
         quads: Iterable[Any] = inner.quads_for_pattern(None, None, None, ox.DefaultGraph())
@@ -473,14 +418,6 @@ def _default_graph() -> Any:
     import pyoxigraph as ox
 
     return ox.DefaultGraph()
-
-
-def _copy_graph(graph: Graph) -> Graph:
-    copy = Graph()
-    for prefix, ns in graph.namespaces():
-        copy.bind(prefix, ns)
-    copy.addN((s, p, o, copy) for s, p, o in graph)
-    return copy
 
 
 @dataclass(frozen=True)
@@ -537,7 +474,7 @@ def _batchable(shapes: Graph) -> Iterator[_SparqlConstraint]:
             messages += [m for m in shape_messages if m not in messages]
             if _deactivated(shapes, constraint) or not isinstance(select, Literal) or not messages:
                 continue
-            query = _prefix_declarations(shapes, constraint) + str(select)
+            query = prefix_declarations(shapes, constraint) + str(select)
             if _one_pattern_binding_this(query):
                 yield _SparqlConstraint(
                     shape,
@@ -552,17 +489,6 @@ def _batchable(shapes: Graph) -> Iterator[_SparqlConstraint]:
 
 def _deactivated(shapes: Graph, node: Node) -> bool:
     return any(bool(v.value) for v in shapes.objects(node, SH.deactivated) if isinstance(v, Literal))
-
-
-def _prefix_declarations(shapes: Graph, constraint: Node) -> str:
-    """The ``PREFIX`` lines a constraint's ``sh:prefixes`` declare (SHACL 5.2.1)."""
-    lines = []
-    for owner in shapes.objects(constraint, SH.prefixes):
-        for decl in shapes.objects(owner, SH.declare):
-            prefix, namespace = shapes.value(decl, SH.prefix), shapes.value(decl, SH.namespace)
-            if prefix is not None and namespace is not None:
-                lines.append(f"PREFIX {prefix}: <{namespace}>\n")
-    return "".join(sorted(set(lines)))
 
 
 def _one_pattern_binding_this(query: str) -> bool:
@@ -668,11 +594,8 @@ def _select(graph: Graph, constraint: _SparqlConstraint) -> tuple[list[str], Ite
     duplicate-requirement check joins 5 million pairs of requirements: 68 s, 13 s in
     memory).
     """
-    from kg.shacl_fast import _query_predicates
-    from kg.store import _oxigraph_of
-
-    inner = _oxigraph_of(graph)
-    predicates = _query_predicates(constraint.shapes, constraint.constraint) if inner is not None else None
+    inner = oxigraph_of(graph)
+    predicates = query_predicates(constraint.shapes, constraint.constraint) if inner is not None else None
     if inner is None or predicates is None:
         result_rows = graph.query(constraint.query)
         names = [str(v) for v in (result_rows.vars or [])]
@@ -685,7 +608,7 @@ def _select(graph: Graph, constraint: _SparqlConstraint) -> tuple[list[str], Ite
     solutions = memory.query(constraint.query)
     assert isinstance(solutions, ox.QuerySolutions)  # _batchable keeps SELECT queries only
     variables = list(solutions.variables)
-    term = _term_reader()
+    term = term_reader()
     rows = [[None if s[v] is None else term(s[v]) for v in variables] for s in solutions]
     return [v.value for v in variables], rows
 
@@ -734,7 +657,7 @@ def _dangling(graph: Graph) -> list[tuple[URIRef, URIRef, Node, URIRef]]:
     read as rdflib terms (each of ESCO's 124,249 requirements named a skill read
     through oxrdflib: 4 s).
     """
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if inner is None:
         typed = set(graph.subjects(RDF.type, None))
         return [
@@ -746,7 +669,7 @@ def _dangling(graph: Graph) -> list[tuple[URIRef, URIRef, Node, URIRef]]:
     import pyoxigraph as ox
 
     ox_typed = {q.subject for q in _quads(inner, RDF.type)}
-    term = _term_reader()
+    term = term_reader()
     out: list[tuple[URIRef, URIRef, Node, URIRef]] = []
     for pred, cls in _REFERENCES:
         for q in _quads(inner, pred):
@@ -791,7 +714,7 @@ def _literal_links(graph: Graph) -> list[tuple[URIRef, Node, Literal]]:
     the link itself is reported."""
     from kg.store import CHAINS
 
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if inner is not None:  # most stores have none: look for one without reading every link
         import pyoxigraph as ox
 
@@ -923,7 +846,7 @@ def _undefined_terms(graph: Graph) -> list[Finding]:
     import difflib
 
     known = ontology_terms()
-    inner = _oxigraph_of(graph)
+    inner = oxigraph_of(graph)
     if inner is not None:  # the store's distinct predicates and classes first: mostly all known
         asked = inner.query(
             "SELECT DISTINCT ?t WHERE { { ?s ?t ?o } UNION { ?s a ?t } }", default_graph=_default_graph()

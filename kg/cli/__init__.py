@@ -26,6 +26,7 @@ import click
 from kg.errors import KGError
 
 __all__ = [
+    "STORE_KEY",
     "Count",
     "Format",
     "RDFFile",
@@ -270,7 +271,9 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
-_STORE_KEY = "careerkg.store"
+STORE_KEY = "careerkg.store"
+"""Key of ``click.Context.meta`` holding the ``--store`` location given (before or after
+the command, or from ``CAREERKG_STORE``); a command reads it from the root context."""
 _GRAPH_KEY = "careerkg.graph"
 
 
@@ -299,7 +302,7 @@ def _remember(key: str) -> Callable[[click.Context, click.Parameter, str | None]
     return remember
 
 
-_remember_store = _remember(_STORE_KEY)
+_remember_store = _remember(STORE_KEY)
 _remember_graph = _remember(_GRAPH_KEY)
 
 
@@ -467,7 +470,7 @@ def from_environment(err: KGError, ctx: click.Context | None) -> KGError:
         return err
     given = [
         f"{env}={ctx.meta[key]}"
-        for key, env in ((_STORE_KEY, "CAREERKG_STORE"), (_GRAPH_KEY, "CAREERKG_GRAPH"))
+        for key, env in ((STORE_KEY, "CAREERKG_STORE"), (_GRAPH_KEY, "CAREERKG_GRAPH"))
         if ctx.meta.get(key + _FROM_ENV)
     ]
     if not given:
@@ -520,7 +523,7 @@ def open_store(data: Sequence[Path] = ()) -> Any:
     from kg.store import Store
 
     ctx = click.get_current_context(silent=True)
-    location = ctx.meta.get(_STORE_KEY) if ctx is not None else None
+    location = ctx.meta.get(STORE_KEY) if ctx is not None else None
     graph = ctx.meta.get(_GRAPH_KEY) if ctx is not None else None
     loading = loading_note(data) if not location else None
     started = time.perf_counter()

@@ -203,11 +203,11 @@ def _refuse_store_before_import(directory: Path, store: Path | None) -> None:
     """
     from click.core import ParameterSource
 
-    from kg.cli import _STORE_KEY
+    from kg.cli import STORE_KEY
 
     ctx = click.get_current_context()
     root = ctx.find_root()
-    given = root.meta.get(_STORE_KEY)
+    given = root.meta.get(STORE_KEY)
     if store is not None or not given:
         return
     if root.get_parameter_source("store_location") != ParameterSource.COMMANDLINE:

@@ -451,9 +451,9 @@ def path_command(
     except UnknownEntity as err:
         if err.kind != "role" or err.name != source or err.suggestions or "(it names" in str(err):
             raise
-        from kg.cli import _STORE_KEY
+        from kg.cli import STORE_KEY
 
-        own = bool(data) or bool(click.get_current_context().meta.get(_STORE_KEY))
+        own = bool(data) or bool(click.get_current_context().meta.get(STORE_KEY))
         raise KGError(f"unknown role name {source!r}: {_outside_note(target, own_graph=own)}") from None
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

@@ -86,10 +86,10 @@ def _store_to_validate(files: tuple[Path, ...], with_default: bool | None) -> st
     """
     from click.core import ParameterSource
 
-    from kg.cli import _STORE_KEY
+    from kg.cli import STORE_KEY
 
     root = click.get_current_context().find_root()
-    location = root.meta.get(_STORE_KEY)
+    location = root.meta.get(STORE_KEY)
     if not location:
         return None
     typed = root.get_parameter_source("store_location") == ParameterSource.COMMANDLINE

@@ -55,7 +55,7 @@ from kg.namespace import CKF, PREFIXES
 from kg.sparql import resident
 from kg.sparql.bounded import Source, processes, run_bounded
 from kg.sparql.terms import from_oxigraph, plain
-from kg.store import Store
+from kg.store import Store, oxigraph_of
 
 __all__ = [
     "TEXT_ATTRIBUTE",
@@ -64,6 +64,8 @@ __all__ = [
     "native_source",
     "native_store",
     "plain_answer",
+    "prefixed",
+    "query_iris",
     "run_native",
     "run_oxigraph",
     "uses_extensions",
@@ -106,20 +108,23 @@ def native_store(store: Store | Graph | None) -> Any:
     graph = store.graph if isinstance(store, Store) else store
     if isinstance(store, Store) and store.kind == "remote":
         return "remote"
-    from oxrdflib import OxigraphStore
-
-    if isinstance(graph.store, OxigraphStore):
-        return graph.store._inner
-    return None
+    return oxigraph_of(graph)
 
 
 _IRIS_ATTRIBUTE = "_careerkg_iris"
 _CKF_ATTRIBUTE = "_careerkg_names_ckf"
 
 
-def _iris(query: Query) -> frozenset[URIRef]:
+def query_iris(query: Query) -> frozenset[URIRef]:
     """The IRIs ``query``'s algebra names, found once per prepared query (walking the
-    algebra costs ~0.15 ms, as much as a small native query) and kept on it."""
+    algebra costs ~0.15 ms, as much as a small native query) and kept on it.
+
+    Examples
+    --------
+    >>> from kg.sparql.engine import parse_query
+    >>> sorted(query_iris(parse_query("SELECT ?s WHERE { ?s ckg:requiresSkill skill:python }")))
+    [rdflib.term.URIRef('https://w3id.org/careerkg/id/skill/python'), rdflib.term.URIRef('https://w3id.org/careerkg/ontology#requiresSkill')]
+    """
     iris: frozenset[URIRef] | None = getattr(query, _IRIS_ATTRIBUTE, None)
     if iris is None:
         from kg.sparql.engine import walk
@@ -143,7 +148,7 @@ def uses_extensions(query: Query) -> bool:
     ...                             "role:head-of-data) AS ?h) }"))
     True
     """
-    iris = _iris(query)
+    iris = query_iris(query)
     custom = getattr(_operators, "_CUSTOM_FUNCTIONS", {})  # may be registered at any time
     return _names_ckf(query, iris) or not iris.isdisjoint(custom)
 
@@ -178,8 +183,16 @@ def _prologue() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in known.items())
 
 
-def _prefixed(text: str) -> str:
-    """``text`` with careerkg's prefixes declared first (the query's own win)."""
+def prefixed(text: str) -> str:
+    """``text`` with careerkg's prefixes declared first (the query's own win), as the
+    native engines (Oxigraph, a remote endpoint) are given a query.
+
+    Examples
+    --------
+    >>> text = prefixed("SELECT ?s WHERE { ?s a ckg:Role }")
+    >>> text.startswith("PREFIX "), text.endswith("SELECT ?s WHERE { ?s a ckg:Role }")
+    (True, True)
+    """
     return _prologue() + text
 
 
@@ -392,7 +405,7 @@ def _solutions(ox_store: Any, text: str) -> Any:
     """``pyoxigraph``'s answer to ``text`` (evaluated lazily, as it is read), its errors
     turned into careerkg's."""
     try:
-        return ox_store.query(_prefixed(text), use_default_graph_as_union=False)
+        return ox_store.query(prefixed(text), use_default_graph_as_union=False)
     except SyntaxError as err:
         raise QueryRejected(_syntax_message(str(err)), status=400) from None
     except OSError as err:
@@ -524,7 +537,7 @@ def _run_remote(
     try:
         # the bindings are already in the text (bind_variables)
         endpoint: Any = store.graph.store
-        raw: Any = endpoint.query(_prefixed(text), None, None, None)
+        raw: Any = endpoint.query(prefixed(text), None, None, None)
     except Exception as err:  # SPARQLWrapper / urllib raise many types
         raise QueryRejected(f"the SPARQL endpoint {store.location} failed the query: {err}", 502) from None
     _deadline_check(started, timeout)

@@ -168,15 +168,15 @@ def unknown_names(store: Store, text: str) -> list[str]:
     >>> unknown_names(Store.default(), "ASK { skill:pyton ckg:hasPrerequisite ?p }")
     ['skill:pyton is not in the graph (closest: skill:python)']
     """
-    from kg.sparql.engine import _parse_cached
-    from kg.sparql.native import _iris
+    from kg.sparql.engine import parse_cached
+    from kg.sparql.native import query_iris
 
     try:
-        query = _parse_cached(text)
+        query = parse_cached(text)
     except KGError:
         return []
     notes = []
-    for iri in sorted(_iris(query)):
+    for iri in sorted(query_iris(query)):
         if not iri.startswith(BASE):  # a term of SKOS, RDFS, ... misspelt: skos:prefLabl
             note = _vocabulary_note(store, str(iri))
             notes += [note] if note else []

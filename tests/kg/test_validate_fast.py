@@ -129,15 +129,15 @@ def _pyshacl_alone(graph: Graph, shapes: Graph | None = None) -> tuple[bool, Gra
     from pyshacl import validate as shacl_validate
 
     from kg.shacl_fast import as_stored
-    from kg.store import _oxigraph_of
-    from kg.validate import _memory_copy, _term_reader
+    from kg.store import oxigraph_of, term_reader
+    from kg.validate import _memory_copy
 
     if shapes is None:
         shapes = Graph()
         load_file(shapes, shapes_file())
     conforms, report, _text = shacl_validate(
-        _memory_copy(_oxigraph_of(graph)),
-        shacl_graph=as_stored(shapes, _term_reader()),
+        _memory_copy(oxigraph_of(graph)),
+        shacl_graph=as_stored(shapes, term_reader()),
         inference="none",
         advanced=True,
         allow_warnings=True,
