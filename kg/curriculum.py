@@ -636,13 +636,40 @@ def _names_one(index: LabelIndex, name: str, cls: URIRef) -> bool:
     return True
 
 
+_TERM_WORD = r"(?:term|semester|sem|trimester|quarter|phase|stage|block|period|module|week)"
+
 _TERM = re.compile(
-    r"(?:(?:term|semester|sem|trimester|quarter|phase|stage|block|period|module|week|[tsqpw])\.?\s*)?"
-    r"(\d+)(?:\.0+|st|nd|rd|th)?",
+    rf"(?:(?:{_TERM_WORD}|[tsqpw])\.?\s*)?(\d+)(?:\.0+|st|nd|rd|th)?(?:\s*{_TERM_WORD})?",
     re.IGNORECASE,
 )
 """A term as spreadsheets write it: ``2``, ``2.0`` (a number column of Excel or
-pandas), ``Term 2``, ``Semester 2``, ``S2``, ``Week 2``, ``2nd``."""
+pandas), ``Term 2``, ``Semester 2``, ``S2``, ``Week 2``, ``2nd``, ``2nd semester``."""
+
+_NUMBER_WORDS = {
+    word: n
+    for n, words in enumerate(
+        (
+            "one first i",
+            "two second ii",
+            "three third iii",
+            "four fourth iv",
+            "five fifth v",
+            "six sixth vi",
+            "seven seventh vii",
+            "eight eighth viii",
+            "nine ninth ix",
+            "ten tenth x",
+            "eleven eleventh xi",
+            "twelve twelfth xii",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}
+"""A term's number in words or Roman numerals, with the word for a term (``Semester One``,
+``second term``, ``Term II``; a word alone, such as ``two``, is no term)."""
+
+_TERM_IN_WORDS = re.compile(rf"(?:{_TERM_WORD}\.?\s+)?([a-z]+)(?:\s+{_TERM_WORD})?", re.IGNORECASE)
 
 
 def _term(value: str, source: str, line: int | None) -> int:
@@ -652,11 +679,18 @@ def _term(value: str, source: str, line: int | None) -> int:
     --------
     >>> [_term(v, "p.csv", 2) for v in ("3", "3.0", "Semester 3", "term 3", "S3", "Week 3", "3rd")]
     [3, 3, 3, 3, 3, 3, 3]
+    >>> [_term(v, "p.csv", 2) for v in ("3rd semester", "Semester Three", "third term", "Term III")]
+    [3, 3, 3, 3]
     >>> _term("Year 1 Semester 2", "p.csv", 2)
     Traceback (most recent call last):
     ...
     kg.errors.InvalidCurriculum: p.csv, line 2: bad term 'Year 1 Semester 2'; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'; number the terms of a programme of several years on (year 2, semester 1 = term 3)
     """
+    words = _TERM_IN_WORDS.fullmatch(value.strip())
+    if words is not None and words.group(0).strip() != words.group(1):  # 'Term II', not 'two' or 'I' alone
+        n = _NUMBER_WORDS.get(words.group(1).casefold())
+        if n is not None:
+            return n
     match = _TERM.fullmatch(value.strip())
     if match is None or int(match.group(1)) < 1:
         several = len(re.findall(r"\d+", value)) > 1 and not re.fullmatch(r"\s*\d+[.,]\d+\s*", value)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.curriculum import parse_curriculum
+from kg.errors import InvalidCurriculum
 from kg.store import Store
 from tests.support.cli import invoke
 
@@ -30,3 +32,22 @@ def test_a_course_whose_term_cell_is_empty_is_said_to_have_no_term(tmp_path: Pat
         "or 'Semester 2' (only a course's later rows may leave the term out)"
     ) in result.output, result.output
     assert "bad term ''" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("written", "term"),
+    [("1st semester", 1), ("2nd Term", 2), ("Semester One", 1), ("second term", 2), ("Term III", 3)],
+)
+def test_a_term_written_in_words_or_as_an_ordinal_with_its_name_is_read(
+    store: Store, written: str, term: int
+) -> None:
+    # was: "bad term '1st semester'; a term is a whole number from 1 ... such as 2 or
+    # 'Semester 2'" for what a registrar's sheet writes ('2nd' and 'Semester 2' were read)
+    cur = parse_curriculum(f"course,term,teaches\nIntro,{written},SQL\n", store, fmt="csv", source="p.csv")
+    assert [(c.label, c.term) for c in cur.courses] == [("Intro", term)]
+
+
+@pytest.mark.parametrize("written", ["Fall 2024", "Year 1", "I", "first year", "two"])
+def test_a_term_in_words_that_names_no_term_number_is_still_refused(store: Store, written: str) -> None:
+    with pytest.raises(InvalidCurriculum, match=f"line 2: bad term '{written}'"):
+        parse_curriculum(f"course,term,teaches\nIntro,{written},SQL\n", store, fmt="csv", source="p.csv")
