@@ -645,6 +645,12 @@ _TERM = re.compile(
 """A term as spreadsheets write it: ``2``, ``2.0`` (a number column of Excel or
 pandas), ``Term 2``, ``Semester 2``, ``S2``, ``Week 2``, ``2nd``, ``2nd semester``."""
 
+_TERM_SPAN = re.compile(
+    rf"\s*(?:{_TERM_WORD}s?\.?\s*)?(\d+)\s*(?:-|–|—|to|&|and|\+)\s*(?:{_TERM_WORD}\.?\s*)?(\d+)\s*",
+    re.IGNORECASE,
+)
+"""Terms a course runs over: ``1-2``, ``Terms 1 & 2``, ``Semester 1 to Semester 2``."""
+
 _NUMBER_WORDS = {
     word: n
     for n, words in enumerate(
@@ -693,15 +699,21 @@ def _term(value: str, source: str, line: int | None) -> int:
             return n
     match = _TERM.fullmatch(value.strip())
     if match is None or int(match.group(1)) < 1:
+        span = _TERM_SPAN.fullmatch(value)
         several = len(re.findall(r"\d+", value)) > 1 and not re.fullmatch(r"\s*\d+[.,]\d+\s*", value)
+        hint = ""
+        if span is not None and int(span.group(1)) < int(span.group(2)):  # a course over terms 1 to 2
+            hint = (
+                f"; a course has one term, and {value.strip()!r} spans several: split it into one course a "
+                f"term, each with what it teaches, or give it the term it ends in ({int(span.group(2))}), "
+                "so that only later courses count on what it teaches"
+            )
+        elif several:
+            hint = "; number the terms of a programme of several years on (year 2, semester 1 = term 3)"
         raise InvalidCurriculum(
             source,
             f"bad term {value!r}; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'"
-            + (
-                "; number the terms of a programme of several years on (year 2, semester 1 = term 3)"
-                if several
-                else ""
-            ),
+            + hint,
             line,
         )
     return int(match.group(1))

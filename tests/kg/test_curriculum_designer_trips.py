@@ -51,3 +51,20 @@ def test_a_term_written_in_words_or_as_an_ordinal_with_its_name_is_read(
 def test_a_term_in_words_that_names_no_term_number_is_still_refused(store: Store, written: str) -> None:
     with pytest.raises(InvalidCurriculum, match=f"line 2: bad term '{written}'"):
         parse_curriculum(f"course,term,teaches\nIntro,{written},SQL\n", store, fmt="csv", source="p.csv")
+
+
+@pytest.mark.parametrize(
+    ("written", "last"), [("1-2", 2), ("Terms 1 & 2", 2), ("Semester 2 to Semester 3", 3)]
+)
+def test_a_course_over_several_terms_is_told_how_to_write_it(store: Store, written: str, last: int) -> None:
+    # was: "bad term '1-2'; ...; number the terms of a programme of several years on
+    # (year 2, semester 1 = term 3)": advice about years for a course running over two terms
+    with pytest.raises(InvalidCurriculum) as err:
+        parse_curriculum(f"course,term,teaches\nProject,{written},SQL\n", store, fmt="csv", source="p.csv")
+    message = str(err.value)
+    assert message.endswith(
+        f"; a course has one term, and {written!r} spans several: split it into one course a term, each "
+        f"with what it teaches, or give it the term it ends in ({last}), so that only later courses count "
+        "on what it teaches"
+    ), message
+    assert "several years" not in message
