@@ -41,10 +41,12 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## lint: ruff check and ruff format --check
+## lint: ruff check and ruff format --check, on the code and on the Python snippets of
+##   README.md and docs/*.md (tests/test_docs_snippets.py, without its live-server run)
 lint: $(STAMP)
 	$(BIN)/ruff check kg dashboard tests bench conftest.py
 	$(BIN)/ruff format --check kg dashboard tests bench conftest.py
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not server" tests/test_docs_snippets.py
 
 ## typecheck: mypy (strict on kg/)
 typecheck: $(STAMP)
