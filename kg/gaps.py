@@ -192,7 +192,13 @@ class PrerequisiteFinding:
             else ""
         )
         if self.kind == "order_violation":
-            late = f"{what}, but it is taught only in " + ", ".join(str(c) for c in self.taught_in)
+            late = f"{what}, but it is taught only in " + ", ".join(
+                # a course of the same term runs alongside it: a designer reads "(term 1)" twice as in order
+                f"{c.label!r} (term {c.term}, alongside it, not before it)"
+                if c.term == self.course.term
+                else str(c)
+                for c in self.taught_in
+            )
             if self.cycle:
                 late += f"; {_and([repr(c.label) for c in self.cycle])} need each other's skills in a cycle"
             return late + cycle

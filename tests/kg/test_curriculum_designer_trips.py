@@ -68,3 +68,19 @@ def test_a_course_over_several_terms_is_told_how_to_write_it(store: Store, writt
         "on what it teaches"
     ), message
     assert "several years" not in message
+
+
+def test_an_order_violation_within_one_term_says_the_courses_run_alongside(store: Store) -> None:
+    # was: "'ML' (term 1) needs 'linear algebra' (...), but it is taught only in 'Maths'
+    # (term 1)": two courses of term 1, which read as in order
+    from kg.gaps import find_gaps
+
+    text = (
+        "# entry requirements: Python programming; probability theory; statistics\n"
+        "course,term,teaches\nMaths,1,linear algebra\nML,1,machine learning\nLater,2,linear algebra\n"
+    )
+    report = find_gaps(store, parse_curriculum(text, store, fmt="csv", source="p.csv"))
+    (ov,) = [f for f in report.order_violations if f.course.label == "ML"]
+    assert ov.message.endswith(
+        "but it is taught only in 'Maths' (term 1, alongside it, not before it), 'Later' (term 2)"
+    ), ov.message
