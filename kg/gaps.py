@@ -82,6 +82,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -1163,7 +1164,7 @@ def _summary(report: GapReport) -> str:
 def report_markdown(report: GapReport) -> str:
     """The report as a Markdown document (headings per kind of finding)."""
     cur = report.curriculum
-    out = [f"# Curriculum gaps: {cur.label}", "", _summary(report) + ".", ""]
+    out = [f"# Curriculum gaps: {_md(cur.label)}", "", _md(_summary(report)) + ".", ""]
 
     def section(title: str, items: list[tuple[str, str]]) -> None:
         out.append(f"## {title} ({len(items)})")
@@ -1211,8 +1212,20 @@ def report_markdown(report: GapReport) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
+"""What Markdown would read as markup in a name: emphasis, code, links, HTML tags, table cells."""
+
+
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    r"""``text`` as Markdown shows it as written: in a course named ``Intro <AI>`` no HTML
+    tag, in a backquote no code span, in ``my_skill`` no emphasis.
+
+    Examples
+    --------
+    >>> print(_md("Intro <AI> | `Code` [core] my_skill *pilot* C:\\temp -> ok"))
+    Intro \<AI> \| \`Code\` \[core\] my\_skill \*pilot\* C:\\temp -> ok
+    """
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def report_table(report: GapReport) -> str:

@@ -84,3 +84,19 @@ def test_an_order_violation_within_one_term_says_the_courses_run_alongside(store
     assert ov.message.endswith(
         "but it is taught only in 'Maths' (term 1, alongside it, not before it), 'Later' (term 2)"
     ), ov.message
+
+
+def test_the_markdown_report_shows_names_as_written(tmp_path: Path) -> None:
+    # was: '# Curriculum gaps: ML_2025 *pilot*' (italics in the title), 'Intro <AI>' (an
+    # HTML tag, dropped when rendered) and '`Code` [core]' (a code span) written as is
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "# curriculum: ML_2025 *pilot*\ncourse,term,teaches\nIntro <AI>,1,SQL; my_skill\n`Code` [core],2,machine learning\n",
+        encoding="utf-8",
+    )
+    result = invoke("gaps", str(plan), "--format", "md")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("# Curriculum gaps: ML\\_2025 \\*pilot\\*\n"), result.output
+    assert "- '\\`Code\\` \\[core\\]' (term 2) needs 'calculus'" in result.output, result.output
+    assert "- unknown skill 'my\\_skill' in 'Intro \\<AI>' (term 1), teaches (line 3)" in result.output
+    assert "<AI>" not in result.output.replace("\\<AI>", "")
