@@ -655,16 +655,24 @@ def step_list(steps: Sequence[Mapping[str, Any]]) -> html.Ol:
                                 className="linklike step-label",
                                 title=f"Show {s.get('label')} in the explorer",
                             ),
-                            step_level(s),
-                            html.Span(f"{hours(step_hours)} h", className="step-hours"),
+                            # the figures together: beside a short name, under a long one
+                            # (an ESCO name of 80 letters was squeezed into a column of
+                            # 120 px beside them, six lines tall on a phone)
                             html.Span(
                                 [
-                                    html.Span("Σ ", **{"aria-hidden": "true"}),
-                                    f"{hours(total)} h",
-                                    sr_only(" in all so far"),
+                                    step_level(s),
+                                    html.Span(f"{hours(step_hours)} h", className="step-hours"),
+                                    html.Span(
+                                        [
+                                            html.Span("Σ ", **{"aria-hidden": "true"}),
+                                            f"{hours(total)} h",
+                                            sr_only(" in all so far"),
+                                        ],
+                                        className="step-cum",
+                                        title="cumulative hours",
+                                    ),
                                 ],
-                                className="step-cum",
-                                title="cumulative hours",
+                                className="step-figures",
                             ),
                         ],
                         className="step-head",
