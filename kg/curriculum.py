@@ -1400,6 +1400,12 @@ def _undefined_term(g: Graph) -> tuple[URIRef, list[URIRef]] | None:
     # a property (lower-case initial) is closest to properties, a class to classes
     names = {n: t for t in known if (n := str(t).removeprefix(str(CKG)))[:1].islower() == term[:1].islower()}
     close = difflib.get_close_matches(term, list(names), n=3, cutoff=0.6)
+
+    def ratio(name: str) -> float:
+        return difflib.SequenceMatcher(None, term, name).ratio()
+
+    # the closest and those nearly as close: 'Corse' is ckg:Course, not also ckg:IdleCourse
+    close = [c for c in close if ratio(c) >= ratio(close[0]) - 0.1]
     return used[0], [names[c] for c in close]
 
 

@@ -1282,8 +1282,10 @@ def report_graph(report: GapReport) -> Graph:
     ``ckg:OrderViolation``, ``ckg:UnknownSkill``, ``ckg:UncoveredSkill``,
     ``ckg:DuplicateTeaching``; a missing prerequisite or order violation whose
     prerequisite builds on a skill needing it is also a ``ckg:SkillCycle``, with each
-    ``ckg:cycleSkill``, and one the course requires but only it teaches a
-    ``ckg:TaughtHere``) with ``ckg:aboutCourse``, ``ckg:aboutSkill``,
+    ``ckg:cycleSkill``, one the course requires but only it teaches a
+    ``ckg:TaughtHere``, an order violation among courses needing each other's skills a
+    ``ckg:CourseCycle``, with each ``ckg:cycleCourse``; the notes ``ckg:IdleCourse``
+    and ``ckg:CourseMove``, with its ``ckg:toTerm``) with ``ckg:aboutCourse``, ``ckg:aboutSkill``,
     ``ckg:aboutPrerequisite``, ``ckg:aboutRole``, ``rdfs:comment`` (the message) and
     ``ckg:suggestion``; each target role gets a ``ckg:RoleCoverage``. Labels of the
     skills and roles mentioned are included, so the report can be queried on its own.
@@ -1342,13 +1344,18 @@ def report_graph(report: GapReport) -> Graph:
                 link(f, CKG.cycleSkill, n)
         if pf.taught_here:  # the course requires what only it teaches
             g.add((f, RDF.type, CKG.TaughtHere))
-    for m in report.moves:  # advice, not a gap: a plain ckg:Finding about the course
+        if pf.cycle:  # courses needing each other's skills: no order of them fixes it
+            g.add((f, RDF.type, CKG.CourseCycle))
+            for c in pf.cycle:
+                g.add((f, CKG.cycleCourse, c.iri))
+    for m in report.moves:  # advice, not a gap
         f = finding(
-            CKG.Finding,
+            CKG.CourseMove,
             m.message,
             f"move it to term {m.to_term}, with the other suggested moves (made together: {report.moves_summary})",
         )
         g.add((f, CKG.aboutCourse, m.course.iri))
+        g.add((f, CKG.toTerm, Literal(m.to_term)))
     for u in report.unknown_skills:
         f = finding(CKG.UnknownSkill, u.message, u.suggestion)
         g.add((f, CKG.skillName, Literal(u.name)))
@@ -1392,8 +1399,8 @@ def report_graph(report: GapReport) -> Graph:
         link(f, CKG.aboutSkill, d.skill)
         for c in d.courses:
             g.add((f, CKG.aboutCourse, c.iri))
-    for idle in report.idle_courses:  # a note, not a gap: a plain ckg:Finding
-        f = finding(CKG.Finding, idle.message, idle.suggestion)
+    for idle in report.idle_courses:  # a note, not a gap
+        f = finding(CKG.IdleCourse, idle.message, idle.suggestion)
         g.add((f, CKG.aboutCourse, idle.course.iri))
     for course in report.curriculum.courses:
         for r in [*course.teaches, *course.requires]:

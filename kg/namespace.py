@@ -115,6 +115,9 @@ class CKG(DefinedNamespace):
     DuplicateTeaching: URIRef  # finding: skill taught by several courses
     SkillCycle: URIRef  # finding: the prerequisite builds on a skill needing it
     TaughtHere: URIRef  # finding: a course requires what only it teaches
+    CourseCycle: URIRef  # finding: courses needing each other's skills
+    IdleCourse: URIRef  # finding (a note): a course teaching no skill
+    CourseMove: URIRef  # finding (advice): a course to move to another term
     RoleCoverage: URIRef  # coverage of one target role
     aboutCurriculum: URIRef  # GapReport -> curriculum
     hasFinding: URIRef  # GapReport -> Finding
@@ -125,6 +128,8 @@ class CKG(DefinedNamespace):
     aboutRole: URIRef  # Finding / RoleCoverage -> role
     taughtInCourse: URIRef  # OrderViolation -> course teaching the prerequisite late
     cycleSkill: URIRef  # SkillCycle -> skill of the cycle
+    cycleCourse: URIRef  # CourseCycle -> course of the cycle
+    toTerm: URIRef  # CourseMove -> the term to move the course to
     uncoveredSkill: URIRef  # RoleCoverage -> skill
     assumedSkill: URIRef  # RoleCoverage -> skill assumed at entry, not taught
     taughtThroughNarrower: URIRef  # RoleCoverage -> skill taught only as part of a narrower one

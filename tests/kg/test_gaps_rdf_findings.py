@@ -8,6 +8,12 @@ as a plain missing prerequisite: a SPARQL query could not tell them from finding
 term change fixes, and the ``gaps-findings-by-kind`` example counted neither. They are
 now also a ``ckg:SkillCycle`` (with each ``ckg:cycleSkill``) and a ``ckg:TaughtHere``,
 terms of the ontology, and the example lists both kinds.
+
+Likewise an order violation among courses that need each other's skills (JSON
+``cycle``) is a ``ckg:CourseCycle`` with each ``ckg:cycleCourse``, and the notes were
+told apart only by their text: a course teaching no skill is a ``ckg:IdleCourse``, a
+suggested move a ``ckg:CourseMove`` with its ``ckg:toTerm``; both were a bare
+``ckg:Finding``.
 """
 
 from __future__ import annotations
@@ -112,3 +118,33 @@ def test_cli_ttl_report_is_one_text_and_answers_the_example(tmp_path: Path, cycl
     assert out.exit_code == 0, out.output
     assert "plan,SkillCycle,1" in out.output, out.output
     assert "plan,TaughtHere,1" in out.output, out.output
+
+
+def test_courses_needing_each_other_idle_courses_and_moves_have_their_kinds() -> None:
+    from kg.sparql.examples import get_example
+
+    store = Store.default()
+    text = (
+        ENTRY
+        + "course,term,teaches,requires\nA,1,statistics,machine learning\nB,1,machine learning,statistics\n"
+        "C,2,,\nMaths,2,linear algebra,\nD,1,regression models,\n"
+    )
+    report = find_gaps(store, parse_curriculum(text, store, fmt="csv", source="plan.csv"))
+    assert {f.course.label for f in report.order_violations if f.cycle} == {"A", "B"}
+    assert [m.course.label for m in report.moves] == ["D"]
+    g = Graph().parse(data=report_graph(report).serialize(format="turtle"), format="turtle")
+    cycles = set(g.subjects(RDF.type, CKG.CourseCycle))
+    assert len(cycles) == 2
+    for f in cycles:
+        assert (f, RDF.type, CKG.OrderViolation) in g
+        assert {str(g.value(c, SKOS.prefLabel)) for c in g.objects(f, CKG.cycleCourse)} == {"A", "B"}
+    (idle,) = g.subjects(RDF.type, CKG.IdleCourse)
+    assert str(g.value(g.value(idle, CKG.aboutCourse), SKOS.prefLabel)) == "C"
+    (move,) = g.subjects(RDF.type, CKG.CourseMove)
+    assert str(g.value(g.value(move, CKG.aboutCourse), SKOS.prefLabel)) == "D"
+    assert g.value(move, CKG.toTerm).toPython() == report.moves[0].to_term  # type: ignore[union-attr]
+    rows = g.query(get_example("gaps-findings-by-kind").text, initNs={"ckg": CKG, "skos": SKOS})
+    kinds = {str(r[1]): int(r[2]) for r in rows}  # type: ignore[index]
+    assert kinds["CourseCycle"] == 2, kinds
+    assert kinds["IdleCourse"] == 1, kinds
+    assert kinds["CourseMove"] == 1, kinds
