@@ -24,9 +24,19 @@ def require_path(path: Path, what: str) -> Path:
 
 @pytest.fixture(scope="session")
 def default_store():  # type: ignore[no-untyped-def]
+    """The ontology and the curated data (``Store.default()``), made once per test process."""
     from kg.store import Store
 
     return Store.default()
+
+
+@pytest.fixture(scope="session")
+def store(default_store):  # type: ignore[no-untyped-def]
+    """The store a test reads: :func:`default_store`, shared by every module whose tests read
+    it and change nothing in it (its views, the projection and the label index, are then
+    built once). A module whose tests change their store or read another graph defines its
+    own ``store`` fixture, which then stands in for this one, and says how it differs."""
+    return default_store
 
 
 @pytest.fixture

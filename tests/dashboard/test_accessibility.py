@@ -96,11 +96,6 @@ def shown(component: Any) -> str:
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
-@pytest.fixture(scope="module")
 def layouts(store: Store) -> dict[str, Any]:
     """Every page's layout, by ``module?args``, on the shipped graph."""
     from dashboard.app import create_app

@@ -3,17 +3,10 @@ a user who unticks Role or "progresses to" there sees the change."""
 
 from __future__ import annotations
 
-import pytest
-
 from dashboard.styles import TYPE_LABELS
 from dashboard.views import explorer
 from kg.store import Store
 from tests.support.components import texts
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def _drawn(elements: list[dict]) -> tuple[int, int]:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from dashboard.components import relation_legend
 from dashboard.styles import EDGE_STYLES, RELATION_LABELS, TYPE_LABELS
 from dashboard.views import explorer
@@ -13,11 +11,6 @@ from kg.store import Store
 
 AWS_MLE = "https://w3id.org/careerkg/id/credential/aws-certified-machine-learning-engineer-associate"
 PYTHON = "https://w3id.org/careerkg/id/skill/python"
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def _relations(elements: list[dict]) -> set[str]:

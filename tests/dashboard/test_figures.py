@@ -12,11 +12,6 @@ from kg.project import projection
 from kg.store import Store
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def test_every_figure_validates_in_plotly(store: Store) -> None:
     G = projection(store)
     result = plan(store, "Software Engineer", "Machine Learning Engineer")

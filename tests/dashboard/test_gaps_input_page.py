@@ -35,11 +35,6 @@ EXCEL_CSV = (
 )
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def test_every_course_is_its_own_node_on_the_canvas(store: Store) -> None:
     # was: 'C#' drawn into the node of 'C++' and '机器学习' into '线性代数' (same IRI)
     result = view.analyse(store, EXCEL_CSV.lstrip("\ufeff"), "csv", "track.csv")

@@ -33,11 +33,6 @@ Deep Learning,3,deep learning,
 ACCEPTED = "Upload a curriculum as CSV (.csv) or Turtle (.ttl) of at most 512 KiB."
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def _upload(text: str | bytes) -> str:
     raw = text.encode() if isinstance(text, str) else text
     return "data:text/csv;base64," + base64.b64encode(raw).decode()

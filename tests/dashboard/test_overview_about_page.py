@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from importlib import metadata
 
-import pytest
-
 from dashboard.views import about
 from kg.store import Store
 from tests.support.components import texts
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def test_the_about_page_names_the_versions_and_the_licences(store: Store) -> None:

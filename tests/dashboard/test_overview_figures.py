@@ -7,7 +7,6 @@ from pathlib import Path
 
 import networkx as nx
 import plotly.graph_objects as go
-import pytest
 
 from dashboard import figures
 from dashboard.views import overview
@@ -15,11 +14,6 @@ from kg.explore import central_skills, class_counts, graph_of
 from kg.store import Store
 from tests.support.components import texts
 from tests.support.stores import with_unladdered_roles
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def test_hundreds_of_roles_do_not_get_a_tick_each() -> None:

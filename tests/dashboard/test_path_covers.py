@@ -25,11 +25,6 @@ FUNDAMENTALS = "https://w3id.org/careerkg/id/skill/computer-science"
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
-@pytest.fixture(scope="module")
 def result(store: Store) -> dict:
     result = view.compute(store, None, "Student", [])
     step = next(s for s in result["path"]["steps"] if s["iri"] == PYTHON)

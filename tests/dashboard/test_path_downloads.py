@@ -19,11 +19,6 @@ ROLE = "https://w3id.org/careerkg/id/role/"
 SKILL = "https://w3id.org/careerkg/id/skill/"
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def _cli(*args: str) -> str:
     _register()
     result = CliRunner().invoke(cli, ["path", *args])

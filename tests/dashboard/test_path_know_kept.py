@@ -21,11 +21,6 @@ SQL = "https://w3id.org/careerkg/id/skill/sql"
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
-@pytest.fixture(scope="module")
 def page() -> Iterator[Any]:
     from dashboard.app import create_app
 

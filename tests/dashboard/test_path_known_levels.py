@@ -5,8 +5,6 @@ and the page says which levels the plan counts, as the CLI's 'known:' line does.
 
 from __future__ import annotations
 
-import pytest
-
 from dashboard.views import path as view
 from kg.store import Store
 from tests.support.components import texts
@@ -14,11 +12,6 @@ from tests.support.components import texts
 ROLE = "https://w3id.org/careerkg/id/role/"
 PY = "https://w3id.org/careerkg/id/skill/python"
 SQL = "https://w3id.org/careerkg/id/skill/sql"
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def test_typing_a_skill_with_a_level_offers_it_at_that_level(store: Store) -> None:

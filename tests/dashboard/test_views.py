@@ -27,11 +27,6 @@ DL = "https://w3id.org/careerkg/id/skill/deep-learning"
 NN = "https://w3id.org/careerkg/id/skill/neural-networks"
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def test_urls_round_trip() -> None:
     url = path_url("Software Engineer", "ML/AI Engineer", [("Python", 3), ("skill:sql", None)])
     assert url == "/path/Software%20Engineer/ML%2FAI%20Engineer?know=Python%3A3%2Cskill%3Asql"

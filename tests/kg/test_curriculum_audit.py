@@ -21,11 +21,6 @@ PREFIXES = """@prefix ckg: <https://w3id.org/careerkg/ontology#> .
 """
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def test_two_csv_courses_named_alike_but_for_hyphens_are_refused(store: Store) -> None:
     text = "course,term,teaches,requires\nIntro to ML,1,machine learning,\nIntro-to-ML,1,statistics,\n"
     with pytest.raises(InvalidCurriculum) as info:

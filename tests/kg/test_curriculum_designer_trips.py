@@ -15,11 +15,6 @@ from kg.store import Store
 from tests.support.cli import invoke
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def test_a_course_whose_term_cell_is_empty_is_said_to_have_no_term(tmp_path: Path) -> None:
     # was: "plan.csv, line 3: bad term ''; a term is a whole number from 1 ...": the
     # cell was empty, and the message showed two quotes and named no course

@@ -34,11 +34,6 @@ Wrangling,2,data wrangling and cleaning:4,
 """
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def test_csv_teaches_entries_carry_the_level_a_course_teaches_to(store: Store) -> None:
     cur = parse_curriculum(CSV, store, fmt="csv", source="levels.csv")
     assert [[(r.label, r.level) for r in c.teaches] for c in cur.courses] == [

@@ -47,11 +47,6 @@ PREFIXES = """\
 """
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def _content(cur: Curriculum) -> tuple[object, ...]:
     """The curriculum as the designer wrote it: courses, terms, every name, known or not."""
 

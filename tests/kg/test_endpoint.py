@@ -27,11 +27,6 @@ CONSTRUCT = "CONSTRUCT { ?r a ckg:Role } WHERE { ?r a ckg:Role }"
 SELECT_ROLES = "SELECT ?r WHERE { ?r a ckg:Role }"
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 @pytest.fixture
 def client(store: Store) -> FlaskClient:
     return endpoint_client(store, timeout=1.0, max_rows=500)

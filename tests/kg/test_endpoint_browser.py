@@ -28,11 +28,6 @@ FIREFOX = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 SELECT = "SELECT ?r ?l WHERE { ?r a ckg:Role ; skos:prefLabel ?l } ORDER BY ?l"
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def _client(store: Store, page: str | None) -> FlaskClient:
     return endpoint_client(store, timeout=5.0, max_rows=500, page=page)
 

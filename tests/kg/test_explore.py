@@ -60,6 +60,7 @@ ID = "https://w3id.org/careerkg/id/"
 
 @pytest.fixture(scope="module")
 def store() -> Store:
+    # not the shared default store: the ontology and this module's TTL, no shipped data
     s = Store.default(with_default=False)
     s.graph.parse(data=TTL, format="turtle")
     from kg.store import materialise

@@ -10,18 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from rdflib import RDF, Graph
 
 from kg.curriculum import parse_curriculum
 from kg.gaps import GapReport, find_gaps, report_markdown, report_table
 from kg.namespace import CKG, SKILL
 from kg.store import Store
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def gaps(store: Store, text: str, targets: list[str] | None = None) -> GapReport:

@@ -46,11 +46,6 @@ Deep Learning,3,deep learning; neural networks,
 """
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def _read(store: Store, text: str, name: str = "plan.csv") -> list[tuple[str, int, list[str], list[str]]]:
     cur = parse_curriculum(text, store, fmt="csv", source=name)
     return [

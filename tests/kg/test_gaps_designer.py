@@ -13,12 +13,6 @@ from kg.curriculum import parse_curriculum
 from kg.errors import InvalidCurriculum
 from kg.store import Store
 
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 # ------------------------------------------------------------- the CSV itself
 
 

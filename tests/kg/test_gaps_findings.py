@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from rdflib import RDFS
 
 from kg.curriculum import parse_curriculum
 from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
 from kg.namespace import CKG
 from kg.store import Store
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def _report(store: Store, text: str):  # type: ignore[no-untyped-def]

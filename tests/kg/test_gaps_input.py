@@ -33,11 +33,6 @@ PREFIXES = """\
 """
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def _courses(store: Store, text: str, name: str = "plan.csv") -> list[tuple[str, int, list[str], list[str]]]:
     fmt = "csv" if name.endswith(".csv") else "turtle"
     cur = parse_curriculum(text, store, fmt=fmt, source=name)

@@ -20,11 +20,6 @@ from kg.store import Store
 DS = "https://w3id.org/careerkg/id/role/data-scientist"
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def _cli_error(*know: str) -> str:
     _register()
     args = ["path", "-", "Data Scientist"] + [a for k in know for a in ("--know", k)]

@@ -48,6 +48,7 @@ def store_dir() -> Path:
 
 @pytest.fixture(scope="module")
 def store(store_dir: Path) -> Store:
+    # not the shared default store: the persistent ESCO store
     return Store.open(store_dir)
 
 

@@ -21,6 +21,8 @@ ROLES = "SELECT ?r WHERE { ?r a ckg:Role } ORDER BY ?r"
 
 @pytest.fixture
 def store() -> Store:
+    # not the shared default store: a fresh one for each test, which loads files into it and
+    # counts its result cache's hits
     return Store.default()
 
 

@@ -24,6 +24,7 @@ skill:c a ckg:Skill ; skos:prefLabel "C"@en .
 
 @pytest.fixture
 def store() -> Store:
+    # not the shared default store: this module's small TTL alone, made afresh for each test
     g = Graph()
     g.parse(data=TTL, format="turtle")
     return Store(g)

@@ -26,11 +26,6 @@ REQUIRED = {
 
 
 @pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
-@pytest.fixture(scope="module")
 def gap_store() -> Store:
     """The gap-report examples read a report; build one from a small curriculum."""
     from kg.curriculum import parse_curriculum

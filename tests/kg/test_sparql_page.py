@@ -16,11 +16,6 @@ from kg.store import Store
 ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } # page test"
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def test_an_answer_over_the_page_shows_its_first_rows_and_says_how_many(store: Store) -> None:
     total = len(run_query(store, ALL).rows)
     assert total > MAX_ROWS

@@ -41,11 +41,6 @@ def extensions(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(registry, key, value)
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 def _expand(name: str) -> URIRef:
     prefix, local = name.split(":")
     return {"role": ROLE, "skill": SKILL}[prefix][local]

@@ -28,11 +28,6 @@ SELECT ?position ?step ?covered WHERE {
 PAIRS = [("student", "data-scientist"), ("student", "head-of-data")]
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 @pytest.mark.parametrize(("source", "target"), PAIRS)
 def test_covers_gives_what_plan_covers(store: Store, source: str, target: str) -> None:
     steps = plan(store, ROLE[source], ROLE[target]).to_dict()["steps"]

@@ -22,6 +22,7 @@ skill:stored a ckg:Skill ; skos:prefLabel "Stored skill"@en ; skos:definition "s
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # not the shared default store: the folder of a persistent store built from BROKEN
     root = tmp_path_factory.mktemp("validate-store")
     data = root / "broken.ttl"
     data.write_text(BROKEN, encoding="utf-8")
