@@ -111,13 +111,14 @@ def gaps_command(
     against the graph.
 
     The sheet has the columns course, term, teaches and, optionally, requires (the
-    skills a course requires before it starts), in any order, other columns ignored
-    (several skills in a cell separated by ';'; a skill in teaches may give the level
-    the course teaches it to, 1 to 5, as --know does: 'Python:3; SQL:2', so a skill
-    taught below the level a target role requires is not covered), separated by commas, semicolons or
-    tabs, in UTF-8 or UTF-16 (Excel's "CSV UTF-8" and "Unicode Text"), and may start
-    with the lines '# curriculum: NAME', '# entry requirements: SKILL; ...' and
-    '# target roles: ROLE; ...'. Examples: data/curricula/.
+    skills a course requires before it starts), in any order, other columns ignored,
+    separated by commas, semicolons or tabs, in UTF-8 or UTF-16 (Excel's "CSV UTF-8"
+    and "Unicode Text"). Several skills in a cell are separated by ';'. A skill in
+    teaches may give the level the course teaches it to, from 1 to 5, as --know does
+    ('Python:3; SQL:2'): one taught below the level a target role requires is not
+    covered. The sheet may start with the lines '# curriculum: NAME', '# entry
+    requirements: SKILL; ...' and '# target roles: ROLE; ...'. Examples:
+    data/curricula/.
 
     Exits 0 when there are no gaps, 1 when there are (missing prerequisites,
     order violations, unknown skills, uncovered essential skills of a target

@@ -164,3 +164,13 @@ def test_json_report_gives_a_stated_level_only(store: Store) -> None:
         ("SQL", None),
     ]
     assert "level" not in taster["teaches"][1]  # no level stated: the entry as before
+
+
+def test_the_gaps_help_says_how_to_give_a_level() -> None:
+    # the level was in a parenthesis inside a parenthesis of the help's one long sentence
+    result = invoke("gaps", "--help")
+    text = " ".join(result.output.split())
+    assert (
+        "A skill in teaches may give the level the course teaches it to, from 1 to 5, as --know does "
+        "('Python:3; SQL:2'): one taught below the level a target role requires is not covered."
+    ) in text, text
