@@ -439,8 +439,9 @@ class Duplicate:
                 f"keep it only in {keep.label!r} (to level {top}), or raise the later courses' levels"
             )
         return (
-            f"if the courses teach {self.skill.label!r} at rising levels this is intended; "
-            f"otherwise keep it only in {self.courses[0].label!r}"
+            f"if the courses teach {self.skill.label!r} at rising levels, give the level each reaches "
+            f"('{self.skill.label}:2' in the CSV's teaches column, or ckg:level) and the report checks "
+            f"that they rise; otherwise keep it only in {self.courses[0].label!r}"
         )
 
     def to_dict(self) -> dict[str, Any]:

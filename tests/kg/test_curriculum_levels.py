@@ -174,3 +174,25 @@ def test_the_gaps_help_says_how_to_give_a_level() -> None:
         "A skill in teaches may give the level the course teaches it to, from 1 to 5, as --know does "
         "('Python:3; SQL:2'): one taught below the level a target role requires is not covered."
     ) in text, text
+
+
+def test_a_skill_taught_twice_without_levels_says_how_to_state_them(store: Store) -> None:
+    # was: "if the courses teach 'SQL' at rising levels this is intended; otherwise keep it
+    # only in 'A'": no way to say so was named, and the finding stayed run after run
+    text = "course,term,teaches\nA,1,SQL\nB,2,SQL\n"
+    (dup,) = find_gaps(store, parse_curriculum(text, store, fmt="csv", source="p.csv")).duplicates
+    assert dup.suggestion == (
+        "if the courses teach 'SQL' at rising levels, give the level each reaches ('SQL:2' in the CSV's "
+        "teaches column, or ckg:level) and the report checks that they rise; otherwise keep it only in 'A'"
+    )
+    stated = find_gaps(
+        store,
+        parse_curriculum(
+            text.replace("SQL\n", "SQL:2\n", 1).replace("B,2,SQL", "B,2,SQL:4"),
+            store,
+            fmt="csv",
+            source="p.csv",
+        ),
+    )
+    (dup,) = stated.duplicates
+    assert dup.suggestion == "the levels rise from course to course: a spiral curriculum, nothing to change"
