@@ -34,6 +34,7 @@ __all__ = [
     "KNOW_KINDS",
     "MAX_ALTERNATIVES",
     "OPTIONS_CAP",
+    "TOOL_NOTE",
     "UNREAD",
     "KnowEntry",
     "announcement",
@@ -58,6 +59,7 @@ __all__ = [
     "share_url",
     "skill_options",
     "suggested_address",
+    "tool_skills",
 ]
 
 Result = dict[str, Any]
@@ -214,6 +216,53 @@ CLOSEST = " — closest match"
 """Marks an option offered because its name is close to a misspelt text."""
 
 
+TOOL_NOTE = " — a skill {tool} supports"
+"""Marks an option offered because the text typed in the known-skills box names a tool
+(the plan counts skills; ``--know PyTorch`` is answered with the skills it supports)."""
+
+_TOOL_MARK = re.compile(" — a skill .+ supports$")
+
+
+def _unmark(label: str) -> str:
+    """``label`` without the mark of an earlier search (:data:`CLOSEST`, :data:`TOOL_NOTE`).
+
+    Examples
+    --------
+    >>> _unmark("deep learning — a skill PyTorch supports"), _unmark("SQL — closest match")
+    ('deep learning', 'SQL')
+    """
+    return _TOOL_MARK.sub("", label.removesuffix(CLOSEST))
+
+
+def tool_skills(store: Any, name: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """The tool called ``name`` (label or alt label) and the skills it supports, as
+    ``(tool label, [(skill label, skill IRI), ...])`` sorted by label; ``None`` when
+    ``name`` names no tool. A lookup, not a search: it is asked at every key typed.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> tool, skills = tool_skills(Store.default(), "pytorch")
+    >>> tool, [label for label, _ in skills][:2]
+    ('PyTorch', ['convolutional neural networks', 'deep learning'])
+    >>> tool_skills(Store.default(), "Python programming") is None  # a skill
+    True
+    """
+    from kg.names import LabelIndex, normalise
+    from kg.namespace import CKG
+
+    index = LabelIndex.of(store)
+    tools = sorted(n for n in index.by_name.get(normalise(name), ()) if CKG.Tool in index.types.get(n, set()))
+    if not tools:
+        return None
+    tool = tools[0]
+    skills = sorted(
+        ((str(index.labels.get(s, s)), str(s)) for s in index.graph.objects(tool, CKG.supportsSkill)),
+        key=lambda r: (r[0].casefold(), r[1]),
+    )
+    return str(index.labels.get(tool, name)), skills
+
+
 def _as_closest(option: dict[str, str], text: str) -> dict[str, str]:
     """``option`` offered for the misspelt ``text``: marked, and findable by that text
     (the dropdown keeps only the options whose search text contains what was typed)."""
@@ -243,13 +292,12 @@ def closest_options(
     True
     """
     typed = (text or "").strip()
+    marked = [_unmark(str(o.get("label", ""))) != str(o.get("label", "")) for o in options]
     plain = [
-        {k: v for k, v in {**o, "label": str(o["label"]).removesuffix(CLOSEST)}.items() if k != "search"}
-        if str(o.get("label", "")).endswith(CLOSEST)
-        else o
-        for o in options
+        {k: v for k, v in {**o, "label": _unmark(str(o["label"]))}.items() if k != "search"} if m else o
+        for o, m in zip(options, marked, strict=True)
     ]
-    if any(str(o.get("label", "")).endswith(CLOSEST) for o in options):
+    if any(marked):
         # back in the box's own order: its nodes by label, then the chosen levels and tools
         rank = {iri: i for i, (_label, iri) in enumerate(_nodes(store, kinds[:1]))}
         plain = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])]) + [
@@ -300,27 +348,50 @@ def know_box_options(
     >>> opts = know_box_options(store, "python:3", [], skill_options(store))
     >>> opts[0]["label"], opts[0]["value"].rsplit("/", 1)[-1], opts[0]["search"]
     ('Python programming (level 3)', 'python:3', 'Python programming python:3')
+
+    A tool typed (``PyTorch``, ``PyTorch:3``) offers the skills it supports, first and
+    marked (:data:`TOOL_NOTE`): the plan counts skills, and the box said "No options
+    found".
+
+    >>> [o["label"] for o in know_box_options(store, "PyTorch", [], skill_options(store))][:1]
+    ['convolutional neural networks — a skill PyTorch supports']
+    >>> [o["label"] for o in know_box_options(store, "pytorch:3", [], skill_options(store))][:1]
+    ['convolutional neural networks (level 3) — a skill PyTorch supports']
     """
     typed = _TYPED_LEVEL.match(text or "")
+    tool = tool_skills(store, typed.group("name") if typed else (text or "").strip()) if text else None
     if typed is None:
-        return box_options(store, list(KNOW_KINDS), text, chosen, options)
+        found = box_options(store, list(KNOW_KINDS), text, chosen, options)
+        if tool is None:
+            return found
+        # a tool typed: the skills it supports first, said so ("No options found" was all)
+        offered = [
+            {"label": label + TOOL_NOTE.format(tool=tool[0]), "value": iri, "search": f"{label} {text}"}
+            for label, iri in tool[1]
+        ]
+        ours = {o["value"] for o in offered}
+        return offered + [o for o in (options if found is None else found) if o.get("value") not in ours]
     from kg.explore import search
 
     name, level = typed.group("name"), typed.group("level")
+    hits = [
+        (hit.label, hit.iri) for hit in search(store, name, types=list(KNOW_KINDS), limit=10, closest=True)
+    ]
+    note = TOOL_NOTE.format(tool=tool[0]) if tool else ""
     leveled = [
         {
-            "label": f"{hit.label} (level {level})",
-            "value": f"{hit.iri}:{level}",
-            "search": f"{hit.label} {text}",
+            "label": f"{label} (level {level}){note}",
+            "value": f"{iri}:{level}",
+            "search": f"{label} {text}",
         }
-        for hit in search(store, name, types=list(KNOW_KINDS), limit=10, closest=True)
+        for label, iri in (tool[1] if tool else hits)
     ]
     values = {o["value"] for o in leveled}
     kept = set(chosen)
     # the skills and the chosen levels stay (without the mark of an earlier search);
     # the levels offered for an earlier text go
     rest = [
-        {k: v for k, v in o.items() if k != "search"} | {"label": str(o["label"]).removesuffix(CLOSEST)}
+        {k: v for k, v in o.items() if k != "search"} | {"label": _unmark(str(o["label"]))}
         for o in options
         if o.get("value") not in values
         and (o.get("value") in kept or _split_level(str(o.get("value")))[1] is None)
