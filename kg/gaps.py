@@ -41,7 +41,8 @@ Target coverage
     entry requirement. A skill every course teaching it says it teaches to a lower level
     (a Turtle ``ckg:Teaching``'s ``ckg:level``) than the role requires is not covered
     (``below_level``: taught to level 2 of the 4 required); a teaching stating no level
-    covers it.
+    covers it. A broader skill taught only through narrower ones reaches the highest
+    level they are taught to (Python programming to level 2: computer programming to 2).
 Duplicates
     Skills taught by more than one course. They are reported, but are not gaps: a spiral
     curriculum teaches a skill twice on purpose (when each course states its level and
@@ -869,6 +870,11 @@ def find_gaps(
     for s, cs in taught_by.items():
         stated = [r.level for c in cs for r in c.teaches if r.iri == s]
         reached[s] = None if any(lv is None for lv in stated) else max(lv for lv in stated if lv is not None)
+    for b in through:  # taught only through narrower skills: to the levels they are taught to
+        by_narrower = [reached[n] for n in taught_by if b in parts[n]]
+        reached[b] = (
+            None if any(lv is None for lv in by_narrower) else max(lv for lv in by_narrower if lv is not None)
+        )
     for role in target_iris:
         wanted = _essential_skills(graph, role)
         essential = sorted(wanted, key=lambda s: node(s).label.casefold())
@@ -885,7 +891,7 @@ def find_gaps(
                 tuple(node(s) for s in essential if s in taught and s not in low),
                 tuple(node(s) for s in essential if s not in taught and s in assumed),
                 tuple(node(s) for s in essential if (s not in taught and s not in assumed) or s in low),
-                tuple((node(s), node(through[s])) for s in essential if s in through),
+                tuple((node(s), node(through[s])) for s in essential if s in through and s not in low),
                 tuple((node(s), *low[s]) for s in essential if s in low),
             )
         )

@@ -196,3 +196,21 @@ def test_a_skill_taught_twice_without_levels_says_how_to_state_them(store: Store
     )
     (dup,) = stated.duplicates
     assert dup.suggestion == "the levels rise from course to course: a spiral curriculum, nothing to change"
+
+
+def test_a_broader_skill_taught_only_through_a_narrower_one_reaches_its_level(store: Store) -> None:
+    # Data Scientist requires computer programming at level 3; a course teaching Python
+    # programming to level 2 counted it covered "through Python programming"
+    entry = "# entry requirements: statistics\n# target roles: Data Scientist\n"
+    low = entry + "course,term,teaches\nIntro,1,Python programming:2\n"
+    (cov,) = find_gaps(store, parse_curriculum(low, store, fmt="csv", source="p.csv")).coverage
+    assert ("computer programming", 2, 3) in [(s.label, top, need) for s, top, need in cov.below_level]
+    assert "computer programming" in [n.label for n in cov.uncovered]
+    assert cov.through_narrower == ()
+    for enough in ("Python programming:3", "Python programming"):  # to the level, or to no stated level
+        text = entry + f"course,term,teaches\nIntro,1,{enough}\n"
+        (cov,) = find_gaps(store, parse_curriculum(text, store, fmt="csv", source="p.csv")).coverage
+        assert "computer programming" not in [n.label for n in cov.uncovered], enough
+        assert [(s.label, n.label) for s, n in cov.through_narrower] == [
+            ("computer programming", "Python programming")
+        ], enough
