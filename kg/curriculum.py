@@ -687,17 +687,21 @@ def _term(value: str, source: str, line: int | None) -> int:
     [3, 3, 3, 3, 3, 3, 3]
     >>> [_term(v, "p.csv", 2) for v in ("3rd semester", "Semester Three", "third term", "Term III")]
     [3, 3, 3, 3]
+    >>> [_term(v, "p.csv", 2) for v in ("Term 3 (Autumn)", "3 (weeks 25-36)", "Semester 3 [2025]")]
+    [3, 3, 3]
     >>> _term("Year 1 Semester 2", "p.csv", 2)
     Traceback (most recent call last):
     ...
     kg.errors.InvalidCurriculum: p.csv, line 2: bad term 'Year 1 Semester 2'; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'; number the terms of a programme of several years on (year 2, semester 1 = term 3)
     """
-    words = _TERM_IN_WORDS.fullmatch(value.strip())
+    # a note in brackets after the term is the designer's: 'Term 1 (Autumn)', '2 (weeks 13-24)'
+    plain = re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", value).strip() or value.strip()
+    words = _TERM_IN_WORDS.fullmatch(plain)
     if words is not None and words.group(0).strip() != words.group(1):  # 'Term II', not 'two' or 'I' alone
         n = _NUMBER_WORDS.get(words.group(1).casefold())
         if n is not None:
             return n
-    match = _TERM.fullmatch(value.strip())
+    match = _TERM.fullmatch(plain)
     if match is None or int(match.group(1)) < 1:
         span = _TERM_SPAN.fullmatch(value)
         several = len(re.findall(r"\d+", value)) > 1 and not re.fullmatch(r"\s*\d+[.,]\d+\s*", value)

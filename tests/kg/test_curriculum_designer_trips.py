@@ -95,3 +95,20 @@ def test_the_markdown_report_shows_names_as_written(tmp_path: Path) -> None:
     assert "- '\\`Code\\` \\[core\\]' (term 2) needs 'calculus'" in result.output, result.output
     assert "- unknown skill 'my\\_skill' in 'Intro \\<AI>' (term 1), teaches (line 3)" in result.output
     assert "<AI>" not in result.output.replace("\\<AI>", "")
+
+
+@pytest.mark.parametrize(
+    ("written", "term"), [("Term 1 (Autumn)", 1), ("2 (weeks 13-24)", 2), ("Semester 2 [Spring]", 2)]
+)
+def test_a_term_with_a_note_in_brackets_is_read(store: Store, written: str, term: int) -> None:
+    # was: "bad term 'Term 1 (Autumn)'; ..." (and for '2 (weeks 13-24)' advice about
+    # numbering the terms of a programme of several years)
+    cur = parse_curriculum(f'course,term,teaches\nIntro,"{written}",SQL\n', store, fmt="csv", source="p.csv")
+    assert [(c.label, c.term) for c in cur.courses] == [("Intro", term)]
+
+
+def test_a_note_in_brackets_does_not_make_a_bad_term_good(store: Store) -> None:
+    with pytest.raises(InvalidCurriculum, match=r"bad term 'Year 1 \(Autumn\)'"):
+        parse_curriculum(
+            'course,term,teaches\nIntro,"Year 1 (Autumn)",SQL\n', store, fmt="csv", source="p.csv"
+        )
