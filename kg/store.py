@@ -23,6 +23,7 @@ import re
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,6 +44,7 @@ __all__ = [
     "data_files",
     "guess_format",
     "is_remote",
+    "literal_as_written",
     "load_file",
     "materialise",
     "merge_restated_links",
@@ -237,11 +239,12 @@ def load_file(graph: Graph, path: str | Path, fmt: str | None = None) -> int:
         return _load_oxigraph(inner, p, fmt)
     before = len(graph)
     try:
-        if p.name.lower().endswith(".gz"):
-            with gzip.open(p, "rb") as fh:
-                graph.parse(data=fh.read(), format=fmt)
-        else:
-            graph.parse(source=str(p), format=fmt)
+        with _parsing_as_written(graph, inner):
+            if p.name.lower().endswith(".gz"):
+                with gzip.open(p, "rb") as fh:
+                    graph.parse(data=fh.read(), format=fmt)
+            else:
+                graph.parse(source=str(p), format=fmt)
     except BadSyntax as err:
         raise InputFileError(str(p), f"{fmt} syntax error: {err.message}", err.lines + 1) from err
     except UnicodeDecodeError as err:
@@ -267,7 +270,8 @@ def _load_csv(graph: Graph, inner: Any, path: Path) -> int:
             ntriples = csv_ntriples_lines(_utf8_lines(fh, str(path)), str(path))
             if inner is None:
                 before = len(graph)
-                graph.parse(data="".join(ntriples), format="nt")
+                with _parsing_as_written(graph, inner):
+                    graph.parse(data="".join(ntriples), format="nt")
                 return len(graph) - before
             import pyoxigraph as ox
 
@@ -281,6 +285,60 @@ def _load_csv(graph: Graph, inner: Any, path: Path) -> int:
                 return len(inner) - before
     except OSError as err:
         raise InputFileError(str(path), f"cannot read: {err}") from err
+
+
+_NORMALIZE_LOCK = threading.Lock()
+
+
+@contextmanager
+def _parsing_as_written(graph: Graph, inner: Any) -> Iterator[None]:
+    """rdflib's parsers, inside the block, keep each literal's text as the file writes it;
+    after it, each literal of an rdflib memory ``graph`` is as rdflib writes it (canonical:
+    ``"1"^^xsd:boolean`` is ``true``) except an ill-typed one, which keeps its text.
+
+    rdflib writes the canonical form of a literal's value when it makes the literal, also
+    when the text is not of the datatype: ``"yes"^^xsd:boolean`` (rdflib's value: false)
+    became ``"false"^^xsd:boolean``, so a graph in rdflib's memory store showed a value
+    never written where Oxigraph keeps ``"yes"``. rdflib's switch for it,
+    ``rdflib.NORMALIZE_LITERALS``, is one for the whole process (pySHACL turns it off and
+    on again in the same way while it validates): careerkg's parses take turns under a
+    lock, and the switch is put back as it was.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> with _parsing_as_written(g, None):
+    ...     _ = g.parse(format="turtle", data='''
+    ...         @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    ...         <urn:a> <urn:ok> "1"^^xsd:boolean ; <urn:bad> "yes"^^xsd:boolean .''')
+    >>> str(g.value(URIRef("urn:a"), URIRef("urn:ok"))), str(g.value(URIRef("urn:a"), URIRef("urn:bad")))
+    ('true', 'yes')
+    """
+    import rdflib
+
+    with _NORMALIZE_LOCK:
+        was = rdflib.NORMALIZE_LITERALS
+        rdflib.NORMALIZE_LITERALS = False
+        try:
+            yield
+        finally:
+            rdflib.NORMALIZE_LITERALS = was
+        if inner is None and not is_remote(graph):
+            _canonical_unless_ill_typed(graph)
+
+
+def _canonical_unless_ill_typed(graph: Graph) -> None:
+    """Write each typed literal of ``graph`` in its canonical form, as rdflib makes it,
+    unless it is ill-typed (:func:`literal_as_written`)."""
+    changes = []
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype is not None:
+            written = literal_as_written(str(o), None, o.datatype)
+            if str(written) != str(o):
+                changes.append(((s, p, o), (s, p, written)))
+    for old, new in changes:
+        graph.remove(old)
+        graph.add(new)
 
 
 def _utf8_lines(fh: Any, source: str) -> Iterator[str]:
@@ -578,7 +636,8 @@ class FromOxigraph:
     """Oxigraph terms to rdflib terms, each IRI and blank node made once.
 
     Calling an instance with a ``pyoxigraph`` term returns the rdflib term rdflib's
-    parser would have made: a plain string literal comes back without ``xsd:string``.
+    parser would have made: a plain string literal comes back without ``xsd:string``,
+    and an ill-typed literal keeps its text (:func:`literal_as_written`).
     One instance converting a whole scan makes each distinct term once (reading
     millions of triples, most IRIs recur).
 
@@ -606,10 +665,7 @@ class FromOxigraph:
             lit = self.literals.get(key)
             if lit is None:
                 value, lang, datatype = key
-                if lang:
-                    lit = Literal(value, lang=lang)
-                else:
-                    lit = Literal(value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+                lit = literal_as_written(value, lang, None if datatype == _XSD_STRING else URIRef(datatype))
                 self.literals[key] = lit
             return lit
         value = term.value
@@ -625,24 +681,42 @@ _XSD_BOOLEAN = URIRef("http://www.w3.org/2001/XMLSchema#boolean")
 _BOOLEAN_TEXTS = frozenset({"true", "false", "1", "0"})
 
 
-def _literal_as_written(text: str, language: str | None, datatype: URIRef) -> Literal:
+def literal_as_written(text: str, language: str | None, datatype: URIRef | None) -> Literal:
     """The literal ``text`` as rdflib reads it, except that an ill-typed one keeps its text.
 
     rdflib writes a literal's value in its canonical form (``"1"^^xsd:boolean`` is
     ``true``, as in a graph it parses), also when the text is not of the datatype:
-    ``"yes"^^xsd:boolean`` became ``"false"^^xsd:boolean``, and a finding showed a
-    value never written.
+    ``"yes"^^xsd:boolean`` became ``"false"^^xsd:boolean``, a value never written.
+    Every backend makes its literals with this function (or as it does), so each shows
+    an ill-typed value as written, as Oxigraph keeps it.
+
+    Parameters
+    ----------
+    text : str
+        The literal's text (lexical form) as written.
+    language : str or None
+        Its language tag, if any (then ``datatype`` is not looked at).
+    datatype : URIRef or None
+        Its datatype IRI; ``None`` for a plain string.
+
+    Returns
+    -------
+    rdflib.Literal
+        The literal, in canonical form when its text is of its datatype, else with
+        ``text`` unchanged (and ``ill_typed`` true).
 
     Examples
     --------
     >>> from rdflib import XSD
-    >>> _literal_as_written("yes", None, XSD.boolean)
+    >>> literal_as_written("yes", None, XSD.boolean)
     rdflib.term.Literal('yes', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
-    >>> _literal_as_written("1", None, XSD.boolean)
+    >>> literal_as_written("1", None, XSD.boolean)
     rdflib.term.Literal('true', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
     """
     if language:
         return Literal(text, lang=language)
+    if datatype is None:
+        return Literal(text)
     if datatype == _XSD_BOOLEAN and text not in _BOOLEAN_TEXTS:
         with warnings.catch_warnings():  # rdflib warns of it; validation reports it
             warnings.simplefilter("ignore")
@@ -657,8 +731,8 @@ def term_reader() -> Callable[[Any], Node]:
     """A function reading a ``pyoxigraph`` term as oxrdflib does, each term made once.
 
     Unlike :class:`FromOxigraph`, a plain string keeps its ``xsd:string`` (as pySHACL
-    sees it through oxrdflib); and an ill-typed literal keeps its text, where rdflib
-    would write its value (``"yes"^^xsd:boolean`` as ``false``).
+    sees it through oxrdflib). An ill-typed literal keeps its text, where rdflib would
+    write its value (``"yes"^^xsd:boolean`` as ``false``; :func:`literal_as_written`).
 
     Returns
     -------
@@ -684,7 +758,7 @@ def term_reader() -> Callable[[Any], Node]:
         node = nodes.get(t)
         if node is None:
             if isinstance(t, ox.Literal):
-                node = _literal_as_written(t.value, t.language, URIRef(t.datatype.value))
+                node = literal_as_written(t.value, t.language, URIRef(t.datatype.value))
             elif isinstance(t, ox.BlankNode):
                 node = BNode(t.value)
             else:

@@ -199,7 +199,8 @@ _PLAIN_DATATYPES = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
 
 def _text_lost(term: Literal) -> bool:
     """Whether ``term`` is an ill-typed boolean whose text rdflib's parser replaced with
-    ``true`` or ``false`` ("yes", "TRUE": every literal rdflib parses is normalised)."""
+    ``true`` or ``false`` ("yes", "TRUE": every literal rdflib parses is normalised), in a
+    graph parsed by rdflib itself (:func:`kg.store.load_file` keeps the text)."""
     return bool(term.ill_typed) and term.datatype == XSD.boolean and str(term) in ("true", "false")
 
 

@@ -36,6 +36,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import QueryRejected
+from kg.store import literal_as_written
 
 __all__ = ["KEPT", "PlainTerm", "from_oxigraph", "from_plain", "plain"]
 
@@ -90,7 +91,7 @@ def _build(value: str | tuple[str] | tuple[str, str]) -> Identifier:
         return Literal(lexical, lang=tag[1:])
     if tag == _XSD_STRING:
         return Literal(lexical)
-    return Literal(lexical, datatype=URIRef(tag))
+    return literal_as_written(lexical, None, URIRef(tag))  # an ill-typed value as written
 
 
 def from_plain(value: PlainTerm) -> Identifier | None:
