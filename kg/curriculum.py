@@ -552,6 +552,13 @@ _LEVELLED = re.compile(r"\s*:\s*\d+\s*$")
 
 _LEVEL_TEXT = "a level is a whole number from 1 (awareness) to 5 (expert)"
 
+_OTHER_LEVEL = re.compile(
+    r"(.+?)\s*(?:\(\s*(?:level|lvl|l)?\s*([1-5])\s*\)|[-–=]\s*(?:level|lvl|l)?\s*([1-5])|\s(?:level|lvl|l)\s*([1-5]))\s*",
+    re.IGNORECASE,
+)
+"""A level written otherwise than ``:3``: ``Python (3)``, ``Python (level 3)``, ``Python - 3``,
+``Python = 3``, ``Python level 3``, ``Python L3``."""
+
 
 def _levelled(
     index: LabelIndex, text: str, column: str, course: str, source: str, line: int | None
@@ -580,12 +587,28 @@ def _levelled(
     Traceback (most recent call last):
     ...
     kg.errors.InvalidCurriculum: p.csv, line 2: the level 9 of 'Python' in the teaches column of 'ML' is out of range; a level is a whole number from 1 (awareness) to 5 (expert), such as 'Python:3'
+    >>> _levelled(index, "Python (level 3)", "teaches", "ML", "p.csv", 2)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 2: 'Python (level 3)' in the teaches column of 'ML': write a level after a colon, 'Python:3'
     >>> _levelled(index, "Python:high", "teaches", "ML", "p.csv", 2)
     Traceback (most recent call last):
     ...
     kg.errors.InvalidCurriculum: p.csv, line 2: the level 'high' of 'Python' in the teaches column of 'ML' is not a number; a level is a whole number from 1 (awareness) to 5 (expert), such as 'Python:3'
     """
-    if ":" not in text or _names_one(index, text, CKG.Skill):
+    if _names_one(index, text, CKG.Skill):
+        return text, None
+    written = text  # as the cell gives it, for the messages
+    other = _OTHER_LEVEL.fullmatch(text)  # 'Python (3)', 'Python - level 3', 'Python L3'
+    if other is not None and _names_one(index, other.group(1), CKG.Skill):
+        head, level = other.group(1).strip(), next(g for g in other.groups()[1:] if g)
+        where = f"in the {column} column of {course!r}" if course else f"in the {column}"
+        if column == "teaches":
+            raise InvalidCurriculum(
+                source, f"{text!r} {where}: write a level after a colon, '{head}:{level}'", line
+            )
+        text = f"{head}:{level}"  # refused below as a level outside the teaches column
+    if ":" not in text:
         return text, None
     head, _, tail = text.rpartition(":")
     name, level = head.strip(), tail.strip()
@@ -601,7 +624,7 @@ def _levelled(
     if column != "teaches":
         raise InvalidCurriculum(
             source,
-            f"{text!r} {where} gives a level; levels are read in the teaches column only (the level a "
+            f"{written!r} {where} gives a level; levels are read in the teaches column only (the level a "
             f"course teaches a skill to): write {name!r} alone here",
             line,
         )

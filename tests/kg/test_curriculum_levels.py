@@ -11,6 +11,7 @@ from 1 to 5 is refused naming the line, the column and the course.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,37 @@ def test_a_broader_skill_taught_only_through_a_narrower_one_reaches_its_level(st
         assert [(s.label, n.label) for s, n in cov.through_narrower] == [
             ("computer programming", "Python programming")
         ], enough
+
+
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [
+        ("SQL (2)", "SQL:2"),
+        ("SQL (level 2)", "SQL:2"),
+        ("SQL - 2", "SQL:2"),
+        ("SQL L2", "SQL:2"),
+        ("SQL = 4", "SQL:4"),
+    ],
+)
+def test_a_level_written_otherwise_is_told_how_to_write_it(store: Store, written: str, level: str) -> None:
+    # was: an unknown skill 'SQL (2)' ("did you mean ...?"), and the level was lost
+    text = f'course,term,teaches,requires\nIntro,1,"Python programming; {written}",\n'
+    with pytest.raises(InvalidCurriculum) as info:
+        parse_curriculum(text, store, fmt="csv", source="p.csv")
+    assert str(info.value) == (
+        f"p.csv, line 2: {written!r} in the teaches column of 'Intro': write a level after a colon, {level!r}"
+    )
+    requires = f'course,term,teaches,requires\nIntro,1,Python programming,"{written}"\n'
+    with pytest.raises(InvalidCurriculum, match=f"line 2: {re.escape(repr(written))} in the requires column"):
+        parse_curriculum(requires, store, fmt="csv", source="p.csv")
+
+
+def test_a_name_ending_in_a_number_that_is_no_level_stays_a_name(store: Store) -> None:
+    # a version or a part number: reported unknown with its closest labels, as before
+    text = "course,term,teaches\nIntro,1,Python 3; C++ - 11; Web 2\n"
+    (course,) = parse_curriculum(text, store, fmt="csv", source="p.csv").courses
+    assert [(r.name, r.level) for r in course.teaches] == [
+        ("Python 3", None),
+        ("C++ - 11", None),
+        ("Web 2", None),
+    ]
