@@ -26,8 +26,9 @@ CSV
     as before. A row with more cells than the
     header is refused: a skill list split at its commas would shift into other columns.
     Rows that start with ``#`` before or among the courses are comments, except the
-    metadata lines ``# curriculum: NAME``, ``# entry requirements: SKILL; SKILL`` and
-    ``# target roles: ROLE; ROLE``. Several rows with the same course and term are merged;
+    metadata lines ``# curriculum: NAME``, ``# entry requirements: SKILL; SKILL`` (or
+    ``# prerequisites:``) and ``# target roles: ROLE; ROLE``; a key misspelt from these
+    (``# entry requirments:``) is refused, its names would be left out. Several rows with the same course and term are merged;
     a row with neither course nor term adds to the course above (merged cells, or one
     skill a row), and a course's later rows may leave its term out.
 
@@ -127,7 +128,60 @@ _META_KEYS = {
     "target role": "targets",
     "targets": "targets",
     "target": "targets",
+    # what designers call them
+    "prerequisites": "entry",
+    "prerequisite": "entry",
+    "programme prerequisites": "entry",
+    "program prerequisites": "entry",
+    "admission requirements": "entry",
+    "entry skills": "entry",
+    "entry reqs": "entry",
+    "target jobs": "targets",
+    "target occupations": "targets",
 }
+
+_META_WRITE = {"title": "curriculum", "entry": "entry requirements", "targets": "target roles"}
+"""How the documentation writes each metadata line's key."""
+
+
+def _meta_key(key: str, source: str, line: int) -> str | None:
+    """The metadata ``key`` of a ``# key: value`` line stands for (``title``, ``entry``,
+    ``targets``), or ``None`` for a comment.
+
+    Raises
+    ------
+    InvalidCurriculum
+        For a key misspelt from one careerkg reads: the line would be a comment, and
+        its skills or roles silently left out.
+
+    Examples
+    --------
+    >>> _meta_key("Prerequisites", "p.csv", 1), _meta_key("Note", "p.csv", 1)
+    ('entry', None)
+    >>> _meta_key("entry requirments", "p.csv", 1)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 1: '# entry requirments:' would be read as a comment, its names left out; write '# entry requirements:' if it lists them
+    """
+    import difflib
+
+    folded = " ".join(
+        re.sub(r"[-_]+|\(s\)", " ", key.casefold()).split()
+    )  # 'Target Role(s)', 'entry-requirements'
+    if folded in _META_KEYS:
+        return _META_KEYS[folded]
+    # misspelt from the keys of several words that list skills or roles ('target rolls'), not
+    # from one word: '# Targeted: beginners' is a note
+    keys = [k for k, v in _META_KEYS.items() if v != "title" and " " in k]
+    close = difflib.get_close_matches(folded, keys, n=1, cutoff=0.8)
+    if close:
+        raise InvalidCurriculum(
+            source,
+            f"'# {key.strip()}:' would be read as a comment, its names left out; write "
+            f"'# {_META_WRITE[_META_KEYS[close[0]]]}:' if it lists them",
+            line,
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -833,8 +887,8 @@ def _parse_csv(text: str, index: LabelIndex, source: str, targets_given: bool = 
             if cells[0].lstrip().startswith("#"):
                 comment = delimiter.join(cells).strip().rstrip(delimiter).lstrip("#").strip()
                 key, sep, value = comment.partition(":")
-                if sep and key.strip().casefold() in _META_KEYS:
-                    meta[_META_KEYS[key.strip().casefold()]] = (value.strip(), line)
+                if sep and (meta_key := _meta_key(key, source, line)) is not None:
+                    meta[meta_key] = (value.strip(), line)
                 continue
             if header is None:
                 names = [_column_key(c) for c in cells]

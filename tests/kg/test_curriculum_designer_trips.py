@@ -112,3 +112,36 @@ def test_a_note_in_brackets_does_not_make_a_bad_term_good(store: Store) -> None:
         parse_curriculum(
             'course,term,teaches\nIntro,"Year 1 (Autumn)",SQL\n', store, fmt="csv", source="p.csv"
         )
+
+
+def test_entry_requirements_under_another_name_are_read(store: Store) -> None:
+    # was: '# Prerequisites: ...' and '# Target Role(s): ...' read as comments: the entry
+    # requirements silently left out (every course missing them) and no role checked
+    text = (
+        "# Prerequisites: Python programming; statistics\n# Target Role(s): Data Scientist\n"
+        "course,term,teaches\nIntro,1,SQL\n"
+    )
+    cur = parse_curriculum(text, store, fmt="csv", source="p.csv")
+    assert [r.label for r in cur.entry] == ["Python programming", "statistics"]
+    assert len(cur.targets) == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "write"), [("entry requirments", "entry requirements"), ("target rolls", "target roles")]
+)
+def test_a_misspelt_metadata_key_is_refused_rather_than_read_as_a_comment(
+    store: Store, key: str, write: str
+) -> None:
+    # was: the line read as a comment, its skills or roles left out without a word
+    text = f"# {key}: Python programming\ncourse,term,teaches\nIntro,1,SQL\n"
+    with pytest.raises(InvalidCurriculum) as info:
+        parse_curriculum(text, store, fmt="csv", source="p.csv")
+    assert str(info.value) == (
+        f"p.csv, line 1: '# {key}:' would be read as a comment, its names left out; write '# {write}:' if it lists them"
+    )
+
+
+def test_a_note_with_a_colon_stays_a_comment(store: Store) -> None:
+    text = "# Note: revised 2025\n# Targeted: beginners\n# Names: see the handbook\ncourse,term,teaches\nIntro,1,SQL\n"
+    cur = parse_curriculum(text, store, fmt="csv", source="p.csv")
+    assert (cur.label, cur.entry, cur.targets) == ("p", [], [])
