@@ -50,7 +50,6 @@ __all__ = [
     "PATH_STEPS",
     "PATH_SUMMARY",
     "PATH_TARGET",
-    "PATH_URL_SINK",
     "Q_EDITOR",
     "Q_EXAMPLES",
     "Q_MESSAGE",
@@ -95,7 +94,6 @@ PATH_CREDENTIALS = "path-credentials"
 PATH_CHART = "path-chart"
 PATH_CANVAS = "path-canvas"
 PATH_EDGE_LEGEND = "path-edge-legend"
-PATH_URL_SINK = "path-url-sink"
 DOWNLOAD = "path-download"
 DOWNLOAD_BUTTON = "path-download-button"
 

@@ -8,20 +8,22 @@ window.careerkg = {
   decoded: function (path) {
     try { return decodeURIComponent(path); } catch (e) { return path; }
   },
-  /* The path finder's shareable address {to, page, title}: pushed while the bar is on
-     the path finder (`page`, or an address under it) and does not show it already; the
-     tab then takes the path's title. */
+  /* The path finder's shareable address {to, page, title}: the address for the page's
+     dcc.Location (its href), which puts it in the bar and in the history, so that Back
+     and Forward are seen by the page (a pushState of its own left the Location, and the
+     page, on the address before: Back showed the later path under the earlier address).
+     Only while the bar is on the path finder (`page`, or an address under it) and does
+     not show it already; the tab then takes the path's title. */
   pushUrl: function (address) {
-    if (!address || !address.to) { return ''; }
+    var skip = window.dash_clientside.no_update;
+    if (!address || !address.to) { return skip; }
     var here = window.location.pathname;
     var page = address.page;
-    if (page && here !== page && here.indexOf(page.replace(/\/$/, '') + '/') !== 0) { return ''; }
+    if (page && here !== page && here.indexOf(page.replace(/\/$/, '') + '/') !== 0) { return skip; }
     if (address.title) { document.title = address.title; }
     var d = window.careerkg.decoded;
-    if (d(here + window.location.search) !== d(address.to)) {
-      window.history.pushState({careerkg: true}, '', address.to);
-    }
-    return '';
+    if (d(here + window.location.search) === d(address.to)) { return skip; }
+    return window.location.origin + address.to;
   },
   /* The explorer's address {to, from, title} for the view it drew: while the bar still
      shows `from`, the address the view was asked from, the tab takes the view's title

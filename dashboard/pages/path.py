@@ -32,6 +32,12 @@ dash.register_page(
 )
 
 PATH_URL = "path-url"
+PATH_LOCATION = "path-location"
+"""The page's address (``href``): set when a path is found, followed on Back and Forward."""
+PATH_PAGE = "path-page"
+"""What :func:`_page` draws, drawn again for the address gone Back or Forward to."""
+PATH_TITLE = "path-title"
+"""The tab's title for the address gone Back or Forward to."""
 PATH_STATUS = "path-status"
 """The status region: a path found, in one sentence, for screen readers."""
 DOWNLOAD_LABELS = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
@@ -77,6 +83,20 @@ def layout(
     alternatives: Any = None,
     **_query: Any,
 ) -> Any:
+    # the page's own Location: the path found is put in the address bar through it, so
+    # Back and Forward are seen (and followed, by _follow)
+    return html.Div(
+        [
+            dcc.Location(id=PATH_LOCATION, refresh=False),
+            dcc.Store(id=PATH_TITLE),
+            html.Div(id=PATH_TITLE + "-sink", hidden=True),
+            html.Div(_page(source, target, know, alternatives), id=PATH_PAGE),
+        ]
+    )
+
+
+def _page(source: str | None, target: str | None, know: Any, alternatives: Any) -> Any:
+    """The page for an address's path segments and query values."""
     store = get_store()
     problems: list[str] = []
     src_iri = tgt_iri = None
@@ -126,7 +146,6 @@ def layout(
         children=[
             dcc.Store(id=ids.PATH_RESULT, data=data),
             dcc.Store(id=PATH_URL),
-            html.Div(id=ids.PATH_URL_SINK, hidden=True),
             dcc.Download(id=ids.DOWNLOAD),
             html.H1("Path finder", className="sr-only"),
             html.Div(
@@ -373,8 +392,33 @@ for _box, _kinds in (
 
 
 clientside_callback(
-    "function(address) { return window.careerkg ? window.careerkg.pushUrl(address) : ''; }",
-    Output(ids.PATH_URL_SINK, "children"),
+    "function(address) { return window.careerkg.pushUrl(address); }",
+    Output(PATH_LOCATION, "href"),
     Input(PATH_URL, "data"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output(PATH_PAGE, "children"),
+    Output(PATH_TITLE, "data"),
+    Input(PATH_LOCATION, "href"),
+    State(PATH_URL, "data"),
+    prevent_initial_call=True,
+)
+def _follow(href: Any, shown: Any) -> Any:
+    """Back or Forward to another path's address: the page for that address, as a fresh
+    load of it shows it (the page kept the path of the address left)."""
+    address = view.followed_address(str(href or ""), (shown or {}).get("to"), dash.strip_relative_path)
+    if address is None:
+        return no_update, no_update
+    names = [address["source"], address["target"]] if address["target"] else []
+    return _page(**address), page_title("Path finder", *names)
+
+
+clientside_callback(
+    "function(title) { if (title) { document.title = title; } return ''; }",
+    Output(PATH_TITLE + "-sink", "children"),
+    Input(PATH_TITLE, "data"),
     prevent_initial_call=True,
 )

@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from dash import dcc, html
@@ -42,6 +42,7 @@ __all__ = [
     "clamp_alternatives",
     "closest_options",
     "compute",
+    "followed_address",
     "join_problems",
     "know_box",
     "know_box_options",
@@ -717,6 +718,56 @@ def _known_label(store: Any, value: str) -> str:
     iri, level = _split_level(value)
     name = share_name(store, iri)
     return f"{name} (level {level})" if level else name
+
+
+def followed_address(
+    href: str,
+    shown: str | None,
+    strip: Callable[[str], str | None] = lambda p: p.strip("/"),
+) -> dict[str, Any] | None:
+    """The path finder's arguments (``source``, ``target``, ``know``, ``alternatives``:
+    path segments and query values as the page's ``layout`` takes them) for the address
+    ``href`` the browser went to, Back or Forward; ``None`` when it is the address
+    ``shown`` (the path the page put in the bar, the app's prefix included) or not
+    the path finder's.
+
+    Parameters
+    ----------
+    href : str
+        The address, absolute.
+    shown : str or None
+        The address of the path the page shows, when it put it in the bar.
+    strip : callable
+        The app's ``dash.strip_relative_path`` (the app may be served under a prefix).
+
+    Examples
+    --------
+    >>> followed_address("http://h/path/Data%20Analyst/Data%20Scientist?know=Python%3A3&alternatives=2", None)
+    {'source': 'Data%20Analyst', 'target': 'Data%20Scientist', 'know': 'Python:3', 'alternatives': '2'}
+    >>> followed_address("http://h/path/-/Data%20Scientist", "/path/-/Data Scientist") is None  # shown
+    True
+    >>> followed_address("http://h/path", "/path/-/Data%20Scientist")
+    {'source': None, 'target': None, 'know': None, 'alternatives': None}
+    >>> followed_address("http://h/node/SQL", None) is None  # not the path finder's
+    True
+    """
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    parts = urlsplit(href)
+    here = parts.path + (f"?{parts.query}" if parts.query else "")
+    if shown is not None and unquote(here) == unquote(shown):
+        return None
+    segments = (strip(parts.path) or "").split("/")
+    if segments[0] != "path" or len(segments) not in (1, 3):
+        return None
+    query = {k: v[0] if len(v) == 1 else v for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+    source, target = (segments[1], segments[2]) if len(segments) == 3 else (None, None)
+    return {
+        "source": source,
+        "target": target,
+        "know": query.get("know"),
+        "alternatives": query.get("alternatives"),
+    }
 
 
 def share_title(store: Any, source: str | None, target: str) -> str:
