@@ -542,6 +542,8 @@ def know_box(
     ['python:3', 'sql']
     >>> know_box(Store.default(), "Python:9")[3] is None
     True
+    >>> [v.rsplit("/", 1)[-1] for v in know_box(Store.default(), "Pyton,Python")[3]]
+    ['python']
     """
     entries = read_know(store, know)
     good = [e.value for e in entries if e.value]
@@ -550,7 +552,10 @@ def know_box(
     values = [e.value or e.text for e in entries]
     problem = join_problems([know_problem(e) for e in entries if not e.value])
     meant = [e.value or e.meant for e in entries]
-    return options, values, problem, (None if None in meant else [m for m in meant if m])
+    if None in meant:
+        return options, values, problem, None
+    # once each: 'Pyton,Python' meant Python once, not "knowing Python programming, Python programming"
+    return options, values, problem, list(dict.fromkeys(m for m in meant if m))
 
 
 def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dict[str, str]], list[str], str]:

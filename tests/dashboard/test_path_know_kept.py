@@ -104,3 +104,12 @@ def test_parse_know_keeps_a_level_out_of_range_as_written() -> None:
     """It read 'Python:9' as level 5, a level the user never gave."""
     assert parse_know("Python:9,SQL") == [("Python", 9), ("SQL", None)]
     assert format_know(parse_know("Python:9,R:0")) == "Python:9,R:0"
+
+
+def test_a_correction_already_given_is_offered_once(page: Any) -> None:
+    """'Pyton,Python' offered "knowing Python programming, Python programming"."""
+    shown = page.layout(source=None, target="Data%20Scientist", know="Pyton,Python")
+    assert (
+        "Data Scientist, knowing Python programming",
+        "/path/-/Data%20Scientist?know=Python%20programming",
+    ) in (_links(shown))
