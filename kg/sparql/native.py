@@ -138,6 +138,9 @@ def uses_extensions(query: Query) -> bool:
     """Whether ``query`` names a ``ckf:`` term or a function registered with rdflib.
 
     Such queries need rdflib's evaluator (careerkg's magic predicates and functions).
+    The XSD casts (``xsd:integer(?x)``...), which rdflib registers the same way, are
+    SPARQL's own functions, which every engine has: a query naming an XSD datatype is
+    not one of them.
 
     Examples
     --------
@@ -147,10 +150,15 @@ def uses_extensions(query: Query) -> bool:
     >>> uses_extensions(parse_query("SELECT ?h WHERE { BIND(ckf:pathHours(role:data-scientist, "
     ...                             "role:head-of-data) AS ?h) }"))
     True
+    >>> uses_extensions(parse_query("SELECT ?h WHERE { ?s ckg:learningHours ?h FILTER(xsd:integer(?h) > 9) }"))
+    False
     """
     iris = query_iris(query)
     custom = getattr(_operators, "_CUSTOM_FUNCTIONS", {})  # may be registered at any time
-    return _names_ckf(query, iris) or not iris.isdisjoint(custom)
+    return _names_ckf(query, iris) or any(iri in custom and not iri.startswith(_XSD) for iri in iris)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def _names_ckf(query: Query, iris: frozenset[URIRef]) -> bool:
