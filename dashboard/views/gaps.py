@@ -41,6 +41,7 @@ __all__ = [
     "ACCEPTED",
     "DOWNLOADS",
     "MAX_UPLOAD_BYTES",
+    "NO_TARGET",
     "analyse",
     "coverage_figure",
     "decode_upload",
@@ -366,9 +367,15 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def summary_tiles(report: Mapping[str, Any]) -> list[tuple[int, str, bool]]:
+NO_TARGET = "No target role, so no role's essential skills were checked: choose one above."
+"""What the headline adds for a report without target roles: "0 uncovered essential
+skills" and "No gaps found." read as a curriculum covering every role it aims at."""
+
+
+def summary_tiles(report: Mapping[str, Any]) -> list[tuple[int | str, str, bool]]:
     """The KPI tiles of a report: ``(number, label, counted)``; the tiles with
-    ``counted`` true add up to the report's ``gap_count``.
+    ``counted`` true add up to the report's ``gap_count``. Without a target role, the
+    uncovered essential skills read "—", not 0: none was checked.
 
     Parameters
     ----------
@@ -391,6 +398,9 @@ def summary_tiles(report: Mapping[str, Any]) -> list[tuple[int, str, bool]]:
     True
     >>> [label for _n, label, _counted in tiles][-2:]
     ['uncovered essential skills', 'taught twice (not a gap)']
+    >>> untargeted = analyse(Store.default(), "course,term,teaches\\nIntro,1,SQL\\n", "csv", "t")["report"]
+    >>> summary_tiles(untargeted)[-2]
+    ('—', 'uncovered essential skills: no target role', False)
     """
     uncovered = len(report["uncovered_skills"])  # a skill two target roles need counts once
     return [
@@ -398,30 +408,41 @@ def summary_tiles(report: Mapping[str, Any]) -> list[tuple[int, str, bool]]:
         (len(report["missing_prerequisites"]), "missing prerequisites", True),
         (len(report["order_violations"]), "order violations", True),
         (len(report["unknown_skills"]), "unknown skills", True),
-        (uncovered, "uncovered essential skills", True),
+        (uncovered, "uncovered essential skills", True)
+        if report.get("targets")
+        else ("—", "uncovered essential skills: no target role", False),
         (len(report["duplicates"]), "taught twice (not a gap)", False),
     ]
 
 
 def verdict(report: Mapping[str, Any]) -> str:
-    """The headline of a report: how many gaps, and of which kinds (as the tiles).
+    """The headline of a report: how many gaps, and of which kinds (as the tiles);
+    without a target role, that no role's essential skills were checked
+    (:data:`NO_TARGET`).
 
     Examples
     --------
     >>> from kg.store import Store
     >>> print(verdict(analyse(Store.default(), *load_example("ml-bootcamp.csv"))["report"]))
     20 gaps found: 5 missing prerequisites, 2 order violations, 1 unknown skill, 12 uncovered essential skills.
+    >>> print(verdict(analyse(Store.default(), "course,term,teaches\\nIntro,1,SQL\\n", "csv", "t")["report"]))
+    No gaps found. No target role, so no role's essential skills were checked: choose one above.
     """
+    unchecked = "" if report.get("targets") else f" {NO_TARGET}"
     if not report["has_gaps"]:
-        return "No gaps found."
-    _courses, missing, order, unknown, uncovered, _twice = (n for n, _label, _c in summary_tiles(report))
+        return f"No gaps found.{unchecked}"
+    missing, order, unknown, uncovered = (
+        len(report[k])
+        for k in ("missing_prerequisites", "order_violations", "unknown_skills", "uncovered_skills")
+    )
     parts = [
         _plural(missing, "missing prerequisite", "missing prerequisites"),
         _plural(order, "order violation", "order violations"),
         _plural(unknown, "unknown skill", "unknown skills"),
-        _plural(uncovered, "uncovered essential skill", "uncovered essential skills"),
     ]
-    return f"{_plural(report['gap_count'], 'gap', 'gaps')} found: {', '.join(parts)}."
+    if not unchecked:
+        parts.append(_plural(uncovered, "uncovered essential skill", "uncovered essential skills"))
+    return f"{_plural(report['gap_count'], 'gap', 'gaps')} found: {', '.join(parts)}.{unchecked}"
 
 
 def summary(report: Mapping[str, Any]) -> html.Div:
