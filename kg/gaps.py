@@ -41,8 +41,17 @@ Target coverage
     entry requirement. A skill every course teaching it says it teaches to a lower level
     (a Turtle ``ckg:Teaching``'s ``ckg:level``) than the role requires is not covered
     (``below_level``: taught to level 2 of the 4 required); a teaching stating no level
-    covers it. A broader skill taught only through narrower ones reaches the highest
-    level they are taught to (Python programming to level 2: computer programming to 2).
+    covers it. A narrower skill counts for a broader one as in learning paths
+    (:mod:`kg.paths`): taught to level L, up to ``min(L, PREREQUISITE_LEVEL)``; taught
+    to no stated level, or an entry requirement, up to
+    :data:`kg.paths.PREREQUISITE_LEVEL` (3). So a broader skill taught only through
+    narrower ones (or raised by them above its own stated level) reaches the highest
+    level they count for, and one assumed only through a narrower entry requirement
+    reaches level 3: Software Engineer's computer programming at level 4 is not covered
+    by Python programming ("computer programming (taught to level 3 of 4, through Python
+    programming)"; ``below_level_through`` names the narrower skill). A teaching of
+    the skill itself stating no level, or an entry requirement naming it that no course
+    teaches, covers it to any level.
 Duplicates
     Skills taught by more than one course. They are reported, but are not gaps: a spiral
     curriculum teaches a skill twice on purpose (when each course states its level and
@@ -342,17 +351,62 @@ class Coverage:
     below_level: tuple[tuple[Node, int, int], ...] = ()
     """Essential skills the courses teach, but each to a stated level below the level the
     role requires: ``(skill, highest level taught, level required)``. They are among
-    ``uncovered``."""
+    ``uncovered``. A narrower skill counts for a broader one up to
+    :data:`kg.paths.PREREQUISITE_LEVEL` (taught to level L: up to ``min(L, 3)``)."""
+    below_level_through: tuple[tuple[Node, Node, bool], ...] = ()
+    """Of ``below_level``, those whose highest level a narrower skill brings, not their
+    own teaching: ``(skill, narrower skill, whether it is an entry requirement)``."""
+
+    def _through(self) -> dict[Node, tuple[Node, bool]]:
+        return {s: (n, at_entry) for s, n, at_entry in self.below_level_through}
+
+    def below_text(self, skill: Node) -> str:
+        """How far the curriculum brings ``skill`` of ``below_level``: ``taught to level 2
+        of 4``, ``taught to level 3 of 4, through Python programming``, ``assumed at entry
+        to level 3 of 4, through Python programming`` (``''`` for another skill).
+
+        Examples
+        --------
+        >>> from kg.namespace import ROLE, SKILL
+        >>> cp, py = Node(SKILL["computer-programming"], "computer programming"), Node(SKILL.python, "Python")
+        >>> se = Node(ROLE["software-engineer"], "Software Engineer")
+        >>> cov = Coverage(se, 1, (), (), (cp,), (), ((cp, 3, 4),), ((cp, py, False),))
+        >>> cov.below_text(cp), cov.below_text(py)
+        ('taught to level 3 of 4, through Python', '')
+        >>> cov.below_fix(cp)
+        "teach 'computer programming' to level 4 in its own right (Python counts for it up to level 3)"
+        >>> cov.uncovered_text()
+        'computer programming (taught to level 3 of 4, through Python)'
+        """
+        top, need = next(((t, n) for s, t, n in self.below_level if s == skill), (None, None))
+        if top is None:
+            return ""
+        narrower, at_entry = self._through().get(skill, (None, False))
+        how = "assumed at entry" if at_entry else "taught"
+        return f"{how} to level {top} of {need}" + (f", through {narrower.label}" if narrower else "")
+
+    def below_fix(self, skill: Node) -> str:
+        """What brings ``skill`` of ``below_level`` to the level required: ``teach
+        'computer programming' to level 4 in its own right (Python programming counts
+        for it up to level 3)``."""
+        top, need = next(((t, n) for s, t, n in self.below_level if s == skill), (None, None))
+        if top is None:
+            return ""
+        narrower, at_entry = self._through().get(skill, (None, False))
+        if narrower is None:
+            return f"teach {skill.label!r} to level {need} (the courses reach level {top})"
+        if at_entry:
+            return (
+                f"teach {skill.label!r} to level {need} "
+                f"(the entry requirement {narrower.label} counts for it up to level {top})"
+            )
+        return f"teach {skill.label!r} to level {need} in its own right ({narrower.label} counts for it up to level {top})"
 
     def uncovered_text(self, empty: str = "-") -> str:
         """The uncovered skills' labels, one taught too low saying so:
         ``machine learning (taught to level 2 of 4), SQL``."""
-        low = {s: (top, need) for s, top, need in self.below_level}
         return (
-            ", ".join(
-                n.label + (f" (taught to level {low[n][0]} of {low[n][1]})" if n in low else "")
-                for n in self.uncovered
-            )
+            ", ".join(n.label + (f" ({t})" if (t := self.below_text(n)) else "") for n in self.uncovered)
             or empty
         )
 
@@ -383,13 +437,11 @@ class Coverage:
         parts = []
         if missing:
             parts.append(f"add courses teaching {', '.join(repr(n.label) for n in missing)}")
-        parts += [
-            f"teach {s.label!r} to level {need} (the courses reach level {top})"
-            for s, top, need in self.below_level
-        ]
+        parts += [self.below_fix(s) for s, _top, _need in self.below_level]
         return f"{'; '.join(parts)} to prepare for {self.role.label!r}" if parts else ""
 
     def to_dict(self) -> dict[str, Any]:
+        through = self._through()  # the narrower skill that brings a skill to its taught_level
         return {
             "role": self.role.to_dict(),
             "percent": self.percent,
@@ -402,6 +454,7 @@ class Coverage:
             ],
             "below_level": [
                 {"skill": s.to_dict(), "taught_level": top, "required_level": need}
+                | ({"through": through[s][0].to_dict(), "at_entry": through[s][1]} if s in through else {})
                 for s, top, need in self.below_level
             ],
             "suggestion": self.suggestion,
@@ -864,35 +917,37 @@ def find_gaps(
         )
 
     taught = set(provided_by)
-    assumed = entry | {b for s in entry for b in broader_parts(graph, s)}
-    # the highest level the courses teaching a skill state; None when one of them states none
-    reached: dict[URIRef, int | None] = {}
-    for s, cs in taught_by.items():
-        stated = [r.level for c in cs for r in c.teaches if r.iri == s]
-        reached[s] = None if any(lv is None for lv in stated) else max(lv for lv in stated if lv is not None)
-    for b in through:  # taught only through narrower skills: to the levels they are taught to
-        by_narrower = [reached[n] for n in taught_by if b in parts[n]]
-        reached[b] = (
-            None if any(lv is None for lv in by_narrower) else max(lv for lv in by_narrower if lv is not None)
-        )
+    entry_parts = {s: broader_parts(graph, s) for s in sorted(entry, key=str)}
+    assumed = entry | {b for bs in entry_parts.values() for b in bs}
+    reached, by_narrower = _levels_reached(courses, taught_by, parts, entry, entry_parts)
     for role in target_iris:
         wanted = _essential_skills(graph, role)
         essential = sorted(wanted, key=lambda s: node(s).label.casefold())
-        # taught, but every course teaching it says it reaches a lower level than required
+        # taught (or assumed only through a narrower entry requirement), but to a lower
+        # level than required: every course teaching it says so, and no narrower skill
+        # counts for it up to the level
         low = {
             s: (top, need)
             for s in essential
-            if (top := reached.get(s)) is not None and (need := wanted[s]) is not None and top < need
+            if (s in taught or s not in entry)
+            and (top := reached.get(s)) is not None
+            and (need := wanted[s]) is not None
+            and top < need
         }
         report.coverage.append(
             Coverage(
                 node(role),
                 len(essential),
                 tuple(node(s) for s in essential if s in taught and s not in low),
-                tuple(node(s) for s in essential if s not in taught and s in assumed),
+                tuple(node(s) for s in essential if s not in taught and s in assumed and s not in low),
                 tuple(node(s) for s in essential if (s not in taught and s not in assumed) or s in low),
                 tuple((node(s), node(through[s])) for s in essential if s in through and s not in low),
                 tuple((node(s), *low[s]) for s in essential if s in low),
+                tuple(
+                    (node(s), node(by_narrower[s][0]), by_narrower[s][1])
+                    for s in essential
+                    if s in low and s in by_narrower
+                ),
             )
         )
 
@@ -908,6 +963,51 @@ def find_gaps(
     if plan and any(not f.cycle for f in report.order_violations):
         report.moves, report.moves_summary = _plan_moves(store, report, ref)
     return report
+
+
+def _levels_reached(
+    courses: list[Course],
+    taught_by: dict[URIRef, list[Course]],
+    parts: dict[URIRef, set[URIRef]],
+    entry: set[URIRef],
+    entry_parts: dict[URIRef, set[URIRef]],
+) -> tuple[dict[URIRef, int | None], dict[URIRef, tuple[URIRef, bool]]]:
+    """The level the curriculum brings each skill to, and the narrower skill that brings it.
+
+    A skill the courses teach reaches the highest level they state (``None``, any level,
+    when one of them states none). A narrower skill counts for each broader one as in
+    :mod:`kg.paths`: taught to level L, up to ``min(L, PREREQUISITE_LEVEL)``, and taught
+    with no stated level or named among the entry requirements, up to
+    ``PREREQUISITE_LEVEL`` (:data:`kg.paths.PREREQUISITE_LEVEL`). The second mapping
+    names, for a skill whose level a narrower skill brings (not its own teaching), that
+    skill and whether it is an entry requirement; ties go to a course's teaching, then
+    to the first course's. A skill assumed at entry in its own right is left out: it is
+    assumed to any level.
+    """
+    from kg import paths  # local: the learning-path machinery is not needed to read the rule
+
+    cap = paths.PREREQUISITE_LEVEL
+    reached: dict[URIRef, int | None] = {}
+    for s, cs in taught_by.items():
+        stated = [r.level for c in cs for r in c.teaches if r.iri == s]
+        reached[s] = None if any(lv is None for lv in stated) else max(lv for lv in stated if lv is not None)
+    own = dict(reached)
+    by_narrower: dict[URIRef, tuple[URIRef, bool]] = {}
+    counted: list[tuple[URIRef, bool, int]] = []  # (narrower skill, at entry?, level it counts to)
+    for c in courses:  # in term order: ties go to the first course's
+        for t in sorted(c.taught_skills(), key=str):
+            level = own[t]
+            counted.append((t, False, cap if level is None else min(level, cap)))
+    counted += [(n, True, cap) for n in entry_parts]
+    for n, at_entry, level in counted:
+        for b in sorted(entry_parts[n] if at_entry else parts[n], key=str):
+            if (b in entry and b not in taught_by) or (b in own and own[b] is None):
+                continue  # assumed at entry, or taught with no stated level, in its own right: any level
+            top = reached.get(b)
+            if top is None or level > top:  # None here: not reached yet
+                reached[b] = level
+                by_narrower[b] = (n, at_entry)
+    return reached, by_narrower
 
 
 def _plan_moves(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> tuple[list[CourseMove], str]:
@@ -1094,8 +1194,13 @@ def _rows(report: GapReport) -> list[dict[str, str]]:
         for n in cov.uncovered:
             detail, fix = "taught by no course", f"add a course teaching {n.label!r}"
             if n in low:
-                detail = f"taught to level {low[n][0]} at most, level {low[n][1]} required"
-                fix = f"teach {n.label!r} to level {low[n][1]}"
+                narrower, at_entry = cov._through().get(n, (None, False))
+                detail = (
+                    f"{'assumed at entry' if at_entry else 'taught'} to level {low[n][0]} at most"
+                    + (f", through {narrower.label}" if narrower else "")
+                    + f", level {low[n][1]} required"
+                )
+                fix = cov.below_fix(n) if narrower else f"teach {n.label!r} to level {low[n][1]}"
             rows.append(
                 {
                     "kind": "uncovered_skill",
@@ -1388,10 +1493,12 @@ def report_graph(report: GapReport) -> Graph:
             essential = f"{n.label!r} is essential for {cov.role.label!r}"
             if n in low:
                 top, need = low[n]
+                narrower, at_entry = cov._through().get(n, (None, False))
                 f = finding(
                     CKG.UncoveredSkill,
-                    f"{essential} but taught only to level {top} of the {need} it requires",
-                    f"teach {n.label!r} to level {need} (the courses reach level {top})",
+                    f"{essential} but {'assumed at entry' if at_entry else 'taught'} only to level {top} "
+                    f"of the {need} it requires" + (f", through {narrower.label}" if narrower else ""),
+                    cov.below_fix(n),
                 )
             else:
                 f = finding(
