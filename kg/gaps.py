@@ -38,7 +38,8 @@ Target coverage
     essential skills taught or assumed at entry (those assumed are listed apart). A
     broader skill is taught when a narrower one is (listed apart too: computer
     programming through Python programming), and assumed when a narrower one is an
-    entry requirement. A skill every course teaching it says it teaches to a lower level
+    entry requirement (listed so: "computer programming (through Python
+    programming)"). A skill every course teaching it says it teaches to a lower level
     (a Turtle ``ckg:Teaching``'s ``ckg:level``) than the role requires is not covered
     (``below_level``: taught to level 2 of the 4 required); a teaching stating no level
     covers it. A narrower skill counts for a broader one as in learning paths
@@ -357,6 +358,22 @@ class Coverage:
     """Of ``below_level``, those whose highest level a narrower skill brings, not their
     own teaching: ``(skill, narrower skill, whether it is an entry requirement)``."""
 
+    assumed_through: tuple[tuple[Node, Node], ...] = ()
+    """Of ``assumed_at_entry``, those assumed only as part of a narrower entry
+    requirement: ``(skill, narrower skill)``."""
+
+    def assumed_text(self, empty: str = "") -> str:
+        """The skills assumed at entry, one assumed through a narrower entry requirement
+        saying which: ``computer programming (through Python programming), calculus``."""
+        through = dict(self.assumed_through)
+        return (
+            ", ".join(
+                n.label + (f" (through {through[n].label})" if n in through else "")
+                for n in self.assumed_at_entry
+            )
+            or empty
+        )
+
     def _through(self) -> dict[Node, tuple[Node, bool]]:
         return {s: (n, at_entry) for s, n, at_entry in self.below_level_through}
 
@@ -449,6 +466,9 @@ class Coverage:
             "covered": self.essential - len(self.uncovered),
             "uncovered": [n.to_dict() for n in self.uncovered],
             "assumed_at_entry": [n.to_dict() for n in self.assumed_at_entry],
+            "assumed_through_narrower": [
+                {"skill": s.to_dict(), "through": n.to_dict()} for s, n in self.assumed_through
+            ],
             "through_narrower": [
                 {"skill": s.to_dict(), "through": n.to_dict()} for s, n in self.through_narrower
             ],
@@ -948,6 +968,15 @@ def find_gaps(
                     for s in essential
                     if s in low and s in by_narrower
                 ),
+                tuple(
+                    (node(s), node(by_narrower[s][0]))
+                    for s in essential
+                    if s not in taught
+                    and s not in entry
+                    and s in assumed
+                    and s not in low
+                    and s in by_narrower
+                ),
             )
         )
 
@@ -1308,7 +1337,7 @@ def report_markdown(report: GapReport) -> str:
         out.append("|---|---:|---|---|")
         for c in report.coverage:
             uncovered = c.uncovered_text("—")
-            assumed = ", ".join(n.label for n in c.assumed_at_entry) or "—"
+            assumed = c.assumed_text("—")
             out.append(f"| {_md(c.role.label)} | {c.covered_text} | {_md(uncovered)} | {_md(assumed)} |")
         through = [c for c in report.coverage if c.through_narrower]
         if through:
@@ -1373,11 +1402,7 @@ def report_table(report: GapReport) -> str:
         else:
             out.append(
                 f"  {c.role.label:<{width}}  {c.percent:5.1f}%  uncovered: {uncovered}"
-                + (
-                    "; assumed at entry, not taught: " + ", ".join(n.label for n in c.assumed_at_entry)
-                    if c.assumed_at_entry
-                    else ""
-                )
+                + ("; assumed at entry, not taught: " + c.assumed_text() if c.assumed_at_entry else "")
                 + (f"; taught as part of a narrower skill: {c.through_text}" if c.through_narrower else "")
             )
     out.append("")

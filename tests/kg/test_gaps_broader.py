@@ -102,3 +102,30 @@ def test_the_rdf_report_and_its_coverage_query_say_what_is_assumed_or_taught_thr
     res = run_example(loaded, "gaps-coverage")
     [row] = [dict(zip(map(str, res.variables), r, strict=True)) for r in res.rows]
     assert str(row["taughtThroughNarrower"]) == "computer programming"
+
+
+def test_a_skill_assumed_through_a_narrower_entry_requirement_says_which(store: Store) -> None:
+    # the MSc's entry requirements name Python programming, and its report said "assumed at
+    # entry, not taught: computer programming, Python programming": a designer who never
+    # wrote computer programming could not tell where it came from
+    text = "# entry requirements: Python programming\ncourse,term,teaches,requires\nMaths,1,linear algebra,\n"
+    report = gaps(store, text, targets=["Data Scientist"])
+    [coverage] = report.coverage
+    assert [(s.label, n.label) for s, n in coverage.assumed_through] == [
+        ("computer programming", "Python programming")
+    ]
+    said = "computer programming (through Python programming), Python programming"
+    assert f"assumed at entry, not taught: {said}" in report_table(report)
+    assert f"| {said} |" in report_markdown(report)
+    assert coverage.to_dict()["assumed_through_narrower"] == [
+        {
+            "skill": {"iri": str(SKILL["computer-programming"]), "label": "computer programming"},
+            "through": {"iri": str(SKILL.python), "label": "Python programming"},
+        }
+    ]
+    # named itself, it is assumed as it stands
+    text = (
+        "# entry requirements: computer programming\ncourse,term,teaches,requires\nMaths,1,linear algebra,\n"
+    )
+    [coverage] = gaps(store, text, targets=["Data Scientist"]).coverage
+    assert coverage.assumed_through == ()
