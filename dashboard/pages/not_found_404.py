@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import dash
+from dash import Input, Output, callback
 
-from dashboard.views.not_found import not_found
+from dashboard.views.not_found import address_hint, not_found
 
 dash.register_page(
     __name__,
@@ -24,3 +25,9 @@ dash.register_page(
 
 def layout(**_query: Any) -> Any:
     return not_found(list(dash.page_registry.values()))
+
+
+@callback(Output("not-found-meant-wrap", "children"), Input("not-found-location", "pathname"))
+def _meant(pathname: Any) -> Any:
+    """The address it most likely meant (Dash gives this page no path: the browser does)."""
+    return address_hint(dash.strip_relative_path(pathname) if pathname else None)

@@ -19,8 +19,9 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.components import nav_pages
+from dashboard.urls import path_url, unquote_name
 
-__all__ = ["not_found", "not_found_items", "page_links"]
+__all__ = ["address_hint", "not_found", "not_found_items", "page_links"]
 
 
 def page_links(pages: Sequence[Mapping[str, Any]]) -> list[dcc.Link]:
@@ -85,6 +86,9 @@ def not_found(pages: Sequence[Mapping[str, Any]]) -> html.Div:
                 "No page of careerkg lives at this address; the link may be old or mistyped.",
                 className="muted",
             ),
+            # what the address most likely meant, once the browser has said what it is
+            dcc.Location(id="not-found-location", refresh=False),
+            html.Div(id="not-found-meant-wrap"),
             html.P(
                 dcc.Link(
                     f"← Back to the {home['name']}",
@@ -97,4 +101,42 @@ def not_found(pages: Sequence[Mapping[str, Any]]) -> html.Div:
             html.Ul(items, className="not-found-pages", id="not-found-pages"),
         ],
         className="not-found",
+    )
+
+
+def address_hint(path: str | None) -> Any:
+    """What to offer for an address that is nearly a page's: ``None`` when nothing.
+
+    ``/path/Data%20Scientist`` names one role where the path finder's address names two
+    (``/path/SOURCE/TARGET``, ``-`` for no source role, as ``careerkg path -
+    TARGET``): it offers the path to that role from the skills the user knows.
+
+    Parameters
+    ----------
+    path : str or None
+        The address's path without the app's prefix and slashes
+        (``dash.strip_relative_path``).
+
+    Examples
+    --------
+    >>> hint = address_hint("path/Data%20Scientist")
+    >>> [c.children if hasattr(c, "children") else c for c in hint.children]
+    ['The path finder’s address names a source role and a target role: /path/SOURCE/TARGET, with - for no source. Did you mean ', 'the way to Data Scientist', '?']
+    >>> hint.children[1].href
+    '/path/-/Data%20Scientist'
+    >>> address_hint("nowhere") is None, address_hint("path/-") is None
+    (True, True)
+    """
+    parts = (path or "").split("/")
+    if len(parts) != 2 or parts[0] != "path" or not (target := unquote_name(parts[1])):
+        return None
+    return html.P(
+        [
+            "The path finder’s address names a source role and a target role: "
+            "/path/SOURCE/TARGET, with - for no source. Did you mean ",
+            dcc.Link(f"the way to {target}", href=path_url(None, target), id="not-found-meant"),
+            "?",
+        ],
+        className="suggest",
+        id="not-found-hint",
     )
