@@ -51,8 +51,9 @@ Target coverage
     reaches level 3: Software Engineer's computer programming at level 4 is not covered
     by Python programming ("computer programming (taught to level 3 of 4, through Python
     programming)"; ``below_level_through`` names the narrower skill). A teaching of
-    the skill itself stating no level, or an entry requirement naming it that no course
-    teaches, covers it to any level.
+    the skill itself stating no level, or an entry requirement naming it (named alone,
+    as ``path --know`` counts it), covers it to any level, even when a course teaches
+    it to a lower one.
 Duplicates
     Skills taught by more than one course. They are reported, but are not gaps: a spiral
     curriculum teaches a skill twice on purpose (when each course states its level and
@@ -944,12 +945,12 @@ def find_gaps(
         wanted = _essential_skills(graph, role)
         essential = sorted(wanted, key=lambda s: node(s).label.casefold())
         # taught (or assumed only through a narrower entry requirement), but to a lower
-        # level than required: every course teaching it says so, and no narrower skill
-        # counts for it up to the level
+        # level than required: every course teaching it says so, no narrower skill counts
+        # for it up to the level, and it is no entry requirement
         low = {
             s: (top, need)
             for s in essential
-            if (s in taught or s not in entry)
+            if s not in entry  # named among the entry requirements: any level
             and (top := reached.get(s)) is not None
             and (need := wanted[s]) is not None
             and top < need
@@ -1010,8 +1011,8 @@ def _levels_reached(
     ``PREREQUISITE_LEVEL`` (:data:`kg.paths.PREREQUISITE_LEVEL`). The second mapping
     names, for a skill whose level a narrower skill brings (not its own teaching), that
     skill and whether it is an entry requirement; ties go to a course's teaching, then
-    to the first course's. A skill assumed at entry in its own right is left out: it is
-    assumed to any level.
+    to the first course's. A skill among the entry requirements is assumed to any
+    level: the caller leaves it out.
     """
     from kg import paths  # local: the learning-path machinery is not needed to read the rule
 

@@ -249,3 +249,20 @@ def test_a_name_ending_in_a_number_that_is_no_level_stays_a_name(store: Store) -
         ("C++ - 11", None),
         ("Web 2", None),
     ]
+
+
+def test_a_course_teaching_an_entry_requirement_to_a_low_level_does_not_uncover_it(store: Store) -> None:
+    # the entry requirements name computer programming (to no level: any level, as
+    # `path --know` counts a skill named alone); a refresher teaching it to level 2 made
+    # Software Engineer's level 4 uncovered ("taught to level 2 of 4"): adding the
+    # course lowered the coverage from 7.7% to 0%
+    entry = "# entry requirements: computer programming\ncourse,term,teaches\nMaths,1,linear algebra\n"
+    plain = find_gaps(store, parse_curriculum(entry, store, fmt="csv", source="p.csv"), ["Software Engineer"])
+    refresher = entry + "Refresher,1,computer programming:2\n"
+    (cov,) = find_gaps(
+        store, parse_curriculum(refresher, store, fmt="csv", source="p.csv"), ["Software Engineer"]
+    ).coverage
+    assert cov.below_level == ()
+    assert "computer programming" not in [n.label for n in cov.uncovered]
+    assert "computer programming" in [n.label for n in cov.taught]
+    assert cov.percent == plain.coverage[0].percent
