@@ -420,6 +420,11 @@ class Coverage:
             )
         return f"teach {skill.label!r} to level {need} in its own right ({narrower.label} counts for it up to level {top})"
 
+    @property
+    def below_fixes(self) -> str:
+        """What brings each skill of ``below_level`` to the level required, ``; ``-separated."""
+        return "; ".join(self.below_fix(s) for s, _top, _need in self.below_level)
+
     def uncovered_text(self, empty: str = "-") -> str:
         """The uncovered skills' labels, one taught too low saying so:
         ``machine learning (taught to level 2 of 4), SQL``."""
@@ -1347,6 +1352,10 @@ def report_markdown(report: GapReport) -> str:
                 f"- {_md(c.role.label)}: taught as part of a narrower skill: {_md(c.through_text)}"
                 for c in through
             ]
+        low = [c for c in report.coverage if c.below_level]
+        if low:
+            out.append("")
+            out += [f"- {_md(c.role.label)}: {_md(c.below_fixes)}" for c in low]
     out.append("")
     section("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:
@@ -1406,6 +1415,8 @@ def report_table(report: GapReport) -> str:
                 + ("; assumed at entry, not taught: " + c.assumed_text() if c.assumed_at_entry else "")
                 + (f"; taught as part of a narrower skill: {c.through_text}" if c.through_narrower else "")
             )
+        if c.below_level:  # the list says what no course teaches; how to reach a level it does not say
+            out.append(f"    fix: {c.below_fixes}")
     out.append("")
     block("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:

@@ -151,7 +151,7 @@ def test_every_format_says_the_level_reached_through_the_narrower_skill(store: S
     fix = "teach 'computer programming' to level 4 in its own right (Python programming counts for it up to level 3)"
     table = report_table(report)
     assert said in table
-    assert fix in table or fix in report.coverage[0].suggestion
+    assert fix in report.coverage[0].suggestion
     assert "taught as part of a narrower skill" not in table  # it is not covered
     assert said in report_markdown(report)
     as_json = json.loads(json.dumps(report.to_dict()))
@@ -196,3 +196,18 @@ def test_the_level_is_the_one_constant_of_learning_paths(
     monkeypatch.setattr(kg.paths, "PREREQUISITE_LEVEL", 2)
     [cov] = gaps(store, text, ["Data Scientist"]).coverage
     assert ("computer programming", 2, 3) in [(s.label, t, n) for s, t, n in cov.below_level]
+
+
+def test_text_and_markdown_say_how_to_reach_a_level_a_narrower_skill_cannot(store: Store) -> None:
+    # the text and Markdown reports gave no fix for coverage: a designer reading
+    # "computer programming (taught to level 3 of 4, through Python programming)" would
+    # raise Python programming's level, which counts for no more than level 3
+    report = gaps(store, HEADER + "Python 101,1,Python programming,\n", ["Software Engineer"])
+    fix = "teach 'computer programming' to level 4 in its own right (Python programming counts for it up to level 3)"
+    table = report_table(report).splitlines()
+    role = next(i for i, line in enumerate(table) if line.lstrip().startswith("Software Engineer"))
+    assert table[role + 1] == f"    fix: {fix}"
+    assert f"- Software Engineer: {fix}" in report_markdown(report).splitlines()
+    # a skill merely taught by no course gets no such line: the uncovered list says it
+    report = gaps(store, HEADER + "Python 101,1,Python programming,\n", ["Data Scientist"])
+    assert "    fix:" not in report_table(report).split("Target role coverage")[1]
