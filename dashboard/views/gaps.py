@@ -40,6 +40,7 @@ from kg.store import Store, resource_dir
 __all__ = [
     "ACCEPTED",
     "DOWNLOADS",
+    "FOLD_AFTER",
     "MAX_UPLOAD_BYTES",
     "NO_TARGET",
     "analyse",
@@ -49,6 +50,7 @@ __all__ = [
     "download_disabled",
     "example_options",
     "findings_list",
+    "folded_names",
     "gap_elements",
     "gap_stylesheet",
     "load_example",
@@ -478,6 +480,40 @@ def _items(findings: Sequence[Mapping[str, Any]], kind: str) -> list[Any]:
     ]
 
 
+FOLD_AFTER = 12
+"""How many names a list of uncovered skills shows before the rest fold away (an ESCO
+role has some 80 essential skills: Data Scientist's 56 uncovered ones were a block of
+text some 45 lines tall beside the chart)."""
+
+
+def folded_names(names: Sequence[str], after: int = FOLD_AFTER) -> list[Any]:
+    """``names`` as text, comma-separated: the first ``after`` of them, and the rest in a
+    fold that opens on a click or Enter ("and 44 more"); ``["none"]`` for no name.
+
+    Examples
+    --------
+    >>> folded_names(["a", "b"])
+    ['a, b']
+    >>> shown, fold = folded_names([f"s{i}" for i in range(5)], after=2)
+    >>> shown, fold.children[0].children, fold.children[1].children
+    ('s0, s1, ', 'and 3 more', 's2, s3, s4')
+    >>> folded_names([])
+    ['none']
+    """
+    if not names:
+        return ["none"]
+    if len(names) <= after + 1:  # a fold for one name hides nothing worth it
+        return [", ".join(names)]
+    rest = names[after:]
+    return [
+        ", ".join(names[:after]) + ", ",
+        html.Details(
+            [html.Summary(f"and {len(rest)} more", className="fold-summary"), html.Span(", ".join(rest))],
+            className="fold",
+        ),
+    ]
+
+
 def findings_list(report: Mapping[str, Any]) -> html.Div:
     """The findings grouped by kind, each with its suggested fix."""
     sections = []
@@ -512,8 +548,8 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
                     [" — the data states no essential skills for it: nothing to cover"]
                     if c["percent"] is None
                     else [
-                        f" — {c['percent']:g}% covered; uncovered: ",
-                        ", ".join(u["label"] for u in c["uncovered"]) or "none",
+                        f" — {c['percent']:g}% covered"
+                        + ("" if c.get("assumed_at_entry") or c.get("through_narrower") else "; uncovered: "),
                         *(
                             [
                                 "; assumed at entry, not taught: ",
@@ -527,6 +563,13 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
                             if c.get("through_narrower")
                             else []
                         ),
+                        # last: a long list folds at its end, and opens in place
+                        *(
+                            ["; uncovered: "]
+                            if c.get("assumed_at_entry") or c.get("through_narrower")
+                            else []
+                        ),
+                        *folded_names([str(u["label"]) for u in c["uncovered"]]),
                     ]
                 ),
             ],
