@@ -313,6 +313,17 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
     return memoized(store, "path-page", key, build)
 
 
+# Enter in the Alternatives box presses Find path, as Enter in a form's box does (it did
+# nothing: the user typed 2, pressed Enter, and the page went on showing no alternatives)
+clientside_callback(
+    "function(_entered, clicks) { return (clicks || 0) + 1; }",
+    Output(ids.PATH_FIND, "n_clicks"),
+    Input(ids.PATH_ALTERNATIVES, "n_submit"),
+    State(ids.PATH_FIND, "n_clicks"),
+    prevent_initial_call=True,
+)
+
+
 @callback(
     Output(ids.PATH_ALTERNATIVES, "value"),
     Input(ids.PATH_FIND, "n_clicks"),
