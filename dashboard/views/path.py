@@ -32,6 +32,7 @@ from kg.pathtext import shortfall_note
 
 __all__ = [
     "KNOW_KINDS",
+    "LEVEL_NOTE",
     "MAX_ALTERNATIVES",
     "OPTIONS_CAP",
     "TOOL_NOTE",
@@ -223,16 +224,25 @@ TOOL_NOTE = " — a skill {tool} supports"
 
 _TOOL_MARK = re.compile(" — a skill .+ supports$")
 
+LEVEL_NOTE = ": levels go from 1 to 5"
+"""Said of a level offered for one typed out of 1-5 ("Python programming (level 5, the
+top: levels go from 1 to 5)" for ``Python:9``)."""
+
+_LEVEL_MARK = re.compile(r"(\(level \d), the (?:top|lowest)" + re.escape(LEVEL_NOTE) + r"\)")
+
 
 def _unmark(label: str) -> str:
-    """``label`` without the mark of an earlier search (:data:`CLOSEST`, :data:`TOOL_NOTE`).
+    """``label`` without the mark of an earlier search (:data:`CLOSEST`, :data:`TOOL_NOTE`,
+    :data:`LEVEL_NOTE`).
 
     Examples
     --------
     >>> _unmark("deep learning — a skill PyTorch supports"), _unmark("SQL — closest match")
     ('deep learning', 'SQL')
+    >>> _unmark("SQL (level 5, the top: levels go from 1 to 5)")
+    'SQL (level 5)'
     """
-    return _TOOL_MARK.sub("", label.removesuffix(CLOSEST))
+    return _LEVEL_MARK.sub(r"\1)", _TOOL_MARK.sub("", label.removesuffix(CLOSEST)))
 
 
 def tool_skills(store: Any, name: str) -> tuple[str, list[tuple[str, str]]] | None:
@@ -331,7 +341,7 @@ def box_options(
     return closest_options(store, kinds, text, options) if found is None else found
 
 
-_TYPED_LEVEL = re.compile(r"^(?P<name>.*?\S)\s*:\s*(?P<level>[1-5])\s*$")
+_TYPED_LEVEL = re.compile(r"^(?P<name>.*?\S)\s*:\s*(?P<level>[+-]?\d{1,2})\s*$")  # not a year: "ISO 9001:2015"
 
 
 def know_box_options(
@@ -358,6 +368,12 @@ def know_box_options(
     ['convolutional neural networks — a skill PyTorch supports']
     >>> [o["label"] for o in know_box_options(store, "pytorch:3", [], skill_options(store))][:1]
     ['convolutional neural networks (level 3) — a skill PyTorch supports']
+
+    A level out of 1-5 offers the nearest one, and says so (:data:`LEVEL_NOTE`).
+
+    >>> opts = know_box_options(store, "Python:9", [], skill_options(store))
+    >>> opts[0]["label"], opts[0]["value"].rsplit("/", 1)[-1]
+    ('Python programming (level 5, the top: levels go from 1 to 5)', 'python:5')
     """
     typed = _TYPED_LEVEL.match(text or "")
     tool = tool_skills(store, typed.group("name") if typed else (text or "").strip()) if text else None
@@ -374,14 +390,17 @@ def know_box_options(
         return offered + [o for o in (options if found is None else found) if o.get("value") not in ours]
     from kg.explore import search
 
-    name, level = typed.group("name"), typed.group("level")
+    name, asked = typed.group("name"), int(typed.group("level"))
+    level = max(1, min(5, asked))
+    # 'Python:9' offered Python "— closest match", and counted it at level 5 unsaid
+    bound = "" if level == asked else f", the {'top' if asked > 5 else 'lowest'}{LEVEL_NOTE}"
     hits = [
         (hit.label, hit.iri) for hit in search(store, name, types=list(KNOW_KINDS), limit=10, closest=True)
     ]
     note = TOOL_NOTE.format(tool=tool[0]) if tool else ""
     leveled = [
         {
-            "label": f"{label} (level {level}){note}",
+            "label": f"{label} (level {level}{bound}){note}",
             "value": f"{iri}:{level}",
             "search": f"{label} {text}",
         }
