@@ -407,9 +407,10 @@ class Coverage:
         """What brings ``skill`` of ``below_level`` to the level required: ``teach
         'computer programming' to level 4 in its own right (Python programming counts
         for it up to level 3)``."""
-        top, need = next(((t, n) for s, t, n in self.below_level if s == skill), (None, None))
-        if top is None:
+        levels = next(((t, n) for s, t, n in self.below_level if s == skill), None)
+        if levels is None:
             return ""
+        top, need = levels
         narrower, at_entry = self._through().get(skill, (None, False))
         if narrower is None:
             return f"teach {skill.label!r} to level {need} (the courses reach level {top})"
@@ -418,7 +419,13 @@ class Coverage:
                 f"teach {skill.label!r} to level {need} "
                 f"(the entry requirement {narrower.label} counts for it up to level {top})"
             )
-        return f"teach {skill.label!r} to level {need} in its own right ({narrower.label} counts for it up to level {top})"
+        from kg import paths  # local: the learning-path machinery is not needed to read the rule
+
+        raise_it = f", or {narrower.label} to level {need}" if need <= paths.PREREQUISITE_LEVEL else ""
+        return (
+            f"teach {skill.label!r} to level {need} in its own right{raise_it} "
+            f"({narrower.label} counts for it up to level {top})"
+        )
 
     @property
     def below_fixes(self) -> str:

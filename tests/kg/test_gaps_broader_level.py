@@ -211,3 +211,22 @@ def test_text_and_markdown_say_how_to_reach_a_level_a_narrower_skill_cannot(stor
     # a skill merely taught by no course gets no such line: the uncovered list says it
     report = gaps(store, HEADER + "Python 101,1,Python programming,\n", ["Data Scientist"])
     assert "    fix:" not in report_table(report).split("Target role coverage")[1]
+
+
+def test_a_narrower_skill_taught_too_low_may_be_raised_instead(store: Store) -> None:
+    # Data Scientist needs computer programming at level 3; Python programming taught to
+    # level 2 reaches 2, and raising it to 3 would do as well as teaching it on its own
+    report = gaps(store, HEADER + "Python 101,1,Python programming:2,\n", ["Data Scientist"])
+    [cov] = report.coverage
+    [cp] = [s for s, _top, _need in cov.below_level if s.label == "computer programming"]
+    assert cov.below_fix(cp) == (
+        "teach 'computer programming' to level 3 in its own right, or Python programming to level 3 "
+        "(Python programming counts for it up to level 2)"
+    )
+    # beyond the level a narrower skill counts for, only its own teaching does
+    report = gaps(store, HEADER + "Python 101,1,Python programming:2,\n", ["Software Engineer"])
+    [cov] = report.coverage
+    [cp] = [s for s, _top, _need in cov.below_level if s.label == "computer programming"]
+    assert cov.below_fix(cp) == (
+        "teach 'computer programming' to level 4 in its own right (Python programming counts for it up to level 2)"
+    )
