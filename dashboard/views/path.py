@@ -341,7 +341,8 @@ def box_options(
     return closest_options(store, kinds, text, options) if found is None else found
 
 
-_TYPED_LEVEL = re.compile(r"^(?P<name>.*?\S)\s*:\s*(?P<level>[+-]?\d{1,2})\s*$")  # not a year: "ISO 9001:2015"
+# a level of two digits at most: "ISO 9001:2015" is a name, not a level
+_TYPED_LEVEL = re.compile(r"^(?P<name>.*?\S)\s*:\s*(?P<level>[+-]?\d{1,2})\s*$")
 
 
 def know_box_options(
