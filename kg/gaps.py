@@ -1362,7 +1362,7 @@ def report_markdown(report: GapReport) -> str:
         low = [c for c in report.coverage if c.below_level]
         if low:
             out.append("")
-            out += [f"- {_md(c.role.label)}: {_md(c.below_fixes)}" for c in low]
+            out += [f"- {_md(c.role.label)}: *Fix:* {_md(c.below_fixes)}" for c in low]
     out.append("")
     section("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:

@@ -207,7 +207,7 @@ def test_text_and_markdown_say_how_to_reach_a_level_a_narrower_skill_cannot(stor
     table = report_table(report).splitlines()
     role = next(i for i, line in enumerate(table) if line.lstrip().startswith("Software Engineer"))
     assert table[role + 1] == f"    fix: {fix}"
-    assert f"- Software Engineer: {fix}" in report_markdown(report).splitlines()
+    assert f"- Software Engineer: *Fix:* {fix}" in report_markdown(report).splitlines()
     # a skill merely taught by no course gets no such line: the uncovered list says it
     report = gaps(store, HEADER + "Python 101,1,Python programming,\n", ["Data Scientist"])
     assert "    fix:" not in report_table(report).split("Target role coverage")[1]
