@@ -36,6 +36,8 @@ PATH_LOCATION = "path-location"
 """The page's address (``href``): set when a path is found, followed on Back and Forward."""
 PATH_PAGE = "path-page"
 """What :func:`_page` draws, drawn again for the address gone Back or Forward to."""
+PATH_ARGS = "path-args"
+"""The arguments of the address the page was drawn for (path segments, query values)."""
 PATH_TITLE = "path-title"
 """The tab's title for the address gone Back or Forward to."""
 PATH_STATUS = "path-status"
@@ -90,6 +92,12 @@ def layout(
             dcc.Location(id=PATH_LOCATION, refresh=False),
             dcc.Store(id=PATH_TITLE),
             html.Div(id=PATH_TITLE + "-sink", hidden=True),
+            # the address's arguments as drawn: the Location's first values, set as it
+            # mounts, are no Back or Forward (taken for one, the page was drawn twice)
+            dcc.Store(
+                id=PATH_ARGS,
+                data={"source": source, "target": target, "know": know, "alternatives": alternatives},
+            ),
             html.Div(_page(source, target, know, alternatives), id=PATH_PAGE),
         ]
     )
@@ -413,18 +421,20 @@ clientside_callback(
 @callback(
     Output(PATH_PAGE, "children"),
     Output(PATH_TITLE, "data"),
+    Output(PATH_ARGS, "data"),
     Input(PATH_LOCATION, "href"),
     State(PATH_URL, "data"),
+    State(PATH_ARGS, "data"),
     prevent_initial_call=True,
 )
-def _follow(href: Any, shown: Any) -> Any:
+def _follow(href: Any, shown: Any, drawn: Any) -> Any:
     """Back or Forward to another path's address: the page for that address, as a fresh
     load of it shows it (the page kept the path of the address left)."""
     address = view.followed_address(str(href or ""), (shown or {}).get("to"), dash.strip_relative_path)
-    if address is None:
-        return no_update, no_update
+    if address is None or (not shown and address == drawn):  # the page shows it already
+        return no_update, no_update, no_update
     names = [address["source"], address["target"]] if address["target"] else []
-    return _page(**address), page_title("Path finder", *names)
+    return _page(**address), page_title("Path finder", *names), address
 
 
 clientside_callback(
