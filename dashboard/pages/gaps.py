@@ -44,6 +44,9 @@ _DOWNLOAD_TITLES = {
     "teaches, requires; other columns are not kept), to upload again. Only when a course is to move."
 }
 
+GAPS_LOCATION = "gaps-location"
+"""The page's address: ``?example=NAME`` while a shipped example is shown."""
+
 GAPS_STATUS = "gaps-status"
 """The status region: the verdict on a curriculum checked, for screen readers."""
 
@@ -117,6 +120,9 @@ def layout(example: str | None = None, **_query: Any) -> Any:
     return html.Div(
         className="gaps-page",
         children=[
+            # the address names the example shown (?example=NAME), as the path finder's
+            # names its path: to share, reload, and go Back to
+            dcc.Location(id=GAPS_LOCATION, refresh=False),
             dcc.Store(id=ids.GAPS_REPORT, data=result),
             dcc.Store(id="gaps-source"),
             dcc.Store(id=ids.GAPS_UPLOADED),
@@ -315,6 +321,33 @@ def _choose(upload: Any, example: Any, _pasted: Any, text: Any) -> Any:
     except KGError as err:
         return {"error": str(err)}, no_update
     return {"text": text, "fmt": fmt, "name": name}, no_update
+
+
+@callback(
+    Output(GAPS_LOCATION, "search"),
+    Input("gaps-source", "data"),
+    State(ids.GAPS_EXAMPLE, "value"),
+    State(GAPS_LOCATION, "search"),
+    prevent_initial_call=True,
+)
+def _address(_source: Any, example: Any, search: Any) -> Any:
+    """The address names the curriculum checked: an example chosen, or none for an upload
+    or a paste (the address kept ?example=NAME of the page loaded, and a reload or a
+    shared link showed that example, not the curriculum checked)."""
+    wanted = view.example_search(example)
+    return no_update if wanted == (search or "") else wanted
+
+
+@callback(
+    Output(ids.GAPS_EXAMPLE, "value", allow_duplicate=True),
+    Input(GAPS_LOCATION, "search"),
+    State(ids.GAPS_EXAMPLE, "value"),
+    prevent_initial_call=True,
+)
+def _follow(search: Any, example: Any) -> Any:
+    """Back or Forward to an example's address: that example, checked again."""
+    named = view.example_of(search)
+    return no_update if named is None or named == example else named
 
 
 @callback(

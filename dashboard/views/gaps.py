@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlencode
 
 import plotly.graph_objects as go
 from dash import html
@@ -48,7 +49,9 @@ __all__ = [
     "decode_upload",
     "download",
     "download_disabled",
+    "example_of",
     "example_options",
+    "example_search",
     "findings_list",
     "folded_names",
     "gap_elements",
@@ -142,6 +145,30 @@ def example_options() -> list[dict[str, str]]:
             kind = "CSV" if p.suffix == ".csv" else "Turtle"
             out.append({"label": f"{_title(p)} ({kind})", "value": p.name})
     return out
+
+
+def example_search(example: str | None) -> str:
+    """The query of the page's address for the curriculum shown: ``?example=NAME`` for a
+    shipped example, ``""`` for an upload or a paste (which no address can hold).
+
+    Examples
+    --------
+    >>> example_search("ml-bootcamp.csv"), example_search(None)
+    ('?example=ml-bootcamp.csv', '')
+    """
+    return "?" + urlencode({"example": example}) if example else ""
+
+
+def example_of(search: str | None) -> str | None:
+    """The shipped example a query names (``None`` for none, or one not shipped).
+
+    Examples
+    --------
+    >>> example_of("?example=ml-bootcamp.csv"), example_of(""), example_of("?example=nope.csv")
+    ('ml-bootcamp.csv', None, None)
+    """
+    given = parse_qs((search or "").lstrip("?")).get("example", [None])[0]
+    return given if any(o["value"] == given for o in example_options()) else None
 
 
 def _title(path: Path) -> str:
