@@ -27,7 +27,7 @@ dash.register_page(
     order=4,
 )
 
-_CSV_HELP = "course, term, teaches and, optionally, requires — several skills separated by ';'"
+_CSV_HELP = view.CSV_HELP
 
 
 GAPS_LAYOUT = {"name": "preset", "fit": True, "padding": 30, "animate": False}

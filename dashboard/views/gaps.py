@@ -40,6 +40,7 @@ from kg.store import Store, resource_dir
 
 __all__ = [
     "ACCEPTED",
+    "CSV_HELP",
     "DOWNLOADS",
     "FOLD_AFTER",
     "MAX_UPLOAD_BYTES",
@@ -67,6 +68,14 @@ __all__ = [
     "upload_problem",
     "verdict",
 ]
+
+CSV_HELP = (
+    "course, term, teaches and, optionally, requires — several skills separated by ';'; "
+    "a skill in teaches may give the level the course teaches it to, from 1 to 5, as the "
+    "path finder's 'I already know' box writes it ('Python:3; SQL:2')"
+)
+"""The CSV format as the page states it (as ``careerkg gaps --help`` does): a skill
+taught below the level a target role requires is not covered."""
 
 MAX_UPLOAD_BYTES = 512 * 1024
 """The largest curriculum file the page accepts (a curriculum is a few kilobytes)."""
