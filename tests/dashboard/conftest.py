@@ -1,7 +1,9 @@
 """The browser tests' usual fixtures: the app on the shipped graph, and a fresh page.
 
 A test module that needs another server (a store, uploaded data...) defines its own
-``server``; one that needs another page, its own ``page``.
+``server``; one that needs another page, its own ``page``. The modules drawing the
+ESCO store share one ``esco_server`` (its start-up builds the projection: ~10 s), and
+those looking at a desktop and a phone take ``test_browser.SCREENS``.
 """
 
 from __future__ import annotations
@@ -12,9 +14,18 @@ from typing import Any
 import pytest
 
 from tests.dashboard.test_browser import Page, browser, open_page
+from tests.support.esco_store import esco_store_dir
 from tests.support.server import running_server
 
-__all__ = ["browser", "page", "server"]  # browser: the shared Chromium fixture
+__all__ = ["browser", "esco_server", "page", "server"]  # browser: the shared Chromium fixture
+
+
+@pytest.fixture(scope="session")
+def esco_server() -> Iterator[str]:
+    """``careerkg serve --store`` over the imported ESCO store, one worker, for the session."""
+    args = ["--store", str(esco_store_dir()), "--workers", "1"]
+    with running_server(args, start_timeout=120) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -133,6 +133,10 @@ class Page:
         self.context.close()
 
 
+SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+"""The viewports of a desktop and a phone, for ``pytest.fixture(params=..., ids=...)``."""
+
+
 def open_page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> Iterator[Page]:
     """A page for a test (``yield from`` it in a fixture): closed afterwards, and the
     test fails if the page logged a console error or raised."""

@@ -13,9 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.dashboard.test_browser import Page, browser, open_page
-from tests.support.esco_store import esco_store_dir
-from tests.support.server import running_server
+from tests.dashboard.test_browser import SCREENS, Page, browser, open_page
 
 __all__ = ["browser"]  # the shared Chromium fixture
 
@@ -38,15 +36,12 @@ MEASURE = """() => [...document.querySelectorAll('#path-step-list .step')].map(c
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    args = ["--store", str(esco_store_dir()), "--workers", "1"]
-    with running_server(args, start_timeout=120) as url:
-        yield url
+def server(esco_server: str) -> str:
+    """The ESCO store's server, shared by the session's modules."""
+    return esco_server
 
 
-@pytest.fixture(
-    params=[{"width": 1280, "height": 800}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
-)
+@pytest.fixture(params=SCREENS.values(), ids=SCREENS.keys())
 def screen(request: Any, browser: Any, server: str) -> Iterator[Page]:
     yield from open_page(browser, server, request.param)
 

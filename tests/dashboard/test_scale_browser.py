@@ -21,8 +21,6 @@ import pytest
 from dashboard import ids
 from dashboard.views.explorer import LIMIT
 from tests.dashboard.test_browser import Page, browser, open_page
-from tests.support.esco_store import esco_store_dir
-from tests.support.server import running_server
 
 __all__ = ["browser"]  # the shared Chromium fixture
 
@@ -33,11 +31,9 @@ OCCUPATION = "software developer"
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """``careerkg serve --store`` over the imported ESCO store (start-up builds the projection)."""
-    args = ["--store", str(esco_store_dir()), "--workers", "1"]
-    with running_server(args, start_timeout=120) as url:
-        yield url
+def server(esco_server: str) -> str:
+    """The ESCO store's server, shared by the session's modules."""
+    return esco_server
 
 
 def _select(server: str, query: str) -> list[dict[str, Any]]:
