@@ -110,6 +110,7 @@ from kg.namespace import CKG
 from kg.store import Store, new_graph
 
 __all__ = [
+    "NO_TARGET",
     "CourseMove",
     "CourseRef",
     "Coverage",
@@ -612,6 +613,11 @@ class CourseMove:
         }
 
 
+NO_TARGET = "No target role, so no role's essential skills were checked"
+"""What a report without target roles says in its headline: "0 uncovered essential
+skills" read as a curriculum covering every role it aims at."""
+
+
 @dataclass
 class GapReport:
     """Everything :func:`find_gaps` found about one curriculum."""
@@ -650,6 +656,34 @@ class GapReport:
         """True when anything but duplicates and idle courses was found (the CLI then exits 1)."""
         return self.gap_count > 0
 
+    @property
+    def coverage_checked(self) -> bool:
+        """Whether any role's essential skills were checked: without a target role none
+        was, and no uncovered skill is no sign of a curriculum covering its roles."""
+        return bool(self.targets)
+
+    @property
+    def coverage_note(self) -> str:
+        """Without a target role, that no role's essential skills were checked and how to
+        name one (``''`` with one).
+
+        Examples
+        --------
+        >>> from kg.curriculum import Curriculum
+        >>> print(GapReport(Curriculum(URIRef("urn:c"), "c", [], fmt="csv"), []).coverage_note)
+        No target role, so no role's essential skills were checked: name one with --target ROLE, or a '# target roles: ROLE; ...' line at the top of the CSV.
+        >>> print(GapReport(Curriculum(URIRef("urn:c"), "c", [], fmt="turtle"), []).coverage_note)
+        No target role, so no role's essential skills were checked: name one with --target ROLE, or give the curriculum a ckg:targetRole in the Turtle file.
+        """
+        if self.coverage_checked:
+            return ""
+        in_file = (
+            "give the curriculum a ckg:targetRole in the Turtle file"
+            if self.curriculum.fmt in ("turtle", "ttl")
+            else "a '# target roles: ROLE; ...' line at the top of the CSV"
+        )
+        return f"{NO_TARGET}: name one with --target ROLE, or {in_file}."
+
     def to_dict(self) -> dict[str, Any]:
         """The report as plain data (the ``gaps --format json`` object)."""
         cur = self.curriculum
@@ -669,6 +703,8 @@ class GapReport:
             "entry_requirements": [_ref_dict(s) for s in cur.entry],
             "has_gaps": self.has_gaps,
             "gap_count": self.gap_count,
+            "coverage_checked": self.coverage_checked,  # false: no target role, nothing checked
+            "coverage_note": self.coverage_note or None,
             "missing_prerequisites": [f.to_dict() for f in self.missing_prerequisites],
             "order_violations": [f.to_dict() for f in self.order_violations],
             "unknown_skills": [f.to_dict() for f in self.unknown_skills],
@@ -1305,8 +1341,12 @@ def _summary(report: GapReport) -> str:
         f"{_count(len(report.missing_prerequisites), 'missing prerequisite', 'missing prerequisites')}, "
         f"{_count(len(report.order_violations), 'order violation', 'order violations')}, "
         f"{_count(len(report.unknown_skills), 'unknown skill', 'unknown skills')}, "
-        f"{_count(len(report.uncovered_skills), 'uncovered essential skill', 'uncovered essential skills')}, "
-        f"{_count(len(report.duplicates), 'skill', 'skills')} taught more than once"
+        + (  # with no target role, none was checked: "0 uncovered" would read as all covered
+            f"{_count(len(report.uncovered_skills), 'uncovered essential skill', 'uncovered essential skills')}, "
+            if report.coverage_checked
+            else ""
+        )
+        + f"{_count(len(report.duplicates), 'skill', 'skills')} taught more than once"
         + (
             f", {_count(len(report.idle_courses), 'course teaches', 'courses teach')} no skill"
             if report.idle_courses
@@ -1319,6 +1359,8 @@ def report_markdown(report: GapReport) -> str:
     """The report as a Markdown document (headings per kind of finding)."""
     cur = report.curriculum
     out = [f"# Curriculum gaps: {_md(cur.label)}", "", _md(_summary(report)) + ".", ""]
+    if not report.coverage_checked:
+        out += [f"**{_md(report.coverage_note)}**", ""]
 
     def section(title: str, items: list[tuple[str, str]]) -> None:
         out.append(f"## {title} ({len(items)})")
@@ -1344,7 +1386,7 @@ def report_markdown(report: GapReport) -> str:
     out.append(f"## Target role coverage ({len(report.coverage)})")
     out.append("")
     if not report.coverage:
-        out.append("No target role given.")
+        out.append(_md(report.coverage_note))
     else:
         out.append("| Role | Covered | Uncovered essential skills | Assumed at entry, not taught |")
         out.append("|---|---:|---|---|")
@@ -1390,6 +1432,8 @@ def report_table(report: GapReport) -> str:
     """The report as plain text for a terminal."""
     cur = report.curriculum
     out = [f"Curriculum: {cur.label}", _summary(report), ""]
+    if not report.coverage_checked:
+        out[-1:] = [report.coverage_note, ""]
 
     def block(title: str, items: list[tuple[str, str]]) -> None:
         out.append(f"{title} ({len(items)})")
@@ -1408,9 +1452,7 @@ def report_table(report: GapReport) -> str:
     block("Unknown skills", [(u.message, u.suggestion) for u in report.unknown_skills])
     out.append(f"Target role coverage ({len(report.coverage)})")
     if not report.coverage:
-        out.append(
-            "  No target role given: name one with --target ROLE (or a '# target roles:' line in the CSV)."
-        )
+        out.append(f"  {report.coverage_note}")
     width = max((len(c.role.label) for c in report.coverage), default=0)
     for c in report.coverage:
         uncovered = c.uncovered_text()

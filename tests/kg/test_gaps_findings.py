@@ -73,7 +73,8 @@ def test_the_table_says_how_to_name_a_target_role_when_none_is_given(store: Stor
     table = report_table(report)
     heading = table.index("Target role coverage (0)\n")
     assert table[heading:].splitlines()[1] == (
-        "  No target role given: name one with --target ROLE (or a '# target roles:' line in the CSV)."
+        "  No target role, so no role's essential skills were checked: name one with --target ROLE, "
+        "or a '# target roles: ROLE; ...' line at the top of the CSV."
     )
 
 

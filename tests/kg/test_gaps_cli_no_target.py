@@ -1,0 +1,102 @@
+"""`careerkg gaps` on a curriculum without a target role: the headline says that no
+role's essential skills were checked, and how to name a role. It said "0 uncovered
+essential skills", which read as a curriculum covering every role it aims at (as the
+Gaps page's headline now says, dashboard/views/gaps.py NO_TARGET)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import _register, cli
+from kg.gaps import NO_TARGET as SAID
+
+ROOT = Path(__file__).resolve().parents[2]
+PLAN = "course,term,teaches\nSQL basics,1,SQL\n"
+GAPPY = "course,term,teaches\nDeep,1,deep learning\n"  # a missing prerequisite, no target role
+NO_TARGET = "No target role, so no role's essential skills were checked"
+CSV_HOW = "name one with --target ROLE, or a '# target roles: ROLE; ...' line at the top of the CSV"
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    _register()
+    return CliRunner()
+
+
+def _gaps(
+    runner: CliRunner, tmp_path: Path, text: str, *args: str, name: str = "plan.csv"
+) -> tuple[int, str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["gaps", str(path), *args])
+    return result.exit_code, result.output
+
+
+def test_the_text_headline_says_no_role_was_checked_not_zero_uncovered(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    code, out = _gaps(runner, tmp_path, PLAN)
+    assert code == 0, out
+    head = out.splitlines()[:3]
+    assert (
+        head[1]
+        == "1 course over 1 term; 0 missing prerequisites, 0 order violations, 0 unknown skills, 0 skills taught more than once"
+    )
+    assert head[2] == f"{NO_TARGET}: {CSV_HOW}."
+    assert "uncovered essential skill" not in out
+
+
+def test_the_markdown_headline_says_no_role_was_checked(runner: CliRunner, tmp_path: Path) -> None:
+    code, out = _gaps(runner, tmp_path, GAPPY, "--format", "md")
+    assert code == 1, out
+    assert "1 missing prerequisite, 0 order violations, 0 unknown skills, 0 skills taught" in out
+    assert "uncovered essential skill" not in out
+    note = f"{NO_TARGET}: {CSV_HOW}."
+    assert out.split("\n\n")[2] == f"**{note}**"
+    assert f"## Target role coverage (0)\n\n{note}\n" in out  # said "No target role given."
+
+
+def test_a_turtle_curriculum_is_told_its_property(runner: CliRunner, tmp_path: Path) -> None:
+    text = "\n".join(
+        line
+        for line in (ROOT / "data" / "curricula" / "ml-bootcamp.ttl").read_text(encoding="utf-8").splitlines()
+        if "ckg:targetRole" not in line
+    )
+    _code, out = _gaps(runner, tmp_path, text, name="plan.ttl")
+    assert out.splitlines()[2] == (
+        f"{NO_TARGET}: name one with --target ROLE, or give the curriculum a ckg:targetRole in the Turtle file."
+    )
+
+
+def test_json_says_coverage_was_not_checked_beside_the_old_keys(runner: CliRunner, tmp_path: Path) -> None:
+    _code, out = _gaps(runner, tmp_path, PLAN, "--format", "json")
+    d = json.loads(out)
+    # as before
+    assert d["targets"] == []
+    assert d["coverage"] == []
+    assert d["uncovered_skills"] == []
+    assert d["coverage_checked"] is False
+    assert d["coverage_note"] == f"{NO_TARGET}: {CSV_HOW}."
+
+
+def test_with_a_target_role_coverage_is_counted_as_before(runner: CliRunner, tmp_path: Path) -> None:
+    _code, out = _gaps(runner, tmp_path, PLAN, "--target", "Data Analyst")
+    assert NO_TARGET not in out
+    assert " uncovered essential skills, 0 skills taught more than once" in out.splitlines()[1]
+    assert out.splitlines()[2] == ""
+    _code, out = _gaps(runner, tmp_path, PLAN, "--target", "Data Analyst", "--format", "json")
+    d = json.loads(out)
+    assert d["coverage_checked"] is True
+    assert d["coverage_note"] is None
+    assert d["uncovered_skills"]
+    _code, out = _gaps(runner, tmp_path, PLAN, "--target", "Data Analyst", "--format", "md")
+    assert NO_TARGET not in out
+    assert "**" not in out.split("## ")[0]
+
+
+def test_the_sentence_is_the_one_kg_gaps_exports() -> None:
+    assert SAID == NO_TARGET
