@@ -32,10 +32,12 @@ from urllib.parse import parse_qs, urlencode
 
 import plotly.graph_objects as go
 from dash import html
+from rdflib import URIRef
 
 from dashboard.figures import BAR_LINE, DARK_TEXT, FONT, FOOT_LEGEND, bar_text_colours, figure_title
 from dashboard.styles import HIGHLIGHT, stylesheet
 from kg.errors import InvalidCurriculum, KGError
+from kg.gaps import Coverage, Node
 from kg.store import Store, resource_dir
 
 __all__ = [
@@ -47,6 +49,8 @@ __all__ = [
     "NO_TARGET",
     "analyse",
     "coverage_figure",
+    "coverage_item",
+    "coverage_of",
     "decode_upload",
     "download",
     "download_disabled",
@@ -550,6 +554,107 @@ def folded_names(names: Sequence[str], after: int = FOLD_AFTER) -> list[Any]:
     ]
 
 
+def _node(d: Mapping[str, Any]) -> Node:
+    return Node(URIRef(str(d.get("iri", ""))), str(d["label"]))
+
+
+def coverage_of(c: Mapping[str, Any]) -> Coverage:
+    """A target role's coverage in the report dict (``Coverage.to_dict()``) as the
+    :class:`kg.gaps.Coverage` it came from, so the page words it with the text report's
+    own functions (``uncovered_text``, ``below_text``, ``below_fixes``, ``assumed_text``,
+    ``through_text``). Its ``taught`` skills, which the dict does not list and no text
+    reads, are left empty.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> plan = "# entry requirements: Python programming\\ncourse,term,teaches\\nSQL basics,1,SQL\\n"
+    >>> report = analyse(Store.default(), plan, "csv", "plan.csv", ["Software Engineer"])["report"]
+    >>> cov = coverage_of(report["coverage"][0])
+    >>> [(n.label, cov.below_text(n)) for n in cov.uncovered if cov.below_text(n)]
+    [('computer programming', 'assumed at entry to level 3 of 4, through Python programming')]
+    >>> cov.below_fixes
+    "teach 'computer programming' to level 4 (the entry requirement Python programming counts for it up to level 3)"
+    >>> cov.percent == report["coverage"][0]["percent"]
+    True
+    """
+    below = c.get("below_level") or []
+    return Coverage(
+        role=_node(c["role"]),
+        essential=int(c.get("essential") or 0),
+        taught=(),
+        assumed_at_entry=tuple(_node(a) for a in c.get("assumed_at_entry") or []),
+        uncovered=tuple(_node(u) for u in c.get("uncovered") or []),
+        through_narrower=tuple(
+            (_node(p["skill"]), _node(p["through"])) for p in c.get("through_narrower") or []
+        ),
+        below_level=tuple(
+            (_node(b["skill"]), int(b["taught_level"]), int(b["required_level"])) for b in below
+        ),
+        below_level_through=tuple(
+            (_node(b["skill"]), _node(b["through"]), bool(b.get("at_entry")))
+            for b in below
+            if b.get("through")
+        ),
+        assumed_through=tuple(
+            (_node(p["skill"]), _node(p["through"])) for p in c.get("assumed_through_narrower") or []
+        ),
+    )
+
+
+def _uncovered_names(cov: Coverage) -> list[str]:
+    """Each uncovered skill's label, one taught too low saying how far (as
+    :meth:`kg.gaps.Coverage.uncovered_text` words it)."""
+    return [n.label + (f" ({t})" if (t := cov.below_text(n)) else "") for n in cov.uncovered]
+
+
+def coverage_item(c: Mapping[str, Any]) -> html.Li:
+    """A target role's entry in the Findings: its share covered, the skills assumed at
+    entry (one assumed only through a narrower entry requirement saying which), those
+    taught as part of a narrower skill, the uncovered ones (one taught below the level
+    the role requires saying how far: ``computer programming (taught to level 3 of 4,
+    through Python programming)``), and, for those, the fix, worded as ``careerkg gaps``
+    words them.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> plan = "# entry requirements: Python programming\\ncourse,term,teaches\\nSQL basics,1,SQL\\n"
+    >>> report = analyse(Store.default(), plan, "csv", "plan.csv", ["Software Engineer"])["report"]
+    >>> item = coverage_item(report["coverage"][0])
+    >>> item.children[-1].children
+    ['Fix: ', "teach 'computer programming' to level 4 (the entry requirement Python programming counts for it up to level 3)"]
+    """
+    if c["percent"] is None:
+        return html.Li(
+            [
+                html.Strong(c["role"]["label"]),
+                " — the data states no essential skills for it: nothing to cover",
+            ],
+            className="finding finding-uncovered",
+        )
+    cov = coverage_of(c)
+    lead = bool(cov.assumed_at_entry or cov.through_narrower)
+    text: list[Any] = [
+        html.Strong(cov.role.label),
+        f" — {c['percent']:g}% covered" + ("" if lead else "; uncovered: "),
+        *(["; assumed at entry, not taught: ", cov.assumed_text()] if cov.assumed_at_entry else []),
+        *(["; taught as part of a narrower skill: ", cov.through_text] if cov.through_narrower else []),
+        # last in the line: a long list folds at its end, and opens in place
+        *(["; uncovered: "] if lead else []),
+        *folded_names(_uncovered_names(cov)),
+    ]
+    if cov.below_level:  # the list says how far; how to reach the level, the fix says
+        return html.Li(
+            [
+                html.Span(text, className="finding-text"),
+                html.Div(["Fix: ", cov.below_fixes], className="note"),
+            ],
+            className="finding finding-uncovered",
+        )
+    return html.Li(text, className="finding finding-uncovered")
+
+
 def findings_list(report: Mapping[str, Any]) -> html.Div:
     """The findings grouped by kind, each with its suggested fix."""
     sections = []
@@ -576,43 +681,7 @@ def findings_list(report: Mapping[str, Any]) -> html.Div:
                 id=f"gaps-{kind}",
             )
         )
-    uncovered = [
-        html.Li(
-            [
-                html.Strong(c["role"]["label"]),
-                *(
-                    [" — the data states no essential skills for it: nothing to cover"]
-                    if c["percent"] is None
-                    else [
-                        f" — {c['percent']:g}% covered"
-                        + ("" if c.get("assumed_at_entry") or c.get("through_narrower") else "; uncovered: "),
-                        *(
-                            [
-                                "; assumed at entry, not taught: ",
-                                ", ".join(a["label"] for a in c["assumed_at_entry"]),
-                            ]
-                            if c.get("assumed_at_entry")
-                            else []
-                        ),
-                        *(
-                            ["; taught as part of a narrower skill: ", _through(c["through_narrower"])]
-                            if c.get("through_narrower")
-                            else []
-                        ),
-                        # last: a long list folds at its end, and opens in place
-                        *(
-                            ["; uncovered: "]
-                            if c.get("assumed_at_entry") or c.get("through_narrower")
-                            else []
-                        ),
-                        *folded_names([str(u["label"]) for u in c["uncovered"]]),
-                    ]
-                ),
-            ],
-            className="finding finding-uncovered",
-        )
-        for c in report["coverage"]
-    ]
+    uncovered = [coverage_item(c) for c in report["coverage"]]
     sections.append(
         html.Section(
             [
@@ -736,19 +805,14 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
                 "The data states no essential skills for this role"
                 if c["percent"] is None
                 else "Uncovered: "
-                + (", ".join(u["label"] for u in c["uncovered"]) or "none")
+                + cov.uncovered_text("none")
+                + ("<br>Assumed at entry, not taught: " + cov.assumed_text() if cov.assumed_at_entry else "")
                 + (
-                    "<br>Assumed at entry, not taught: "
-                    + ", ".join(a["label"] for a in c["assumed_at_entry"])
-                    if c.get("assumed_at_entry")
+                    "<br>Taught as part of a narrower skill: " + cov.through_text
+                    if cov.through_narrower
                     else ""
                 )
-                + (
-                    "<br>Taught as part of a narrower skill: " + _through(c["through_narrower"])
-                    if c.get("through_narrower")
-                    else ""
-                )
-                for c in coverage
+                for c, cov in zip(coverage, map(coverage_of, coverage), strict=True)
             ],
             hoverinfo="text",
         )
@@ -1038,14 +1102,3 @@ def gap_stylesheet() -> list[dict[str, Any]]:
             "style": {"line-color": UNKNOWN_COLOUR, "target-arrow-color": UNKNOWN_COLOUR},
         },
     ]
-
-
-def _through(pairs: list[dict[str, Any]]) -> str:
-    """``computer programming (through Python programming)`` from a coverage's ``through_narrower``.
-
-    Examples
-    --------
-    >>> _through([{"skill": {"label": "computer programming"}, "through": {"label": "Python programming"}}])
-    'computer programming (through Python programming)'
-    """
-    return ", ".join(f"{p['skill']['label']} (through {p['through']['label']})" for p in pairs)
