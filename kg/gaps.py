@@ -1485,7 +1485,10 @@ def report_graph(report: GapReport) -> Graph:
     ``ckg:CourseCycle``, with each ``ckg:cycleCourse``; the notes ``ckg:IdleCourse``
     and ``ckg:CourseMove``, with its ``ckg:toTerm``) with ``ckg:aboutCourse``, ``ckg:aboutSkill``,
     ``ckg:aboutPrerequisite``, ``ckg:aboutRole``, ``rdfs:comment`` (the message) and
-    ``ckg:suggestion``; each target role gets a ``ckg:RoleCoverage``. Labels of the
+    ``ckg:suggestion``; each target role gets a ``ckg:RoleCoverage``, with its
+    ``ckg:uncoveredSkill``, ``ckg:assumedSkill`` (those assumed only through a narrower
+    entry requirement also ``ckg:assumedThroughNarrower``, the requirement's
+    ``skos:broaderTransitive`` naming them) and ``ckg:taughtThroughNarrower``. Labels of the
     skills and roles mentioned are included, so the report can be queried on its own.
 
     Examples
@@ -1571,6 +1574,10 @@ def report_graph(report: GapReport) -> Graph:
         g.add((c_node, CKG.essentialSkillCount, Literal(cov.essential)))
         for n in cov.assumed_at_entry:
             link(c_node, CKG.assumedSkill, n)
+        for n, entry in cov.assumed_through:  # and the entry requirement that brings it
+            link(c_node, CKG.assumedThroughNarrower, n)
+            g.add((entry.iri, SKOS.broaderTransitive, n.iri))
+            labelled[entry.iri] = entry.label
         for n, _through in cov.through_narrower:
             link(c_node, CKG.taughtThroughNarrower, n)
         low = {s: (top, need) for s, top, need in cov.below_level}

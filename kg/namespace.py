@@ -132,6 +132,7 @@ class CKG(DefinedNamespace):
     toTerm: URIRef  # CourseMove -> the term to move the course to
     uncoveredSkill: URIRef  # RoleCoverage -> skill
     assumedSkill: URIRef  # RoleCoverage -> skill assumed at entry, not taught
+    assumedThroughNarrower: URIRef  # RoleCoverage -> skill assumed only through a narrower entry skill
     taughtThroughNarrower: URIRef  # RoleCoverage -> skill taught only as part of a narrower one
     requiredByCourse: URIRef  # Finding -> boolean
     suggestion: URIRef  # Finding -> what would fix it
