@@ -16,7 +16,6 @@ from dashboard.state import get_store
 from dashboard.views import gaps as view
 from dashboard.views.common import unknown_example
 from dashboard.views.path import box_options, role_options
-from kg.errors import KGError
 
 dash.register_page(
     __name__,
@@ -109,9 +108,11 @@ def layout(example: str | None = None, **_query: Any) -> Any:
     options = view.example_options()
     chosen = example if any(o["value"] == example for o in options) else None
     result = None
-    if chosen:
-        text, fmt, name = view.load_example(chosen)
-        result = view.analyse(store, text, fmt, name)
+    # the example loaded is the curriculum checked: a target role chosen next checks it
+    # (without it, choosing one on /gaps?example=NAME emptied the report)
+    source = view.example_source(chosen) if chosen else None
+    if source and not source.get("error"):
+        result = view.analyse(store, source["text"], source["fmt"], source["name"])
     message, summary, findings, charts, elements, said = _results(result)
     missing = unknown_example(example, options, "Choose one above, upload a curriculum or paste one.")
     if missing:  # until a curriculum is checked
@@ -124,7 +125,7 @@ def layout(example: str | None = None, **_query: Any) -> Any:
             # names its path: to share, reload, and go Back to
             dcc.Location(id=GAPS_LOCATION, refresh=False),
             dcc.Store(id=ids.GAPS_REPORT, data=result),
-            dcc.Store(id="gaps-source"),
+            dcc.Store(id="gaps-source", data=source),
             dcc.Store(id=ids.GAPS_UPLOADED),
             dcc.Download(id=ids.GAPS_DOWNLOAD),
             html.Div(
@@ -316,11 +317,7 @@ def _choose(upload: Any, example: Any, _pasted: Any, text: Any) -> Any:
         return view.read_paste(text if isinstance(text, str) else None), None
     if not example:
         return no_update, no_update
-    try:
-        text, fmt, name = view.load_example(example)
-    except KGError as err:
-        return {"error": str(err)}, no_update
-    return {"text": text, "fmt": fmt, "name": name}, no_update
+    return view.example_source(example), no_update
 
 
 @callback(

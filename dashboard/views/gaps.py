@@ -57,6 +57,7 @@ __all__ = [
     "example_of",
     "example_options",
     "example_search",
+    "example_source",
     "findings_list",
     "folded_names",
     "gap_elements",
@@ -208,6 +209,26 @@ def load_example(name: str) -> tuple[str, str, str]:
         raise InvalidCurriculum(name, "not a shipped example; choose one of " + ", ".join(sorted(known)))
     path = _examples_dir() / name
     return path.read_text(encoding="utf-8"), "csv" if name.endswith(".csv") else "turtle", name
+
+
+def example_source(name: str) -> dict[str, str]:
+    """The curriculum to check for a shipped example, as the page keeps it (``{"text",
+    "fmt", "name"}``, or ``{"error"}`` for a name that is none): what the target roles
+    chosen next are checked against.
+
+    Examples
+    --------
+    >>> source = example_source("ml-bootcamp.csv")
+    >>> source["fmt"], source["name"], source["text"].startswith("# curriculum: ML bootcamp")
+    ('csv', 'ml-bootcamp.csv', True)
+    >>> example_source("nope.csv")["error"].startswith("nope.csv")
+    True
+    """
+    try:
+        text, fmt, file = load_example(name)
+    except KGError as err:
+        return {"error": str(err)}
+    return {"text": text, "fmt": fmt, "name": file}
 
 
 def _size(n: int) -> str:
