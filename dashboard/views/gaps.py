@@ -45,6 +45,7 @@ __all__ = [
     "CSV_HELP",
     "DOWNLOADS",
     "FOLD_AFTER",
+    "HOVER_WIDTH",
     "MAX_UPLOAD_BYTES",
     "NO_TARGET",
     "analyse",
@@ -784,6 +785,11 @@ it. Plotly's own choice put "69.7% (23/33)" beside a bar whose end left it no ro
 phone, and the text was cut off at the chart's edge."""
 
 
+HOVER_WIDTH = 48
+"""Characters a line of the coverage chart's hover label holds: some 340 px, within a
+phone's width."""
+
+
 def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
     """Percent of essential skills covered per target role (horizontal bars on a
     0–100% axis, coloured by :func:`coverage_colour`, with :data:`COVERAGE_NOTE` under
@@ -825,13 +831,18 @@ def coverage_figure(coverage: Sequence[Mapping[str, Any]]) -> go.Figure:
             hovertext=[
                 "The data states no essential skills for this role"
                 if c["percent"] is None
-                else "Uncovered: "
-                + cov.uncovered_text("none")
-                + ("<br>Assumed at entry, not taught: " + cov.assumed_text() if cov.assumed_at_entry else "")
-                + (
-                    "<br>Taught as part of a narrower skill: " + cov.through_text
-                    if cov.through_narrower
-                    else ""
+                # wrapped: on one line, the Software Engineer's of the MSc example was
+                # 2,050 px wide, off both sides of the chart on a desktop and on a phone
+                else "<br>".join(
+                    _wrap(line, HOVER_WIDTH)
+                    for line in (
+                        "Uncovered: " + cov.uncovered_text("none"),
+                        "Assumed at entry, not taught: " + cov.assumed_text() if cov.assumed_at_entry else "",
+                        "Taught as part of a narrower skill: " + cov.through_text
+                        if cov.through_narrower
+                        else "",
+                    )
+                    if line
                 )
                 for c, cov in zip(coverage, map(coverage_of, coverage), strict=True)
             ],
@@ -986,7 +997,8 @@ def term_figure(report: Mapping[str, Any]) -> go.Figure:
 def _wrap(text: str, width: int = 90) -> str:
     """``text`` broken into lines of about ``width`` characters for a hover label, with
     ``<``, ``>`` and ``&`` escaped: the names in it are the uploader's, and plotly reads
-    tags (``<a href>``, ``<b>``) in hover text.
+    tags (``<a href>``, ``<b>``) in hover text. Words are not broken at their hyphens
+    (``problem-solving``).
 
     Examples
     --------
@@ -996,7 +1008,9 @@ def _wrap(text: str, width: int = 90) -> str:
     import html as html_text
     import textwrap
 
-    return "<br>  ".join(html_text.escape(line, quote=False) for line in textwrap.wrap(text, width))
+    return "<br>  ".join(
+        html_text.escape(line, quote=False) for line in textwrap.wrap(text, width, break_on_hyphens=False)
+    )
 
 
 # --------------------------------------------------------------------- the graph

@@ -78,7 +78,23 @@ def test_the_shipped_example_for_software_engineer_reads_as_the_text_report(stor
     assert cov.below_fixes.startswith("teach 'computer programming' to level 4")
     report = view.analyse(store, text, fmt, "plan", ["Software Engineer"])["report"]
     hover = view.coverage_figure(report["coverage"]).data[0].hovertext[0]
-    assert hover.startswith(f"Uncovered: {cov.uncovered_text()}")
+    assert hover.replace("<br>  ", " ").startswith(f"Uncovered: {cov.uncovered_text()}")
+
+
+def test_the_coverage_hover_is_wrapped_to_a_phones_width(store: Store) -> None:
+    # on one line, Software Engineer's of the MSc example was 2,050 px wide, off both
+    # sides of the chart on a desktop (1,400 px) and on a phone
+    text, fmt, name = view.load_example("msc-ai-data-science.csv")
+    report = view.analyse(store, text, fmt, name, ["Software Engineer", "Data Scientist"])["report"]
+    for hover in view.coverage_figure(report["coverage"]).data[0].hovertext:
+        lines = hover.split("<br>")
+        assert len(lines) > 3
+        assert max(len(line) for line in lines) <= view.HOVER_WIDTH + 2  # '  ' indents a line that goes on
+        assert "Uncovered: " in lines[0]
+    # and wrapped only between words: 'problem-solving' is not broken after its hyphen
+    cov = view.coverage_of(report["coverage"][0])
+    hover = view.coverage_figure(report["coverage"]).data[0].hovertext[0]
+    assert hover.replace("<br>  ", " ").startswith(f"Uncovered: {cov.uncovered_text()}")
 
 
 def test_a_skill_assumed_through_a_narrower_entry_requirement_says_so(store: Store) -> None:
