@@ -111,6 +111,7 @@ from kg.store import Store, new_graph
 
 __all__ = [
     "NO_TARGET",
+    "TARGET_ON_THE_COMMAND_LINE",
     "CourseMove",
     "CourseRef",
     "Coverage",
@@ -614,6 +615,8 @@ class CourseMove:
 
 
 NO_TARGET = "No target role, so no role's essential skills were checked"
+TARGET_ON_THE_COMMAND_LINE = "name one with --target ROLE"
+"""How :attr:`GapReport.coverage_note` tells a command-line user to name a target role."""
 """What a report without target roles says in its headline: "0 uncovered essential
 skills" read as a curriculum covering every role it aims at."""
 
@@ -665,7 +668,8 @@ class GapReport:
     @property
     def coverage_note(self) -> str:
         """Without a target role, that no role's essential skills were checked and how to
-        name one (``''`` with one).
+        name one on the command line or in the file (``''`` with one): see
+        :meth:`coverage_note_naming`.
 
         Examples
         --------
@@ -675,6 +679,19 @@ class GapReport:
         >>> print(GapReport(Curriculum(URIRef("urn:c"), "c", [], fmt="turtle"), []).coverage_note)
         No target role, so no role's essential skills were checked: name one with --target ROLE, or give the curriculum a ckg:targetRole in the Turtle file.
         """
+        return self.coverage_note_naming(TARGET_ON_THE_COMMAND_LINE)
+
+    def coverage_note_naming(self, elsewhere: str) -> str:
+        """:attr:`coverage_note` with ``elsewhere`` as the way to name a target role
+        outside the file (the dashboard's box, where the command line has ``--target``).
+
+        Examples
+        --------
+        >>> from kg.curriculum import Curriculum
+        >>> report = GapReport(Curriculum(URIRef("urn:c"), "c", [], fmt="csv"), [])
+        >>> print(report.coverage_note_naming("choose one under Target roles on the Curriculum gaps page"))
+        No target role, so no role's essential skills were checked: choose one under Target roles on the Curriculum gaps page, or a '# target roles: ROLE; ...' line at the top of the CSV.
+        """
         if self.coverage_checked:
             return ""
         in_file = (
@@ -682,7 +699,7 @@ class GapReport:
             if self.curriculum.fmt in ("turtle", "ttl")
             else "a '# target roles: ROLE; ...' line at the top of the CSV"
         )
-        return f"{NO_TARGET}: name one with --target ROLE, or {in_file}."
+        return f"{NO_TARGET}: {elsewhere}, or {in_file}."
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain data (the ``gaps --format json`` object)."""
@@ -1355,12 +1372,22 @@ def _summary(report: GapReport) -> str:
     )
 
 
-def report_markdown(report: GapReport) -> str:
-    """The report as a Markdown document (headings per kind of finding)."""
+def report_markdown(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> str:
+    """The report as a Markdown document (headings per kind of finding); without a
+    target role, it says how to name one: ``name_target``, or in the file.
+
+    Examples
+    --------
+    >>> from kg.curriculum import Curriculum
+    >>> report = GapReport(Curriculum(URIRef("urn:c"), "c", [], fmt="csv"), [])
+    >>> print(report_markdown(report, "choose one on the page").splitlines()[4])
+    **No target role, so no role's essential skills were checked: choose one on the page, or a '# target roles: ROLE; ...' line at the top of the CSV.**
+    """
     cur = report.curriculum
+    note = report.coverage_note_naming(name_target)
     out = [f"# Curriculum gaps: {_md(cur.label)}", "", _md(_summary(report)) + ".", ""]
     if not report.coverage_checked:
-        out += [f"**{_md(report.coverage_note)}**", ""]
+        out += [f"**{_md(note)}**", ""]
 
     def section(title: str, items: list[tuple[str, str]]) -> None:
         out.append(f"## {title} ({len(items)})")
@@ -1386,7 +1413,7 @@ def report_markdown(report: GapReport) -> str:
     out.append(f"## Target role coverage ({len(report.coverage)})")
     out.append("")
     if not report.coverage:
-        out.append(_md(report.coverage_note))
+        out.append(_md(note))
     else:
         out.append("| Role | Covered | Uncovered essential skills | Assumed at entry, not taught |")
         out.append("|---|---:|---|---|")

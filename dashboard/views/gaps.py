@@ -44,6 +44,7 @@ __all__ = [
     "ACCEPTED",
     "CSV_HELP",
     "DOWNLOADS",
+    "DOWNLOAD_NAMES_TARGET",
     "FOLD_AFTER",
     "HOVER_WIDTH",
     "MAX_UPLOAD_BYTES",
@@ -415,7 +416,7 @@ def analyse(
         return {"report": None, "md": "", "csv": "", "moved": "", "error": str(err)}
     return {
         "report": report.to_dict(),
-        "md": report_markdown(report),
+        "md": report_markdown(report, DOWNLOAD_NAMES_TARGET),
         "csv": report_csv(report),
         "moved": curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves})
         if report.moves
@@ -430,6 +431,10 @@ def analyse(
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
+
+DOWNLOAD_NAMES_TARGET = "choose one under Target roles on careerkg's Curriculum gaps page"
+"""How the Markdown download tells its reader to name a target role (the CLI's says
+``--target ROLE``, an option the page does not have)."""
 
 NO_TARGET = "No target role, so no role's essential skills were checked: choose one above."
 """What the headline adds for a report without target roles: "0 uncovered essential

@@ -35,11 +35,6 @@ def _item(store: Store, text: str, fmt: str, target: str) -> tuple[html.Li, Cove
     return entries[0], _kg_coverage(store, text, fmt, target)
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 @pytest.mark.parametrize(
     ("teaches", "said", "fix"),
     [

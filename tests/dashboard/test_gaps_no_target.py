@@ -5,18 +5,11 @@ aims at."""
 
 from __future__ import annotations
 
-import pytest
-
 from dashboard.views import gaps as view
 from kg.store import Store
 from tests.support.components import texts
 
 PLAN = "course,term,teaches\nSQL basics,1,SQL\n"
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def test_no_target_role_is_said_not_counted_as_nothing_uncovered(store: Store) -> None:
@@ -45,3 +38,9 @@ def test_with_a_target_role_the_coverage_is_counted_as_before(store: Store) -> N
     assert view.NO_TARGET not in said
     assert f"{len(report['uncovered_skills'])} uncovered essential skills" in said
     assert "uncovered essential skills" in [label for _n, label, _c in view.summary_tiles(report)]
+
+
+def test_the_markdown_download_names_the_pages_box_not_a_command_line_option(store: Store) -> None:
+    md = view.analyse(store, PLAN, "csv", "plan.csv")["md"]
+    assert "--target" not in md
+    assert f"{view.NO_TARGET.split(':')[0]}: {view.DOWNLOAD_NAMES_TARGET}, or a '# target roles:" in md

@@ -12,11 +12,6 @@ from kg.store import Store
 PY = "https://w3id.org/careerkg/id/skill/python"
 
 
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
-
-
 @pytest.mark.parametrize(
     ("typed", "value", "label"),
     [
