@@ -3,7 +3,7 @@
 A test module that needs another server (a store, uploaded data...) defines its own
 ``server``; one that needs another page, its own ``page``. The modules drawing the
 ESCO store share one ``esco_server`` (its start-up builds the projection: ~10 s), and
-those looking at a desktop and a phone take ``test_browser.SCREENS``.
+``screen`` is a page on ``server`` at each of ``test_browser.SCREENS`` (a desktop and a phone).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from tests.dashboard.test_browser import Page, browser, open_page
+from tests.dashboard.test_browser import SCREENS, Page, browser, open_page
 from tests.support.esco_store import esco_store_dir
 from tests.support.server import running_server
 
-__all__ = ["browser", "esco_server", "page", "server"]  # browser: the shared Chromium fixture
+__all__ = ["browser", "esco_server", "page", "screen", "server"]  # browser: the shared Chromium fixture
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +39,9 @@ def server() -> Iterator[str]:
 def page(browser: Any, server: str) -> Iterator[Page]:
     """A fresh browser page on ``server``."""
     yield from open_page(browser, server)
+
+
+@pytest.fixture(params=SCREENS.values(), ids=SCREENS.keys())
+def screen(request: Any, browser: Any, server: str) -> Iterator[Page]:
+    """A fresh browser page on ``server``, once at a desktop's size and once at a phone's."""
+    yield from open_page(browser, server, request.param)

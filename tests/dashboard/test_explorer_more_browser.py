@@ -8,13 +8,10 @@ neither end of it, and Student drew its links to its next roles through the bloc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
 from dashboard import ids
-from tests.dashboard.test_browser import SCREENS, Page, browser, open_page
+from tests.dashboard.test_browser import Page, browser
 
 __all__ = ["browser"]  # the shared Chromium fixture
 
@@ -39,11 +36,6 @@ BOXES = """(id) => {
 def server(esco_server: str) -> str:
     """The ESCO store's server, shared by the session's modules."""
     return esco_server
-
-
-@pytest.fixture(params=SCREENS.values(), ids=SCREENS.keys())
-def screen(request: Any, browser: Any, server: str) -> Iterator[Page]:
-    yield from open_page(browser, server, request.param)
 
 
 def test_show_more_keeps_every_role_on_the_canvas_under_the_ladder(screen: Page) -> None:

@@ -8,12 +8,9 @@ seven lines of two or three words on a phone, five on a desktop (by the lines of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
-from tests.dashboard.test_browser import SCREENS, Page, browser, open_page
+from tests.dashboard.test_browser import Page, browser
 
 __all__ = ["browser"]  # the shared Chromium fixture
 
@@ -39,11 +36,6 @@ MEASURE = """() => [...document.querySelectorAll('#path-step-list .step')].map(c
 def server(esco_server: str) -> str:
     """The ESCO store's server, shared by the session's modules."""
     return esco_server
-
-
-@pytest.fixture(params=SCREENS.values(), ids=SCREENS.keys())
-def screen(request: Any, browser: Any, server: str) -> Iterator[Page]:
-    yield from open_page(browser, server, request.param)
 
 
 def test_long_skill_names_take_the_cards_width(screen: Page) -> None:
