@@ -54,7 +54,15 @@ def test_dash_controls_are_named_by_their_labels(page: Page) -> None:
 
 
 def test_a_keyboard_selecting_a_related_node_lands_on_its_title(page: Page) -> None:
-    page.goto("/node/deep%20learning")
+    # the Enter goes after the page's Location has read the address bar (answered some
+    # 0.5 s after the page is drawn, more on a busy machine): once in a CI run, pressed
+    # before that, the details stayed on deep learning for 30 s (cause not found)
+    with page.page.expect_response(
+        lambda r: (
+            "_dash-update-component" in r.url and "explorer-location.pathname" in (r.request.post_data or "")
+        )
+    ):
+        page.goto("/node/deep%20learning")
     entry = page.page.locator("#explorer-details .linklike", has_text=re.compile("^Data Scientist$")).first
     entry.focus()
     page.page.keyboard.press("Enter")
