@@ -312,9 +312,27 @@ class UnknownSkill:
 
     @property
     def message(self) -> str:
-        where = f"in {self.course}, {self.column}" if self.course else "in the entry requirements"
-        line = f" (line {self.line})" if self.line else ""
-        return f"unknown skill {self.name!r} {where}{line}" + (f": {self.note}" if self.note else "")
+        """Where the name is, in a designer's words: the course that teaches or requires
+        it, with its term and the file's line (``', teaches (line 10)'`` read as a
+        column name left over).
+
+        Examples
+        --------
+        >>> course = CourseRef(URIRef("urn:c"), "Deep Learning", 3)
+        >>> UnknownSkill("Pytorch", course, "teaches", 10, ()).message
+        "unknown skill 'Pytorch' taught by 'Deep Learning' (term 3, line 10)"
+        >>> UnknownSkill("Stats 101", course, "requires", None, ()).message
+        "unknown skill 'Stats 101' required by 'Deep Learning' (term 3)"
+        >>> UnknownSkill("Pyton", None, "entry", 2, ()).message
+        "unknown skill 'Pyton' in the entry requirements (line 2)"
+        """
+        line = f"line {self.line}" if self.line else ""
+        if self.course:
+            by = "taught by" if self.column == "teaches" else "required by"
+            where = f"{by} {self.course.label!r} (term {self.course.term}" + (f", {line})" if line else ")")
+        else:
+            where = "in the entry requirements" + (f" ({line})" if line else "")
+        return f"unknown skill {self.name!r} {where}" + (f": {self.note}" if self.note else "")
 
     @property
     def suggestion(self) -> str:

@@ -208,7 +208,7 @@ def test_a_role_or_a_degree_named_as_a_skill_is_said_to_be_one(store: Store) -> 
     role, degree = report.unknown_skills
     assert (
         role.message
-        == "unknown skill 'Data Analyst' in 'Stats' (term 1), requires (line 3): 'Data Analyst' is a role, not a skill"
+        == "unknown skill 'Data Analyst' required by 'Stats' (term 1, line 3): 'Data Analyst' is a role, not a skill"
     )
     assert role.suggestion == (
         "name the skills it requires instead, such as 'communication', 'data analysis', 'data visualisation'"

@@ -93,7 +93,7 @@ def test_the_markdown_report_shows_names_as_written(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert result.output.startswith("# Curriculum gaps: ML\\_2025 \\*pilot\\*\n"), result.output
     assert "- '\\`Code\\` \\[core\\]' (term 2) needs 'calculus'" in result.output, result.output
-    assert "- unknown skill 'my\\_skill' in 'Intro \\<AI>' (term 1), teaches (line 3)" in result.output
+    assert "- unknown skill 'my\\_skill' taught by 'Intro \\<AI>' (term 1, line 3)" in result.output
     assert "<AI>" not in result.output.replace("\\<AI>", "")
 
 

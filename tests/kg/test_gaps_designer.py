@@ -60,13 +60,13 @@ def test_a_course_named_in_requires_is_said_to_be_a_course_with_its_skills(store
         (u.course.label if u.course else "", u.name): (u.message, u.suggestion) for u in report.unknown_skills
     }
     assert said[("Machine Learning", "Stats 101")] == (
-        "unknown skill 'Stats 101' in 'Machine Learning' (term 2), requires (line 4): "
+        "unknown skill 'Stats 101' required by 'Machine Learning' (term 2, line 4): "
         "'Stats 101' is a course of this curriculum (term 1), not a skill",
         "name the skills needed from 'Stats 101' instead, such as 'statistics', 'probability theory'",
     )
     # case and spacing as a designer types them; a course in the same term is said to be
     assert said[("Capstone", "Deep  learning  LAB")] == (
-        "unknown skill 'Deep  learning  LAB' in 'Capstone' (term 3), requires (line 5): "
+        "unknown skill 'Deep  learning  LAB' required by 'Capstone' (term 3, line 5): "
         "'Deep Learning Lab' is a course of this curriculum (term 3, the same as 'Capstone'), not a skill",
         "name the skills needed from 'Deep Learning Lab' instead, such as 'deep learning'",
     )
