@@ -1263,8 +1263,9 @@ def _mark_cycles(findings: list[PrerequisiteFinding]) -> list[PrerequisiteFindin
 # ----------------------------------------------------------------- rendering
 
 
-def _rows(report: GapReport) -> list[dict[str, str]]:
-    """One flat row per finding: kind, course, term, skill, prerequisite, detail, suggestion."""
+def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> list[dict[str, str]]:
+    """One flat row per finding: kind, course, term, skill, prerequisite, detail, suggestion;
+    without a target role, a ``no_target_role`` row says that none was checked."""
     rows = []
     for f in [*report.missing_prerequisites, *report.order_violations]:
         rows.append(
@@ -1325,6 +1326,19 @@ def _rows(report: GapReport) -> list[dict[str, str]]:
                     "suggestion": fix,
                 }
             )
+    if not report.coverage_checked:  # no uncovered_skill row would read as every role covered
+        note = report.coverage_note_naming(name_target)
+        rows.append(
+            {
+                "kind": "no_target_role",
+                "course": "",
+                "term": "",
+                "skill": "",
+                "prerequisite": "",
+                "detail": NO_TARGET,
+                "suggestion": note.removeprefix(NO_TARGET + ": ").removesuffix("."),
+            }
+        )
     for d in report.duplicates:
         rows.append(
             {
@@ -1355,12 +1369,23 @@ def _rows(report: GapReport) -> list[dict[str, str]]:
 CSV_FIELDS = ("kind", "course", "term", "skill", "prerequisite", "detail", "suggestion")
 
 
-def report_csv(report: GapReport) -> str:
-    """The findings as CSV, one row per finding (columns :data:`CSV_FIELDS`)."""
+def report_csv(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> str:
+    """The findings as CSV, one row per finding (columns :data:`CSV_FIELDS`); without a
+    target role, a ``no_target_role`` row says that no role's essential skills were
+    checked and how to name one: ``name_target``, or in the file.
+
+    Examples
+    --------
+    >>> from kg.curriculum import Curriculum
+    >>> print(report_csv(GapReport(Curriculum(URIRef("urn:c"), "c", [], fmt="csv"), [])))
+    kind,course,term,skill,prerequisite,detail,suggestion
+    no_target_role,,,,,"No target role, so no role's essential skills were checked","name one with --target ROLE, or a '# target roles: ROLE; ...' line at the top of the CSV"
+    <BLANKLINE>
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_rows(report))
+    writer.writerows(_rows(report, name_target))
     return out.getvalue()
 
 

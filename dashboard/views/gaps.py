@@ -417,7 +417,7 @@ def analyse(
     return {
         "report": report.to_dict(),
         "md": report_markdown(report, DOWNLOAD_NAMES_TARGET),
-        "csv": report_csv(report),
+        "csv": report_csv(report, DOWNLOAD_NAMES_TARGET),
         "moved": curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves})
         if report.moves
         else "",

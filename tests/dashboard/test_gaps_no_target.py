@@ -44,3 +44,11 @@ def test_the_markdown_download_names_the_pages_box_not_a_command_line_option(sto
     md = view.analyse(store, PLAN, "csv", "plan.csv")["md"]
     assert "--target" not in md
     assert f"{view.NO_TARGET.split(':')[0]}: {view.DOWNLOAD_NAMES_TARGET}, or a '# target roles:" in md
+
+
+def test_the_csv_download_names_the_pages_box_not_a_command_line_option(store: Store) -> None:
+    csv_text = view.analyse(store, PLAN, "csv", "plan.csv")["csv"]
+    assert "--target" not in csv_text
+    no_target = view.NO_TARGET.split(":")[0]
+    assert f'no_target_role,,,,,"{no_target}",' in csv_text
+    assert view.DOWNLOAD_NAMES_TARGET in csv_text

@@ -100,3 +100,16 @@ def test_with_a_target_role_coverage_is_counted_as_before(runner: CliRunner, tmp
 
 def test_the_sentence_is_the_one_kg_gaps_exports() -> None:
     assert SAID == NO_TARGET
+
+
+def test_the_csv_has_a_row_saying_no_role_was_checked(runner: CliRunner, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    _code, out = _gaps(runner, tmp_path, GAPPY, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    [row] = [r for r in rows if r["kind"] == "no_target_role"]
+    assert (row["detail"], row["suggestion"]) == (NO_TARGET, CSV_HOW)
+    assert any(r["kind"] == "missing_prerequisite" for r in rows)  # the findings are still listed
+    _code, with_target = _gaps(runner, tmp_path, GAPPY, "--format", "csv", "--target", "Data Scientist")
+    assert "no_target_role" not in with_target
