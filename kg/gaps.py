@@ -398,6 +398,16 @@ class Coverage:
     def _through(self) -> dict[Node, tuple[Node, bool]]:
         return {s: (n, at_entry) for s, n, at_entry in self.below_level_through}
 
+    def shortfall(self, skill: Node) -> tuple[int, int, Node | None, bool] | None:
+        """For ``skill`` of ``below_level``: the level reached, the level required, the
+        narrower skill that brings it there (``None``: taught to that level itself) and
+        whether that one is an entry requirement; ``None`` for another skill."""
+        levels = next(((t, n) for s, t, n in self.below_level if s == skill), None)
+        if levels is None:
+            return None
+        narrower, at_entry = self._through().get(skill, (None, False))
+        return levels[0], levels[1], narrower, at_entry
+
     def below_text(self, skill: Node) -> str:
         """How far the curriculum brings ``skill`` of ``below_level``: ``taught to level 2
         of 4``, ``taught to level 3 of 4, through Python programming``, ``assumed at entry
@@ -416,10 +426,10 @@ class Coverage:
         >>> cov.uncovered_text()
         'computer programming (taught to level 3 of 4, through Python)'
         """
-        top, need = next(((t, n) for s, t, n in self.below_level if s == skill), (None, None))
-        if top is None:
+        short = self.shortfall(skill)
+        if short is None:
             return ""
-        narrower, at_entry = self._through().get(skill, (None, False))
+        top, need, narrower, at_entry = short
         how = "assumed at entry" if at_entry else "taught"
         return f"{how} to level {top} of {need}" + (f", through {narrower.label}" if narrower else "")
 
@@ -427,11 +437,10 @@ class Coverage:
         """What brings ``skill`` of ``below_level`` to the level required: ``teach
         'computer programming' to level 4 in its own right (Python programming counts
         for it up to level 3)``."""
-        levels = next(((t, n) for s, t, n in self.below_level if s == skill), None)
-        if levels is None:
+        short = self.shortfall(skill)
+        if short is None:
             return ""
-        top, need = levels
-        narrower, at_entry = self._through().get(skill, (None, False))
+        top, need, narrower, at_entry = short
         if narrower is None:
             return f"teach {skill.label!r} to level {need} (the courses reach level {top})"
         if at_entry:
@@ -1304,17 +1313,16 @@ def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> l
             }
         )
     for cov in report.coverage:
-        low = {s: (top, need) for s, top, need in cov.below_level}
         for n in cov.uncovered:
             detail, fix = "taught by no course", f"add a course teaching {n.label!r}"
-            if n in low:
-                narrower, at_entry = cov._through().get(n, (None, False))
+            if short := cov.shortfall(n):
+                top, need, narrower, at_entry = short
                 detail = (
-                    f"{'assumed at entry' if at_entry else 'taught'} to level {low[n][0]} at most"
+                    f"{'assumed at entry' if at_entry else 'taught'} to level {top} at most"
                     + (f", through {narrower.label}" if narrower else "")
-                    + f", level {low[n][1]} required"
+                    + f", level {need} required"
                 )
-                fix = cov.below_fix(n) if narrower else f"teach {n.label!r} to level {low[n][1]}"
+                fix = cov.below_fix(n) if narrower else f"teach {n.label!r} to level {need}"
             rows.append(
                 {
                     "kind": "uncovered_skill",
@@ -1650,13 +1658,11 @@ def report_graph(report: GapReport) -> Graph:
             labelled[entry.iri] = entry.label
         for n, _through in cov.through_narrower:
             link(c_node, CKG.taughtThroughNarrower, n)
-        low = {s: (top, need) for s, top, need in cov.below_level}
         for n in cov.uncovered:
             link(c_node, CKG.uncoveredSkill, n)
             essential = f"{n.label!r} is essential for {cov.role.label!r}"
-            if n in low:
-                top, need = low[n]
-                narrower, at_entry = cov._through().get(n, (None, False))
+            if short := cov.shortfall(n):
+                top, need, narrower, at_entry = short
                 f = finding(
                     CKG.UncoveredSkill,
                     f"{essential} but {'assumed at entry' if at_entry else 'taught'} only to level {top} "
