@@ -45,7 +45,6 @@ True
 from __future__ import annotations
 
 import re
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,19 +52,16 @@ from typing import IO
 
 from kg.errors import InputFileError
 from kg.importers.common import (
-    NO_FINAL_LINE_END,
     ImportReport,
-    NTriplesWriter,
     check_version,
     find_table,
-    progress,
     read_csv,
     refuse_other_taxonomy,
     safe_iri,
     split_multi,
-    unterminated,
 )
-from kg.namespace import CKG, SRC
+from kg.importers.streaming import TableImport
+from kg.namespace import CKG
 
 __all__ = [
     "ESCO_ATTRIBUTION",
@@ -109,8 +105,6 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _DCT = "http://purl.org/dc/terms/"
-_SCHEMA = "https://schema.org/"
-_DCAT = "http://www.w3.org/ns/dcat#"
 _ESCO_ISCO = "http://data.europa.eu/esco/isco/C"
 _REUSE = "http://data.europa.eu/esco/skill-reuse-level/"
 
@@ -147,17 +141,19 @@ def _skill_type(raw: str) -> str:
     return ""
 
 
-class _EscoImport:
+class _EscoImport(TableImport):
     """One streaming ESCO import (state shared by the steps)."""
 
     def __init__(self, directory: Path, out: IO[str], version: str, show_progress: bool | None) -> None:
-        self.dir = directory
-        self.w = NTriplesWriter(out)
-        self.version = version
-        self.show = show_progress
-        self.report = ImportReport(f"ESCO v{version}" if version != "unknown" else "ESCO")
-        self.src = str(SRC[f"esco-v{version}" if version != "unknown" else "esco"])
-        self.report.source_iri = self.src
+        known = version != "unknown"
+        super().__init__(
+            directory,
+            out,
+            version,
+            show_progress,
+            name=f"ESCO v{version}" if known else "ESCO",
+            source=f"esco-v{version}" if known else "esco",
+        )
         self.skills: dict[str, str] = {}  # skill IRI -> ckg skill type IRI
         self.areas: set[str] = set()  # skill-group IRIs
         self.occupations: set[str] = set()
@@ -168,22 +164,13 @@ class _EscoImport:
     def rows(
         self, names: list[str], required: list[str], *, optional: bool = False
     ) -> Iterator[dict[str, str]]:
-        path = find_table(self.dir, names, required=not optional)
-        if path is None:
-            self.report.notes[f"absent optional table {names[0]}"] += 1
-            return
-        if path.name.lower().endswith(".gz"):
-            self.report.quirk("gzip-input", "source tables read from gzip files", path.name)
         key = names[0].rsplit(".", 1)[0]
-        for row in progress(read_csv(path, required), key, enabled=self.show):
-            self.report.rows[key] += 1
+        for row in self.table(names, required, read_csv, optional=optional):
             for field in ("altLabels", "hiddenLabels", "description"):
                 if "\n" in row.get(field, ""):
                     self.report.quirk("multi-line-fields", "quoted fields spanning several lines", key)
                     break
             yield row
-        if unterminated(path):
-            self.report.quirk("no-final-line-end", NO_FINAL_LINE_END, path.name)
 
     def labels(self, iri: str, row: dict[str, str]) -> None:
         w = self.w
@@ -212,30 +199,21 @@ class _EscoImport:
 
     # -- steps
     def source(self) -> None:
-        w, s = self.w, self.src
         v = self.version
-        w.iri(s, _RDF_TYPE, str(CKG.SourceDocument))
-        w.iri(s, _RDF_TYPE, _DCAT + "Dataset")
-        title = f"ESCO classification v{v}" if v != "unknown" else "ESCO classification"
-        w.literal(s, _RDFS + "label", title, lang="en")
-        w.literal(s, _DCT + "title", title, lang="en")
-        w.literal(s, _DCT + "publisher", "European Commission (DG EMPL), ESCO")
-        if v != "unknown":
-            w.literal(s, _DCT + "hasVersion", v)
-        w.iri(s, _SCHEMA + "url", "https://esco.ec.europa.eu")
-        w.iri(s, _DCT + "license", ESCO_LICENCE)
-        w.literal(s, _DCT + "rights", ESCO_ATTRIBUTION_ADAPTED, lang="en")
-        self.report.attribution = ESCO_ATTRIBUTION_ADAPTED
-        w.literal(s, _DCT + "bibliographicCitation", ESCO_ATTRIBUTION, lang="en")
-        w.literal(
-            s,
-            _DCT + "description",
-            "ESCO (European Skills, Competences, Qualifications and Occupations), imported by careerkg "
-            "into its own ontology: occupations as roles, knowledge and skills/competences as skills, "
-            "essential/optional relations as qualified requirements with default levels, and default "
-            "learning hours marked as estimates. Reuse is authorised under Commission Decision "
-            "2011/833/EU provided the source is acknowledged; this is a modified (adapted) version.",
-            lang="en",
+        self.describe_source(
+            title=f"ESCO classification v{v}" if v != "unknown" else "ESCO classification",
+            publisher="European Commission (DG EMPL), ESCO",
+            url="https://esco.ec.europa.eu",
+            licence=ESCO_LICENCE,
+            rights=ESCO_ATTRIBUTION_ADAPTED,
+            citation=ESCO_ATTRIBUTION,
+            description=(
+                "ESCO (European Skills, Competences, Qualifications and Occupations), imported by careerkg "
+                "into its own ontology: occupations as roles, knowledge and skills/competences as skills, "
+                "essential/optional relations as qualified requirements with default levels, and default "
+                "learning hours marked as estimates. Reuse is authorised under Commission Decision "
+                "2011/833/EU provided the source is acknowledged; this is a modified (adapted) version."
+            ),
         )
 
     def skill_list(self) -> None:
@@ -491,19 +469,20 @@ class _EscoImport:
                 r.link("essentialRelatedSkill")
 
     def run(self) -> ImportReport:
-        start = time.perf_counter()
-        self.source()
-        self.skill_list()
-        self.skill_groups()
-        links = self.hierarchy()
-        self.isco_groups()
-        self.occupation_list()
-        self.broader(links)
-        self.requirements()
-        self.related_skills()
-        self.report.triples = self.w.count
-        self.report.seconds = time.perf_counter() - start
-        return self.report
+        links: list[tuple[str, str]] = []  # the hierarchy's level links, written with the broader ones
+        return self.run_steps(
+            [
+                self.source,
+                self.skill_list,
+                self.skill_groups,
+                lambda: links.extend(self.hierarchy()),
+                self.isco_groups,
+                self.occupation_list,
+                lambda: self.broader(links),
+                self.requirements,
+                self.related_skills,
+            ]
+        )
 
 
 def import_esco(

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,18 +54,15 @@ from rdflib import Namespace, URIRef
 
 from kg.errors import InputFileError
 from kg.importers.common import (
-    NO_FINAL_LINE_END,
     ImportReport,
-    NTriplesWriter,
     check_version,
     find_table,
-    progress,
     read_tsv,
     refuse_other_taxonomy,
-    unterminated,
 )
 from kg.importers.onet_crosswalk import ROLE_LINKS, SKILL_LINKS, TOOL_LINKS, Link
-from kg.namespace import CKG, DATA, SRC
+from kg.importers.streaming import TableImport
+from kg.namespace import CKG, DATA
 
 __all__ = [
     "ESSENTIAL_MIN_IMPORTANCE",
@@ -124,11 +120,8 @@ LEARNING_HOURS = {"knowledge": 100, "skill": 80, "technology": 40}
 """Default ``ckg:learningHours`` of O*NET knowledge areas, skills and technology skills."""
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _DCT = "http://purl.org/dc/terms/"
-_SCHEMA = "https://schema.org/"
-_DCAT = "http://www.w3.org/ns/dcat#"
 
 _CODE_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 
@@ -172,15 +165,17 @@ def _float(text: str) -> float | None:
         return None
 
 
-class _OnetImport:
+class _OnetImport(TableImport):
     def __init__(self, directory: Path, out: IO[str], version: str, show_progress: bool | None) -> None:
-        self.dir = directory
-        self.w = NTriplesWriter(out)
-        self.version = version
-        self.show = show_progress
-        self.report = ImportReport(f"O*NET {version}" if version != "unknown" else "O*NET")
-        self.src = str(SRC[f"onet-{version}" if version != "unknown" else "onet"])
-        self.report.source_iri = self.src
+        known = version != "unknown"
+        super().__init__(
+            directory,
+            out,
+            version,
+            show_progress,
+            name=f"O*NET {version}" if known else "O*NET",
+            source=f"onet-{version}" if known else "onet",
+        )
         self.occupations: dict[str, str] = {}  # code -> IRI
         self.elements: dict[str, str] = {}  # element id -> IRI
         self.areas: set[str] = set()
@@ -190,18 +185,7 @@ class _OnetImport:
         self.pairs: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)  # (code, element) -> scores
 
     def rows(self, name: str, required: list[str], *, optional: bool = True) -> Iterator[dict[str, str]]:
-        path = find_table(self.dir, [name], required=not optional)
-        if path is None:
-            self.report.notes[f"absent optional table {name}"] += 1
-            return
-        if path.name.lower().endswith(".gz"):
-            self.report.quirk("gzip-input", "source tables read from gzip files", path.name)
-        key = name.rsplit(".", 1)[0]
-        for row in progress(read_tsv(path, required), key, enabled=self.show):
-            self.report.rows[key] += 1
-            yield row
-        if unterminated(path):
-            self.report.quirk("no-final-line-end", NO_FINAL_LINE_END, path.name)
+        return self.table([name], required, read_tsv, optional=optional)
 
     def occ(self, code: str) -> str | None:
         code = code.strip()
@@ -216,34 +200,23 @@ class _OnetImport:
         self.report.link(str(link.relation).rsplit("#", 1)[-1])
 
     def source(self) -> None:
-        w, s, v = self.w, self.src, self.version
-        title = f"O*NET {v} Database" if v != "unknown" else "O*NET Database"
-        w.iri(s, _RDF_TYPE, str(CKG.SourceDocument))
-        w.iri(s, _RDF_TYPE, _DCAT + "Dataset")
-        w.literal(s, _RDFS + "label", title, lang="en")
-        w.literal(s, _DCT + "title", title, lang="en")
-        w.literal(
-            s,
-            _DCT + "publisher",
-            "National Center for O*NET Development for the U.S. Department of Labor, "
-            "Employment and Training Administration (USDOL/ETA)",
-        )
-        if v != "unknown":
-            w.literal(s, _DCT + "hasVersion", v)
-        w.iri(s, _SCHEMA + "url", "https://www.onetcenter.org/database.html")
-        w.iri(s, _DCT + "license", ONET_LICENCE)
-        rights = onet_attribution(v if v != "unknown" else "") + " " + ONET_MODIFIED
-        w.literal(s, _DCT + "rights", rights, lang="en")
-        self.report.attribution = rights
-        w.literal(s, _DCT + "bibliographicCitation", onet_attribution(v if v != "unknown" else ""), lang="en")
-        w.literal(
-            s,
-            _DCT + "description",
-            "O*NET occupations, skills, knowledge, technology skills, job zones, education and related "
-            "occupations, imported by careerkg into its own ontology: importance (IM 1-5) and level "
-            "(LV 0-7) ratings are mapped to essential/optional requirements with levels 1-5, and default "
-            "learning hours are added as estimates.",
-            lang="en",
+        v = self.version if self.version != "unknown" else ""
+        self.describe_source(
+            title=f"O*NET {v} Database" if v else "O*NET Database",
+            publisher=(
+                "National Center for O*NET Development for the U.S. Department of Labor, "
+                "Employment and Training Administration (USDOL/ETA)"
+            ),
+            url="https://www.onetcenter.org/database.html",
+            licence=ONET_LICENCE,
+            rights=onet_attribution(v) + " " + ONET_MODIFIED,
+            citation=onet_attribution(v),
+            description=(
+                "O*NET occupations, skills, knowledge, technology skills, job zones, education and related "
+                "occupations, imported by careerkg into its own ontology: importance (IM 1-5) and level "
+                "(LV 0-7) ratings are mapped to essential/optional requirements with levels 1-5, and default "
+                "learning hours are added as estimates."
+            ),
         )
 
     def occupation_list(self) -> None:
@@ -615,21 +588,21 @@ class _OnetImport:
             r.link("relatedRole")
 
     def run(self) -> ImportReport:
-        start = time.perf_counter()
-        self.source()
-        self.occupation_list()
-        self.alternate_titles()
-        self.content_model()
-        self.ratings("Skills.txt")
-        self.ratings("Knowledge.txt")
-        self.requirements()
-        self.technology()
-        self.job_zones()
-        self.education()
-        self.related()
-        self.report.triples = self.w.count
-        self.report.seconds = time.perf_counter() - start
-        return self.report
+        return self.run_steps(
+            [
+                self.source,
+                self.occupation_list,
+                self.alternate_titles,
+                self.content_model,
+                lambda: self.ratings("Skills.txt"),
+                lambda: self.ratings("Knowledge.txt"),
+                self.requirements,
+                self.technology,
+                self.job_zones,
+                self.education,
+                self.related,
+            ]
+        )
 
 
 def detect_version(directory: Path) -> str | None:
