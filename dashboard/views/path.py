@@ -35,6 +35,7 @@ __all__ = [
     "LEVEL_NOTE",
     "MAX_ALTERNATIVES",
     "OPTIONS_CAP",
+    "TOOLS_TYPED",
     "TOOL_NOTE",
     "UNREAD",
     "KnowEntry",
@@ -62,6 +63,7 @@ __all__ = [
     "skill_options",
     "suggested_address",
     "tool_skills",
+    "typed_tools",
 ]
 
 Result = dict[str, Any]
@@ -266,12 +268,59 @@ def tool_skills(store: Any, name: str) -> tuple[str, list[tuple[str, str]]] | No
     tools = sorted(n for n in index.by_name.get(normalise(name), ()) if CKG.Tool in index.types.get(n, set()))
     if not tools:
         return None
-    tool = tools[0]
+    return _supported(index, tools[0], name)
+
+
+def _supported(index: Any, tool: Any, name: str) -> tuple[str, list[tuple[str, str]]]:
+    """``(tool label, [(skill label, skill IRI), ...])`` of the skills ``tool`` supports."""
+    from kg.namespace import CKG
+
     skills = sorted(
         ((str(index.labels.get(s, s)), str(s)) for s in index.graph.objects(tool, CKG.supportsSkill)),
         key=lambda r: (r[0].casefold(), r[1]),
     )
     return str(index.labels.get(tool, name)), skills
+
+
+TOOLS_TYPED = 3
+"""The most tools a partly typed name offers the skills of (``Micro``: Microsoft Excel
+and Microsoft Power BI)."""
+
+
+def typed_tools(store: Any, text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The tools ``text`` names, as :func:`tool_skills` gives one: the tool called so,
+    else (a name partly typed, three letters or more) the tools a label or alt label of
+    which starts with it, at most :data:`TOOLS_TYPED`, best first. ``PyTorc`` offered
+    nothing where ``PyTorch`` offered its skills and ``Pytho`` offered Python.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> [tool for tool, _ in typed_tools(Store.default(), "PyTorc")]
+    ['PyTorch']
+    >>> [tool for tool, _ in typed_tools(Store.default(), "spar")]  # an alt label, 'Spark'
+    ['Apache Spark']
+    >>> [tool for tool, _ in typed_tools(Store.default(), "micro")]
+    ['Microsoft Excel', 'Microsoft Power BI']
+    >>> typed_tools(Store.default(), "learn"), typed_tools(Store.default(), "Py")  # inside a name; too short
+    ([], [])
+    """
+    from kg.names import LabelIndex, fold
+    from kg.namespace import CKG
+
+    exact = tool_skills(store, text)
+    if exact is not None:
+        return [exact]
+    key = fold(text)
+    if len(key) < 3:
+        return []
+    index = LabelIndex.of(store)
+    tools = [
+        tool
+        for tool in index.search(text, CKG.Tool, limit=20)
+        if any(fold(name).startswith(key) for name in (index.labels.get(tool, ""), *index.alt.get(tool, ())))
+    ]
+    return [_supported(index, tool, text) for tool in tools[:TOOLS_TYPED]]
 
 
 def _as_closest(option: dict[str, str], text: str) -> dict[str, str]:
@@ -361,14 +410,17 @@ def know_box_options(
     >>> opts[0]["label"], opts[0]["value"].rsplit("/", 1)[-1], opts[0]["search"]
     ('Python programming (level 3)', 'python:3', 'Python programming python:3')
 
-    A tool typed (``PyTorch``, ``PyTorch:3``) offers the skills it supports, first and
-    marked (:data:`TOOL_NOTE`): the plan counts skills, and the box said "No options
-    found".
+    A tool typed (``PyTorch``, ``PyTorch:3``), or the start of its name (``PyTorc``,
+    :func:`typed_tools`), offers the skills it supports, marked (:data:`TOOL_NOTE`),
+    after any skill named with the text: the plan counts skills, and the box said "No
+    options found".
 
     >>> [o["label"] for o in know_box_options(store, "PyTorch", [], skill_options(store))][:1]
     ['convolutional neural networks — a skill PyTorch supports']
     >>> [o["label"] for o in know_box_options(store, "pytorch:3", [], skill_options(store))][:1]
     ['convolutional neural networks (level 3) — a skill PyTorch supports']
+    >>> [o["label"] for o in know_box_options(store, "PyTorc", [], skill_options(store))][:1]
+    ['convolutional neural networks — a skill PyTorch supports']
 
     A level out of 1-5 offers the nearest one, and says so (:data:`LEVEL_NOTE`).
 
@@ -377,35 +429,44 @@ def know_box_options(
     ('Python programming (level 5, the top: levels go from 1 to 5)', 'python:5')
     """
     typed = _TYPED_LEVEL.match(text or "")
-    tool = tool_skills(store, typed.group("name") if typed else (text or "").strip()) if text else None
+    name = typed.group("name") if typed else (text or "").strip()
+    tools = typed_tools(store, name) if name else []
+    supported = _tools_offered(tools)
     if typed is None:
         found = box_options(store, list(KNOW_KINDS), text, chosen, options)
-        if tool is None:
+        if not tools:
             return found
-        # a tool typed: the skills it supports first, said so ("No options found" was all)
+        # a tool typed, or partly typed: the skills it supports, said so ("No options
+        # found" was all), after the skills named so
+        listed = list(options if found is None else found)
+        key = (text or "").strip().casefold()
+        named = [o for o in listed if _names(o, key) and o.get("value") not in supported]
         offered = [
-            {"label": label + TOOL_NOTE.format(tool=tool[0]), "value": iri, "search": f"{label} {text}"}
-            for label, iri in tool[1]
+            {"label": label + note, "value": iri, "search": f"{label} {text}"}
+            for iri, (label, note) in supported.items()
+            if iri not in {o.get("value") for o in named}
         ]
-        ours = {o["value"] for o in offered}
-        return offered + [o for o in (options if found is None else found) if o.get("value") not in ours]
+        ours = {o["value"] for o in named + offered}
+        return named + offered + [o for o in listed if o.get("value") not in ours]
     from kg.explore import search
 
-    name, asked = typed.group("name"), int(typed.group("level"))
+    asked = int(typed.group("level"))
     level = max(1, min(5, asked))
     # 'Python:9' offered Python "— closest match", and counted it at level 5 unsaid
     bound = "" if level == asked else f", the {'top' if asked > 5 else 'lowest'}{LEVEL_NOTE}"
-    hits = [
-        (hit.label, hit.iri) for hit in search(store, name, types=list(KNOW_KINDS), limit=10, closest=True)
+    hits = search(store, name, types=list(KNOW_KINDS), limit=10, closest=True)
+    # the skills named so (when a tool is named too, none merely close), then the tools'
+    pairs = [(hit.label, hit.iri, "") for hit in hits if not (tools and hit.close)]
+    pairs += [
+        (label, iri, note) for iri, (label, note) in supported.items() if iri not in {p[1] for p in pairs}
     ]
-    note = TOOL_NOTE.format(tool=tool[0]) if tool else ""
     leveled = [
         {
             "label": f"{label} (level {level}{bound}){note}",
             "value": f"{iri}:{level}",
             "search": f"{label} {text}",
         }
-        for label, iri in (tool[1] if tool else hits)
+        for label, iri, note in pairs
     ]
     values = {o["value"] for o in leveled}
     kept = set(chosen)
@@ -418,6 +479,25 @@ def know_box_options(
         and (o.get("value") in kept or _split_level(str(o.get("value")))[1] is None)
     ]
     return leveled + rest
+
+
+def _tools_offered(tools: Sequence[tuple[str, list[tuple[str, str]]]]) -> dict[str, tuple[str, str]]:
+    """``{skill IRI: (skill label, mark)}`` of the skills the ``tools`` support, in order,
+    each marked (:data:`TOOL_NOTE`) with the first tool supporting it."""
+    supported: dict[str, tuple[str, str]] = {}
+    for tool, skills in tools:
+        for label, iri in skills:
+            supported.setdefault(iri, (label, TOOL_NOTE.format(tool=tool)))
+    return supported
+
+
+def _names(option: Mapping[str, Any], key: str) -> bool:
+    """Whether ``option`` is a skill named with ``key`` (casefolded), not one offered as
+    a closest match or for a tool."""
+    label = str(option.get("label", ""))
+    return (
+        bool(key) and key in label.casefold() and not label.endswith(CLOSEST) and not _TOOL_MARK.search(label)
+    )
 
 
 def resolve_role(store: Any, name: str) -> str:

@@ -47,3 +47,22 @@ def test_a_tool_typed_offers_the_skills_it_supports(page: Page) -> None:
         arg=ids.PATH_KNOW,
         timeout=10_000,
     )
+
+
+def test_a_tool_partly_typed_offers_them_too(page: Page) -> None:
+    # 'PyTorc' showed "No options found" where 'PyTorch' and 'Pytho' offered something
+    page.goto("/path")
+    page.page.wait_for_selector(f"#{ids.PATH_KNOW}")
+    offered = _offered(page, "PyTorc")
+    assert "deep learning — a skill PyTorch supports" in offered
+    assert "No options found" not in offered
+    page.page.locator(".dash-dropdown-option").filter(
+        has_text=re.compile(r"^\s*deep learning — a skill PyTorch supports\s*$")
+    ).click()
+    page.page.keyboard.press("Escape")
+    page.page.wait_for_function(
+        "(id) => /deep learning/.test(document.getElementById(id).innerText)"
+        " && !/supports/.test(document.getElementById(id).innerText)",
+        arg=ids.PATH_KNOW,
+        timeout=10_000,
+    )
