@@ -15,7 +15,7 @@ from dashboard.elements import keyed_layout
 from dashboard.state import get_store
 from dashboard.views import gaps as view
 from dashboard.views.common import unknown_example
-from dashboard.views.path import box_options, role_options
+from dashboard.views.path import box_options, message_box, role_options
 
 dash.register_page(
     __name__,
@@ -44,7 +44,8 @@ _DOWNLOAD_TITLES = {
 }
 
 GAPS_LOCATION = "gaps-location"
-"""The page's address: ``?example=NAME`` while a shipped example is shown."""
+"""The page's address: ``?example=NAME`` while a shipped example is shown, and
+``target=NAME`` for each target role chosen."""
 
 GAPS_STATUS = "gaps-status"
 """The status region: the verdict on a curriculum checked, for screen readers."""
@@ -103,20 +104,43 @@ def _results(result: dict[str, Any] | None) -> list[Any]:
     return [None, view.summary(report), view.findings_list(report), charts, view.gap_elements(report), said]
 
 
-def layout(example: str | None = None, **_query: Any) -> Any:
+def _unknown_targets(roles: view.TargetsRead, example: str | None) -> html.Div:
+    """The alert for target roles in the address that name no role, with the address
+    most likely meant one click away (as the path finder's "Did you mean")."""
+    box = message_box(roles.problem)
+    if roles.meant is None:
+        return html.Div(box)
+    meant_names = view.target_names(get_store(), roles.meant)
+    href = dash.get_relative_path("/gaps" + view.example_search(example, meant_names))
+    link = dcc.Link(", ".join(meant_names), href=href, id="gaps-did-you-mean")
+    return html.Div([box, html.P(["Did you mean ", link, "?"], className="suggest")])
+
+
+def layout(example: str | None = None, target: Any = None, **_query: Any) -> Any:
     store = get_store()
     options = view.example_options()
     chosen = example if any(o["value"] == example for o in options) else None
+    # the target roles the address names (?target=NAME, once per role): a reload or a
+    # shared link kept the example and lost them
+    roles = view.read_targets(store, target)
     result = None
     # the example loaded is the curriculum checked: a target role chosen next checks it
     # (without it, choosing one on /gaps?example=NAME emptied the report)
     source = view.example_source(chosen) if chosen else None
-    if source and not source.get("error"):
-        result = view.analyse(store, source["text"], source["fmt"], source["name"])
+    if source and not source.get("error") and not roles.problem:
+        result = view.analyse(store, source["text"], source["fmt"], source["name"], roles.values or None)
     message, summary, findings, charts, elements, said = _results(result)
     missing = unknown_example(example, options, "Choose one above, upload a curriculum or paste one.")
     if missing:  # until a curriculum is checked
         summary = html.P(html.Span(missing, className="warn", id="gaps-unknown-example"), className="muted")
+    if roles.problem:  # as careerkg gaps --target: nothing checked against roles it cannot name
+        message = _unknown_targets(roles, chosen)
+        if chosen:
+            summary = html.P(
+                "Not checked yet: choose its target roles under Target roles (or follow the suggestion "
+                "above), and the curriculum is checked against them.",
+                className="muted",
+            )
     has_report = bool(result and result.get("report"))
     return html.Div(
         className="gaps-page",
@@ -182,7 +206,8 @@ def layout(example: str | None = None, **_query: Any) -> Any:
                         "Target roles (optional)",
                         dcc.Dropdown(
                             id=ids.GAPS_TARGETS,
-                            options=role_options(store),
+                            options=role_options(store, roles.values),
+                            value=roles.values,
                             multi=True,
                             placeholder="The curriculum's own",
                         ),
@@ -323,15 +348,17 @@ def _choose(upload: Any, example: Any, _pasted: Any, text: Any) -> Any:
 @callback(
     Output(GAPS_LOCATION, "search"),
     Input("gaps-source", "data"),
+    Input(ids.GAPS_TARGETS, "value"),
     State(ids.GAPS_EXAMPLE, "value"),
     State(GAPS_LOCATION, "search"),
     prevent_initial_call=True,
 )
-def _address(_source: Any, example: Any, search: Any) -> Any:
-    """The address names the curriculum checked: an example chosen, or none for an upload
-    or a paste (the address kept ?example=NAME of the page loaded, and a reload or a
-    shared link showed that example, not the curriculum checked)."""
-    wanted = view.example_search(example)
+def _address(_source: Any, targets: Any, example: Any, search: Any) -> Any:
+    """The address names the curriculum checked (an example chosen, or none for an
+    upload or a paste) and the target roles chosen: the address kept ?example=NAME of
+    the page loaded, and a reload or a shared link showed that example, not the
+    curriculum checked, and lost the target roles."""
+    wanted = view.example_search(example, view.target_names(get_store(), targets))
     return no_update if wanted == (search or "") else wanted
 
 

@@ -27,8 +27,8 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs, urlencode
+from typing import Any, NamedTuple
+from urllib.parse import parse_qs, quote, urlencode
 
 import plotly.graph_objects as go
 from dash import html
@@ -49,6 +49,8 @@ __all__ = [
     "HOVER_WIDTH",
     "MAX_UPLOAD_BYTES",
     "NO_TARGET",
+    "TARGET_PARAM",
+    "TargetsRead",
     "analyse",
     "coverage_figure",
     "coverage_item",
@@ -67,9 +69,12 @@ __all__ = [
     "load_example",
     "moves_section",
     "read_paste",
+    "read_targets",
     "read_upload",
     "summary",
     "summary_tiles",
+    "target_names",
+    "targets_given",
     "term_figure",
     "term_gaps",
     "upload_problem",
@@ -163,16 +168,130 @@ def example_options() -> list[dict[str, str]]:
     return out
 
 
-def example_search(example: str | None) -> str:
-    """The query of the page's address for the curriculum shown: ``?example=NAME`` for a
-    shipped example, ``""`` for an upload or a paste (which no address can hold).
+TARGET_PARAM = "target"
+"""The address's query parameter naming a target role chosen, once per role (as
+``careerkg gaps --target`` is given): ``?example=NAME&target=Data%20Scientist``."""
+
+
+def example_search(example: str | None, targets: Sequence[str] = ()) -> str:
+    """The query of the page's address for the curriculum shown and the target roles
+    chosen: ``?example=NAME`` for a shipped example (none for an upload or a paste, which
+    no address can hold), then ``target=NAME`` for each target role, by the name
+    :func:`target_names` gives it (a reload or a shared link lost them).
 
     Examples
     --------
     >>> example_search("ml-bootcamp.csv"), example_search(None)
     ('?example=ml-bootcamp.csv', '')
+    >>> example_search("ml-bootcamp.csv", ["Data Scientist", "Software Engineer"])
+    '?example=ml-bootcamp.csv&target=Data%20Scientist&target=Software%20Engineer'
+    >>> example_search(None, ["Data Scientist"])
+    '?target=Data%20Scientist'
     """
-    return "?" + urlencode({"example": example}) if example else ""
+    pairs = ([("example", example)] if example else []) + [(TARGET_PARAM, t) for t in targets]
+    return "?" + urlencode(pairs, quote_via=quote) if pairs else ""
+
+
+def target_names(store: Store, targets: Sequence[str] | None) -> list[str]:
+    """The names the address gives the target roles chosen (IRIs): each role's label
+    when it finds the role again, else its prefixed name or IRI (as the path finder's
+    address names its roles).
+
+    Examples
+    --------
+    >>> target_names(Store.default(), ["https://w3id.org/careerkg/id/role/data-scientist"])
+    ['Data Scientist']
+    """
+    from dashboard.views.common import share_name
+
+    return [share_name(store, str(t)) for t in targets or []]
+
+
+def targets_given(search: str | None) -> list[str]:
+    """The target role names of a query, as written (``target`` repeated, or one value
+    of names separated by commas: see :func:`read_targets`).
+
+    Examples
+    --------
+    >>> targets_given("?example=ml-bootcamp.csv&target=Data%20Scientist&target=MLE"), targets_given("")
+    (['Data Scientist', 'MLE'], [])
+    """
+    return parse_qs((search or "").lstrip("?")).get(TARGET_PARAM, [])
+
+
+class TargetsRead(NamedTuple):
+    """The target roles an address names, as :func:`read_targets` reads them."""
+
+    values: list[str]
+    """The IRIs of the roles found, in order, each once: the Target roles box's value."""
+    problem: str
+    """What is wrong with the names not found, one line each (``""`` when none is)."""
+    meant: list[str] | None
+    """With a name not found, the roles the address most likely meant (each such name
+    its closest role); ``None`` when every name was found or one has no close role."""
+
+
+def read_targets(store: Store, given: str | Sequence[str] | None) -> TargetsRead:
+    """The target roles of the address's ``target`` values, read as ``careerkg gaps
+    --target`` reads a role (a label, alt label, IRI or prefixed name): an unknown name
+    says so, with the closest roles. A value that is no role name is also read as names
+    separated by commas (``Data Scientist,MLE``, as the path finder's ``?know=`` is).
+
+    Examples
+    --------
+    >>> store = Store.default()
+    >>> got = read_targets(store, ["Data Scientist", "MLE,data scientist"])
+    >>> [v.rsplit("/", 1)[-1] for v in got.values], got.problem, got.meant
+    (['data-scientist', 'machine-learning-engineer'], '', None)
+    >>> got = read_targets(store, "Data Sientist")
+    >>> got.values, [v.rsplit("/", 1)[-1] for v in got.meant or []]
+    ([], ['data-scientist'])
+    >>> print(got.problem)
+    Target role 'Data Sientist' in the address: unknown role name 'Data Sientist'; closest known labels: 'Data Scientist'.
+    """
+    from dashboard.views.path import join_problems, resolve_role
+    from kg.errors import UnknownEntity
+
+    def role(name: str) -> str | None:
+        try:
+            return resolve_role(store, name)
+        except KGError:
+            return None
+
+    names: list[str] = []
+    for value in [given] if isinstance(given, str) else list(given or []):
+        whole = value.strip()
+        if "," in whole and role(whole) is None:
+            names += [part.strip() for part in whole.split(",") if part.strip()]
+        elif whole:
+            names.append(whole)
+    values: list[str] = []
+    meant: list[str] | None = []
+    problems: list[str] = []
+    for name in names:
+        try:
+            iri = resolve_role(store, name)
+        except UnknownEntity as err:
+            problems.append(f"Target role {name!r} in the address: {err}")
+            close = role(err.suggestions[0]) if err.suggestions else None
+            if close is None or meant is None:
+                meant = None
+            else:
+                meant.append(close)
+            continue
+        except KGError as err:  # a name that is no role's (a skill's, say)
+            problems.append(f"Target role {name!r} in the address: {err}")
+            meant = None
+            continue
+        values.append(iri)
+        if meant is not None:
+            meant.append(iri)
+    values = list(dict.fromkeys(values))
+    return TargetsRead(
+        values,
+        join_problems(problems) if problems else "",
+        list(dict.fromkeys(meant)) if problems and meant else None,
+    )
 
 
 def example_of(search: str | None) -> str | None:

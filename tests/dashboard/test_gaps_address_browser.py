@@ -43,3 +43,59 @@ def test_a_loaded_example_keeps_its_address(page: Page) -> None:
     _titled(page, "ML bootcamp")
     page.page.wait_for_timeout(1000)
     assert page.page.url.endswith("/gaps?example=ml-bootcamp.csv")
+
+
+def _summary_says(page: Page, text: str) -> None:
+    page.page.locator(f"#{ids.GAPS_SUMMARY}", has_text=text).wait_for(timeout=20_000)
+
+
+def _choose_role(page: Page, name: str) -> None:
+    page.page.click(f"#{ids.GAPS_TARGETS}")
+    page.page.keyboard.type(name)
+    page.page.locator(".dash-dropdown-option", has_text=name).first.click()
+    page.page.keyboard.press("Escape")
+
+
+def test_the_address_keeps_the_target_roles_chosen(page: Page) -> None:
+    """Target roles chosen are in the address: a reload checks them again, and Back and
+    Forward go to the roles chosen before and after (a reload kept the example alone,
+    and the report checked the curriculum's own roles: 14 uncovered, not 11)."""
+    page.goto("/gaps?example=msc-ai-data-science.csv")
+    _titled(page, "MSc AI & Data Science")
+    _summary_says(page, "14 uncovered essential skills")
+
+    _choose_role(page, "Software Engineer")
+    page.page.wait_for_function(
+        "() => location.search === '?example=msc-ai-data-science.csv&target=Software%20Engineer'"
+    )
+    _summary_says(page, "11 uncovered essential skills")
+    _choose_role(page, "Data Scientist")
+    both = "?example=msc-ai-data-science.csv&target=Software%20Engineer&target=Data%20Scientist"
+    page.page.wait_for_function(f"() => location.search === '{both}'")
+    _summary_says(page, "15 uncovered essential skills")
+
+    page.page.reload()
+    _summary_says(page, "15 uncovered essential skills")
+    box = page.page.locator(f"#{ids.GAPS_TARGETS}")
+    assert "Software Engineer" in box.inner_text()
+    assert "Data Scientist" in box.inner_text()
+
+    page.page.go_back()
+    page.page.wait_for_function("() => location.search.endsWith('&target=Software%20Engineer')")
+    _summary_says(page, "11 uncovered essential skills")
+    assert "Data Scientist" not in page.page.locator(f"#{ids.GAPS_TARGETS}").inner_text()
+    page.page.go_forward()
+    _summary_says(page, "15 uncovered essential skills")
+
+
+def test_an_unknown_role_in_the_address_offers_the_closest(page: Page) -> None:
+    page.goto("/gaps?example=ml-bootcamp.csv&target=Data%20Sientist")
+    page.page.locator(f"#{ids.GAPS_MESSAGE}", has_text="unknown role name 'Data Sientist'").wait_for(
+        timeout=20_000
+    )
+    page.page.click("#gaps-did-you-mean")
+    page.page.wait_for_function(
+        "() => location.search === '?example=ml-bootcamp.csv&target=Data%20Scientist'"
+    )
+    _summary_says(page, "gaps found")
+    assert "Data Scientist" in page.page.locator(f"#{ids.GAPS_TARGETS}").inner_text()
