@@ -1566,7 +1566,10 @@ def report_graph(report: GapReport) -> Graph:
     ``ckg:suggestion``; each target role gets a ``ckg:RoleCoverage``, with its
     ``ckg:uncoveredSkill``, ``ckg:assumedSkill`` (those assumed only through a narrower
     entry requirement also ``ckg:assumedThroughNarrower``, the requirement's
-    ``skos:broaderTransitive`` naming them) and ``ckg:taughtThroughNarrower``. Labels of the
+    ``skos:broaderTransitive`` naming them) and ``ckg:taughtThroughNarrower``, each with a
+    ``ckg:narrowerTeaching`` naming the narrower skill (a ``ckg:NarrowerTeaching``: its
+    ``ckg:broaderSkill`` and ``ckg:narrowerSkill``, computer programming through Python
+    programming). Labels of the
     skills and roles mentioned are included, so the report can be queried on its own.
 
     Examples
@@ -1656,8 +1659,13 @@ def report_graph(report: GapReport) -> Graph:
             link(c_node, CKG.assumedThroughNarrower, n)
             g.add((entry.iri, SKOS.broaderTransitive, n.iri))
             labelled[entry.iri] = entry.label
-        for n, _through in cov.through_narrower:
+        for i, (n, part_of) in enumerate(cov.through_narrower, 1):  # and which narrower skill
             link(c_node, CKG.taughtThroughNarrower, n)
+            how = URIRef(f"{c_node}/through-{i}")
+            g.add((c_node, CKG.narrowerTeaching, how))
+            g.add((how, RDF.type, CKG.NarrowerTeaching))
+            link(how, CKG.broaderSkill, n)
+            link(how, CKG.narrowerSkill, part_of)
         for n in cov.uncovered:
             link(c_node, CKG.uncoveredSkill, n)
             essential = f"{n.label!r} is essential for {cov.role.label!r}"

@@ -134,6 +134,10 @@ class CKG(DefinedNamespace):
     assumedSkill: URIRef  # RoleCoverage -> skill assumed at entry, not taught
     assumedThroughNarrower: URIRef  # RoleCoverage -> skill assumed only through a narrower entry skill
     taughtThroughNarrower: URIRef  # RoleCoverage -> skill taught only as part of a narrower one
+    NarrowerTeaching: URIRef  # a taughtThroughNarrower skill with the narrower skill that brings it
+    narrowerTeaching: URIRef  # RoleCoverage -> NarrowerTeaching
+    broaderSkill: URIRef  # NarrowerTeaching -> the essential skill covered
+    narrowerSkill: URIRef  # NarrowerTeaching -> the taught skill that covers it
     requiredByCourse: URIRef  # Finding -> boolean
     suggestion: URIRef  # Finding -> what would fix it
     skillName: URIRef  # UnknownSkill -> name as written
