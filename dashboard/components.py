@@ -59,15 +59,17 @@ _CLIP = {
 
 
 def hours(value: float | None) -> str:
-    """Hours for people: whole hours from 10 up, one decimal below.
+    """Hours for people: whole hours from 10 up, one decimal below, as everything that
+    shows a learning path writes them (:func:`kg.pathtext.hours_text`).
 
     Examples
     --------
     >>> hours(1648.33), hours(13.33), hours(2.5), hours(None)
     ('1,648', '13', '2.5', '0')
     """
-    h = float(value or 0)
-    return f"{h:,.0f}" if h >= 10 or h == int(h) else f"{h:.1f}"
+    from kg.pathtext import hours_text
+
+    return hours_text(value)
 
 
 def sr_only(text: str) -> html.Span:

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.paths import alternative_note, path_notes
-from kg.pathtext import shortfall_note
+from kg.pathtext import hours_text, shortfall_note
 
 __all__ = ["FORMATS", "filename", "reasons_text", "render", "to_csv", "to_json", "to_markdown"]
 
@@ -115,9 +115,15 @@ def to_json(path: Mapping[str, Any]) -> str:
 
 
 def _h(x: Any) -> str:
-    """Hours as the CLI gives them: one decimal."""
+    """Hours as the page and the CLI give them (:func:`kg.pathtext.hours_text`).
+
+    Examples
+    --------
+    >>> _h(871.66), _h(13.333), _h(6.666), _h(None), _h("x")
+    ('872', '13', '6.7', '0', '')
+    """
     try:
-        return f"{float(x):.1f}"
+        return hours_text(None if x is None else float(x))
     except (TypeError, ValueError):
         return ""
 
@@ -164,11 +170,11 @@ def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
     <BLANKLINE>
     Known: Python (level 4)
     <BLANKLINE>
-    Total: 13.3 hours in 1 step.
+    Total: 13 hours in 1 step.
     <BLANKLINE>
     | # | skill | level | hours | cumulative | why |
     |---:|---|---|---:|---:|---|
-    | 1 | SQL | 2→3 | 13.3 | 13.3 | required by MLE |
+    | 1 | SQL | 2→3 | 13 | 13 | required by MLE |
     <BLANKLINE>
     Learn alone (no credential covers them): SQL
     >>> print(to_markdown({**p, "known": []}).splitlines()[4])
@@ -207,7 +213,7 @@ def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
         lines += ["", "## Suggested credentials", ""]
         for c in creds:
             covers = ", ".join(_label(x) for x in c.get("covers", []))
-            hours = f", {_num(c['hours'])} h" if c.get("hours") else ""
+            hours = f", {_h(c['hours'])} h" if c.get("hours") else ""
             lines.append(f"- **{_label(c)}** ({c.get('type', '')}{hours}): covers {covers}")
             if c.get("expects"):
                 before = ", ".join(_label(x) for x in c["expects"])

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dashboard.styles import NODE_STYLES
+from kg.pathtext import hours_text
 
 __all__ = [
     "AREAS_SHOWN",
@@ -265,12 +266,14 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "y": [hours[j] for j in idx],
             "name": group,
             "marker": {"color": _AREA_COLOURS[i] if group in kept else _OTHER_COLOUR, "line": BAR_LINE},
-            "customdata": [labels[j] for j in idx],  # the hover text names the step in full
-            "hovertemplate": "%{customdata}<br>%{y:g} h<extra>" + group + "</extra>",
+            # the hover text names the step in full, with its hours as the steps and the
+            # downloads write them (%{y:g} read 13.3333 h): kg.pathtext.hours_text
+            "customdata": [[labels[j], hours_text(hours[j])] for j in idx],
+            "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} h<extra>" + group + "</extra>",
         }
         if group not in kept:  # each bar names its own area
             bars["hovertext"] = [step_area[j] for j in idx]
-            bars["hovertemplate"] = "%{customdata}<br>%{y:g} h<extra>%{hovertext}</extra>"
+            bars["hovertemplate"] = "%{customdata[0]}<br>%{customdata[1]} h<extra>%{hovertext}</extra>"
         data.append(bars)
     cumulative: list[float] = []
     total = 0.0
@@ -284,8 +287,8 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "y": cumulative,
             "name": "cumulative hours",
             "mode": "lines+markers",
-            "customdata": labels,
-            "hovertemplate": "%{customdata}<br>%{y:,.0f} h in all<extra>cumulative hours</extra>",
+            "customdata": [[label, hours_text(c)] for label, c in zip(labels, cumulative, strict=True)],
+            "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} h in all<extra>cumulative hours</extra>",
             "yaxis": "y2",
             "line": {"color": "#C62828", "width": 2},
         }
@@ -591,7 +594,9 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 10 else f"{value:,.1f}"
+    from kg.pathtext import hours_text
+
+    return hours_text(value)
 
 
 def figure_table(

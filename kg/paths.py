@@ -92,6 +92,7 @@ from rdflib import URIRef
 
 from kg.errors import KGError, NoLearningPath, UnknownEntity
 from kg.names import closest_labels, fold
+from kg.pathtext import hours_text
 from kg.project import DEFAULT_HOURS, edges_of, in_edges_of
 
 if TYPE_CHECKING:
@@ -1161,9 +1162,9 @@ def alternative_note(path: Mapping[str, Any], alt: Mapping[str, Any]) -> str:
     >>> alt = {"total_hours": 146.7, "steps": [step("SQL", 3, 40), step("linear algebra", 4, 26.7, 3),
     ...                                        step("CI/CD", 4, 80)]}
     >>> alternative_note(plan, alt)
-    '+46.7 h; adds linear algebra (3→4); takes CI/CD to level 4, not 3'
+    '+47 h; adds linear algebra (3→4); takes CI/CD to level 4, not 3'
     >>> alternative_note(alt, plan)
-    '-46.7 h; takes CI/CD to level 3, not 4; leaves out linear algebra'
+    '-47 h; takes CI/CD to level 3, not 4; leaves out linear algebra'
     """
     steps = {str(s["label"]): s for s in path.get("steps", [])}
     other = {str(s["label"]): s for s in alt.get("steps", [])}
@@ -1178,7 +1179,7 @@ def alternative_note(path: Mapping[str, Any], alt: Mapping[str, Any]) -> str:
             other_level.append(f"{label} to level {to}, not {mine}")
     drops = [label for label in steps if label not in other]
     delta = float(alt.get("total_hours") or 0) - float(path.get("total_hours") or 0)
-    parts = [f"{delta:+.1f} h"]
+    parts = [f"{hours_text(delta, sign=True)} h"]  # as the page and the CLI write hours
     if adds:
         parts.append("adds " + ", ".join(adds))
     if other_level:

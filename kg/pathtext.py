@@ -3,12 +3,52 @@ all say, word for word (so a mentor reading one and a learner reading another re
 same thing).
 
 Kept apart from :mod:`kg.cli` (the dashboard does not import the command line) and
-from the computation in :mod:`kg.paths`.
+from the computation in :mod:`kg.paths`; :mod:`kg.paths` may use them.
 """
 
 from __future__ import annotations
 
-__all__ = ["shortfall_note"]
+__all__ = ["hours_text", "shortfall_note"]
+
+
+def hours_text(value: float | None, *, sign: bool = False) -> str:
+    """Learning hours as people read them, the one rule for every place a path's hours
+    are shown (the path finder page and its chart, the Markdown download, ``careerkg
+    path`` as a table or Markdown, how an alternative differs): whole hours from 10 up,
+    with thousands separators, one decimal below (a whole number without it).
+
+    The hours are estimates (a skill's hours, scaled to the levels a step goes
+    between): "871.66" is no more true than "872". The page said 872 hours where the
+    Markdown download and the CLI said 871.7.
+
+    Parameters
+    ----------
+    value : float or None
+        The hours (``None`` reads as 0).
+    sign : bool
+        Write ``+`` before a number that is not negative (a difference: ``+293``).
+
+    Returns
+    -------
+    str
+        The number, without a unit.
+
+    Examples
+    --------
+    >>> hours_text(871.66), hours_text(1648.33), hours_text(13.33), hours_text(9.96)
+    ('872', '1,648', '13', '10')
+    >>> hours_text(6.666), hours_text(40.0), hours_text(None)
+    ('6.7', '40', '0')
+    >>> hours_text(293.3, sign=True), hours_text(-6.66, sign=True), hours_text(-0.01, sign=True)
+    ('+293', '-6.7', '+0')
+    """
+    h = round(float(value or 0), 1)
+    if h == 0:
+        h = 0.0  # no "-0"
+    plus = "+" if sign else ""
+    if abs(h) >= 10 or h == int(h):
+        return f"{h:{plus},.0f}"
+    return f"{h:{plus}.1f}"
 
 
 def _routes(n: int) -> str:

@@ -19,7 +19,7 @@ from kg.paths import (
     source_unspecified_note,
     unspecified_note,
 )
-from kg.pathtext import shortfall_note
+from kg.pathtext import hours_text, shortfall_note
 
 __all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
@@ -149,26 +149,26 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     roles: Analyst → Data Scientist (typically 2 years)
     <BLANKLINE>
       #  skill             level  hours  cumulative  why
-      1  Linear Algebra    0→3     30.0        30.0  prerequisite of Machine Learning
-      2  Machine Learning  0→3     60.0        90.0  required by Data Scientist at level 3 (essential)
+      1  Linear Algebra    0→3       30          30  prerequisite of Machine Learning
+      2  Machine Learning  0→3       60          90  required by Data Scientist at level 3 (essential)
     <BLANKLINE>
-    total: 90.0 hours in 2 steps
+    total: 90 hours in 2 steps
     learn alone: Linear Algebra, Machine Learning
     >>> for line in render_table(path, width=92).splitlines()[3:]:
     ...     print(line)
        #  skill             level  hours  cumulative  why
-       1  Linear Algebra    0→3     30.0        30.0  prerequisite of Machine Learning
-       2  Machine Learning  0→3     60.0        90.0  required by Data Scientist at level 3
+       1  Linear Algebra    0→3       30          30  prerequisite of Machine Learning
+       2  Machine Learning  0→3       60          90  required by Data Scientist at level 3
                                                       (essential)
     <BLANKLINE>
-    total: 90.0 hours in 2 steps
+    total: 90 hours in 2 steps
     learn alone: Linear Algebra, Machine Learning
     >>> for line in render_table(path, width=60).splitlines()[3:8]:
     ...     print(line)
        #  skill             level  hours  cumulative
-       1  Linear Algebra    0→3     30.0        30.0
+       1  Linear Algebra    0→3       30          30
           why: prerequisite of Machine Learning
-       2  Machine Learning  0→3     60.0        90.0
+       2  Machine Learning  0→3       60          90
           why: required by Data Scientist at level 3 (essential)
     """
     if width is None:
@@ -188,7 +188,7 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     if path.steps:
         pw = max(2, *(len(str(s.position)) for s in path.steps))
         w = max(5, *(len(s.label) for s in path.steps))
-        hw = max(5, *(len(f"{s.hours:.1f}") for s in path.steps))
+        hw = max(5, *(len(hours_text(s.hours)) for s in path.steps))
         # a long label (ESCO has skills of 85 characters) wraps in its column: rows fit the width
         w = min(w, max(SKILL_COLUMN, width - (pw + hw + 27)))
         row = f"  {'#':>{pw}}  {'skill':<{w}}  level  {'hours':>{hw}}  cumulative  "
@@ -197,8 +197,8 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
         for s in path.steps:
             label, *more_label = _fill(s.label, w, 0) if len(s.label) > w else [s.label]
             head = (
-                f"  {s.position:>{pw}}  {label:<{w}}  {_level(s.from_level, s.level):<5}  {s.hours:>{hw}.1f}"
-                f"  {s.cumulative_hours:>10.1f}  "
+                f"  {s.position:>{pw}}  {label:<{w}}  {_level(s.from_level, s.level):<5}"
+                f"  {hours_text(s.hours):>{hw}}  {hours_text(s.cumulative_hours):>10}  "
             )
             why = "; ".join(s.reasons)
             if column:  # never with a label wrapped: the column is there only when rows fit whole
@@ -212,7 +212,7 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
         lines.append("")
     else:
         lines += [*_fill(_nothing(path), width, 0), ""]
-    lines.append(f"total: {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}")
+    lines.append(f"total: {hours_text(path.total_hours)} hours in {_plural(len(path.steps), 'step')}")
     if path.steps and (unspecified := _unspecified(path)):
         lines += _fill(f"note: {unspecified}", width, 6)
     if from_scratch := _from_scratch(path):
@@ -222,7 +222,7 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     if path.credentials:
         lines.append("credentials covering the plan:")
         for c in path.credentials:
-            head = f"  - {c.label} ({c.type}, {c.hours:g} h): "
+            head = f"  - {c.label} ({c.type}, {hours_text(c.hours)} h): "
             lines += fill_list(head, [path.label(x) for x in c.covers], width, 6)
             if c.expects:
                 lines += fill_list(
@@ -239,7 +239,7 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
         lines.append("alternatives:")
         plan = path.to_dict()
         for i, (alt, d) in enumerate(zip(path.alternatives, plan["alternatives"], strict=True), start=2):
-            effort = _keep(f"{alt.total_hours:.1f} hours in {_plural(len(alt.steps), 'step')}")
+            effort = _keep(f"{hours_text(alt.total_hours)} hours in {_plural(len(alt.steps), 'step')}")
             lines += _fill(f"  {i}. {_chain_kept(alt)}{_keep(_years(alt))}: {effort}", width, 6)
             lines += _fill(f"      against the plan above: {alternative_note(plan, d)}", width, 6)
     if fewer := _fewer(path, asked):
@@ -267,7 +267,7 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     >>> md = render_markdown(learning_path(tiny_graph(), "role:analyst", "role:data-scientist"))
     >>> md.splitlines()[0]
     '## Learning path: Analyst → Data Scientist'
-    >>> "| 2 | Machine Learning | 0→3 | 60.0 | 90.0 |" in md
+    >>> "| 2 | Machine Learning | 0→3 | 60 | 90 |" in md
     True
     >>> print(render_markdown(learning_path(tiny_graph(), "role:analyst", "role:analyst")))
     ## Learning path: Analyst → Analyst
@@ -276,7 +276,7 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     <BLANKLINE>
     Nothing to learn: you already have every skill the target requires.
     <BLANKLINE>
-    **Total:** 0.0 hours in 0 steps
+    **Total:** 0 hours in 0 steps
     """
     src = path.label(path.source) if path.source is not None else "your skills"
     out = [f"## Learning path: {src} → {path.label(path.target)}", ""]
@@ -291,13 +291,13 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
         out += ["", "| # | skill | level | hours | cumulative | why |", "|---:|---|---|---:|---:|---|"]
         for s in path.steps:
             out.append(
-                f"| {s.position} | {_md(s.label)} | {_level(s.from_level, s.level)} | {s.hours:.1f} "
-                f"| {s.cumulative_hours:.1f} | {_md('; '.join(s.reasons))} |"
+                f"| {s.position} | {_md(s.label)} | {_level(s.from_level, s.level)} | {hours_text(s.hours)} "
+                f"| {hours_text(s.cumulative_hours)} | {_md('; '.join(s.reasons))} |"
             )
     else:
         nothing = _nothing(path)
         out += ["", nothing[0].upper() + nothing[1:] + "."]
-    out += ["", f"**Total:** {path.total_hours:.1f} hours in {_plural(len(path.steps), 'step')}"]
+    out += ["", f"**Total:** {hours_text(path.total_hours)} hours in {_plural(len(path.steps), 'step')}"]
     if path.steps and (unspecified := _unspecified(path)):
         out += ["", f"**Note:** {unspecified}."]
     if from_scratch := _from_scratch(path):
@@ -308,7 +308,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
         out += ["", "**Credentials covering the plan:**", ""]
         for c in path.credentials:
             out.append(
-                f"- {c.label} ({c.type}, {c.hours:g} h): " + ", ".join(path.label(x) for x in c.covers)
+                f"- {c.label} ({c.type}, {hours_text(c.hours)} h): "
+                + ", ".join(path.label(x) for x in c.covers)
             )
             if c.expects:
                 out.append(
@@ -326,7 +327,7 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
         out += ["", "**Alternatives:**", ""]
         plan = path.to_dict()
         for alt, d in zip(path.alternatives, plan["alternatives"], strict=True):
-            effort = f"{alt.total_hours:.1f} hours in {_plural(len(alt.steps), 'step')}"
+            effort = f"{hours_text(alt.total_hours)} hours in {_plural(len(alt.steps), 'step')}"
             out.append(f"- {_chain(alt)}{_years(alt)}: {effort}")
             out.append(f"  - against the plan above: {_md(alternative_note(plan, d))}")
     if fewer := _fewer(path, asked):

@@ -101,4 +101,4 @@ def test_a_phone_labels_as_many_steps_as_its_chart_holds(browser: Any) -> None:
     fig = effort_figure(steps, AREAS)
     long = f"1. {steps[0]['label']}"
     assert fig["layout"]["xaxis"]["labelalias"][long].endswith("…")
-    assert fig["data"][0]["customdata"][0] == long
+    assert fig["data"][0]["customdata"][0][0] == long

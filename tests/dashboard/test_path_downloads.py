@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from dashboard.downloads import render, to_csv, to_markdown
 from dashboard.views import path as view
 from kg.cli import _register, cli
+from kg.pathtext import hours_text
 from kg.store import Store
 
 ROLE = "https://w3id.org/careerkg/id/role/"
@@ -54,8 +55,8 @@ def test_the_markdown_download_says_what_the_cli_markdown_says(store: Store) -> 
     alone = ", ".join(x["label"] for x in p["uncovered"])
     assert f"Learn alone (no credential covers them): {alone}" in md
     assert f"**Learn alone** (no credential covers them): {alone}" in cli
-    # hours to one decimal, as the CLI says them (not 13.33 against the CLI's 13.3)
-    total = f"{p['total_hours']:.1f}"
+    # hours as the CLI says them (not 13.33 against the CLI's 13.3): kg.pathtext.hours_text
+    total = hours_text(p["total_hours"])
     assert f"Total: {total} hours in {len(p['steps'])} steps." in md
     assert f"**Total:** {total} hours" in cli
 
@@ -68,7 +69,7 @@ def test_the_markdown_download_lists_the_alternatives_and_marks_a_switch(store: 
     for alt in p["alternatives"]:
         chain = " → ".join(r["label"] for r in alt["roles"])
         years = f"(typically {alt['years']:g} years)"
-        assert f"- {chain} {years}: {alt['total_hours']:.1f} hours in {len(alt['steps'])} steps" in md
+        assert f"- {chain} {years}: {hours_text(alt['total_hours'])} hours in {len(alt['steps'])} steps" in md
     down = view.compute(store, ROLE + "lead-machine-learning-engineer", ROLE + "data-scientist", [])["path"]
     assert down["switch"]
     assert (
@@ -89,7 +90,7 @@ def test_a_label_with_a_pipe_keeps_the_markdown_table_whole() -> None:
     }
     md = to_markdown({"target": {"label": "T"}, "steps": [step], "total_hours": 1})
     row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
-    assert row == "| 1 | ML \\| stats | 0→3 | 1.0 | 1.0 | x |"
+    assert row == "| 1 | ML \\| stats | 0→3 | 1 | 1 | x |"
 
 
 def test_the_markdown_download_says_when_fewer_alternatives_exist_than_asked(store: Store) -> None:

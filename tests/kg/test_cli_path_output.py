@@ -44,10 +44,10 @@ def test_one_step_and_one_year_are_singular(runner: CliRunner, one_step: Path) -
     table = runner.invoke(cli, args)
     assert table.exit_code == 0, table.output
     assert "(typically 1 year)" in table.output
-    assert "total: 12.0 hours in 1 step\n" in table.output
+    assert "total: 12 hours in 1 step\n" in table.output
     md = runner.invoke(cli, [*args, "--format", "md"])
     assert "(typically 1 year)" in md.output
-    assert "**Total:** 12.0 hours in 1 step\n" in md.output
+    assert "**Total:** 12 hours in 1 step\n" in md.output
 
 
 def _reasons(lines: list[str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from dashboard.downloads import to_markdown
 from dashboard.views import path as view
 from kg.cli import _register, cli
 from kg.paths import alternative_note
+from kg.pathtext import hours_text
 from kg.store import Store
 from tests.support.components import texts
 
@@ -37,7 +38,7 @@ def test_the_note_names_what_an_alternative_adds_and_its_extra_hours(plan: dict)
     mine = {s["label"]: s for s in plan["steps"]}
     for alt in plan["alternatives"]:
         note = alternative_note(plan, alt)
-        assert note.startswith(f"{alt['total_hours'] - plan['total_hours']:+.1f} h")
+        assert note.startswith(f"{hours_text(alt['total_hours'] - plan['total_hours'], sign=True)} h")
         for s in alt["steps"]:
             if s["label"] not in mine:
                 assert s["label"] in note  # every step it adds is named
@@ -56,7 +57,7 @@ def test_the_cli_table_and_markdown_say_how_each_alternative_differs(plan: dict)
         assert f"against the plan above: {note}" in table
         assert f"  - against the plan above: {note}" in md
         chain = " → ".join(r["label"] for r in alt["roles"])
-        assert f"{chain} (typically {alt['years']:g} years): {alt['total_hours']:.1f} hours" in md
+        assert f"{chain} (typically {alt['years']:g} years): {hours_text(alt['total_hours'])} hours" in md
 
 
 def test_the_page_and_its_download_say_how_each_alternative_differs() -> None:
