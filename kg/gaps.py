@@ -456,6 +456,29 @@ class Coverage:
             f"({narrower.label} counts for it up to level {top})"
         )
 
+    def uncovered_detail(self, skill: Node) -> str:
+        """Why ``skill`` of ``uncovered`` is: :meth:`below_text` for one taught or assumed
+        too low (``taught to level 3 of 4, through Python programming``), else ``taught
+        by no course``; the CSV and RDF reports say it as the text does.
+
+        Examples
+        --------
+        >>> from kg.namespace import ROLE, SKILL
+        >>> cp, sql = Node(SKILL["computer-programming"], "computer programming"), Node(SKILL.sql, "SQL")
+        >>> se = Node(ROLE["software-engineer"], "Software Engineer")
+        >>> cov = Coverage(se, 2, (), (), (cp, sql), (), ((cp, 2, 4),))
+        >>> cov.uncovered_detail(cp), cov.uncovered_detail(sql)
+        ('taught to level 2 of 4', 'taught by no course')
+        >>> cov.uncovered_fix(cp), cov.uncovered_fix(sql)
+        ("teach 'computer programming' to level 4 (the courses reach level 2)", "add a course teaching 'SQL'")
+        """
+        return self.below_text(skill) or "taught by no course"
+
+    def uncovered_fix(self, skill: Node) -> str:
+        """What would cover ``skill`` of ``uncovered``: :meth:`below_fix` for one taught
+        or assumed too low, else a course teaching it."""
+        return self.below_fix(skill) or f"add a course teaching {skill.label!r}"
+
     @property
     def below_fixes(self) -> str:
         """What brings each skill of ``below_level`` to the level required, ``; ``-separated."""
@@ -1313,16 +1336,7 @@ def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> l
             }
         )
     for cov in report.coverage:
-        for n in cov.uncovered:
-            detail, fix = "taught by no course", f"add a course teaching {n.label!r}"
-            if short := cov.shortfall(n):
-                top, need, narrower, at_entry = short
-                detail = (
-                    f"{'assumed at entry' if at_entry else 'taught'} to level {top} at most"
-                    + (f", through {narrower.label}" if narrower else "")
-                    + f", level {need} required"
-                )
-                fix = cov.below_fix(n) if narrower else f"teach {n.label!r} to level {need}"
+        for n in cov.uncovered:  # worded as the text report words it (Coverage.shortfall)
             rows.append(
                 {
                     "kind": "uncovered_skill",
@@ -1330,8 +1344,9 @@ def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> l
                     "term": "",
                     "skill": n.label,
                     "prerequisite": "",
-                    "detail": f"essential for {cov.role.label!r} ({cov.percent:g}% covered), {detail}",
-                    "suggestion": fix,
+                    "detail": f"essential for {cov.role.label!r} ({cov.percent:g}% covered), "
+                    + cov.uncovered_detail(n),
+                    "suggestion": cov.uncovered_fix(n),
                 }
             )
     if not report.coverage_checked:  # no uncovered_skill row would read as every role covered
@@ -1668,21 +1683,11 @@ def report_graph(report: GapReport) -> Graph:
             link(how, CKG.narrowerSkill, part_of)
         for n in cov.uncovered:
             link(c_node, CKG.uncoveredSkill, n)
-            essential = f"{n.label!r} is essential for {cov.role.label!r}"
-            if short := cov.shortfall(n):
-                top, need, narrower, at_entry = short
-                f = finding(
-                    CKG.UncoveredSkill,
-                    f"{essential} but {'assumed at entry' if at_entry else 'taught'} only to level {top} "
-                    f"of the {need} it requires" + (f", through {narrower.label}" if narrower else ""),
-                    cov.below_fix(n),
-                )
-            else:
-                f = finding(
-                    CKG.UncoveredSkill,
-                    f"{essential} but taught by no course",
-                    f"add a course teaching {n.label!r}",
-                )
+            f = finding(  # worded as the text report words it (Coverage.shortfall)
+                CKG.UncoveredSkill,
+                f"{n.label!r} is essential for {cov.role.label!r} but {cov.uncovered_detail(n)}",
+                cov.uncovered_fix(n),
+            )
             link(f, CKG.aboutSkill, n)
             link(f, CKG.aboutRole, cov.role)
     for d in report.duplicates:
