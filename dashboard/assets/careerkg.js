@@ -200,12 +200,153 @@ window.careerkg.refocus = function () {
   if (target) { target.focus(); }
 };
 
+/* The app's graph canvases (Cytoscape, each in a .canvas-frame) on a phone and on a
+   touch screen:
+   - one finger scrolls the page past a canvas, as it does the rest of the page:
+     Cytoscape took every drag that began on the canvas for a pan, or a node's move, and
+     a phone user could not scroll past a graph that took half the screen. Its touches
+     are kept from Cytoscape; a tap still selects a node (the browser's click after a
+     tap reaches Cytoscape as a mouse's does);
+   - two fingers move and zoom the graph (Cytoscape's own two-finger gesture did
+     nothing with fingers closer than 200 px: it took them for a long press);
+   - on a phone (the width where the explorer stacks) a canvas is as tall as its graph
+     needs at the phone's width, from MIN px up to 70% of the window: the explorer's
+     fixed 70vh, and the path finder's and the gaps page's 520-600 px, drew most graphs
+     in a third of their height, the rest empty;
+   - before a press, Cytoscape is told where its canvas now is: it keeps the canvas's
+     position from when it last looked, and after the page above it moved (the phone's
+     filters folding away, a status line of another length) a tap or a click selected
+     what was drawn that far away, or nothing. */
+window.careerkg.canvas = {
+  PAD: 30,
+  MIN: 200,
+  hintMs: 1600,
+  phone: function () {
+    return !!(window.matchMedia && window.matchMedia('(max-width: 800px)').matches);
+  },
+  cyOf: function (frame) {
+    var el = frame.querySelector(':scope > .canvas');
+    var cy = el && el._cyreg && el._cyreg.cy;
+    return cy && !cy.destroyed() ? cy : null;
+  },
+  /* On a phone, the frame's height (--canvas-height) for the graph drawn, which is then
+     fitted to it; elsewhere the page's own height. */
+  fit: function (frame) {
+    var c = window.careerkg.canvas, cy = c.cyOf(frame);
+    if (!cy) { return; }
+    if (!c.phone()) {
+      if (frame.style.getPropertyValue('--canvas-height')) {
+        frame.style.removeProperty('--canvas-height');
+        cy.resize();
+      }
+      return;
+    }
+    var els = cy.elements(), height = c.MIN;
+    if (els.nonempty()) {
+      var bb = els.boundingBox();
+      var room = Math.max(frame.clientWidth - 2 * c.PAD, 1);
+      var zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), room / Math.max(bb.w, 1)));
+      height = Math.ceil(bb.h * zoom + 2 * c.PAD);
+      height = Math.max(c.MIN, Math.min(Math.floor(window.innerHeight * 0.7), height));
+    }
+    frame.style.setProperty('--canvas-height', height + 'px');
+    cy.resize();
+    if (els.nonempty()) { cy.fit(els, c.PAD); }
+  },
+  /* The frame's touch and press handlers (once), and the fit after each layout of its
+     Cytoscape instance (once per instance: a page drawn again has a new one). */
+  hook: function (frame) {
+    var c = window.careerkg.canvas, cy = c.cyOf(frame);
+    if (!frame.careerkgHooked) {
+      frame.careerkgHooked = true;
+      c.listen(frame);
+    }
+    if (cy && frame.careerkgCy !== cy) {
+      frame.careerkgCy = cy;
+      cy.on('layoutstop', function () { c.fit(frame); });
+      c.fit(frame);
+    }
+  },
+  listen: function (frame) {
+    var c = window.careerkg.canvas;
+    var pinch = null, one = null, hint = null;
+    var opts = {capture: true, passive: false};
+    var fingers = function (e) {
+      var box = frame.getBoundingClientRect(), a = e.touches[0], b = e.touches[1];
+      return {x: (a.clientX + b.clientX) / 2 - box.left, y: (a.clientY + b.clientY) / 2 - box.top,
+              d: Math.max(Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY), 1)};
+    };
+    var startPinch = function (e) {
+      var cy = c.cyOf(frame);
+      var pan = cy && cy.pan();  // a copy: Cytoscape changes its own as the graph moves
+      pinch = cy ? {at: fingers(e), zoom: cy.zoom(), pan: {x: pan.x, y: pan.y}} : null;
+    };
+    var showHint = function () {
+      frame.classList.add('canvas-hint');
+      clearTimeout(hint);
+      hint = setTimeout(function () { frame.classList.remove('canvas-hint'); }, c.hintMs);
+    };
+    // where the canvas is now, before Cytoscape reads a press
+    var locate = function () { var cy = c.cyOf(frame); if (cy) { cy.resize(); } };
+    frame.addEventListener('mousedown', locate, true);
+    frame.addEventListener('touchstart', function (e) {
+      e.stopPropagation();
+      locate();
+      if (e.touches.length >= 2) { one = null; startPinch(e); } else {
+        pinch = null;
+        one = {x: e.touches[0].clientX, y: e.touches[0].clientY};
+      }
+    }, opts);
+    frame.addEventListener('touchmove', function (e) {
+      e.stopPropagation();
+      if (e.touches.length < 2 || !pinch) {
+        var t = e.touches[0];
+        if (one && t && Math.hypot(t.clientX - one.x, t.clientY - one.y) > 12) { one = null; showHint(); }
+        return;
+      }
+      if (!e.cancelable) { return; }  // the page is scrolling already
+      e.preventDefault();
+      var cy = c.cyOf(frame);
+      if (!cy) { return; }
+      var now = fingers(e);
+      var zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), pinch.zoom * now.d / pinch.at.d));
+      // the point of the graph under the fingers' midpoint stays under it
+      var gx = (pinch.at.x - pinch.pan.x) / pinch.zoom, gy = (pinch.at.y - pinch.pan.y) / pinch.zoom;
+      cy.viewport({zoom: zoom, pan: {x: now.x - gx * zoom, y: now.y - gy * zoom}});
+    }, opts);
+    var end = function (e) {
+      e.stopPropagation();
+      if (e.touches.length >= 2) { startPinch(e); } else { pinch = null; }
+      if (e.touches.length === 0) { one = null; }
+    };
+    frame.addEventListener('touchend', end, opts);
+    frame.addEventListener('touchcancel', end, opts);
+  },
+  hookAll: function () {
+    document.querySelectorAll('.canvas-frame').forEach(window.careerkg.canvas.hook);
+  }
+};
+(function () {
+  var width = window.innerWidth, timer = null;
+  // a new width (a phone turned, a window resized), not a new height: a phone's address
+  // bar, hiding as the page scrolls, changes the height, and the graph is left as it is
+  window.addEventListener('resize', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (window.innerWidth === width) { return; }
+      width = window.innerWidth;
+      document.querySelectorAll('.canvas-frame').forEach(window.careerkg.canvas.fit);
+    }, 150);
+  });
+})();
+
 (function () {
   var queued = false;
   var run = function () {
     queued = false;
     window.careerkg.fixAria();
     window.careerkg.refocus();
+    window.careerkg.canvas.hookAll();
   };
   new MutationObserver(function () {
     if (!queued) { queued = true; window.requestAnimationFrame(run); }

@@ -55,8 +55,11 @@ def browser() -> Iterator[Any]:
 class Page:
     """A browser page that records console errors and page errors."""
 
-    def __init__(self, browser: Any, base: str, viewport: dict[str, int] | None = None) -> None:
-        self.context = browser.new_context(viewport=viewport or {"width": 1440, "height": 900})
+    def __init__(
+        self, browser: Any, base: str, viewport: dict[str, int] | None = None, **options: Any
+    ) -> None:
+        # options: more of the browser context's (has_touch=True, is_mobile=True for a phone's touch screen)
+        self.context = browser.new_context(viewport=viewport or {"width": 1440, "height": 900}, **options)
         self.page = self.context.new_page()
         self.base = base
         self.errors: list[str] = []
@@ -137,10 +140,13 @@ SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "h
 """The viewports of a desktop and a phone, for ``pytest.fixture(params=..., ids=...)``."""
 
 
-def open_page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> Iterator[Page]:
+def open_page(
+    browser: Any, server: str, viewport: dict[str, int] | None = None, **options: Any
+) -> Iterator[Page]:
     """A page for a test (``yield from`` it in a fixture): closed afterwards, and the
-    test fails if the page logged a console error or raised."""
-    p = Page(browser, server, viewport)
+    test fails if the page logged a console error or raised. ``options`` go to the
+    browser context (``has_touch=True``...)."""
+    p = Page(browser, server, viewport, **options)
     yield p
     errors = list(p.errors)
     p.close()
