@@ -706,8 +706,25 @@ class GapReport:
 
     @property
     def has_gaps(self) -> bool:
-        """True when anything but duplicates and idle courses was found (the CLI then exits 1)."""
+        """True when anything but duplicates and idle courses was found (the CLI then
+        exits 1, as it does without a target role: :attr:`exit_code`)."""
         return self.gap_count > 0
+
+    @property
+    def exit_code(self) -> int:
+        """What ``careerkg gaps`` exits with: 0 when no gap was found and a target role's
+        essential skills were checked; 1 when a gap was found, or when no target role was
+        (no gap found then says nothing of the roles the curriculum prepares for, and a
+        script reading 0 as "no gaps" took a forgotten ``--target`` for a pass).
+
+        Examples
+        --------
+        >>> from kg.curriculum import Curriculum
+        >>> cur = Curriculum(URIRef("urn:c"), "c", [], fmt="csv")
+        >>> GapReport(cur, []).exit_code, GapReport(cur, [Node(URIRef("urn:r"), "r")]).exit_code
+        (1, 0)
+        """
+        return 0 if self.coverage_checked and not self.has_gaps else 1
 
     @property
     def coverage_checked(self) -> bool:

@@ -120,9 +120,12 @@ def gaps_command(
     requirements: SKILL; ...' and '# target roles: ROLE; ...'. Examples:
     data/curricula/.
 
-    Exits 0 when there are no gaps, 1 when there are (missing prerequisites,
-    order violations, unknown skills, uncovered essential skills of a target
-    role; skills taught twice are reported but are no gaps), 2 on bad input.
+    Exits 0 when there are no gaps against at least one target role; 1 when
+    there are gaps (missing prerequisites, order violations, unknown skills,
+    uncovered essential skills of a target role; skills taught twice are
+    reported but are no gaps), or when no target role is named (--target, or
+    the file's own), since then no role's essential skills were checked; 2 on
+    bad input.
 
     \b
     careerkg gaps data/curricula/msc-ai-data-science.csv --target "Machine Learning Engineer"
@@ -131,7 +134,7 @@ def gaps_command(
     from kg.cli import fail
     from kg.curriculum import curriculum_csv, read_curriculum
     from kg.errors import UnknownEntity
-    from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
+    from kg.gaps import NO_TARGET, find_gaps, report_csv, report_graph, report_markdown, report_table
 
     if str(curriculum) == "-":  # said '-: no such file'
         raise click.UsageError(
@@ -180,4 +183,11 @@ def gaps_command(
             )
         else:
             click.echo(f"no course to move: {moved_to} not written", err=True)
-    raise SystemExit(1 if report.has_gaps else 0)
+    if not report.coverage_checked and not report.has_gaps:  # why 1 with no gap found
+        how = report.coverage_note.removeprefix(NO_TARGET + ": ")
+        click.echo(
+            f"exit status 1: no gap found, but no target role was named, so no role's essential skills "
+            f"were checked: {how}",
+            err=True,
+        )
+    raise SystemExit(report.exit_code)

@@ -51,10 +51,26 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+# a role whose essential skills CLEAN teaches: no shipped role's are all taught by it
+CLEAN_ROLE = """\
+@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix skill: <https://w3id.org/careerkg/id/skill/> .
+<https://example.org/role/dl-intern> a ckg:Role ; skos:prefLabel "Deep learning intern"@en ;
+    ckg:hasRequirement [ a ckg:Requirement ; ckg:requiredSkill skill:deep-learning ;
+                         ckg:importance ckg:Essential ; ckg:level 3 ] .
+"""
+
+
 def test_clean_curriculum_exits_0(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["gaps", str(_write(tmp_path, "clean.csv", CLEAN))])
+    role = _write(tmp_path, "role.ttl", CLEAN_ROLE)
+    args = ["gaps", str(_write(tmp_path, "clean.csv", CLEAN)), "--data", str(role)]
+    result = runner.invoke(cli, [*args, "--target", "Deep learning intern"])
     assert result.exit_code == 0, result.output
     assert "0 missing prerequisites, 0 order violations, 0 unknown skills" in result.output
+    assert "Deep learning intern  100.0%" in result.output
+    # no target role: no gap found, but no role's essential skills were checked (exit 1)
+    assert runner.invoke(cli, args).exit_code == 1
 
 
 def test_summary_counts_in_the_singular_and_plural(runner: CliRunner, tmp_path: Path) -> None:
@@ -167,8 +183,12 @@ def test_data_option_adds_skills(runner: CliRunner, tmp_path: Path) -> None:
         "c.csv",
         "# entry requirements: Python programming\ncourse,term,teaches,requires\nJAX,1,JAX programming,\n",
     )
-    assert runner.invoke(cli, ["gaps", str(cur)]).exit_code == 1  # unknown without --data
-    assert runner.invoke(cli, ["gaps", str(cur), "--data", str(extra)]).exit_code == 0
+    without = runner.invoke(cli, ["gaps", str(cur)])
+    assert without.exit_code == 1
+    assert "1 unknown skill" in without.stdout  # unknown without --data
+    known = runner.invoke(cli, ["gaps", str(cur), "--data", str(extra)])
+    assert "0 unknown skills" in known.stdout
+    assert known.exit_code == 1  # no gap, but no target role checked (test_gaps_cli_no_target.py)
 
 
 @pytest.mark.parametrize(
@@ -274,5 +294,7 @@ def test_python_m_kg_gaps_runs(tmp_path: Path) -> None:
         text=True,
         check=False,
     )
-    assert proc.returncode == 0, proc.stderr
+    # no gap, but no target role: 1, and why on stderr (test_gaps_cli_no_target.py)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith("exit status 1: no gap found, but no target role was named"), proc.stderr
     assert proc.stdout.startswith("# Curriculum gaps: Clean ML track")

@@ -33,14 +33,14 @@ def _gaps(
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(cli, ["gaps", str(path), *args])
-    return result.exit_code, result.output
+    return result.exit_code, result.stdout  # the report; stderr says why 1 without a target role
 
 
 def test_the_text_headline_says_no_role_was_checked_not_zero_uncovered(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     code, out = _gaps(runner, tmp_path, PLAN)
-    assert code == 0, out
+    assert code == 1, out  # no gap found, but none of a role checked: see below
     head = out.splitlines()[:3]
     assert (
         head[1]
@@ -113,3 +113,60 @@ def test_the_csv_has_a_row_saying_no_role_was_checked(runner: CliRunner, tmp_pat
     assert any(r["kind"] == "missing_prerequisite" for r in rows)  # the findings are still listed
     _code, with_target = _gaps(runner, tmp_path, GAPPY, "--format", "csv", "--target", "Data Scientist")
     assert "no_target_role" not in with_target
+
+
+WHY = (
+    "exit status 1: no gap found, but no target role was named, so no role's essential skills were checked: "
+)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "md", "csv", "ttl"])
+def test_no_gap_without_a_target_role_exits_1_and_says_why(
+    runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    # a script reading 0 as "no gaps" took a forgotten --target for a curriculum covering
+    # its roles; --help and the README say 0 is no gaps against at least one target role
+    path = tmp_path / "plan.csv"
+    path.write_text(PLAN, encoding="utf-8")
+    result = runner.invoke(cli, ["gaps", str(path), "--format", fmt])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == WHY + CSV_HOW + ".\n"
+    # a role named: its uncovered skills are the gaps, and nothing is said on stderr
+    named = runner.invoke(cli, ["gaps", str(path), "--format", fmt, "--target", "Data Analyst"])
+    assert named.exit_code == 1, named.output
+    assert named.stderr == ""
+    assert "communication" in named.stdout  # one of Data Analyst's essential skills, uncovered
+
+
+def test_no_gap_against_a_role_named_in_the_file_exits_0(runner: CliRunner, tmp_path: Path) -> None:
+    role = tmp_path / "role.ttl"
+    role.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix skill: <https://w3id.org/careerkg/id/skill/> .\n"
+        '<https://example.org/role/sql-clerk> a ckg:Role ; skos:prefLabel "SQL clerk"@en ;\n'
+        "    ckg:hasRequirement [ a ckg:Requirement ; ckg:requiredSkill skill:sql ; "
+        "ckg:importance ckg:Essential ; ckg:level 2 ] .\n",
+        encoding="utf-8",
+    )
+    for plan, args in (
+        ("# target roles: SQL clerk\n" + PLAN, []),  # the file's own
+        (PLAN, ["--target", "SQL clerk"]),
+    ):
+        path = tmp_path / "plan.csv"
+        path.write_text(plan, encoding="utf-8")
+        result = runner.invoke(cli, ["gaps", str(path), "--data", str(role), *args])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+        assert "SQL clerk  100.0%" in result.stdout
+
+
+def test_help_and_readme_say_what_exit_1_means() -> None:
+    from click.testing import CliRunner as Runner
+
+    _register()
+    shown = " ".join(Runner().invoke(cli, ["gaps", "--help"]).output.split())
+    assert "Exits 0 when there are no gaps against at least one target role;" in shown
+    assert "or when no target role is named (--target, or the file's own)" in shown
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "Exit 0 means no gaps against at least one target role; 1 gaps, or no target role named" in readme
