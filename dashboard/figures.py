@@ -40,6 +40,7 @@ __all__ = [
     "role_hours_figure",
     "shorten",
     "whole_step",
+    "wrap_words",
 ]
 
 Figure = dict[str, Any]
@@ -160,7 +161,16 @@ def _figure(
 
 
 TICK_CHARS = 40
-"""The longest step label the effort chart writes under its bar; longer ones end in "…"."""
+"""The longest step label the effort chart writes under its bar; longer ones end in "…"
+after their last whole word (the hover text names the step in full, wrapped). Cut at
+the 40th character, ESCO's names lost a word in the middle ("13. develop professional
+network with r…"). Two lines a label crossed the neighbours' labels: Plotly spaces
+slanted labels for one line."""
+
+HOVER_LINE = 36
+"""The longest line of the effort chart's hover text: a step's full name and its area
+wrap at word boundaries (on one line, an ESCO name of 80 letters made a box 690 px wide,
+off both sides of a phone)."""
 
 TICKS_SHOWN = 40
 """The most step labels the effort chart writes at its usual width (a path through ESCO
@@ -180,6 +190,31 @@ def shorten(text: str, limit: int) -> str:
     ('20. regularisation and overfi…', '1. SQL')
     """
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrap_words(text: str, width: int, lines: int | None = None) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken between words (a word
+    longer than a line is cut); with ``lines``, at most that many, the last ending in "…"
+    after its last whole word when the text goes on.
+
+    Examples
+    --------
+    >>> wrap_words("2. apply research ethics and scientific integrity principles", 24)
+    ['2. apply research ethics', 'and scientific integrity', 'principles']
+    >>> wrap_words("2. apply research ethics and scientific integrity principles", 24, 2)
+    ['2. apply research ethics', 'and scientific…']
+    >>> wrap_words("1. SQL", 24, 2), wrap_words("", 24), wrap_words("interoperability", 10, 1)
+    (['1. SQL'], [''], ['interoper…'])
+    """
+    import textwrap
+
+    wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [text]
+    if lines is None or len(wrapped) <= lines:
+        return wrapped
+    kept, last = wrapped[: lines - 1], wrapped[lines - 1]
+    while len(last) + 1 > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    return [*kept, (last[: width - 1] if len(last) + 1 > width else last) + "…"]
 
 
 def _effort_height(ticks: Sequence[str], angle: float, legend: Sequence[str]) -> int:
@@ -238,14 +273,19 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
     >>> [t["name"] for t in effort_figure(many, {str(i): f"area {i}" for i in range(12)})["data"]][-3:]
     ['area 8', 'other areas', 'cumulative hours']
 
-    Plotly labels as many steps as the width holds, a long name cut short:
+    Plotly labels as many steps as the width holds, a long name cut short after a whole
+    word, and whole in the hover text, wrapped:
 
-    >>> x = effort_figure([{"iri": "a", "label": "regularisation and overfitting prevention", "hours": 20}])["layout"]["xaxis"]
+    >>> fig = effort_figure([{"iri": "a", "label": "regularisation and overfitting prevention", "hours": 20}])
+    >>> x = fig["layout"]["xaxis"]
     >>> x["tickmode"], x["labelalias"]
-    ('auto', {'1. regularisation and overfitting prevention': '1. regularisation and overfitting preve…'})
+    ('auto', {'1. regularisation and overfitting prevention': '1. regularisation and overfitting…'})
+    >>> fig["data"][0]["customdata"][0]
+    ['1. regularisation and overfitting<br>prevention', '20']
     """
     areas = areas or {}
     labels = [f"{s.get('position', i + 1)}. {s.get('label', s.get('iri'))}" for i, s in enumerate(steps)]
+    hover = ["<br>".join(wrap_words(label, HOVER_LINE)) for label in labels]
     hours = [float(s.get("hours") or 0) for s in steps]
     step_area = [areas.get(str(s.get("iri")), NO_AREA) for s in steps]
     reached = list(dict.fromkeys(step_area))
@@ -266,14 +306,13 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "y": [hours[j] for j in idx],
             "name": group,
             "marker": {"color": _AREA_COLOURS[i] if group in kept else _OTHER_COLOUR, "line": BAR_LINE},
-            # the hover text names the step in full, with its hours as the steps and the
-            # downloads write them (%{y:g} read 13.3333 h): kg.pathtext.hours_text
-            "customdata": [[labels[j], hours_text(hours[j])] for j in idx],
-            "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} h<extra>" + group + "</extra>",
+            # the hover text names the step in full, wrapped, with its hours as the steps
+            # and the downloads write them (%{y:g} read 30.0000 h): kg.pathtext.hours_text
+            "customdata": [[hover[j], hours_text(hours[j])] for j in idx],
+            "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} h<br>%{hovertext}<extra></extra>",
+            # the area in the box, wrapped, not beside it (it ran off a phone's side)
+            "hovertext": ["<br>".join(wrap_words(step_area[j], HOVER_LINE)) for j in idx],
         }
-        if group not in kept:  # each bar names its own area
-            bars["hovertext"] = [step_area[j] for j in idx]
-            bars["hovertemplate"] = "%{customdata[0]}<br>%{customdata[1]} h<extra>%{hovertext}</extra>"
         data.append(bars)
     cumulative: list[float] = []
     total = 0.0
@@ -287,20 +326,20 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "y": cumulative,
             "name": "cumulative hours",
             "mode": "lines+markers",
-            "customdata": [[label, hours_text(c)] for label, c in zip(labels, cumulative, strict=True)],
+            "customdata": [[h, hours_text(c)] for h, c in zip(hover, cumulative, strict=True)],
             "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} h in all<extra>cumulative hours</extra>",
             "yaxis": "y2",
             "line": {"color": "#C62828", "width": 2},
         }
     )
     # many steps: steeper labels, so neighbours do not overlap; long ones cut short
-    # (whole in the hover text and the table). Plotly labels as many steps as the
-    # chart's width holds (every second, third... step): a list of tick values wrote
-    # all 35 steps of a path into a phone's 220 px, one over the other
+    # after a whole word (whole in the hover text and the table). Plotly labels as many
+    # steps as the chart's width holds (every second, third... step): a list of tick
+    # values wrote all 35 steps of a path into a phone's 220 px, one over the other
     angle = 35 if len(labels) <= 12 else 65
     every = math.ceil(len(labels) / TICKS_SHOWN) or 1
-    ticks = [shorten(label, TICK_CHARS) for label in labels[::every]]
-    alias = {label: shorten(label, TICK_CHARS) for label in labels if len(label) > TICK_CHARS}
+    alias = {label: wrap_words(label, TICK_CHARS, 1)[0] for label in labels if len(label) > TICK_CHARS}
+    ticks = [alias.get(label, label) for label in labels[::every]]
     return _figure(
         data,
         "Effort per step (hours)",
@@ -691,7 +730,7 @@ def figure_table(
                 cells[(str(c), j)] = str(texts[i]) if texts else _cell((t.get(val) or [])[i])
                 if t.get("type") == "bar":  # a bar's own name (hovertext) over its trace's
                     own = t.get("hovertext") if isinstance(t.get("hovertext"), list | tuple) else None
-                    names[str(c)] = str(own[i] if own else t.get("name") or "")
+                    names[str(c)] = str(own[i] if own else t.get("name") or "").replace("<br>", " ")
                 address = (t.get("customdata") or [None] * (i + 1))[i]
                 if isinstance(address, str) and address.startswith("/"):
                     links[str(c)] = address

@@ -97,8 +97,49 @@ def test_a_phone_labels_as_many_steps_as_its_chart_holds(browser: Any) -> None:
     assert min(gaps) >= 12, gaps  # a 12 px line of text, slanted, needs about that much
     desktop = _drawn(browser, effort_figure(steps, AREAS))
     assert desktop["shown"] == 35  # room for each step on a desktop
-    # the labels are cut short as before, the hover names the step in full
+    # the labels are cut short as before, the hover names the step in full (wrapped)
     fig = effort_figure(steps, AREAS)
     long = f"1. {steps[0]['label']}"
     assert fig["layout"]["xaxis"]["labelalias"][long].endswith("…")
-    assert fig["data"][0]["customdata"][0][0] == long
+    assert fig["data"][0]["customdata"][0][0].replace("<br>", " ") == long
+
+
+# ESCO's longest names on a path to data scientist, 80 letters and more
+LONG = [
+    "apply research ethics and scientific integrity principles in research activities",
+    "promote the participation of citizens in scientific and research activities",
+    "manage findable accessible interoperable and reusable data",
+    "develop professional network with researchers and scientists",
+]
+ESCO_STEPS = [
+    {"position": i + 1, "iri": f"e{i}", "label": LONG[i % len(LONG)], "hours": 30.0 + i} for i in range(40)
+]
+ESCO_AREAS = {f"e{i}": "conducting studies, investigations and examinations" for i in range(40)}
+
+
+@pytest.mark.parametrize("width", [950, 340])
+def test_the_hover_of_a_long_name_stays_in_the_chart(browser: Any, width: int) -> None:
+    """The hover box of a step named in 80 letters was 690 px wide, on one line: off
+    both sides of a phone's chart, the name unreadable; it wraps now."""
+    fig = effort_figure(ESCO_STEPS, ESCO_AREAS)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_content(f'<body style="margin:0"><div id="chart" style="width:{width}px"></div></body>')
+        page.add_script_tag(content=get_plotlyjs())
+        for point in (1, 20, 38):  # at the left, in the middle, at the right
+            box = page.evaluate(
+                """async ([fig, point]) => {
+                    const el = document.getElementById('chart');
+                    await Plotly.newPlot(el, fig.data, fig.layout);
+                    Plotly.Fx.hover(el, [{curveNumber: 0, pointNumber: point}]);
+                    const r = el.querySelector('.hoverlayer .hovertext').getBoundingClientRect();
+                    return {left: r.left, right: r.right, text: el.querySelector('.hoverlayer').textContent};
+                }""",
+                [json.loads(json.dumps(fig)), point],
+            )
+            assert box["left"] >= 0, box
+            assert box["right"] <= width + 1, box
+            assert LONG[point % len(LONG)].replace(" ", "") in box["text"].replace(" ", "")
+    finally:
+        context.close()
