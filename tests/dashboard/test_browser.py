@@ -136,10 +136,6 @@ class Page:
         self.context.close()
 
 
-SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-"""The viewports of a desktop and a phone, for ``pytest.fixture(params=..., ids=...)``."""
-
-
 def open_page(
     browser: Any, server: str, viewport: dict[str, int] | None = None, **options: Any
 ) -> Iterator[Page]:

@@ -18,11 +18,10 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from tests.dashboard.test_browser import CY, SCREENS, Page, open_page
+from tests.dashboard.conftest import DESKTOP, PHONE
+from tests.dashboard.test_browser import CY, Page, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-
-PHONE = SCREENS["phone"]
 
 CANVASES = {
     "explorer": ("/node/deep%20learning", ids.EX_CANVAS, "#details-title"),
@@ -153,9 +152,9 @@ def test_a_canvas_on_a_phone_is_as_tall_as_its_graph(phone: Page, name: str) -> 
 
 def test_a_canvas_keeps_its_height_on_a_desktop(page: Page) -> None:
     """Beside the details on a desktop the explorer's canvas fills the window's height, as before."""
-    page.page.set_viewport_size(SCREENS["desktop"])
+    page.page.set_viewport_size(DESKTOP)
     page.goto("/node/deep%20learning")
     page.wait_cy(ids.EX_CANVAS, "cy.nodes().length > 1")
     page.page.wait_for_timeout(500)
     box = page.page.evaluate(DRAWN, ids.EX_CANVAS)
-    assert box["height"] >= SCREENS["desktop"]["height"] - 52 - 42 - 90, box  # bar, status and legend
+    assert box["height"] >= DESKTOP["height"] - 52 - 42 - 90, box  # bar, status and legend

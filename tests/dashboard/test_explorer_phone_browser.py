@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 
+from tests.dashboard.conftest import DESKTOP, PHONE, TABLET
 from tests.dashboard.test_browser import Page, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
-
-PHONE = {"width": 390, "height": 844}
 
 TOPS = """() => {
     const top = (sel) => document.querySelector(sel).getBoundingClientRect().top + window.scrollY;
@@ -24,6 +23,11 @@ TOPS = """() => {
 @pytest.fixture
 def phone(browser: Any, server: str) -> Iterator[Page]:
     yield from open_page(browser, server, PHONE)
+
+
+@pytest.fixture
+def desktop(browser: Any, server: str) -> Iterator[Page]:
+    yield from open_page(browser, server, DESKTOP)
 
 
 def test_a_shared_node_link_on_a_phone_folds_the_filters_away(phone: Page) -> None:
@@ -46,12 +50,14 @@ def test_a_shared_node_link_on_a_phone_folds_the_filters_away(phone: Page) -> No
     phone.wait_cy("explorer-canvas", "cy.nodes().filter(n => n.data('type') === 'tool').length === 0")
 
 
-def test_the_filters_stay_open_and_without_a_toggle_beside_the_canvas(page: Page) -> None:
-    page.goto("/node/deep%20learning")
-    page.page.wait_for_function("document.getElementById('details-title')?.textContent === 'deep learning'")
-    assert page.page.evaluate("document.getElementById('explorer-filters').open")
-    assert not page.page.locator("#explorer-filters > summary").is_visible()
-    assert page.page.get_by_label("Tool", exact=True).is_visible()
+def test_the_filters_stay_open_and_without_a_toggle_beside_the_canvas(desktop: Page) -> None:
+    desktop.goto("/node/deep%20learning")
+    desktop.page.wait_for_function(
+        "document.getElementById('details-title')?.textContent === 'deep learning'"
+    )
+    assert desktop.page.evaluate("document.getElementById('explorer-filters').open")
+    assert not desktop.page.locator("#explorer-filters > summary").is_visible()
+    assert desktop.page.get_by_label("Tool", exact=True).is_visible()
 
 
 def test_filters_folded_on_a_phone_can_be_opened_in_a_wider_window(phone: Page) -> None:
@@ -60,7 +66,7 @@ def test_filters_folded_on_a_phone_can_be_opened_in_a_wider_window(phone: Page) 
     phone.goto("/node/deep%20learning")
     phone.page.wait_for_function("document.getElementById('details-title')?.textContent === 'deep learning'")
     phone.page.wait_for_function("!document.getElementById('explorer-filters').open")
-    phone.page.set_viewport_size({"width": 1024, "height": 768})
+    phone.page.set_viewport_size(TABLET)
     toggle = phone.page.locator("#explorer-filters > summary")
     assert toggle.is_visible()
     toggle.click()

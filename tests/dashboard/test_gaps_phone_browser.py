@@ -10,11 +10,11 @@ the bar, was cut off at the chart's right edge."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from tests.dashboard.conftest import PHONE
 from tests.dashboard.test_browser import Page, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
@@ -44,13 +44,6 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
     return min(a["right"], b["right"]) - max(a["left"], b["left"]) > 1 and (
         min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 1
     )
-
-
-@pytest.fixture(
-    params=[{"width": 390, "height": 844}, {"width": 1440, "height": 900}], ids=["phone", "desktop"]
-)
-def screen(request: Any, browser: Any, server: str) -> Iterator[Page]:
-    yield from open_page(browser, server, request.param)
 
 
 def test_the_gaps_charts_keep_their_texts_inside_and_apart(screen: Page) -> None:
@@ -91,7 +84,7 @@ def test_a_phone_opens_each_charts_table_without_the_page_scrolling_sideways(
     """The gaps page's term table was 378 px wide in a 340 px card: its last column ran
     off the screen and the page scrolled sideways (403 px); the effort table ran 15 px
     out of its card. A wide table scrolls in a frame of its own."""
-    for phone in open_page(browser, server, {"width": 390, "height": 844}):
+    for phone in open_page(browser, server, PHONE):
         phone.goto(address)
         phone.page.wait_for_selector(ready, timeout=30_000)
         for summary in phone.page.locator("details.chart-data > summary").all():
@@ -111,4 +104,4 @@ def test_a_phone_opens_each_charts_table_without_the_page_scrolling_sideways(
             # inside its card, or in a frame inside the card that scrolls it
             fits = table["right"] <= table["card"] + 1
             assert fits or (table["scrolls"] and table["frame"] <= table["card"] + 1), (address, table)
-        assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert phone.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
