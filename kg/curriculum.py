@@ -1135,6 +1135,35 @@ _COLUMNS_TEXT = "course, term, teaches and, optionally, requires"
 """The columns of a curriculum CSV, in words."""
 
 
+def _course_row(cells: list[str]) -> list[str] | None:
+    r"""The cells of a first row that reads as a course, not as a header (the courses
+    copied from a spreadsheet without their header row): three cells or more, split at
+    a tab, ``;`` or ``,`` when the row is one cell, none of them naming a column and one
+    after the first a term. ``None`` for a row that may be a header.
+
+    Examples
+    --------
+    >>> _course_row(["Intro\t1\tPython programming"])
+    ['Intro', '1', 'Python programming']
+    >>> _course_row(["ML", "Semester 2", "machine learning", ""])
+    ['ML', 'Semester 2', 'machine learning']
+    >>> _course_row(["Module", "Semester", "Skills"]) is None, _course_row(["Module", "Year", "Skills"]) is None
+    (True, True)
+    """
+    splits = [cells] if len(cells) > 1 else [cells[0].split(sep) for sep in ("\t", ";", ",")]
+    for parts in splits:
+        shown = [p.strip() for p in parts if p.strip()]
+        if len(shown) < 3 or any(_column_key(p) in CSV_COLUMNS or _lookalike(p) for p in shown):
+            continue
+        for value in shown[1:]:
+            try:
+                _term(value, "", None)
+            except InvalidCurriculum:
+                continue
+            return shown
+    return None
+
+
 def _check_header(cells: list[str], source: str, line: int) -> None:
     """Refuse a header row without the required columns, or whose column for the skills
     a course requires is named otherwise (it would be ignored, and those skills lost),
@@ -1156,7 +1185,13 @@ def _check_header(cells: list[str], source: str, line: int) -> None:
     missing = [c for c in CSV_REQUIRED if c not in names]
     if missing:
         hint = ""
-        if len(cells) == 1:
+        row = _course_row(cells)
+        if row is not None:  # the courses copied without their header row
+            hint = (
+                f" (line {line} reads as a course row, not a header: {', '.join(repr(c) for c in row)}; "
+                f"put the header row {', '.join(CSV_COLUMNS)} above the courses, or copy it with them)"
+            )
+        elif len(cells) == 1:
             hint = f" (the header {cells[0].strip()!r} is one column: separate the columns with ',')"
         else:
             other = [c.strip() for c in cells if c.strip() and _column_key(c) not in CSV_COLUMNS]
