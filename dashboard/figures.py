@@ -172,6 +172,11 @@ HOVER_LINE = 36
 wrap at word boundaries (on one line, an ESCO name of 80 letters made a box 690 px wide,
 off both sides of a phone)."""
 
+LEGEND_LINE = 36
+"""The longest line of an area's name in the effort chart's legend, wrapped between
+words: a phone's chart (340 px) holds some 45 characters beside the swatch, and
+'conducting studies, investigations and examinations' ran out of it."""
+
 TICKS_SHOWN = 40
 """The most step labels the effort chart writes at its usual width (a path through ESCO
 has 70 steps and more: every second one is labelled, every third beyond 80...); its
@@ -230,12 +235,17 @@ def _effort_height(ticks: Sequence[str], angle: float, legend: Sequence[str]) ->
     420
     >>> _effort_height(["x" * 40] * 40, 65, legend=["x" * 63] * 11)
     789
+    >>> _effort_height(["x" * 40] * 40, 65, legend=["x" * 36 + "<br>" + "x" * 27] * 11)
+    774
     """
     longest = max((len(t) for t in ticks), default=0)
     labels = longest * 6.5 * math.sin(math.radians(angle))  # 6.5 px a character at 12 px
-    entry = max((len(name) for name in legend), default=0) * 6.5 + 40  # the swatch and gaps
-    rows = math.ceil(len(legend) / max(1, int(700 // entry)))
-    return max(420, round(42 + _PLOT_HEIGHT + labels + rows * 21 + 20))
+    lines = [name.split("<br>") for name in legend]  # a long name wraps (LEGEND_LINE)
+    entry = max((len(line) for name in lines for line in name), default=0) * 6.5 + 40  # the swatch and gaps
+    across = max(1, int(700 // entry))
+    rows = math.ceil(len(legend) / across)
+    more = math.ceil(sum(len(name) - 1 for name in lines) / across)  # the lines a wrapped name adds
+    return max(420, round(42 + _PLOT_HEIGHT + labels + rows * 21 + more * 15 + 20))
 
 
 AREAS_SHOWN = len(_AREA_COLOURS) - 1
@@ -304,7 +314,8 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "type": "bar",
             "x": [labels[j] for j in idx],
             "y": [hours[j] for j in idx],
-            "name": group,
+            # long area names (ESCO's) wrap between words: on a phone they ran out of the chart
+            "name": "<br>".join(wrap_words(group, LEGEND_LINE)),
             "marker": {"color": _AREA_COLOURS[i] if group in kept else _OTHER_COLOUR, "line": BAR_LINE},
             # the hover text names the step in full, wrapped, with its hours as the steps
             # and the downloads write them (%{y:g} read 30.0000 h): kg.pathtext.hours_text

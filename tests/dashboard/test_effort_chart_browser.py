@@ -143,3 +143,36 @@ def test_the_hover_of_a_long_name_stays_in_the_chart(browser: Any, width: int) -
             assert LONG[point % len(LONG)].replace(" ", "") in box["text"].replace(" ", "")
     finally:
         context.close()
+
+
+def test_a_phone_shows_each_area_name_of_the_legend_whole(browser: Any) -> None:
+    """On a phone (a 340 px chart) the legend's long ESCO area names ran out of the
+    chart: 'conducting studies, investigations and examinatio' was all one read. They
+    wrap between words now."""
+    areas = {**ESCO_AREAS, "e1": "preparing documentation for contracts, applications, or permits"}
+    fig = effort_figure(ESCO_STEPS, areas)
+    context = browser.new_context(viewport={"width": 340, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_content('<body style="margin:0"><div id="chart" style="width:340px"></div></body>')
+        page.add_script_tag(content=get_plotlyjs())
+        drawn = page.evaluate(
+            """async (fig) => {
+                const el = document.getElementById('chart');
+                await Plotly.newPlot(el, fig.data, fig.layout);
+                const texts = Array.from(el.querySelectorAll('.legend .legendtext'));
+                return {
+                    right: Math.max(...texts.map(n => n.getBoundingClientRect().right)),
+                    names: texts.map(n => n.textContent),
+                    plot: el._fullLayout._size.h,
+                };
+            }""",
+            json.loads(json.dumps(fig)),
+        )
+    finally:
+        context.close()
+    assert drawn["right"] <= 340, drawn
+    joined = " ".join(drawn["names"]).replace(" ", "")
+    for name in set(areas.values()):
+        assert name.replace(" ", "") in joined
+    assert drawn["plot"] >= 200  # the bars keep their room under a taller legend
