@@ -105,6 +105,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.curriculum import Course, Curriculum, SkillRef, curriculum_graph
+from kg.errors import KGError
 from kg.names import LabelIndex, label_of
 from kg.namespace import CKG
 from kg.store import Store, new_graph
@@ -185,6 +186,17 @@ class PrerequisiteFinding:
     """When the prerequisite itself builds on a skill that needs it (the graph's
     ``ckg:hasPrerequisite`` links form a cycle): the skills of the cycle, in order, from
     the skill that needs the prerequisite. No order of courses then fixes the finding."""
+    misspelt_as: tuple[tuple[str, CourseRef | None], ...] = ()
+    """For a missing prerequisite: the unknown skill names, taught by a course no later
+    than this one (or ``None``: among the entry requirements), whose closest match is
+    the prerequisite. One may be a misspelling of it: write it so, and it is taught."""
+
+    @property
+    def _misspelt(self) -> list[str]:
+        return [
+            f"{name!r} " + (f"taught by {c}" if c is not None else "in the entry requirements")
+            for name, c in self.misspelt_as
+        ]
 
     @property
     def _chain(self) -> str:
@@ -217,17 +229,26 @@ class PrerequisiteFinding:
             if self.cycle:
                 late += f"; {_and([repr(c.label) for c in self.cycle])} need each other's skills in a cycle"
             return late + cycle
+        # an unknown name taught before it (or at entry) whose closest match it is
+        may_be = f"; the unknown skill {_and(self._misspelt, 'or')} may be it" if self.misspelt_as else ""
         if cycle:
-            return f"{what}, but no course teaches it and it is no entry requirement{cycle}"
+            return f"{what}, but no course teaches it and it is no entry requirement{cycle}{may_be}"
         if self.taught_here:
             return (
                 f"{what}, but only {self.course.label!r} itself teaches it: it is no entry requirement "
-                "and no earlier course teaches it"
+                f"and no earlier course teaches it{may_be}"
             )
-        return f"{what}, but no course teaches it and it is no entry requirement"
+        return f"{what}, but no course teaches it and it is no entry requirement{may_be}"
 
     @property
     def suggestion(self) -> str:
+        if not self.misspelt_as:
+            return self._suggestion
+        named = _and(self._misspelt, "or")
+        return f"if {named} means {self.prerequisite.label!r}, write it so; otherwise {self._suggestion}"
+
+    @property
+    def _suggestion(self) -> str:
         p, t = self.prerequisite.label, self.course.term
         if self.skill_cycle:
             return (
@@ -277,6 +298,10 @@ class PrerequisiteFinding:
         }
         if self.kind == "missing_prerequisite":
             d["taught_here"] = self.taught_here
+            d["may_be_misspelt_as"] = [
+                {"name": name, "course": c.to_dict() if c is not None else None}
+                for name, c in self.misspelt_as
+            ]
         d["skill_cycle"] = [n.to_dict() for n in self.skill_cycle]
         if self.kind == "order_violation":
             d["taught_in"] = [c.to_dict() for c in self.taught_in]
@@ -1025,6 +1050,17 @@ def find_gaps(
                 if b not in taught_by:
                     through.setdefault(b, t)
 
+    # unknown names taught (or assumed at entry) whose closest match is a skill: a
+    # prerequisite missing after them may be that name misspelt
+    misspelt: dict[URIRef, list[tuple[str, Course | None]]] = defaultdict(list)
+    for course, column, r in curriculum.unknown():
+        if column in ("teaches", "entry") and r.suggestions and not r.note:
+            try:
+                meant = index.resolve(r.suggestions[0], CKG.Skill)
+            except KGError:
+                continue
+            misspelt[meant].append((r.name, course))
+
     for c in courses:
         before = entry | {s for d in courses if d.term < c.term for s in d.taught_skills()}
         teaching = c.taught_skills()
@@ -1049,6 +1085,13 @@ def find_gaps(
                 later,
                 taught_here=p in own and p in here and not later,
                 skill_cycle=tuple(node(n) for n in _prerequisite_cycle(graph, p, needs.get(p, []))),
+                misspelt_as=()
+                if later
+                else tuple(
+                    (name, ref[id(d)] if d is not None else None)
+                    for name, d in misspelt.get(p, [])
+                    if d is None or d.term <= c.term
+                ),
             )
             (report.order_violations if later else report.missing_prerequisites).append(finding)
 
