@@ -516,14 +516,22 @@ def _other_kind(index: LabelIndex, name: str) -> tuple[URIRef, str, list[str], s
 
 def _roles(names: Iterable[tuple[str, str]], role: Callable[[str, str], URIRef], given: bool) -> list[URIRef]:
     """The target roles ``names`` (``(name, as the file writes it)``), each resolved by
-    ``role``; with roles ``given`` by the caller instead, one naming no role is left out."""
+    ``role``; with roles ``given`` by the caller instead, one naming no role is left out.
+    Without, every name naming no role is said at once (the first alone was, and the
+    next only once it was corrected)."""
     found: list[URIRef] = []
+    unknown: list[InvalidCurriculum] = []
     for name, shown in names:
         try:
             found.append(role(name, shown))
-        except InvalidCurriculum:
-            if not given:
-                raise
+        except InvalidCurriculum as err:
+            unknown.append(err)
+    if unknown and not given:
+        first = unknown[0]
+        if len(unknown) == 1:
+            raise first
+        more = "".join(f"; and {e.reason.removeprefix('target role: ')}" for e in unknown[1:])
+        raise InvalidCurriculum(first.path, first.reason + more, first.line) from first
     return _unique(found)
 
 
