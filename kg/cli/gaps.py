@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from kg.cli import command, data_option, format_option, open_store, terminal_width, wrap_hanging, writing
+from kg.store import Store
 
 __all__ = ["gaps_command"]
 
@@ -80,6 +81,25 @@ def _check_suggested_terms(curriculum: Path, moved_to: Path) -> None:
         )
 
 
+def _check_roles(store: Store, roles: list[str]) -> None:
+    """Refuse ``--target`` names that name no role, every one at once with its closest
+    roles (the first alone was said, and the next once it was corrected)."""
+    from kg.cli import fail
+    from kg.errors import UnknownEntity
+    from kg.names import LabelIndex
+    from kg.namespace import CKG
+
+    index = LabelIndex.of(store)
+    unknown = []
+    for name in roles:
+        try:
+            index.resolve(name, CKG.Role)
+        except UnknownEntity as err:
+            unknown.append(str(err))
+    if unknown:
+        fail("--target: " + "; and ".join(unknown))
+
+
 @command("gaps", short_help="Check a curriculum (CSV or Turtle) for gaps against the graph.")
 @click.argument("curriculum", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -148,6 +168,7 @@ def gaps_command(
     if targets and not roles:
         fail("--target: an empty role name; name a role such as 'Data Scientist'")
     store = open_store(data)
+    _check_roles(store, roles)
     cur = read_curriculum(curriculum, store, targets_given=bool(roles))  # --target replaces the file's
     try:
         report = find_gaps(store, cur, roles or None)

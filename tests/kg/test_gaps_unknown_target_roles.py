@@ -44,3 +44,16 @@ def test_each_unknown_target_role_of_a_turtle_file_is_named(store: Store, tmp_pa
 def test_with_target_roles_given_the_files_are_left_out_as_before(store: Store) -> None:
     cur = parse_curriculum(PLAN, store, fmt="csv", source="plan.csv", targets_given=True)
     assert [str(t).rsplit("/", 1)[-1] for t in cur.targets] == ["data-scientist"]
+
+
+def test_each_unknown_target_option_is_named(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "plan.csv"
+    path.write_text("course,term,teaches,requires\nStats,1,statistics,\n", encoding="utf-8")
+    result = invoke("gaps", str(path), "--target", "Data Sientist", "--target", "Data Scientist; ML Enginer")
+    assert result.exit_code == 2
+    assert result.output == (
+        "careerkg: error: --target: unknown role name 'Data Sientist'; closest known labels: 'Data Scientist'; "
+        "and unknown role name 'ML Enginer'; closest known labels: 'Machine Learning Engineer'\n"
+    )
