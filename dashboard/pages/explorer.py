@@ -12,7 +12,7 @@ from dashboard.components import canvas, legend, relation_legend
 from dashboard.elements import LAYOUTS
 from dashboard.state import get_store
 from dashboard.styles import RELATION_LABELS, TYPE_LABELS, stylesheet
-from dashboard.urls import page_title, unquote_name
+from dashboard.urls import unquote_name
 from dashboard.views import explorer as view
 
 FILTERS = "explorer-filters"
@@ -29,9 +29,10 @@ dash.register_page(
     path="/",
     path_template="/node/<name>",
     name="Explorer",
+    # the label of the node the name selects, as the view's title after a click says it;
     # a blank or "-" name selects nothing: the title of the first view ("known skills",
     # the path finder's word for no source role, is no explorer name)
-    title=lambda name=None, **_: page_title("Explorer", name if unquote_name(name) else None),
+    title=lambda name=None, **_: view.title_for_name(get_store(), name),
     description="Explore roles, skills, tools and credentials of careers in machine learning.",
     order=0,
 )

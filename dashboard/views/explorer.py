@@ -16,7 +16,7 @@ Examples
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from dash import dcc, html
 
@@ -45,6 +45,7 @@ __all__ = [
     "search_box",
     "search_options",
     "state_from_name",
+    "title_for_name",
     "title_of",
     "unknown_name",
     "url_of",
@@ -406,15 +407,49 @@ def url_of(store: Store, state: State | None) -> str:
 
 
 def title_of(store: Store, state: State | None) -> str:
-    """The browser title of the view: what a fresh load of its address (:func:`url_of`) shows.
+    """The browser title of the view: the label of the node selected, however its
+    address names it (a fresh load of :func:`url_of`, an alt label, an IRI).
+
+    A node whose label names another node too has its IRI in the address, and had it
+    in its title: on ESCO 138 nodes, such as ESCO's "communication" beside the curated
+    skill, were tabs titled "http://data.europa.eu/esco/skill/15d76317-… · careerkg
+    Explorer".
 
     Examples
     --------
     >>> title_of(None, initial())
     'careerkg · Explorer'
+    >>> title_of(Store.default(), initial("https://w3id.org/careerkg/id/skill/python"))
+    'Python programming · careerkg Explorer'
     """
     focus = (state or {}).get("focus")
-    return page_title("Explorer", share_name(store, focus) if focus else None)
+    if not focus:
+        return page_title("Explorer")
+    # quoted: page_title reads its names as address segments ("100%" is no escape)
+    return page_title("Explorer", quote(_label(graph_of(store), focus), safe=""))
+
+
+def title_for_name(store: Store, name: str | None) -> str:
+    """The browser title of a fresh load of ``/node/<name>`` (``name`` as in the
+    address): :func:`title_of` the view it shows; for a name no node has, that it was
+    not found (the page shows the career ladder under an alert). A fresh load of
+    ``/node/python`` was titled "python", of ``/node/DL`` "DL", while the page (and a
+    Back to it) said "Python programming" and "deep learning"; ``/node/pytorh`` was
+    titled "pytorh", a node that does not exist.
+
+    Examples
+    --------
+    >>> store = Store.default()
+    >>> title_for_name(store, "DL"), title_for_name(store, None)
+    ('deep learning · careerkg Explorer', 'careerkg · Explorer')
+    >>> title_for_name(store, "pytorh")
+    '“pytorh” not found · careerkg Explorer'
+    """
+    wanted = unquote_name(name)
+    state, message = state_from_name(store, wanted)
+    if message and wanted:
+        return page_title("Explorer", quote(f"“{wanted}” not found", safe=""))
+    return title_of(store, state)
 
 
 def follow_address(store: Store, state: State | None, path: str | None) -> State | None:
