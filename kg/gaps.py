@@ -161,6 +161,12 @@ class CourseRef:
         return f"{self.label!r} (term {self.term})"
 
 
+def _unknown_where(name: str, course: CourseRef | None) -> str:
+    """An unknown skill name with where the curriculum names it: ``'Pyhton' taught by
+    'Intro' (term 1)``, or ``'Pyhton' in the entry requirements``."""
+    return f"{name!r} " + (f"taught by {course}" if course is not None else "in the entry requirements")
+
+
 @dataclass(frozen=True)
 class PrerequisiteFinding:
     """A prerequisite a course needs but does not get in time.
@@ -193,10 +199,7 @@ class PrerequisiteFinding:
 
     @property
     def _misspelt(self) -> list[str]:
-        return [
-            f"{name!r} " + (f"taught by {c}" if c is not None else "in the entry requirements")
-            for name, c in self.misspelt_as
-        ]
+        return [_unknown_where(name, c) for name, c in self.misspelt_as]
 
     @property
     def _chain(self) -> str:
@@ -407,6 +410,15 @@ class Coverage:
     assumed_through: tuple[tuple[Node, Node], ...] = ()
     """Of ``assumed_at_entry``, those assumed only as part of a narrower entry
     requirement: ``(skill, narrower skill)``."""
+    misspelt_as: tuple[tuple[Node, str, CourseRef | None], ...] = ()
+    """Of ``uncovered``, those taught by no course whose closest match an unknown skill
+    name of the curriculum is: ``(skill, name as written, course teaching it or None for
+    the entry requirements)``. The name may be the skill misspelt."""
+
+    def _may_be(self, skill: Node) -> str:
+        """``the unknown skill 'statistcs' taught by 'Stats' (term 1) may be it``, or ``''``."""
+        names = [_unknown_where(name, c) for s, name, c in self.misspelt_as if s == skill]
+        return f"the unknown skill {_and(names, 'or')} may be it" if names else ""
 
     def assumed_text(self, empty: str = "") -> str:
         """The skills assumed at entry, one assumed through a narrower entry requirement
@@ -497,23 +509,45 @@ class Coverage:
         >>> cov.uncovered_fix(cp), cov.uncovered_fix(sql)
         ("teach 'computer programming' to level 4 (the courses reach level 2)", "add a course teaching 'SQL'")
         """
-        return self.below_text(skill) or "taught by no course"
+        if below := self.below_text(skill):
+            return below
+        may_be = self._may_be(skill)
+        return "taught by no course" + (f"; {may_be}" if may_be else "")
 
     def uncovered_fix(self, skill: Node) -> str:
         """What would cover ``skill`` of ``uncovered``: :meth:`below_fix` for one taught
-        or assumed too low, else a course teaching it."""
-        return self.below_fix(skill) or f"add a course teaching {skill.label!r}"
+        or assumed too low, else a course teaching it (after writing an unknown name that
+        may be it so)."""
+        if fix := self.below_fix(skill):
+            return fix
+        names = [_unknown_where(name, c) for s, name, c in self.misspelt_as if s == skill]
+        first = f"if {_and(names, 'or')} means {skill.label!r}, write it so; otherwise " if names else ""
+        return f"{first}add a course teaching {skill.label!r}"
+
+    @property
+    def fixes(self) -> str:
+        """The fixes the list of uncovered skills does not say, ``; ``-separated: how to
+        bring each skill of ``below_level`` to its level, and to write each unknown name
+        that may be a skill taught by no course (:attr:`misspelt_as`) so."""
+        odd = {s for s, _top, _need in self.below_level} | {s for s, _name, _c in self.misspelt_as}
+        return "; ".join(self.uncovered_fix(s) for s in self.uncovered if s in odd)
 
     @property
     def below_fixes(self) -> str:
         """What brings each skill of ``below_level`` to the level required, ``; ``-separated."""
         return "; ".join(self.below_fix(s) for s, _top, _need in self.below_level)
 
+    def uncovered_note(self, skill: Node) -> str:
+        """What the list of uncovered skills says after ``skill`` in brackets: how far it
+        is taught (:meth:`below_text`), or the unknown skill name that may be it; ``''``
+        for one taught by no course and named by no unknown name."""
+        return self.below_text(skill) or self._may_be(skill)
+
     def uncovered_text(self, empty: str = "-") -> str:
         """The uncovered skills' labels, one taught too low saying so:
         ``machine learning (taught to level 2 of 4), SQL``."""
         return (
-            ", ".join(n.label + (f" ({t})" if (t := self.below_text(n)) else "") for n in self.uncovered)
+            ", ".join(n.label + (f" ({t})" if (t := self.uncovered_note(n)) else "") for n in self.uncovered)
             or empty
         )
 
@@ -539,12 +573,12 @@ class Coverage:
 
     @property
     def suggestion(self) -> str:
-        low = {s for s, _top, _need in self.below_level}
-        missing = [n for n in self.uncovered if n not in low]
+        odd = {s for s, _top, _need in self.below_level} | {s for s, _name, _c in self.misspelt_as}
+        missing = [n for n in self.uncovered if n not in odd]
         parts = []
         if missing:
             parts.append(f"add courses teaching {', '.join(repr(n.label) for n in missing)}")
-        parts += [self.below_fix(s) for s, _top, _need in self.below_level]
+        parts += [self.uncovered_fix(s) for s in self.uncovered if s in odd]
         return f"{'; '.join(parts)} to prepare for {self.role.label!r}" if parts else ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -566,6 +600,10 @@ class Coverage:
                 {"skill": s.to_dict(), "taught_level": top, "required_level": need}
                 | ({"through": through[s][0].to_dict(), "at_entry": through[s][1]} if s in through else {})
                 for s, top, need in self.below_level
+            ],
+            "uncovered_misspelt_as": [
+                {"skill": s.to_dict(), "name": name, "course": c.to_dict() if c is not None else None}
+                for s, name, c in self.misspelt_as
             ],
             "suggestion": self.suggestion,
         }
@@ -1153,6 +1191,12 @@ def find_gaps(
                     and s not in low
                     and s in by_narrower
                 ),
+                tuple(  # taught by no course, and an unknown name's closest match
+                    (node(s), name, ref[id(d)] if d is not None else None)
+                    for s in essential
+                    if s not in taught and s not in assumed
+                    for name, d in misspelt.get(s, [])
+                ),
             )
         )
 
@@ -1554,10 +1598,10 @@ def report_markdown(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_
                 f"- {_md(c.role.label)}: taught as part of a narrower skill: {_md(c.through_text)}"
                 for c in through
             ]
-        low = [c for c in report.coverage if c.below_level]
+        low = [c for c in report.coverage if c.fixes]
         if low:
             out.append("")
-            out += [f"- {_md(c.role.label)}: *Fix:* {_md(c.below_fixes)}" for c in low]
+            out += [f"- {_md(c.role.label)}: *Fix:* {_md(c.fixes)}" for c in low]
     out.append("")
     section("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:
@@ -1617,8 +1661,8 @@ def report_table(report: GapReport) -> str:
                 + ("; assumed at entry, not taught: " + c.assumed_text() if c.assumed_at_entry else "")
                 + (f"; taught as part of a narrower skill: {c.through_text}" if c.through_narrower else "")
             )
-        if c.below_level:  # the list says what no course teaches; how to reach a level it does not say
-            out.append(f"    fix: {c.below_fixes}")
+        if c.fixes:  # the list says what no course teaches; how to reach a level it does not say
+            out.append(f"    fix: {c.fixes}")
     out.append("")
     block("Skills taught more than once", [(d.message, d.suggestion) for d in report.duplicates])
     if report.idle_courses:

@@ -37,7 +37,7 @@ from rdflib import URIRef
 from dashboard.figures import BAR_LINE, DARK_TEXT, FONT, FOOT_LEGEND, bar_text_colours, figure_title
 from dashboard.styles import HIGHLIGHT, stylesheet
 from kg.errors import InvalidCurriculum, KGError
-from kg.gaps import Coverage, Node
+from kg.gaps import CourseRef, Coverage, Node
 from kg.store import Store, resource_dir
 
 __all__ = [
@@ -745,13 +745,23 @@ def coverage_of(c: Mapping[str, Any]) -> Coverage:
         assumed_through=tuple(
             (_node(p["skill"]), _node(p["through"])) for p in c.get("assumed_through_narrower") or []
         ),
+        misspelt_as=tuple(
+            (
+                _node(m["skill"]),
+                str(m["name"]),
+                CourseRef(URIRef(m["course"]["iri"]), m["course"]["label"], int(m["course"]["term"]))
+                if m.get("course")
+                else None,
+            )
+            for m in c.get("uncovered_misspelt_as") or []
+        ),
     )
 
 
 def _uncovered_names(cov: Coverage) -> list[str]:
-    """Each uncovered skill's label, one taught too low saying how far (as
-    :meth:`kg.gaps.Coverage.uncovered_text` words it)."""
-    return [n.label + (f" ({t})" if (t := cov.below_text(n)) else "") for n in cov.uncovered]
+    """Each uncovered skill's label, one taught too low saying how far, one an unknown
+    name may be saying which (as :meth:`kg.gaps.Coverage.uncovered_text` words it)."""
+    return [n.label + (f" ({t})" if (t := cov.uncovered_note(n)) else "") for n in cov.uncovered]
 
 
 def coverage_item(c: Mapping[str, Any]) -> html.Li:
@@ -790,11 +800,11 @@ def coverage_item(c: Mapping[str, Any]) -> html.Li:
         *(["; uncovered: "] if lead else []),
         *folded_names(_uncovered_names(cov)),
     ]
-    if cov.below_level:  # the list says how far; how to reach the level, the fix says
+    if cov.fixes:  # the list says how far (or which unknown name may be it); the fix, what to do
         return html.Li(
             [
                 html.Span(text, className="finding-text"),
-                html.Div(["Fix: ", cov.below_fixes], className="note"),
+                html.Div(["Fix: ", cov.fixes], className="note"),
             ],
             className="finding finding-uncovered",
         )
