@@ -369,6 +369,10 @@ def effort_figure(steps: Sequence[Mapping[str, Any]], areas: Mapping[str, str] |
             "side": "right",
             "showgrid": False,
             "rangemode": "tozero",
+            # ticks of its own, in round hours: synced to the hours axis's grid (Plotly's
+            # default for an overlaying axis) they read 49.5, 99, 148.5... or 765, 1529
+            "tickmode": "auto",
+            "tickformat": ",",
         },
         legend=FOOT_LEGEND,  # below the step labels
     )

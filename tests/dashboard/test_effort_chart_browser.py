@@ -5,6 +5,8 @@ into each other or out of the figure."""
 from __future__ import annotations
 
 import json
+import math
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -176,3 +178,46 @@ def test_a_phone_shows_each_area_name_of_the_legend_whole(browser: Any) -> None:
     for name in set(areas.values()):
         assert name.replace(" ", "") in joined
     assert drawn["plot"] >= 200  # the bars keep their room under a taller legend
+
+
+def _cumulative_ticks(browser: Any, fig: dict[str, Any], width: int = 950) -> list[str]:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_content(f'<body style="margin:0"><div id="chart" style="width:{width}px"></div></body>')
+        page.add_script_tag(content=get_plotlyjs())
+        return list(
+            page.evaluate(
+                """async (fig) => {
+                    const el = document.getElementById('chart');
+                    await Plotly.newPlot(el, fig.data, fig.layout);
+                    return Array.from(el.querySelectorAll('.y2tick text')).map(n => n.textContent);
+                }""",
+                json.loads(json.dumps(fig)),
+            )
+        )
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("hours", "top"),
+    [([106.7, 53.3, 40, 40, 20], 260), ([30 + i % 7 * 10 for i in range(68)], 4_030)],
+)
+def test_the_cumulative_axis_counts_in_round_hours(browser: Any, hours: list[float], top: float) -> None:
+    """Lead ML Engineer → Data Analyst (260 h) read 0, 49.5, 99, 148.5, 198, 247.6 on
+    the cumulative axis, its top tick under the line's end; a long path 910, 1820, 2730
+    (on ESCO 765, 1529, 2294, 3058): Plotly synced the ticks to the hours axis's grid."""
+    steps = [
+        {"position": i + 1, "iri": f"s{i}", "label": f"skill {i}", "hours": h} for i, h in enumerate(hours)
+    ]
+    for width in (950, 340):
+        ticks = _cumulative_ticks(browser, effort_figure(steps), width)
+        values = [float(t.replace(",", "")) for t in ticks]
+        assert len(values) >= 3, ticks
+        assert all(v == int(v) for v in values), ticks
+        step = values[1] - values[0]
+        mantissa = step / 10 ** math.floor(math.log10(step))
+        assert mantissa in (1, 2, 2.5, 5), ticks  # a round step: 50, 100, 500, 1,000...
+        assert all(b - a == step for a, b in pairwise(values)), ticks
+        assert sum(hours) == pytest.approx(top, abs=1)
