@@ -48,6 +48,7 @@ __all__ = [
     "DEFAULT_HOST",
     "DEFAULT_MAX_BODY",
     "DEFAULT_PORT",
+    "LIMIT_REQUEST_LINE",
     "CareerKGServer",
     "JsonAccessLogger",
     "access_record",
@@ -55,6 +56,7 @@ __all__ = [
     "memory_note",
     "prime_examples",
     "serve",
+    "too_long_answer",
 ]
 
 DEFAULT_HOST = "127.0.0.1"
@@ -252,6 +254,59 @@ class JsonAccessLogger(Logger):  # type: ignore[misc]
         seconds = request_time.total_seconds() if hasattr(request_time, "total_seconds") else 0.0
         record = access_record(environ, getattr(resp, "status_code", None) or resp.status, seconds, resp.sent)
         self.access_log.info(json.dumps(record, ensure_ascii=False))
+
+
+LIMIT_REQUEST_LINE = 8190
+"""The longest request line gunicorn reads (its largest bound): a GET query's address."""
+
+
+def too_long_answer(size: int, limit: int = LIMIT_REQUEST_LINE) -> bytes:
+    """The HTTP answer to a request line longer than ``limit`` bytes: 414, in words.
+
+    gunicorn answered it with an HTML page ("Request Line is too large (9057 > 8190)")
+    before the app saw the request; a SPARQL client sends its query in the address of a
+    GET, and is told here to POST it.
+
+    Examples
+    --------
+    >>> print(too_long_answer(9057).decode().split("\r\n\r\n")[1])  # doctest: +ELLIPSIS
+    the request's address is 9,057 bytes, longer than the 8,190 this server reads: a query sent by GET ...
+    """
+    body = (
+        f"the request's address is {size:,} bytes, longer than the {limit:,} this server reads: a query "
+        "sent by GET travels in the address. POST it instead, as the body (Content-Type: "
+        "application/sparql-query) or as a form's 'query' field (curl --data-urlencode query@query.rq; "
+        "SPARQLWrapper: setMethod(POST); rdflib's SPARQLStore: method='POST')\n"
+    ).encode()
+    head = (
+        "HTTP/1.1 414 URI Too Long\r\n"
+        "Connection: close\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+        "Access-Control-Allow-Origin: *\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode("latin-1") + body
+
+
+def _worker_class() -> type:
+    """gunicorn's threaded worker, answering a too long request line in words
+    (:func:`too_long_answer`) rather than with gunicorn's HTML page."""
+    from gunicorn import util
+    from gunicorn.http.errors import LimitRequestLine
+    from gunicorn.workers.gthread import ThreadWorker
+
+    class CareerKGWorker(ThreadWorker):  # type: ignore[misc]
+        def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
+            if not isinstance(exc, LimitRequestLine):
+                super().handle_error(req, client, addr, exc)
+                return
+            self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
+            try:
+                util.write_nonblock(client, too_long_answer(exc.size, exc.max_size or LIMIT_REQUEST_LINE))
+            except Exception:  # the client may be gone: nothing to answer
+                self.log.debug("Failed to send error message.")
+
+    return CareerKGWorker
 
 
 class CareerKGServer(BaseApplication):  # type: ignore[misc]
@@ -474,7 +529,7 @@ def serve(
     options = {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": max(1, workers),
-        "worker_class": "gthread",
+        "worker_class": _worker_class(),  # gthread
         "threads": max(1, threads),
         "preload_app": True,
         "timeout": int((limit_s or 60) + 60),
@@ -486,7 +541,7 @@ def serve(
         "control_socket_disable": True,  # no shared $HOME/.gunicorn socket between servers
         # SPARQL clients send queries by GET (SPARQLWrapper's and rdflib's default): a query of
         # a few KB in the address met gunicorn's 4,094-byte default; 8,190 is its largest bound
-        "limit_request_line": 8190,
+        "limit_request_line": LIMIT_REQUEST_LINE,
         "post_fork": post_fork,
     }
     # everything built so far (store views, projection, answers) lives as long as the
