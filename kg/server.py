@@ -269,7 +269,7 @@ def too_long_answer(size: int, limit: int = LIMIT_REQUEST_LINE) -> bytes:
 
     Examples
     --------
-    >>> print(too_long_answer(9057).decode().split("\r\n\r\n")[1])  # doctest: +ELLIPSIS
+    >>> print(too_long_answer(9057).decode().split("\\r\\n\\r\\n")[1])  # doctest: +ELLIPSIS
     the request's address is 9,057 bytes, longer than the 8,190 this server reads: a query sent by GET ...
     """
     body = (
