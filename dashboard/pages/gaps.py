@@ -47,6 +47,9 @@ GAPS_LOCATION = "gaps-location"
 """The page's address: ``?example=NAME`` while a shipped example is shown, and
 ``target=NAME`` for each target role chosen."""
 
+GAPS_REPLACE = "gaps-replace"
+"""The address to put in place of the current one (roles chosen for an upload or a paste)."""
+
 GAPS_STATUS = "gaps-status"
 """The status region: the verdict on a curriculum checked, for screen readers."""
 
@@ -148,6 +151,7 @@ def layout(example: str | None = None, target: Any = None, **_query: Any) -> Any
             # the address names the example shown (?example=NAME), as the path finder's
             # names its path: to share, reload, and go Back to
             dcc.Location(id=GAPS_LOCATION, refresh=False),
+            dcc.Store(id=GAPS_REPLACE),
             dcc.Store(id=ids.GAPS_REPORT, data=result),
             dcc.Store(id="gaps-source", data=source),
             dcc.Store(id=ids.GAPS_UPLOADED),
@@ -347,31 +351,61 @@ def _choose(upload: Any, example: Any, _pasted: Any, text: Any) -> Any:
 
 @callback(
     Output(GAPS_LOCATION, "search"),
+    Output(GAPS_REPLACE, "data"),
     Input("gaps-source", "data"),
     Input(ids.GAPS_TARGETS, "value"),
     State(ids.GAPS_EXAMPLE, "value"),
     State(GAPS_LOCATION, "search"),
     prevent_initial_call=True,
 )
-def _address(_source: Any, targets: Any, example: Any, search: Any) -> Any:
+def _address(source: Any, targets: Any, example: Any, search: Any) -> Any:
     """The address names the curriculum checked (an example chosen, or none for an
     upload or a paste) and the target roles chosen: the address kept ?example=NAME of
     the page loaded, and a reload or a shared link showed that example, not the
-    curriculum checked, and lost the target roles."""
+    curriculum checked, and lost the target roles. Roles chosen for an upload or a
+    paste replace its address rather than add one: no address holds the curriculum,
+    and Back to it emptied the page."""
     wanted = view.example_search(example, view.target_names(get_store(), targets))
-    return no_update if wanted == (search or "") else wanted
+    if ctx.triggered_id == ids.GAPS_TARGETS and source and not example:
+        return no_update, wanted
+    return (no_update if wanted == (search or "") else wanted), no_update
+
+
+# the address replaced (history.replaceState), then given to the page's Location, which
+# finds it in the address bar already and adds no history entry
+clientside_callback(
+    """function(search) {
+        if (search === null || search === undefined) { return window.dash_clientside.no_update; }
+        if (search !== window.location.search) {
+            const here = window.location.pathname + search + window.location.hash;
+            window.history.replaceState(window.history.state, "", here);
+        }
+        return search;
+    }""",
+    Output(GAPS_LOCATION, "search", allow_duplicate=True),
+    Input(GAPS_REPLACE, "data"),
+    prevent_initial_call=True,
+)
 
 
 @callback(
     Output(ids.GAPS_EXAMPLE, "value", allow_duplicate=True),
+    Output(ids.GAPS_TARGETS, "value", allow_duplicate=True),
     Input(GAPS_LOCATION, "search"),
     State(ids.GAPS_EXAMPLE, "value"),
+    State(ids.GAPS_TARGETS, "value"),
     prevent_initial_call=True,
 )
-def _follow(search: Any, example: Any) -> Any:
-    """Back or Forward to an example's address: that example, checked again."""
+def _follow(search: Any, example: Any, targets: Any) -> Any:
+    """Back or Forward to an address: its example, checked again, and its target roles
+    (Back to the address the page was loaded at kept the roles chosen since: the page is
+    not drawn again for it)."""
     named = view.example_of(search)
-    return no_update if named is None or named == example else named
+    roles = view.read_targets(get_store(), view.targets_given(search)).values
+    return (
+        no_update if named is None or named == example else named,
+        no_update if roles == list(targets or []) else roles,
+    )
 
 
 @callback(

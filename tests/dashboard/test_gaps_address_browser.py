@@ -99,3 +99,37 @@ def test_an_unknown_role_in_the_address_offers_the_closest(page: Page) -> None:
     )
     _summary_says(page, "gaps found")
     assert "Data Scientist" in page.page.locator(f"#{ids.GAPS_TARGETS}").inner_text()
+
+
+def test_back_to_the_loaded_address_restores_its_roles(page: Page) -> None:
+    """Back to the address the page was loaded at (its roles the file's own) shows them;
+    the address went back, and the report and the box kept Software Engineer."""
+    page.goto("/gaps?example=msc-ai-data-science.csv")
+    _summary_says(page, "14 uncovered essential skills")
+    _choose_role(page, "Software Engineer")
+    _summary_says(page, "11 uncovered essential skills")
+    page.page.go_back()
+    page.page.wait_for_function("() => location.search === '?example=msc-ai-data-science.csv'")
+    _summary_says(page, "14 uncovered essential skills")
+    assert "Software Engineer" not in page.page.locator(f"#{ids.GAPS_TARGETS}").inner_text()
+    page.page.go_forward()
+    _summary_says(page, "11 uncovered essential skills")
+    assert "Software Engineer" in page.page.locator(f"#{ids.GAPS_TARGETS}").inner_text()
+
+
+def test_roles_chosen_for_an_upload_replace_its_address(page: Page) -> None:
+    """An upload's roles are in its address, which replaces the upload's own: no address
+    holds an upload, and Back to one emptied the page ('Upload a curriculum...'); Back
+    goes to the example before it, as before a role was chosen."""
+    page.goto("/gaps?example=ml-bootcamp.csv")
+    _titled(page, "ML bootcamp")
+    page.page.locator(f"#{ids.GAPS_UPLOAD} input[type=file]").set_input_files(
+        files=[{"name": "track.csv", "mimeType": "text/csv", "buffer": UPLOAD.encode()}]
+    )
+    _titled(page, "track")
+    _choose_role(page, "Data Analyst")
+    page.page.wait_for_function("() => location.search === '?target=Data%20Analyst'")
+    _summary_says(page, "uncovered essential skill")
+    page.page.go_back()
+    page.page.wait_for_function("() => location.search === '?example=ml-bootcamp.csv'")
+    _titled(page, "ML bootcamp")
