@@ -184,6 +184,7 @@ height leaves room for this many. Plotly picks which, as the chart's width allow
 fewer on a phone."""
 
 _PLOT_HEIGHT = 260  # the effort chart's bars, in pixels, whatever its labels and legend take
+_LEGEND_WIDTH = 300  # the width a phone's chart (340 px) gives its legend's entries
 
 
 def shorten(text: str, limit: int) -> str:
@@ -225,8 +226,8 @@ def wrap_words(text: str, width: int, lines: int | None = None) -> list[str]:
 def _effort_height(ticks: Sequence[str], angle: float, legend: Sequence[str]) -> int:
     """The effort chart's height: room for :data:`_PLOT_HEIGHT` of bars under the title,
     above the slanted step labels and the legend at its foot, whose entries ``legend``
-    are laid out in rows as a 700 px wide chart fits them (ESCO's area names are long:
-    one a row). Plotly takes the labels and legend out of the height: a fixed height
+    are laid out in rows as a phone's chart fits them (ESCO's area names are long: one
+    a row). Plotly takes the labels and legend out of the height: a fixed height
     left the bars of a 76-step ESCO path no room at all.
 
     Examples
@@ -236,13 +237,15 @@ def _effort_height(ticks: Sequence[str], angle: float, legend: Sequence[str]) ->
     >>> _effort_height(["x" * 40] * 40, 65, legend=["x" * 63] * 11)
     789
     >>> _effort_height(["x" * 40] * 40, 65, legend=["x" * 36 + "<br>" + "x" * 27] * 11)
-    774
+    954
     """
     longest = max((len(t) for t in ticks), default=0)
     labels = longest * 6.5 * math.sin(math.radians(angle))  # 6.5 px a character at 12 px
     lines = [name.split("<br>") for name in legend]  # a long name wraps (LEGEND_LINE)
     entry = max((len(line) for name in lines for line in name), default=0) * 6.5 + 40  # the swatch and gaps
-    across = max(1, int(700 // entry))
+    # as many entries a row as a phone's chart holds: a desktop's holds more, and its
+    # bars take the room left (counted two a row, a phone's were left 159 px of ESCO's)
+    across = max(1, int(_LEGEND_WIDTH // entry))
     rows = math.ceil(len(legend) / across)
     more = math.ceil(sum(len(name) - 1 for name in lines) / across)  # the lines a wrapped name adds
     return max(420, round(42 + _PLOT_HEIGHT + labels + rows * 21 + more * 15 + 20))

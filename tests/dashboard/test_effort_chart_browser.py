@@ -221,3 +221,14 @@ def test_the_cumulative_axis_counts_in_round_hours(browser: Any, hours: list[flo
         assert mantissa in (1, 2, 2.5, 5), ticks  # a round step: 50, 100, 500, 1,000...
         assert all(b - a == step for a, b in pairwise(values)), ticks
         assert sum(hours) == pytest.approx(top, abs=1)
+
+
+def test_a_phone_keeps_room_for_the_bars_under_a_long_legend(browser: Any) -> None:
+    """The legend's names wrapped (LEGEND_LINE), the chart's height counted them two to
+    a row, as a desktop lays them out; a phone lays them one to a row, and its bars
+    were left 159 px of a path through ESCO (272 px before the names wrapped)."""
+    drawn = _drawn(browser, effort_figure(STEPS, AREAS), width=340)
+    assert drawn["plot"] >= 200, drawn
+    assert drawn["ticksBottom"] <= drawn["legendTop"]
+    desktop = _drawn(browser, effort_figure(STEPS, AREAS))
+    assert desktop["plot"] >= 200, desktop
