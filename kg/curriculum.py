@@ -69,7 +69,7 @@ from rdflib.namespace import SDO, SKOS, NamespaceManager
 from rdflib.term import Node
 
 from kg.errors import InputFileError, InvalidCurriculum, UnknownEntity, not_utf8
-from kg.names import LabelIndex, fold, label_of
+from kg.names import LabelIndex, fold, label_of, normalise
 from kg.namespace import CKG, COURSE, CURRICULUM
 from kg.store import Store, materialise, new_graph
 
@@ -449,6 +449,11 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
                 suggestions = skills[:5] or suggestions
                 fix = f"{instead}, such as " + ", ".join(map(repr, skills[:3])) if skills else ""
                 return SkillRef(name, None, name, line, tuple(suggestions), note, fix, instead=instead)
+            several = _several_skills(index, name, suggestions)
+            if several is not None:  # 'SQL and statistics': skills joined otherwise than by ';'
+                parts, fix = several
+                note = "it names several skills, " + _and_names([repr(p) for p in parts])
+                return SkillRef(name, None, name, line, tuple(suggestions), note, fix)
         if tool is not None:
             supported = sorted(
                 index.labels.get(s, label_of(index.graph, s))
@@ -463,6 +468,60 @@ def _skill_ref(index: LabelIndex, name: str, line: int | None) -> SkillRef:
             name, None, name, line, tuple(suggestions), note, supports=tuple(supported if tool else ())
         )
     return SkillRef(name, iri, index.labels.get(iri, label_of(index.graph, iri)), line)
+
+
+_JOINED = re.compile(r"\s*(?:[,/&+]|\band\b)\s*", re.IGNORECASE)
+"""What designers join skills with in one name, where careerkg reads ``;``: ``SQL and
+statistics``, ``SQL & Python``, ``ML/statistics``, ``ML, Pyhton``."""
+
+
+def _and_names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def _several_skills(
+    index: LabelIndex, name: str, closest: Sequence[str] = ()
+) -> tuple[list[str], str] | None:
+    """For a name that is no skill, when it joins skills otherwise than by ``;`` (a
+    part of it at least names a skill): its parts and how to write them, with the
+    closest skill of a part that names none. ``None`` when it does not, or when a label
+    of the ``closest`` ones is the name all but a letter or two (``ETL and data pipeline``
+    misspells 'ETL and data pipelines', one skill).
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> index = LabelIndex.of(Store(_example_graph()))
+    >>> _several_skills(index, "Python & Linear Algebra")
+    (['Python', 'Linear Algebra'], "write them separated by ';': 'Python; Linear Algebra'")
+    >>> _several_skills(index, "Pyhton and Jaava") is None, _several_skills(index, "skill:python-and-sql") is None
+    (True, True)
+    >>> _several_skills(index, "Python and Linear Algebr", ["Python and Linear Algebra"]) is None
+    True
+    """
+    if re.match(r"[A-Za-z][\w.-]*:\S", name):  # an IRI or prefixed name (skill:a-and-b), not a list
+        return None
+    import difflib
+
+    if any(difflib.SequenceMatcher(None, normalise(name), normalise(c)).ratio() >= 0.9 for c in closest):
+        return None
+    parts = [p for p in _JOINED.split(name) if p.strip()]
+    if len(parts) < 2:
+        return None
+    unknown: list[tuple[str, list[str]]] = []
+    for part in parts:
+        try:
+            index.resolve(part, CKG.Skill)
+        except UnknownEntity as err:
+            unknown.append((part, list(err.suggestions)))
+    if len(unknown) == len(parts):
+        return None
+    fix = f"write them separated by ';': {'; '.join(parts)!r}"
+    for part, closest in unknown:
+        fix += f"; {part!r} names no skill either" + (
+            ": did you mean " + " or ".join(repr(c) for c in closest[:3]) + "?" if closest else ""
+        )
+    return parts, fix
 
 
 _NOT_SKILLS = (CKG.Role, CKG.Degree, CKG.Certification, CKG.Course)
