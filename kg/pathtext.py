@@ -37,18 +37,21 @@ def hours_text(value: float | None, *, sign: bool = False) -> str:
     --------
     >>> hours_text(871.66), hours_text(1648.33), hours_text(13.33), hours_text(9.96)
     ('872', '1,648', '13', '10')
-    >>> hours_text(6.666), hours_text(40.0), hours_text(None)
-    ('6.7', '40', '0')
+    >>> hours_text(6.666), hours_text(40.0), hours_text(None), hours_text(13.46)
+    ('6.7', '40', '0', '13')
     >>> hours_text(293.3, sign=True), hours_text(-6.66, sign=True), hours_text(-0.01, sign=True)
     ('+293', '-6.7', '+0')
     """
-    h = round(float(value or 0), 1)
-    if h == 0:
-        h = 0.0  # no "-0"
+    h = float(value or 0)
+    tenths = round(h, 1)  # which form: 9.96 is "10", not "10.0"
     plus = "+" if sign else ""
-    if abs(h) >= 10 or h == int(h):
+    if tenths == 0:
+        return f"{0:{plus}}"  # no "-0"
+    if abs(tenths) >= 10:  # rounded once, from the hours themselves (13.46 is 13, not 13.5 then 14)
         return f"{h:{plus},.0f}"
-    return f"{h:{plus}.1f}"
+    if tenths == int(tenths):
+        return f"{tenths:{plus}.0f}"
+    return f"{tenths:{plus}.1f}"
 
 
 def _routes(n: int) -> str:

@@ -171,5 +171,12 @@ def test_the_rule(value: float | None, text: str) -> None:
     assert hours_text(value) == text
 
 
+def test_whole_hours_are_rounded_once() -> None:
+    # rounded to a tenth first, 13.46 read 14 (13.5, then to even), where the overview's
+    # hours to each role (Plotly's ",.0f") and a whole 13.46 read 13
+    assert [hours_text(v) for v in (13.46, 26.46, 13.54)] == ["13", "26", "14"]
+    assert hours_text(-13.46, sign=True) == "-13"
+
+
 def test_the_rule_with_a_sign() -> None:
     assert [hours_text(v, sign=True) for v in (293.3, -46.7, 6.66, -0.01)] == ["+293", "-47", "+6.7", "+0"]
