@@ -9,12 +9,34 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.components import swatch
-from dashboard.figures import central_skills_figure, hours_by_area_figure, needed_by, role_hours_figure
+from dashboard.figures import (
+    Figure,
+    central_skills_figure,
+    hours_by_area_figure,
+    needed_by,
+    role_hours_figure,
+    wrap_words,
+)
 from dashboard.styles import TYPE_LABELS
 from kg.explore import central_skills, class_counts, graph_of, hours_by_area, hours_to_roles
 from kg.store import Store
 
-__all__ = ["overview"]
+__all__ = ["NAME_LINE", "SKILL_LINE", "overview", "wrapped_names"]
+
+NAME_LINE = 36
+"""The longest line of a bar's name on the overview's charts; a longer name wraps
+between words. The names take what they need of the chart's width and the bars what
+they leave: on a phone (a 340 px chart) ESCO's area names ("software and applications
+development and analysis", 51 characters) ran off the chart's left edge, cut to "and
+applications development and analysis". The curated names (36 characters at most:
+"Data Governance, Security and Ethics") stay on one line."""
+
+SKILL_LINE = 30
+"""The longest line of a skill's name on the chart of the skills the most roles need:
+its axis counts ESCO's roles in hundreds ("0 100 200 300"), which stood on end in the
+plot that names of 35 characters left on a phone ("adhere to organisational guidelines")."""
+
+_LINE_HEIGHT = 14  # what a line of a name adds to each row, in pixels (12 px type)
 
 
 def overview(store: Store, k: int = 12) -> dict[str, Any]:
@@ -31,13 +53,48 @@ def overview(store: Store, k: int = 12) -> dict[str, Any]:
             "triples": len(s),
             "central": central,
             "figures": [
-                role_hours_figure(goal_rows(G, hours_to_roles(G)), counts.get("role", 0), _which_roles(G)),
-                central_skills_figure(central, total_roles=counts.get("role", 0)),
-                hours_by_area_figure(hours_by_area(G)),
+                wrapped_names(
+                    role_hours_figure(goal_rows(G, hours_to_roles(G)), counts.get("role", 0), _which_roles(G))
+                ),
+                wrapped_names(central_skills_figure(central, total_roles=counts.get("role", 0)), SKILL_LINE),
+                wrapped_names(hours_by_area_figure(hours_by_area(G))),
             ],
         }
 
     return store.derived(f"dashboard-overview-{k}", build)
+
+
+def wrapped_names(fig: Figure, line: int = NAME_LINE) -> Figure:
+    """A chart of horizontal bars whose names (its categories, on the y axis) are written
+    in lines of at most ``line`` characters, broken between words; each line a name adds
+    gives every row the room (Plotly spaces its rows evenly: two names of two lines
+    side by side ran into each other), so the chart grows by a line a row. The bars,
+    their hover texts and the chart's table keep the names whole. Its value axis writes
+    at most about four numbers: in a phone's narrow plot more stood on end ("0 5k 10k
+    15k", upright).
+
+    Examples
+    --------
+    >>> fig = {"data": [{"y": ["software and applications development and analysis", "law"]}],
+    ...        "layout": {"height": 500, "xaxis": {}, "yaxis": {"automargin": True}}}
+    >>> out = wrapped_names(fig)
+    >>> out["layout"]["yaxis"]["ticktext"], out["layout"]["height"]
+    (['software and applications<br>development and analysis', 'law'], 528)
+    >>> out["data"][0]["y"] == fig["data"][0]["y"], out["layout"]["xaxis"]["nticks"]
+    (True, 4)
+    >>> wrapped_names({"data": [{"y": ["law"]}], "layout": {"height": 320}})["layout"]["yaxis"]
+    {}
+    """
+    names = [str(n) for n in fig["data"][0].get("y") or []] if fig["data"] else []
+    wrapped = ["<br>".join(wrap_words(n, line)) for n in names]
+    layout = dict(fig["layout"])
+    layout["xaxis"] = {"nticks": 4, **layout.get("xaxis", {})}
+    layout["yaxis"] = dict(layout.get("yaxis", {}))
+    if wrapped != names:
+        layout["yaxis"] |= {"tickmode": "array", "tickvals": names, "ticktext": wrapped}
+        more = max(w.count("<br>") for w in wrapped)  # lines a row takes beyond one
+        layout["height"] = int(layout["height"]) + _LINE_HEIGHT * more * len(names)
+    return {**fig, "layout": layout}
 
 
 def goal_rows(G: Any, rows: Sequence[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
