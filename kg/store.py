@@ -55,6 +55,7 @@ __all__ = [
     "resource_dir",
     "shapes_file",
     "stale_shortcuts",
+    "stored_forms",
     "take_export_marker",
     "term_reader",
 ]
@@ -294,21 +295,22 @@ _NORMALIZE_LOCK = threading.Lock()
 def _parsing_as_written(graph: Graph, inner: Any) -> Iterator[Graph]:
     """The graph to parse one file into: rdflib's parsers, inside the block, keep each
     literal's text as the file writes it; after it, each literal the file added to an
-    rdflib memory ``graph`` is as rdflib writes it (canonical: ``"1"^^xsd:boolean`` is
-    ``true``) except an ill-typed one, which keeps its text.
+    rdflib memory ``graph`` is as an Oxigraph store holds it (:func:`stored_forms`), so
+    both in-memory backends hold the same literals.
 
     rdflib writes the canonical form of a literal's value when it makes the literal, also
     when the text is not of the datatype: ``"yes"^^xsd:boolean`` (rdflib's value: false)
-    became ``"false"^^xsd:boolean``, so a graph in rdflib's memory store showed a value
-    never written where Oxigraph keeps ``"yes"``. rdflib's switch for it,
+    became ``"false"^^xsd:boolean``, a value never written, where Oxigraph keeps
+    ``"yes"``; and its canonical forms are not Oxigraph's (``"4.0"^^xsd:decimal`` stayed
+    ``4.0``, which Oxigraph holds as ``4``). rdflib's switch for it,
     ``rdflib.NORMALIZE_LITERALS``, is one for the whole process (pySHACL turns it off and
     on again in the same way while it validates): careerkg's parses take turns under a
     lock, and the switch is put back as it was.
 
     For an rdflib memory ``graph`` the block parses into a graph of its own, whose
-    triples, literals made canonical, are then added to ``graph`` with its prefixes: only
-    the file's literals are read again, never the whole graph (which made loading many
-    files quadratic: 40 files of 2,000 triples took 27 s, now about 2 s).
+    triples, literals as Oxigraph holds them, are then added to ``graph`` with its
+    prefixes: only the file's literals are read again, never the whole graph (which made
+    loading many files quadratic).
 
     Examples
     --------
@@ -316,9 +318,9 @@ def _parsing_as_written(graph: Graph, inner: Any) -> Iterator[Graph]:
     >>> with _parsing_as_written(g, None) as sink:
     ...     _ = sink.parse(format="turtle", data='''
     ...         @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-    ...         <urn:a> <urn:ok> "1"^^xsd:boolean ; <urn:bad> "yes"^^xsd:boolean .''')
-    >>> str(g.value(URIRef("urn:a"), URIRef("urn:ok"))), str(g.value(URIRef("urn:a"), URIRef("urn:bad")))
-    ('true', 'yes')
+    ...         <urn:a> <urn:ok> "1"^^xsd:boolean ; <urn:bad> "yes"^^xsd:boolean ; <urn:n> 4.0 .''')
+    >>> [str(g.value(URIRef("urn:a"), URIRef(p))) for p in ("urn:ok", "urn:bad", "urn:n")]
+    ['true', 'yes', '4']
     """
     import rdflib
 
@@ -334,18 +336,71 @@ def _parsing_as_written(graph: Graph, inner: Any) -> Iterator[Graph]:
     if memory:
         for prefix, namespace in sink.namespaces():
             graph.bind(prefix, namespace)
-        graph.addN((s, p, o, graph) for s, p, o in _canonical_unless_ill_typed(sink))
+        graph.addN((s, p, o, graph) for s, p, o in _as_stored(sink))
 
 
-def _canonical_unless_ill_typed(
-    triples: Iterable[tuple[Node, Node, Node]],
-) -> Iterator[tuple[Node, Node, Node]]:
-    """``triples``, each typed literal in its canonical form, as rdflib makes it, unless it
-    is ill-typed (:func:`literal_as_written`)."""
+def _as_stored(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[tuple[Node, Node, Node]]:
+    """``triples``, each typed literal as an Oxigraph store holds it (:func:`stored_forms`)."""
+    triples = list(triples)
+    forms = stored_forms(o for _, _, o in triples if isinstance(o, Literal))
     for s, p, o in triples:
-        if isinstance(o, Literal) and o.datatype is not None:
-            o = literal_as_written(str(o), None, o.datatype)
-        yield s, p, o
+        yield s, p, forms.get(o, o) if isinstance(o, Literal) else o
+
+
+_IS = "urn:careerkg:is"
+
+
+def stored_forms(literals: Iterable[Literal]) -> dict[Literal, Literal]:
+    """Each typed literal of ``literals`` as an Oxigraph store holds it, where that differs.
+
+    RDF 1.1 reads ``"1.50"^^xsd:decimal`` and ``"1.5"^^xsd:decimal`` as two terms with one
+    value, and SPARQL's ``STR`` answers the text as written. Oxigraph (careerkg's default
+    backend and every ``--store`` folder) keeps no text for the numbers, booleans, dates
+    and durations it knows: it holds their value and writes it in its canonical form
+    (``1.5``; ``"01"^^xsd:int`` is ``"1"^^xsd:integer``), and an ill-typed literal as
+    written. careerkg holds every literal so on every in-memory backend, and reads a
+    literal in a query so (:func:`kg.sparql.engine.run_query`), so both backends answer
+    alike (docs/sparql.md, "Backends and literals").
+
+    Examples
+    --------
+    >>> from rdflib import XSD
+    >>> written = [Literal(text, datatype=type_, normalize=False)
+    ...            for text, type_ in [("1.50", XSD.decimal), ("01", XSD.int), ("1.5", XSD.decimal)]]
+    >>> forms = stored_forms(written)
+    >>> sorted((str(k), str(v), v.datatype.rsplit("#")[-1]) for k, v in forms.items())
+    [('01', '1', 'integer'), ('1.50', '1.5', 'decimal')]
+    """
+    import pyoxigraph as ox
+
+    typed = [
+        lit
+        for lit in dict.fromkeys(literals)
+        if lit.datatype is not None and not lit.language and str(lit.datatype) != _XSD_STRING
+    ]
+    if not typed:
+        return {}
+    kept: list[Literal] = []
+    quads = []
+    predicate = ox.NamedNode(_IS)
+    for lit in typed:
+        try:
+            value = ox.Literal(str(lit), datatype=ox.NamedNode(str(lit.datatype)))
+        except ValueError:  # a datatype IRI Oxigraph refuses: the literal stays as written
+            continue
+        quads.append(ox.Quad(ox.NamedNode(f"{_IS}:{len(kept)}"), predicate, value, ox.DefaultGraph()))
+        kept.append(lit)
+    store = ox.Store()
+    store.extend(quads)
+    forms: dict[Literal, Literal] = {}
+    for quad in store.quads_for_pattern(None, predicate, None):
+        subject, stored = quad.subject, quad.object
+        assert isinstance(subject, ox.NamedNode)
+        assert isinstance(stored, ox.Literal)
+        lit = kept[int(subject.value.rsplit(":", 1)[1])]
+        if stored.value != str(lit) or stored.datatype.value != str(lit.datatype):
+            forms[lit] = literal_as_written(stored.value, None, URIRef(stored.datatype.value))
+    return forms
 
 
 def _utf8_lines(fh: Any, source: str) -> Iterator[str]:
@@ -643,8 +698,9 @@ class FromOxigraph:
     """Oxigraph terms to rdflib terms, each IRI and blank node made once.
 
     Calling an instance with a ``pyoxigraph`` term returns the rdflib term rdflib's
-    parser would have made: a plain string literal comes back without ``xsd:string``,
-    and an ill-typed literal keeps its text (:func:`literal_as_written`).
+    parser would have made of the text the store holds: a plain string literal comes
+    back without ``xsd:string``, and every literal keeps the store's text, an ill-typed
+    one included (:func:`literal_as_written`).
     One instance converting a whole scan makes each distinct term once (reading
     millions of triples, most IRIs recur).
 
@@ -683,24 +739,23 @@ class FromOxigraph:
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_XSD_BOOLEAN = URIRef("http://www.w3.org/2001/XMLSchema#boolean")
-
-_BOOLEAN_TEXTS = frozenset({"true", "false", "1", "0"})
 
 
 def literal_as_written(text: str, language: str | None, datatype: URIRef | None) -> Literal:
-    """The literal ``text`` as rdflib reads it, except that an ill-typed one keeps its text.
+    """The literal ``text`` with exactly that text (rdflib's reading of its value aside).
 
-    rdflib writes a literal's value in its canonical form (``"1"^^xsd:boolean`` is
-    ``true``, as in a graph it parses), also when the text is not of the datatype:
-    ``"yes"^^xsd:boolean`` became ``"false"^^xsd:boolean``, a value never written.
-    Every backend makes its literals with this function (or as it does), so each shows
-    an ill-typed value as written, as Oxigraph keeps it.
+    rdflib writes a literal's value in its own canonical form when it makes one
+    (``"1"^^xsd:double`` is ``1.0``, ``"...T00:00:00Z"^^xsd:dateTime`` ends ``+00:00``, and
+    ``"2020-01-01Z"^^xsd:date`` loses its time zone), also when the text is not of the
+    datatype: ``"yes"^^xsd:boolean`` became ``"false"^^xsd:boolean``, a value never
+    written. careerkg makes every literal it reads from a store with this function, so a
+    literal is shown as the store holds it (:func:`stored_forms`), ``STR`` of it agrees,
+    and an ill-typed value is shown as written.
 
     Parameters
     ----------
     text : str
-        The literal's text (lexical form) as written.
+        The literal's text (lexical form).
     language : str or None
         Its language tag, if any (then ``datatype`` is not looked at).
     datatype : URIRef or None
@@ -709,37 +764,33 @@ def literal_as_written(text: str, language: str | None, datatype: URIRef | None)
     Returns
     -------
     rdflib.Literal
-        The literal, in canonical form when its text is of its datatype, else with
-        ``text`` unchanged (and ``ill_typed`` true).
+        The literal with ``text`` unchanged (and ``ill_typed`` true when the text is not
+        of the datatype).
 
     Examples
     --------
     >>> from rdflib import XSD
     >>> literal_as_written("yes", None, XSD.boolean)
     rdflib.term.Literal('yes', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
-    >>> literal_as_written("1", None, XSD.boolean)
-    rdflib.term.Literal('true', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
+    >>> str(literal_as_written("1", None, XSD.double)), str(literal_as_written("2020-01-01Z", None, XSD.date))
+    ('1', '2020-01-01Z')
     """
     if language:
         return Literal(text, lang=language)
     if datatype is None:
         return Literal(text)
-    if datatype == _XSD_BOOLEAN and text not in _BOOLEAN_TEXTS:
-        with warnings.catch_warnings():  # rdflib warns of it; validation reports it
-            warnings.simplefilter("ignore")
-            return Literal(text, datatype=datatype, normalize=False)
-    node = Literal(text, datatype=datatype)
-    if node.ill_typed and str(node) != text:
+    with warnings.catch_warnings():  # rdflib warns of an ill-typed one; validation reports it
+        warnings.simplefilter("ignore")
         return Literal(text, datatype=datatype, normalize=False)
-    return node
 
 
 def term_reader() -> Callable[[Any], Node]:
     """A function reading a ``pyoxigraph`` term as oxrdflib does, each term made once.
 
     Unlike :class:`FromOxigraph`, a plain string keeps its ``xsd:string`` (as pySHACL
-    sees it through oxrdflib). An ill-typed literal keeps its text, where rdflib would
-    write its value (``"yes"^^xsd:boolean`` as ``false``; :func:`literal_as_written`).
+    sees it through oxrdflib). A literal keeps the store's text, where rdflib would
+    write its value in its own form (``"yes"^^xsd:boolean`` as ``false``;
+    :func:`literal_as_written`).
 
     Returns
     -------
@@ -754,7 +805,7 @@ def term_reader() -> Callable[[Any], Node]:
     >>> term(ox.Literal("x")).datatype
     rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#string')
     >>> boolean = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
-    >>> str(term(ox.Literal("yes", datatype=boolean))), str(term(ox.Literal("1", datatype=boolean)))
+    >>> str(term(ox.Literal("yes", datatype=boolean))), str(term(ox.Literal("true", datatype=boolean)))
     ('yes', 'true')
     """
     import pyoxigraph as ox

@@ -29,7 +29,7 @@ from kg.errors import UnknownEntity
 from kg.names import label_of
 from kg.namespace import CKG
 from kg.shacl_fast import prefix_declarations, query_predicates
-from kg.store import copy_graph, load_file, oxigraph_of, shapes_file, term_reader
+from kg.store import FromOxigraph, copy_graph, load_file, oxigraph_of, shapes_file, term_reader
 
 __all__ = [
     "GROUP_FROM",
@@ -349,13 +349,17 @@ def _run_shapes(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
     """
     from pyshacl import validate as shacl_validate
 
+    from kg import shacl_fast
+
     inner = oxigraph_of(graph)
     if inner is None:
+        # careerkg's rdflib memory store holds literals as Oxigraph does (kg.store.stored_forms):
+        # so are the constants read, a plain string staying plain as rdflib parses it
+        shapes = shacl_fast.as_stored(shapes, FromOxigraph())
         conforms, report_graph, _text = shacl_validate(
             graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
         )
         return bool(conforms), report_graph
-    from kg import shacl_fast
 
     batched = list(_batchable(shapes))
     if batched:

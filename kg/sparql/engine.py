@@ -10,7 +10,7 @@ rdflib never fetches a graph named in a query, whatever path a query takes.
 
 Examples
 --------
->>> from kg.store import Store
+>>> from kg.store import Store, stored_forms
 >>> store = Store.default()
 >>> result = run_query(store, "ASK { role:machine-learning-engineer a ckg:Role }")
 >>> result.form, result.boolean
@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 
 import rdflib.plugins.sparql
 from pyparsing import ParseBaseException
-from rdflib import Graph, Variable
+from rdflib import Graph, Literal, Variable
 from rdflib.paths import Path
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
@@ -45,7 +45,7 @@ from rdflib.term import Identifier, Node
 
 from kg.errors import KGError, QueryRejected, QueryTimeout, ResultTooLarge
 from kg.namespace import PREFIXES
-from kg.store import Store
+from kg.store import Store, stored_forms
 
 __all__ = [
     "DEFAULT_MAX_ROWS",
@@ -60,6 +60,7 @@ __all__ = [
     "parse_cached",
     "parse_query",
     "run_query",
+    "stored_constants",
     "walk",
     "with_prefixes",
 ]
@@ -599,6 +600,11 @@ def run_query(
         native.elapsed = time.perf_counter() - started
         return native  # type: ignore[no-any-return]
 
+    if owner is not None and owner.kind != "remote":  # its literals are as Oxigraph holds them
+        prepared = stored_constants(prepared)
+        forms = stored_forms(v for v in init.values() if isinstance(v, Literal))
+        init = {k: forms.get(v, v) if isinstance(v, Literal) else v for k, v in init.items()}
+
     def evaluate() -> QueryResult:
         with using_store(owner):
             try:
@@ -619,6 +625,58 @@ def run_query(
 
 
 _SELECT_STAR = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.IGNORECASE)
+
+
+_STORED_ATTRIBUTE = "_careerkg_stored_constants"
+
+
+def stored_constants(query: Query) -> Query:
+    """``query`` with each typed literal it names as Oxigraph reads it, for rdflib's evaluator.
+
+    Oxigraph reads ``"1.50"^^xsd:decimal`` (or ``1.50``) in a query as it stores it,
+    ``"1.5"^^xsd:decimal``, and so match, compare and answer the store's literals
+    (:func:`kg.store.stored_forms`). rdflib's evaluator, which answers the queries using
+    careerkg's extensions and every query on the rdflib backend, kept the text as written:
+    ``SELECT (1.50 AS ?x)`` answered ``1.50`` there and ``1.5`` on Oxigraph, and a triple
+    pattern naming ``"01"^^xsd:integer`` missed the stored ``1``. The query's algebra is
+    rewritten once, in place (a prepared query is shared), and the query returned.
+
+    Examples
+    --------
+    >>> q = stored_constants(parse_query('SELECT (1.50 AS ?x) ("01"^^xsd:int AS ?y) WHERE {}'))
+    >>> sorted(str(n) for n in walk(q.algebra) if isinstance(n, Literal))
+    ['1', '1.5']
+    """
+    if getattr(query, _STORED_ATTRIBUTE, False):
+        return query
+    literals = [node for node in walk(query.algebra) if isinstance(node, Literal)]
+    forms = stored_forms(literals)
+    if forms:
+        _replace(query.algebra, forms, set())
+    setattr(query, _STORED_ATTRIBUTE, True)
+    return query
+
+
+def _replace(node: Any, forms: Mapping[Literal, Literal], seen: set[int]) -> Any:
+    """``node`` with the literals of ``forms`` replaced (mappings and lists in place)."""
+    if isinstance(node, Literal):
+        return forms.get(node, node)
+    if id(node) in seen:
+        return node
+    seen.add(id(node))
+    if isinstance(node, dict):  # CompValue, and the rows of a VALUES block
+        for key, value in node.items():
+            new = _replace(value, forms, seen)
+            if new is not value:
+                node[key] = new
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            node[i] = _replace(value, forms, seen)
+    elif type(node) is tuple:  # a triple pattern
+        items = tuple(_replace(value, forms, seen) for value in node)
+        if any(a is not b for a, b in zip(items, node, strict=True)):
+            return items
+    return node
 
 
 def _in_query_order(result: QueryResult, text: str | None) -> QueryResult:
