@@ -243,8 +243,10 @@ def _unmark(label: str) -> str:
     ('deep learning', 'SQL')
     >>> _unmark("SQL (level 5, the top: levels go from 1 to 5)")
     'SQL (level 5)'
+    >>> _unmark("Linux command line and shell scripting — also called Bash")
+    'Linux command line and shell scripting'
     """
-    return _LEVEL_MARK.sub(r"\1)", _TOOL_MARK.sub("", label.removesuffix(CLOSEST)))
+    return _LEVEL_MARK.sub(r"\1)", _ALSO_MARK.sub("", _TOOL_MARK.sub("", label.removesuffix(CLOSEST))))
 
 
 def tool_skills(store: Any, name: str) -> tuple[str, list[tuple[str, str]]] | None:
@@ -323,6 +325,20 @@ def typed_tools(store: Any, text: str) -> list[tuple[str, list[tuple[str, str]]]
     return [_supported(index, tool, text) for tool in tools[:TOOLS_TYPED]]
 
 
+ALSO = " — also called {name}"
+"""Marks an option offered because the text typed is in another name of it (an alt
+label): "Linux command line and shell scripting — also called Bash"."""
+
+_ALSO_MARK = re.compile(" — also called .+$")
+
+
+def _as_also(option: dict[str, Any], name: str, text: str) -> dict[str, Any]:
+    """``option`` offered for ``text`` found in its other name ``name``: marked, and
+    findable by that text."""
+    label = str(option["label"])
+    return {**option, "label": label + ALSO.format(name=name), "search": f"{label} {name} {text}"}
+
+
 def _as_closest(option: dict[str, str], text: str) -> dict[str, str]:
     """``option`` offered for the misspelt ``text``: marked, and findable by that text
     (the dropdown keeps only the options whose search text contains what was typed)."""
@@ -364,11 +380,28 @@ def closest_options(
             o for o in plain if str(o["value"]) not in rank
         ]
     changed = plain != list(options)
-    if not typed or any(typed.casefold() in str(o.get("label", "")).casefold() for o in plain):
+    if not typed:
         return plain if changed else None
     from kg.explore import search
 
-    close = [h.iri for h in search(store, typed, types=list(kinds), limit=5, closest=True) if h.close]
+    key = typed.casefold()
+    hits = search(store, typed, types=list(kinds), limit=10, closest=True)
+    # a node found by another name (an alt label: 'Bash', 'BI Analyst'), after the
+    # labels holding the text; the browser filters labels alone, and said "No options found"
+    also = {h.iri: h.matched for h in hits if not h.close and key not in h.label.casefold()}
+    if also:
+        holding = [o for o in plain if key in str(o.get("label", "")).casefold()]
+        rank = {iri: i for i, iri in enumerate(also)}
+        named = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])])
+        ours = {str(o["value"]) for o in holding + named}
+        return (
+            holding
+            + [_as_also(o, also[str(o["value"])], typed) for o in named]
+            + [o for o in plain if str(o["value"]) not in ours]
+        )
+    if any(key in str(o.get("label", "")).casefold() for o in plain):
+        return plain if changed else None
+    close = [h.iri for h in hits if h.close][:5]
     if not close:
         return plain if changed else None
     rank = {iri: i for i, iri in enumerate(close)}
