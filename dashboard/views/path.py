@@ -388,7 +388,7 @@ def closest_options(
     hits = search(store, typed, types=list(kinds), limit=10, closest=True)
     # a node found by another name (an alt label: 'Bash', 'BI Analyst'), after the
     # labels holding the text; the browser filters labels alone, and said "No options found"
-    also = {h.iri: h.matched for h in hits if not h.close and key not in h.label.casefold()}
+    also = {h.iri: h.matched for h in hits if _by_other_name(store, h, typed)}
     if also:
         holding = [o for o in plain if key in str(o.get("label", "")).casefold()]
         rank = {iri: i for i, iri in enumerate(also)}
@@ -489,7 +489,13 @@ def know_box_options(
     bound = "" if level == asked else f", the {'top' if asked > 5 else 'lowest'}{LEVEL_NOTE}"
     hits = search(store, name, types=list(KNOW_KINDS), limit=10, closest=True)
     # the skills named so (when a tool is named too, none merely close), then the tools'
-    pairs = [(hit.label, hit.iri, "") for hit in hits if not (tools and hit.close)]
+    # a skill found by another name says it, as without a level ('SQL:3' offered 'database
+    # management systems (level 3)' on ESCO, found by its other name 'NonStop SQL')
+    pairs = [
+        (hit.label, hit.iri, ALSO.format(name=hit.matched) if _by_other_name(store, hit, name) else "")
+        for hit in hits
+        if not (tools and hit.close)
+    ]
     pairs += [
         (label, iri, note) for iri, (label, note) in supported.items() if iri not in {p[1] for p in pairs}
     ]
@@ -512,6 +518,27 @@ def know_box_options(
         and (o.get("value") in kept or _split_level(str(o.get("value")))[1] is None)
     ]
     return leveled + rest
+
+
+def _by_other_name(store: Any, hit: Any, text: str) -> bool:
+    """Whether a search ``hit`` for ``text`` was found by another name of its node (an
+    alt label holding the text), not by its label, its IRI nor as a closest match.
+
+    Examples
+    --------
+    >>> from kg.explore import search
+    >>> from kg.store import Store
+    >>> store = Store.default()
+    >>> [_by_other_name(store, h, t) for t in ("Bash", "Linux", "skill:bash") for h in search(store, t)[:1]]
+    [True, False, False]
+    """
+    from rdflib import URIRef
+
+    from kg.names import LabelIndex
+
+    if hit.close or text.strip().casefold() in hit.label.casefold():
+        return False
+    return hit.matched in LabelIndex.of(store).alt.get(URIRef(hit.iri), ())
 
 
 def _tools_offered(tools: Sequence[tuple[str, list[tuple[str, str]]]]) -> dict[str, tuple[str, str]]:

@@ -59,3 +59,22 @@ def test_the_mark_goes_once_the_text_does(store: Store) -> None:
     typed = view.know_box_options(store, "Bash", [], start) or start
     cleared = view.know_box_options(store, "", [SKILL + "bash"], typed)
     assert cleared == start  # the labels and the box's order back
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("ML:2", "machine learning (level 2) — also called ML"),
+        ("bash:3", "Linux command line and shell scripting (level 3) — also called Bash"),
+    ],
+)
+def test_with_a_level_the_other_name_is_said(store: Store, typed: str, label: str) -> None:
+    # 'ML:2' offered 'machine learning (level 2)' and nothing said why: without a level
+    # it reads 'machine learning — also called ML' (on ESCO 'SQL:3' offered 'database
+    # management systems (level 3)', found by its other name 'NonStop SQL')
+    offered = view.know_box_options(store, typed, [], view.skill_options(store)) or []
+    assert offered[0]["label"] == label
+    assert typed in offered[0]["search"]
+    chosen = [offered[0]["value"]]
+    cleared = view.know_box_options(store, "", chosen, offered) or offered
+    assert {o["value"]: o["label"] for o in cleared}[chosen[0]] == label.split(" — ")[0]
