@@ -391,6 +391,7 @@ clientside_callback(
 @callback(
     Output(ids.GAPS_EXAMPLE, "value", allow_duplicate=True),
     Output(ids.GAPS_TARGETS, "value", allow_duplicate=True),
+    Output("gaps-source", "data", allow_duplicate=True),
     Input(GAPS_LOCATION, "search"),
     State(ids.GAPS_EXAMPLE, "value"),
     State(ids.GAPS_TARGETS, "value"),
@@ -399,12 +400,15 @@ clientside_callback(
 def _follow(search: Any, example: Any, targets: Any) -> Any:
     """Back or Forward to an address: its example, checked again, and its target roles
     (Back to the address the page was loaded at kept the roles chosen since: the page is
-    not drawn again for it)."""
+    not drawn again for it); an address naming no example, with one shown, is the page
+    before it was chosen: no curriculum (it went on showing the example)."""
     named = view.example_of(search)
     roles = view.read_targets(get_store(), view.targets_given(search)).values
+    cleared = named is None and bool(example)
     return (
-        no_update if named is None or named == example else named,
+        None if cleared else no_update if named is None or named == example else named,
         no_update if roles == list(targets or []) else roles,
+        None if cleared else no_update,
     )
 
 

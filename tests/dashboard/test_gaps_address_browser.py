@@ -133,3 +133,20 @@ def test_roles_chosen_for_an_upload_replace_its_address(page: Page) -> None:
     page.page.go_back()
     page.page.wait_for_function("() => location.search === '?example=ml-bootcamp.csv'")
     _titled(page, "ML bootcamp")
+
+
+def test_back_to_the_blank_page_empties_it(page: Page) -> None:
+    """Back from an example chosen to the page as loaded, with no curriculum, shows none;
+    the address went back to /gaps and the page went on showing the example."""
+    page.goto("/gaps")
+    page.page.wait_for_selector(f"#{ids.GAPS_EXAMPLE}")
+    page.page.click(f"#{ids.GAPS_EXAMPLE}")
+    page.page.locator(".dash-dropdown-option", has_text="ML bootcamp (CSV)").click()
+    _titled(page, "ML bootcamp")
+    page.page.wait_for_function("() => location.search === '?example=ml-bootcamp.csv'")
+    page.page.go_back()
+    page.page.wait_for_function("() => location.search === ''")
+    _summary_says(page, "Upload a curriculum, paste one or choose an example")
+    assert "ML bootcamp" not in page.page.locator(f"#{ids.GAPS_EXAMPLE}").inner_text()
+    page.page.go_forward()
+    _titled(page, "ML bootcamp")
