@@ -52,6 +52,7 @@ __all__ = [
     "TableFormat",
     "XMLFormat",
     "for_name",
+    "malformed_ranges",
     "negotiate",
     "parse_accept",
     "prefers_html",
@@ -64,8 +65,10 @@ class NotAcceptable(QueryRejected):
     """No result format offered matches the request's ``Accept`` header (HTTP 406)."""
 
     def __init__(self, accept: str, offered: Iterable[str]) -> None:
+        malformed = malformed_ranges(accept)
+        why = f" ({'; '.join(malformed)})" if malformed else ""
         super().__init__(
-            f"cannot answer in any of the accepted media types ({accept}); "
+            f"cannot answer in any of the accepted media types ({accept}){why}; "
             "this result is available as " + ", ".join(offered),
             status=406,
         )
@@ -437,6 +440,48 @@ def _media_ranges(header: str | None) -> list[tuple[str, float]]:
                     q = 0.0
         ranges.append((media, q))
     return ranges
+
+
+def malformed_ranges(header: str | None) -> list[str]:
+    """What an ``Accept`` header says that is no media range or no quality value.
+
+    Such a part is read as refusing its type (a ``q`` that does not parse counts as
+    ``q=0``); a 406 answer names it, so the client sees why the type it asked for was
+    not given: ``text/csv;q=0,5`` (a decimal comma) is ``text/csv`` refused and a range
+    ``5``.
+
+    Examples
+    --------
+    >>> print(*malformed_ranges("application/sparql-results+json;q=abc"))
+    q=abc for application/sparql-results+json is no quality value (a number from 0 to 1, such as q=0.9)
+    >>> print(*malformed_ranges("text/csv;q=0,5"))
+    '5' is no media type (type/subtype, such as text/csv); a q value is written with a point: q=0.5
+    >>> malformed_ranges("text/csv;q=0.5, */*;q=0.1")
+    []
+    """
+    found: list[str] = []
+    for part in (header or "").split(","):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        if "/" not in media:
+            hint = "; a q value is written with a point: q=0.5" if media.isdigit() else ""
+            found.append(f"{media!r} is no media type (type/subtype, such as text/csv){hint}")
+            continue
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() != "q":
+                continue
+            try:
+                q = float(value)
+            except ValueError:
+                q = -1.0
+            if not 0.0 <= q <= 1.0:
+                found.append(
+                    f"q={value.strip()} for {media} is no quality value (a number from 0 to 1, such as q=0.9)"
+                )
+    return found
 
 
 PREFERENCE: dict[str, tuple[str, ...]] = {

@@ -244,6 +244,29 @@ def test_only_refused_types_is_406(client: FlaskClient) -> None:
     assert "application/sparql-results+xml" in r.text
 
 
+@pytest.mark.parametrize(
+    ("accept", "said"),
+    [
+        (
+            "application/sparql-results+json;q=abc",
+            "q=abc for application/sparql-results+json is no quality value (a number from 0 to 1",
+        ),
+        (
+            "text/csv;q=0,5",
+            "'5' is no media type (type/subtype, such as text/csv); a q value is written with a point",
+        ),
+    ],
+)
+def test_a_malformed_accept_header_is_named_in_the_406(client: FlaskClient, accept: str, said: str) -> None:
+    # the 406 said 'cannot answer in any of the accepted media types
+    # (application/sparql-results+json;q=abc)' and then offered that very type
+    r = client.get("/sparql", query_string={"query": SELECT_ROLES}, headers={"Accept": accept})
+    assert r.status_code == 406, r.text
+    assert r.mimetype == "text/plain"
+    assert said in r.text
+    assert "this result is available as" in r.text
+
+
 @pytest.mark.parametrize("return_format", ["json", "csv", "tsv"])
 def test_sparqlstore_accept_lists_get_a_graph_for_construct(
     client: FlaskClient, store: Store, return_format: str
