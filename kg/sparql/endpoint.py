@@ -330,9 +330,15 @@ def _query_text() -> str:
             if ctype == "application/x-www-form-urlencoded":
                 _check_encoded(request.get_data(), "form field")
         else:
+            # a query in the address of a POST (curl -X POST 'URL?query=...') is read by GET
+            in_address = (
+                " (this POST has its query in the address: send it with GET, or in the body)"
+                if "query" in request.args
+                else ""
+            )
             raise QueryRejected(
                 f"unsupported request body {ctype or '(none)'}; POST application/sparql-query "
-                "or an application/x-www-form-urlencoded form with a 'query' field",
+                f"or an application/x-www-form-urlencoded form with a 'query' field{in_address}",
                 status=415,
             )
     else:
@@ -350,7 +356,12 @@ def _query_text() -> str:
                 f"'{key}' refused: the endpoint answers over careerkg's own graph only", status=403
             )
     if not text.strip():
-        raise QueryRejected("empty query", status=400)
+        where = (
+            "; the query in the address is read only by GET"
+            if request.method == "POST" and "query" in request.args
+            else ""
+        )
+        raise QueryRejected(f"empty query{where}", status=400)
     return text
 
 

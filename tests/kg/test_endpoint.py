@@ -244,6 +244,24 @@ def test_only_refused_types_is_406(client: FlaskClient) -> None:
     assert "application/sparql-results+xml" in r.text
 
 
+def test_a_post_with_its_query_in_the_address_is_told_so(client: FlaskClient) -> None:
+    # curl -X POST 'URL?query=...' read 'unsupported request body (none)', and the same with
+    # an empty application/sparql-query body 'empty query': nothing said the address is ignored
+    url = "/sparql?query=ASK%20%7B%7D"
+    bare = client.post(url)
+    assert bare.status_code == 415
+    assert "this POST has its query in the address: send it with GET, or in the body" in bare.text
+    empty = client.post(url, data=b"", content_type="application/sparql-query")
+    assert empty.status_code == 400
+    assert empty.text.strip() == "empty query; the query in the address is read only by GET"
+    # without a query in the address, the messages are as before
+    assert "address" not in client.post("/sparql").text
+    assert (
+        client.post("/sparql", data=b" ", content_type="application/sparql-query").text.strip()
+        == "empty query"
+    )
+
+
 @pytest.mark.parametrize(
     ("accept", "said"),
     [
