@@ -833,6 +833,10 @@ def _term(value: str, source: str, line: int | None) -> int:
     [3, 3, 3, 3]
     >>> [_term(v, "p.csv", 2) for v in ("Term 3 (Autumn)", "3 (weeks 25-36)", "Semester 3 [2025]")]
     [3, 3, 3]
+    >>> _term("Year 2", "p.csv", 2)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 2: bad term 'Year 2'; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'; if each course runs a whole year, write the year as its term (2); with terms in a year, number them on (year 2, semester 1 = term 3)
     >>> _term("Year 1 Semester 2", "p.csv", 2)
     Traceback (most recent call last):
     ...
@@ -858,6 +862,18 @@ def _term(value: str, source: str, line: int | None) -> int:
             )
         elif several:
             hint = "; number the terms of a programme of several years on (year 2, semester 1 = term 3)"
+        elif year := re.fullmatch(r"\s*(?:year|yr|y)\.?\s*(\d+)\s*", value, re.IGNORECASE):
+            hint = (
+                f"; if each course runs a whole year, write the year as its term ({int(year.group(1))}); "
+                "with terms in a year, number them on (year 2, semester 1 = term 3)"
+            )
+        elif re.search(
+            r"\b(?:autumn|fall|winter|spring|summer|michaelmas|lent|hilary|easter|trinity)\b", value, re.I
+        ):
+            hint = (
+                "; number the terms in the order they run, from 1 (a programme starting in autumn: "
+                "autumn 1, spring 2, summer 3)"
+            )
         raise InvalidCurriculum(
             source,
             f"bad term {value!r}; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'"

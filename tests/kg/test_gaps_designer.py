@@ -350,7 +350,11 @@ def test_a_term_written_with_its_word_or_as_excel_saves_a_number_is_read(
         ),
         ("1.5", ""),
         ("Semester 0", ""),
-        ("autumn", ""),
+        (
+            "autumn",
+            "; number the terms in the order they run, from 1 (a programme starting in autumn: "
+            "autumn 1, spring 2, summer 3)",
+        ),
     ],
 )
 def test_a_term_that_is_no_number_is_still_refused_saying_what_to_write(
