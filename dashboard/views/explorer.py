@@ -15,10 +15,13 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from dash import dcc, html
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS
 
 from dashboard import ids
 from dashboard.components import details_panel, sr_only
@@ -28,6 +31,8 @@ from dashboard.urls import node_url, page_title, unquote_name
 from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
 from kg.explore import View, graph_of, ladder, neighbourhood, node_details, resolve, search
+from kg.names import label_of
+from kg.namespace import BASE
 from kg.store import Store
 
 __all__ = [
@@ -41,6 +46,7 @@ __all__ = [
     "follow_address",
     "initial",
     "next_state",
+    "origin",
     "reset_controls",
     "search_box",
     "search_options",
@@ -256,6 +262,7 @@ def search_options(
             }
         )
         seen.add(hit.iri)
+    _tell_apart(store, options)
     if value and value not in seen:
         G = graph_of(store)
         from kg.explore import node_key
@@ -272,6 +279,47 @@ def search_options(
                 },
             )
     return options
+
+
+def origin(store: Store, iri: str) -> str:
+    """Where the node ``iri`` comes from, in a few words, to tell apart nodes of one
+    name: "careerkg" for the curated graph's own, else the title of the one source
+    that states it (an import's: "ESCO classification v1.1.1"), else its IRI's host
+    (the IRI when it has none).
+
+    Examples
+    --------
+    >>> store = Store.default()
+    >>> origin(store, "https://w3id.org/careerkg/id/skill/communication")
+    'careerkg'
+    >>> origin(store, "http://data.europa.eu/esco/skill/15d76317"), origin(store, "urn:x:a")
+    ('data.europa.eu', 'urn:x:a')
+    """
+    if iri.startswith(BASE):
+        return "careerkg"
+    graph = store.graph
+    titles = {
+        str(graph.value(src, DCTERMS.title) or label_of(graph, src))
+        for src in graph.objects(URIRef(iri), DCTERMS.source)
+        if isinstance(src, URIRef)
+    }
+    if len(titles) == 1:
+        return titles.pop()
+    return urlsplit(iri).netloc or iri
+
+
+def _tell_apart(store: Store, options: list[dict[str, Any]]) -> None:
+    """Name where each option comes from (:func:`origin`) when another option reads the
+    same, whatever the case: on ESCO the search offered "communication · skill" twice
+    (ESCO's and the curated skill), and "computer vision engineer · role" beside
+    "Computer Vision Engineer · role", with nothing to tell which was which."""
+    said = Counter(str(o["label"]).casefold() for o in options)
+    for option in options:
+        if said[str(option["label"]).casefold()] > 1:
+            label, close, _ = str(option["label"]).partition(" — closest match")
+            option["label"] = f"{label} · {origin(store, str(option['value']))}" + (
+                " — closest match" if close else ""
+            )
 
 
 def canvas(

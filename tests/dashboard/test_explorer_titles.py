@@ -64,3 +64,17 @@ def test_a_node_whose_label_names_another_is_titled_by_its_label(twice_named: St
     assert view.url_of(twice_named, state) == "/node/urn%3Ax%3Acommunication"
     assert view.title_of(twice_named, state) == "communication · careerkg Explorer"
     assert view.title_for_name(twice_named, "urn%3Ax%3Acommunication") == "communication · careerkg Explorer"
+
+
+def test_search_options_of_one_name_say_where_each_comes_from(twice_named: Store) -> None:
+    # on ESCO the search offered "communication · skill" twice, ESCO's and the curated
+    # skill, and "computer vision engineer · role" beside "Computer Vision Engineer · role"
+    from dashboard.views import explorer as view
+
+    options = view.search_options(twice_named, "communication", None)
+    labels = {o["value"]: o["label"] for o in options}
+    assert labels["https://w3id.org/careerkg/id/skill/communication"] == "communication · skill · careerkg"
+    assert labels["urn:x:communication"] == "communication · skill · urn:x:communication"
+    # a name no other option has is offered as before
+    stakeholders = labels["https://w3id.org/careerkg/id/skill/stakeholder-management"]
+    assert stakeholders == "stakeholder management (stakeholder communication) · skill"
