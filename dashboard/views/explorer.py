@@ -270,10 +270,13 @@ def search_options(
         key = node_key(G, value)
         if key in G:
             attrs = G.nodes[key]
+            label = str(attrs.get("label", value))
+            # a label that names another node too (its address holds its IRI) says where it is from
+            where = f" · {origin(store, value)}" if share_name(store, value) != label else ""
             options.insert(
                 0,
                 {
-                    "label": f"{attrs.get('label', value)} · {attrs.get('type', '')}",
+                    "label": f"{label} · {attrs.get('type', '')}{where}",
                     "value": value,
                     "search": str(attrs.get("label", "")),
                 },

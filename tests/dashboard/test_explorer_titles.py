@@ -78,3 +78,19 @@ def test_search_options_of_one_name_say_where_each_comes_from(twice_named: Store
     # a name no other option has is offered as before
     stakeholders = labels["https://w3id.org/careerkg/id/skill/stakeholder-management"]
     assert stakeholders == "stakeholder management (stakeholder communication) · skill"
+
+
+def test_the_search_box_names_where_a_node_of_a_shared_name_comes_from(twice_named: Store) -> None:
+    # selected on the canvas or by its address, it read "communication · skill" alone
+    from dashboard.views import explorer as view
+
+    box = view.search_box(twice_named, view.initial("urn:x:communication"), None)
+    assert box is not None
+    value, options = box
+    assert value == "urn:x:communication"
+    assert [o["label"] for o in options if o["value"] == value] == [
+        "communication · skill · urn:x:communication"
+    ]
+    box = view.search_box(twice_named, view.initial("https://w3id.org/careerkg/id/skill/python"), None)
+    assert box is not None
+    assert box[1][0]["label"] == "Python programming · skill"
