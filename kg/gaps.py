@@ -85,7 +85,7 @@ Examples
 >>> print(report.order_violations[0].message)
 'Machine Learning' (term 1) needs 'Linear Algebra' (prerequisite of 'Machine Learning'), but it is taught only in 'Maths' (term 2)
 >>> print(report.order_violations[0].suggestion)
-teach 'Linear Algebra' in a preparatory course before term 1 (move 'Maths' earlier), move 'Machine Learning' after term 2, or add 'Linear Algebra' to the entry requirements
+move 'Machine Learning' to term 3 or later, after 'Maths' (no course can come before term 1), teach 'Linear Algebra' in a preparatory course before term 1, or add 'Linear Algebra' to the entry requirements
 >>> report.coverage[0].percent, report.has_gaps
 (100.0, True)
 """
@@ -272,10 +272,16 @@ class PrerequisiteFinding:
         if self.kind == "order_violation":
             last = max(c.term for c in self.taught_in)
             first = self.taught_in[0].label
-            where = f"in term {t - 1} or earlier" if t > 1 else "in a preparatory course before term 1"
+            later = f"move {self.course.label!r} to term {last + 1} or later"
+            if t == 1:
+                # nothing goes before term 1: the course that teaches it cannot move earlier
+                return (
+                    f"{later}, after {first!r} (no course can come before term 1), teach {p!r} in a "
+                    f"preparatory course before term 1, or add {p!r} to the entry requirements"
+                )
             return (
-                f"teach {p!r} {where} (move {first!r} earlier), move {self.course.label!r} after term {last}, "
-                f"or add {p!r} to the entry requirements"
+                f"move {first!r} to term {t - 1} or earlier (or teach {p!r} in a course of term {t - 1} or "
+                f"earlier), {later}, or add {p!r} to the entry requirements"
             )
         if self.taught_here:
             earlier = (

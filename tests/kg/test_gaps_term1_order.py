@@ -1,0 +1,57 @@
+"""An order violation in term 1: the fix offers what can be done, not 'move ... earlier'."""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import Literal
+
+from kg.curriculum import parse_curriculum
+from kg.gaps import find_gaps, report_csv, report_graph, report_markdown, report_table
+from kg.namespace import CKG
+from kg.store import Store
+
+SAME_TERM = "course,term,teaches,requires\nStatistics,1,statistics,\nMachine Learning,1,machine learning,\n"
+FIX = (
+    "move 'Machine Learning' to term 2 or later, after 'Statistics' (no course can come before term 1), "
+    "teach 'statistics' in a preparatory course before term 1, or add 'statistics' to the entry requirements"
+)
+
+
+def _violation(store: Store, text: str):  # type: ignore[no-untyped-def]
+    report = find_gaps(store, parse_curriculum(text, store, fmt="csv", source="plan.csv"))
+    [f] = [f for f in report.order_violations if f.prerequisite.label == "statistics"]
+    return report, f
+
+
+def test_a_term_1_course_needing_a_term_1_course_is_told_to_move_later(store: Store) -> None:
+    # was: "teach 'statistics' in a preparatory course before term 1 (move 'Statistics' earlier),
+    # move 'Machine Learning' after term 1, ...": 'Statistics' cannot go earlier than term 1
+    report, f = _violation(store, SAME_TERM)
+    assert f.suggestion == FIX
+    assert "earlier" not in f.suggestion
+    assert f"fix: {FIX}" in report_table(report)
+    assert f"*Fix:* {FIX}" in report_markdown(report)
+    assert FIX in report_csv(report)
+    assert FIX in [v["suggestion"] for v in json.loads(json.dumps(report.to_dict()))["order_violations"]]
+    assert (None, CKG.suggestion, Literal(FIX, lang="en")) in report_graph(report)
+
+
+def test_a_term_1_course_needing_a_term_2_course_is_told_to_move_after_it(store: Store) -> None:
+    _, f = _violation(
+        store, "course,term,teaches,requires\nMachine Learning,1,machine learning,\nS,2,statistics,\n"
+    )
+    assert f.suggestion.startswith(
+        "move 'Machine Learning' to term 3 or later, after 'S' (no course can come"
+    )
+    assert "move 'S' earlier" not in f.suggestion
+
+
+def test_a_later_course_is_told_where_the_other_can_go_earlier(store: Store) -> None:
+    _, f = _violation(
+        store, "course,term,teaches,requires\nS,2,statistics,\nMachine Learning,2,machine learning,\n"
+    )
+    assert f.suggestion == (
+        "move 'S' to term 1 or earlier (or teach 'statistics' in a course of term 1 or earlier), "
+        "move 'Machine Learning' to term 3 or later, or add 'statistics' to the entry requirements"
+    )
