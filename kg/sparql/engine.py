@@ -78,6 +78,11 @@ ENV_TIMEOUT = "CAREERKG_SPARQL_TIMEOUT"
 ENV_MAX_ROWS = "CAREERKG_SPARQL_MAX_ROWS"
 
 _EMPTY = "the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query"
+_TOO_DEEP = (
+    "the query nests too deeply to be read (brackets, braces or operators inside one another "
+    "thousands of levels down); write it flatter: a VALUES list or IN ( ... ) in place of a long "
+    "chain of || or &&, groups side by side rather than inside one another"
+)
 _UPDATE_REFUSED = (
     "updates are refused: this SPARQL service is read-only "
     "(INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY are not allowed); "
@@ -149,6 +154,8 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
     try:
         with _PARSER_LOCK:
             tree = parseQuery(text)
+    except RecursionError:
+        raise QueryRejected(_TOO_DEEP, status=400) from None
     except ParseBaseException as err:
         try:
             with _PARSER_LOCK:
@@ -164,6 +171,8 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
         raise QueryRejected(_UPDATE_REFUSED, status=403) from None
     try:
         query = translateQuery(tree, initNs=dict(init_ns))
+    except RecursionError:
+        raise QueryRejected(_TOO_DEEP, status=400) from None
     except Exception as err:  # unknown prefix, bad aggregate, ... (rdflib raises plain Exception)
         undeclared = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(err))
         if undeclared:
@@ -584,12 +593,40 @@ def run_query(
     """
     from kg.sparql.paths import using_store
 
-    prepared = parse_cached(query) if isinstance(query, str) else query
-    if not isinstance(query, str):
+    started = time.perf_counter()
+    if isinstance(query, str):
+        # parsing is rdflib's pure-Python parser: a long query (a FILTER of thousands of
+        # ||, 64 KB) took 13 s before the limit began, so the limit counts it too
+        text_ = query
+        prepared = call_with_deadline(lambda: parse_cached(text_), timeout)
+    else:
+        prepared = query
         check_query(prepared)
+    left = timeout - (time.perf_counter() - started) if timeout and timeout > 0 else None
+    if left is not None and left <= 0:
+        raise QueryTimeout(timeout or 0.0)
+    try:
+        return _run_prepared(store, query, prepared, bindings, left, max_rows, started, using_store)
+    except QueryTimeout as err:
+        if not timeout or err.seconds == timeout:
+            raise
+        # the limit the client knows, not what was left of it after parsing
+        raise QueryTimeout(timeout, evaluated=err.evaluated) from None
+
+
+def _run_prepared(
+    store: Store | Graph,
+    query: str | Query,
+    prepared: Query,
+    bindings: Mapping[str, Identifier] | None,
+    timeout: float | None,
+    max_rows: int | None,
+    started: float,
+    using_store: Callable[[Store | None], Any],
+) -> QueryResult:
+    """:func:`run_query` once the query is parsed, ``timeout`` what is left of the limit."""
     graph, owner = _graph_of(store)
     init = {Variable(k): v for k, v in (bindings or {}).items()}
-    started = time.perf_counter()
     # Oxigraph and remote stores answer in their own engine (kg.sparql.native)
     from kg.sparql.native import TEXT_ATTRIBUTE, run_native
 
