@@ -67,6 +67,7 @@ __all__ = [
     "child_environment",
     "evaluate",
     "pinning",
+    "process_ended",
     "processes",
     "result_of",
     "run_bounded",
@@ -357,6 +358,37 @@ def cap_memory(extra_mb: int) -> None:
         pages = int(fh.read().split()[0])
     limit = pages * os.sysconf("SC_PAGE_SIZE") + extra_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def process_ended(code: int | None, memory_mb: int) -> QueryRejected:
+    """Why a query process ended while answering, from its exit ``code``.
+
+    A process over its memory cap is aborted (``-6``) or killed (``-9``, the kernel's
+    OOM killer); one that crashed ends with ``SIGSEGV``, as Oxigraph does on an
+    expression chained or nested thousands deep (a FILTER of 20,000 ``||``), which no
+    memory would help: that was answered as needing more memory than the cap.
+
+    Examples
+    --------
+    >>> print(process_ended(-9, 2048))
+    the query needed more memory than the 2048 MiB a query may use (its process ended with -9); narrow it (LIMIT, more specific patterns)
+    >>> err = process_ended(-11, 2048)
+    >>> err.status, str(err).startswith("the query engine crashed on this query")
+    (500, True)
+    """
+    if code == -signal.SIGSEGV:
+        return QueryRejected(
+            "the query engine crashed on this query (its process ended with SIGSEGV), as it can on an "
+            "expression chained or nested thousands deep; write it flatter: a VALUES list or IN ( ... ) "
+            "in place of a long chain of || or &&",
+            status=500,
+        )
+    return QueryRejected(
+        f"the query needed more memory than the {memory_mb} MiB a query may use "
+        f"(its process ended{f' with {code}' if code is not None else ''}); narrow it "
+        "(LIMIT, more specific patterns)",
+        status=503,
+    )
 
 
 def _child_main(memory_mb: int) -> None:
@@ -683,12 +715,7 @@ class QueryProcesses:
                         code = child.process.wait(1)
                     self._drop(child)
                     child = None
-                raise QueryRejected(
-                    f"the query needed more memory than the {self.memory_mb} MiB a query may use "
-                    f"(its process ended{f' with {code}' if code is not None else ''}); narrow it "
-                    "(LIMIT, more specific patterns)",
-                    status=503,
-                ) from None
+                raise process_ended(code, self.memory_mb) from None
             self._idle.put(child)
             child = None
         finally:

@@ -287,3 +287,20 @@ def test_a_caller_on_one_cpu_stays_there_and_its_work_runs_there() -> None:
         assert os.sched_getaffinity(0) == one
     finally:
         os.sched_setaffinity(0, before)
+
+
+def test_a_query_the_engine_crashes_on_is_not_called_a_memory_problem(
+    pool: QueryProcesses, source: Source
+) -> None:
+    # Oxigraph ends with SIGSEGV on a FILTER of 20,000 ||, within a second and far below
+    # the memory cap: the answer said 'the query needed more memory than the 256 MiB a
+    # query may use (its process ended with -11)'
+    chain = " || ".join(f"?o = {i}" for i in range(20_000))
+    with pytest.raises(QueryRejected) as caught:
+        pool.run(source, f"SELECT * WHERE {{ ?s ?p ?o FILTER({chain}) }} LIMIT 1", "SELECT", 30.0, None)
+    assert caught.value.status == 500
+    assert str(caught.value).startswith(
+        "the query engine crashed on this query (its process ended with SIGSEGV)"
+    )
+    assert "memory" not in str(caught.value)
+    assert pool.run(source, "ASK { ?s ?p ?o }", "ASK", 5.0, None).boolean is True  # replaced
