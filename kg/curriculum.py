@@ -65,7 +65,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import SDO, SKOS, NamespaceManager
+from rdflib.namespace import DCTERMS, SDO, SKOS, NamespaceManager
 from rdflib.term import Node
 
 from kg.errors import InputFileError, InvalidCurriculum, UnknownEntity, not_utf8
@@ -264,6 +264,11 @@ class Curriculum:
     targets: list[URIRef] = field(default_factory=list)
     source: str = ""
     fmt: str = ""
+    cites: dict[URIRef, list[URIRef]] = field(default_factory=dict)
+    """The source documents a Turtle curriculum cites (``dcterms:source``), by the IRI
+    of the curriculum or course citing them; one citing none cites the file."""
+    documents: dict[URIRef, str] = field(default_factory=dict)
+    """The titles (``dcterms:title``) the file gives the source documents it cites."""
 
     def entry_skills(self) -> set[URIRef]:
         """The known skills learners must have on entry."""
@@ -1562,10 +1567,22 @@ def _parse_turtle(text: str, index: LabelIndex, source: str, targets_given: bool
                 "give each course its own skos:prefLabel (or make them one course)",
                 course.line,
             )
+    cites = {
+        node: sorted(o for o in g.objects(node, DCTERMS.source) if isinstance(o, URIRef))
+        for node in [cur, *(c.iri for c in courses)]
+    }
+    documents = {
+        doc: str(title)
+        for docs in cites.values()
+        for doc in docs
+        if (title := g.value(doc, DCTERMS.title)) is not None
+    }
     return Curriculum(
         iri=cur,
         label=label_of(g, cur),
         courses=_ordered(courses),
+        cites={node: docs for node, docs in cites.items() if docs},
+        documents=documents,
         entry=refs(cur, CKG.entryRequirement, SDO.programPrerequisites),
         targets=_roles(
             ((str(r), _show(r, nm)) for r in sorted(g.objects(cur, CKG.targetRole), key=str)),
@@ -1638,6 +1655,11 @@ def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Grap
     ``ckg:teaches`` see the known skills only. An IRI of a Turtle curriculum that names
     no skill is written back as the file gave it.
 
+    The curriculum and each course cite their source (``dcterms:source``), as the
+    shapes ask of every course and curriculum: the documents a Turtle file cites, and
+    otherwise the curriculum file itself, a ``ckg:SourceDocument`` titled with its
+    name (:func:`curriculum_file`).
+
     Examples
     --------
     >>> from kg.store import Store
@@ -1654,9 +1676,21 @@ def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Grap
     [('Intro', ['skill:python', 'Pyhton'], ['Stats 101'])]
     >>> [(column, r.name, r.suggestions) for _, column, r in again.unknown()]
     [('teaches', 'Pyhton', ('Python',)), ('requires', 'Stats 101', ())]
+    >>> doc = g.value(cur.courses[0].iri, DCTERMS.source)
+    >>> doc == curriculum_file(cur), str(g.value(doc, DCTERMS.title))
+    (True, 'curriculum file intro.csv')
     """
     g = graph if graph is not None else new_graph()
     cur = curriculum.iri
+    own = curriculum_file(curriculum)
+
+    def cite(node: URIRef) -> None:
+        for doc in curriculum.cites.get(node) or [own]:
+            g.add((node, DCTERMS.source, doc))
+            title = _file_title(curriculum) if doc == own else curriculum.documents.get(doc)
+            if title is not None:  # else described elsewhere (src:curated in the shipped data)
+                g.add((doc, RDF.type, CKG.SourceDocument))
+                g.add((doc, DCTERMS.title, Literal(title, lang="en")))
 
     def unknown(subject: URIRef, refs: Iterable[SkillRef], pred: URIRef, text_pred: URIRef) -> None:
         for r in refs:
@@ -1669,6 +1703,7 @@ def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Grap
 
     g.add((cur, RDF.type, CKG.Curriculum))
     g.add((cur, SKOS.prefLabel, Literal(curriculum.label, lang="en")))
+    cite(cur)
     for s in sorted(curriculum.entry_skills()):
         g.add((cur, CKG.entryRequirement, s))
     unknown(cur, curriculum.entry, CKG.entryRequirement, SDO.programPrerequisites)
@@ -1679,6 +1714,7 @@ def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Grap
         g.add((c.iri, RDF.type, CKG.Course))
         g.add((c.iri, SKOS.prefLabel, Literal(c.label, lang="en")))
         g.add((c.iri, CKG.term, Literal(c.term)))
+        cite(c.iri)
         levels = {r.iri: r.level for r in c.teaches if r.iri is not None and r.level is not None}
         for s in sorted(c.taught_skills()):
             t = BNode()
@@ -1693,6 +1729,23 @@ def curriculum_graph(curriculum: Curriculum, graph: Graph | None = None) -> Grap
         unknown(c.iri, c.teaches, CKG.teaches, SDO.teaches)
         unknown(c.iri, c.requires, CKG.requiresPrior, SDO.coursePrerequisites)
     return g
+
+
+def curriculum_file(curriculum: Curriculum) -> URIRef:
+    """The IRI of the file ``curriculum`` was read from, as a source document its
+    courses cite when the file cites none.
+
+    Examples
+    --------
+    >>> curriculum_file(Curriculum(CURRICULUM["plan"], "plan", source="plans/plan.csv"))
+    rdflib.term.URIRef('https://w3id.org/careerkg/id/curriculum/plan/file')
+    """
+    return URIRef(f"{curriculum.iri}/file")
+
+
+def _file_title(curriculum: Curriculum) -> str:
+    name = Path(curriculum.source).name if curriculum.source else ""
+    return f"curriculum file {name}" if name else f"curriculum {curriculum.label}, as given"
 
 
 def curriculum_csv(curriculum: Curriculum, store: Store, terms: Mapping[URIRef, int] | None = None) -> str:
