@@ -134,14 +134,19 @@ def _page(source: str | None, target: str | None, know: Any, alternatives: Any) 
     (data, message, summary, roles, steps, creds, alts, effort, elements, cy_layout, no_download, said) = (
         _outputs(store, result)
     )
-    if problems and know_meant is not None and (src_name is None or src_iri or closest["source"]):
+    # offered when something was corrected: a misspelt role or known skill with a close
+    # match; a known skill with none (a misspelt tool, 'PyTorc') is left out, and said to be
+    # (it took the offer away from the misspelt roles beside it)
+    corrected = bool(closest["source"] or closest["target"] or know_meant.corrected)
+    if problems and corrected and (src_name is None or src_iri or closest["source"]):
         meant = view.suggested_address(
             store,
             (src_iri, closest["source"]),
             (tgt_iri, closest["target"]),
-            know_meant,
+            know_meant.values,
             n_alt,
             knowing=bool(know_problem),
+            left_out=know_meant.left_out,
         )
         if meant is not None:  # the address as it most likely was meant, one click away
             href, asks = meant

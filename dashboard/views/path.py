@@ -39,6 +39,7 @@ __all__ = [
     "TOOL_NOTE",
     "UNREAD",
     "KnowEntry",
+    "KnowMeant",
     "announcement",
     "box_options",
     "clamp_alternatives",
@@ -670,9 +671,23 @@ def know_problem(entry: KnowEntry) -> str:
     return f"Known skill {entry.text!r}: {entry.problem}"
 
 
+class KnowMeant(NamedTuple):
+    """What the entries of a ``?know=`` value most likely meant, for a "Did you mean"
+    address (:func:`know_box`, :func:`suggested_address`)."""
+
+    values: list[str]
+    """Each entry understood (``IRI`` or ``IRI:level``) or corrected (a misspelt name's
+    closest skill at the level typed), once each."""
+    left_out: list[str]
+    """The entries as typed that have no likely meaning (a tool, a level out of range, a
+    name with no close skill): left out of the address, and said to be."""
+    corrected: bool
+    """Whether an entry was corrected (there is something to offer)."""
+
+
 def know_box(
     store: Any, know: str | Sequence[str] | None
-) -> tuple[list[dict[str, str]], list[str], str, list[str] | None]:
+) -> tuple[list[dict[str, str]], list[str], str, KnowMeant]:
     """The known-skills box for a ``?know=`` value, keeping what the user typed.
 
     Returns
@@ -683,10 +698,10 @@ def know_box(
         :data:`UNREAD` (it was dropped, and what the user typed was lost).
     problem : str
         One line per entry not understood (:func:`know_problem`, :func:`join_problems`).
-    meant : list of str or None
+    meant : KnowMeant
         The values the entries most likely meant (each misspelt name its closest skill
-        at the level typed), for a "Did you mean" address; ``None`` when an entry has
-        no likely meaning (a tool, a level out of range).
+        at the level typed), for a "Did you mean" address, and the entries with no
+        likely meaning (a tool, a level out of range), which that address leaves out.
 
     Examples
     --------
@@ -698,11 +713,11 @@ def know_box(
     ['Pythn:3 (not understood)']
     >>> problem
     "Known skill 'Pythn:3': unknown skill name 'Pythn'; closest known labels: 'Python programming'."
-    >>> [v.rsplit("/", 1)[-1] for v in meant]
-    ['python:3', 'sql']
-    >>> know_box(Store.default(), "Python:9")[3] is None
-    True
-    >>> [v.rsplit("/", 1)[-1] for v in know_box(Store.default(), "Pyton,Python")[3]]
+    >>> [v.rsplit("/", 1)[-1] for v in meant.values], meant.left_out, meant.corrected
+    (['python:3', 'sql'], [], True)
+    >>> know_box(Store.default(), "Python:9")[3]
+    KnowMeant(values=[], left_out=['Python:9'], corrected=False)
+    >>> [v.rsplit("/", 1)[-1] for v in know_box(Store.default(), "Pyton,Python")[3].values]
     ['python']
     """
     entries = read_know(store, know)
@@ -711,11 +726,10 @@ def know_box(
     options += [{"label": e.text + UNREAD, "value": e.text} for e in entries if not e.value]
     values = [e.value or e.text for e in entries]
     problem = join_problems([know_problem(e) for e in entries if not e.value])
-    meant = [e.value or e.meant for e in entries]
-    if None in meant:
-        return options, values, problem, None
     # once each: 'Pyton,Python' meant Python once, not "knowing Python programming, Python programming"
-    return options, values, problem, list(dict.fromkeys(m for m in meant if m))
+    meant = list(dict.fromkeys(m for e in entries if (m := e.value or e.meant)))
+    left_out = [e.text for e in entries if not (e.value or e.meant)]
+    return options, values, problem, KnowMeant(meant, left_out, any(e.meant for e in entries))
 
 
 def know_options(store: Any, know: str | Sequence[str] | None) -> tuple[list[dict[str, str]], list[str], str]:
@@ -821,6 +835,7 @@ def suggested_address(
     alternatives: Any = 0,
     *,
     knowing: bool = False,
+    left_out: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """The address an address with unknown role names most likely meant, and what it
     asks ("Data Analyst → Machine Learning Engineer"): each role as found (its IRI) or
@@ -839,6 +854,10 @@ def suggested_address(
         As :func:`share_url` takes them.
     knowing : bool
         Name the known skills in what the address asks.
+    left_out : sequence of str
+        Known skills as typed that the address leaves out (no likely meaning: a
+        misspelt tool, a level out of range), named in what it asks ("leaving out
+        'PyTorc'"); one of them took the whole offer away.
 
     Examples
     --------
@@ -853,6 +872,8 @@ def suggested_address(
     ('/path/-/Data%20Scientist', 'Data Scientist')
     >>> suggested_address(Store.default(), (None, []), (None, []), [], 0) is None
     True
+    >>> suggested_address(Store.default(), (None, []), (ds, []), [], 0, knowing=True, left_out=["PyTorc"])
+    ('/path/-/Data%20Scientist', "Data Scientist, leaving out 'PyTorc'")
     """
     found: list[str | None] = []
     for iri, suggestions in (source, target):
@@ -866,8 +887,10 @@ def suggested_address(
     if tgt is None:
         return None
     label = " → ".join(share_name(store, i) for i in (src, tgt) if i)
-    if knowing:
-        label += ", knowing " + ", ".join(_known_label(store, k) for k in know or [])
+    if knowing and know:
+        label += ", knowing " + ", ".join(_known_label(store, k) for k in know)
+    if knowing and left_out:
+        label += ", leaving out " + ", ".join(repr(t) for t in left_out)
     return share_url(store, src, tgt, know, alternatives), label
 
 

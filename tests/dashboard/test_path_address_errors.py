@@ -77,3 +77,29 @@ def test_a_misspelt_address_offers_the_address_it_most_likely_meant(page: object
     # a name with nothing close is not guessed at
     nothing = page.layout(source="Wizard", target="Data Scientist")  # type: ignore[attr-defined]
     assert "Did you mean" not in texts(nothing)
+
+
+def test_a_misspelt_tool_beside_misspelt_roles_leaves_the_offer(page: object) -> None:
+    """'?know=PyTorc' beside misspelt role names took the "Did you mean" link away,
+    though both role names had close matches; the link offers them, the known skills
+    that have a close match, and says what it leaves out."""
+    shown = page.layout(  # type: ignore[attr-defined]
+        source="Data Analist", target="Machine Lerning Enginer", know="PyTorc,Pythn:3,SQL"
+    )
+    assert "close to a tool: 'PyTorch'" in texts(shown)
+    assert (
+        "Data Analyst → Machine Learning Engineer, knowing Python programming (level 3), SQL,"
+        " leaving out 'PyTorc'",
+        "/path/Data%20Analyst/Machine%20Learning%20Engineer?know=Python%20programming%3A3%2CSQL",
+    ) in _links(shown)
+    alone = page.layout(source="Data Analist", target="Machine Lerning Enginer", know="PyTorc")  # type: ignore[attr-defined]
+    assert (
+        "Data Analyst → Machine Learning Engineer, leaving out 'PyTorc'",
+        "/path/Data%20Analyst/Machine%20Learning%20Engineer",
+    ) in _links(alone)
+
+
+def test_nothing_corrected_offers_no_address(page: object) -> None:
+    """Entries with no likely meaning alone, the roles right: nothing to offer."""
+    shown = page.layout(source="Data Analyst", target="Data Scientist", know="PyTorc,SQL")  # type: ignore[attr-defined]
+    assert "Did you mean" not in texts(shown)

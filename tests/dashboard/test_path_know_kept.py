@@ -94,8 +94,8 @@ def test_find_path_with_the_entry_still_in_the_box_says_the_same(store: Store) -
 def test_the_corrected_entries_plan() -> None:
     store = Store.default()
     *_, meant = view.know_box(store, "Pythn:3,SQL")
-    assert meant is not None
-    result = view.compute(store, None, MLE, meant)
+    assert meant.values
+    result = view.compute(store, None, MLE, meant.values)
     assert result["error"] is None
     assert {k["label"]: k["level"] for k in result["path"]["known"]} == {"Python programming": 3, "SQL": 5}
 
