@@ -104,7 +104,7 @@ from typing import Any
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.curriculum import Course, Curriculum, SkillRef, curriculum_graph
+from kg.curriculum import Course, Curriculum, SkillRef, curriculum_csv, curriculum_graph
 from kg.errors import KGError
 from kg.names import LabelIndex, label_of
 from kg.namespace import CKG
@@ -129,6 +129,7 @@ __all__ = [
     "report_graph",
     "report_markdown",
     "report_table",
+    "suggested_terms_csv",
 ]
 
 
@@ -1500,6 +1501,32 @@ def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> l
 
 
 CSV_FIELDS = ("kind", "course", "term", "skill", "prerequisite", "detail", "suggestion")
+
+
+def suggested_terms_csv(report: GapReport, store: Store) -> str:
+    r"""The curriculum of ``report`` as CSV with its suggested term changes made, to
+    check again (empty when no course is to move). Its ``# target roles:`` line names
+    the roles the report was checked against (``--target`` or those chosen on the
+    page, which replace the file's own), so checking it again checks the same roles.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.curriculum import parse_curriculum, _example_graph
+    >>> store = Store(_example_graph())
+    >>> plan = "# target roles: ML Engineer\ncourse,term,teaches,requires\nML,1,Machine Learning,\nMaths,2,Linear Algebra,\n"
+    >>> cur = parse_curriculum(plan, store, fmt="csv", source="plan.csv")
+    >>> print(suggested_terms_csv(find_gaps(store, cur), store), end="")
+    # curriculum: plan
+    # target roles: ML Engineer
+    course,term,teaches,requires
+    Maths,1,Linear Algebra,
+    ML,2,Machine Learning,
+    """
+    if not report.moves:
+        return ""
+    cur = replace(report.curriculum, targets=[t.iri for t in report.targets])
+    return curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves})
 
 
 def report_csv(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> str:

@@ -525,8 +525,8 @@ def analyse(
     """Check a curriculum: ``{"report": dict or None, "md": str, "csv": str, "moved": str,
     "error": str or None}``; ``moved`` is the curriculum as CSV in the suggested terms
     (empty when no course is to move)."""
-    from kg.curriculum import curriculum_csv, parse_curriculum
-    from kg.gaps import find_gaps, report_csv, report_markdown
+    from kg.curriculum import parse_curriculum
+    from kg.gaps import find_gaps, report_csv, report_markdown, suggested_terms_csv
 
     try:
         cur = parse_curriculum(text, store, fmt=fmt, source=name, targets_given=bool(targets))
@@ -537,9 +537,7 @@ def analyse(
         "report": report.to_dict(),
         "md": report_markdown(report, DOWNLOAD_NAMES_TARGET),
         "csv": report_csv(report, DOWNLOAD_NAMES_TARGET),
-        "moved": curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves})
-        if report.moves
-        else "",
+        "moved": suggested_terms_csv(report, store),  # checked against the roles chosen here
         "error": None,
     }
 

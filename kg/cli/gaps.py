@@ -152,9 +152,17 @@ def gaps_command(
     careerkg gaps data/curricula/ml-bootcamp.ttl --format md
     """
     from kg.cli import fail
-    from kg.curriculum import curriculum_csv, read_curriculum
+    from kg.curriculum import read_curriculum
     from kg.errors import UnknownEntity
-    from kg.gaps import NO_TARGET, find_gaps, report_csv, report_graph, report_markdown, report_table
+    from kg.gaps import (
+        NO_TARGET,
+        find_gaps,
+        report_csv,
+        report_graph,
+        report_markdown,
+        report_table,
+        suggested_terms_csv,
+    )
 
     if str(curriculum) == "-":  # said '-: no such file'
         raise click.UsageError(
@@ -193,10 +201,7 @@ def gaps_command(
     if moved_to is not None:
         if report.moves:
             with writing(moved_to):
-                moved_to.write_text(
-                    curriculum_csv(cur, store, {m.course.iri: m.to_term for m in report.moves}),
-                    encoding="utf-8",
-                )
+                moved_to.write_text(suggested_terms_csv(report, store), encoding="utf-8")
             click.echo(
                 f"wrote {moved_to}: the curriculum with {len(report.moves)} course(s) in other terms "
                 f"({report.moves_summary})",
