@@ -58,6 +58,7 @@ __all__ = [
     "central_skills",
     "class_counts",
     "closest_names",
+    "estimate_origin",
     "graph_of",
     "hours_by_area",
     "hours_to_roles",
@@ -691,6 +692,51 @@ def _unlocks(G: nx.MultiDiGraph, skill: Any) -> list[Any]:
     return list(dict.fromkeys(found))
 
 
+_ESCO_BASE = "http://data.europa.eu/esco/"
+_ONET_BASE = BASE + "id/onet/"
+
+
+def estimate_origin(graph: Any, node: URIRef) -> str:
+    """Where the estimated values (``ckg:isEstimate true``) of ``node`` come from.
+
+    ESCO and O*NET give no learning hours: the importers put careerkg's defaults in
+    (by ESCO skill type and reuse level, by O*NET element kind). Any other node's
+    estimates are careerkg's curated ones.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> g = Graph()
+    >>> esco = URIRef("http://data.europa.eu/esco/skill/x")
+    >>> g.add((esco, CKG.skillType, CKG.Knowledge))
+    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
+    >>> g.add((esco, CKG.reuseLevel, URIRef(_ESCO_BASE + "skill-reuse-level/cross-sector")))
+    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
+    >>> estimate_origin(g, esco)
+    'careerkg default for ESCO knowledge, cross-sector (ESCO gives no learning hours)'
+    >>> estimate_origin(g, URIRef(_ONET_BASE + "technology/43232408"))
+    'careerkg default for an O*NET technology skill (O*NET gives no learning hours)'
+    >>> estimate_origin(g, URIRef(BASE + "id/tool/pytorch"))
+    'careerkg curated estimates'
+    """
+    iri = str(node)
+    if iri.startswith(_ESCO_BASE):
+        kind = "knowledge" if graph.value(node, CKG.skillType) == CKG.Knowledge else "skill/competence"
+        reuse = graph.value(node, CKG.reuseLevel)
+        level = f", {str(reuse).rsplit('/', 1)[-1]}" if reuse is not None else ""
+        return f"careerkg default for ESCO {kind}{level} (ESCO gives no learning hours)"
+    if iri.startswith(_ONET_BASE):
+        rest = iri[len(_ONET_BASE) :]
+        if rest.startswith("technology/"):
+            what = "an O*NET technology skill"
+        elif graph.value(node, CKG.skillType) == CKG.Knowledge:
+            what = "O*NET knowledge"
+        else:
+            what = "an O*NET skill"
+        return f"careerkg default for {what} (O*NET gives no learning hours)"
+    return "careerkg curated estimates"
+
+
 def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> Details:
     """The details of one node: definition, alt labels, facts (hours, level, cost ...),
     its relations grouped in sections, the roles it unlocks, sources and ESCO links.
@@ -741,7 +787,7 @@ def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> De
         facts.append(("Provider", str(prov)))
     estimate = graph.value(node, CKG.isEstimate)
     if isinstance(estimate, Literal) and estimate.toPython() is True:
-        facts.append(("Values", "curated estimates"))
+        facts.append(("Values", estimate_origin(graph, node)))
     d.facts = facts
 
     groups: dict[tuple[str, bool], list[Link]] = {}

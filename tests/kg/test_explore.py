@@ -356,3 +356,44 @@ def test_node_details_write_large_figures_with_thousands_separated() -> None:
     facts = dict(node_details(s, str(index.resolve("Data science / ML bootcamp"))).facts)
     assert facts["Cost"] == "13,000 USD"
     assert facts["Effort"] == "500 h"
+
+
+ESTIMATES_TTL = """
+@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<http://data.europa.eu/esco/skill/k1> a ckg:Skill ; skos:prefLabel "communication"@en ;
+    ckg:skillType ckg:Knowledge ;
+    ckg:reuseLevel <http://data.europa.eu/esco/skill-reuse-level/cross-sector> ;
+    ckg:learningHours 40 ; ckg:isEstimate true .
+<https://w3id.org/careerkg/id/onet/element/2.C.1.a> a ckg:Skill ; skos:prefLabel "Administration"@en ;
+    ckg:skillType ckg:Knowledge ; ckg:learningHours 100 ; ckg:isEstimate true .
+<https://w3id.org/careerkg/id/onet/technology/43232408> a ckg:Skill ;
+    skos:prefLabel "Web platform development software"@en ;
+    ckg:skillType ckg:Competence ; ckg:learningHours 40 ; ckg:isEstimate true .
+<https://w3id.org/careerkg/id/tool/jax> a ckg:Tool ; skos:prefLabel "JAX"@en ;
+    ckg:learningHours 30 ; ckg:isEstimate true .
+"""
+
+
+def test_details_say_where_estimated_values_come_from() -> None:
+    # ESCO and O*NET give no learning hours: an imported skill's hours are careerkg's
+    # defaults by skill type and reuse level (or O*NET element kind), not curated values;
+    # the details said 'Values: curated estimates' for all of them
+    s = Store.default(with_default=False)
+    s.graph.parse(data=ESTIMATES_TTL, format="turtle")
+    s.touch()
+    values = {
+        iri.rsplit("/", 1)[-1]: dict(node_details(s, iri).facts)["Values"]
+        for iri in (
+            "http://data.europa.eu/esco/skill/k1",
+            ID + "onet/element/2.C.1.a",
+            ID + "onet/technology/43232408",
+            ID + "tool/jax",
+        )
+    }
+    assert values == {
+        "k1": "careerkg default for ESCO knowledge, cross-sector (ESCO gives no learning hours)",
+        "2.C.1.a": "careerkg default for O*NET knowledge (O*NET gives no learning hours)",
+        "43232408": "careerkg default for an O*NET technology skill (O*NET gives no learning hours)",
+        "jax": "careerkg curated estimates",
+    }
