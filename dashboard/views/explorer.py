@@ -423,12 +423,18 @@ def _label(G: Any, iri: str) -> str:
     return str(G.nodes[key].get("label", iri)) if key in G else iri
 
 
+EMPTY_DETAILS = "Search for a node, or tap or click one on the canvas, to see its details."
+"""What the details panel says before a node is selected: on a touch screen a node is
+tapped, and a keyboard reaches a node by the search box (the canvas's nodes are no stops
+of the Tab order)."""
+
+
 def details(store: Store, state: State | None) -> Any:
-    """The details panel of the selected node."""
+    """The details panel of the selected node (:data:`EMPTY_DETAILS` when none is)."""
     s = state or initial()
     focus = s.get("focus")
     if not focus:
-        return details_panel(None)
+        return details_panel(None, hint=EMPTY_DETAILS)
     try:
         d = node_details(store, focus)
     except UnknownEntity as err:
