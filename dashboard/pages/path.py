@@ -303,20 +303,23 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
     if not target:
         result = {"path": None, "error": "Choose a target role.", "known": []}
         *shown, _downloads, said = _outputs(store, result)
-        return [*shown, no_update, said]
+        # the address says what the page shows: no path (it kept the path cleared away)
+        blank = {
+            "to": dash.get_relative_path("/path"),
+            "page": dash.get_relative_path("/path"),
+            "title": page_title("Path finder"),
+        }
+        return [*shown, blank, said]
 
     def build() -> list[Any]:
         result = view.compute(store, source, target, know, alternatives)
-        # the shareable address, pushed only while the browser is still on this page
-        url = (
-            {
-                "to": dash.get_relative_path(view.share_url(store, source, target, know, alternatives)),
-                "page": dash.get_relative_path("/path"),
-                "title": view.share_title(store, source, target),
-            }
-            if result.get("path")
-            else no_update
-        )
+        # the address of what was asked, path or error (a fresh load of it says the same),
+        # pushed only while the browser is still on this page
+        url = {
+            "to": dash.get_relative_path(view.share_url(store, source, target, know, alternatives)),
+            "page": dash.get_relative_path("/path"),
+            "title": view.share_title(store, source, target),
+        }
         *shown, _downloads, said = _outputs(store, result)
         return [*shown, url, said]
 
