@@ -66,6 +66,7 @@ __all__ = [
     "neighbourhood",
     "node_details",
     "node_key",
+    "origin",
     "path_view",
     "primary_area",
     "resolve",
@@ -737,6 +738,54 @@ def estimate_origin(graph: Any, node: URIRef) -> str:
     return "careerkg curated estimates"
 
 
+SAME_NAME = "Other nodes of this name"
+"""The details section listing the other nodes whose preferred label reads the same."""
+
+
+def origin(graph: Any, iri: str) -> str:
+    """Where the node ``iri`` comes from, in a few words, to tell apart nodes of one
+    name: "careerkg" for the curated graph's own, else the title of the one source
+    that states it (an import's: "ESCO classification v1.1.1"), else its IRI's host
+    (the IRI when it has none).
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> origin(Graph(), BASE + "id/skill/communication")
+    'careerkg'
+    >>> origin(Graph(), "http://data.europa.eu/esco/skill/15d76317"), origin(Graph(), "urn:x:a")
+    ('data.europa.eu', 'urn:x:a')
+    """
+    from urllib.parse import urlsplit
+
+    if iri.startswith(BASE):
+        return "careerkg"
+    titles = {
+        str(graph.value(src, DCTERMS.title) or label_of(graph, src))
+        for src in graph.objects(URIRef(iri), DCTERMS.source)
+        if isinstance(src, URIRef)
+    }
+    if len(titles) == 1:
+        return titles.pop()
+    return urlsplit(iri).netloc or iri
+
+
+def _same_name(store: Store, G: nx.MultiDiGraph, key: Any, label: str) -> list[Link]:
+    """The other nodes of ``G`` whose preferred label reads as ``label`` (case and
+    spacing aside), each noted with where it comes from."""
+    index = LabelIndex.of(store)
+    name = normalise(label)
+    others = [
+        n
+        for n in index.by_name.get(name, ())
+        if str(n) != str(key) and normalise(index.labels.get(n, "")) == name and node_key(G, n) in G
+    ]
+    return sorted(
+        (_link(G, node_key(G, n), origin(store.graph, str(n))) for n in others),
+        key=lambda lk: (not lk.iri.startswith(BASE), lk.iri),
+    )
+
+
 def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> Details:
     """The details of one node: definition, alt labels, facts (hours, level, cost ...),
     its relations grouped in sections, the roles it unlocks, sources and ESCO links.
@@ -789,6 +838,11 @@ def node_details(store: Store, iri: str, G: nx.MultiDiGraph | None = None) -> De
     if isinstance(estimate, Literal) and estimate.toPython() is True:
         facts.append(("Values", estimate_origin(graph, node)))
     d.facts = facts
+    # on ESCO 'communication' is ESCO's skill and the curated one: the one an address or
+    # a search names shows, and the other was out of reach without a word
+    same = _same_name(store, G, key, d.label)
+    if same:
+        d.sections.append(Section(SAME_NAME, same))
 
     groups: dict[tuple[str, bool], list[Link]] = {}
     taught = {

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
 from dash import dcc, html
-from rdflib import URIRef
-from rdflib.namespace import DCTERMS
 
 from dashboard import ids
 from dashboard.components import details_panel, sr_only
@@ -31,8 +29,6 @@ from dashboard.urls import node_url, page_title, unquote_name
 from dashboard.views.common import share_name
 from kg.errors import UnknownEntity
 from kg.explore import View, graph_of, ladder, neighbourhood, node_details, resolve, search
-from kg.names import label_of
-from kg.namespace import BASE
 from kg.store import Store
 
 __all__ = [
@@ -298,17 +294,9 @@ def origin(store: Store, iri: str) -> str:
     >>> origin(store, "http://data.europa.eu/esco/skill/15d76317"), origin(store, "urn:x:a")
     ('data.europa.eu', 'urn:x:a')
     """
-    if iri.startswith(BASE):
-        return "careerkg"
-    graph = store.graph
-    titles = {
-        str(graph.value(src, DCTERMS.title) or label_of(graph, src))
-        for src in graph.objects(URIRef(iri), DCTERMS.source)
-        if isinstance(src, URIRef)
-    }
-    if len(titles) == 1:
-        return titles.pop()
-    return urlsplit(iri).netloc or iri
+    from kg.explore import origin as _origin
+
+    return _origin(store.graph, iri)
 
 
 def _tell_apart(store: Store, options: list[dict[str, Any]]) -> None:

@@ -397,3 +397,36 @@ def test_details_say_where_estimated_values_come_from() -> None:
         "43232408": "careerkg default for an O*NET technology skill (O*NET gives no learning hours)",
         "jax": "careerkg curated estimates",
     }
+
+
+SAME_NAME_TTL = """
+@prefix ckg: <https://w3id.org/careerkg/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<https://w3id.org/careerkg/id/skill/communication> a ckg:Skill ; skos:prefLabel "Communication"@en .
+<http://data.europa.eu/esco/skill/c1> a ckg:Skill ; skos:prefLabel "communication"@en ;
+    dcterms:source <urn:esco> .
+<urn:esco> dcterms:title "ESCO classification v1.1.1" .
+<http://data.europa.eu/esco/skill/c2> a ckg:Skill ; skos:prefLabel "communication skills"@en ;
+    skos:altLabel "communication"@en .
+"""
+
+
+def test_details_name_the_other_nodes_of_the_same_name() -> None:
+    # on ESCO /node/communication showed the curated skill, and nothing said ESCO has
+    # a 'communication' too, nor led to it
+    from kg.explore import SAME_NAME
+
+    s = Store.default(with_default=False)
+    s.graph.parse(data=SAME_NAME_TTL, format="turtle")
+    s.touch()
+    curated, esco = ID + "skill/communication", "http://data.europa.eu/esco/skill/c1"
+
+    def same(iri: str) -> list[tuple[str, str, str]]:
+        sections = {sec.title: sec.links for sec in node_details(s, iri).sections}
+        return [(lk.iri, lk.label, lk.note) for lk in sections.get(SAME_NAME, [])]
+
+    assert same(curated) == [(esco, "communication", "ESCO classification v1.1.1")]
+    assert same(esco) == [(curated, "Communication", "careerkg")]
+    # an alt label alone is no shared name
+    assert same("http://data.europa.eu/esco/skill/c2") == []
