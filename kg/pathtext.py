@@ -8,7 +8,10 @@ from the computation in :mod:`kg.paths`; :mod:`kg.paths` may use them.
 
 from __future__ import annotations
 
-__all__ = ["hours_text", "shortfall_note"]
+__all__ = ["HOURS_PER_WEEK", "hours_text", "shortfall_note", "weeks_text"]
+
+HOURS_PER_WEEK = 10
+"""The study hours a week the path finder counts weeks at."""
 
 
 def hours_text(value: float | None, *, sign: bool = False) -> str:
@@ -91,3 +94,42 @@ def shortfall_note(asked: int, found: int) -> str:
     if found <= 0:
         return f"{_routes(asked)} asked for; none exists"
     return f"{_routes(asked)} asked for; only {found} exist{'s' if found == 1 else ''}"
+
+
+def weeks_text(hours: float | None, per_week: float = HOURS_PER_WEEK) -> tuple[str, str] | None:
+    """A plan's learning hours as weeks of study: ``(number, words)`` for the path
+    finder's tile, ``None`` for a plan of no hours (nothing to learn takes no weeks).
+
+    Under a week reads "under 1 week" (a plan of 4 h said "≈0 weeks", of 7 h "≈1
+    weeks"); from a week up, the weeks rounded half up, singular or plural.
+
+    Parameters
+    ----------
+    hours : float or None
+        The plan's total hours.
+    per_week : float
+        The study hours a week.
+
+    Returns
+    -------
+    tuple of str, or None
+        The number as shown (``"under 1"``, ``"≈3"``) and the words after it.
+
+    Examples
+    --------
+    >>> weeks_text(4.5), weeks_text(6.67)
+    (('under 1', 'week at 10 h/week'), ('under 1', 'week at 10 h/week'))
+    >>> weeks_text(10), weeks_text(14.9), weeks_text(15), weeks_text(872)
+    (('≈1', 'week at 10 h/week'), ('≈1', 'week at 10 h/week'), ('≈2', 'weeks at 10 h/week'), ('≈87', 'weeks at 10 h/week'))
+    >>> weeks_text(0) is None, weeks_text(None) is None
+    (True, True)
+    """
+    h = float(hours or 0)
+    if h <= 0:
+        return None
+    rate = f"{per_week:g} h/week"
+    weeks = h / per_week
+    if weeks < 1:
+        return "under 1", f"week at {rate}"
+    n = int(weeks + 0.5)  # half up: 15 h is 2 weeks, not "≈2" one time and "≈1" another
+    return f"≈{n:,}", f"{'week' if n == 1 else 'weeks'} at {rate}"

@@ -28,7 +28,7 @@ from kg.errors import KGError
 from kg.explore import areas, graph_of, path_view
 from kg.memo import memoized
 from kg.paths import alternative_note, path_notes, unspecified_note
-from kg.pathtext import shortfall_note
+from kg.pathtext import shortfall_note, weeks_text
 
 __all__ = [
     "KNOW_KINDS",
@@ -1269,13 +1269,14 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
                 [html.Span(hours(total), className="kpi-n"), html.Span("hours", className="kpi-l")],
                 className="kpi",
             ),
+            # no "≈0 weeks" for a plan under 5 h (nor for none), no "≈1 weeks"
             html.Div(
-                [
-                    html.Span(f"≈{total / 10:.0f}", className="kpi-n"),
-                    html.Span("weeks at 10 h/week", className="kpi-l"),
-                ],
+                [html.Span(weeks[0], className="kpi-n"), html.Span(weeks[1], className="kpi-l")],
                 className="kpi",
-            ),
+                id="path-weeks",
+            )
+            if (weeks := weeks_text(total))
+            else None,
             # the career steps' typical years; none for a direct switch, a plan from
             # known skills or steps the data gives no years for (the CLI says none too)
             html.Div(
