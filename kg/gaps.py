@@ -193,6 +193,10 @@ class PrerequisiteFinding:
     """When the prerequisite itself builds on a skill that needs it (the graph's
     ``ckg:hasPrerequisite`` links form a cycle): the skills of the cycle, in order, from
     the skill that needs the prerequisite. No order of courses then fixes the finding."""
+    held_back_by: tuple[CourseRef, ...] = ()
+    """For an order violation: the courses the first course teaching the prerequisite
+    needs the skills of and that are in the term before this course's or later, so
+    that it cannot move before this course (empty when it can)."""
     misspelt_as: tuple[tuple[str, CourseRef | None], ...] = ()
     """For a missing prerequisite: the unknown skill names, taught by a course no later
     than this one (or ``None``: among the entry requirements), whose closest match is
@@ -280,6 +284,13 @@ class PrerequisiteFinding:
                     f"{later}, after {first!r} (no course can come before term 1), teach {p!r} in a "
                     f"preparatory course before term 1, or add {p!r} to the entry requirements"
                 )
+            if self.held_back_by:  # moved earlier, it would come before courses whose skills it needs
+                needs = _and([str(c) for c in self.held_back_by])
+                return (
+                    f"{later}, after {first!r} ({first!r} cannot go before term {t}: it needs the skills of "
+                    f"{needs}), teach {p!r} in a course of term {t - 1} or earlier, or add {p!r} to the "
+                    "entry requirements"
+                )
             return (
                 f"move {first!r} to term {t - 1} or earlier (or teach {p!r} in a course of term {t - 1} or "
                 f"earlier), {later}, or add {p!r} to the entry requirements"
@@ -316,6 +327,7 @@ class PrerequisiteFinding:
         if self.kind == "order_violation":
             d["taught_in"] = [c.to_dict() for c in self.taught_in]
             d["cycle"] = [c.to_dict() for c in self.cycle]
+            d["held_back_by"] = [c.to_dict() for c in self.held_back_by]
         d["message"] = self.message
         d["suggestion"] = self.suggestion
         return d
@@ -1141,6 +1153,7 @@ def find_gaps(
             (report.order_violations if later else report.missing_prerequisites).append(finding)
 
     report.order_violations = _mark_cycles(report.order_violations)
+    report.order_violations = _held_back(store, report, ref)
 
     for course, column, r in sorted(
         curriculum.unknown(),
@@ -1266,20 +1279,12 @@ def _levels_reached(
     return reached, by_narrower
 
 
-def _plan_moves(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> tuple[list[CourseMove], str]:
-    """Courses to move so that each follows the courses whose skills it needs.
-
-    A course depends on the course that teaches a prerequisite it needs: the one it
-    is reported against, or the earlier one it already follows (a course relying
+def _dependencies(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> Any:
+    """Which course needs which course's skills, as a ``networkx.DiGraph`` of course
+    ``id`` s, teacher -> course that needs its skill: the one each order violation is
+    reported against, and the earlier one a course already follows (a course relying
     on a prerequisite only through a later skill taught earlier depends on nothing
-    for it). Courses needing each other's skills (a cycle) keep their terms. Each
-    course then gets the term nearest its own between the earliest its dependencies
-    allow and the latest its dependants allow, within the programme's terms, or more
-    when a chain of dependencies is longer; a course is never put in or before the
-    term of a course it depends on. The moved curriculum is checked again, and any
-    order violation the moves leave (or make: a course may have relied on a skill's
-    prerequisites taught by a course now later) is said in the summary.
-    """
+    for it). Cycles are kept."""
     import networkx as nx
 
     curriculum = report.curriculum
@@ -1308,6 +1313,50 @@ def _plan_moves(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> t
             first = next((d for d in courses if d.term < c.term and p in provides[id(d)]), None)
             if first is not None:
                 deps.add_edge(id(first), id(c))
+    return deps
+
+
+def _held_back(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> list[PrerequisiteFinding]:
+    """The order violations with ``held_back_by`` set: the courses that keep the first
+    course teaching the prerequisite from moving before the course that needs it."""
+    deps = _dependencies(store, report, ref)
+    by_iri = {ref[id(c)].iri: c for c in report.curriculum.courses}
+    out = []
+    for f in report.order_violations:
+        if not f.cycle and f.course.term > 1:
+            first = f.taught_in[0]
+            needs = {ref[d] for d in deps.predecessors(id(by_iri[first.iri]))}
+            needs |= {
+                d for g in report.order_violations if g.course == first for d in g.taught_in
+            }  # cycles too
+            held = sorted(
+                (d for d in needs if d.term >= f.course.term - 1),
+                key=lambda c: (c.term, c.label.casefold(), str(c.iri)),
+            )
+            f = replace(f, held_back_by=tuple(held))
+        out.append(f)
+    return out
+
+
+def _plan_moves(store: Store, report: GapReport, ref: dict[int, CourseRef]) -> tuple[list[CourseMove], str]:
+    """Courses to move so that each follows the courses whose skills it needs.
+
+    A course depends on the course that teaches a prerequisite it needs: the one it
+    is reported against, or the earlier one it already follows (a course relying
+    on a prerequisite only through a later skill taught earlier depends on nothing
+    for it). Courses needing each other's skills (a cycle) keep their terms. Each
+    course then gets the term nearest its own between the earliest its dependencies
+    allow and the latest its dependants allow, within the programme's terms, or more
+    when a chain of dependencies is longer; a course is never put in or before the
+    term of a course it depends on. The moved curriculum is checked again, and any
+    order violation the moves leave (or make: a course may have relied on a skill's
+    prerequisites taught by a course now later) is said in the summary.
+    """
+    import networkx as nx
+
+    curriculum = report.curriculum
+    courses = curriculum.courses
+    deps = _dependencies(store, report, ref)
     for component in list(nx.strongly_connected_components(deps)):
         if len(component) > 1:  # a cycle: no order fixes it; its findings say so
             deps.remove_edges_from([(u, v) for u, v in deps.edges(component) if v in component])

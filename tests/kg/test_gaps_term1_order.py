@@ -55,3 +55,25 @@ def test_a_later_course_is_told_where_the_other_can_go_earlier(store: Store) -> 
         "move 'S' to term 1 or earlier (or teach 'statistics' in a course of term 1 or earlier), "
         "move 'Machine Learning' to term 3 or later, or add 'statistics' to the entry requirements"
     )
+
+
+def test_a_course_that_needs_the_term_before_is_not_told_to_move_into_it(store: Store) -> None:
+    # the shipped MSc: 'Natural Language Processing' (term 2) needs deep learning, taught in
+    # 'Deep Learning' (term 2). Was: "move 'Deep Learning' to term 1 or earlier", where it would
+    # come before 'Machine Learning' (term 1), whose skills it needs
+    plan = (
+        "course,term,teaches,requires\n"
+        "Machine Learning,1,machine learning,\n"
+        "Deep Learning,2,deep learning,machine learning\n"
+        "Natural Language Processing,2,natural language processing,deep learning\n"
+    )
+    report = find_gaps(store, parse_curriculum(plan, store, fmt="csv", source="plan.csv"))
+    [f] = [f for f in report.order_violations if f.prerequisite.label == "deep learning"]
+    assert [c.label for c in f.held_back_by] == ["Machine Learning"]
+    assert f.suggestion == (
+        "move 'Natural Language Processing' to term 3 or later, after 'Deep Learning' ('Deep Learning' "
+        "cannot go before term 2: it needs the skills of 'Machine Learning' (term 1)), teach 'deep learning' "
+        "in a course of term 1 or earlier, or add 'deep learning' to the entry requirements"
+    )
+    assert "move 'Deep Learning' to term 1" not in report_table(report)
+    assert [c["label"] for c in f.to_dict()["held_back_by"]] == ["Machine Learning"]
