@@ -40,6 +40,10 @@ PATH_ARGS = "path-args"
 """The arguments of the address the page was drawn for (path segments, query values)."""
 PATH_TITLE = "path-title"
 """The tab's title for the address gone Back or Forward to."""
+KNOW_WAS = "path-know-was"
+"""The known-skills box's value before its last change (to undo a Select All)."""
+KNOW_NOTE = "path-know-note"
+"""What the known-skills box says of a change it undid."""
 PATH_STATUS = "path-status"
 """The status region: a path found, in one sentence, for screen readers."""
 DOWNLOAD_LABELS = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
@@ -207,6 +211,8 @@ def _page(source: str | None, target: str | None, know: Any, alternatives: Any) 
                     ),
                 ],
             ),
+            dcc.Store(id=KNOW_WAS, data=know_values),
+            html.P(id=KNOW_NOTE, role="status", className="muted"),
             html.Div(message, id=ids.PATH_MESSAGE),
             html.P(said, id=PATH_STATUS, role="status", className="sr-only"),
             html.Div(
@@ -416,6 +422,24 @@ for _box, _kinds in (
         else:
             found = view.box_options(get_store(), kinds, text, _chosen(value), options or [])
         return no_update if found is None else found
+
+
+@callback(
+    Output(ids.PATH_KNOW, "value"),
+    Output(KNOW_WAS, "data"),
+    Output(KNOW_NOTE, "children"),
+    Input(ids.PATH_KNOW, "value"),
+    State(KNOW_WAS, "data"),
+    State(ids.PATH_KNOW, "options"),
+    prevent_initial_call=True,
+)
+def _select_all(value: Any, was: Any, options: Any) -> Any:
+    """The dropdown's "Select All" of every skill is undone, and said so
+    (:func:`view.select_all_undone <dashboard.views.path.select_all_undone>`)."""
+    note = view.select_all_undone(_chosen(value), was, options or [])
+    if note:
+        return was or [], no_update, note
+    return no_update, _chosen(value), None
 
 
 clientside_callback(

@@ -59,6 +59,7 @@ __all__ = [
     "resolve_role",
     "role_options",
     "search_options",
+    "select_all_undone",
     "share_title",
     "share_url",
     "skill_options",
@@ -558,6 +559,47 @@ def _names(option: Mapping[str, Any], key: str) -> bool:
     label = str(option.get("label", ""))
     return (
         bool(key) and key in label.casefold() and not label.endswith(CLOSEST) and not _TOOL_MARK.search(label)
+    )
+
+
+def select_all_undone(
+    value: Sequence[str] | None, previous: Sequence[str] | None, options: Sequence[Mapping[str, Any]]
+) -> str | None:
+    """What to say when the known-skills box's value is its "Select All" of the whole
+    list, to be undone (``None`` otherwise). Dash's multi dropdown shows "Select All"
+    with no property to hide it (dash 4.4: ``labels`` only renames it); pressed with
+    nothing typed it chose every skill, each counted known at level 5, and the plan
+    became "nothing to learn". Typed text first, it selects the skills that match,
+    which is kept.
+
+    It is Select All when more than one value came at once and every option of the
+    box is chosen (a click on an option adds one).
+
+    Parameters
+    ----------
+    value, previous : sequence of str or None
+        The box's value now and before.
+    options : sequence of mapping
+        The box's options (``{"label", "value"}``).
+
+    Examples
+    --------
+    >>> opts = [{"label": x, "value": x} for x in "abcd"]
+    >>> select_all_undone(list("abcd"), ["a"], opts)  # doctest: +NORMALIZE_WHITESPACE
+    "'Select All' would count all 4 skills listed as known, at level 5, the top: it was
+     undone. Choose the skills you have; type part of a name first to select all that match."
+    >>> select_all_undone(["a", "b"], ["a"], opts) is None  # one chosen
+    True
+    >>> select_all_undone(["a", "b", "c"], [], opts) is None  # not the whole list: typed text's matches
+    True
+    """
+    now, was = set(value or []), set(previous or [])
+    listed = {str(o.get("value")) for o in options}
+    if len(now - was) < 2 or not listed or not listed <= now:
+        return None
+    return (
+        f"'Select All' would count all {len(listed)} skills listed as known, at level 5, the top:"
+        " it was undone. Choose the skills you have; type part of a name first to select all that match."
     )
 
 
