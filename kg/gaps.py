@@ -1456,7 +1456,8 @@ def _mark_cycles(findings: list[PrerequisiteFinding]) -> list[PrerequisiteFindin
 
 
 def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> list[dict[str, str]]:
-    """One flat row per finding: kind, course, term, skill, prerequisite, detail, suggestion;
+    """One flat row per finding: kind, course, term, skill, prerequisite, detail, suggestion
+    (and role, for an uncovered skill);
     without a target role, a ``no_target_role`` row says that none was checked."""
     rows = []
     for f in [*report.missing_prerequisites, *report.order_violations]:
@@ -1507,6 +1508,7 @@ def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> l
                     "detail": f"essential for {cov.role.label!r} ({cov.percent:g}% covered), "
                     + cov.uncovered_detail(n),
                     "suggestion": cov.uncovered_fix(n),
+                    "role": cov.role.label,
                 }
             )
     if not report.coverage_checked:  # no uncovered_skill row would read as every role covered
@@ -1549,7 +1551,9 @@ def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> l
     return rows
 
 
-CSV_FIELDS = ("kind", "course", "term", "skill", "prerequisite", "detail", "suggestion")
+CSV_FIELDS = ("kind", "course", "term", "skill", "prerequisite", "detail", "suggestion", "role")
+"""The columns of :func:`report_csv`; ``role`` names the target role of an
+``uncovered_skill`` row (empty on the others), to filter by in a spreadsheet."""
 
 
 def suggested_terms_csv(report: GapReport, store: Store) -> str:
@@ -1587,12 +1591,12 @@ def report_csv(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE)
     --------
     >>> from kg.curriculum import Curriculum
     >>> print(report_csv(GapReport(Curriculum(URIRef("urn:c"), "c", [], fmt="csv"), [])))
-    kind,course,term,skill,prerequisite,detail,suggestion
-    no_target_role,,,,,"No target role, so no role's essential skills were checked","name one with --target ROLE, or a '# target roles: ROLE; ...' line at the top of the CSV"
+    kind,course,term,skill,prerequisite,detail,suggestion,role
+    no_target_role,,,,,"No target role, so no role's essential skills were checked","name one with --target ROLE, or a '# target roles: ROLE; ...' line at the top of the CSV",
     <BLANKLINE>
     """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, restval="", lineterminator="\n")
     writer.writeheader()
     writer.writerows(_rows(report, name_target))
     return out.getvalue()
