@@ -191,6 +191,11 @@ PREFIXES: dict[str, str] = {
     "course": str(COURSE),
     "curriculum": str(CURRICULUM),
     "esco": str(ESCO),
+    # ESCO's concepts: a readable, resolvable name for an imported skill or occupation
+    # ("esco-skill:15d76317-…") where its label names another node too
+    "esco-skill": "http://data.europa.eu/esco/skill/",
+    "esco-occupation": "http://data.europa.eu/esco/occupation/",
+    "esco-isco": "http://data.europa.eu/esco/isco/",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "schema": "https://schema.org/",
     "dcterms": "http://purl.org/dc/terms/",
