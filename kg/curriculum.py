@@ -842,6 +842,10 @@ def _term(value: str, source: str, line: int | None) -> int:
     Traceback (most recent call last):
     ...
     kg.errors.InvalidCurriculum: p.csv, line 2: bad term 'Year 2'; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'; if each course runs a whole year, write the year as its term (2); with terms in a year, number them on (year 2, semester 1 = term 3)
+    >>> _term("II", "p.csv", 2)
+    Traceback (most recent call last):
+    ...
+    kg.errors.InvalidCurriculum: p.csv, line 2: bad term 'II'; a term is a whole number from 1 (1 = first term), such as 2 or 'Semester 2'; if 'II' is the term's number, write 2 or 'Term II'
     >>> _term("Year 1 Semester 2", "p.csv", 2)
     Traceback (most recent call last):
     ...
@@ -872,6 +876,8 @@ def _term(value: str, source: str, line: int | None) -> int:
                 f"; if each course runs a whole year, write the year as its term ({int(year.group(1))}); "
                 "with terms in a year, number them on (year 2, semester 1 = term 3)"
             )
+        elif (n := _NUMBER_WORDS.get(plain.casefold())) is not None:  # 'II' or 'two' alone: read as a term
+            hint = f"; if {plain!r} is the term's number, write {n} or 'Term {plain}'"
         elif re.search(
             r"\b(?:autumn|fall|winter|spring|summer|michaelmas|lent|hilary|easter|trinity)\b", value, re.I
         ):
