@@ -196,6 +196,7 @@ PREFIXES: dict[str, str] = {
     "esco-skill": "http://data.europa.eu/esco/skill/",
     "esco-occupation": "http://data.europa.eu/esco/occupation/",
     "esco-isco": "http://data.europa.eu/esco/isco/",
+    "esco-isced-f": "http://data.europa.eu/esco/isced-f/",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "schema": "https://schema.org/",
     "dcterms": "http://purl.org/dc/terms/",

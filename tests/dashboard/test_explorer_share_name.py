@@ -14,6 +14,8 @@ TTL = """
 <http://data.europa.eu/esco/skill/15d76317-c71a-4fa2-aadc-2ecc34e627b7> a ckg:Skill ;
     skos:prefLabel "communication"@en .
 <http://data.europa.eu/esco/occupation/o1> a ckg:Role ; skos:prefLabel "Communication"@en .
+<http://data.europa.eu/esco/isced-f/068> a ckg:SkillArea ; skos:prefLabel "ict programmes"@en .
+<http://data.europa.eu/esco/isced-f/0688> a ckg:SkillArea ; skos:prefLabel "ict programmes"@en .
 """
 
 
@@ -28,7 +30,11 @@ def test_an_esco_node_of_a_shared_name_has_a_readable_address_that_finds_it() ->
     assert share_name(s, skill) == "esco-skill:15d76317-c71a-4fa2-aadc-2ecc34e627b7"
     assert share_name(s, occupation) == "esco-occupation:o1"
     assert node_url(share_name(s, skill)) == "/node/esco-skill%3A15d76317-c71a-4fa2-aadc-2ecc34e627b7"
-    for iri in (skill, occupation):
+    # ESCO's ISCED-F fields of education: 42 on ESCO were addressed by their IRI, two
+    # of them 'inter-disciplinary programmes and qualifications involving ... (icts)'
+    field = "http://data.europa.eu/esco/isced-f/0688"
+    assert share_name(s, field) == "esco-isced-f:0688"
+    for iri in (skill, occupation, field):
         assert resolve(s, share_name(s, iri)) == iri
     # the curated node keeps its label
     assert share_name(s, "https://w3id.org/careerkg/id/skill/communication") == "communication"
