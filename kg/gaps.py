@@ -288,18 +288,16 @@ class PrerequisiteFinding:
                 needs = _and([str(c) for c in self.held_back_by])
                 return (
                     f"{later}, after {first!r} ({first!r} cannot go before term {t}: it needs the skills of "
-                    f"{needs}), teach {p!r} in a course of term {t - 1} or earlier, or add {p!r} to the "
+                    f"{needs}), teach {p!r} in a course of {_by_term(t - 1)}, or add {p!r} to the "
                     "entry requirements"
                 )
             return (
-                f"move {first!r} to term {t - 1} or earlier (or teach {p!r} in a course of term {t - 1} or "
-                f"earlier), {later}, or add {p!r} to the entry requirements"
+                f"move {first!r} to {_by_term(t - 1)} (or teach {p!r} in a course of {_by_term(t - 1)}), "
+                f"{later}, or add {p!r} to the entry requirements"
             )
         if self.taught_here:
             earlier = (
-                "in a preparatory course before term 1"
-                if t == 1
-                else f"in a course of term {t - 1} or earlier"
+                "in a preparatory course before term 1" if t == 1 else f"in a course of {_by_term(t - 1)}"
             )
             return (
                 f"drop {p!r} from the requirements of {self.course.label!r} if the course teaches it from "
@@ -307,7 +305,7 @@ class PrerequisiteFinding:
             )
         if t == 1:
             return f"add {p!r} to the entry requirements, or teach it in a preparatory course before term 1"
-        return f"teach {p!r} before term {t} (in a course of term {t - 1} or earlier) or add it to the entry requirements"
+        return f"teach {p!r} before term {t} (in a course of {_by_term(t - 1)}) or add it to the entry requirements"
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -331,6 +329,17 @@ class PrerequisiteFinding:
         d["message"] = self.message
         d["suggestion"] = self.suggestion
         return d
+
+
+def _by_term(n: int) -> str:
+    """``term n or earlier``; no term comes before term 1.
+
+    Examples
+    --------
+    >>> _by_term(2), _by_term(1)
+    ('term 2 or earlier', 'term 1')
+    """
+    return f"term {n} or earlier" if n > 1 else "term 1"
 
 
 def _and(items: list[str], word: str = "and") -> str:

@@ -52,7 +52,7 @@ def test_a_later_course_is_told_where_the_other_can_go_earlier(store: Store) -> 
         store, "course,term,teaches,requires\nS,2,statistics,\nMachine Learning,2,machine learning,\n"
     )
     assert f.suggestion == (
-        "move 'S' to term 1 or earlier (or teach 'statistics' in a course of term 1 or earlier), "
+        "move 'S' to term 1 (or teach 'statistics' in a course of term 1), "
         "move 'Machine Learning' to term 3 or later, or add 'statistics' to the entry requirements"
     )
 
@@ -73,7 +73,27 @@ def test_a_course_that_needs_the_term_before_is_not_told_to_move_into_it(store: 
     assert f.suggestion == (
         "move 'Natural Language Processing' to term 3 or later, after 'Deep Learning' ('Deep Learning' "
         "cannot go before term 2: it needs the skills of 'Machine Learning' (term 1)), teach 'deep learning' "
-        "in a course of term 1 or earlier, or add 'deep learning' to the entry requirements"
+        "in a course of term 1, or add 'deep learning' to the entry requirements"
     )
     assert "move 'Deep Learning' to term 1" not in report_table(report)
     assert [c["label"] for c in f.to_dict()["held_back_by"]] == ["Machine Learning"]
+
+
+def test_no_fix_says_term_1_or_earlier(store: Store) -> None:
+    # was: "teach 'calculus' before term 2 (in a course of term 1 or earlier)": nothing is earlier
+    plan = (
+        "course,term,teaches,requires\n"
+        "Stats,2,statistics,calculus\n"
+        "Machine Learning,2,machine learning,statistics\n"
+        "SQL,2,SQL,SQL\n"
+    )
+    report = find_gaps(store, parse_curriculum(plan, store, fmt="csv", source="plan.csv"))
+    fixes = [f.suggestion for f in [*report.missing_prerequisites, *report.order_violations]]
+    assert (
+        "teach 'calculus' before term 2 (in a course of term 1) or add it to the entry requirements" in fixes
+    )
+    assert any(
+        fix.endswith("or teach it in a course of term 1") for fix in fixes
+    )  # SQL requires what it teaches
+    assert not [fix for fix in fixes if "term 1 or earlier" in fix]
+    assert "term 1 or earlier" not in report_table(report)
