@@ -59,7 +59,10 @@ class Page:
         self, browser: Any, base: str, viewport: dict[str, int] | None = None, **options: Any
     ) -> None:
         # options: more of the browser context's (has_touch=True, is_mobile=True for a phone's touch screen)
-        self.context = browser.new_context(viewport=viewport or {"width": 1440, "height": 900}, **options)
+        # no viewport: the suite's desktop (imported here: tests/dashboard/conftest.py imports this module)
+        from tests.dashboard.conftest import DESKTOP
+
+        self.context = browser.new_context(viewport=viewport or DESKTOP, **options)
         self.page = self.context.new_page()
         self.base = base
         self.errors: list[str] = []
@@ -365,7 +368,6 @@ def test_a_node_listed_in_two_sections_is_clickable_in_both(page: Page) -> None:
         )
 
 
-PHONE = {"width": 420, "height": 900}
 PAGES = [
     "/",
     "/node/deep%20learning",
@@ -392,6 +394,8 @@ BOXES = """() => {
 
 @pytest.fixture
 def phone(browser: Any, server: str) -> Iterator[Page]:
+    from tests.dashboard.conftest import PHONE
+
     p = Page(browser, server, viewport=PHONE)
     yield p
     errors = list(p.errors)
@@ -420,11 +424,12 @@ def test_explorer_stacks_its_sidebar_above_a_full_width_canvas_on_a_phone(phone:
     phone.wait_cy("explorer-canvas", "cy.nodes('.focus').length === 1")
     boxes = phone.page.evaluate(BOXES)
     canvas, sidebar = boxes["canvas"], boxes["sidebar"]
+    size = phone.page.viewport_size  # PHONE, from tests/dashboard/conftest.py
     assert sidebar["bottom"] <= canvas["top"]
-    assert canvas["width"] >= PHONE["width"] - 2
-    assert 320 <= canvas["height"] <= PHONE["height"]
+    assert canvas["width"] >= size["width"] - 2
+    assert 320 <= canvas["height"] <= size["height"]
     # the canvas is drawn at that size, not at the width of a squeezed column
-    assert phone.cy("explorer-canvas", "cy.width()") >= PHONE["width"] - 2
+    assert phone.cy("explorer-canvas", "cy.width()") >= size["width"] - 2
 
 
 def test_explorer_keeps_three_columns_on_a_wide_screen(page: Page) -> None:

@@ -17,6 +17,15 @@ from dashboard.figures import AREAS_SHOWN, effort_figure, figure_table
 pytestmark = [pytest.mark.browser]
 
 # 76 steps with ESCO's long names, in 20 areas with long names
+# the charts are drawn alone, in a page as wide as the chart: these are a chart's widths,
+# not screen sizes (tests/dashboard/conftest.py names those)
+CHART_DESKTOP = 950
+"""The path finder's effort chart on a desktop: the width of its column."""
+CHART_PHONE = 340
+"""The effort chart on a phone: what a phone's width leaves it inside the page's margins."""
+CHART_PAGE_HEIGHT = 900
+"""The height of the page a chart is drawn in: room for the chart and its legend below."""
+
 STEPS = [
     {
         "position": i + 1,
@@ -31,10 +40,10 @@ AREAS = {
 }
 
 
-def _drawn(browser: Any, fig: dict[str, Any], width: int = 950) -> dict[str, Any]:
-    """Draw ``fig`` in a page ``width`` px wide (950: the path finder's chart column on a
-    desktop; 340 on a phone) and measure it."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def _drawn(browser: Any, fig: dict[str, Any], width: int = CHART_DESKTOP) -> dict[str, Any]:
+    """Draw ``fig`` in a page ``width`` px wide (:data:`CHART_DESKTOP`, :data:`CHART_PHONE`)
+    and measure it."""
+    context = browser.new_context(viewport={"width": width, "height": CHART_PAGE_HEIGHT})
     try:
         page = context.new_page()
         page.set_content(f'<body style="margin:0"><div id="chart" style="width:{width}px"></div></body>')
@@ -93,7 +102,7 @@ def test_a_phone_labels_as_many_steps_as_its_chart_holds(browser: Any) -> None:
     """35 steps in a phone's chart (340 px, some 220 px of plot): every label was written,
     6 px apart, one over the other; Plotly now labels every third or so."""
     steps = STEPS[:35]
-    phone = _drawn(browser, effort_figure(steps, AREAS), width=340)
+    phone = _drawn(browser, effort_figure(steps, AREAS), width=CHART_PHONE)
     gaps = [b - a for a, b in zip(phone["ends"], phone["ends"][1:], strict=False)]
     assert 5 <= phone["shown"] < 35, phone["shown"]
     assert min(gaps) >= 12, gaps  # a 12 px line of text, slanted, needs about that much
@@ -119,12 +128,12 @@ ESCO_STEPS = [
 ESCO_AREAS = {f"e{i}": "conducting studies, investigations and examinations" for i in range(40)}
 
 
-@pytest.mark.parametrize("width", [950, 340])
+@pytest.mark.parametrize("width", [CHART_DESKTOP, CHART_PHONE])
 def test_the_hover_of_a_long_name_stays_in_the_chart(browser: Any, width: int) -> None:
     """The hover box of a step named in 80 letters was 690 px wide, on one line: off
     both sides of a phone's chart, the name unreadable; it wraps now."""
     fig = effort_figure(ESCO_STEPS, ESCO_AREAS)
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": CHART_PAGE_HEIGHT})
     try:
         page = context.new_page()
         page.set_content(f'<body style="margin:0"><div id="chart" style="width:{width}px"></div></body>')
@@ -153,10 +162,12 @@ def test_a_phone_shows_each_area_name_of_the_legend_whole(browser: Any) -> None:
     wrap between words now."""
     areas = {**ESCO_AREAS, "e1": "preparing documentation for contracts, applications, or permits"}
     fig = effort_figure(ESCO_STEPS, areas)
-    context = browser.new_context(viewport={"width": 340, "height": 900})
+    context = browser.new_context(viewport={"width": CHART_PHONE, "height": CHART_PAGE_HEIGHT})
     try:
         page = context.new_page()
-        page.set_content('<body style="margin:0"><div id="chart" style="width:340px"></div></body>')
+        page.set_content(
+            f'<body style="margin:0"><div id="chart" style="width:{CHART_PHONE}px"></div></body>'
+        )
         page.add_script_tag(content=get_plotlyjs())
         drawn = page.evaluate(
             """async (fig) => {
@@ -173,15 +184,15 @@ def test_a_phone_shows_each_area_name_of_the_legend_whole(browser: Any) -> None:
         )
     finally:
         context.close()
-    assert drawn["right"] <= 340, drawn
+    assert drawn["right"] <= CHART_PHONE, drawn
     joined = " ".join(drawn["names"]).replace(" ", "")
     for name in set(areas.values()):
         assert name.replace(" ", "") in joined
     assert drawn["plot"] >= 200  # the bars keep their room under a taller legend
 
 
-def _cumulative_ticks(browser: Any, fig: dict[str, Any], width: int = 950) -> list[str]:
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def _cumulative_ticks(browser: Any, fig: dict[str, Any], width: int = CHART_DESKTOP) -> list[str]:
+    context = browser.new_context(viewport={"width": width, "height": CHART_PAGE_HEIGHT})
     try:
         page = context.new_page()
         page.set_content(f'<body style="margin:0"><div id="chart" style="width:{width}px"></div></body>')
@@ -211,7 +222,7 @@ def test_the_cumulative_axis_counts_in_round_hours(browser: Any, hours: list[flo
     steps = [
         {"position": i + 1, "iri": f"s{i}", "label": f"skill {i}", "hours": h} for i, h in enumerate(hours)
     ]
-    for width in (950, 340):
+    for width in (CHART_DESKTOP, CHART_PHONE):
         ticks = _cumulative_ticks(browser, effort_figure(steps), width)
         values = [float(t.replace(",", "")) for t in ticks]
         assert len(values) >= 3, ticks
@@ -227,7 +238,7 @@ def test_a_phone_keeps_room_for_the_bars_under_a_long_legend(browser: Any) -> No
     """The legend's names wrapped (LEGEND_LINE), the chart's height counted them two to
     a row, as a desktop lays them out; a phone lays them one to a row, and its bars
     were left 159 px of a path through ESCO (272 px before the names wrapped)."""
-    drawn = _drawn(browser, effort_figure(STEPS, AREAS), width=340)
+    drawn = _drawn(browser, effort_figure(STEPS, AREAS), width=CHART_PHONE)
     assert drawn["plot"] >= 200, drawn
     assert drawn["ticksBottom"] <= drawn["legendTop"]
     desktop = _drawn(browser, effort_figure(STEPS, AREAS))

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.dashboard.conftest import DESKTOP, TABLET
 from tests.dashboard.test_browser import Page, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
@@ -23,8 +24,8 @@ CANVAS = "explorer-canvas"
 
 @pytest.fixture
 def laptop(browser: Any, server: str) -> Iterator[Page]:
-    """A small laptop screen, or a browser window beside another."""
-    yield from open_page(browser, server, {"width": 1024, "height": 700})
+    """A small laptop screen, or a browser window beside another: the suite's TABLET."""
+    yield from open_page(browser, server, TABLET)
 
 
 def _details_title(page: Page, label: str) -> None:
@@ -143,11 +144,11 @@ PLACEHOLDER = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width", [1440, 1024])
-def test_the_search_box_hint_is_shown_whole(browser: Any, server: str, width: int) -> None:
+@pytest.mark.parametrize("screen", [DESKTOP, TABLET], ids=["desktop", "tablet"])
+def test_the_search_box_hint_is_shown_whole(browser: Any, server: str, screen: dict[str, int]) -> None:
     # "Type a name, e.g. deep learning" showed as "Type a name, e.g. deep l…" beside
     # the canvas on every screen (226 px of text in a box of 188, 136 on a laptop)
-    for page in open_page(browser, server, {"width": width, "height": 768}):
+    for page in open_page(browser, server, screen):
         page.goto("/")
         page.page.wait_for_selector("#explorer-search .dash-dropdown-placeholder")
         hint = page.page.evaluate(PLACEHOLDER)

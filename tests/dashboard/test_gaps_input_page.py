@@ -15,6 +15,7 @@ import pytest
 
 from dashboard.views import gaps as view
 from kg.store import Store
+from tests.dashboard.conftest import DESKTOP
 from tests.dashboard.test_browser import browser
 from tests.support.server import running_server
 
@@ -102,7 +103,7 @@ def server() -> Iterator[str]:
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[_Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport=DESKTOP)
     pg = _Page(context.new_page())
     pg.page.goto(server + "/gaps")
     pg.page.wait_for_selector("#gaps-upload")

@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.views import gaps as view
 from kg.store import Store
+from tests.dashboard.conftest import DESKTOP
 from tests.support.components import texts
 
 WRONG_ORDER = (
@@ -83,7 +84,7 @@ def test_the_curriculum_in_the_suggested_terms_downloads_and_checks_clean() -> N
 @pytest.mark.browser
 @pytest.mark.server
 def test_the_page_downloads_the_curriculum_in_the_suggested_terms(browser: Any, server: str) -> None:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
     try:
         pg = context.new_page()
         pg.goto(server + "/gaps")

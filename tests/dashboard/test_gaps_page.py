@@ -12,6 +12,7 @@ import pytest
 from dashboard.views import gaps as view
 from kg.errors import InvalidCurriculum
 from kg.store import Store
+from tests.dashboard.conftest import DESKTOP
 from tests.dashboard.test_browser import browser
 from tests.support.server import running_server
 
@@ -183,7 +184,7 @@ def server() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
     yield context.new_page()
     context.close()
 

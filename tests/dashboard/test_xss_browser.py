@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.dashboard.conftest import DESKTOP
 from tests.reliability.serving import Server
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -60,7 +61,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    context = browser.new_context(viewport=DESKTOP)
     pg = context.new_page()
     pg.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
     yield pg
