@@ -618,6 +618,7 @@ def _closest(name: str, folded: _Names, n: int, by_name: bool = False) -> list[s
     ranked = sorted(
         (k for k in score if score[k] >= max(FLOOR, best - MARGIN)), key=lambda k: (-score[k], order[k])
     )
+    near = bool(ranked)  # a near miss of the whole name typed (not the names it holds)
     if not ranked and len(words) > 2 and key not in names:
         # a typo of several words near no name as a whole: the names it holds, typed among
         # other words ("machine learning engineer" in "machine lerning engneer with deep lernin")
@@ -628,6 +629,22 @@ def _closest(name: str, folded: _Names, n: int, by_name: bool = False) -> list[s
     # typed, of three letters or more, starting a word of theirs ("go": not 'golf',
     # 'algorithms', nor 'attend castings' for its alt label "go to castings")
     taken = set(ranked) | judged
+    # a typo of a name ("data scienist"), the other names holding that name's words, as
+    # they follow the name typed right ("data scientist": Senior Data Scientist;
+    # Lead Machine Learning Engineer for "machine lerning engineer"), by their preferred
+    # labels (an alt label holding them, "aspiring machine learning engineer" of
+    # Student, is too far off): the closest labels named "Data Scientist" alone
+    # (not for the names a long typo holds among other words, :func:`_typed_within`)
+    typo = near and ranked[0] not in judged
+    if typo and len(ranked) < n and len(folded.words[ranked[0]]) > 1:
+        meant = folded.words[ranked[0]]
+        holding = [
+            k
+            for k in folded.starting(meant[0])
+            if k not in taken and k in preferred and _abbreviates(meant, folded.words[k])
+        ]
+        ranked += heapq.nsmallest(n * 3, holding, key=lambda k: (len(k), k))
+        taken.update(ranked)
     within = (
         [k for k in names if key in k and k not in taken and _starts_word(key, k)] if len(ranked) < n else []
     )
@@ -915,6 +932,15 @@ class LabelIndex:
             if rank < best.get(node, worst):
                 best[node] = rank
             pos = blob.find(key, pos + 1)
+        # the start of each word of a name, typed ("softw dev" for "software developer"):
+        # after the names holding the text as typed, which it found nothing in
+        words = key.split()
+        if len(words) > 1 and min(map(len, words)) > 1 and len(best) < limit:
+            for i in self._abbreviated(words):
+                node = owners[i]
+                rank = (2, 0, 0, 0 if preferred[i] else 1)
+                if rank < best.get(node, worst):
+                    best[node] = rank
         scored = [
             (rank, len(self.labels[node]), self.labels[node].casefold(), node)
             for node, rank in best.items()
@@ -922,6 +948,52 @@ class LabelIndex:
         ]
         scored.sort()
         return [n for *_, n in scored[:limit]]
+
+    def _abbreviated(self, words: list[str]) -> list[int]:
+        """The names of the search blob (their index in it) whose words ``words`` start,
+        in order (:func:`_abbreviates`): each word typed looked up among the sorted
+        words of every name, the names holding them all compared.
+
+        Examples
+        --------
+        >>> from kg.store import Store
+        >>> index = LabelIndex.of(Store.default())
+        >>> owners = index._search_blob()[2]
+        >>> found = {index.labels[owners[i]] for i in index._abbreviated(["mach", "learn", "eng"])}
+        >>> "Machine Learning Engineer" in found, "Data Scientist" in found
+        (True, False)
+        """
+        blob, starts, _owners, _preferred = self._search_blob()
+        cached: tuple[list[str], dict[str, list[int]]] | None = getattr(self, "_words_cache", None)
+        if cached is None:
+            by_word: dict[str, list[int]] = defaultdict(list)
+            with collector_paused():
+                for i, name in enumerate(blob[:-1].split("\n")):
+                    for w in set(name.split()):
+                        by_word[w].append(i)
+            cached = (sorted(by_word), dict(by_word))
+            self._words_cache = cached
+        vocabulary, by_word = cached
+        holding: set[int] | None = None
+        for word in sorted(set(words), key=len, reverse=True):  # the longest, likely the rarest, first
+            found: set[int] = set()
+            at = bisect.bisect_left(vocabulary, word)
+            while at < len(vocabulary) and vocabulary[at].startswith(word):
+                found.update(
+                    by_word[vocabulary[at]]
+                    if holding is None
+                    else holding.intersection(by_word[vocabulary[at]])
+                )
+                at += 1
+            holding = found
+            if not holding:
+                return []
+        out = []
+        for i in sorted(holding or ()):
+            name = blob[starts[i] : blob.find("\n", starts[i])]
+            if _abbreviates(words, name.split()):
+                out.append(i)
+        return out
 
     def _search_blob(self) -> tuple[str, list[int], list[URIRef], list[bool]]:
         """Every normalised label and alt label in one string (``\\n``-separated), with
