@@ -391,14 +391,23 @@ def closest_options(
     # a node found by another name (an alt label: 'Bash', 'BI Analyst'), after the
     # labels holding the text; the browser filters labels alone, and said "No options found"
     also = {h.iri: h.matched for h in hits if _by_other_name(store, h, typed)}
-    if also:
+    # a name whose words the words typed start ('mach learn eng', 'softw dev'): found by
+    # the search, not by the browser's filter, which said "No options found"
+    starts = [h.iri for h in hits if not h.close and h.iri not in also and key not in h.label.casefold()]
+    also |= {iri: name for iri in starts if (name := _word_start_alt(store, iri, typed))}  # said so
+    if also or starts:
         holding = [o for o in plain if key in str(o.get("label", "")).casefold()]
-        rank = {iri: i for i, iri in enumerate(also)}
+        rank = {iri: i for i, iri in enumerate([*also, *starts])}
         named = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])])
         ours = {str(o["value"]) for o in holding + named}
         return (
             holding
-            + [_as_also(o, also[str(o["value"])], typed) for o in named]
+            + [
+                _as_also(o, also[str(o["value"])], typed)
+                if str(o["value"]) in also
+                else {**o, "search": f"{o['label']} {typed}"}
+                for o in named
+            ]
             + [o for o in plain if str(o["value"]) not in ours]
         )
     if any(key in str(o.get("label", "")).casefold() for o in plain):
@@ -409,6 +418,33 @@ def closest_options(
     rank = {iri: i for i, iri in enumerate(close)}
     marked = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])])
     return [_as_closest(o, typed) for o in marked] + [o for o in plain if str(o["value"]) not in rank]
+
+
+def _word_start_alt(store: Any, iri: str, text: str) -> str | None:
+    """The shortest other name (alt label) of ``iri`` whose words the words of ``text`` start,
+    when its label's do not (``None`` otherwise): 'mach learn eng' finds Student by
+    "Aspiring Machine Learning Engineer", which the option then says.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.namespace import ROLE
+    >>> _word_start_alt(Store.default(), str(ROLE["student"]), "mach learn eng")
+    'Aspiring Machine Learning Engineer'
+    >>> _word_start_alt(Store.default(), str(ROLE["machine-learning-engineer"]), "mach learn eng") is None
+    True
+    """
+    from rdflib import URIRef
+
+    from kg.names import LabelIndex, _abbreviates, fold
+
+    index = LabelIndex.of(store)
+    words = fold(text).split()
+    node = URIRef(iri)
+    if _abbreviates(words, fold(index.labels.get(node, "")).split()):
+        return None
+    fits = [a for a in index.alt.get(node, ()) if _abbreviates(words, fold(a).split())]
+    return min(fits, key=lambda a: (len(a), a)) if fits else None  # the shortest: the same each time
 
 
 def box_options(
