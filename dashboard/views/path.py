@@ -201,8 +201,11 @@ def search_options(
 
     options: list[dict[str, str]] = []
     for hit in search(store, text, types=list(kinds), limit=25, closest=True):
-        extra = f" ({hit.matched})" if hit.matched != hit.label else ""
-        option = {"label": f"{hit.label}{extra}", "value": hit.iri, "search": f"{hit.label} {hit.matched}"}
+        matched = hit.matched
+        if matched == hit.label and not hit.close:  # found by the start of each word of another name
+            matched = _word_start_alt(store, hit.iri, text) or matched
+        extra = f" ({matched})" if matched != hit.label else ""
+        option = {"label": f"{hit.label}{extra}", "value": hit.iri, "search": f"{hit.label} {matched} {text}"}
         options.append(_as_closest(option, text) if hit.close else option)
     listed = {o["value"] for o in options}
     labels = {iri: label for label, iri in _nodes(store, kinds)}

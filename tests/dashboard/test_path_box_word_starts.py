@@ -6,6 +6,8 @@ name says it."""
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard.views import path as view
 from kg.store import Store
 
@@ -40,3 +42,20 @@ def test_chosen_the_mark_goes() -> None:
     marked = view.closest_options(store, ["role"], "softw dev", view.role_options(store))
     assert marked is not None
     assert view.closest_options(store, ["role"], "", marked) == view.role_options(store)
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_on_esco_a_role_found_by_another_name_says_it_and_stays_listed() -> None:
+    """On ESCO the server's search finds 'softw dev'; a role found by the start of the
+    words of another name says which ('satellite engineer' said nothing), and every
+    option holds the text typed in its search text (the browser's filter keeps only
+    those)."""
+    from tests.support.esco_store import esco_store_dir
+
+    options = view.search_options(Store.open(esco_store_dir()), ["role"], "softw dev", [])
+    assert options is not None
+    labels = [o["label"] for o in options]
+    assert labels[0] == "software developer"
+    assert "satellite engineer (satellite software developer)" in labels
+    assert all("softw dev" in o["search"] for o in options)
