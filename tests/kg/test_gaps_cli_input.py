@@ -63,7 +63,8 @@ def test_an_unknown_target_says_it_is_the_target_option(runner: CliRunner, tmp_p
     result = runner.invoke(cli, ["gaps", _plan(tmp_path), "--target", "Data Sientist"])
     assert result.exit_code == 2
     assert result.output.strip() == (
-        "careerkg: error: --target: unknown role name 'Data Sientist'; closest known labels: 'Data Scientist'"
+        "careerkg: error: --target: unknown role name 'Data Sientist'; closest known labels: 'Data Scientist', "
+        "'Senior Data Scientist'"
     )
     empty = runner.invoke(cli, ["gaps", _plan(tmp_path), "--target", " ; "])
     assert empty.exit_code == 2

@@ -54,6 +54,7 @@ def test_each_unknown_target_option_is_named(tmp_path: object) -> None:
     result = invoke("gaps", str(path), "--target", "Data Sientist", "--target", "Data Scientist; ML Enginer")
     assert result.exit_code == 2
     assert result.output == (
-        "careerkg: error: --target: unknown role name 'Data Sientist'; closest known labels: 'Data Scientist'; "
-        "and unknown role name 'ML Enginer'; closest known labels: 'Machine Learning Engineer'\n"
+        "careerkg: error: --target: unknown role name 'Data Sientist'; closest known labels: 'Data Scientist', "
+        "'Senior Data Scientist'; and unknown role name 'ML Enginer'; closest known labels: "
+        "'Machine Learning Engineer', 'MLOps Engineer'\n"
     )

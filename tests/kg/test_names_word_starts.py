@@ -7,8 +7,6 @@ does (only 'Data Scientist' was listed)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from kg.errors import UnknownEntity
@@ -42,18 +40,13 @@ def test_a_typo_lists_the_names_holding_the_name_meant() -> None:
 
 @pytest.mark.external
 @pytest.mark.slow
-def test_on_esco_word_starts_are_matches_and_fast() -> None:
+def test_on_esco_word_starts_are_matches() -> None:
     store = Store.open(esco_store_dir())
     hits = search(store, "softw dev", types=["role"], limit=25, closest=True)
     assert hits[0].label == "software developer"
     assert not any(h.close for h in hits)
     assert all(h.matched == h.label for h in hits[:3])  # no "(soft developer)"
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        search(store, "softw dev", types=["role"], limit=25, closest=True)
-        times.append(time.perf_counter() - start)
-    assert min(times) < 0.02, times  # a few ms warm (2.8 ms measured)
+    # its speed is measured by `python -m bench scale` (search suggestions), not timed here
     near = _closest_of(store, "data scienist")
     assert near[:2] == ["Data Scientist", "Senior Data Scientist"]
     assert near == ["Data Scientist", "Senior Data Scientist"]  # the names holding it
