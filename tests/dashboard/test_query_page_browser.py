@@ -111,6 +111,7 @@ def test_a_bar_of_the_overview_opens_its_skill_in_the_explorer(page: Page) -> No
     # the top skill's essential bar (its optional one, stacked after it, may be empty)
     bar = page.page.locator("#overview-central-chart .trace.bars").first.locator(".point path").last
     bar.wait_for(state="visible")
+    bar.scroll_into_view_if_needed()  # below the fold of an 800 px high desktop window
     top = page.page.locator(".central li a").first.inner_text()
     box = bar.bounding_box()
     assert box is not None
