@@ -212,7 +212,9 @@ def _page(source: str | None, target: str | None, know: Any, alternatives: Any) 
                 ],
             ),
             dcc.Store(id=KNOW_WAS, data=know_values),
-            html.P(id=KNOW_NOTE, role="status", className="muted"),
+            # said when it changes (a 'Select All' undone), but not a second status region: the
+            # page's one status (PATH_STATUS) is where a path found or not is announced
+            html.P(id=KNOW_NOTE, className="muted", **{"aria-live": "polite"}),
             html.Div(message, id=ids.PATH_MESSAGE),
             html.P(said, id=PATH_STATUS, role="status", className="sr-only"),
             html.Div(

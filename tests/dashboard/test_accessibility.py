@@ -476,3 +476,12 @@ def test_text_on_a_bar_keeps_4_5_to_1(store: Store) -> None:
             outside = (bar.get("outsidetextfont") or {}).get("color")
             assert outside, name
             assert contrast(outside, "#ffffff") >= 4.5, name
+
+
+def test_the_known_skills_note_is_said_without_a_second_status(layouts: dict[str, Any]) -> None:
+    # a 'Select All' undone is said where it is written (a polite live region), while the
+    # path found stays the page's one status region
+    shown = layouts["path?{'source': 'Software%20Engineer', 'target': 'Machine%20Learning%20Engineer'}"]
+    note = next(c for c, _ in walk(shown) if _props(c).get("id") == "path-know-note")
+    assert _props(note).get("aria-live") == "polite"
+    assert _props(note).get("role") is None
