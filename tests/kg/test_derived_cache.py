@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pickle
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -240,17 +239,14 @@ def esco_dir() -> Path:
 
 @pytest.mark.external
 def test_the_esco_store_starts_from_its_cache(esco_dir: Path, builds: dict[str, int]) -> None:
-    start = time.perf_counter()
     store = Store.open(esco_dir)
     G, index = projection(store), LabelIndex.of(store)
-    seconds = time.perf_counter() - start
-    assert builds == {"projection": 0, "label-index": 0}  # the import saved both
+    assert builds == {"projection": 0, "label-index": 0}  # the import saved both: loaded, not built
     assert G.number_of_nodes() > 17_000
     assert G.number_of_edges() > 130_000
     sd = index.resolve("software developer", CKG.Role)
     assert str(sd).startswith("http://data.europa.eu/esco/occupation/")
-    assert G.nodes[sd]["type"] == "role"
-    assert seconds < 5  # building them took ~10 s
+    assert G.nodes[sd]["type"] == "role"  # how fast they load is bench scale's (reopen, views)
 
 
 def test_example_answers_are_saved_by_the_first_prime_and_loaded_by_the_next(
