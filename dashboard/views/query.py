@@ -24,7 +24,7 @@ from typing import Any
 from rdflib import XSD, BNode, Literal, URIRef
 
 from dashboard.urls import node_url
-from kg.errors import KGError, ResultTooLarge
+from kg.errors import KGError, QueryTimeout, ResultTooLarge
 from kg.namespace import BASE
 from kg.store import Store
 
@@ -215,7 +215,9 @@ def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
 
     A query asked before is answered from the cache (the graph is read-only) and
     the message says so. Of an answer over :data:`MAX_ROWS` rows the first are shown and
-    the downloads give them all; one over the endpoint's row cap asks for a ``LIMIT``.
+    the downloads give them all; one over the endpoint's row cap asks for a ``LIMIT``;
+    one over the page's time limit (:data:`TIMEOUT`, which the page's user cannot
+    change) says where the limit can be raised.
 
     Examples
     --------
@@ -242,6 +244,13 @@ def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
         return None, (
             f"The answer has more than {err.cap:,} rows, more than this page and its downloads give: "
             "add a LIMIT (e.g. LIMIT 100) at the end of the query, or narrow it with more conditions."
+        )
+    except QueryTimeout as err:
+        # the page's limit is fixed: "raise the limit" says how only where it can be raised
+        return None, (
+            f"The query was stopped after this page's {err.seconds:g} s time limit. Narrow it "
+            "(a LIMIT, more specific patterns), or run it where the limit can be raised: "
+            "careerkg sparql --timeout 60 'QUERY' (0: no limit)."
         )
     except KGError as err:
         return None, str(err)
