@@ -72,9 +72,12 @@ def stats(graph: Graph) -> dict[str, Any]:
     dict
         ``{"triples": int, "classes": {name: n}, "relations": {name: n},
         "requirements": {"essential": n, "optional": n}, "sources": [{"iri", "title",
-        "version", "cited_by"}]}``: each ``ckg:SourceDocument`` (the curated data, the
-        seed articles, each imported release), with the nodes and qualified links that
-        cite it (``dcterms:source``), the most cited first.
+        "version", "cited_by"}], "attribution": [{"source", "title", "rights",
+        "license"}]}``: each ``ckg:SourceDocument`` (the curated data, the seed articles,
+        each imported release), with the nodes and qualified links that cite it
+        (``dcterms:source``), the most cited first; and the credit each third-party source
+        asks for wherever its data is shown (its ``dcterms:rights``; none on the curated
+        graph alone).
 
     Examples
     --------
@@ -82,6 +85,7 @@ def stats(graph: Graph) -> dict[str, Any]:
     >>> [(s["title"], s["cited_by"] > 0) for s in stats(Store.default().graph)["sources"]][:1]
     [('careerkg curated estimates', True)]
     """
+    from kg.importers.attribution import attributions
     from kg.store import oxigraph_of
 
     def counts(text: str) -> dict[str, int]:
@@ -125,4 +129,5 @@ def stats(graph: Graph) -> dict[str, Any]:
             "optional": importance.get("Optional", 0),
         },
         "sources": sources,
+        "attribution": [a._asdict() for a in attributions(graph)],
     }

@@ -19,7 +19,8 @@ def stats_command(data: tuple[Path, ...], fmt: str) -> None:
     """Count nodes per class and links per relation in the graph, and what cites each source.
 
     The sources are the curated data, the articles it cites and each imported release
-    (ESCO v1.1.1, O*NET 29.3...), each with the nodes and links that cite it.
+    (ESCO v1.1.1, O*NET 29.3...), each with the nodes and links that cite it; the table
+    ends with the attribution each imported release asks for wherever its data is shown.
 
     \b
     careerkg stats
@@ -45,3 +46,8 @@ def stats_command(data: tuple[Path, ...], fmt: str) -> None:
         click.echo(f"\n{'source':<{width + 2}}  cited by")
         for src in result["sources"]:
             click.echo(f"  {src['title']:<{width}}{src['cited_by']:>10,}")
+    if result["attribution"]:
+        click.echo("\nattribution (credit these sources wherever you show their data):")
+        for a in result["attribution"]:
+            licence = f" (licence: {a['license']})" if a["license"] else ""
+            click.echo(f"  {a['title']}: {a['rights']}{licence}")
