@@ -102,6 +102,9 @@ def _run(
         output_kind(output)  # a bad name is said before the import runs, not after
     if store is not None:
         check_store_target(store)  # never replace a folder of the user's own files
+    for target in (output, store):
+        if target is not None:
+            _check_writable(target)  # said before the import runs, not after its summary
     for path in data:
         rdf_format(path)  # an unknown extension is said before the import runs
     if output is None and store is None and sys.stdout.isatty():
@@ -193,6 +196,35 @@ def _interrupted(pending: list[Path], warming: Path | None) -> str:
         return "careerkg: interrupted; the N-Triples on stdout are incomplete"
     names = ", ".join(str(p) for p in pending)
     return f"careerkg: interrupted; nothing more was written ({names} left as {'they were' if len(pending) > 1 else 'it was'})"
+
+
+def _check_writable(target: Path) -> None:
+    """Refuse ``target`` (an ``-o`` file or a ``--store`` folder) before the import runs
+    when its folder cannot be written: a file where a folder is meant, read-only, /proc.
+
+    Creates nothing that stays: a temporary file in the nearest folder that exists, gone
+    at once (the folders on the way are made when the import is written).
+
+    Examples
+    --------
+    >>> _check_writable(Path(tempfile.gettempdir()) / "new-folder" / "esco.nt")
+    >>> _check_writable(Path("pyproject.toml") / "esco.nt")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: cannot write pyproject.toml/esco.nt: Not a directory (pyproject.toml is a file, not a folder); ...
+    """
+    import errno
+
+    from kg.cli import writing
+
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    with writing(target):
+        if not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        with tempfile.TemporaryFile(dir=folder, prefix=".careerkg-probe-"):
+            pass
 
 
 def _refuse_store_before_import(directory: Path, store: Path | None) -> None:
