@@ -142,6 +142,10 @@ def make_wsgi_app(
     else:
         app = Flask("careerkg")
     app.debug = False  # never the Werkzeug debugger or Dash dev tools when served
+    # the endpoint's limits, for the SPARQL page's queries too (dashboard.views.query.limits)
+    from kg.sparql.engine import limits_from_env
+
+    app.config["CAREERKG_SPARQL_LIMITS"] = limits_from_env(timeout, max_rows)
     app.config["MAX_CONTENT_LENGTH"] = max_body or None
     app.register_blueprint(
         sparql_blueprint(

@@ -36,6 +36,7 @@ __all__ = [
     "download",
     "editor_text",
     "example_options",
+    "limits",
     "run",
     "table_data",
 ]
@@ -44,7 +45,33 @@ MAX_ROWS = 1000
 """Rows shown at most; the downloads give the whole answer (up to the endpoint's row cap)."""
 
 TIMEOUT = 10.0
-"""Seconds a query of the page may take."""
+"""Seconds a query of the page may take at most (less when the server's limit is less)."""
+
+LIMITS_KEY = "CAREERKG_SPARQL_LIMITS"
+"""Where ``careerkg serve`` keeps the endpoint's ``(timeout, max_rows)`` in the Flask
+config (:func:`kg.server.make_wsgi_app`), so that the page keeps to them too."""
+
+
+def limits() -> tuple[float | None, int | None]:
+    """The time limit and row cap of the server the page runs in: ``careerkg serve
+    --timeout/--max-rows`` (as the ``/sparql`` endpoint keeps to), else the environment's
+    (``CAREERKG_SPARQL_TIMEOUT`` / ``CAREERKG_SPARQL_MAX_ROWS``) or the defaults;
+    ``None`` for no limit.
+
+    Examples
+    --------
+    >>> import os; os.environ.pop("CAREERKG_SPARQL_MAX_ROWS", None) and None
+    >>> limits()[1]  # outside a server: the environment's, else the default cap
+    100000
+    """
+    from flask import current_app, has_app_context
+
+    from kg.sparql.engine import limits_from_env
+
+    if has_app_context() and current_app.config.get(LIMITS_KEY) is not None:
+        timeout, cap = current_app.config[LIMITS_KEY]
+        return timeout, cap
+    return limits_from_env(None, None)
 
 
 def example_options() -> list[dict[str, str]]:
@@ -231,15 +258,15 @@ def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
     """
     from kg.sparql import install
     from kg.sparql.cache import cached_query
-    from kg.sparql.engine import limits_from_env
     from kg.sparql.vocabulary import unknown_names
 
     if not text or not text.strip():
         return None, "Write a query or pick an example."
     install()
-    _timeout, cap = limits_from_env(None, None)  # the downloads' cap: they give the whole answer
+    served, cap = limits()  # the server's: the downloads give the whole answer up to its cap
+    timeout = min(TIMEOUT, served) if served else TIMEOUT
     try:
-        res, hit = cached_query(store, text, timeout=TIMEOUT, max_rows=cap)
+        res, hit = cached_query(store, text, timeout=timeout, max_rows=cap)
     except ResultTooLarge as err:
         return None, (
             f"The answer has more than {err.cap:,} rows, more than this page and its downloads give: "
@@ -296,12 +323,11 @@ def download(store: Store, text: str | None, fmt: str) -> dict[str, Any] | None:
     """
     from kg.sparql import formats, install
     from kg.sparql.cache import cached_query
-    from kg.sparql.engine import limits_from_env
 
     if not text or not text.strip() or fmt not in DOWNLOADS:
         return None
     install()
-    timeout, cap = limits_from_env(None, None)
+    timeout, cap = limits()
     try:
         res, _hit = cached_query(store, text, timeout=timeout, max_rows=cap)
     except KGError:
