@@ -43,7 +43,8 @@ def _options(f: Callable[..., Any]) -> Callable[..., Any]:
         "data",
         multiple=True,
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="With --store: another RDF file to put in the store (e.g. an earlier import); repeatable.",
+        help="With --store: another RDF file or triples CSV to put in the store (e.g. an "
+        "earlier import or a careerkg export); repeatable.",
     )(f)
     f = click.option(
         "--optimize",
@@ -86,7 +87,7 @@ def _run(
     from kg.cli import terminal_width, wrap_hanging, writing
     from kg.errors import KGError
     from kg.importers.common import check_version, output_kind, sweep_stale, text_sink, write_output
-    from kg.importers.store import build_store, check_store_target, holds_source, rdf_format
+    from kg.importers.store import build_store, check_loadable, check_store_target, holds_source
     from kg.namespace import PREFIXES
 
     _refuse_store_before_import(directory, store)
@@ -106,7 +107,7 @@ def _run(
         if target is not None:
             _check_writable(target)  # said before the import runs, not after its summary
     for path in data:
-        rdf_format(path)  # an unknown extension is said before the import runs
+        check_loadable(path)  # an unknown extension, a CSV not of triples: said before the import runs
     if output is None and store is None and sys.stdout.isatty():
         raise click.UsageError(
             "the import is N-Triples (150 MB for ESCO) and standard output is a terminal; "

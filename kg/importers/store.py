@@ -23,7 +23,8 @@ from __future__ import annotations
 import gzip
 import itertools
 import os
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, cast
 
@@ -32,7 +33,7 @@ import pyoxigraph
 from kg.errors import InputFileError, StoreError
 from kg.importers.common import atomic_path
 
-__all__ = ["build_store", "check_store_target", "holds_source", "parts", "rdf_format"]
+__all__ = ["build_store", "check_loadable", "check_store_target", "holds_source", "parts", "rdf_format"]
 
 
 def check_store_target(target: Path) -> None:
@@ -78,29 +79,98 @@ def check_store_target(target: Path) -> None:
 
 
 def rdf_format(path: Path) -> pyoxigraph.RdfFormat:
-    """The RDF format of ``path`` by its extension (``.gz`` aside).
+    """The RDF format of ``path`` by its extension (``.gz`` aside); a triples CSV (``.csv``,
+    as ``careerkg export`` writes it) is read as the N-Triples it holds.
 
     Raises
     ------
     InputFileError
-        When the extension names no RDF format.
+        When the extension names no RDF format (a GraphML export: why it cannot be loaded).
 
     Examples
     --------
     >>> rdf_format(Path("esco.nt.gz")) == pyoxigraph.RdfFormat.N_TRIPLES
     True
-    >>> rdf_format(Path("x.csv"))
+    >>> rdf_format(Path("export.csv")) == pyoxigraph.RdfFormat.N_TRIPLES
+    True
+    >>> rdf_format(Path("x.docx"))
     Traceback (most recent call last):
     ...
-    kg.errors.InputFileError: x.csv: unknown RDF file extension; use .nt, .ttl, .nq, .trig or .rdf
+    kg.errors.InputFileError: x.docx: unknown RDF file extension; use .nt, .ttl, .jsonld, .nq, .trig, .rdf (optionally .gz) or a triples CSV (.csv) as careerkg export writes it
     """
     name = path.name.lower()
     name = name[:-3] if name.endswith(".gz") else name
     ext = name.rsplit(".", 1)[-1]
+    if ext == "csv":
+        return pyoxigraph.RdfFormat.N_TRIPLES
+    if ext == "graphml":
+        raise InputFileError(
+            str(path),
+            "GraphML is the NetworkX projection careerkg exports for graph tools (Gephi, yEd, "
+            "NetworkX): a view without the qualified links' levels, the literals' datatypes and "
+            "languages or the ontology, so it cannot be loaded back; export the graph as Turtle, "
+            "N-Triples, JSON-LD or CSV (careerkg export -o graph.ttl) to put it in a store",
+        )
     fmt = pyoxigraph.RdfFormat.from_extension(ext)
     if fmt is None:
-        raise InputFileError(str(path), "unknown RDF file extension; use .nt, .ttl, .nq, .trig or .rdf")
+        raise InputFileError(
+            str(path),
+            "unknown RDF file extension; use .nt, .ttl, .jsonld, .nq, .trig, .rdf (optionally .gz) "
+            "or a triples CSV (.csv) as careerkg export writes it",
+        )
     return fmt
+
+
+def check_loadable(path: Path) -> None:
+    """Refuse, before an import runs, a ``--data`` file the store cannot take: an unknown
+    extension (:func:`rdf_format`), or a CSV whose header is not a triples CSV's.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "extra.csv"
+    >>> _ = f.write_text("a,b\\n")
+    >>> check_loadable(f)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: ...extra.csv, line 1: not a triples CSV: its header is a, b, without subject, ...
+    """
+    rdf_format(path)
+    if _is_csv(path):
+        with _rdf_stream(path, header_only=True):
+            pass
+
+
+def _is_csv(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith((".csv", ".csv.gz"))
+
+
+@contextmanager
+def _rdf_stream(path: Path, *, header_only: bool = False) -> Iterator[IO[bytes]]:
+    """``path`` opened for an RDF parser (``.gz`` read through); a triples CSV as the
+    N-Triples it holds, checked row by row (:func:`kg.export.csv_ntriples_lines`) into a
+    temporary file, so a million-row CSV is never held whole."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    if not _is_csv(path):
+        with opener(path, "rb") as fh:
+            yield cast(IO[bytes], fh)
+        return
+    import io
+    import tempfile
+
+    from kg.export import csv_ntriples_lines
+
+    with (
+        opener(path, "rb") as raw,
+        io.TextIOWrapper(cast(IO[bytes], raw), encoding="utf-8", newline="") as text,
+        tempfile.TemporaryFile("w+b", prefix="careerkg-csv-") as nt,
+    ):
+        lines = itertools.islice(text, 1) if header_only else text
+        for line in csv_ntriples_lines(lines, str(path)):
+            nt.write(line.encode("utf-8"))
+        nt.seek(0)
+        yield cast(IO[bytes], nt)
 
 
 def holds_source(path: Path, source: str) -> bool:
@@ -126,10 +196,9 @@ def holds_source(path: Path, source: str) -> bool:
         pyoxigraph.NamedNode(str(CKG.SourceDocument)),
     )
     fmt = rdf_format(path)
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rb") as fh:
-            quads = pyoxigraph.parse(cast(IO[bytes], fh), format=fmt)
+        with _rdf_stream(path) as fh:
+            quads = pyoxigraph.parse(fh, format=fmt)
             return any(q.subject == s and q.predicate == p and q.object == o for q in quads)
     except (SyntaxError, ValueError, OSError, EOFError) as err:
         raise InputFileError(str(path), f"cannot read it: {err}") from err
@@ -222,7 +291,8 @@ def build_store(
     Parameters
     ----------
     files : iterable of Path
-        RDF files (N-Triples, Turtle, … optionally ``.gz``) to bulk-load.
+        RDF files (N-Triples, Turtle, JSON-LD, … optionally ``.gz``) or triples CSVs
+        (as ``careerkg export`` writes them) to bulk-load.
     target : Path
         The store folder; an existing store there is replaced only once the new one
         is complete.
@@ -271,9 +341,9 @@ def build_store(
                     and path.stat().st_size > _PART_BYTES
                 ):
                     _load_parts(ox, path, fmt, n_workers)
-                elif path.name.lower().endswith(".gz"):
-                    with gzip.open(path, "rb") as fh:
-                        ox.bulk_load(cast(IO[bytes], fh), fmt, to_graph=pyoxigraph.DefaultGraph())
+                elif path.name.lower().endswith(".gz") or _is_csv(path):
+                    with _rdf_stream(path) as fh:
+                        ox.bulk_load(fh, fmt, to_graph=pyoxigraph.DefaultGraph())
                 else:
                     ox.bulk_load(path=str(path), format=fmt, to_graph=pyoxigraph.DefaultGraph())
             except (SyntaxError, ValueError, OSError) as err:
