@@ -16,7 +16,10 @@ dash.register_page(
     path="/overview",
     name="Overview",
     title="careerkg · Overview",
-    description="Counts by class, the hours to each role and the skills the most roles need in the careerkg graph.",
+    description=(
+        "Counts by class, the hours to each role, the learning hours by skill area and the skills "
+        "the most roles need in the careerkg graph."
+    ),
     order=3,
 )
 
