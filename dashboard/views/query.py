@@ -270,7 +270,8 @@ def run(store: Store, text: str | None) -> tuple[dict[str, Any] | None, str]:
     except ResultTooLarge as err:
         return None, (
             f"The answer has more than {err.cap:,} rows, more than this page and its downloads give: "
-            "add a LIMIT (e.g. LIMIT 100) at the end of the query, or narrow it with more conditions."
+            f"add a LIMIT (e.g. LIMIT {min(100, err.cap):,}) at the end of the query, or narrow it with more "
+            "conditions."
         )
     except QueryTimeout as err:
         # the page's limit is fixed: "raise the limit" says how only where it can be raised

@@ -62,3 +62,14 @@ def test_the_page_keeps_to_the_row_cap_the_server_was_started_with() -> None:
         out = view.download(Store.default(), ALL + " LIMIT 50", "csv")
         assert out is not None
         assert len(out["content"].splitlines()) >= 51
+
+
+def test_the_limit_suggested_over_a_small_cap_is_within_it() -> None:
+    # with --max-rows 50 the page said 'add a LIMIT (e.g. LIMIT 100)', refused again
+    app = make_wsgi_app(Store.default(), timeout=5, max_rows=50)
+    with app.app_context():
+        data, message = view.run(Store.default(), ALL)
+    assert data is None
+    assert "(e.g. LIMIT 50)" in message, message
+    with app.app_context():
+        assert view.run(Store.default(), ALL + " LIMIT 50")[0] is not None
