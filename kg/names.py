@@ -40,7 +40,16 @@ from kg.errors import UnknownEntity
 from kg.namespace import BASE, CKG, PREFIXES
 from kg.store import Store
 
-__all__ = ["LabelIndex", "closest_labels", "collector_paused", "fold", "label_of", "normalise", "within_typo"]
+__all__ = [
+    "LabelIndex",
+    "abbreviates",
+    "closest_labels",
+    "collector_paused",
+    "fold",
+    "label_of",
+    "normalise",
+    "within_typo",
+]
 
 _KIND_NAMES = {
     CKG.Role: "role",
@@ -195,14 +204,14 @@ def _starts_word(text: str, name: str) -> bool:
     return len(text) > 2 and (name.startswith(text) or f" {text}" in name)
 
 
-def _abbreviates(words: list[str], name: list[str]) -> bool:
+def abbreviates(words: list[str], name: list[str]) -> bool:
     """Whether each of ``words`` starts a word of ``name``, in order.
 
     Examples
     --------
-    >>> _abbreviates(["lin", "alg"], ["linear", "algebra"])
+    >>> abbreviates(["lin", "alg"], ["linear", "algebra"])
     True
-    >>> _abbreviates(["alg", "lin"], ["linear", "algebra"])
+    >>> abbreviates(["alg", "lin"], ["linear", "algebra"])
     False
     """
     at = 0
@@ -585,7 +594,7 @@ def _closest(name: str, folded: _Names, n: int, by_name: bool = False) -> list[s
     words = key.split()
     if len(words) > 1:
         for k in folded.starting(words[0]):
-            if k not in score and _abbreviates(words, folded.words[k]):
+            if k not in score and abbreviates(words, folded.words[k]):
                 ratio = difflib.SequenceMatcher(None, key, k).ratio()
                 score[k] = max(ratio, WORDS_SCORE) * weight(k)
     judged = set(score)
@@ -641,7 +650,7 @@ def _closest(name: str, folded: _Names, n: int, by_name: bool = False) -> list[s
         holding = [
             k
             for k in folded.starting(meant[0])
-            if k not in taken and k in preferred and _abbreviates(meant, folded.words[k])
+            if k not in taken and k in preferred and abbreviates(meant, folded.words[k])
         ]
         ranked += heapq.nsmallest(n * 3, holding, key=lambda k: (len(k), k))
         taken.update(ranked)
@@ -951,7 +960,7 @@ class LabelIndex:
 
     def _abbreviated(self, words: list[str]) -> list[int]:
         """The names of the search blob (their index in it) whose words ``words`` start,
-        in order (:func:`_abbreviates`): each word typed looked up among the sorted
+        in order (:func:`abbreviates`): each word typed looked up among the sorted
         words of every name, the names holding them all compared.
 
         Examples
@@ -991,7 +1000,7 @@ class LabelIndex:
         out = []
         for i in sorted(holding or ()):
             name = blob[starts[i] : blob.find("\n", starts[i])]
-            if _abbreviates(words, name.split()):
+            if abbreviates(words, name.split()):
                 out.append(i)
         return out
 

@@ -247,7 +247,7 @@ def read_targets(store: Store, given: str | Sequence[str] | None) -> TargetsRead
     >>> got.values, [v.rsplit("/", 1)[-1] for v in got.meant or []]
     ([], ['data-scientist'])
     >>> print(got.problem)
-    Target role 'Data Sientist' in the address: unknown role name 'Data Sientist'; closest known labels: 'Data Scientist'.
+    Target role 'Data Sientist' in the address: unknown role name 'Data Sientist'; closest known labels: 'Data Scientist', 'Senior Data Scientist'.
     """
     from dashboard.views.path import join_problems, resolve_role
     from kg.errors import UnknownEntity

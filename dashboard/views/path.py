@@ -439,14 +439,14 @@ def _word_start_alt(store: Any, iri: str, text: str) -> str | None:
     """
     from rdflib import URIRef
 
-    from kg.names import LabelIndex, _abbreviates, fold
+    from kg.names import LabelIndex, abbreviates, fold
 
     index = LabelIndex.of(store)
     words = fold(text).split()
     node = URIRef(iri)
-    if _abbreviates(words, fold(index.labels.get(node, "")).split()):
+    if abbreviates(words, fold(index.labels.get(node, "")).split()):
         return None
-    fits = [a for a in index.alt.get(node, ()) if _abbreviates(words, fold(a).split())]
+    fits = [a for a in index.alt.get(node, ()) if abbreviates(words, fold(a).split())]
     return min(fits, key=lambda a: (len(a), a)) if fits else None  # the shortest: the same each time
 
 

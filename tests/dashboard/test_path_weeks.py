@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from dashboard.views import path as view
 from kg.store import Store
 from tests.support.components import texts
 
 DS = "https://w3id.org/careerkg/id/role/data-scientist"
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def _summary(store: Store, source: str | None, know: list[str]) -> str:
