@@ -19,7 +19,7 @@ import pytest
 
 from tests.dashboard.test_browser import Page, browser, open_page
 from tests.support.esco_store import esco_store_dir
-from tests.support.server import running_server
+from tests.support.server import ESCO_START_TIMEOUT, running_server
 
 __all__ = [  # browser: the shared Chromium fixture
     "DESKTOP",
@@ -50,7 +50,7 @@ SCREENS = {"desktop": DESKTOP, "phone": PHONE}
 def esco_server() -> Iterator[str]:
     """``careerkg serve --store`` over the imported ESCO store, one worker, for the session."""
     args = ["--store", str(esco_store_dir()), "--workers", "1"]
-    with running_server(args, start_timeout=120) as url:
+    with running_server(args, start_timeout=ESCO_START_TIMEOUT) as url:
         yield url
 
 

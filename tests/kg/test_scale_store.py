@@ -20,7 +20,7 @@ from kg.cli import _register, cli
 from kg.namespace import CKG, ROLE
 from kg.store import Store
 from tests.support.esco_store import ESCO_DIR, esco_store_dir
-from tests.support.server import running_server
+from tests.support.server import ESCO_START_TIMEOUT, running_server
 
 pytestmark = pytest.mark.external
 
@@ -132,7 +132,7 @@ def test_gaps_with_store_and_an_esco_target(store_dir: Path, runner: CliRunner) 
 @pytest.fixture(scope="module")
 def server(store_dir: Path) -> Iterator[str]:
     args = ["--store", str(store_dir), "--workers", "1", "--no-dashboard"]
-    with running_server(args, start_timeout=120) as url:
+    with running_server(args, start_timeout=ESCO_START_TIMEOUT) as url:
         yield url
 
 
