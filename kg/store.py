@@ -1393,9 +1393,15 @@ class Store:
         else:
             store = cls.persistent(Path(text))
         if extra:
+            files = " ".join(f"--data {p}" for p in extra)
+            into = (
+                "load them into the endpoint"
+                if store.kind == "remote"
+                else f"write the store again with them (careerkg import esco|onet DIR --store {text} {files})"
+            )
             raise StoreError(
                 f"cannot add --data files to the read-only {store.kind} store {text}; "
-                "import them into the store, or drop --store to use the in-memory graph"
+                f"{into}, or drop --store to use the in-memory graph"
             )
         return store
 
