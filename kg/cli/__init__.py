@@ -12,6 +12,7 @@ import importlib
 import math
 import os
 import re
+import shlex
 import shutil
 import sys
 import textwrap
@@ -62,6 +63,24 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 class _Group(click.Group):
     """A group that turns careerkg errors into a message and an exit code."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # click's parser consumes the list it is given
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as err:
+            args = given
+            if err.option_name != "--data" or "--data" not in args:
+                raise
+            # `careerkg --data FILE stats`, written as `careerkg --store DIR stats` is
+            at = args.index("--data")
+            rest = args[:at] + args[at + 2 :]
+            fixed = shlex.join(["careerkg", *rest, *args[at : at + 2]])
+            raise click.UsageError(
+                f"--data goes after the command, not before it (only --store and --graph come "
+                f"first): {fixed}",
+                ctx,
+            ) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
