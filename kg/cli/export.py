@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 import click
 
@@ -45,7 +46,7 @@ def output_format(output: Path | None, fmt: str | None) -> str:
     ...
     click.exceptions.UsageError: graph.nt is named as nt but --format ttl was given; rename the file or drop --format
     """
-    named = _BY_SUFFIX.get(output.suffix.lower()) if output is not None else None
+    named = _BY_SUFFIX.get(_unzipped(output).suffix.lower()) if output is not None else None
     if fmt is not None:
         if named is not None and named != fmt:
             assert output is not None
@@ -56,9 +57,14 @@ def output_format(output: Path | None, fmt: str | None) -> str:
     if output is not None and named is None:
         raise click.UsageError(
             f"cannot tell the format of {output.name} by its name; name it "
-            f"{', '.join(sorted(_BY_SUFFIX))} or give --format ({', '.join(FORMATS)})"
+            f"{', '.join(sorted(_BY_SUFFIX))} (optionally .gz) or give --format ({', '.join(FORMATS)})"
         )
     return named or "ttl"
+
+
+def _unzipped(path: Path) -> Path:
+    """``path`` without a ``.gz`` ending: what it holds once unpacked."""
+    return path.with_suffix("") if path.suffix.lower() == ".gz" else path
 
 
 def size_text(n: int) -> str:
@@ -89,7 +95,8 @@ def size_text(n: int) -> str:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help=f"File to write (default: stdout; above {LARGE:,} triples only when it is not a terminal).",
+    help=f"File to write, gzipped when named .gz (default: stdout; above {LARGE:,} triples only when "
+    "it is not a terminal).",
 )
 def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None:
     """Export the whole graph (ontology + data + --data files).
@@ -123,8 +130,13 @@ def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None
         _attribution_note(store, fmt)
         return
     # written aside and swapped in: a failed export never leaves a half-written file
+    # a .gz name is gzipped, as the imports write and --data reads it
     with writing(output), atomic_path(output) as tmp, tmp.open("wb") as fh:
-        write_export(store, fmt, fh)
+        if output.suffix.lower() == ".gz":
+            with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0) as packed:
+                write_export(store, fmt, cast(IO[bytes], packed))
+        else:
+            write_export(store, fmt, fh)
     seconds = time.perf_counter() - start
     if fmt == "graphml":
         from kg.project import projection
