@@ -281,18 +281,12 @@ def search_options(
 
 
 def origin(store: Store, iri: str) -> str:
-    """Where the node ``iri`` comes from, in a few words, to tell apart nodes of one
-    name: "careerkg" for the curated graph's own, else the title of the one source
-    that states it (an import's: "ESCO classification v1.1.1"), else its IRI's host
-    (the IRI when it has none).
+    """Where the node ``iri`` of ``store`` comes from (:func:`kg.explore.origin`).
 
     Examples
     --------
-    >>> store = Store.default()
-    >>> origin(store, "https://w3id.org/careerkg/id/skill/communication")
+    >>> origin(Store.default(), "https://w3id.org/careerkg/id/skill/communication")
     'careerkg'
-    >>> origin(store, "http://data.europa.eu/esco/skill/15d76317"), origin(store, "urn:x:a")
-    ('data.europa.eu', 'urn:x:a')
     """
     from kg.explore import origin as _origin
 
