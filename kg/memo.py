@@ -30,15 +30,25 @@ from typing import Any, TypeVar
 
 from kg.store import Store
 
-__all__ = ["json_key", "memoized"]
+__all__ = ["LRUTable", "json_key", "memoized"]
 
 T = TypeVar("T")
 
 _MISSING = object()
 
 
-class _Table:
-    """A least-recently-used table of at most ``size`` answers."""
+class LRUTable:
+    """A least-recently-used table of at most ``size`` answers, safe to share between threads.
+
+    Examples
+    --------
+    >>> table = LRUTable(2)
+    >>> table.get("a", lambda: 1), table.get("a", lambda: 2), table.peek("a"), table.peek("b")
+    (1, 1, 1, None)
+    >>> _ = table.get("b", lambda: 2), table.get("c", lambda: 3)
+    >>> table.peek("a") is None, table.peek("c")
+    (True, 3)
+    """
 
     def __init__(self, size: int) -> None:
         self.size = size
@@ -46,6 +56,7 @@ class _Table:
         self.lock = threading.Lock()
 
     def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The answer kept for ``key``, or ``build()``'s, kept (an exception is not)."""
         with self.lock:
             value = self.items.get(key, _MISSING)
             if value is not _MISSING:
@@ -59,13 +70,22 @@ class _Table:
                 self.items.popitem(last=False)
         return value
 
+    def peek(self, key: Hashable) -> Any:
+        """The answer kept for ``key`` (now the most recently used), or ``None``."""
+        with self.lock:
+            value = self.items.get(key, _MISSING)
+            if value is _MISSING:
+                return None
+            self.items.move_to_end(key)
+            return value
+
 
 def memoized(store: Store, name: str, key: Hashable, build: Callable[[], T], size: int = 256) -> T:
     """``build()``, or the answer it gave for ``key`` under ``name`` on this store version.
 
     The answer is shared between callers: treat it as read-only.
     """
-    table = store.derived(f"memo:{name}", lambda _s: _Table(size))
+    table = store.derived(f"memo:{name}", lambda _s: LRUTable(size))
     return table.get(key, build)
 
 

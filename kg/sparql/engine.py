@@ -24,7 +24,6 @@ kg.errors.QueryRejected: updates are refused: this SPARQL service is read-only .
 from __future__ import annotations
 
 import ctypes
-import functools
 import os
 import re
 import threading
@@ -44,6 +43,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Identifier, Node
 
 from kg.errors import KGError, QueryRejected, QueryTimeout, ResultTooLarge
+from kg.memo import LRUTable
 from kg.namespace import PREFIXES
 from kg.store import Store, stored_forms
 
@@ -260,7 +260,10 @@ can fail with ``TypeError`` inside pyparsing (seen under load in gunicorn's thre
 workers). Parsing is pure Python, already serialised by the GIL, so the lock costs nothing."""
 
 
-@functools.lru_cache(maxsize=256)
+_PARSED = LRUTable(256)
+"""The prepared queries of the last 256 texts parsed (:func:`parse_cached`)."""
+
+
 def parse_cached(text: str) -> Query:
     """:func:`parse_query` remembered per text: parsing costs milliseconds, native runs less.
 
@@ -273,7 +276,7 @@ def parse_cached(text: str) -> Query:
     >>> q is parse_cached("SELECT ?s WHERE { ?s a ckg:Role }"), q.algebra.name
     (True, 'SelectQuery')
     """
-    return parse_query(text)
+    return _PARSED.get(text, lambda: parse_query(text))  # type: ignore[no-any-return]
 
 
 _PAIRS = {")": "(", "}": "{", "]": "["}
@@ -596,9 +599,13 @@ def run_query(
     started = time.perf_counter()
     if isinstance(query, str):
         # parsing is rdflib's pure-Python parser: a long query (a FILTER of thousands of
-        # ||, 64 KB) took 13 s before the limit began, so the limit counts it too
+        # ||, 64 KB) took 13 s before the limit began, so the limit counts it too; a text
+        # parsed before is not watched (the watchdog thread cost 0.15 ms a query, as much
+        # as a small query's whole evaluation)
         text_ = query
-        prepared = call_with_deadline(lambda: parse_cached(text_), timeout)
+        prepared = _PARSED.peek(text_)
+        if prepared is None:
+            prepared = call_with_deadline(lambda: parse_cached(text_), timeout)
     else:
         prepared = query
         check_query(prepared)

@@ -312,3 +312,31 @@ def test_malformed_query_messages_do_not_name_grammar_rules(query: str, words: s
         parse_query(query)
     assert words in str(err.value)
     assert "SelectQuery" not in str(err.value)
+
+
+def test_a_text_parsed_before_is_not_parsed_under_a_watchdog_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the parse's watchdog thread cost 0.15 ms a query (a small query's whole evaluation
+    # in memory is 0.1-0.3 ms): a text already parsed is taken from the cache unwatched
+    from kg.sparql import engine
+
+    watched: list[float | None] = []
+    real = engine.call_with_deadline
+
+    def recording(fn, seconds):  # type: ignore[no-untyped-def]
+        watched.append(seconds)
+        return real(fn, seconds)
+
+    monkeypatch.setattr(engine, "call_with_deadline", recording)
+    text = "SELECT ?s WHERE { ?s a ckg:Skill } # parsed once, test_sparql_engine"
+    first = run_query(store, text, timeout=5)
+    on_first = len(watched)
+    second = run_query(store, text, timeout=5)
+    on_second = len(watched) - on_first
+    assert on_first - on_second == 1  # the parse, watched only the first time
+    assert sorted(first.rows) == sorted(second.rows)
+    assert len(first.rows) == 3
+    # a new text is parsed under the limit again
+    run_query(store, text + " (another)", timeout=5)
+    assert len(watched) - on_first - on_second == on_first
