@@ -144,16 +144,10 @@ def _skill_type(raw: str) -> str:
 class _EscoImport(TableImport):
     """One streaming ESCO import (state shared by the steps)."""
 
+    TITLE, SLUG, VERSION_MARK = "ESCO", "esco", "v"
+
     def __init__(self, directory: Path, out: IO[str], version: str, show_progress: bool | None) -> None:
-        known = version != "unknown"
-        super().__init__(
-            directory,
-            out,
-            version,
-            show_progress,
-            name=f"ESCO v{version}" if known else "ESCO",
-            source=f"esco-v{version}" if known else "esco",
-        )
+        super().__init__(directory, out, version, show_progress)
         self.skills: dict[str, str] = {}  # skill IRI -> ckg skill type IRI
         self.areas: set[str] = set()  # skill-group IRIs
         self.occupations: set[str] = set()

@@ -166,16 +166,10 @@ def _float(text: str) -> float | None:
 
 
 class _OnetImport(TableImport):
+    TITLE, SLUG, VERSION_MARK = "O*NET", "onet", ""
+
     def __init__(self, directory: Path, out: IO[str], version: str, show_progress: bool | None) -> None:
-        known = version != "unknown"
-        super().__init__(
-            directory,
-            out,
-            version,
-            show_progress,
-            name=f"O*NET {version}" if known else "O*NET",
-            source=f"onet-{version}" if known else "onet",
-        )
+        super().__init__(directory, out, version, show_progress)
         self.occupations: dict[str, str] = {}  # code -> IRI
         self.elements: dict[str, str] = {}  # element id -> IRI
         self.areas: set[str] = set()

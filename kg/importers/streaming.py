@@ -14,7 +14,12 @@ Examples
 >>> from kg.importers.common import read_csv
 >>> d = Path(tempfile.mkdtemp())
 >>> _ = (d / "things.csv").write_text("id,name\\n1,a\\n2,b\\n")
->>> job = TableImport(d, io.StringIO(), "1.0", False, name="Things v1.0", source="things")
+>>> class Things(TableImport):
+...     TITLE, SLUG, VERSION_MARK = "Things", "things", "v"
+>>> job = Things(d, io.StringIO(), "1.0", False)
+>>> job.report.source
+'Things v1.0'
+
 >>> [row["name"] for row in job.table(["things.csv"], ["id"], read_csv)]
 ['a', 'b']
 >>> list(job.table(["absent.csv"], ["id"], read_csv, optional=True))
@@ -22,7 +27,9 @@ Examples
 >>> job.report.rows["things"], job.report.notes["absent optional table absent.csv"]
 (2, 1)
 >>> job.report.source_iri.rsplit("/", 2)[-2:]
-['source', 'things']
+['source', 'things-v1.0']
+>>> Things(d, io.StringIO(), "unknown", False).report.source_iri.rsplit("/", 1)[-1]
+'things'
 """
 
 from __future__ import annotations
@@ -66,27 +73,26 @@ class TableImport:
         The release (``"unknown"`` when it could not be told).
     show_progress : bool or None
         Progress bars on stderr: ``None`` when stderr is a terminal.
-    name : str
-        The release as the report names it (``"ESCO v1.1.1"``).
-    source : str
-        The local name of its provenance node under ``SRC`` (``"esco-v1.1.1"``).
+
+    A subclass names its source with three class attributes: the report names the
+    release ``f"{TITLE} {VERSION_MARK}{version}"`` (``"ESCO v1.1.1"``) and its provenance
+    node is ``SRC[f"{SLUG}-{VERSION_MARK}{version}"]`` (``esco-v1.1.1``); ``TITLE`` and
+    ``SLUG`` alone when the version is ``"unknown"``.
     """
 
-    def __init__(
-        self,
-        directory: Path,
-        out: IO[str],
-        version: str,
-        show_progress: bool | None,
-        *,
-        name: str,
-        source: str,
-    ) -> None:
+    TITLE = "tables"
+    SLUG = "tables"
+    VERSION_MARK = ""
+
+    def __init__(self, directory: Path, out: IO[str], version: str, show_progress: bool | None) -> None:
         self.dir = directory
         self.w = NTriplesWriter(out)
         self.version = version
         self.show = show_progress
-        self.report = ImportReport(name)
+        known = version != "unknown"
+        mark = self.VERSION_MARK
+        self.report = ImportReport(f"{self.TITLE} {mark}{version}" if known else self.TITLE)
+        source = f"{self.SLUG}-{mark}{version}" if known else self.SLUG
         self.src = self.report.source_iri = str(SRC[source])
 
     def table(
