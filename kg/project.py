@@ -260,15 +260,27 @@ class _Reader:
                 out.append((s, o, tuple(values)))
         return sorted(out, key=lambda t: (str(t[0]), str(t[1]), [str(v) for v in t[2]]))
 
+    def texts(self, predicate: URIRef) -> list[tuple[Node, str, str | None]]:
+        """``(subject, text, language)`` of each literal object of ``predicate``.
+
+        On an Oxigraph-backed graph the literals are not made rdflib terms: labels are
+        most of a taxonomy's literals (ESCO's 116,000 alternative labels), and only
+        their text and language are wanted.
+        """
+        if self.inner is None:
+            return [(s, str(o), o.language) for s, o in self.pairs(predicate) if isinstance(o, Literal)]
+        known, new = self.known.get, self._new
+        rows = self.inner.query(f"SELECT ?s ?o WHERE {{ ?s {predicate.n3()} ?o FILTER(isLITERAL(?o)) }}")
+        return [(known(s) or new(s), o.value, o.language) for s, o in rows]
+
     def labels(self) -> dict[Node, str]:
         """Preferred labels as :func:`kg.names.label_of` picks them, read in two passes."""
         best: dict[Node, tuple[int, str]] = {}
         for rank, predicate in enumerate((SKOS.prefLabel, RDFS.label)):
-            for s, lit in self.pairs(predicate):
-                if isinstance(lit, Literal):
-                    r = rank if lit.language in (None, "en") else 2 + rank
-                    if s not in best or r < best[s][0]:
-                        best[s] = (r, str(lit))
+            for s, text, language in self.texts(predicate):
+                r = rank if language in (None, "en") else 2 + rank
+                if s not in best or r < best[s][0]:
+                    best[s] = (r, text)
         return {s: label for s, (_, label) in best.items()}
 
 
@@ -321,7 +333,8 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     cost = read.values(CKG.costUSD)
     retired = read.values(CKG.retiredOn)
     for cls, kind in NODE_TYPES:
-        for node in sorted(s for s, _ in read.pairs(RDF.type, cls) if isinstance(s, URIRef)):
+        # (sorted by text: the same order as rdflib's for IRIs, without its slow __lt__)
+        for node in sorted((s for s, _ in read.pairs(RDF.type, cls) if isinstance(s, URIRef)), key=str):
             if node in G:
                 continue
             attrs: dict[str, Any] = {"type": kind, "label": label(node)}
@@ -339,11 +352,12 @@ def project(graph: Graph) -> nx.MultiDiGraph:
             G.add_node(node, **attrs)
 
     # role -> skill requirements, qualified; several for one pair keep the strongest
+    optional = CKG.Optional
     for role, skill, (lv_, importance) in read.qualified(
         CKG.hasRequirement, CKG.requiredSkill, CKG.level, CKG.importance
     ):
         lv = _num(lv_)
-        imp = "optional" if importance == CKG.Optional else "essential"
+        imp = "optional" if importance == optional else "essential"
         _add_requirement(G, ensure, role, skill, int(lv) if lv else DEFAULT_LEVEL, imp)
     for role, skill in read.iri_pairs(CKG.requiresSkill):
         if not G.has_edge(role, skill, "requires"):
@@ -389,10 +403,12 @@ def project(graph: Graph) -> nx.MultiDiGraph:
         if s != o and G.nodes.get(s, {}).get("type") == "skill" and G.nodes.get(o, {}).get("type") == "skill":
             G.add_edge(s, o, "broader")
     alt_labels: dict[Node, list[str]] = {}
-    for s, lit in read.pairs(SKOS.altLabel):
-        if isinstance(lit, Literal) and s in G:
-            alt_labels.setdefault(s, []).append(str(lit))
-    G.graph["alt_labels"] = {s: tuple(sorted(set(names))) for s, names in sorted(alt_labels.items())}
+    for s, text, _language in read.texts(SKOS.altLabel):
+        if s in G:
+            alt_labels.setdefault(s, []).append(text)
+    G.graph["alt_labels"] = {
+        s: tuple(sorted(set(names))) for s, names in sorted(alt_labels.items(), key=lambda item: str(item[0]))
+    }
     return G
 
 
