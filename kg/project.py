@@ -403,9 +403,9 @@ def project(graph: Graph) -> nx.MultiDiGraph:
         if s != o and G.nodes.get(s, {}).get("type") == "skill" and G.nodes.get(o, {}).get("type") == "skill":
             G.add_edge(s, o, "broader")
     alt_labels: dict[Node, list[str]] = {}
-    for node, text, _language in read.texts(SKOS.altLabel):
-        if node in G:
-            alt_labels.setdefault(node, []).append(text)
+    for labelled, text, _language in read.texts(SKOS.altLabel):
+        if labelled in G:
+            alt_labels.setdefault(labelled, []).append(text)
     G.graph["alt_labels"] = {
         s: tuple(sorted(set(names))) for s, names in sorted(alt_labels.items(), key=lambda item: str(item[0]))
     }
