@@ -581,7 +581,8 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     """Total learning hours per skill area, largest at the top: the ``top`` largest
     areas, so a taxonomy of hundreds of areas (ESCO) stays one screen high; the
     subtitle says how many there are and what the rest add up to (as a bar it dwarfed
-    all the others).
+    all the others). It counts the areas holding skills of their own, and says so: on
+    ESCO 427, where the overview's count card counts all 664 (the others group areas).
 
     ``hours`` is :func:`kg.explore.hours_by_area`, largest first; its ``"Other"``
     holds the skills in no area, drawn as :data:`NO_AREA` and not counted as an area.
@@ -594,10 +595,10 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
     (['no skill area', 'Maths'], ['', '/node/Maths'])
     >>> fig = hours_by_area_figure({"A": 9.0, "B": 5.0, "C": 1.0}, top=1)
     >>> fig["data"][0]["y"], fig["layout"]["title"]["subtitle"]["text"]
-    (['A'], 'The largest 1 of 3 areas;<br>the other 2 take 6 h in all.')
+    (['A'], 'The largest 1 of 3 areas holding skills;<br>the other 2 take 6 h in all.')
     >>> fig = hours_by_area_figure({"Other": 90.0, "A": 9.0, "B": 5.0, "C": 1.0}, top=2)
     >>> fig["data"][0]["y"], fig["layout"]["title"]["subtitle"]["text"]
-    (['A', 'no skill area'], 'The largest 1 of 3 areas<br>and the skills in no area;<br>the other 2 take 6 h in all.')
+    (['A', 'no skill area'], 'The largest 1 of 3 areas holding skills<br>and the skills in no area;<br>the other 2 take 6 h in all.')
     """
     from dashboard.urls import node_url
 
@@ -622,9 +623,12 @@ def hours_by_area_figure(hours: Mapping[str, float], top: int = 20) -> Figure:
         others = len([n for n, _ in rest if n != OTHER])
         total = f"{sum(v for _, v in rest):,.0f} h in all."
         if OTHER in names:  # lines of at most SUBTITLE_CHARS
-            lines = [f"The largest {listed:,} of {areas:,} areas", "and the skills in no area;"]
+            lines = [
+                f"The largest {listed:,} of {areas:,} areas holding skills",
+                "and the skills in no area;",
+            ]
         else:
-            lines = [f"The largest {listed:,} of {areas:,} areas;"]
+            lines = [f"The largest {listed:,} of {areas:,} areas holding skills;"]
         if OTHER in dict(rest):
             lines += [f"the other {others:,} and the skills in no area", f"take {total}"]
         else:
@@ -686,8 +690,8 @@ def figure_table(
     dict
         ``{"title", "header", "rows", "notes"}``: ``rows`` of cells ``{"text"}``, the
         first cell with ``href`` when the bar opens an address of the app; ``notes``
-        the chart's subtitle, as one line ("The largest 20 of 664 areas; the other
-        644 take 900 h in all."), and its annotations.
+        the chart's subtitle, as one line ("The largest 20 of 427 areas holding skills;
+        the other 407 take 900 h in all."), and its annotations.
 
     Examples
     --------

@@ -325,7 +325,7 @@ def test_the_areas_chart_as_a_table_says_what_the_rest_adds_up_to() -> None:
     fig = figures.hours_by_area_figure({"A": 9.0, "B": 5.0, "C": 1.0}, top=1)
     table = figures.figure_table(fig, "skill area")
     assert [[c["text"] for c in row] for row in table["rows"]] == [["A", "9"]]
-    assert table["notes"] == ["The largest 1 of 3 areas; the other 2 take 6 h in all."]
+    assert table["notes"] == ["The largest 1 of 3 areas holding skills; the other 2 take 6 h in all."]
 
 
 # ------------------------------------------------------------------ contrast

@@ -72,7 +72,7 @@ def test_hundreds_of_areas_keep_the_largest_and_say_what_the_rest_add_up_to() ->
     assert bar["y"][-1] == "area 000"  # the largest at the top
     rest = sum(1000 - i for i in range(15, 600))
     assert fig["layout"]["title"]["subtitle"]["text"].split("<br>") == [
-        "The largest 15 of 600 areas;",
+        "The largest 15 of 600 areas holding skills;",
         f"the other 585 take {rest:,} h in all.",
     ]
     assert fig["layout"]["height"] < 700
@@ -220,7 +220,7 @@ def test_skills_in_no_area_are_named_so_and_not_counted_as_an_area() -> None:
     assert "Other" not in fig["data"][0]["y"]
     assert fig["data"][0]["y"][-1] == figures.NO_AREA  # the largest, at the top
     lines = fig["layout"]["title"]["subtitle"]["text"].split("<br>")
-    assert lines == ["The largest 19 of 428 areas", "and the skills in no area;", lines[2]]
+    assert lines == ["The largest 19 of 428 areas holding skills", "and the skills in no area;", lines[2]]
     assert lines[2].startswith("the other 409 take ")
     assert all(len(line) <= figures.SUBTITLE_CHARS for line in lines)
     steps = [{"iri": "a", "label": "A", "hours": 3}, {"iri": "b", "label": "B", "hours": 4}]
