@@ -110,6 +110,7 @@ def address_hint(path: str | None) -> Any:
     ``/path/Data%20Scientist`` names one role where the path finder's address names two
     (``/path/SOURCE/TARGET``, ``-`` for no source role, as ``careerkg path -
     TARGET``): it offers the path to that role from the skills the user knows.
+    (``/path`` alone is the path finder's own address.)
 
     Parameters
     ----------
@@ -126,17 +127,27 @@ def address_hint(path: str | None) -> Any:
     '/path/-/Data%20Scientist'
     >>> address_hint("nowhere") is None, address_hint("path/-") is None
     (True, True)
+
+    ``/node/`` names no node (a name cut off, or typed by hand): it offers the explorer.
+
+    >>> hint = address_hint("node")
+    >>> hint.children[0], hint.children[1].href
+    ('The explorer’s address names a node after /node/, as /node/Python. Did you mean ', '/')
     """
     parts = (path or "").split("/")
-    if len(parts) != 2 or parts[0] != "path" or not (target := unquote_name(parts[1])):
+    if parts == ["node"]:
+        meant, href = "the explorer", "/"
+        said = "The explorer’s address names a node after /node/, as /node/Python. Did you mean "
+    elif len(parts) == 2 and parts[0] == "path" and (target := unquote_name(parts[1])):
+        meant, href = f"the way to {target}", path_url(None, target)
+        said = (
+            "The path finder’s address names a source role and a target role: "
+            "/path/SOURCE/TARGET, with - for no source. Did you mean "
+        )
+    else:
         return None
     return html.P(
-        [
-            "The path finder’s address names a source role and a target role: "
-            "/path/SOURCE/TARGET, with - for no source. Did you mean ",
-            dcc.Link(f"the way to {target}", href=path_url(None, target), id="not-found-meant"),
-            "?",
-        ],
+        [said, dcc.Link(meant, href=href, id="not-found-meant"), "?"],
         className="suggest",
         id="not-found-hint",
     )

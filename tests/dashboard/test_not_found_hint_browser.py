@@ -34,6 +34,18 @@ def test_a_path_address_with_one_role_offers_the_way_to_it(page: Page) -> None:
     assert page.page.url.endswith("/path/-/Data%20Scientist")
 
 
+def test_a_node_address_with_no_name_offers_the_explorer(page: Page) -> None:
+    # "/node/" (a name cut off a shared link) showed only "Page not found"
+    _open_404(page, "/node/")
+    meant = page.page.locator("#not-found-meant")
+    meant.wait_for(timeout=10_000)
+    assert "/node/Python" in page.page.locator("#not-found-hint").inner_text()
+    assert meant.inner_text() == "the explorer"
+    meant.click()
+    page.wait_cy("explorer-canvas", "cy.nodes().length > 0")
+    assert page.page.url.rstrip("/") == page.base
+
+
 def test_an_address_of_no_page_offers_nothing_more(page: Page) -> None:
     _open_404(page, "/no/such/page")
     page.page.wait_for_timeout(1000)  # the hint is the browser's callback
