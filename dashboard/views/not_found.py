@@ -110,7 +110,6 @@ def address_hint(path: str | None) -> Any:
     ``/path/Data%20Scientist`` names one role where the path finder's address names two
     (``/path/SOURCE/TARGET``, ``-`` for no source role, as ``careerkg path -
     TARGET``): it offers the path to that role from the skills the user knows.
-    (``/path`` alone is the path finder's own address.)
 
     Parameters
     ----------

@@ -19,7 +19,6 @@ Examples
 >>> job = Things(d, io.StringIO(), "1.0", False)
 >>> job.report.source
 'Things v1.0'
-
 >>> [row["name"] for row in job.table(["things.csv"], ["id"], read_csv)]
 ['a', 'b']
 >>> list(job.table(["absent.csv"], ["id"], read_csv, optional=True))
