@@ -39,7 +39,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from kg.errors import UnknownEntity
-from kg.names import LabelIndex, collector_paused, label_of, normalise, within_typo
+from kg.names import LabelIndex, abbreviates, collector_paused, fold, label_of, normalise, within_typo
 from kg.namespace import BASE, CKG
 from kg.project import NODE_TYPES as _PROJECTED_TYPES
 from kg.project import RELATIONS
@@ -234,12 +234,20 @@ def search(
         )
         return [replace(h, close=True) for h in found]
     key = text.strip().casefold()
+    words = fold(text).split()
+
+    def names_it(name: str) -> bool:  # as typed, or by the start of each word ("mach learn")
+        return key in name.casefold() or (len(words) > 1 and abbreviates(words, fold(name).split()))
+
     hits = []
     for node in index.search(text, classes, limit):
         label = index.labels[node]
         matched = label
-        if key not in label.casefold():
-            matched = next((a for a in index.alt.get(node, ()) if key in a.casefold()), label)
+        if not names_it(label):
+            # the other name it was found by: one holding the text as typed first, then
+            # the shortest ('Software Developer' before 'Software Development Engineer')
+            others = [a for a in index.alt.get(node, ()) if names_it(a)]
+            matched = min(others, key=lambda a: (key not in a.casefold(), len(a), a), default=label)
         hits.append(Hit(str(node), label, _types_of(index, node), matched))
     # a node called exactly that comes first, before one that has it as an alt label
     hits.sort(key=lambda h: normalise(h.label) != normalise(text))

@@ -34,6 +34,15 @@ def test_the_start_of_each_word_finds_the_name() -> None:
     assert [h.label for h in search(Store.default(), "alg lin", types=["skill"])] == []
 
 
+def test_a_match_by_word_starts_names_the_other_name_it_matched() -> None:
+    # 'softw dev' found Software Engineer by its other name Software Developer, and the
+    # explorer's option said only "Software Engineer", not why it was offered
+    hits = {h.label: h.matched for h in search(Store.default(), "softw dev", types=["role"])}
+    assert hits["Software Engineer"] == "Software Developer"
+    # a name the words start is its own match
+    assert search(Store.default(), "mach learn eng", types=["role"])[0].matched == "Machine Learning Engineer"
+
+
 def test_a_typo_lists_the_names_holding_the_name_meant() -> None:
     assert _closest_of(Store.default(), "data scienist") == ["Data Scientist", "Senior Data Scientist"]
 
