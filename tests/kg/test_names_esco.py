@@ -1,10 +1,9 @@
 """Closest names on the real ESCO store (14,000 skills, 3,000 occupations, 130,000
-names): a typo of several words is answered in well under a second (it took up to
-3.2 s), and a short one suggests no name that merely shares letters with it."""
+names): a typo of several words suggests the names it holds, and a short one suggests no
+name that merely shares letters with it. How fast a long typo is answered (it took up to
+3.2 s) is measured by ``python -m bench scale``, not timed here."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from rdflib import URIRef
@@ -45,20 +44,6 @@ def test_short_typos_suggest_their_name_and_no_name_sharing_letters(index: Label
         ("machine lerning engneer", CKG.Role, "Machine Learning Engineer"),
     ):
         assert _resolve(index, typed, cls)[0][:1] == [first], typed
-
-
-@pytest.mark.parametrize(
-    ("typed", "cls"),
-    [
-        ("machine lerning engneer with deep lernin", CKG.Role),
-        ("senior softwre enginer for data platfroms", CKG.Role),
-        ("statistcal modeling and hypotesis testng", CKG.Skill),
-    ],
-)
-def test_a_long_typo_is_answered_well_under_a_second(index: LabelIndex, typed: str, cls: URIRef) -> None:
-    start = time.perf_counter()
-    _resolve(index, typed, cls)
-    assert time.perf_counter() - start < 1.0  # 0.5 to 3.2 s before; about 0.05 s now
 
 
 def test_a_long_typo_suggests_the_names_it_holds(index: LabelIndex) -> None:
