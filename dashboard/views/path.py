@@ -577,8 +577,9 @@ def _by_other_name(store: Any, hit: Any, text: str) -> bool:
 
     from kg.names import LabelIndex
 
-    if hit.close or text.strip().casefold() in hit.label.casefold():
-        return False
+    key = text.strip().casefold()
+    if hit.close or key in hit.label.casefold() or key not in hit.matched.casefold():
+        return False  # (a name its words start is :func:`_word_start_alt`'s)
     return hit.matched in LabelIndex.of(store).alt.get(URIRef(hit.iri), ())
 
 
