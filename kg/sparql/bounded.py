@@ -578,6 +578,8 @@ class QueryProcesses:
         self._free = threading.BoundedSemaphore(self.size)
         self._children: set[_Child] = set()
         self._starting = 0
+        self._warming = 0
+        self._warmed = threading.Condition(self._lock)
         self._closed = False
 
     def _check_fork(self) -> None:
@@ -623,6 +625,8 @@ class QueryProcesses:
         Returns once every child has answered (or failed to start within a minute).
         """
         self._check_fork()
+        with self._lock:
+            self._warming += 1
         self._fill()
         taken: list[_Child] = []
         try:
@@ -644,6 +648,24 @@ class QueryProcesses:
             for child in taken:
                 self._idle.put(child)
                 self._free.release()
+            with self._lock:
+                self._warming -= 1
+                self._warmed.notify_all()
+
+    def _acquire(self, limit: float | None) -> tuple[bool, bool]:
+        """Take a free child's place within ``limit`` seconds (``None``: no limit).
+
+        Returns whether a place was taken, and whether the query waited for a
+        :meth:`warm` that held every place: that wait is the service's, not the
+        query's, so the query then has its whole limit again.
+        """
+        if self._free.acquire(timeout=limit if limit is not None else -1):
+            return True, False
+        with self._lock:
+            if not self._warming:
+                return False, False
+            self._warmed.wait_for(lambda: not self._warming, timeout=2 * _START_TIMEOUT)
+        return self._free.acquire(timeout=limit), True
 
     def run(self, source: Source, text: str, form: str, seconds: float | None, max_rows: int | None) -> Any:
         """Answer ``text`` (already checked by the engine) from ``source`` in a child.
@@ -668,8 +690,11 @@ class QueryProcesses:
         def left() -> float | None:
             return None if deadline is None else max(0.0, deadline - time.perf_counter())
 
-        if not self._free.acquire(timeout=limit if limit is not None else -1):
+        taken, after_warming = self._acquire(limit)
+        if not taken:
             raise QueryRejected(BUSY.format(n=self.size), status=503)
+        if after_warming and limit is not None:
+            deadline = time.perf_counter() + limit
         self._fill()  # again: release() may have stopped the children since
         child: _Child | None = None
         try:

@@ -119,6 +119,25 @@ def test_more_queries_than_processes_wait_then_get_busy(pool: QueryProcesses, so
     assert outcomes == ["timeout", "timeout"]
 
 
+def test_a_query_during_the_warming_waits_for_it_then_has_its_whole_limit(
+    pool: QueryProcesses, source: Source
+) -> None:
+    # a server warms its processes in the background after /health answers; the first
+    # query then found every place held by the warming and was answered "busy" (503)
+    # once its limit passed, as the warming (new processes opening the store) took longer
+    warming = threading.Thread(target=pool.warm, args=(source,))
+    started = time.perf_counter()
+    warming.start()
+    deadline = time.monotonic() + 10
+    while pool._free._value and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        time.sleep(0.001)
+    assert pool._free._value == 0  # type: ignore[attr-defined]  # the warming holds both places
+    assert pool.run(source, "ASK { ?s ?p ?o }", "ASK", 0.2, None).boolean is True
+    assert time.perf_counter() - started > 0.2  # it did wait longer than its limit
+    warming.join(60)
+    assert not warming.is_alive()
+
+
 def test_a_forked_process_starts_its_own_pool(pool: QueryProcesses, source: Source) -> None:
     pool.warm(source)
     parents = _pids(pool)
