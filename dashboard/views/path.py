@@ -201,9 +201,7 @@ def search_options(
 
     options: list[dict[str, str]] = []
     for hit in search(store, text, types=list(kinds), limit=25, closest=True):
-        matched = hit.matched
-        if matched == hit.label and not hit.close:  # found by the start of each word of another name
-            matched = _word_start_alt(store, hit.iri, text) or matched
+        matched = hit.matched  # the other name it was found by, if not its label
         extra = f" ({matched})" if matched != hit.label else ""
         option = {"label": f"{hit.label}{extra}", "value": hit.iri, "search": f"{hit.label} {matched} {text}"}
         options.append(_as_closest(option, text) if hit.close else option)
@@ -397,7 +395,7 @@ def closest_options(
     # a name whose words the words typed start ('mach learn eng', 'softw dev'): found by
     # the search, not by the browser's filter, which said "No options found"
     starts = [h.iri for h in hits if not h.close and h.iri not in also and key not in h.label.casefold()]
-    also |= {iri: name for iri in starts if (name := _word_start_alt(store, iri, typed))}  # said so
+    also |= {h.iri: name for h in hits if h.iri in starts and (name := _other_name(store, h))}  # said so
     if also or starts:
         holding = [o for o in plain if key in str(o.get("label", "")).casefold()]
         rank = {iri: i for i, iri in enumerate([*also, *starts])}
@@ -421,33 +419,6 @@ def closest_options(
     rank = {iri: i for i, iri in enumerate(close)}
     marked = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])])
     return [_as_closest(o, typed) for o in marked] + [o for o in plain if str(o["value"]) not in rank]
-
-
-def _word_start_alt(store: Any, iri: str, text: str) -> str | None:
-    """The shortest other name (alt label) of ``iri`` whose words the words of ``text`` start,
-    when its label's do not (``None`` otherwise): 'mach learn eng' finds Student by
-    "Aspiring Machine Learning Engineer", which the option then says.
-
-    Examples
-    --------
-    >>> from kg.store import Store
-    >>> from kg.namespace import ROLE
-    >>> _word_start_alt(Store.default(), str(ROLE["student"]), "mach learn eng")
-    'Aspiring Machine Learning Engineer'
-    >>> _word_start_alt(Store.default(), str(ROLE["machine-learning-engineer"]), "mach learn eng") is None
-    True
-    """
-    from rdflib import URIRef
-
-    from kg.names import LabelIndex, abbreviates, fold
-
-    index = LabelIndex.of(store)
-    words = fold(text).split()
-    node = URIRef(iri)
-    if abbreviates(words, fold(index.labels.get(node, "")).split()):
-        return None
-    fits = [a for a in index.alt.get(node, ()) if abbreviates(words, fold(a).split())]
-    return min(fits, key=lambda a: (len(a), a)) if fits else None  # the shortest: the same each time
 
 
 def box_options(
@@ -573,14 +544,31 @@ def _by_other_name(store: Any, hit: Any, text: str) -> bool:
     >>> [_by_other_name(store, h, t) for t in ("Bash", "Linux", "skill:bash") for h in search(store, t)[:1]]
     [True, False, False]
     """
+    key = text.strip().casefold()
+    if key in hit.label.casefold() or key not in hit.matched.casefold():
+        return False  # (a name its words start: see _other_name)
+    return _other_name(store, hit) is not None
+
+
+def _other_name(store: Any, hit: Any) -> str | None:
+    """The other name (alt label) of its node a search ``hit`` was found by; ``None`` when
+    found by its label, its IRI or as a closest match.
+
+    Examples
+    --------
+    >>> from kg.explore import search
+    >>> from kg.store import Store
+    >>> store = Store.default()
+    >>> [_other_name(store, h) for t in ("softw dev", "skill:bash") for h in search(store, t)[:2]]
+    [None, 'Software Developer', None]
+    """
     from rdflib import URIRef
 
     from kg.names import LabelIndex
 
-    key = text.strip().casefold()
-    if hit.close or key in hit.label.casefold() or key not in hit.matched.casefold():
-        return False  # (a name its words start is :func:`_word_start_alt`'s)
-    return hit.matched in LabelIndex.of(store).alt.get(URIRef(hit.iri), ())
+    if hit.close or hit.matched == hit.label:
+        return None
+    return hit.matched if hit.matched in LabelIndex.of(store).alt.get(URIRef(hit.iri), ()) else None
 
 
 def _tools_offered(tools: Sequence[tuple[str, list[tuple[str, str]]]]) -> dict[str, tuple[str, str]]:
