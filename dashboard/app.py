@@ -141,12 +141,11 @@ def create_app(store: Store | None = None, *, warm: bool = True, **options: Any)
     _answer_unknown_addresses_with_404(app)
     if warm and store is not None:
         from dashboard.views.overview import overview
-        from kg.explore import graph_of
-        from kg.names import LabelIndex
+        from kg.explore import graph_of, prepare_search
         from kg.sparql import install
 
         graph_of(store)
-        LabelIndex.of(store).search("data")  # the search string is built on first search
+        prepare_search(store)  # what the first search, or first misspelling, would build
         overview(store)
         install()
     return app

@@ -68,6 +68,7 @@ __all__ = [
     "node_key",
     "origin",
     "path_view",
+    "prepare_search",
     "primary_area",
     "resolve",
     "search",
@@ -269,6 +270,24 @@ class _Words:
     names: list[tuple[str, URIRef]]
     by_word: dict[str, list[int]]
     vocabulary: list[str]
+
+
+def prepare_search(store: Store) -> None:
+    """Build now the tables :func:`search` builds on first use: the label index's search
+    string and word tables, and the words :func:`closest_names` compares a misspelling
+    with. On ESCO they take about two seconds, which a server spends before it answers
+    rather than on its first user's first search.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> store = Store.default()
+    >>> prepare_search(store)
+    >>> _words(store) is _words(store)
+    True
+    """
+    LabelIndex.of(store).prepare_search()
+    _words(store)
 
 
 def _words(store: Store) -> _Words:

@@ -973,16 +973,7 @@ class LabelIndex:
         (True, False)
         """
         blob, starts, _owners, _preferred = self._search_blob()
-        cached: tuple[list[str], dict[str, list[int]]] | None = getattr(self, "_words_cache", None)
-        if cached is None:
-            by_word: dict[str, list[int]] = defaultdict(list)
-            with collector_paused():
-                for i, name in enumerate(blob[:-1].split("\n")):
-                    for w in set(name.split()):
-                        by_word[w].append(i)
-            cached = (sorted(by_word), dict(by_word))
-            self._words_cache = cached
-        vocabulary, by_word = cached
+        vocabulary, by_word = self._word_table()
         holding: set[int] | None = None
         for word in sorted(set(words), key=len, reverse=True):  # the longest, likely the rarest, first
             found: set[int] = set()
@@ -1003,6 +994,36 @@ class LabelIndex:
             if abbreviates(words, name.split()):
                 out.append(i)
         return out
+
+    def _word_table(self) -> tuple[list[str], dict[str, list[int]]]:
+        """The sorted words of the search blob's names, and the names (their index in it)
+        each word is in; built on the first search by the start of each word."""
+        cached: tuple[list[str], dict[str, list[int]]] | None = getattr(self, "_words_cache", None)
+        if cached is None:
+            blob = self._search_blob()[0]
+            by_word: dict[str, list[int]] = defaultdict(list)
+            with collector_paused():
+                for i, name in enumerate(blob[:-1].split("\n")):
+                    for w in set(name.split()):
+                        by_word[w].append(i)
+            cached = (sorted(by_word), dict(by_word))
+            self._words_cache = cached
+        return cached
+
+    def prepare_search(self) -> None:
+        """Build now what :meth:`search` builds on first use (the search string and its
+        word table: about a second on ESCO), so that a user's first search is fast.
+
+        Examples
+        --------
+        >>> from kg.store import Store
+        >>> index = LabelIndex.of(Store.default())
+        >>> index.prepare_search()
+        >>> index._word_table() is index._word_table()
+        True
+        """
+        self._search_blob()
+        self._word_table()
 
     def _search_blob(self) -> tuple[str, list[int], list[URIRef], list[bool]]:
         """Every normalised label and alt label in one string (``\\n``-separated), with
