@@ -10,7 +10,6 @@ the server (Cytoscape's ``preset`` layout).
 from __future__ import annotations
 
 import json
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -95,14 +94,10 @@ def page(browser: Any, server: str) -> Iterator[Page]:
 def test_esco_explorer_first_view_search_and_capped_neighbourhoods(page: Page, server: str) -> None:
     drawn = Drawn(page)
 
-    # the first view: timed until the canvas has nodes; never more than the cap
-    started = time.perf_counter()
+    # the first view: never more than the cap (`python -m bench scale` times it)
     page.goto("/")
     page.wait_cy(CANVAS, "cy.nodes().length > 0", timeout=30_000)
-    elapsed = time.perf_counter() - started
     first = _node_count(page)
-    print(f"ESCO store: first view has {first} nodes on the canvas after {elapsed:.2f} s")
-    assert elapsed < 10.0  # a regression guard; `python -m bench scale` reports the figure
     assert first <= LIMIT, f"the first view draws {first} nodes, more than the cap of {LIMIT}"
 
     # search an ESCO occupation and select it: its details, its neighbours, capped

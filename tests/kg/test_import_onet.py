@@ -291,7 +291,6 @@ def test_full_onet_counts_match_the_source_files(tmp_path: Path) -> None:
         assert r.relations[str(relation).rsplit("#", 1)[-1]] == sum(
             link.relation == relation for link in links
         )
-    assert r.seconds < 60
 
 
 # ---------------------------------------------------------------- audit: what a user meets

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -74,11 +73,12 @@ def test_store_holds_ontology_curated_data_and_esco(store: Store, software_devel
     assert (software_developer, CKG.requiresSkill, None) in g
 
 
-def test_store_reopens_fast(store_dir: Path) -> None:
-    start = time.perf_counter()
+def test_store_reopens_without_loading_its_triples(store_dir: Path) -> None:
+    # what makes reopening fast (`python -m bench scale` times it): the folder is opened
+    # as it is, nothing is parsed into Python objects
     again = Store.open(store_dir)
+    assert again.kind == "oxigraph"
     assert len(again) > 1_000_000
-    assert time.perf_counter() - start < 5
 
 
 def test_path_with_store(store_dir: Path, runner: CliRunner) -> None:
@@ -100,13 +100,24 @@ def test_path_with_store(store_dir: Path, runner: CliRunner) -> None:
     assert out["target"]["iri"] == str(ROLE["machine-learning-engineer"])
 
 
-def test_sparql_with_store_runs_natively(store_dir: Path, runner: CliRunner) -> None:
+def test_sparql_with_store_runs_natively(
+    store_dir: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rdflib.plugins.sparql import processor
+
+    evaluated: list[object] = []
+    evaluate = processor.evalQuery
+
+    def spy(*args: object, **kwargs: object) -> object:
+        evaluated.append(args[1])  # the query
+        return evaluate(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(processor, "evalQuery", spy)
     query = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a ckg:Role ; ckg:requiresSkill ?s }"
-    start = time.perf_counter()
     res = runner.invoke(cli, ["sparql", "--store", str(store_dir), "--format", "csv", query])
     assert res.exit_code == 0, res.output
     assert int(res.output.splitlines()[1]) > 2_900
-    assert time.perf_counter() - start < 10  # rdflib's evaluator took > 15 s here
+    assert evaluated == []  # Oxigraph answered; rdflib's evaluator took > 15 s here
 
 
 def test_gaps_with_store_and_an_esco_target(store_dir: Path, runner: CliRunner) -> None:
