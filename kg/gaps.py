@@ -1466,7 +1466,7 @@ def _mark_cycles(findings: list[PrerequisiteFinding]) -> list[PrerequisiteFindin
 
 def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> list[dict[str, str]]:
     """One flat row per finding: kind, course, term, skill, prerequisite, detail, suggestion
-    (and role, for an uncovered skill);
+    (and role, for a role's coverage and an uncovered skill);
     without a target role, a ``no_target_role`` row says that none was checked."""
     rows = []
     for f in [*report.missing_prerequisites, *report.order_violations]:
@@ -1506,6 +1506,28 @@ def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> l
             }
         )
     for cov in report.coverage:
+        # one row per target role, so a role fully covered is in the sheet too
+        covered = (
+            f"{cov.covered_text} of the essential skills of {cov.role.label!r} covered"
+            if cov.percent is not None
+            else f"{cov.role.label!r}: {cov.covered_text}"
+        )
+        rows.append(
+            {
+                "kind": "role_coverage",
+                "course": "",
+                "term": "",
+                "skill": "",
+                "prerequisite": "",
+                "detail": covered,
+                "suggestion": (
+                    f"see its {_count(len(cov.uncovered), 'uncovered_skill row', 'uncovered_skill rows')}"
+                    if cov.uncovered
+                    else ""
+                ),
+                "role": cov.role.label,
+            }
+        )
         for n in cov.uncovered:  # worded as the text report words it (Coverage.shortfall)
             rows.append(
                 {
@@ -1561,8 +1583,10 @@ def _rows(report: GapReport, name_target: str = TARGET_ON_THE_COMMAND_LINE) -> l
 
 
 CSV_FIELDS = ("kind", "course", "term", "skill", "prerequisite", "detail", "suggestion", "role")
-"""The columns of :func:`report_csv`; ``role`` names the target role of an
-``uncovered_skill`` row (empty on the others), to filter by in a spreadsheet."""
+"""The columns of :func:`report_csv`; ``role`` names the target role of a
+``role_coverage`` row (one per target role: how much of its essential skills are
+covered) and of an ``uncovered_skill`` row (empty on the others), to filter by in a
+spreadsheet."""
 
 
 def suggested_terms_csv(report: GapReport, store: Store) -> str:

@@ -207,6 +207,7 @@ def test_renderings_name_course_skill_prerequisite_and_fix(store: Store) -> None
             "unknown_skill",
             "unknown_skill",
             "uncovered_skill",
+            "role_coverage",  # one per target role: ML Engineer's 75%
             "duplicate",
         ]
     )
