@@ -44,7 +44,9 @@ def test_each_target_role_has_a_coverage_row_a_fully_covered_one_too(store: Stor
     missing = len(partial.coverage[0].uncovered)
     covered = len(essential) - missing
     assert row["role"] == "Data Analyst"
-    assert row["detail"].startswith(f"{round(100 * covered / len(essential), 1):g}% ({covered}/{len(essential)}) ")
+    assert row["detail"].startswith(
+        f"{round(100 * covered / len(essential), 1):g}% ({covered}/{len(essential)}) "
+    )
     assert row["suggestion"] == f"see its {missing} uncovered_skill rows"
 
     everything = "course,term,teaches,requires\n" + "".join(
