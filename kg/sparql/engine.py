@@ -26,6 +26,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -398,6 +399,36 @@ class _Deadline(BaseException):
 
 
 _REFIRE = 0.1  # seconds between interrupts while a stopped query has not ended yet
+
+
+def _quiet_about_deadlines(
+    previous: Callable[[sys.UnraisableHookArgs], object],
+) -> Callable[[sys.UnraisableHookArgs], object]:
+    """A :data:`sys.unraisablehook` saying nothing of a :class:`_Deadline` that landed in a
+    finaliser or a weakref callback, where the interpreter swallows it: that is expected,
+    and the watchdog fires again (:data:`_REFIRE`), so the query still stops. It printed
+    "Exception ignored in: ... _Deadline" to a server's log. Anything else goes to
+    ``previous``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> said = []
+    >>> hook = _quiet_about_deadlines(said.append)
+    >>> hook(SimpleNamespace(exc_value=_Deadline()))
+    >>> hook(SimpleNamespace(exc_value=ValueError("x")))
+    >>> [type(u.exc_value).__name__ for u in said]
+    ['ValueError']
+    """
+
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
+        if not isinstance(unraisable.exc_value, _Deadline):
+            previous(unraisable)
+
+    return hook
+
+
+sys.unraisablehook = _quiet_about_deadlines(sys.unraisablehook)
 
 _set_async_exc = ctypes.pythonapi["PyThreadState_SetAsyncExc"]
 _set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
