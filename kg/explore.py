@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from array import array
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -265,10 +266,11 @@ _CLOSE = 0.6  # how like the text typed a name must be to be offered as a closes
 @dataclass
 class _Words:
     """The words of every indexed name: ``names[i]`` is ``(name, node)``, ``by_word``
-    maps a word to the names it occurs in, ``vocabulary`` is the sorted words."""
+    maps a word to the names it occurs in (an array of their indexes: on ESCO 500,000
+    of them take 2 MiB, not the 19 of a list of ints), ``vocabulary`` is the sorted words."""
 
     names: list[tuple[str, URIRef]]
-    by_word: dict[str, list[int]]
+    by_word: dict[str, Sequence[int]]
     vocabulary: list[str]
 
 
@@ -302,7 +304,8 @@ def _words(store: Store) -> _Words:
                     for w in set(_WORD.findall(key)):
                         by_word.setdefault(w, []).append(len(names))
                     names.append((key, node))
-        return _Words(names, by_word, sorted(by_word))
+            packed: dict[str, Sequence[int]] = {w: array("I", ids) for w, ids in by_word.items()}
+        return _Words(names, packed, sorted(packed))
 
     return store.derived("explore-words", build)
 

@@ -28,6 +28,7 @@ import heapq
 import itertools
 import math
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -995,10 +996,10 @@ class LabelIndex:
                 out.append(i)
         return out
 
-    def _word_table(self) -> tuple[list[str], dict[str, list[int]]]:
-        """The sorted words of the search blob's names, and the names (their index in it)
-        each word is in; built on the first search by the start of each word."""
-        cached: tuple[list[str], dict[str, list[int]]] | None = getattr(self, "_words_cache", None)
+    def _word_table(self) -> tuple[list[str], dict[str, Sequence[int]]]:
+        """The sorted words of the search blob's names, and the names (their index in it,
+        in an array) each word is in; built on the first search by the start of each word."""
+        cached: tuple[list[str], dict[str, Sequence[int]]] | None = getattr(self, "_words_cache", None)
         if cached is None:
             blob = self._search_blob()[0]
             by_word: dict[str, list[int]] = defaultdict(list)
@@ -1006,7 +1007,8 @@ class LabelIndex:
                 for i, name in enumerate(blob[:-1].split("\n")):
                     for w in set(name.split()):
                         by_word[w].append(i)
-            cached = (sorted(by_word), dict(by_word))
+                packed: dict[str, Sequence[int]] = {w: array("I", ids) for w, ids in by_word.items()}
+            cached = (sorted(packed), packed)
             self._words_cache = cached
         return cached
 
