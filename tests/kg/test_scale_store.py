@@ -75,7 +75,8 @@ def test_store_holds_ontology_curated_data_and_esco(store: Store, software_devel
 
 def test_store_reopens_without_loading_its_triples(store_dir: Path) -> None:
     # what makes reopening fast (`python -m bench scale` times it): the folder is opened
-    # as it is, nothing is parsed into Python objects
+    # as the on-disk Oxigraph store it is (kind "oxigraph"), not loaded into memory
+    # ("memory-oxigraph")
     again = Store.open(store_dir)
     assert again.kind == "oxigraph"
     assert len(again) > 1_000_000
