@@ -114,6 +114,7 @@ __all__ = [
     "cover_credentials",
     "learning_path",
     "learning_paths",
+    "optional_only_note",
     "parse_known",
     "path_notes",
     "plan",
@@ -250,6 +251,10 @@ class LearningPath:
     source_unspecified: bool = False
     """The source role's data lists no skill requirement: the plan credits the learner
     with no skill from it (only with ``known``)."""
+    optional_only: list[Any] = field(default_factory=list)
+    """Roles the plan learns for whose data lists only optional skill requirements (42
+    of O*NET's occupations, one of ESCO's), when the plan leaves optional requirements
+    out: it teaches nothing for them."""
 
     def label(self, node: Any) -> str:
         """The label of a node the path mentions."""
@@ -279,8 +284,8 @@ class LearningPath:
         >>> from kg.synthetic import tiny_graph
         >>> d = learning_path(tiny_graph(), None, "role:analyst").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
-        ['alternatives', 'below', 'credentials', 'known', 'roles', 'source', 'source_unspecified', 'steps',
-         'switch', 'target', 'total_hours', 'uncovered', 'unspecified', 'years']
+        ['alternatives', 'below', 'credentials', 'known', 'optional_only', 'roles', 'source',
+         'source_unspecified', 'steps', 'switch', 'target', 'total_hours', 'uncovered', 'unspecified', 'years']
         >>> d["source"], d["target"]
         (None, {'iri': 'role:analyst', 'label': 'Analyst'})
         """
@@ -310,6 +315,7 @@ class LearningPath:
             "uncovered": [self._ref(s) for s in self.uncovered],
             "unspecified": [self._ref(r) for r in self.unspecified],
             "source_unspecified": self.source_unspecified,
+            "optional_only": [self._ref(r) for r in self.optional_only],
             "alternatives": [a.to_dict() for a in self.alternatives],
         }
 
@@ -865,7 +871,14 @@ def _build(
         labels={**labels, **{s.iri: s.label for s in steps}},
         unspecified=[r for r in learn if not planner.requirements(r)],
         source_unspecified=source is not None and not planner.requirements(source),
+        optional_only=[]
+        if planner.optional
+        else [r for r in learn if _optional_only(planner.requirements(r))],
     )
+
+
+def _optional_only(requirements: Sequence[tuple[Any, int, str]]) -> bool:
+    return bool(requirements) and all(importance != "essential" for _, _, importance in requirements)
 
 
 def _prepare(
@@ -1089,6 +1102,26 @@ def unspecified_note(labels: Sequence[str]) -> str:
     return f"the data lists no skill requirements for {', '.join(labels)}, so the plan cannot say what {it}"
 
 
+def optional_only_note(labels: Sequence[str]) -> str:
+    """The note on roles whose data lists only optional skill requirements
+    (``LearningPath.optional_only``), for their labels; ``''`` when there are none.
+
+    Examples
+    --------
+    >>> optional_only_note(["specialist dentist"])  # doctest: +NORMALIZE_WHITESPACE
+    'the data lists only optional skill requirements for specialist dentist, and the plan
+     learns essential requirements only'
+    >>> optional_only_note([])
+    ''
+    """
+    if not labels:
+        return ""
+    return (
+        f"the data lists only optional skill requirements for {', '.join(labels)}, "
+        "and the plan learns essential requirements only"
+    )
+
+
 def source_unspecified_note(label: str) -> str:
     """The note on a source role whose data lists no skill requirements
     (``LearningPath.source_unspecified``), for its label.
@@ -1142,6 +1175,7 @@ def path_notes(path: Mapping[str, Any]) -> list[str]:
         below_note([str(r["label"]) for r in path.get("below") or []]),
         # without steps, the step list says it (see nothing_to_learn)
         unspecified_note([str(r["label"]) for r in path.get("unspecified") or []]) if steps else "",
+        optional_only_note([str(r["label"]) for r in path.get("optional_only") or []]) if steps else "",
         source_unspecified_note(str(path["source"]["label"])) if path.get("source_unspecified") else "",
         assumed_hours_note([str(s["label"]) for s in steps if s.get("hours_estimated")]),
     ]

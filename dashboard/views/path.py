@@ -27,7 +27,7 @@ from dashboard.views.common import share_name
 from kg.errors import KGError
 from kg.explore import areas, graph_of, path_view
 from kg.memo import memoized
-from kg.paths import alternative_note, path_notes, unspecified_note
+from kg.paths import alternative_note, optional_only_note, path_notes, unspecified_note
 from kg.pathtext import shortfall_note, weeks_text
 
 __all__ = [
@@ -1105,11 +1105,16 @@ def nothing_to_learn(path: dict[str, Any]) -> str:
     'Nothing to learn: the skills Student requires and the skills you know cover those Data Scientist requires.'
     >>> nothing_to_learn({"target": {"iri": "r"}, "unspecified": [{"iri": "r", "label": "Data Scientists"}]})
     'Nothing to plan: the data lists no skill requirements for Data Scientists, so the plan cannot say what it takes.'
+    >>> nothing_to_learn({"target": {"iri": "r"}, "optional_only": [{"iri": "r", "label": "Dishwashers"}]})
+    'Nothing to learn: the data lists only optional skill requirements for Dishwashers, and the plan learns essential requirements only.'
     """
     target = path.get("target") or {}
     unspecified = [r for r in path.get("unspecified") or [] if r.get("iri") == target.get("iri")]
     if unspecified:
         return f"Nothing to plan: {unspecified_note([str(r['label']) for r in unspecified])}."
+    optional = [r for r in path.get("optional_only") or [] if r.get("iri") == target.get("iri")]
+    if optional:
+        return f"Nothing to learn: {optional_only_note([str(r['label']) for r in optional])}."
     name = target.get("label") or target.get("iri") or "the target"
     source = path.get("source") or {}
     if source and source.get("iri") == target.get("iri"):

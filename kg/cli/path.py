@@ -16,6 +16,7 @@ from kg.paths import (
     alternative_note,
     assumed_hours_note,
     below_note,
+    optional_only_note,
     source_unspecified_note,
     unspecified_note,
 )
@@ -57,6 +58,12 @@ def _unspecified(path: LearningPath) -> str:
     return unspecified_note([path.label(r) for r in path.unspecified])
 
 
+def _optional_only(path: LearningPath) -> str:
+    """The note on roles whose data lists only optional requirements, left out ('' for none)."""
+    note = optional_only_note([path.label(r) for r in path.optional_only])
+    return f"{note} (--optional plans them too)" if note else ""
+
+
 def _from_scratch(path: LearningPath) -> str:
     """The note on a source role whose data lists no skill requirements ('' otherwise)."""
     return source_unspecified_note(path.label(path.source)) if path.source_unspecified else ""
@@ -66,6 +73,8 @@ def _nothing(path: LearningPath) -> str:
     """What a plan without steps says: nothing to learn, or nothing the data can tell."""
     if path.target in path.unspecified:
         return f"nothing to plan: {_unspecified(path)}"
+    if path.target in path.optional_only:
+        return f"nothing to learn: {_optional_only(path)}"
     return _NOTHING
 
 
@@ -215,6 +224,8 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     lines.append(f"total: {hours_text(path.total_hours)} hours in {_plural(len(path.steps), 'step')}")
     if path.steps and (unspecified := _unspecified(path)):
         lines += _fill(f"note: {unspecified}", width, 6)
+    if path.steps and (optional := _optional_only(path)):
+        lines += _fill(f"note: {optional}", width, 6)
     if from_scratch := _from_scratch(path):
         lines += _fill(f"note: {from_scratch}", width, 6)
     if assumed := _assumed(path):
@@ -300,6 +311,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     out += ["", f"**Total:** {hours_text(path.total_hours)} hours in {_plural(len(path.steps), 'step')}"]
     if path.steps and (unspecified := _unspecified(path)):
         out += ["", f"**Note:** {unspecified}."]
+    if path.steps and (optional := _optional_only(path)):
+        out += ["", f"**Note:** {optional}."]
     if from_scratch := _from_scratch(path):
         out += ["", f"**Note:** {from_scratch}."]
     if assumed := _assumed(path):
