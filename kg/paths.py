@@ -107,6 +107,7 @@ __all__ = [
     "RERANK_ROLES",
     "CredentialChoice",
     "LearningPath",
+    "PlanFacts",
     "Step",
     "alternative_note",
     "assumed_hours_note",
@@ -414,20 +415,75 @@ class _Need:
     covers: list[tuple[Any, list[tuple[Any, int, str]], list[Any]]] = field(default_factory=list)
 
 
+class PlanFacts:
+    """What every plan over one read-only projection can share: each role's
+    requirements, each skill's prerequisites, broader skills and their closures, the
+    learning opportunities teaching it, and the roles the career ladder leads to from
+    each source; each found when a plan first asks.
+
+    A plan alone finds them again for itself. The plans of one store version share one
+    (:func:`plan` takes :meth:`of` the store): the ``hours-to-roles`` example plans a
+    path from one role to each of ESCO's 3,000 occupations, and asked the same
+    questions of the graph 3,000 times.
+
+    Examples
+    --------
+    >>> from kg.synthetic import tiny_graph
+    >>> G = tiny_graph()
+    >>> facts = PlanFacts(G)
+    >>> a = learning_path(G, "role:analyst", "role:ml-engineer", facts=facts)
+    >>> b = learning_path(G, "role:analyst", "role:ml-engineer")
+    >>> a.steps == b.steps, "role:analyst" in facts.ahead
+    (True, True)
+    """
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+        self.reqs: dict[Any, list[tuple[Any, int, str]]] = {}
+        self.pres: dict[Any, list[Any]] = {}
+        self.broader: dict[Any, list[Any]] = {}
+        self.below: dict[Any, frozenset[Any]] = {}
+        self.parts: dict[Any, frozenset[Any]] = {}
+        self.prior: dict[Any, frozenset[Any]] = {}
+        self.depths: dict[Any, dict[Any, int]] = {}
+        self.teachers: dict[Any, list[tuple[Any, dict[str, Any]]]] = {}
+        self.ahead: dict[Any, set[Any] | None] = {}
+
+    @classmethod
+    def of(cls, store: Store) -> PlanFacts:
+        """The facts of ``store``'s projection (:func:`kg.project.projection`), one per
+        store version."""
+        from kg.project import projection
+
+        return store.derived("plan-facts", lambda s: cls(projection(s)))
+
+    def teaching(self, skill: Any) -> list[tuple[Any, dict[str, Any]]]:
+        """The ``(learning opportunity, attrs)`` pairs of the ``teaches`` edges to ``skill``."""
+        found = self.teachers.get(skill)
+        if found is None:
+            found = self.teachers[skill] = list(in_edges_of(self.G, skill, "teaches"))
+        return found
+
+
 class _Planner:
     """Requirements, gaps and hop costs over one projection, for one query."""
 
-    def __init__(self, G: nx.MultiDiGraph, weight: Weight, optional: bool) -> None:
+    def __init__(
+        self, G: nx.MultiDiGraph, weight: Weight, optional: bool, facts: PlanFacts | None = None
+    ) -> None:
+        if facts is None or facts.G is not G:
+            facts = PlanFacts(G)
         self.G = G
+        self.facts = facts
         self.optional = optional
         self.cost = _skill_cost(G, weight)
-        self._reqs: dict[Any, list[tuple[Any, int, str]]] = {}
-        self._pres: dict[Any, list[Any]] = {}
-        self._broader: dict[Any, list[Any]] = {}
-        self._below: dict[Any, frozenset[Any]] = {}
-        self._parts: dict[Any, frozenset[Any]] = {}
-        self._prior: dict[Any, frozenset[Any]] = {}
-        self._depths: dict[Any, dict[Any, int]] = {}
+        self._reqs = facts.reqs
+        self._pres = facts.pres
+        self._broader = facts.broader
+        self._below = facts.below
+        self._parts = facts.parts
+        self._prior = facts.prior
+        self._depths = facts.depths
         self._at: dict[Any, tuple[dict[Any, int], dict[Any, tuple[int, Any]], set[Any]]] = {}
         self._hops: dict[tuple[Any, Any], float | None] = {}
 
@@ -854,7 +910,9 @@ def _build(
         data = G.get_edge_data(u, v, "progresses")
         if data is not None and data.get("years") is not None:
             years += float(data["years"])
-    credentials, uncovered = cover_credentials(G, steps, set(base) | planner.foundations(base))
+    credentials, uncovered = cover_credentials(
+        G, steps, set(base) | planner.foundations(base), facts=planner.facts
+    )
     expected = [s for c in credentials for s in c.expects]
     labels = {n: str(G.nodes[n].get("label", n)) for n in [*chain, *known, *expected]}
     return LearningPath(
@@ -888,11 +946,12 @@ def _prepare(
     known: Mapping[Any, int] | Iterable[Any] | None,
     weight: Weight,
     optional: bool,
+    facts: PlanFacts | None,
 ) -> tuple[_Planner, dict[Any, int]]:
     if source is not None:
         _check(G, source, "role")
     _check(G, target, "role")
-    return _Planner(G, weight, optional), _known_levels(G, known)
+    return _Planner(G, weight, optional, facts), _known_levels(G, known)
 
 
 def learning_path(
@@ -904,6 +963,7 @@ def learning_path(
     weight: Weight = "hours",
     optional: bool = False,
     switch: bool = True,
+    facts: PlanFacts | None = None,
 ) -> LearningPath:
     """The cheapest learning path from ``source`` to the role ``target``.
 
@@ -928,6 +988,9 @@ def learning_path(
         Also plan the optional requirements of the roles on the chain.
     switch : bool, default True
         Allow a direct switch to the target when no progression chain leads there.
+    facts : PlanFacts, optional
+        What plans over ``G`` share (:meth:`PlanFacts.of` a store); ``G`` must not
+        change while it is in use. A plan alone finds them for itself.
 
     Returns
     -------
@@ -955,7 +1018,7 @@ def learning_path(
     ...
     kg.errors.NoLearningPath: no career progression leads from ML Engineer to Analyst, and direct switches are off; Analyst comes before ML Engineer on the career ladder (Analyst → Data Scientist → ML Engineer)
     """
-    planner, known_levels = _prepare(G, source, target, known, weight, optional)
+    planner, known_levels = _prepare(G, source, target, known, weight, optional, facts)
     return _ranked(G, planner, source, target, known_levels, switch, 1)[0]
 
 
@@ -982,7 +1045,9 @@ def _ranked(
 
     ladder = _career_ladder(G)
     chains: list[list[Any]] = []
-    ahead = _ahead(ladder, source, RERANK_ROLES)
+    if source not in planner.facts.ahead:
+        planner.facts.ahead[source] = _ahead(ladder, source, RERANK_ROLES)
+    ahead = planner.facts.ahead[source]
     if ahead is not None:  # a small ladder: weigh the next-best chains too
         if target in ahead:
             # only roles on some chain from the source to the target
@@ -1238,6 +1303,7 @@ def learning_paths(
     weight: Weight = "hours",
     optional: bool = False,
     switch: bool = True,
+    facts: PlanFacts | None = None,
 ) -> list[LearningPath]:
     """The best ``k`` learning paths through distinct role chains, best first.
 
@@ -1258,7 +1324,7 @@ def learning_paths(
     """
     if k < 1:
         return []
-    planner, known_levels = _prepare(G, source, target, known, weight, optional)
+    planner, known_levels = _prepare(G, source, target, known, weight, optional, facts)
     return _ranked(G, planner, source, target, known_levels, switch, k)
 
 
@@ -1280,7 +1346,12 @@ def plan_day() -> date:
 
 
 def cover_credentials(
-    G: nx.MultiDiGraph, steps: Sequence[Step], held: Iterable[Any] = (), today: date | None = None
+    G: nx.MultiDiGraph,
+    steps: Sequence[Step],
+    held: Iterable[Any] = (),
+    today: date | None = None,
+    *,
+    facts: PlanFacts | None = None,
 ) -> tuple[list[CredentialChoice], list[Any]]:
     """A small set of degrees, certifications and courses covering the steps.
 
@@ -1307,6 +1378,8 @@ def cover_credentials(
     today : datetime.date, optional
         The day of the plan (:func:`plan_day` by default): a credential retired before it
         (``retired``, from ``ckg:retiredOn``) can no longer be taken and is not offered.
+    facts : PlanFacts, optional
+        Shared with other plans over ``G``: who teaches each skill is looked up once.
 
     Returns
     -------
@@ -1330,8 +1403,11 @@ def cover_credentials(
     level = {s.iri: s.level for s in steps}
     day = (today or plan_day()).isoformat()
     teaches: dict[Any, set[Any]] = {}
+    teaching = (
+        facts.teaching if facts is not None and facts.G is G else (lambda s: in_edges_of(G, s, "teaches"))
+    )
     for skill in order:
-        for opp, attrs in in_edges_of(G, skill, "teaches"):
+        for opp, attrs in teaching(skill):
             last_day = G.nodes[opp].get("retired")
             if last_day is not None and str(last_day) < day:
                 continue  # no longer offered
@@ -1702,7 +1778,6 @@ def plan(
     """
     from kg.names import LabelIndex
     from kg.namespace import CKG
-    from kg.project import projection
 
     index = LabelIndex.of(store)
     src = (
@@ -1713,8 +1788,10 @@ def plan(
     for entry in know:
         skill, level = resolve_known(store, entry)
         known[skill] = max(known.get(skill, 0), level or KNOWN_LEVEL)
-    G = projection(store)
-    paths = learning_paths(G, src, tgt, alternatives + 1, known=known, optional=optional, switch=switch)
+    facts = PlanFacts.of(store)
+    paths = learning_paths(
+        facts.G, src, tgt, alternatives + 1, known=known, optional=optional, switch=switch, facts=facts
+    )
     best = paths[0]
     best.alternatives = paths[1:]
     return best
