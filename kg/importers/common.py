@@ -462,7 +462,10 @@ def progress(
         return iterable
     from tqdm import tqdm
 
-    bar: Iterable[T] = tqdm(iterable, desc=desc, total=total, unit=" rows", file=sys.stderr, leave=False)
+    # unit_scale: "123k/518k [00:05<00:14, 27.6k rows/s]", not "123456/517559 ... 27612.34 rows/s"
+    bar: Iterable[T] = tqdm(
+        iterable, desc=desc, total=total, unit=" rows", unit_scale=True, file=sys.stderr, leave=False
+    )
     return bar
 
 
