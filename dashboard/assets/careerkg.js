@@ -216,10 +216,14 @@ window.careerkg.refocus = function () {
    - before a press, Cytoscape is told where its canvas now is: it keeps the canvas's
      position from when it last looked, and after the page above it moved (the phone's
      filters folding away, a status line of another length) a tap or a click selected
-     what was drawn that far away, or nothing. */
+     what was drawn that far away, or nothing;
+   - a graph of a node or two is fitted at no more than FIT_ZOOM: fitted to the whole
+     canvas, a path of two roles was drawn at three times its size, labels 30 px high
+     (the reader can still zoom in, up to the canvas's maxZoom). */
 window.careerkg.canvas = {
   PAD: 30,
   MIN: 200,
+  FIT_ZOOM: 1.5,
   hintMs: 1600,
   phone: function () {
     return !!(window.matchMedia && window.matchMedia('(max-width: 800px)').matches);
@@ -239,19 +243,28 @@ window.careerkg.canvas = {
         frame.style.removeProperty('--canvas-height');
         cy.resize();
       }
+      c.closest(cy);
       return;
     }
     var els = cy.elements(), height = c.MIN;
     if (els.nonempty()) {
       var bb = els.boundingBox();
       var room = Math.max(frame.clientWidth - 2 * c.PAD, 1);
-      var zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), room / Math.max(bb.w, 1)));
+      var zoom = Math.max(cy.minZoom(), Math.min(c.FIT_ZOOM, room / Math.max(bb.w, 1)));
       height = Math.ceil(bb.h * zoom + 2 * c.PAD);
       height = Math.max(c.MIN, Math.min(Math.floor(window.innerHeight * 0.7), height));
     }
     frame.style.setProperty('--canvas-height', height + 'px');
     cy.resize();
     if (els.nonempty()) { cy.fit(els, c.PAD); }
+    c.closest(cy);
+  },
+  /* The graph at FIT_ZOOM, centred, when fitting drew it larger. */
+  closest: function (cy) {
+    if (cy.elements().nonempty() && cy.zoom() > window.careerkg.canvas.FIT_ZOOM) {
+      cy.zoom(window.careerkg.canvas.FIT_ZOOM);
+      cy.center(cy.elements());
+    }
   },
   /* The frame's touch and press handlers (once), and the fit after each layout of its
      Cytoscape instance (once per instance: a page drawn again has a new one). */

@@ -158,3 +158,31 @@ def test_a_canvas_keeps_its_height_on_a_desktop(page: Page) -> None:
     page.page.wait_for_timeout(500)
     box = page.page.evaluate(DRAWN, ids.EX_CANVAS)
     assert box["height"] >= DESKTOP["height"] - 52 - 42 - 90, box  # bar, status and legend
+
+
+FIT_ZOOM = 1.5  # window.careerkg.canvas.FIT_ZOOM
+
+
+def _one_role(page: Page) -> dict[str, Any]:
+    page.goto("/path/Data%20Scientist/Data%20Scientist")
+    page.wait_cy(ids.PATH_CANVAS, "cy.nodes().length === 1", timeout=30_000)
+    page.page.wait_for_timeout(700)  # the layout, and the canvas fitted to it
+    return page.page.evaluate(DRAWN, ids.PATH_CANVAS)  # type: ignore[no-any-return]
+
+
+def test_a_graph_of_one_role_is_drawn_at_its_size_on_a_desktop(page: Page) -> None:
+    """Fitted to the whole canvas, a path of a role or two was drawn at the canvas's
+    largest zoom, three times its size, labels some 30 px high."""
+    page.page.set_viewport_size(DESKTOP)
+    box = _one_role(page)
+    assert box["zoom"] == pytest.approx(FIT_ZOOM), box
+    # centred
+    middle = (box["drawn"]["left"] + box["drawn"]["right"]) / 2
+    assert abs(middle - box["width"] / 2) <= 2, box
+
+
+def test_a_graph_of_one_role_is_drawn_at_its_size_on_a_phone(phone: Page) -> None:
+    box = _one_role(phone)
+    assert box["zoom"] == pytest.approx(FIT_ZOOM), box
+    assert box["drawn"]["top"] >= 0, box
+    assert box["drawn"]["bottom"] <= box["height"], box
