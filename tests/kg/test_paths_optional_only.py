@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import _register, cli
 from kg.paths import path_notes
 
 DATA = """
@@ -42,18 +39,8 @@ NOTE = (
 
 
 @pytest.fixture
-def run(tmp_path: Path) -> Callable[..., str]:
-    data = tmp_path / "optional.ttl"
-    data.write_text(DATA, encoding="utf-8")
-    _register()
-    runner = CliRunner()
-
-    def invoke(*args: str) -> str:
-        result = runner.invoke(cli, ["path", *args, "--data", str(data)], env={"COLUMNS": "1000"})
-        assert result.exit_code == 0, result.output
-        return result.output
-
-    return invoke
+def run(path_cli: Callable[[str], Callable[..., str]]) -> Callable[..., str]:
+    return path_cli(DATA)
 
 
 def test_a_target_of_optional_requirements_says_the_plan_leaves_them_out(run: Callable[..., str]) -> None:

@@ -12,9 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from kg.cli import _register, cli
 
 DATA = """
 @prefix ckg: <https://w3id.org/careerkg/ontology#> .
@@ -31,18 +28,8 @@ DATA = """
 
 
 @pytest.fixture
-def run(tmp_path: Path) -> Callable[..., str]:
-    data = tmp_path / "unrated.ttl"
-    data.write_text(DATA, encoding="utf-8")
-    _register()
-    runner = CliRunner()
-
-    def invoke(*args: str) -> str:
-        result = runner.invoke(cli, ["path", *args, "--data", str(data)], env={"COLUMNS": "1000"})
-        assert result.exit_code == 0, result.output
-        return result.output
-
-    return invoke
+def run(path_cli: Callable[[str], Callable[..., str]]) -> Callable[..., str]:
+    return path_cli(DATA)
 
 
 def test_a_target_without_requirements_says_there_is_nothing_to_plan(run: Callable[..., str]) -> None:
