@@ -1028,6 +1028,20 @@ def _endpoint_store_class() -> type:
             kwargs.pop("named_graph", None)
             return super()._query(*args, **kwargs)
 
+        def triples(self, spo: Any, context: Any = None) -> Any:
+            """rdflib's, but a pattern with no variable is asked as careerkg asks: rdflib
+            read only a standard ASK answer, and Virtuoso's (one row holding 1) made
+            every ``(s, p, o) in graph`` false, so the ``ckf:`` learning-path
+            predicates, which check that their roles are roles, answered nothing."""
+            if any(term is None for term in spo):
+                return super().triples(spo, context)
+            return self._holds(spo)
+
+        def _holds(self, spo: Any) -> Any:
+            s, p, o = (self.node_to_sparql(term) for term in spo)
+            if _ask_result(self._query(f"ASK {{ {s} {p} {o} }}")):
+                yield spo, None
+
     return EndpointStore
 
 
