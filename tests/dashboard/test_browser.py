@@ -112,6 +112,31 @@ class Page:
         )
         self.page.mouse.click(pos["x"], pos["y"])
 
+    def click_still(self, locator: Any) -> None:
+        """A real mouse click at the middle of what ``locator`` finds, once it stands still.
+
+        The page may still be moving on a loaded machine (a chart above it drawn late,
+        the scroll that brought it into view): the click waits until the element's box
+        is the same in two looks 150 ms apart, so it lands where the element is drawn.
+        """
+        locator.wait_for(state="visible")
+        locator.scroll_into_view_if_needed()
+        handle = locator.element_handle()
+        self.page.wait_for_function(
+            """(el) => {
+                const b = el.getBoundingClientRect();
+                const key = `${b.x.toFixed(1)},${b.y.toFixed(1)},${b.width.toFixed(1)},${b.height.toFixed(1)}`;
+                const still = b.width > 0 && el.__lastBox === key; el.__lastBox = key;
+                return still;
+            }""",
+            arg=handle,
+            polling=150,
+            timeout=10_000,
+        )
+        box = locator.bounding_box()
+        assert box is not None
+        self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
     def choose(self, dropdown: str, text: str, option: str) -> None:
         """Open a dropdown, enter ``text`` in its search box and pick the option labelled ``option``.
 

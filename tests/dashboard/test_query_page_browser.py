@@ -111,11 +111,8 @@ def test_a_bar_of_the_overview_opens_its_skill_in_the_explorer(page: Page) -> No
     # the top skill's essential bar (its optional one, stacked after it, may be empty)
     bar = page.page.locator("#overview-central-chart .trace.bars").first.locator(".point path").last
     bar.wait_for(state="visible")
-    bar.scroll_into_view_if_needed()  # below the fold of an 800 px high desktop window
     top = page.page.locator(".central li a").first.inner_text()
-    box = bar.bounding_box()
-    assert box is not None
-    page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # a real click
+    page.click_still(bar)  # a real click; below the fold of an 800 px high desktop window
     page.page.wait_for_function(
         "(label) => document.getElementById('details-title')?.textContent === label", arg=top
     )
@@ -136,10 +133,7 @@ def test_a_bar_of_the_role_hours_chart_opens_that_roles_path(page: Page) -> None
     _iri, label, hours = goal_rows(G, hours_to_roles(G))[0]
     page.goto("/overview")
     bar = page.page.locator("#overview-roles-chart .bars .point path").last  # the top bar
-    bar.wait_for(state="visible")
-    box = bar.bounding_box()
-    assert box is not None
-    page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # a real click
+    page.click_still(bar)  # a real click
     page.page.wait_for_selector("#path-step-list .step")
     assert page.page.url.endswith("/path/-/" + quote(label, safe=""))
     page.page.wait_for_function(

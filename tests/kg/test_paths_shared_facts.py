@@ -8,17 +8,10 @@ plan a fresh planner makes.
 
 from __future__ import annotations
 
-import pytest
-
 from kg.namespace import CKG
 from kg.paths import PlanFacts, learning_paths, plan
 from kg.project import projection
 from kg.store import Store
-
-
-@pytest.fixture(scope="module")
-def store() -> Store:
-    return Store.default()
 
 
 def _shape(path: object) -> object:
