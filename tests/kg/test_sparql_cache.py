@@ -211,3 +211,27 @@ def test_every_example_is_answered_with_rows_in_a_fresh_process() -> None:
     assert set(counts) == set(EXAMPLES)
     assert counts["hours-to-roles"] > 0
     assert counts["learning-path"] > 0
+
+
+def test_an_example_that_fails_in_advance_is_said_and_left_out(
+    store: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Answers given in advance only save time: one the engine below fails with a plain
+    ``Exception`` (rdflib's remote store did) is left out, and ``careerkg serve`` starts."""
+    import kg.sparql.cache as cache
+    from kg.sparql.examples import EXAMPLES
+
+    failing = EXAMPLES["counts-by-class"].editable_text
+
+    def run(s: Store, text: str, **kwargs: object) -> QueryResult:
+        if text == failing:
+            raise Exception("SPARQLStore does not support BNodes!")  # as rdflib raises it
+        return run_query(s, text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "run_query", run)
+    answers = cache.answer_examples(store)
+    assert failing not in answers
+    assert len(answers) == len(EXAMPLES) - 1
+    said = capsys.readouterr().err
+    assert "the example 'counts-by-class' was not answered in advance" in said
+    assert "SPARQLStore does not support BNodes!" in said
