@@ -29,6 +29,14 @@ SELECT_ROLES = "SELECT ?r WHERE { ?r a ckg:Role }"
 
 @pytest.fixture
 def client(store: Store) -> FlaskClient:
+    # a limit no answer of these tests comes near, even on a loaded machine (a 1 s limit
+    # answered a plain SELECT 503 under CI's load); the limit's own tests use `limited`
+    return endpoint_client(store, timeout=30.0, max_rows=500)
+
+
+@pytest.fixture
+def limited(store: Store) -> FlaskClient:
+    """The endpoint with a 1 s time limit, for the tests of that limit."""
     return endpoint_client(store, timeout=1.0, max_rows=500)
 
 
@@ -118,11 +126,6 @@ def test_nothing_acceptable_is_406(client: FlaskClient) -> None:
             "default-graph-uri",
         ),
         ({"query_string": {"query": "SELECT * WHERE { ?s ?p ?o }"}}, 413, "cap of 500 rows"),
-        (
-            {"query_string": {"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?i"}},
-            503,
-            "1 s time limit",
-        ),
         ({"query_string": {"query": ""}}, 400, "empty query"),
     ],
 )
@@ -188,7 +191,7 @@ def test_learning_path_through_the_endpoint(client: FlaskClient, store: Store) -
 
 
 def test_wsgi_app_without_dashboard_has_health_and_sparql(store: Store) -> None:
-    app = make_wsgi_app(store, timeout=2, max_rows=10, dashboard=False)
+    app = make_wsgi_app(store, timeout=30, max_rows=10, dashboard=False)
     c = app.test_client()
     health = c.get("/health").json
     assert health["status"] == "ok"
@@ -344,11 +347,13 @@ def test_row_cap_message_names_the_server_setting(client: FlaskClient) -> None:
     assert "cap of 500 rows" in r.text
 
 
-def test_timeout_message_names_the_server_setting(client: FlaskClient) -> None:
-    r = client.get(
+def test_timeout_message_names_the_server_setting(limited: FlaskClient) -> None:
+    r = limited.get(
         "/sparql", query_string={"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?i"}
     )
     assert r.status_code == 503
+    assert r.mimetype == "text/plain"
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
     assert "1 s time limit" in r.text
     assert "careerkg serve --timeout" in r.text
 
