@@ -44,6 +44,7 @@ __all__ = [
     "PATH_FIND",
     "PATH_KNOW",
     "PATH_MESSAGE",
+    "PATH_OPTIONAL",
     "PATH_RESULT",
     "PATH_ROLES",
     "PATH_SOURCE",
@@ -84,6 +85,7 @@ PATH_SOURCE = "path-source"
 PATH_KNOW = "path-know"
 PATH_TARGET = "path-target"
 PATH_ALTERNATIVES = "path-alternatives"
+PATH_OPTIONAL = "path-optional"
 PATH_FIND = "path-find"
 PATH_RESULT = "path-result"
 PATH_MESSAGE = "path-message"

@@ -87,6 +87,7 @@ def layout(
     target: str | None = None,
     know: Any = None,
     alternatives: Any = None,
+    optional: Any = None,
     **_query: Any,
 ) -> Any:
     # the page's own Location: the path found is put in the address bar through it, so
@@ -100,14 +101,20 @@ def layout(
             # mounts, are no Back or Forward (taken for one, the page was drawn twice)
             dcc.Store(
                 id=PATH_ARGS,
-                data={"source": source, "target": target, "know": know, "alternatives": alternatives},
+                data={
+                    "source": source,
+                    "target": target,
+                    "know": know,
+                    "alternatives": alternatives,
+                    "optional": optional,
+                },
             ),
-            html.Div(_page(source, target, know, alternatives), id=PATH_PAGE),
+            html.Div(_page(source, target, know, alternatives, optional), id=PATH_PAGE),
         ]
     )
 
 
-def _page(source: str | None, target: str | None, know: Any, alternatives: Any) -> Any:
+def _page(source: str | None, target: str | None, know: Any, alternatives: Any, optional: Any = None) -> Any:
     """The page for an address's path segments and query values."""
     store = get_store()
     problems: list[str] = []
@@ -132,7 +139,14 @@ def _page(source: str | None, target: str | None, know: Any, alternatives: Any) 
     if know_problem:
         problems.append(know_problem)
     n_alt = view.clamp_alternatives(alternatives)
-    result = view.compute(store, src_iri, tgt_iri, know_values, n_alt) if tgt_iri and not problems else None
+    also_optional, optional_problem = view.read_optional(optional)
+    if optional_problem:
+        problems.append(optional_problem)
+    result = (
+        view.compute(store, src_iri, tgt_iri, know_values, n_alt, also_optional)
+        if tgt_iri and not problems
+        else None
+    )
     if problems:
         result = {"path": None, "error": view.join_problems(problems), "known": []}
     (data, message, summary, roles, steps, creds, alts, effort, elements, cy_layout, no_download, said) = (
@@ -149,6 +163,7 @@ def _page(source: str | None, target: str | None, know: Any, alternatives: Any) 
             (tgt_iri, closest["target"]),
             know_meant.values,
             n_alt,
+            optional=also_optional,
             knowing=bool(know_problem),
             left_out=know_meant.left_out,
         )
@@ -205,6 +220,18 @@ def _page(source: str | None, target: str | None, know: Any, alternatives: Any) 
                             className="num",
                         ),
                         width="narrow",
+                    ),
+                    html.Div(
+                        # its own label beside the box: the plan learns the roles'
+                        # optional requirements too (the CLI's --optional)
+                        dcc.Checklist(
+                            id=ids.PATH_OPTIONAL,
+                            options=[{"label": view.OPTIONAL_LABEL, "value": "optional"}],
+                            value=["optional"] if also_optional else [],
+                            className="checks",
+                        ),
+                        className="field field-check",
+                        title="Also learn the skills the roles list as optional, not only the essential ones",
                     ),
                     html.Button(
                         "Find path", id=ids.PATH_FIND, className="btn btn-primary", n_clicks=0, type="button"
@@ -304,9 +331,10 @@ def _page(source: str | None, target: str | None, know: Any, alternatives: Any) 
     State(ids.PATH_KNOW, "value"),
     State(ids.PATH_TARGET, "value"),
     State(ids.PATH_ALTERNATIVES, "value"),
+    State(ids.PATH_OPTIONAL, "value"),
     prevent_initial_call=True,
 )
-def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> Any:
+def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any, optional: Any = None) -> Any:
     store = get_store()
     if not target:
         result = {"path": None, "error": "Choose a target role.", "known": []}
@@ -319,12 +347,16 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
         }
         return [*shown, blank, said]
 
+    also_optional = bool(optional)  # the box's value: ["optional"] when ticked
+
     def build() -> list[Any]:
-        result = view.compute(store, source, target, know, alternatives)
+        result = view.compute(store, source, target, know, alternatives, also_optional)
         # the address of what was asked, path or error (a fresh load of it says the same),
         # pushed only while the browser is still on this page
         url = {
-            "to": dash.get_relative_path(view.share_url(store, source, target, know, alternatives)),
+            "to": dash.get_relative_path(
+                view.share_url(store, source, target, know, alternatives, also_optional)
+            ),
             "page": dash.get_relative_path("/path"),
             "title": view.share_title(store, source, target),
         }
@@ -333,16 +365,25 @@ def _find(_n: Any, source: Any, know: Any, target: Any, alternatives: Any) -> An
 
     # the store is read-only: the same question on the same day (retired credentials drop
     # out of plans) gets the same page, computed once
-    key = json_key(source, know, target, alternatives, kg.paths.plan_day().isoformat())
+    key = json_key(source, know, target, alternatives, also_optional, kg.paths.plan_day().isoformat())
     return memoized(store, "path-page", key, build)
 
 
 # Enter in the Alternatives box presses Find path, as Enter in a form's box does (it did
-# nothing: the user typed 2, pressed Enter, and the page went on showing no alternatives)
+# nothing: the user typed 2, pressed Enter, and the page went on showing no alternatives);
+# so does ticking or unticking "Optional skills too" once a target is chosen: the plan
+# shown changes with the box (a box that changed nothing until the button was pressed
+# would leave a plan on the page that the box no longer describes)
 clientside_callback(
-    "function(_entered, clicks) { return (clicks || 0) + 1; }",
+    "function(_entered, _optional, target, clicks) {"
+    "  const ticked = dash_clientside.callback_context.triggered.some("
+    f"    (t) => t.prop_id.startsWith('{ids.PATH_OPTIONAL}.'));"
+    "  return ticked && !target ? dash_clientside.no_update : (clicks || 0) + 1;"
+    "}",
     Output(ids.PATH_FIND, "n_clicks"),
     Input(ids.PATH_ALTERNATIVES, "n_submit"),
+    Input(ids.PATH_OPTIONAL, "value"),
+    State(ids.PATH_TARGET, "value"),
     State(ids.PATH_FIND, "n_clicks"),
     prevent_initial_call=True,
 )

@@ -34,6 +34,9 @@ __all__ = [
     "KNOW_KINDS",
     "LEVEL_NOTE",
     "MAX_ALTERNATIVES",
+    "OPTIONAL_HINT",
+    "OPTIONAL_LABEL",
+    "OPTIONAL_WORDS",
     "OPTIONS_CAP",
     "TOOLS_TYPED",
     "TOOL_NOTE",
@@ -55,6 +58,7 @@ __all__ = [
     "message_box",
     "nothing_to_learn",
     "read_know",
+    "read_optional",
     "render",
     "resolve_role",
     "role_options",
@@ -93,6 +97,44 @@ def clamp_alternatives(value: Any) -> int:
     except (TypeError, ValueError):
         return 0
     return max(0, min(MAX_ALTERNATIVES, n))
+
+
+OPTIONAL_WORDS = {
+    **dict.fromkeys(("1", "yes", "true", "on", ""), True),
+    **dict.fromkeys(("0", "no", "false", "off"), False),
+}
+"""The ``optional`` query values the path finder understands (any case); a bare
+``?optional`` (the empty value) asks for the optional requirements, as a flag does."""
+
+OPTIONAL_LABEL = "Optional skills too"
+"""The path finder's checkbox that plans the roles' optional requirements too."""
+OPTIONAL_HINT = f"Tick “{OPTIONAL_LABEL}” to plan them."
+"""Said after the note on roles with only optional requirements, which the plan left out."""
+
+
+def read_optional(value: Any) -> tuple[bool, str]:
+    """The ``optional`` query value of a path address: whether the plan learns the
+    roles' optional requirements too, and what is wrong with a value not understood
+    (``""`` when nothing is). Repeated, the last value counts, as in the address bar.
+
+    Examples
+    --------
+    >>> read_optional("1"), read_optional(""), read_optional(None), read_optional(["0", "yes"])
+    ((True, ''), (True, ''), (False, ''), (True, ''))
+    >>> read_optional("maybe")
+    (False, "optional='maybe' in the address is not understood: use optional=1 to learn the optional skills too, or leave it out")
+    """
+    if isinstance(value, list):
+        value = value[-1] if value else None
+    if value is None:
+        return False, ""
+    flag = OPTIONAL_WORDS.get(str(value).strip().lower())
+    if flag is None:
+        return False, (
+            f"optional={str(value)!r} in the address is not understood: "
+            "use optional=1 to learn the optional skills too, or leave it out"
+        )
+    return flag, ""
 
 
 def join_problems(problems: Sequence[str]) -> str:
@@ -847,24 +889,47 @@ def _split_level(value: str) -> tuple[str, int | None]:
 
 
 def compute(
-    store: Any, source: str | None, target: str | None, know: Sequence[str] | None, alternatives: int = 0
+    store: Any,
+    source: str | None,
+    target: str | None,
+    know: Sequence[str] | None,
+    alternatives: int = 0,
+    optional: bool = False,
 ) -> Result:
     """``{"path": LearningPath.to_dict() or None, "error": message or None, "known": [...],
-    "asked": alternatives asked for}``; ``alternatives`` is bounded by
-    :func:`clamp_alternatives`."""
+    "asked": alternatives asked for, "optional": whether optional requirements are
+    planned}``; ``alternatives`` is bounded by :func:`clamp_alternatives`.
+
+    Examples
+    --------
+    >>> from kg.namespace import ROLE
+    >>> from kg.store import Store
+    >>> se, mle = str(ROLE["software-engineer"]), str(ROLE["machine-learning-engineer"])
+    >>> essential = compute(Store.default(), se, mle, [])
+    >>> also = compute(Store.default(), se, mle, [], optional=True)
+    >>> len(also["path"]["steps"]) > len(essential["path"]["steps"]), also["optional"]
+    (True, True)
+    """
     from kg.paths import plan
 
     asked = clamp_alternatives(alternatives)
+    optional = bool(optional)
     if not target:
-        return {"path": None, "error": None, "known": [], "asked": asked}
+        return {"path": None, "error": None, "known": [], "asked": asked, "optional": optional}
     know = list(know or [])
     unread = [know_problem(e) for e in read_know(store, know) if e.problem]
     if unread:  # an entry kept in the box as typed: said as the address said it
-        return {"path": None, "error": join_problems(unread), "known": [], "asked": asked}
+        return {
+            "path": None,
+            "error": join_problems(unread),
+            "known": [],
+            "asked": asked,
+            "optional": optional,
+        }
     try:
-        lp = plan(store, source or None, target, know=know, alternatives=asked)
+        lp = plan(store, source or None, target, know=know, alternatives=asked, optional=optional)
     except KGError as err:
-        return {"path": None, "error": str(err), "known": [], "asked": asked}
+        return {"path": None, "error": str(err), "known": [], "asked": asked, "optional": optional}
     return {
         "path": lp.to_dict(),
         "error": None,
@@ -872,20 +937,29 @@ def compute(
         "no_level": [k for k in know if _split_level(k)[1] is None],
         "chosen": know,
         "asked": asked,
+        "optional": optional,
     }
 
 
 def share_url(
-    store: Any, source: str | None, target: str, know: Sequence[str] | None, alternatives: Any = 0
+    store: Any,
+    source: str | None,
+    target: str,
+    know: Sequence[str] | None,
+    alternatives: Any = 0,
+    optional: bool = False,
 ) -> str:
     """The shareable ``/path/...`` URL of the inputs (names instead of IRIs), with the
-    alternatives asked for (bounded by :func:`clamp_alternatives`) when there are any.
+    alternatives asked for (bounded by :func:`clamp_alternatives`) when there are any,
+    and ``optional=1`` when the plan learns the optional requirements too.
 
     Examples
     --------
     >>> from kg.store import Store
     >>> share_url(Store.default(), None, "https://w3id.org/careerkg/id/role/data-scientist", [], 2)
     '/path/-/Data%20Scientist?alternatives=2'
+    >>> share_url(Store.default(), None, "https://w3id.org/careerkg/id/role/data-scientist", [], 0, True)
+    '/path/-/Data%20Scientist?optional=1'
     """
     pairs = []
     for k in know or []:
@@ -894,6 +968,8 @@ def share_url(
     url = path_url(share_name(store, source) if source else None, share_name(store, target), pairs)
     if n := clamp_alternatives(alternatives):
         url += ("&" if "?" in url else "?") + f"alternatives={n}"
+    if optional:
+        url += ("&" if "?" in url else "?") + "optional=1"
     return url
 
 
@@ -904,6 +980,7 @@ def suggested_address(
     know: Sequence[str] | None,
     alternatives: Any = 0,
     *,
+    optional: bool = False,
     knowing: bool = False,
     left_out: Sequence[str] = (),
 ) -> tuple[str, str] | None:
@@ -920,7 +997,7 @@ def suggested_address(
     source, target : (iri or None, suggestions)
         The role found for each name of the address (``None`` when not found or not
         given) and, when not found, the closest labels.
-    know, alternatives
+    know, alternatives, optional
         As :func:`share_url` takes them.
     knowing : bool
         Name the known skills in what the address asks.
@@ -961,7 +1038,7 @@ def suggested_address(
         label += ", knowing " + ", ".join(_known_label(store, k) for k in know)
     if knowing and left_out:
         label += ", leaving out " + ", ".join(repr(t) for t in left_out)
-    return share_url(store, src, tgt, know, alternatives), label
+    return share_url(store, src, tgt, know, alternatives, optional), label
 
 
 def _known_label(store: Any, value: str) -> str:
@@ -983,8 +1060,8 @@ def followed_address(
     shown: str | None,
     strip: Callable[[str], str | None] = lambda p: p.strip("/"),
 ) -> dict[str, Any] | None:
-    """The path finder's arguments (``source``, ``target``, ``know``, ``alternatives``:
-    path segments and query values as the page's ``layout`` takes them) for the address
+    """The path finder's arguments (``source``, ``target``, ``know``, ``alternatives``,
+    ``optional``: path segments and query values as the page's ``layout`` takes them) for the address
     ``href`` the browser went to, Back or Forward; ``None`` when it is the address
     ``shown`` (the path the page put in the bar, the app's prefix included) or not
     the path finder's.
@@ -1001,11 +1078,11 @@ def followed_address(
     Examples
     --------
     >>> followed_address("http://h/path/Data%20Analyst/Data%20Scientist?know=Python%3A3&alternatives=2", None)
-    {'source': 'Data%20Analyst', 'target': 'Data%20Scientist', 'know': 'Python:3', 'alternatives': '2'}
+    {'source': 'Data%20Analyst', 'target': 'Data%20Scientist', 'know': 'Python:3', 'alternatives': '2', 'optional': None}
     >>> followed_address("http://h/path/-/Data%20Scientist", "/path/-/Data Scientist") is None  # shown
     True
     >>> followed_address("http://h/path", "/path/-/Data%20Scientist")
-    {'source': None, 'target': None, 'know': None, 'alternatives': None}
+    {'source': None, 'target': None, 'know': None, 'alternatives': None, 'optional': None}
     >>> followed_address("http://h/node/SQL", None) is None  # not the path finder's
     True
     """
@@ -1025,6 +1102,7 @@ def followed_address(
         "target": target,
         "know": query.get("know"),
         "alternatives": query.get("alternatives"),
+        "optional": query.get("optional"),
     }
 
 
@@ -1085,6 +1163,24 @@ def announcement(result: Result | None) -> str:
     )
 
 
+def _with_optional_hint(notes: list[str], path: Mapping[str, Any]) -> list[str]:
+    """``notes`` (:func:`kg.paths.path_notes`), the one on roles with only optional
+    requirements followed by how to plan those too (the CLI says "--optional").
+
+    Examples
+    --------
+    >>> path = {"steps": [{"label": "SQL"}], "optional_only": [{"iri": "r", "label": "Dentists"}]}
+    >>> _with_optional_hint(path_notes(path), path)  # doctest: +NORMALIZE_WHITESPACE
+    ['The data lists only optional skill requirements for Dentists, and the plan learns essential
+      requirements only. Tick “Optional skills too” to plan them.']
+    """
+    said = optional_only_note([str(r["label"]) for r in path.get("optional_only") or []])
+    if not said:
+        return notes
+    note = said[0].upper() + said[1:] + "."
+    return [f"{n} {OPTIONAL_HINT}" if n == note else n for n in notes]
+
+
 def nothing_to_learn(path: dict[str, Any]) -> str:
     """What the step list says when the plan has no steps: the learner has what the
     target requires (as the role they hold, or through the skills they know), or the
@@ -1106,7 +1202,9 @@ def nothing_to_learn(path: dict[str, Any]) -> str:
     >>> nothing_to_learn({"target": {"iri": "r"}, "unspecified": [{"iri": "r", "label": "Data Scientists"}]})
     'Nothing to plan: the data lists no skill requirements for Data Scientists, so the plan cannot say what it takes.'
     >>> nothing_to_learn({"target": {"iri": "r"}, "optional_only": [{"iri": "r", "label": "Dishwashers"}]})
-    'Nothing to learn: the data lists only optional skill requirements for Dishwashers, and the plan learns essential requirements only.'
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'Nothing to learn: the data lists only optional skill requirements for Dishwashers, and the plan
+     learns essential requirements only. Tick “Optional skills too” to plan them.'
     """
     target = path.get("target") or {}
     unspecified = [r for r in path.get("unspecified") or [] if r.get("iri") == target.get("iri")]
@@ -1114,7 +1212,7 @@ def nothing_to_learn(path: dict[str, Any]) -> str:
         return f"Nothing to plan: {unspecified_note([str(r['label']) for r in unspecified])}."
     optional = [r for r in path.get("optional_only") or [] if r.get("iri") == target.get("iri")]
     if optional:
-        return f"Nothing to learn: {optional_only_note([str(r['label']) for r in optional])}."
+        return f"Nothing to learn: {optional_only_note([str(r['label']) for r in optional])}. {OPTIONAL_HINT}"
     name = target.get("label") or target.get("iri") or "the target"
     source = path.get("source") or {}
     if source and source.get("iri") == target.get("iri"):
@@ -1370,7 +1468,7 @@ def render(store: Any, result: Result | None) -> dict[str, Any]:
     known = known_text(path, result.get("no_level") or [], result.get("chosen") or [])
     if known:
         summary = html.Div([summary, html.P(known, className="muted", id="path-known")])
-    notes = path_notes(path)
+    notes = _with_optional_hint(path_notes(path), path)
     if notes:
         summary = html.Div(
             [summary, html.Ul([html.Li(n) for n in notes], className="path-notes", id="path-notes")]

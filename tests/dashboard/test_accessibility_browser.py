@@ -88,6 +88,8 @@ def test_a_keyboard_finds_a_path_and_hears_it_found(page: Page) -> None:
     expect(target).to_have_text("Data Scientist")
     page.page.wait_for_function("() => document.activeElement?.id === 'path-target'")
     page.page.keyboard.press("Tab")  # the number of alternatives
+    page.page.keyboard.press("Tab")  # "Optional skills too"
+    assert page.page.evaluate("() => !!document.activeElement.closest('#path-optional')")
     page.page.keyboard.press("Tab")
     assert page.page.evaluate(ACTIVE) == "path-find"
     page.page.keyboard.press("Enter")
