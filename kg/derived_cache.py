@@ -404,13 +404,13 @@ def _build_and_save(location: str, key: str) -> float | None:
     """Build the view ``key`` of the store at ``location`` and save it; seconds, or ``None``."""
     from kg.names import LabelIndex
     from kg.project import project
-    from kg.sparql.cache import answer_examples
+    from kg.sparql.cache import APART_TIMEOUT, answer_examples
     from kg.store import Store
 
     builders: dict[str, Callable[[Store], Any]] = {
         "projection": lambda s: project(s.graph),
         "label-index": lambda s: LabelIndex.build(s.graph),
-        "example-answers": answer_examples,
+        "example-answers": lambda s: answer_examples(s, timeout=APART_TIMEOUT),
     }
     start = time.perf_counter()
     store = Store.open(location)

@@ -406,7 +406,7 @@ def prime_examples(store: Store) -> int:
     (:func:`kg.sparql.cache.prime`), saying so on stderr; how many.
 
     The first start on a persistent store answers them and saves them in its
-    ``careerkg-cache`` (half a minute on ESCO); that start says so first, so the wait is
+    ``careerkg-cache`` (about 20 s on ESCO, the examples answered side by side); that start says so first, so the wait is
     not silent.
 
     Examples

@@ -1237,7 +1237,8 @@ class Store:
         self.exports: list[Path] = []  # the files that stand in for the shipped graph
         self.notes: list[str] = []  # what a user should know about the loading
         self._cache: dict[str, tuple[int, Any]] = {}
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the views and the version
+        self._building: dict[str, threading.RLock] = {}  # one lock per view, held while it is built
 
     @classmethod
     def default(
@@ -1548,21 +1549,41 @@ class Store:
 
         Examples
         --------
+        A view is built once however many threads ask for it at once (the others wait
+        for it), and its building may use other views from other threads: the examples'
+        answers are computed side by side (:func:`kg.sparql.cache.answer_examples`),
+        each asking for the projection. Only the asking for the same view waits.
+
         >>> store = Store.default()
         >>> store.derived("answer", lambda s: 42), store.derived("answer", lambda s: 0)
         (42, 42)
+        >>> from concurrent.futures import ThreadPoolExecutor
+        >>> def two_views(s):  # builds a view in another thread, while this one is built
+        ...     with ThreadPoolExecutor(1) as pool:
+        ...         return pool.submit(s.derived, "one", lambda _s: 1).result() + 1
+        >>> store.derived("two", two_views), store.derived("one", lambda s: 0)
+        (2, 1)
         """
         with self._lock:
+            version = self.version
             hit = self._cache.get(key)
-            if hit is not None and hit[0] == self.version:
+            if hit is not None and hit[0] == version:
                 return hit[1]  # type: ignore[no-any-return]
+            building = self._building.setdefault(key, threading.RLock())
+        with building:
+            with self._lock:  # built by another thread while this one waited?
+                version = self.version
+                hit = self._cache.get(key)
+                if hit is not None and hit[0] == version:
+                    return hit[1]  # type: ignore[no-any-return]
             if self.kind == "oxigraph" and self._persisted(key):
                 from kg.derived_cache import fetch
 
                 value = fetch(self, key, build)
             else:
                 value = build(self)
-            self._cache[key] = (self.version, value)
+            with self._lock:
+                self._cache[key] = (version, value)
             return value
 
     @staticmethod
