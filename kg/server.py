@@ -406,8 +406,8 @@ def prime_examples(store: Store) -> int:
     (:func:`kg.sparql.cache.prime`), saying so on stderr; how many.
 
     The first start on a persistent store answers them and saves them in its
-    ``careerkg-cache`` (about 20 s on ESCO, the examples answered side by side); that start says so first, so the wait is
-    not silent.
+    ``careerkg-cache`` (about 20 s on ESCO, the examples answered side by side); that
+    start says so first, so the wait is not silent.
 
     Examples
     --------
