@@ -14,18 +14,10 @@ import pytest
 
 from kg.store import Store
 from tests.support.components import find, texts
+from tests.support.optional_only import OPTIONAL_ONLY
 
 SE = "https://w3id.org/careerkg/id/role/software-engineer"
 MLE = "https://w3id.org/careerkg/id/role/machine-learning-engineer"
-
-PORTER = """
-@prefix ckg: <https://w3id.org/careerkg/ontology#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix skill: <https://w3id.org/careerkg/id/skill/> .
-<urn:x:porter> a ckg:Role ; skos:prefLabel "Night Porter" ;
-  ckg:hasRequirement [ ckg:requiredSkill skill:communication ; ckg:level 2 ; ckg:importance ckg:Optional ] ,
-                     [ ckg:requiredSkill skill:statistics ; ckg:level 1 ; ckg:importance ckg:Optional ] .
-"""
 
 
 def _page_module(store: Store) -> Any:
@@ -96,7 +88,7 @@ def test_the_optional_values_of_an_address(value: Any, flag: bool) -> None:
 
 def test_a_target_of_optional_requirements_offers_the_box(tmp_path: Path) -> None:
     data = tmp_path / "porter.ttl"
-    data.write_text(PORTER, encoding="utf-8")
+    data.write_text(OPTIONAL_ONLY, encoding="utf-8")
     app, page = _page_module(Store.open(None, [data]))
     with app.server.app_context():
         said = texts(find(page.layout(source="Data Analyst", target="Night Porter"), "path-steps"))
