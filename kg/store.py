@@ -1547,13 +1547,13 @@ class Store:
         saved inside the store folder and loaded from there by the next process, while
         the store is unchanged (see :mod:`kg.derived_cache`).
 
-        Examples
-        --------
         A view is built once however many threads ask for it at once (the others wait
         for it), and its building may use other views from other threads: the examples'
         answers are computed side by side (:func:`kg.sparql.cache.answer_examples`),
         each asking for the projection. Only the asking for the same view waits.
 
+        Examples
+        --------
         >>> store = Store.default()
         >>> store.derived("answer", lambda s: 42), store.derived("answer", lambda s: 0)
         (42, 42)

@@ -334,7 +334,8 @@ def answer_examples(
             )
             return None
 
-    n = threads or min(PRIME_THREADS, len(os.sched_getaffinity(0)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    n = threads or min(PRIME_THREADS, cores)
     with ThreadPoolExecutor(max(1, n), thread_name_prefix="careerkg-examples") as pool:
         results = list(pool.map(answer, EXAMPLES))
     return {
