@@ -53,7 +53,7 @@ from rdflib.term import Identifier
 from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
 from kg.namespace import CKF, PREFIXES
 from kg.sparql import resident
-from kg.sparql.bounded import Source, processes, run_bounded
+from kg.sparql.bounded import Source, _detached, processes, run_bounded
 from kg.sparql.terms import from_oxigraph, plain
 from kg.store import Store, oxigraph_of
 
@@ -456,16 +456,20 @@ def run_oxigraph(
     from kg.sparql.engine import QueryResult, with_prefixes
 
     answer = _solutions(ox_store, text)
-    _deadline_check(started, timeout)
-    if isinstance(answer, ox.QueryBoolean):
-        return QueryResult("ASK", boolean=bool(answer))
-    if isinstance(answer, ox.QuerySolutions):
-        variables = [v.value for v in answer.variables]
-        return QueryResult("SELECT", variables, _rows(answer, timeout, max_rows, started, from_oxigraph))
-    graph = Graph()
-    for triple in _triples(answer, timeout, max_rows, started, from_oxigraph):
-        graph.add(triple)  # type: ignore[arg-type]
-    return QueryResult(form, graph=with_prefixes(graph))
+    try:
+        _deadline_check(started, timeout)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ASK", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            return QueryResult("SELECT", variables, _rows(answer, timeout, max_rows, started, from_oxigraph))
+        graph = Graph()
+        for triple in _triples(answer, timeout, max_rows, started, from_oxigraph):
+            graph.add(triple)  # type: ignore[arg-type]
+        return QueryResult(form, graph=with_prefixes(graph))
+    except BaseException as err:
+        answer = None
+        raise _unsent(err) from None
 
 
 def plain_answer(ox_store: Any, text: str, form: str, max_rows: int | None) -> tuple[Any, ...]:
@@ -489,12 +493,48 @@ def plain_answer(ox_store: Any, text: str, form: str, max_rows: int | None) -> t
     import pyoxigraph as ox
 
     answer = _solutions(ox_store, text)
-    if isinstance(answer, ox.QueryBoolean):
-        return ("ask", bool(answer))
-    if isinstance(answer, ox.QuerySolutions):
-        variables = [v.value for v in answer.variables]
-        return ("select", variables, _rows(answer, None, max_rows, 0.0, plain))
-    return ("graph", form, _triples(answer, None, max_rows, 0.0, plain))
+    try:
+        if isinstance(answer, ox.QueryBoolean):
+            return ("ask", bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            return ("select", variables, _rows(answer, None, max_rows, 0.0, plain))
+        return ("graph", form, _triples(answer, None, max_rows, 0.0, plain))
+    except BaseException as err:
+        answer = None
+        raise _unsent(err) from None
+
+
+def _unsent(err: BaseException) -> BaseException:
+    """``err``, raised while a pyoxigraph answer was read, without the frames that held
+    the answer (its caller has let go of it too): the answer is dropped here.
+
+    pyoxigraph's answers may only be dropped by the thread that made them. With their
+    frames in a traceback, an error kept where the traceback holds its holder (a
+    ``pytest.raises`` block, an ``except ... as err`` kept in a local) is a reference
+    cycle, and Python's collector may free it in any thread: "PyQuerySolutions is
+    unsendable, but is being dropped on another thread" (and the answer never freed).
+
+    Examples
+    --------
+    >>> import gc, sys, threading
+    >>> from kg.store import Store
+    >>> from kg.sparql.engine import run_query
+    >>> said = []
+    >>> hook, sys.unraisablehook = sys.unraisablehook, lambda u: said.append(str(u.exc_value))
+    >>> def kept():
+    ...     try:
+    ...         run_query(Store.default(), "SELECT * WHERE { ?s ?p ?o }", timeout=None, max_rows=5)
+    ...     except ResultTooLarge as err:
+    ...         error = err  # the frame holds the error, the error's traceback the frame
+    >>> _ = gc.collect()  # what earlier work left, freed here
+    >>> kept()
+    >>> collector = threading.Thread(target=gc.collect)
+    >>> collector.start(); collector.join(); sys.unraisablehook = hook
+    >>> said
+    []
+    """
+    return _detached(err)
 
 
 def _rows(
