@@ -65,6 +65,7 @@ __all__ = [
     "Source",
     "cap_memory",
     "child_environment",
+    "detached",
     "evaluate",
     "pinning",
     "process_ended",
@@ -92,12 +93,21 @@ BUSY = (
 _slots = threading.BoundedSemaphore(SLOTS)
 
 
-def _detached(err: BaseException) -> BaseException:
+def detached(err: BaseException) -> BaseException:
     """``err`` without tracebacks, so the work's frames are freed in its own thread.
 
     pyoxigraph's results may only be dropped by the thread that made them; a traceback
     would carry the frames holding them to the caller. Unexpected errors keep their
     traceback as text, in a note.
+
+    Examples
+    --------
+    >>> try:
+    ...     {}["missing"]
+    ... except KeyError as err:
+    ...     bare = detached(err)
+    >>> bare.__traceback__ is None, "in <module>" in bare.__notes__[0]
+    (True, True)
     """
     seen: set[int] = set()
     item: BaseException | None = err
@@ -312,7 +322,7 @@ def run_bounded(work: Callable[[], T], seconds: float | None) -> T:
         try:
             outcome.value = work()
         except BaseException as err:  # handed to the caller
-            outcome.error = _detached(err)
+            outcome.error = detached(err)
 
     try:
         runner = _runners.take()

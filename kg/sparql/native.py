@@ -53,7 +53,7 @@ from rdflib.term import Identifier
 from kg.errors import QueryRejected, QueryTimeout, ResultTooLarge
 from kg.namespace import CKF, PREFIXES
 from kg.sparql import resident
-from kg.sparql.bounded import Source, _detached, processes, run_bounded
+from kg.sparql.bounded import Source, detached, processes, run_bounded
 from kg.sparql.terms import from_oxigraph, plain
 from kg.store import Store, oxigraph_of
 
@@ -534,7 +534,7 @@ def _unsent(err: BaseException) -> BaseException:
     >>> said
     []
     """
-    return _detached(err)
+    return detached(err)
 
 
 def _rows(
