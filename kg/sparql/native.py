@@ -450,6 +450,31 @@ def run_oxigraph(
     >>> store = ox.Store()
     >>> run_oxigraph(store, "ASK { ?s ?p ?o }", "ASK", None, None, time.perf_counter()).boolean
     False
+
+    An error raised while the answer is read leaves without the frames that held the
+    answer, which is dropped here: pyoxigraph's answers may only be dropped by the
+    thread that made them, and with those frames in its traceback an error kept where
+    the traceback holds its holder (a ``pytest.raises`` block, an ``except ... as err``
+    kept in a local) is a reference cycle that Python's collector may free in any
+    thread ("PyQuerySolutions is unsendable, but is being dropped on another thread",
+    and the answer never freed).
+
+    >>> import gc, sys, threading
+    >>> from kg.store import Store
+    >>> from kg.sparql.engine import run_query
+    >>> said = []
+    >>> hook, sys.unraisablehook = sys.unraisablehook, lambda u: said.append(str(u.exc_value))
+    >>> def kept():
+    ...     try:
+    ...         run_query(Store.default(), "SELECT * WHERE { ?s ?p ?o }", timeout=None, max_rows=5)
+    ...     except ResultTooLarge as err:
+    ...         error = err  # the frame holds the error, the error's traceback the frame
+    >>> _ = gc.collect()  # what earlier work left, freed here
+    >>> kept()
+    >>> collector = threading.Thread(target=gc.collect)
+    >>> collector.start(); collector.join(); sys.unraisablehook = hook
+    >>> said
+    []
     """
     import pyoxigraph as ox
 
@@ -468,8 +493,8 @@ def run_oxigraph(
             graph.add(triple)  # type: ignore[arg-type]
         return QueryResult(form, graph=with_prefixes(graph))
     except BaseException as err:
-        answer = None
-        raise _unsent(err) from None
+        answer = None  # dropped in this thread (see above)
+        raise detached(err) from None
 
 
 def plain_answer(ox_store: Any, text: str, form: str, max_rows: int | None) -> tuple[Any, ...]:
@@ -501,40 +526,8 @@ def plain_answer(ox_store: Any, text: str, form: str, max_rows: int | None) -> t
             return ("select", variables, _rows(answer, None, max_rows, 0.0, plain))
         return ("graph", form, _triples(answer, None, max_rows, 0.0, plain))
     except BaseException as err:
-        answer = None
-        raise _unsent(err) from None
-
-
-def _unsent(err: BaseException) -> BaseException:
-    """``err``, raised while a pyoxigraph answer was read, without the frames that held
-    the answer (its caller has let go of it too): the answer is dropped here.
-
-    pyoxigraph's answers may only be dropped by the thread that made them. With their
-    frames in a traceback, an error kept where the traceback holds its holder (a
-    ``pytest.raises`` block, an ``except ... as err`` kept in a local) is a reference
-    cycle, and Python's collector may free it in any thread: "PyQuerySolutions is
-    unsendable, but is being dropped on another thread" (and the answer never freed).
-
-    Examples
-    --------
-    >>> import gc, sys, threading
-    >>> from kg.store import Store
-    >>> from kg.sparql.engine import run_query
-    >>> said = []
-    >>> hook, sys.unraisablehook = sys.unraisablehook, lambda u: said.append(str(u.exc_value))
-    >>> def kept():
-    ...     try:
-    ...         run_query(Store.default(), "SELECT * WHERE { ?s ?p ?o }", timeout=None, max_rows=5)
-    ...     except ResultTooLarge as err:
-    ...         error = err  # the frame holds the error, the error's traceback the frame
-    >>> _ = gc.collect()  # what earlier work left, freed here
-    >>> kept()
-    >>> collector = threading.Thread(target=gc.collect)
-    >>> collector.start(); collector.join(); sys.unraisablehook = hook
-    >>> said
-    []
-    """
-    return detached(err)
+        answer = None  # dropped in this thread (see run_oxigraph)
+        raise detached(err) from None
 
 
 def _rows(
