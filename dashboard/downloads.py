@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.paths import alternative_note, path_notes
-from kg.pathtext import hours_text, shortfall_note
+from kg.pathtext import SCOPE_OPTIONAL, hours_text, shortfall_note
 
 __all__ = ["FORMATS", "filename", "reasons_text", "render", "to_csv", "to_json", "to_markdown"]
 
@@ -189,6 +189,8 @@ def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
         typical = f" (typically {years:g} {'year' if years == 1 else 'years'})" if years else ""
         switch = " (direct switch: no career progression leads there)" if path.get("switch") else ""
         lines += [f"Roles: {_chain(path)}{typical}{switch}", ""]
+    if path.get("optional"):
+        lines += [f"Plans: {SCOPE_OPTIONAL}", ""]
     known = path.get("known") or []
     if known:
         lines += ["Known: " + ", ".join(f"{_label(k)} (level {k.get('level')})" for k in known), ""]

@@ -256,6 +256,9 @@ class LearningPath:
     """Roles the plan learns for whose data lists only optional skill requirements (42
     of O*NET's occupations, one of ESCO's), when the plan leaves optional requirements
     out: it teaches nothing for them."""
+    optional: bool = False
+    """Whether the plan covers the optional skill requirements too (``optional=True``),
+    not only the essential ones: a saved plan says which it is."""
 
     def label(self, node: Any) -> str:
         """The label of a node the path mentions."""
@@ -285,8 +288,9 @@ class LearningPath:
         >>> from kg.synthetic import tiny_graph
         >>> d = learning_path(tiny_graph(), None, "role:analyst").to_dict()
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
-        ['alternatives', 'below', 'credentials', 'known', 'optional_only', 'roles', 'source',
-         'source_unspecified', 'steps', 'switch', 'target', 'total_hours', 'uncovered', 'unspecified', 'years']
+        ['alternatives', 'below', 'credentials', 'known', 'optional', 'optional_only', 'roles',
+         'source', 'source_unspecified', 'steps', 'switch', 'target', 'total_hours', 'uncovered',
+         'unspecified', 'years']
         >>> d["source"], d["target"]
         (None, {'iri': 'role:analyst', 'label': 'Analyst'})
         """
@@ -317,6 +321,7 @@ class LearningPath:
             "unspecified": [self._ref(r) for r in self.unspecified],
             "source_unspecified": self.source_unspecified,
             "optional_only": [self._ref(r) for r in self.optional_only],
+            "optional": self.optional,
             "alternatives": [a.to_dict() for a in self.alternatives],
         }
 
@@ -932,6 +937,7 @@ def _build(
         optional_only=[]
         if planner.optional
         else [r for r in learn if _optional_only(planner.requirements(r))],
+        optional=planner.optional,
     )
 
 

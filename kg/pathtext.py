@@ -8,10 +8,14 @@ from the computation in :mod:`kg.paths`; :mod:`kg.paths` may use them.
 
 from __future__ import annotations
 
-__all__ = ["HOURS_PER_WEEK", "hours_text", "shortfall_note", "weeks_text"]
+__all__ = ["HOURS_PER_WEEK", "SCOPE_OPTIONAL", "hours_text", "shortfall_note", "weeks_text"]
 
 HOURS_PER_WEEK = 10
 """The study hours a week the path finder counts weeks at."""
+
+SCOPE_OPTIONAL = "essential and optional skill requirements"
+"""What a plan that covers optional requirements too (``optional=True``) says it covers
+(a plan of the essential ones says nothing: that is the default)."""
 
 
 def hours_text(value: float | None, *, sign: bool = False) -> str:

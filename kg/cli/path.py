@@ -20,7 +20,7 @@ from kg.paths import (
     source_unspecified_note,
     unspecified_note,
 )
-from kg.pathtext import hours_text, shortfall_note
+from kg.pathtext import SCOPE_OPTIONAL, hours_text, shortfall_note
 
 __all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
@@ -186,6 +186,8 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
     lines = [f"Learning path: {src} → {path.label(path.target)}"]
     note = f"  [⇢ {_SWITCH}]" if path.switch else ""
     lines += _fill(f"roles: {_chain_kept(path)}{_years(path)}{note}", width, 7)
+    if path.optional:
+        lines += _fill(f"plans: {SCOPE_OPTIONAL}", width, 7)
     if path.below:
         lines += _fill(f"note: {below_note([path.label(r) for r in path.below])}", width, 6)
     if path.known:
@@ -292,6 +294,8 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
     src = path.label(path.source) if path.source is not None else "your skills"
     out = [f"## Learning path: {src} → {path.label(path.target)}", ""]
     out.append(f"**Roles:** {_chain(path)}{_years(path)}" + (f" ({_SWITCH})" if path.switch else ""))
+    if path.optional:
+        out += ["", f"**Plans:** {SCOPE_OPTIONAL}"]
     if path.below:
         out += ["", f"**Note:** {below_note([path.label(r) for r in path.below])}."]
     if path.known:

@@ -6,12 +6,14 @@ user of a command-line flag, and a mentor could not plan or share the fuller pat
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from dashboard.downloads import render as render_download
 from kg.store import Store
 from tests.support.components import find, texts
 from tests.support.optional_only import OPTIONAL_ONLY
@@ -56,6 +58,11 @@ def test_the_box_plans_the_optional_requirements_and_the_address_keeps_it() -> N
         assert find(page.layout(source=source, target=target), "path-optional").value == []
         shown = texts(find(opened, "path-steps"))
         assert all(label in shown for label in _steps(fuller))
+        # the downloads of the fuller plan say what it covers; those of the other say nothing
+        for result, said in ((fuller[0], True), (essential[0], False)):
+            assert json.loads(render_download(result["path"], "json"))["optional"] is said
+            md = render_download(result["path"], "md")
+            assert ("Plans: essential and optional skill requirements" in md) is said
 
 
 def test_an_optional_value_not_understood_is_said_with_what_would_be() -> None:

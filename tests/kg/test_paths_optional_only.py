@@ -48,6 +48,13 @@ def test_with_optional_requirements_the_plan_learns_them(run: Callable[..., str]
     assert {s["label"] for s in d["steps"]} >= {"communication", "statistics"}
     assert d["optional_only"] == []
     assert "only optional" not in run("-", "Night Porter", "--optional")
+    # a saved plan says it covers the optional requirements; a plan of essentials says nothing
+    assert d["optional"] is True
+    assert json.loads(run("Data Analyst", "Night Porter", "--format", "json"))["optional"] is False
+    assert "plans: essential and optional skill requirements" in run("-", "Night Porter", "--optional")
+    assert "plans:" not in run("Data Analyst", "Night Porter")
+    md = run("-", "Night Porter", "--optional", "--format", "md")
+    assert "**Plans:** essential and optional skill requirements" in md
 
 
 def test_a_role_on_the_way_of_optional_requirements_is_noted_beside_the_steps(
