@@ -312,6 +312,7 @@ def answer_examples(
     >>> all(together[t].rows == in_turn[t].rows for t in together)
     True
     """
+    import gc
     import os
     from concurrent.futures import ThreadPoolExecutor
 
@@ -336,6 +337,11 @@ def answer_examples(
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     n = threads or min(PRIME_THREADS, cores)
+    # the reference cycles this thread left are freed here, not by a collection the
+    # examples' work sets off in a pool thread: a pyoxigraph answer in one may only be
+    # freed by the thread that made it (the CI run at d3d6422 warned "PyQuerySolutions is
+    # unsendable, but is being dropped on another thread" from this doctest's pool)
+    gc.collect()
     with ThreadPoolExecutor(max(1, n), thread_name_prefix="careerkg-examples") as pool:
         results = list(pool.map(answer, EXAMPLES))
     return {
