@@ -199,6 +199,23 @@ def test_the_same_links_stated_twice_count_once(tmp_path: Path, runner: CliRunne
     assert stats(runner, nt, nt) == stats(runner)
 
 
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_links_naming_no_skill_stay_as_many_as_stated(tmp_path: Path, backend: str) -> None:
+    # two broken requirements alike (no skill) are each reported: rdflib's store merged
+    # them into one, Oxigraph's did not, and a validation of a randomly broken graph found
+    # one violation more in one store than in the other
+    data = tmp_path / "broken.ttl"
+    data.write_text(
+        "@prefix ckg: <https://w3id.org/careerkg/ontology#> .\n"
+        "<https://w3id.org/careerkg/id/role/data-scientist> ckg:hasRequirement "
+        "[ a ckg:Requirement ; ckg:level 3 ] , [ a ckg:Requirement ; ckg:level 3 ] .\n",
+        encoding="utf-8",
+    )
+    store = Store.default([data], backend=backend)
+    links = list(store.graph.objects(ROLE["data-scientist"], CKG.hasRequirement))
+    assert len([b for b in links if store.graph.value(b, CKG.requiredSkill) is None]) == 2
+
+
 # ---------------------------------------------------------------- defect 3: ESCO-sized exports stream, and say so
 
 
