@@ -165,7 +165,7 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
         except Exception:  # not an update either: report the query parser's error
             raise QueryRejected(
                 f"malformed SPARQL query at {_position(err)}: {_expected(err.msg)} "
-                f"(near {_near(text, err.loc)!r}){_unbalanced(text)}",
+                f"(near {_near(text, err.loc)!r}){_unknown_function(text)}{_unbalanced(text)}",
                 status=400,
             ) from None
         if "request" not in update:  # nothing but whitespace, comments and PREFIX lines
@@ -324,6 +324,83 @@ def _unbalanced(text: str) -> str:
             open_.pop()
         i += 1
     return f"; the {text[open_[-1]]} at {at(open_[-1])} is never closed" if open_ else ""
+
+
+# fmt: off
+_FUNCTIONS = (
+    "STR", "LANG", "LANGMATCHES", "DATATYPE", "BOUND", "IRI", "URI", "BNODE", "RAND",
+    "ABS", "CEIL", "FLOOR", "ROUND", "CONCAT", "STRLEN", "UCASE", "LCASE",
+    "ENCODE_FOR_URI", "CONTAINS", "STRSTARTS", "STRENDS", "STRBEFORE", "STRAFTER", "YEAR",
+    "MONTH", "DAY", "HOURS", "MINUTES", "SECONDS", "TIMEZONE", "TZ", "NOW", "UUID",
+    "STRUUID", "MD5", "SHA1", "SHA256", "SHA384", "SHA512", "COALESCE", "IF", "STRLANG",
+    "STRDT", "sameTerm", "isIRI", "isURI", "isBLANK", "isLITERAL", "isNUMERIC", "REGEX",
+    "SUBSTR", "REPLACE", "EXISTS", "COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE",
+    "GROUP_CONCAT",
+)
+# fmt: on
+"""SPARQL 1.1's built-in functions and aggregates, as the Recommendation spells them."""
+# fmt: off
+_KEYWORDS = frozenset((
+    "A", "ADD", "ALL", "AS", "ASC", "ASK", "BASE", "BIND", "BY", "CLEAR", "CONSTRUCT",
+    "COPY", "CREATE", "DATA", "DEFAULT", "DELETE", "DESC", "DESCRIBE", "DISTINCT", "DROP",
+    "FALSE", "FILTER", "FROM", "GRAPH", "GROUP", "HAVING", "IN", "INSERT", "INTO", "LIMIT",
+    "LOAD", "MINUS", "MOVE", "NAMED", "NOT", "OFFSET", "OPTIONAL", "ORDER", "PREFIX",
+    "REDUCED", "SELECT", "SEPARATOR", "SERVICE", "SILENT", "TO", "TRUE", "UNDEF", "UNION",
+    "USING", "VALUES", "WHERE", "WITH",
+))
+# fmt: on
+"""The other words of SPARQL's grammar, some of which a bracket may follow (FILTER(, IN (, ...)."""
+_ELSEWHERE = {
+    **dict.fromkeys(["LOWER", "TOLOWER"], "LCASE"),
+    **dict.fromkeys(["UPPER", "TOUPPER"], "UCASE"),
+    **dict.fromkeys(["LENGTH", "LEN", "CHAR_LENGTH"], "STRLEN"),
+    **dict.fromkeys(["SUBSTRING"], "SUBSTR"),
+    **dict.fromkeys(["STARTSWITH", "STARTS_WITH"], "STRSTARTS"),
+    **dict.fromkeys(["ENDSWITH", "ENDS_WITH"], "STRENDS"),
+    **dict.fromkeys(["IFNULL", "NVL", "ISNULL"], "COALESCE"),
+    **dict.fromkeys(["STRING_AGG", "LISTAGG", "ARRAY_AGG"], "GROUP_CONCAT"),
+    **dict.fromkeys(["REGEXP", "REGEXP_LIKE", "RLIKE"], "REGEX"),
+    **dict.fromkeys(["REGEXP_REPLACE"], "REPLACE"),
+}
+"""SQL's (and other languages') names of functions SPARQL spells differently."""
+_CALL = re.compile(r"(?<![\w.:?$-])([A-Za-z_]\w*)\s*\(")
+
+
+def _unknown_function(text: str) -> str:
+    r"""A hint for a query calling a function SPARQL does not have (``CONTAIN(``, ``STRLENGTH(``),
+    which the parser reports only as "cannot be read from here on": the first such call
+    outside strings, IRIs and comments, and the closest functions SPARQL has.
+
+    Examples
+    --------
+    >>> print(_unknown_function('SELECT ?r WHERE {\n  ?r rdfs:label ?l FILTER(contain(?l, "data")) }'))
+    ; contain( at line 2, column 27 is not a SPARQL function (closest: CONTAINS)
+    >>> print(_unknown_function("SELECT (STRLENGTH(?l) AS ?n) WHERE { ?r rdfs:label ?l }"))
+    ; STRLENGTH( at line 1, column 9 is not a SPARQL function (closest: STRLEN, STRLANG)
+    >>> print(_unknown_function("SELECT ?r WHERE { ?r rdfs:label ?l FILTER(LOWER(?l) = 'sql') }"))
+    ; LOWER( at line 1, column 43 is not a SPARQL function (SPARQL's is LCASE)
+    >>> _unknown_function('SELECT ?r WHERE { ?r rdfs:label ?l FILTER(lcase(?l) = "x(") }')
+    ''
+    """
+    import difflib
+
+    blank = list(text)
+    for match in _PREFIX_USE.finditer(text):
+        if match.group("skip"):
+            blank[match.start() : match.end()] = " " * (match.end() - match.start())
+    known = {name.upper(): name for name in _FUNCTIONS}
+    for call in _CALL.finditer("".join(blank)):
+        name = call.group(1)
+        if name.upper() in known or name.upper() in _KEYWORDS:
+            continue
+        start = call.start(1)
+        line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        if name.upper() in _ELSEWHERE:
+            return f"; {name}( at line {line}, column {column} is not a SPARQL function (SPARQL's is {_ELSEWHERE[name.upper()]})"
+        near = [known[n] for n in difflib.get_close_matches(name.upper(), list(known), n=2, cutoff=0.7)]
+        closest = f" (closest: {', '.join(near)})" if near else ""
+        return f"; {name}( at line {line}, column {column} is not a SPARQL function{closest}"
+    return ""
 
 
 def _near(text: str, loc: int) -> str:

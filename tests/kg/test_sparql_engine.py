@@ -106,6 +106,42 @@ def test_an_unbalanced_bracket_is_placed(query: str, hint: str) -> None:
     assert str(err.value).endswith("; " + hint)
 
 
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        (
+            'SELECT ?r WHERE {\n  ?r skos:prefLabel ?l .\n  FILTER(CONTAIN(?l, "Data"))\n}',
+            "CONTAIN( at line 3, column 10 is not a SPARQL function (closest: CONTAINS)",
+        ),
+        ("SELECT (COUNTS(?r) AS ?n) WHERE { ?r a ckg:Role }", "COUNTS( at line 1, column 9"),
+        # the name SQL gives it
+        ("SELECT ?r WHERE { ?r skos:prefLabel ?l } ORDER BY lower(?l)", "(SPARQL's is LCASE)"),
+        ("SELECT (STRING_AGG(?l) AS ?all) WHERE { ?r skos:prefLabel ?l }", "(SPARQL's is GROUP_CONCAT)"),
+        # nothing like it: no closest
+        (
+            'SELECT ?x WHERE { BIND(REPEAT("a", 3) AS ?x) }',
+            "REPEAT( at line 1, column 24 is not a SPARQL function",
+        ),
+    ],
+)
+def test_an_unknown_function_is_named_with_the_closest(query: str, hint: str) -> None:
+    # the parser said only "the query cannot be read from here on", at the FILTER or BIND
+    with pytest.raises(QueryRejected) as err:
+        parse_query(query)
+    message = str(err.value)
+    assert message.startswith("malformed SPARQL query at line ")
+    assert message.index(hint) > message.index("(near ")  # after the parser's own words
+    assert message.count("is not a SPARQL function") == 1
+
+
+def test_a_function_name_in_a_string_iri_or_comment_is_not_called() -> None:
+    # the query fails for its missing object; the names before a bracket in the string,
+    # the IRI and the comment are not calls, and no function is blamed
+    with pytest.raises(QueryRejected) as err:
+        parse_query('SELECT * WHERE { ?s ?p "LOWER(x)", <urn:TRIM(> # nope(\n . ?s a }')
+    assert "not a SPARQL function" not in str(err.value)
+
+
 def test_balanced_brackets_add_no_hint() -> None:
     with pytest.raises(QueryRejected) as err:
         parse_query("SELECT ?r WHERE { ?r a } LIMIT 3")
