@@ -6,7 +6,9 @@ rows, with no hint why. :func:`unknown_names` lists the careerkg IRIs a query na
 neither the ontology defines nor the graph mentions, each with the closest names that
 exist, so the CLI and the SPARQL page can say so next to the answer. Terms of the closed
 vocabularies rdflib knows (SKOS, RDFS, OWL, DCTERMS, FOAF, PROV, XSD...) are checked the
-same way: ``skos:prefLabl``, ``rdfs:lable``.
+same way: ``skos:prefLabl``, ``rdfs:lable``. So are the strings a query matches: a
+label written without its language tag (``"Data Scientist"``, where the graph holds
+``"Data Scientist"@en``) or in other letter case matches nothing.
 
 Examples
 --------
@@ -26,7 +28,8 @@ import re
 from contextlib import suppress
 from typing import Any
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef, Variable
+from rdflib.namespace import XSD
 
 from kg.errors import KGError
 from kg.namespace import BASE, CKF, CKG, PREFIXES
@@ -192,7 +195,7 @@ def unknown_names(store: Store, text: str) -> list[str]:
             else "not in the graph"
         )
         notes.append(f"{_short(iri)} is {what}" + (f" (closest: {', '.join(near)})" if near else ""))
-    return notes + _arity_notes(query)
+    return notes + _literal_notes(store, query) + _arity_notes(query)
 
 
 def _arity_notes(query: Any) -> list[str]:
@@ -219,3 +222,95 @@ def _arity_notes(query: Any) -> list[str]:
                     f"(given {given}), and answers nothing otherwise"
                 )
     return sorted(set(notes))
+
+
+def _compared_strings(query: Any) -> list[tuple[Literal, URIRef | None]]:
+    """The strings ``query`` matches stored values against, each with the predicate it is
+    matched through when there is one: a triple pattern's object, a VALUES entry, and a
+    bare variable's ``=``, ``!=``, ``IN`` or ``sameTerm`` operand (a string compared with
+    what a function answers, ``LCASE(?l) = "x"``, is not a stored value).
+
+    Examples
+    --------
+    >>> from kg.sparql.engine import parse_query
+    >>> q = parse_query('''SELECT ?r WHERE { ?r rdfs:label "A" ; ckg:level 3 .
+    ...   FILTER(?l = "B" || LCASE(?l) = "c" || CONTAINS(?l, "d")) }''')
+    >>> [(str(lit), pred and pred.fragment) for lit, pred in _compared_strings(q)]
+    [('A', 'label'), ('B', None)]
+    """
+    from kg.sparql.engine import walk
+
+    found: list[tuple[Literal, URIRef | None]] = []
+    for node in walk(query.algebra):
+        name = getattr(node, "name", None)
+        if name == "BGP":
+            found += [(o, p if isinstance(p, URIRef) else None) for _s, p, o in node["triples"]]
+        elif name == "values":
+            found += [(term, None) for row in node["res"] for term in row.values()]
+        elif name == "RelationalExpression" and node["op"] in ("=", "!=", "IN", "NOT IN"):
+            sides = [node["expr"], *(node["other"] if isinstance(node["other"], list) else [node["other"]])]
+            if isinstance(sides[0], Variable) or isinstance(sides[1], Variable):
+                found += [(side, None) for side in sides]
+        elif name == "Builtin_sameTerm" and Variable in (type(node["arg1"]), type(node["arg2"])):
+            found += [(node["arg1"], None), (node["arg2"], None)]
+    strings = [
+        (lit, pred)
+        for lit, pred in found
+        if isinstance(lit, Literal) and (lit.language or lit.datatype in (None, XSD.string))
+    ]
+    return sorted(set(strings), key=lambda lp: (str(lp[0]), lp[0].language or "", str(lp[1] or "")))
+
+
+def _literal_notes(store: Store, query: Any) -> list[str]:
+    """A note for each string ``query`` matches that no triple holds where a label in
+    another form is held: without its language tag, or in other letter case.
+
+    Examples
+    --------
+    >>> from kg.sparql.engine import parse_query
+    >>> store = Store.default()
+    >>> print(*_literal_notes(store, parse_query('SELECT ?r WHERE { ?r skos:prefLabel "Data Scientist" }')))
+    skos:prefLabel "Data Scientist" is in no triple, skos:prefLabel "Data Scientist"@en is: a string without a language tag never equals one with a tag (write the tag, or compare STR(?label) with the string)
+    >>> print(*_literal_notes(store, parse_query('SELECT ?r WHERE { ?r rdfs:label "data scientist"@en }')))
+    rdfs:label "data scientist"@en is in no triple (closest: skos:prefLabel "Data Scientist"@en)
+    >>> print(*_literal_notes(store, parse_query('SELECT ?r WHERE { ?r ?p ?l FILTER(?l = "SQL") }')))
+    "SQL" is in no triple, "SQL"@en is: a string without a language tag never equals one with a tag (write the tag, or compare STR(?label) with the string)
+    >>> _literal_notes(store, parse_query('SELECT ?r WHERE { ?r skos:prefLabel "Data Scientist"@en }'))
+    []
+    """
+    from kg.names import _LABEL_PREDICATES, LabelIndex, normalise
+
+    g = store.graph
+    notes = []
+    for lit, pred in _compared_strings(query):
+        if next(iter(g.triples((None, pred, lit))), None) is not None:
+            continue
+        held: set[tuple[URIRef, Literal]] = set()
+        if pred is not None and pred not in _LABEL_PREDICATES:  # not a label: its English form alone
+            english = Literal(str(lit), lang="en")
+            held |= {(pred, english)} if not lit.language and (None, pred, english) in g else set()
+        else:  # a label of a role, skill, ... in another form, or under another label predicate
+            want = normalise(str(lit))
+            for node in sorted(LabelIndex.of(store).by_name.get(want, ()))[:5]:
+                held |= {
+                    (p, o)
+                    for p in _LABEL_PREDICATES
+                    for o in g.objects(node, p)
+                    if isinstance(o, Literal) and normalise(str(o)) == want
+                }
+        if not held:
+            continue
+
+        def said(p: URIRef | None, o: Literal) -> str:
+            return f"{_short(p)} {o.n3()}" if p is not None else o.n3()
+
+        forms = sorted({said(pred and p, o) for p, o in held})
+        if not lit.language and all(str(o) == str(lit) and pred in (None, p) for p, o in held):
+            notes.append(
+                f"{said(pred, lit)} is in no triple, {', '.join(forms[:3])} {'is' if len(forms) == 1 else 'are'}: "
+                "a string without a language tag never equals one with a tag (write the tag, or compare "
+                "STR(?label) with the string)"
+            )
+        else:
+            notes.append(f"{said(pred, lit)} is in no triple (closest: {', '.join(forms[:3])})")
+    return notes

@@ -144,3 +144,62 @@ def test_a_path_function_called_with_other_than_two_arguments_is_noted() -> None
     ]
     two = "SELECT ?h WHERE { BIND(ckf:pathHours(role:software-engineer, role:data-scientist) AS ?h) }"
     assert unknown_names(store, two) == []
+
+
+def test_a_label_without_its_language_tag_is_noted_with_the_form_the_graph_holds() -> None:
+    # the commonest empty answer: the data's labels are "..."@en, and a plain string never
+    # equals a tagged one, in a triple pattern, a VALUES list or an = of a variable
+    store = Store.default()
+    tagged = (
+        "a string without a language tag never equals one with a tag (write the tag, or compare STR(?label) "
+        "with the string)"
+    )
+    assert unknown_names(store, 'SELECT ?r WHERE { ?r a ckg:Role ; skos:prefLabel "Data Scientist" }') == [
+        f'skos:prefLabel "Data Scientist" is in no triple, skos:prefLabel "Data Scientist"@en is: {tagged}'
+    ]
+    assert unknown_names(store, 'SELECT ?r WHERE { VALUES ?l { "SQL" } ?r skos:prefLabel ?l }') == [
+        f'"SQL" is in no triple, "SQL"@en is: {tagged}'
+    ]
+    assert unknown_names(
+        store, 'SELECT ?r WHERE { ?r skos:prefLabel ?l FILTER(?l IN ("SQL"@en, "PyTorch")) }'
+    ) == [f'"PyTorch" is in no triple, "PyTorch"@en is: {tagged}']
+
+
+def test_a_label_in_other_letter_case_or_under_another_predicate_has_the_closest() -> None:
+    store = Store.default()
+    assert unknown_names(store, 'SELECT ?r WHERE { ?r skos:prefLabel "machine learning engineer"@en }') == [
+        'skos:prefLabel "machine learning engineer"@en is in no triple (closest: skos:prefLabel '
+        '"Machine Learning Engineer"@en)'
+    ]
+    # careerkg names things with skos:prefLabel; rdfs:label is what many write first
+    assert unknown_names(store, 'SELECT ?r WHERE { ?r rdfs:label "Data Scientist" }') == [
+        'rdfs:label "Data Scientist" is in no triple (closest: skos:prefLabel "Data Scientist"@en)'
+    ]
+
+
+def test_strings_the_graph_holds_or_compared_through_a_function_have_no_note() -> None:
+    store = Store.default()
+    for query in [
+        'SELECT ?r WHERE { ?r skos:prefLabel "Data Scientist"@en }',
+        'SELECT ?r WHERE { ?r skos:prefLabel ?l FILTER(LCASE(STR(?l)) = "data scientist") }',
+        'SELECT ?r WHERE { ?r skos:prefLabel ?l FILTER(CONTAINS(?l, "Data")) }',
+        'SELECT ?r WHERE { ?r skos:prefLabel "no such name at all" }',  # nothing like it: no closest
+    ]:
+        assert unknown_names(store, query) == [], query
+
+
+def test_the_cli_and_the_sparql_page_note_a_label_without_its_tag() -> None:
+    from dashboard.views.query import run
+
+    _register()
+    query = 'SELECT ?r WHERE { ?r skos:prefLabel "Data Scientist" }'
+    result = CliRunner().invoke(cli, ["sparql", query, "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["r"]
+    assert 'careerkg: note: skos:prefLabel "Data Scientist" is in no triple, ' in result.stderr
+    _data, message = run(Store.default(), query)
+    assert message.startswith("0 rows")
+    assert (
+        'Note: skos:prefLabel "Data Scientist" is in no triple, skos:prefLabel "Data Scientist"@en is'
+        in message
+    )
