@@ -271,7 +271,7 @@ class LearningPath:
         --------
         >>> from kg.synthetic import tiny_graph
         >>> learning_path(tiny_graph(), "role:ml-engineer", "role:analyst").below_note()
-        'Analyst comes before ML Engineer on the career ladder (Analyst → Data Scientist → ML Engineer)'
+        'Analyst comes before ML Engineer on the career ladder (Analyst → Software Engineer → ML Engineer)'
         >>> learning_path(tiny_graph(), "role:analyst", "role:ml-engineer").below_note()
         ''
         """
@@ -1022,7 +1022,7 @@ def learning_path(
     >>> learning_path(G, "role:ml-engineer", "role:analyst", switch=False)
     Traceback (most recent call last):
     ...
-    kg.errors.NoLearningPath: no career progression leads from ML Engineer to Analyst, and direct switches are off; Analyst comes before ML Engineer on the career ladder (Analyst → Data Scientist → ML Engineer)
+    kg.errors.NoLearningPath: no career progression leads from ML Engineer to Analyst, and direct switches are off; Analyst comes before ML Engineer on the career ladder (Analyst → Software Engineer → ML Engineer)
     """
     planner, known_levels = _prepare(G, source, target, known, weight, optional, facts)
     return _ranked(G, planner, source, target, known_levels, switch, 1)[0]
@@ -1124,12 +1124,38 @@ def _ahead(ladder: nx.MultiDiGraph, source: Any, limit: int) -> set[Any] | None:
     return seen
 
 
+LADDERS = 64
+"""How many fewest-hop ladders :func:`_below` weighs by their years, at most."""
+
+
 def _below(ladder: nx.MultiDiGraph, source: Any, target: Any) -> list[Any]:
-    """The fewest-hop ladder from ``target`` up to ``source``; ``[]`` when none leads there."""
+    """The fewest-hop ladder from ``target`` up to ``source``; ``[]`` when none leads there.
+
+    Of ladders with as few steps, the one of the fewest typical years (steps of unknown
+    years count last), then the first by IRIs: Data Engineer to Head of Data goes by
+    Senior Machine Learning Engineer (3 + 3 years from ML Engineer to Lead) rather than
+    by Research Scientist (3 + 4), where the first found by IRIs went that way.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> for u, v, years in [("mle", "a-research", 3), ("a-research", "lead", 4), ("mle", "senior", 3), ("senior", "lead", 3)]:
+    ...     _ = G.add_edge(u, v, "progresses", years=years)
+    >>> _below(G, "lead", "mle")
+    ['mle', 'senior', 'lead']
+    >>> _below(G, "mle", "lead")
+    []
+    """
+
+    def unknown_and_years(chain: list[Any]) -> tuple[int, float]:
+        steps = [ladder[u][v]["progresses"].get("years") for u, v in pairwise(chain)]
+        return sum(y is None for y in steps), sum(float(y) for y in steps if y is not None)
+
     try:
-        return list(nx.shortest_path(ladder, target, source))
-    except nx.NetworkXNoPath:
+        ladders = list(islice(nx.all_shortest_paths(ladder, target, source), LADDERS))
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
         return []
+    return min(ladders, key=lambda chain: (unknown_and_years(chain), [str(n) for n in chain]))
 
 
 def _ladder_note(labels: Sequence[str]) -> str:

@@ -80,3 +80,20 @@ def test_shipped_senior_to_ml_engineer() -> None:
         "Machine Learning Engineer",
         "Senior Machine Learning Engineer",
     ]
+
+
+def test_of_ladders_with_as_few_steps_the_note_gives_the_one_of_fewest_years() -> None:
+    # Data Engineer -> ML Engineer -> ? -> Lead ML Engineer -> Head of Data: by Senior ML
+    # Engineer (3 + 3 years) or by Research Scientist (3 + 4); the note named the first
+    # by IRIs, research-scientist
+    _register()
+    result = CliRunner().invoke(cli, ["path", "Head of Data", "Data Engineer", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    below = [r["label"] for r in json.loads(result.stdout)["below"]]
+    assert below == [
+        "Data Engineer",
+        "Machine Learning Engineer",
+        "Senior Machine Learning Engineer",
+        "Lead Machine Learning Engineer",
+        "Head of Data",
+    ]
