@@ -184,12 +184,13 @@ def parse_query(text: str, init_ns: Mapping[str, str] = PREFIXES) -> Query:
     return query
 
 
-# a prefixed name's prefix, outside strings, IRIs and comments (skipped first)
-_PREFIX_USE = re.compile(
+PREFIX_USE = re.compile(
     r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*)'
     r"|(?<![\w.:?$-])(?P<prefix>[A-Za-z][\w.-]*):"
 )
+"""A prefixed name's prefix (group ``prefix``), outside strings, IRIs and comments (group
+``skip``, matched first)."""
 
 
 def _undeclared(text: str, prefix: str, declared: Mapping[str, str]) -> str:
@@ -206,7 +207,7 @@ def _undeclared(text: str, prefix: str, declared: Mapping[str, str]) -> str:
     from rdflib import Graph
 
     where = ""
-    for match in _PREFIX_USE.finditer(text):
+    for match in PREFIX_USE.finditer(text):
         if match.group("prefix") == prefix:
             start = match.start("prefix")
             line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
@@ -304,7 +305,7 @@ def _unbalanced(text: str) -> str:
     def at(i: int) -> str:
         return f"line {text.count(chr(10), 0, i) + 1}, column {i - text.rfind(chr(10), 0, i)}"
 
-    skipped = [(m.start(), m.end()) for m in _PREFIX_USE.finditer(text) if m.group("skip")]
+    skipped = [(m.start(), m.end()) for m in PREFIX_USE.finditer(text) if m.group("skip")]
     open_: list[int] = []
     next_skip = 0
     i = 0
@@ -385,7 +386,7 @@ def _unknown_function(text: str) -> str:
     import difflib
 
     blank = list(text)
-    for match in _PREFIX_USE.finditer(text):
+    for match in PREFIX_USE.finditer(text):
         if match.group("skip"):
             blank[match.start() : match.end()] = " " * (match.end() - match.start())
     known = {name.upper(): name for name in _FUNCTIONS}

@@ -376,3 +376,27 @@ def test_a_text_parsed_before_is_not_parsed_under_a_watchdog_again(
     # a new text is parsed under the limit again
     run_query(store, text + " (another)", timeout=5)
     assert len(watched) - on_first - on_second == on_first
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            "SELECT ?l WHERE {\n  ?r a ckg:Role ; skos:prefLabel ?l .\n  BIND(LCASE(?l) AS ?l)\n}",
+            "invalid SPARQL query at line 3, column 3: BIND(... AS ?l) gives ?l a value, but the pattern "
+            "before it in the same { } already binds ?l; name the new value otherwise (e.g. ?l2), or compare "
+            "with FILTER(?l = ...)",
+        ),
+        (
+            "SELECT ?r (COUNT(?s) AS ?r) WHERE { ?r ckg:requiresSkill ?s } GROUP BY ?r",
+            "invalid SPARQL query: a SELECT expression (... AS ?name) names a variable the query already has; "
+            "give the expression's answer a new name",
+        ),
+    ],
+)
+def test_a_variable_given_a_second_value_is_explained(query: str, message: str) -> None:
+    # Oxigraph said "expected [_]" at the end of the group, and "expected one of The SELECT
+    # overrides an existing variable using an expression, [_]" (rdflib's parser lets both by)
+    with pytest.raises(QueryRejected) as err:
+        run_query(Store.default(backend="oxigraph"), query)
+    assert str(err.value) == message
