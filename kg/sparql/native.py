@@ -42,6 +42,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -70,6 +71,7 @@ __all__ = [
     "run_native",
     "run_oxigraph",
     "uses_extensions",
+    "variable_uses",
     "variables_in_order",
 ]
 
@@ -243,8 +245,19 @@ def variables_in_order(text: str) -> list[str]:
     >>> variables_in_order('SELECT * WHERE { ?s skos:prefLabel "?x" ; ?p $o . ?o ?p ?s }')
     ['s', 'p', 'o']
     """
-    names = (m.group("name") for m in _TOKENS.finditer(text) if m.group("name"))
-    return list(dict.fromkeys(names))
+    return list(variable_uses(text))
+
+
+def variable_uses(text: str) -> Counter[str]:
+    """How many times each variable of a query is written, in the order they first
+    appear (strings, IRIs and comments skipped; ``?x`` and ``$x`` are one variable).
+
+    Examples
+    --------
+    >>> variable_uses('SELECT ?role WHERE { ?r a ckg:Role ; skos:prefLabel "?role" . FILTER($r != ?x) }')
+    Counter({'r': 2, 'role': 1, 'x': 1})
+    """
+    return Counter(m.group("name") for m in _TOKENS.finditer(text) if m.group("name"))
 
 
 def bind_variables(text: str, prepared: Query, bindings: Mapping[str, Identifier]) -> str | None:

@@ -195,7 +195,7 @@ def unknown_names(store: Store, text: str) -> list[str]:
             else "not in the graph"
         )
         notes.append(f"{_short(iri)} is {what}" + (f" (closest: {', '.join(near)})" if near else ""))
-    return notes + _literal_notes(store, query) + _arity_notes(query)
+    return notes + _literal_notes(store, query) + _arity_notes(query) + _unbound_selected(text, query)
 
 
 def _arity_notes(query: Any) -> list[str]:
@@ -313,4 +313,55 @@ def _literal_notes(store: Store, query: Any) -> list[str]:
             )
         else:
             notes.append(f"{said(pred, lit)} is in no triple (closest: {', '.join(forms[:3])})")
+    return notes
+
+
+def _unbound_selected(text: str, query: Any) -> list[str]:
+    """A note for each variable a SELECT (or DESCRIBE) names that nothing in the query
+    gives a value (``SELECT ?role WHERE { ?r a ckg:Role }``): every row has it empty.
+
+    Examples
+    --------
+    >>> from kg.sparql.engine import parse_query
+    >>> text = "SELECT ?role ?label WHERE { ?r a ckg:Role ; skos:prefLabel ?label }"
+    >>> _unbound_selected(text, parse_query(text))
+    ['?role is selected but nothing in the query gives it a value, so every row has it empty (closest: ?r)']
+    >>> text = "SELECT ?lable WHERE { ?r skos:prefLabel ?label }"
+    >>> _unbound_selected(text, parse_query(text))[0].endswith("(closest: ?label)")
+    True
+    >>> text = "SELECT ?x ?n WHERE { VALUES ?x { 1 } BIND(2 AS ?n) }"
+    >>> _unbound_selected(text, parse_query(text))
+    []
+    """
+    import difflib
+
+    from kg.sparql.native import variable_uses
+
+    project = query.algebra
+    while getattr(project, "name", None) not in ("Project", None) and "p" in project:
+        project = project["p"]
+    if getattr(project, "name", None) != "Project":
+        return []
+    bound = {str(v) for v in project["p"]._vars if not str(v).startswith("__")}
+    uses = variable_uses(text)
+    notes = []
+    for var in map(str, project["PV"]):
+        if var in bound or uses[var] > 1:  # a VALUES or subquery variable is written twice at least
+            continue
+        # a shortened name first (?r for ?role), then a misspelt one (?lable for ?label)
+        near = [v for v in sorted(bound) if var.startswith(v) or v.startswith(var)][:2]
+        near = near or difflib.get_close_matches(var, sorted(bound), n=2, cutoff=0.6)
+        hint = (
+            f" (closest: {', '.join('?' + v for v in near)})"
+            if near
+            else f" (the query's variables: {', '.join('?' + v for v in sorted(bound)[:6])})"
+            if bound
+            else ""
+        )
+        what = (
+            "is to be described but nothing in the query gives it a value, so nothing is described for it"
+            if query.algebra.name == "DescribeQuery"
+            else "is selected but nothing in the query gives it a value, so every row has it empty"
+        )
+        notes.append(f"?{var} {what}{hint}")
     return notes

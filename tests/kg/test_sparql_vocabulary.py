@@ -203,3 +203,33 @@ def test_the_cli_and_the_sparql_page_note_a_label_without_its_tag() -> None:
         'Note: skos:prefLabel "Data Scientist" is in no triple, skos:prefLabel "Data Scientist"@en is'
         in message
     )
+
+
+def test_a_selected_variable_nothing_binds_is_noted_with_the_closest() -> None:
+    # valid SPARQL: every row has ?role empty, and nothing said why
+    store = Store.default()
+    assert unknown_names(store, "SELECT ?role WHERE { ?r a ckg:Role }") == [
+        "?role is selected but nothing in the query gives it a value, so every row has it empty (closest: ?r)"
+    ]
+    assert unknown_names(store, "SELECT DISTINCT ?skil WHERE { ?r ckg:requiresSkill ?skill } LIMIT 3") == [
+        "?skil is selected but nothing in the query gives it a value, so every row has it empty (closest: ?skill)"
+    ]
+    # nothing outside the subquery gives ?role a value: the subquery projects ?r
+    assert unknown_names(store, "SELECT ?role WHERE { { SELECT ?r WHERE { ?r a ckg:Role } } }") == [
+        "?role is selected but nothing in the query gives it a value, so every row has it empty (closest: ?r)"
+    ]
+    assert unknown_names(store, "DESCRIBE ?x WHERE { ?r a ckg:Role }") == [
+        "?x is to be described but nothing in the query gives it a value, so nothing is described for it "
+        "(the query's variables: ?r)"
+    ]
+
+
+def test_variables_given_values_by_values_bind_aggregates_or_star_have_no_note() -> None:
+    store = Store.default()
+    for query in [
+        "SELECT * WHERE { ?r a ckg:Role }",
+        "SELECT ?x WHERE { VALUES ?x { role:data-scientist } }",
+        "SELECT ?r ?h WHERE { ?r a ckg:Role BIND(ckf:pathHours(role:data-scientist, ?r) AS ?h) }",
+        "SELECT ?r (COUNT(?s) AS ?n) WHERE { ?r ckg:requiresSkill ?s } GROUP BY ?r",
+    ]:
+        assert unknown_names(store, query) == [], query
