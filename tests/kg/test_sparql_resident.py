@@ -87,30 +87,6 @@ def test_answers_as_the_folder_does(engine: resident.ResidentEngine, store_dir: 
     assert len(run_query(store, QUERIES["aggregate"], timeout=30).rows) > 20
 
 
-def test_the_engine_thread_shares_the_callers_cpu_then_its_cpus_when_the_query_is_long(
-    engine: resident.ResidentEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from kg.sparql.bounded import _current_cpu
-
-    # "small" and "long" are set by the pinned window, not by how busy the machine is
-    monkeypatch.setattr(resident, "PINNED_SECONDS", 30.0)  # the ASK ends inside it
-    before = os.sched_getaffinity(0)
-    prefixed = "PREFIX ckg: <https://w3id.org/careerkg/ontology#>\n"
-    assert engine.run(prefixed + "ASK { ?r a ckg:Role }", "ASK", 30.0, None).boolean is True
-    _pid, _conn, worker = engine._local.conn  # the engine thread answering this thread
-    assert worker > 0
-    assert os.sched_getaffinity(0) == before  # the caller's CPUs given back
-    if len(before) >= 2 and _current_cpu() is not None:
-        assert len(os.sched_getaffinity(worker)) == 1  # it answered on the caller's CPU
-    else:
-        assert os.sched_getaffinity(worker) == before
-    monkeypatch.setattr(resident, "PINNED_SECONDS", 0.0)
-    pairs = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?t . ?b a ?u }"  # ~0.2 s: past the first moment
-    assert engine.run(pairs, "SELECT", 30.0, None).rows
-    assert os.sched_getaffinity(worker) == before
-    assert os.sched_getaffinity(0) == before
-
-
 def test_a_runaway_query_ends_the_engine_and_it_loads_again(engine: resident.ResidentEngine) -> None:
     before = _engine_pid(engine)
     assert before is not None
