@@ -42,6 +42,7 @@ from kg.namespace import BASE, CKG, PREFIXES
 from kg.store import Store
 
 __all__ = [
+    "LABEL_PREDICATES",
     "LabelIndex",
     "abbreviates",
     "closest_labels",
@@ -63,7 +64,8 @@ _KIND_NAMES = {
     CKG.SkillArea: "skill area",
 }
 
-_LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel)
+LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel, SKOS.hiddenLabel)
+"""The predicates whose values name a node: its label, then the other names it goes by."""
 
 
 def normalise(text: str) -> str:
@@ -697,7 +699,7 @@ class LabelIndex:
 
         index = cls(graph)
         # each label predicate is read in one pass (fast on large Oxigraph stores)
-        texts = {pred: _label_texts(graph, pred) for pred in _LABEL_PREDICATES}
+        texts = {pred: _label_texts(graph, pred) for pred in LABEL_PREDICATES}
         for c in classes:
             # in one order whatever the store's (careerkg's own nodes first): the order of
             # the labels decides among equal names and partial ones ("learning" ->

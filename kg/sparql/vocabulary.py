@@ -237,6 +237,8 @@ def _compared_strings(query: Any) -> list[tuple[Literal, URIRef | None]]:
     ...   FILTER(?l = "B" || LCASE(?l) = "c" || CONTAINS(?l, "d")) }''')
     >>> [(str(lit), pred and pred.fragment) for lit, pred in _compared_strings(q)]
     [('A', 'label'), ('B', None)]
+    >>> _compared_strings(parse_query("SELECT ?l WHERE { ?r rdfs:label ?l FILTER(?l NOT IN ()) }"))
+    []
     """
     from kg.sparql.engine import walk
 
@@ -249,7 +251,7 @@ def _compared_strings(query: Any) -> list[tuple[Literal, URIRef | None]]:
             found += [(term, None) for row in node["res"] for term in row.values()]
         elif name == "RelationalExpression" and node["op"] in ("=", "!=", "IN", "NOT IN"):
             sides = [node["expr"], *(node["other"] if isinstance(node["other"], list) else [node["other"]])]
-            if isinstance(sides[0], Variable) or isinstance(sides[1], Variable):
+            if any(isinstance(side, Variable) for side in sides):  # (IN () has no other side)
                 found += [(side, None) for side in sides]
         elif name == "Builtin_sameTerm" and Variable in (type(node["arg1"]), type(node["arg2"])):
             found += [(node["arg1"], None), (node["arg2"], None)]
@@ -278,7 +280,7 @@ def _literal_notes(store: Store, query: Any) -> list[str]:
     >>> _literal_notes(store, parse_query('SELECT ?r WHERE { ?r skos:prefLabel "Data Scientist"@en }'))
     []
     """
-    from kg.names import _LABEL_PREDICATES, LabelIndex, normalise
+    from kg.names import LABEL_PREDICATES, LabelIndex, normalise
 
     g = store.graph
     notes = []
@@ -286,7 +288,7 @@ def _literal_notes(store: Store, query: Any) -> list[str]:
         if next(iter(g.triples((None, pred, lit))), None) is not None:
             continue
         held: set[tuple[URIRef, Literal]] = set()
-        if pred is not None and pred not in _LABEL_PREDICATES:  # not a label: its English form alone
+        if pred is not None and pred not in LABEL_PREDICATES:  # not a label: its English form alone
             english = Literal(str(lit), lang="en")
             held |= {(pred, english)} if not lit.language and (None, pred, english) in g else set()
         else:  # a label of a role, skill, ... in another form, or under another label predicate
@@ -294,7 +296,7 @@ def _literal_notes(store: Store, query: Any) -> list[str]:
             for node in sorted(LabelIndex.of(store).by_name.get(want, ()))[:5]:
                 held |= {
                     (p, o)
-                    for p in _LABEL_PREDICATES
+                    for p in LABEL_PREDICATES
                     for o in g.objects(node, p)
                     if isinstance(o, Literal) and normalise(str(o)) == want
                 }
