@@ -53,6 +53,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "ENV_MAX_ROWS",
     "ENV_TIMEOUT",
+    "PREFIX_USE",
     "QueryResult",
     "call_with_deadline",
     "check_query",
@@ -60,6 +61,7 @@ __all__ = [
     "limits_from_env",
     "parse_cached",
     "parse_query",
+    "place",
     "run_query",
     "stored_constants",
     "translated_exists",
@@ -193,6 +195,17 @@ PREFIX_USE = re.compile(
 ``skip``, matched first)."""
 
 
+def place(text: str, i: int) -> str:
+    r"""Where character ``i`` of ``text`` is, as a person counts: ``line L, column C``.
+
+    Examples
+    --------
+    >>> place("SELECT ?r\nWHERE { }", 12)
+    'line 2, column 3'
+    """
+    return f"line {text.count(chr(10), 0, i) + 1}, column {i - text.rfind(chr(10), 0, i)}"
+
+
 def _undeclared(text: str, prefix: str, declared: Mapping[str, str]) -> str:
     """The message for a query using ``prefix:`` undeclared: where it is first used, the
     closest prefixes that are declared, and how to declare it.
@@ -209,9 +222,7 @@ def _undeclared(text: str, prefix: str, declared: Mapping[str, str]) -> str:
     where = ""
     for match in PREFIX_USE.finditer(text):
         if match.group("prefix") == prefix:
-            start = match.start("prefix")
-            line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
-            where = f" at line {line}, column {column}"
+            where = f" at {place(text, match.start('prefix'))}"
             break
     known = list(declared) + [
         p for p, _ns in Graph(bind_namespaces="rdflib").namespaces() if p and p not in declared and p != "xml"
@@ -302,9 +313,6 @@ def _unbalanced(text: str) -> str:
     ''
     """
 
-    def at(i: int) -> str:
-        return f"line {text.count(chr(10), 0, i) + 1}, column {i - text.rfind(chr(10), 0, i)}"
-
     skipped = [(m.start(), m.end()) for m in PREFIX_USE.finditer(text) if m.group("skip")]
     open_: list[int] = []
     next_skip = 0
@@ -319,12 +327,12 @@ def _unbalanced(text: str) -> str:
             open_.append(i)
         elif c in _PAIRS:
             if not any(text[j] == _PAIRS[c] for j in open_):
-                return f"; the {c} at {at(i)} closes nothing (no {_PAIRS[c]} is open)"
+                return f"; the {c} at {place(text, i)} closes nothing (no {_PAIRS[c]} is open)"
             if text[open_[-1]] != _PAIRS[c]:
-                return f"; the {text[open_[-1]]} at {at(open_[-1])} is not closed before the {c} at {at(i)}"
+                return f"; the {text[open_[-1]]} at {place(text, open_[-1])} is not closed before the {c} at {place(text, i)}"
             open_.pop()
         i += 1
-    return f"; the {text[open_[-1]]} at {at(open_[-1])} is never closed" if open_ else ""
+    return f"; the {text[open_[-1]]} at {place(text, open_[-1])} is never closed" if open_ else ""
 
 
 # fmt: off
@@ -394,13 +402,12 @@ def _unknown_function(text: str) -> str:
         name = call.group(1)
         if name.upper() in known or name.upper() in _KEYWORDS:
             continue
-        start = call.start(1)
-        line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        where = place(text, call.start(1))
         if name.upper() in _ELSEWHERE:
-            return f"; {name}( at line {line}, column {column} is not a SPARQL function (SPARQL's is {_ELSEWHERE[name.upper()]})"
+            return f"; {name}( at {where} is not a SPARQL function (SPARQL's is {_ELSEWHERE[name.upper()]})"
         near = [known[n] for n in difflib.get_close_matches(name.upper(), list(known), n=2, cutoff=0.7)]
         closest = f" (closest: {', '.join(near)})" if near else ""
-        return f"; {name}( at line {line}, column {column} is not a SPARQL function{closest}"
+        return f"; {name}( at {where} is not a SPARQL function{closest}"
     return ""
 
 

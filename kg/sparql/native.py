@@ -481,15 +481,15 @@ def _rebinding(text: str, line: int, column: int) -> str | None:
         depth += {"}": 1, "{": -1}.get(text[start], 0)
         if depth < 0:
             break
+    from kg.sparql.engine import place
+
     group = text[start:end]
     for bind in _BIND_AS.finditer(group):
         var = bind.group(1)
         if re.search(rf"[?$]{re.escape(var)}\b", group[: bind.start()]):
-            at = start + bind.start()
-            row = text.count("\n", 0, at) + 1
-            col = at - text.rfind("\n", 0, at)
             return (
-                f"invalid SPARQL query at line {row}, column {col}: BIND(... AS ?{var}) gives ?{var} a value, "
+                f"invalid SPARQL query at {place(text, start + bind.start())}: BIND(... AS ?{var}) gives "
+                f"?{var} a value, "
                 f"but the pattern before it in the same {{ }} already binds ?{var}; name the new value "
                 f"otherwise (e.g. ?{var}2), or compare with FILTER(?{var} = ...)"
             )

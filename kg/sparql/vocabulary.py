@@ -302,20 +302,21 @@ def _literal_notes(store: Store, query: Any) -> list[str]:
                 }
         if not held:
             continue
-
-        def said(p: URIRef | None, o: Literal) -> str:
-            return f"{_short(p)} {o.n3()}" if p is not None else o.n3()
-
-        forms = sorted({said(pred and p, o) for p, o in held})
+        forms = sorted({_said(pred and p, o) for p, o in held})
         if not lit.language and all(str(o) == str(lit) and pred in (None, p) for p, o in held):
             notes.append(
-                f"{said(pred, lit)} is in no triple, {', '.join(forms[:3])} {'is' if len(forms) == 1 else 'are'}: "
+                f"{_said(pred, lit)} is in no triple, {', '.join(forms[:3])} {'is' if len(forms) == 1 else 'are'}: "
                 "a string without a language tag never equals one with a tag (write the tag, or compare "
                 "STR(?label) with the string)"
             )
         else:
-            notes.append(f"{said(pred, lit)} is in no triple (closest: {', '.join(forms[:3])})")
+            notes.append(f"{_said(pred, lit)} is in no triple (closest: {', '.join(forms[:3])})")
     return notes
+
+
+def _said(p: URIRef | None, o: Literal) -> str:
+    """A value as a note quotes it, after its predicate when there is one: ``skos:prefLabel "SQL"@en``."""
+    return f"{_short(p)} {o.n3()}" if p is not None else o.n3()
 
 
 def _unbound_selected(text: str, query: Any) -> list[str]:
