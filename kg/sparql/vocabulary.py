@@ -195,7 +195,7 @@ def unknown_names(store: Store, text: str) -> list[str]:
             else "not in the graph"
         )
         notes.append(f"{_short(iri)} is {what}" + (f" (closest: {', '.join(near)})" if near else ""))
-    return notes + _literal_notes(store, query) + _arity_notes(query) + _unbound_selected(text, query)
+    return notes + _literal_notes(store, query) + _arity_notes(query) + _unbound_selected(query)
 
 
 def _arity_notes(query: Any) -> list[str]:
@@ -319,7 +319,7 @@ def _said(p: URIRef | None, o: Literal) -> str:
     return f"{_short(p)} {o.n3()}" if p is not None else o.n3()
 
 
-def _unbound_selected(text: str, query: Any) -> list[str]:
+def _unbound_selected(query: Any) -> list[str]:
     """A note for each variable a SELECT (or DESCRIBE) names that nothing in the query
     gives a value (``SELECT ?role WHERE { ?r a ckg:Role }``): every row has it empty.
 
@@ -327,29 +327,32 @@ def _unbound_selected(text: str, query: Any) -> list[str]:
     --------
     >>> from kg.sparql.engine import parse_query
     >>> text = "SELECT ?role ?label WHERE { ?r a ckg:Role ; skos:prefLabel ?label }"
-    >>> _unbound_selected(text, parse_query(text))
+    >>> _unbound_selected(parse_query(text))
     ['?role is selected but nothing in the query gives it a value, so every row has it empty (closest: ?r)']
     >>> text = "SELECT ?lable WHERE { ?r skos:prefLabel ?label }"
-    >>> _unbound_selected(text, parse_query(text))[0].endswith("(closest: ?label)")
+    >>> _unbound_selected(parse_query(text))[0].endswith("(closest: ?label)")
     True
     >>> text = "SELECT ?x ?n WHERE { VALUES ?x { 1 } BIND(2 AS ?n) }"
-    >>> _unbound_selected(text, parse_query(text))
+    >>> _unbound_selected(parse_query(text))
     []
+
+    A subquery gives the outer query only the variables it selects:
+
+    >>> text = "SELECT ?name WHERE { { SELECT ?r WHERE { ?r skos:prefLabel ?name } } }"
+    >>> _unbound_selected(parse_query(text))[0].startswith("?name is selected but nothing")
+    True
     """
     import difflib
-
-    from kg.sparql.native import variable_uses
 
     project = query.algebra
     while getattr(project, "name", None) not in ("Project", None) and "p" in project:
         project = project["p"]
     if getattr(project, "name", None) != "Project":
         return []
-    bound = {str(v) for v in project["p"]._vars if not str(v).startswith("__")}
-    uses = variable_uses(text)
+    bound = {v for v in _bindable(project["p"]) if not v.startswith("__")}
     notes = []
     for var in map(str, project["PV"]):
-        if var in bound or uses[var] > 1:  # a VALUES or subquery variable is written twice at least
+        if var in bound:
             continue
         # a shortened name first (?r for ?role), then a misspelt one (?lable for ?label)
         near = [v for v in sorted(bound) if var.startswith(v) or v.startswith(var)][:2]
@@ -368,3 +371,49 @@ def _unbound_selected(text: str, query: Any) -> list[str]:
         )
         notes.append(f"?{var} {what}{hint}")
     return notes
+
+
+_PASSED_ON = ("ToMultiSet", "Distinct", "Reduced", "Slice", "OrderBy", "Group", "Filter")
+
+
+def _bindable(node: Any) -> set[str]:
+    """The names of the variables a solution of the algebra ``node`` can have a value
+    for (SPARQL's in-scope variables): a subquery's are those it selects; a FILTER's
+    EXISTS pattern and a MINUS's right side give none. A kind of node not listed here
+    counts every variable written in it, so a note is never made on a guess.
+
+    Examples
+    --------
+    >>> from kg.sparql.engine import parse_query
+    >>> def scope(text):
+    ...     return sorted(_bindable(parse_query(text).algebra["p"]["p"]))
+    >>> scope("SELECT * WHERE { ?s ?p ?o MINUS { ?s ?q ?x } FILTER NOT EXISTS { ?s ?r ?y } }")
+    ['o', 'p', 's']
+    >>> scope("SELECT * WHERE { { SELECT ?r WHERE { ?r ?p ?name } } BIND(1 AS ?one) } VALUES ?v { 1 }")
+    ['one', 'r', 'v']
+    >>> scope("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } OPTIONAL { ?s ?q ?x } }")
+    ['g', 'o', 'p', 'q', 's', 'x']
+    """
+    from kg.sparql.engine import walk
+
+    name = getattr(node, "name", None)
+    if name == "BGP":
+        return {str(term) for triple in node["triples"] for term in triple if isinstance(term, Variable)}
+    if name == "Project":
+        return {str(v) for v in node["PV"]}
+    if name == "values":
+        return {str(v) for row in node["res"] for v in row}
+    if name in ("Join", "LeftJoin", "Union"):
+        return _bindable(node["p1"]) | _bindable(node["p2"])
+    if name == "Minus":
+        return _bindable(node["p1"])
+    if name == "Extend":
+        return _bindable(node["p"]) | {str(node["var"])}
+    if name == "Graph":
+        term = node["term"]
+        return _bindable(node["p"]) | ({str(term)} if isinstance(term, Variable) else set())
+    if name == "AggregateJoin":
+        return _bindable(node["p"]) | {str(a["res"]) for a in node["A"]}
+    if name in _PASSED_ON:
+        return _bindable(node["p"])
+    return {str(item) for item in walk(node) if isinstance(item, Variable)}

@@ -231,5 +231,31 @@ def test_variables_given_values_by_values_bind_aggregates_or_star_have_no_note()
         "SELECT ?x WHERE { VALUES ?x { role:data-scientist } }",
         "SELECT ?r ?h WHERE { ?r a ckg:Role BIND(ckf:pathHours(role:data-scientist, ?r) AS ?h) }",
         "SELECT ?r (COUNT(?s) AS ?n) WHERE { ?r ckg:requiresSkill ?s } GROUP BY ?r",
+        "SELECT ?r ?name WHERE { { SELECT ?r ?name WHERE { ?r skos:prefLabel ?name } } }",
+        "SELECT ?r ?g WHERE { GRAPH ?g { ?r a ckg:Role } }",
+        "SELECT ?r ?x WHERE { ?r a ckg:Role } VALUES ?x { 1 }",
     ]:
         assert unknown_names(store, query) == [], query
+
+
+def test_a_variable_only_a_subquery_minus_or_exists_names_is_unbound_outside() -> None:
+    # the subquery selects ?r only: its ?name is not the outer ?name, though written twice
+    store = Store.default()
+    inner = "SELECT ?name WHERE { { SELECT ?r WHERE { ?r skos:prefLabel ?name } } }"
+    assert unknown_names(store, inner) == [
+        "?name is selected but nothing in the query gives it a value, so every row has it empty "
+        "(the query's variables: ?r)"
+    ]
+    for query in [
+        "SELECT ?r ?s WHERE { ?r a ckg:Role MINUS { ?r ckg:requiresSkill ?s } }",
+        "SELECT ?r ?s WHERE { ?r a ckg:Role FILTER NOT EXISTS { ?r ckg:requiresSkill ?s } }",
+    ]:
+        assert [n.split(" is ")[0] for n in unknown_names(store, query)] == ["?s"], query
+
+
+def test_no_shipped_example_gets_a_note() -> None:
+    from kg.sparql.examples import EXAMPLES
+
+    store = Store.default()
+    for name, example in EXAMPLES.items():
+        assert unknown_names(store, example.text) == [], name
