@@ -154,12 +154,12 @@ def _answer_connection(
     slot, or the busy answer when none came free within ``seconds``; the client tells
     a query that waited too long (503 busy) from one that ran too long (timeout) by
     them. ``(None, ...)`` is answered ``("ready",)``. The first message on a connection
-    is ``("hello", thread id)``: a live engine's greeting (a dying one's socket still
+    is ``("hello",)``: a live engine's greeting (a dying one's socket still
     takes connections, but says nothing).
     """
     with conn:
         try:
-            conn.send(("hello", threading.get_native_id()))
+            conn.send(("hello",))
         except OSError:
             return
         while True:
@@ -263,7 +263,7 @@ class ResidentEngine:
         """Whether the engine has loaded the store and answers (asked, not assumed: a
         dying engine's socket may still take connections)."""
         try:
-            conn, _worker = self._connection()
+            conn = self._connection()
             conn.send((None, None, None, None))
             if conn.poll(2.0) and conn.recv() == ("ready",):
                 return True
@@ -281,16 +281,17 @@ class ResidentEngine:
             time.sleep(0.1)
         return True
 
-    def _connection(self) -> tuple[Connection, int]:
-        """This thread's connection to the engine, and the engine thread answering it."""
-        pid, conn, worker = getattr(self._local, "conn", (None, None, 0))
+    def _connection(self) -> Connection:
+        """This thread's connection to the engine."""
+        held: tuple[int | None, Connection | None] = getattr(self._local, "conn", (None, None))
+        pid, conn = held
         if pid == os.getpid() and conn is not None and not conn.closed:
             try:
                 stale = conn.poll(0)  # the engine never speaks unasked: this is its end
             except OSError:
                 stale = True
             if not stale:
-                return conn, worker
+                return conn
             self._forget()
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
@@ -303,15 +304,15 @@ class ResidentEngine:
             hello = conn.recv() if conn.poll(_HELLO) else None
         except (EOFError, OSError):
             hello = None
-        if not (isinstance(hello, tuple) and len(hello) == 2 and hello[0] == "hello"):
+        if not (isinstance(hello, tuple) and hello[:1] == ("hello",)):
             conn.close()  # a dying engine's socket still takes connections, but says nothing
             raise Unavailable("the resident engine did not greet a new connection")
-        self._local.conn = (os.getpid(), conn, int(hello[1]))
-        return conn, int(hello[1])
+        self._local.conn = (os.getpid(), conn)
+        return conn
 
     def _forget(self) -> None:
-        _pid, conn, _worker = getattr(self._local, "conn", (None, None, 0))
-        self._local.conn = (None, None, 0)
+        _pid, conn = getattr(self._local, "conn", (None, None))
+        self._local.conn = (None, None)
         if conn is not None:
             with contextlib.suppress(OSError):
                 conn.close()
@@ -335,7 +336,7 @@ class ResidentEngine:
             engine would.
         """
         sent = time.monotonic()
-        conn, _worker = self._connection()
+        conn = self._connection()
         evaluating: float | None = sent  # until the engine says the query waits for a slot
         try:
             conn.send((text, form, max_rows, seconds))
