@@ -30,6 +30,7 @@ __all__ = [
     "STORE_KEY",
     "Count",
     "Format",
+    "OutputFile",
     "RDFFile",
     "Seconds",
     "check_store_location",
@@ -380,6 +381,33 @@ class RDFFile(click.Path):
                 param,
                 ctx,
             )
+        return super().convert(value, param, ctx)
+
+
+class OutputFile(click.Path):
+    """A file to write (``-o FILE``); ``-`` is standard output, as the option's default
+    (it made a file named ``-``), and an empty name is refused (it was read as ``.``).
+
+    Examples
+    --------
+    >>> OutputFile().convert("-", None, None) is None
+    True
+    >>> OutputFile().convert("out.nt", None, None)
+    PosixPath('out.nt')
+    >>> OutputFile().convert("", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: an empty file name; give a file to write, or - for standard output
+    """
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "-":
+            return None
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty file name; give a file to write, or - for standard output", param, ctx)
         return super().convert(value, param, ctx)
 
 

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING, cast
 
 import click
 
-from kg.cli import command, data_option, format_option, open_store, writing
+from kg.cli import OutputFile, command, data_option, format_option, open_store, writing
 
 if TYPE_CHECKING:
     from kg.store import Store
@@ -94,8 +94,8 @@ def size_text(n: int) -> str:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=f"File to write, gzipped when named .gz (default: stdout; above {LARGE:,} triples only when "
+    type=OutputFile(),
+    help=f"File to write, gzipped when named .gz (default, or -: stdout; above {LARGE:,} triples only when "
     "it is not a terminal).",
 )
 def export(data: tuple[Path, ...], fmt: str | None, output: Path | None) -> None:

@@ -20,6 +20,8 @@ from typing import IO, Any
 
 import click
 
+from kg.cli import OutputFile
+
 __all__ = ["esco", "import_group", "onet"]
 
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -66,9 +68,9 @@ def _options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option(
         "-o",
         "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=OutputFile(),
         help="File to write: N-Triples (.nt) or Turtle (.ttl), optionally .gz "
-        "(default: N-Triples on stdout, when it is not a terminal).",
+        "(default, or -: N-Triples on stdout, when it is not a terminal).",
     )(f)
     return f
 

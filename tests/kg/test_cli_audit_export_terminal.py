@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import kg.cli.export
@@ -28,3 +30,17 @@ def test_a_large_export_is_still_piped_and_a_small_one_still_shown(monkeypatch: 
     shown = invoke("export")
     assert shown.exit_code == 0, shown.output
     assert "@prefix" in shown.stdout
+
+
+def test_dash_is_standard_output_and_an_empty_name_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: 'export -o - --format nt' wrote a file named '-' in the working folder
+    monkeypatch.chdir(tmp_path)
+    result = invoke("export", "-o", "-", "--format", "nt")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("\n") > 1000
+    assert not list(tmp_path.iterdir())
+    empty = invoke("export", "-o", "")
+    assert empty.exit_code == 2
+    assert "an empty file name; give a file to write, or - for standard output" in empty.output
