@@ -140,8 +140,8 @@ def gaps_command(
     requirements: SKILL; ...' and '# target roles: ROLE; ...'. Examples:
     data/curricula/.
 
-    Exits 0 when there are no gaps against at least one target role; 1 when
-    there are gaps (missing prerequisites, order violations, unknown skills,
+    Exits 0 when at least one target role is named and no gap is found (against
+    any of them); 1 when there are gaps (missing prerequisites, order violations, unknown skills,
     uncovered essential skills of a target role; skills taught twice are
     reported but are no gaps), or when no target role is named (--target, or
     the file's own), since then no role's essential skills were checked; 2 on

@@ -6,6 +6,7 @@ Gaps page's headline now says, dashboard/views/gaps.py NO_TARGET)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_no_gap_without_a_target_role_exits_1_and_says_why(
     runner: CliRunner, tmp_path: Path, fmt: str
 ) -> None:
     # a script reading 0 as "no gaps" took a forgotten --target for a curriculum covering
-    # its roles; --help and the README say 0 is no gaps against at least one target role
+    # its roles; --help and the README say 0 is a target role named and no gap against any
     path = tmp_path / "plan.csv"
     path.write_text(PLAN, encoding="utf-8")
     result = runner.invoke(cli, ["gaps", str(path), "--format", fmt])
@@ -159,6 +160,10 @@ def test_no_gap_against_a_role_named_in_the_file_exits_0(runner: CliRunner, tmp_
         assert result.exit_code == 0, result.output
         assert result.stderr == ""
         assert "SQL clerk  100.0%" in result.stdout
+    # one role covered and one not: a gap against any named role is a gap
+    both = runner.invoke(cli, ["gaps", str(path), "--data", str(role), "--target", "SQL clerk;Data Analyst"])
+    assert both.exit_code == 1, both.output
+    assert re.search(r"SQL clerk +100\.0%", both.stdout), both.stdout
 
 
 def test_help_and_readme_say_what_exit_1_means() -> None:
@@ -166,7 +171,12 @@ def test_help_and_readme_say_what_exit_1_means() -> None:
 
     _register()
     shown = " ".join(Runner().invoke(cli, ["gaps", "--help"]).output.split())
-    assert "Exits 0 when there are no gaps against at least one target role;" in shown
+    assert (
+        "Exits 0 when at least one target role is named and no gap is found (against any of them);" in shown
+    )
     assert "or when no target role is named (--target, or the file's own)" in shown
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    assert "Exit 0 means no gaps against at least one target role; 1 gaps, or no target role named" in readme
+    assert (
+        "Exit 0 means at least one target role named and no gap found against any of them; 1 gaps, "
+        "or no target role named" in readme
+    )
