@@ -407,7 +407,9 @@ def closest_options(
     >>> marked = closest_options(store, ["role"], "Machine Lerning Enginer", opts)
     >>> [o["label"] for o in marked if o["label"].endswith(CLOSEST)][:1]
     ['Machine Learning Engineer — closest match']
-    >>> closest_options(store, ["role"], "data", opts) is None  # found as typed
+    >>> [o["label"] for o in closest_options(store, ["role"], "Machine Learning Engineer", opts)][:2]
+    ['Machine Learning Engineer', 'Lead Machine Learning Engineer']
+    >>> closest_options(store, ["role"], "AI Architect", opts) is None  # found as typed, first already
     True
     >>> closest_options(store, ["role"], "", marked) == opts  # marks gone, order back
     True
@@ -418,12 +420,12 @@ def closest_options(
         {k: v for k, v in {**o, "label": _unmark(str(o["label"]))}.items() if k != "search"} if m else o
         for o, m in zip(options, marked, strict=True)
     ]
-    if any(marked):
-        # back in the box's own order: its nodes by label, then the chosen levels and tools
-        rank = {iri: i for i, (_label, iri) in enumerate(_nodes(store, kinds[:1]))}
-        plain = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])]) + [
-            o for o in plain if str(o["value"]) not in rank
-        ]
+    # back in the box's own order (its nodes by label, then the chosen levels and tools),
+    # from closest marks or from the order of a text typed before
+    rank = {iri: i for i, (_label, iri) in enumerate(_nodes(store, kinds[:1]))}
+    plain = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])]) + [
+        o for o in plain if str(o["value"]) not in rank
+    ]
     changed = plain != list(options)
     if not typed:
         return plain if changed else None
@@ -439,7 +441,7 @@ def closest_options(
     starts = [h.iri for h in hits if not h.close and h.iri not in also and key not in h.label.casefold()]
     also |= {h.iri: name for h in hits if h.iri in starts and (name := _other_name(store, h))}  # said so
     if also or starts:
-        holding = [o for o in plain if key in str(o.get("label", "")).casefold()]
+        holding = _by_match([o for o in plain if key in str(o.get("label", "")).casefold()], key)
         rank = {iri: i for i, iri in enumerate([*also, *starts])}
         named = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])])
         ours = {str(o["value"]) for o in holding + named}
@@ -454,13 +456,45 @@ def closest_options(
             + [o for o in plain if str(o["value"]) not in ours]
         )
     if any(key in str(o.get("label", "")).casefold() for o in plain):
-        return plain if changed else None
+        ordered = _by_match(plain, key)
+        return ordered if ordered != list(options) else None
     close = [h.iri for h in hits if h.close][:5]
     if not close:
         return plain if changed else None
     rank = {iri: i for i, iri in enumerate(close)}
     marked = sorted((o for o in plain if str(o["value"]) in rank), key=lambda o: rank[str(o["value"])])
     return [_as_closest(o, typed) for o in marked] + [o for o in plain if str(o["value"]) not in rank]
+
+
+def _by_match(options: Sequence[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """``options`` with the labels ``key`` (casefolded) matches best first: the label
+    itself, then labels starting with it, then labels with a word starting with it, then
+    labels holding it, then the rest, each group in its order. The browser keeps the
+    order as it filters, and Enter picks the first: "Machine Learning Engineer" typed
+    picked "Lead Machine Learning Engineer", first by label.
+
+    Examples
+    --------
+    >>> opts = [{"label": n} for n in ["Lead Machine Learning Engineer", "Machine Learning Engineer",
+    ...                                 "MLOps Engineer", "Senior Machine Learning Engineer"]]
+    >>> [o["label"] for o in _by_match(opts, "machine learning engineer")]  # doctest: +NORMALIZE_WHITESPACE
+    ['Machine Learning Engineer', 'Lead Machine Learning Engineer', 'Senior Machine Learning Engineer',
+     'MLOps Engineer']
+    >>> [o["label"] for o in _by_match(opts, "ml")][:1]
+    ['MLOps Engineer']
+    """
+
+    def rank(option: dict[str, Any]) -> int:
+        label = _unmark(str(option.get("label", ""))).casefold()
+        if label == key:
+            return 0
+        if label.startswith(key):
+            return 1
+        if f" {key}" in label:
+            return 2
+        return 3 if key in label else 4
+
+    return sorted(options, key=rank)
 
 
 def box_options(

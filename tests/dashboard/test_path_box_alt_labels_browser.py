@@ -26,3 +26,22 @@ def test_other_names_find_the_role_and_the_skill(page: Page) -> None:
     assert "also called" not in target
     known = page.page.locator("#path-known").inner_text()
     assert "Linux command line and shell scripting (level 5)" in known
+
+
+def test_the_name_typed_in_full_comes_first_and_enter_picks_it(page: Page) -> None:
+    # was: the roles are listed by label, so "Lead Machine Learning Engineer" came first
+    # among those holding "Machine Learning Engineer", and Enter planned a path to it
+    page.goto("/path")
+    page.page.wait_for_selector(f"#{ids.PATH_FIND}")
+    page.page.click(f"#{ids.PATH_TARGET}")
+    search = page.page.locator(".dash-dropdown-search")
+    search.wait_for(state="visible")
+    search.fill("machine learning engineer")
+    first = page.page.locator(".dash-dropdown-option").first
+    first.filter(has_text="Machine Learning Engineer").wait_for(state="visible")
+    page.page.wait_for_function(
+        "() => document.querySelector('.dash-dropdown-option').innerText.trim() === 'Machine Learning Engineer'"
+    )
+    page.page.keyboard.press("Enter")
+    page.page.keyboard.press("Escape")
+    assert page.page.locator(f"#{ids.PATH_TARGET}").inner_text().strip() == "Machine Learning Engineer"
