@@ -14,7 +14,9 @@ Levels run from 1 (awareness) to 5 (expert).
 * The learner *has* skill S at level L when the source role requires S at level L
   (every requirement of the source role, essential or optional, counts) or when
   ``known`` gives S at level L (level :data:`KNOWN_LEVEL`, 5, when just named); the
-  highest such level counts.
+  highest such level counts, but a level ``known`` gives is the learner's word: it
+  stands for S even when the source role requires more (a Software Engineer who
+  knows Python at level 1 learns it from 1), and no skill held implies more of S.
 * A requirement of skill S at level N is met when L >= N. The plan asks for the
   requirements of every role on the chain after the source (essential ones; optional
   ones too with ``optional=True``) that are not met; the step's ``level`` is the
@@ -491,6 +493,9 @@ class _Planner:
         self._depths = facts.depths
         self._at: dict[Any, tuple[dict[Any, int], dict[Any, tuple[int, Any]], set[Any]]] = {}
         self._hops: dict[tuple[Any, Any], float | None] = {}
+        # the levels the learner gave (known): their word, above what the source role
+        # or a skill they hold would imply
+        self.stated: Mapping[Any, int] = {}
 
     def prerequisites(self, skill: Any) -> list[Any]:
         """The direct prerequisites of ``skill``."""
@@ -535,13 +540,16 @@ class _Planner:
     def holds(self, role: Any, base: Mapping[Any, int], *, learnt: bool = False) -> dict[Any, int]:
         """What a holder of ``role`` who also knows ``base`` has.
 
-        A learner who holds ``role`` has every requirement of it; one who only passed
-        through it on the plan (``learnt=True``) has what the plan taught for it: its
-        essential requirements, and the optional ones when they are planned too.
+        A learner who holds ``role`` has every requirement of it, but for the skills they
+        gave a level for (:attr:`stated`); one who only passed through it on the plan
+        (``learnt=True``) has what the plan taught for it: its essential requirements,
+        and the optional ones when they are planned too.
         """
         have = dict(base)
         for skill, level, importance in self.requirements(role):
             if learnt and importance != "essential" and not self.optional:
+                continue
+            if not learnt and skill in self.stated:
                 continue
             if have.get(skill, 0) < level:
                 have[skill] = level
@@ -569,6 +577,8 @@ class _Planner:
                 continue
             level = min(held, PREREQUISITE_LEVEL)
             for base, depth in self.depths(skill).items():
+                if base in self.stated:  # the learner said at what level they have it
+                    continue
                 rank = (-level, depth, str(skill), skill)
                 if level > have.get(base, 0) and (base not in best or rank[:3] < best[base][:3]):
                     best[base] = rank
@@ -957,7 +967,9 @@ def _prepare(
     if source is not None:
         _check(G, source, "role")
     _check(G, target, "role")
-    return _Planner(G, weight, optional, facts), _known_levels(G, known)
+    planner = _Planner(G, weight, optional, facts)
+    planner.stated = levels = _known_levels(G, known)
+    return planner, levels
 
 
 def learning_path(

@@ -128,6 +128,23 @@ def test_skills_only_source_and_know_levels(runner: CliRunner) -> None:
     assert {k["label"].casefold(): k["level"] for k in d["known"]}["python programming"] == 2
 
 
+def test_a_level_given_stands_below_what_the_source_role_assumes(runner: CliRunner) -> None:
+    # was: "known: Python programming (level 1)", then "Python programming 3→4": the
+    # Software Engineer's (optional) level 3 overrode the level the learner gave
+    base = ["path", "Software Engineer", "Machine Learning Engineer", "--format", "json"]
+    assumed = json.loads(runner.invoke(cli, base).output)
+    told = runner.invoke(cli, [*base, "--know", "Python:1"])
+    assert told.exit_code == 0, told.output
+    d = json.loads(told.output)
+    python = {s["label"]: s for s in d["steps"]}["Python programming"]
+    assert (python["from_level"], python["level"]) == (1, 4)
+    was = {s["label"]: s for s in assumed["steps"]}["Python programming"]
+    assert was["from_level"] == 3
+    assert d["total_hours"] == pytest.approx(
+        assumed["total_hours"] + python["hours"] - was["hours"], abs=0.05
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

@@ -62,10 +62,13 @@ def check(
     optional: bool = False,
 ) -> None:
     """Assert the path is well-shaped, ordered, complete and minimal."""
+    # a level the learner gave is their word: neither the source role nor a skill held
+    # raises it
     base: dict[Any, int] = dict(known)
     if source is not None:
         for skill, attrs in _out(G, source, "requires"):
-            base[skill] = max(base.get(skill, 0), attrs["level"])
+            if skill not in known:
+                base[skill] = max(base.get(skill, 0), attrs["level"])
     # knowing a skill at level L implies its (transitive) prerequisites and broader
     # skills at min(L, 3)
     under = _relation_graph(G, "prerequisite", "broader")
@@ -73,7 +76,8 @@ def check(
     for skill, level in base.items():
         if level >= 1:
             for pre in _below(under, skill):
-                implied[pre] = max(implied.get(pre, 0), min(level, PREREQUISITE_LEVEL))
+                if pre not in known:
+                    implied[pre] = max(implied.get(pre, 0), min(level, PREREQUISITE_LEVEL))
     # the role chain runs from the source to the target along progressions
     assert p.roles[-1] == target
     if source is not None:
