@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kg.paths import alternative_note, path_notes
-from kg.pathtext import SCOPE_OPTIONAL, hours_text, shortfall_note
+from kg.pathtext import SCOPE_OPTIONAL, VALIDATING_TITLE, hours_text, shortfall_note
 
 __all__ = ["FORMATS", "filename", "reasons_text", "render", "to_csv", "to_json", "to_markdown"]
 
@@ -175,8 +175,6 @@ def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
     | # | skill | level | hours | cumulative | why |
     |---:|---|---|---:|---:|---|
     | 1 | SQL | 2→3 | 13 | 13 | required by MLE |
-    <BLANKLINE>
-    Learn alone (no credential covers them): SQL
     >>> print(to_markdown({**p, "known": []}).splitlines()[4])
     Known: nothing given, so the plan starts from no skill ('I already know' takes yours)
     """
@@ -210,9 +208,13 @@ def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
             f"| {s.get('position')} | {label} | {level} | {_h(s.get('hours'))} "
             f"| {_h(s.get('cumulative_hours', total))} | {why} |"
         )
-    creds = path.get("credentials", [])
-    if creds:
-        lines += ["", "## Suggested credentials", ""]
+    for title, creds in (
+        ("Suggested credentials", path.get("credentials", [])),
+        (VALIDATING_TITLE[0].upper() + VALIDATING_TITLE[1:], path.get("validating") or []),
+    ):
+        if not creds:
+            continue
+        lines += ["", f"## {title}", ""]
         for c in creds:
             covers = ", ".join(_label(x) for x in c.get("covers", []))
             hours = f", {_h(c['hours'])} h" if c.get("hours") else ""
@@ -223,7 +225,7 @@ def to_markdown(path: Mapping[str, Any], asked: int = 0) -> str:
             if c.get("last_day"):
                 lines.append(f"  - last day to take it: {c['last_day']}")
     uncovered = path.get("uncovered") or []
-    if uncovered:
+    if uncovered and path.get("credentials"):
         lines += ["", "Learn alone (no credential covers them): " + ", ".join(_label(x) for x in uncovered)]
     alternatives = path.get("alternatives") or []
     if alternatives:

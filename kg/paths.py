@@ -103,10 +103,12 @@ if TYPE_CHECKING:
 __all__ = [
     "BELOW_CAVEAT",
     "CANDIDATES",
+    "EXPECTED_LEVEL",
     "HOP_COST",
     "KNOWN_LEVEL",
     "PREREQUISITE_LEVEL",
     "RERANK_ROLES",
+    "VALIDATING",
     "CredentialChoice",
     "LearningPath",
     "PlanFacts",
@@ -127,6 +129,7 @@ __all__ = [
     "source_unspecified_note",
     "unlocks",
     "unspecified_note",
+    "validating_certifications",
 ]
 
 KNOWN_LEVEL = 5
@@ -137,6 +140,13 @@ PREREQUISITE_LEVEL = 3
 
 HOURS_LEVEL = 3
 """``learningHours`` is the effort to reach this level from scratch."""
+
+EXPECTED_LEVEL = 2
+"""Level at which a certification expects the skills it lists as ``ckg:requiresPrior``
+(data/credentials.ttl: its hours are the preparation of a candidate who has them so)."""
+
+VALIDATING = 2
+"""Most certifications a plan names as validating what it teaches (:func:`validating_certifications`)."""
 
 HOP_COST = 1e-3
 """Extra cost of each career step, so that fewer hops win ties between chains."""
@@ -241,6 +251,8 @@ class LearningPath:
     total_hours: float
     credentials: list[CredentialChoice] = field(default_factory=list)
     alternatives: list[LearningPath] = field(default_factory=list)
+    validating: list[CredentialChoice] = field(default_factory=list)
+    """Certifications that validate the plan's steps once learnt (:func:`validating_certifications`)."""
     years: float = 0.0
     switch: bool = False
     known: dict[Any, int] = field(default_factory=dict)
@@ -282,6 +294,18 @@ class LearningPath:
     def _ref(self, node: Any) -> dict[str, str]:
         return {"iri": str(node), "label": self.label(node)}
 
+    def _credential(self, c: CredentialChoice) -> dict[str, Any]:
+        return {
+            "iri": str(c.iri),
+            "label": c.label,
+            "type": c.type,
+            "hours": c.hours,
+            "cost": c.cost,
+            "covers": [self._ref(s) for s in c.covers],
+            "expects": [self._ref(s) for s in c.expects],
+            "last_day": c.last_day,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """The ``careerkg path --format json`` object (see DESIGN.md).
 
@@ -292,7 +316,7 @@ class LearningPath:
         >>> sorted(d)  # doctest: +NORMALIZE_WHITESPACE
         ['alternatives', 'below', 'credentials', 'known', 'optional', 'optional_only', 'roles',
          'source', 'source_unspecified', 'steps', 'switch', 'target', 'total_hours', 'uncovered',
-         'unspecified', 'years']
+         'unspecified', 'validating', 'years']
         >>> d["source"], d["target"]
         (None, {'iri': 'role:analyst', 'label': 'Analyst'})
         """
@@ -306,19 +330,8 @@ class LearningPath:
             "known": [{**self._ref(k), "level": lv} for k, lv in self.known.items()],
             "steps": [s.to_dict() for s in self.steps],
             "total_hours": self.total_hours,
-            "credentials": [
-                {
-                    "iri": str(c.iri),
-                    "label": c.label,
-                    "type": c.type,
-                    "hours": c.hours,
-                    "cost": c.cost,
-                    "covers": [self._ref(s) for s in c.covers],
-                    "expects": [self._ref(s) for s in c.expects],
-                    "last_day": c.last_day,
-                }
-                for c in self.credentials
-            ],
+            "credentials": [self._credential(c) for c in self.credentials],
+            "validating": [self._credential(c) for c in self.validating],
             "uncovered": [self._ref(s) for s in self.uncovered],
             "unspecified": [self._ref(r) for r in self.unspecified],
             "source_unspecified": self.source_unspecified,
@@ -928,7 +941,10 @@ def _build(
     credentials, uncovered = cover_credentials(
         G, steps, set(base) | planner.foundations(base), facts=planner.facts
     )
-    expected = [s for c in credentials for s in c.expects]
+    validating = validating_certifications(
+        G, steps, set(base) | planner.foundations(base), [c.iri for c in credentials], facts=planner.facts
+    )
+    expected = [s for c in [*credentials, *validating] for s in c.expects]
     labels = {n: str(G.nodes[n].get("label", n)) for n in [*chain, *known, *expected]}
     return LearningPath(
         source=source,
@@ -937,6 +953,7 @@ def _build(
         steps=steps,
         total_hours=round(math.fsum(s.hours for s in steps), 2),
         credentials=credentials,
+        validating=validating,
         years=years,
         switch=switch,
         known=dict(known),
@@ -1402,7 +1419,12 @@ def cover_credentials(
     Greedy weighted set cover that minimises total effort: each step can be covered
     by a learning opportunity that teaches the skill to the step's level or higher
     (or states no level; cost: its duration) or learnt alone (cost: the step's
-    hours). Repeatedly take the credential that saves the most hours against
+    hours). A step the opportunity also expects beforehand (``ckg:requiresPrior``, at
+    :data:`EXPECTED_LEVEL`) is covered by it only when the learner starts the step at
+    that level or above: its hours are the preparation of a candidate who has the skill
+    (a certification's exam), so they do not teach it from below. Such certifications
+    are named apart, as validating the plan (:func:`validating_certifications`).
+    Repeatedly take the credential that saves the most hours against
     learning alone the steps it newly covers (ties: fewer hours, then IRI), while one
     saves any; then drop any credential whose steps the other credentials cover too.
     A credential is so suggested only where it takes fewer hours than learning its
@@ -1445,6 +1467,7 @@ def cover_credentials(
     order = {s.iri: i for i, s in enumerate(steps)}
     alone = {s.iri: s.hours for s in steps}
     level = {s.iri: s.level for s in steps}
+    start = {s.iri: s.from_level for s in steps}
     day = (today or plan_day()).isoformat()
     teaches: dict[Any, set[Any]] = {}
     teaching = (
@@ -1458,8 +1481,11 @@ def cover_credentials(
             taught = attrs.get("level")
             if taught is not None and int(taught) < level[skill]:
                 continue  # it stops short of the level the step needs
-            if G.nodes[opp].get("type") in ("degree", "certification", "course"):
-                teaches.setdefault(opp, set()).add(skill)
+            if G.nodes[opp].get("type") not in ("degree", "certification", "course"):
+                continue
+            if start[skill] < EXPECTED_LEVEL and _expects(G, opp, skill):
+                continue  # its hours are the preparation of a candidate who has the skill already
+            teaches.setdefault(opp, set()).add(skill)
 
     duration: dict[Any, float] = {}
     for opp in teaches:
@@ -1509,10 +1535,94 @@ def cover_credentials(
     ]
     have = set(held) | set(order)
     for c in choices:
-        prior = {v for v, _ in edges_of(G, c.iri, "requires_prior")} - have
-        c.expects = sorted(prior, key=lambda v: (str(G.nodes[v].get("label", v)).casefold(), str(v)))
+        c.expects = _expected_unheld(G, c.iri, have)
     covered = set().union(*(teaches[o] for o in chosen))
     return choices, sorted(set(order) - covered, key=order.__getitem__)
+
+
+def _expects(G: nx.MultiDiGraph, opp: Any, skill: Any) -> bool:
+    """Whether the learning opportunity ``opp`` expects ``skill`` beforehand."""
+    return any(v == skill for v, _ in edges_of(G, opp, "requires_prior"))
+
+
+def _expected_unheld(G: nx.MultiDiGraph, opp: Any, have: set[Any]) -> list[Any]:
+    """What ``opp`` expects beforehand that is not in ``have``, by label."""
+    prior = {v for v, _ in edges_of(G, opp, "requires_prior")} - have
+    return sorted(prior, key=lambda v: (str(G.nodes[v].get("label", v)).casefold(), str(v)))
+
+
+def validating_certifications(
+    G: nx.MultiDiGraph,
+    steps: Sequence[Step],
+    held: Iterable[Any] = (),
+    taken: Iterable[Any] = (),
+    today: date | None = None,
+    *,
+    facts: PlanFacts | None = None,
+) -> list[CredentialChoice]:
+    """The certifications whose exam validates most of the plan's steps, once learnt.
+
+    A certification's hours are the preparation of a candidate who has what it
+    expects (:data:`EXPECTED_LEVEL`), so it seldom takes less effort than learning the
+    steps alone (:func:`cover_credentials`); what it gives is proof of them. Up to
+    :data:`VALIDATING` of them, not retired, not ``taken`` already, each teaching two
+    of the steps or more to the step's level: most steps first, then fewer hours, then
+    IRI. ``covers`` lists the steps it validates, ``expects`` what it expects
+    beforehand that is neither ``held`` nor in the plan.
+
+    Examples
+    --------
+    >>> from kg.store import Store
+    >>> from kg.project import projection
+    >>> G = projection(Store.default())
+    >>> from kg.namespace import ROLE
+    >>> p = learning_path(G, ROLE["software-engineer"], ROLE["machine-learning-engineer"])
+    >>> [(c.label, len(c.covers)) for c in p.validating]  # doctest: +NORMALIZE_WHITESPACE
+    [('AWS Certified Machine Learning Engineer – Associate', 6),
+     ('Google Cloud Professional Machine Learning Engineer', 3)]
+    """
+    level = {s.iri: s.level for s in steps}
+    order = {s.iri: i for i, s in enumerate(steps)}
+    day = (today or plan_day()).isoformat()
+    skip = set(taken)
+    teaching = (
+        facts.teaching if facts is not None and facts.G is G else (lambda s: in_edges_of(G, s, "teaches"))
+    )
+    validates: dict[Any, list[Any]] = {}
+    for skill in order:
+        for opp, attrs in teaching(skill):
+            node = G.nodes[opp]
+            if node.get("type") != "certification" or opp in skip:
+                continue
+            last_day = node.get("retired")
+            if last_day is not None and str(last_day) < day:
+                continue
+            taught = attrs.get("level")
+            if taught is None or int(taught) >= level[skill]:
+                validates.setdefault(opp, []).append(skill)
+
+    def hours_of(opp: Any) -> float:
+        h = G.nodes[opp].get("hours")
+        return float(h) if h is not None else float("inf")
+
+    ranked = sorted(
+        (opp for opp, skills in validates.items() if len(skills) >= 2),
+        key=lambda opp: (-len(validates[opp]), hours_of(opp), str(opp)),
+    )[:VALIDATING]
+    have = set(held) | set(order)
+    return [
+        CredentialChoice(
+            iri=opp,
+            label=str(G.nodes[opp].get("label", opp)),
+            type="certification",
+            covers=sorted(validates[opp], key=order.__getitem__),
+            hours=float(G.nodes[opp].get("hours") or 0.0),
+            cost=G.nodes[opp].get("cost"),
+            expects=_expected_unheld(G, opp, have),
+            last_day=G.nodes[opp].get("retired"),
+        )
+        for opp in ranked
+    ]
 
 
 # ---------------------------------------------------------------- unlocks

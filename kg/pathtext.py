@@ -8,7 +8,23 @@ from the computation in :mod:`kg.paths`; :mod:`kg.paths` may use them.
 
 from __future__ import annotations
 
-__all__ = ["HOURS_PER_WEEK", "SCOPE_OPTIONAL", "hours_text", "shortfall_note", "weeks_text"]
+__all__ = [
+    "COVERING",
+    "HOURS_PER_WEEK",
+    "SCOPE_OPTIONAL",
+    "VALIDATING_TITLE",
+    "hours_text",
+    "shortfall_note",
+    "weeks_text",
+]
+
+COVERING = "credentials covering the plan"
+"""The heading of the credentials that take less effort than learning their steps alone."""
+
+VALIDATING_TITLE = "certifications to prove it once learnt (their hours: exam preparation)"
+"""The heading of the certifications whose exam validates the plan's steps
+(:func:`kg.paths.validating_certifications`): they expect the skills beforehand, so
+their hours add to the plan's rather than replace them."""
 
 HOURS_PER_WEEK = 10
 """The study hours a week the path finder counts weeks at."""

@@ -28,7 +28,7 @@ from kg.errors import KGError
 from kg.explore import areas, graph_of, path_view
 from kg.memo import memoized
 from kg.paths import alternative_note, optional_only_note, path_notes, unspecified_note
-from kg.pathtext import shortfall_note, weeks_text
+from kg.pathtext import VALIDATING_TITLE, shortfall_note, weeks_text
 
 __all__ = [
     "KNOW_KINDS",
@@ -1260,10 +1260,24 @@ def nothing_to_learn(path: dict[str, Any]) -> str:
 
 def _credentials(path: dict[str, Any]) -> Any:
     creds = path.get("credentials", [])
+    proving = path.get("validating") or []
     if not creds and not path.get("steps"):  # "covers these steps", of none, puzzled
         return html.P("No steps, so no credential to suggest.", className="muted")
-    if not creds:
-        return html.P("No credential in the graph covers these steps.", className="muted")
+    covering = (
+        _credential_list(creds)
+        if creds
+        else html.P(
+            "No credential in the graph covers these steps in fewer hours than learning them.",
+            className="muted",
+        )
+    )
+    if not proving:
+        return covering
+    title = VALIDATING_TITLE[0].upper() + VALIDATING_TITLE[1:]
+    return html.Div([covering, html.P(title, className="creds-title"), _credential_list(proving)])
+
+
+def _credential_list(creds: list[dict[str, Any]]) -> Any:
     return html.Ul(
         [
             html.Li(

@@ -20,7 +20,7 @@ from kg.paths import (
     source_unspecified_note,
     unspecified_note,
 )
-from kg.pathtext import SCOPE_OPTIONAL, hours_text, shortfall_note
+from kg.pathtext import COVERING, SCOPE_OPTIONAL, VALIDATING_TITLE, hours_text, shortfall_note
 
 __all__ = ["fill_list", "path_command", "render_markdown", "render_table"]
 
@@ -162,7 +162,6 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
       2  Machine Learning  0→3       60          90  required by Data Scientist at level 3 (essential)
     <BLANKLINE>
     total: 90 hours in 2 steps
-    learn alone: Linear Algebra, Machine Learning
     >>> for line in render_table(path, width=92).splitlines()[3:]:
     ...     print(line)
        #  skill             level  hours  cumulative  why
@@ -171,7 +170,6 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
                                                       (essential)
     <BLANKLINE>
     total: 90 hours in 2 steps
-    learn alone: Linear Algebra, Machine Learning
     >>> for line in render_table(path, width=60).splitlines()[3:8]:
     ...     print(line)
        #  skill             level  hours  cumulative
@@ -232,9 +230,11 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
         lines += _fill(f"note: {from_scratch}", width, 6)
     if assumed := _assumed(path):
         lines += _fill(f"note: {assumed}", width, 6)
-    if path.credentials:
-        lines.append("credentials covering the plan:")
-        for c in path.credentials:
+    for title, chosen in ((COVERING, path.credentials), (VALIDATING_TITLE, path.validating)):
+        if not chosen:
+            continue
+        lines += _fill(f"{title}:", width, 2)
+        for c in chosen:
             head = f"  - {c.label} ({c.type}, {hours_text(c.hours)} h): "
             lines += fill_list(head, [path.label(x) for x in c.covers], width, 6)
             if c.expects:
@@ -246,7 +246,7 @@ def render_table(path: LearningPath, *, width: int | None = None, asked: int = 0
                 )
             if c.last_day:
                 lines.append(f"      last day to take it: {c.last_day}")
-    if path.uncovered:
+    if path.uncovered and path.credentials:  # (with none, every step: the table above)
         lines += fill_list("learn alone: ", [path.label(x) for x in path.uncovered], width, 13)
     if path.alternatives:
         lines.append("alternatives:")
@@ -321,9 +321,11 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
         out += ["", f"**Note:** {from_scratch}."]
     if assumed := _assumed(path):
         out += ["", f"**Note:** {assumed}."]
-    if path.credentials:
-        out += ["", "**Credentials covering the plan:**", ""]
-        for c in path.credentials:
+    for title, chosen in ((COVERING, path.credentials), (VALIDATING_TITLE, path.validating)):
+        if not chosen:
+            continue
+        out += ["", f"**{title[0].upper()}{title[1:]}:**", ""]
+        for c in chosen:
             out.append(
                 f"- {c.label} ({c.type}, {hours_text(c.hours)} h): "
                 + ", ".join(path.label(x) for x in c.covers)
@@ -334,7 +336,7 @@ def render_markdown(path: LearningPath, *, asked: int = 0) -> str:
                 )
             if c.last_day:
                 out.append(f"  - last day to take it: {c.last_day}")
-    if path.uncovered:
+    if path.uncovered and path.credentials:
         out += [
             "",
             "**Learn alone** (no credential covers them): "

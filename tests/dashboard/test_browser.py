@@ -158,6 +158,14 @@ class Page:
                 break
             except PlaywrightTimeout:
                 search.fill("")
+        # the server may still put the best matches first (views.path._by_match): the
+        # options must hold still, or the click lands on another one
+        self.page.wait_for_function(
+            "() => { const now = [...document.querySelectorAll('.dash-dropdown-option')]"
+            ".map(e => e.innerText).join('|'); const same = window.__kgOptions === now;"
+            " window.__kgOptions = now; return same; }",
+            polling=300,
+        )
         found.click()
 
     def close(self) -> None:

@@ -459,8 +459,8 @@ def _strings(component: Any) -> list[str]:
 
 def test_credentials_say_what_they_expect_beforehand(store: Store) -> None:
     p = path.compute(store, SWE, MLE, [])["path"]
-    expecting = [c for c in p["credentials"] if c["expects"]]
-    assert expecting, "SWE → MLE suggests a certification whose exam expects more than the plan gives"
+    expecting = [c for c in p["credentials"] + p["validating"] if c["expects"]]
+    assert expecting, "SWE → MLE names a certification whose exam expects more than the plan gives"
     shown = _strings(path.render(store, path.compute(store, SWE, MLE, []))["credentials"])
     md = to_markdown(p)
     for c in expecting:
@@ -471,7 +471,7 @@ def test_credentials_say_what_they_expect_beforehand(store: Store) -> None:
 
 def test_a_retiring_credential_shows_its_last_day_on_the_page_and_in_markdown(store: Store) -> None:
     result = copy.deepcopy(path.compute(store, SWE, MLE, []))  # compute's answers may be shared
-    cred = result["path"]["credentials"][0]
+    cred = result["path"]["validating"][0]
     cred["last_day"] = "2099-06-30"  # as kg.paths reports an announced retirement
     assert "Last day to take it: 2099-06-30" in _strings(path.render(store, result)["credentials"])
     assert f"- **{cred['label']}**" in to_markdown(result["path"])

@@ -13,6 +13,7 @@ from rdflib import URIRef
 from kg.cli import _register, cli
 from kg.names import LabelIndex
 from kg.namespace import ROLE
+from kg.pathtext import VALIDATING_TITLE
 from kg.store import Store
 
 
@@ -62,7 +63,16 @@ def test_json_has_the_documented_shape(runner: CliRunner) -> None:
     )
     assert result.exit_code == 0, result.output
     d = json.loads(result.output)
-    assert {"source", "target", "roles", "steps", "total_hours", "credentials", "alternatives"} <= set(d)
+    assert {
+        "source",
+        "target",
+        "roles",
+        "steps",
+        "total_hours",
+        "credentials",
+        "validating",
+        "alternatives",
+    } <= set(d)
     assert d["source"]["iri"] == str(ROLE["data-scientist"])
     assert d["target"] == {"iri": str(ROLE["lead-machine-learning-engineer"]), "label": d["target"]["label"]}
     iris = [r["iri"] for r in d["roles"]]
@@ -75,14 +85,15 @@ def test_json_has_the_documented_shape(runner: CliRunner) -> None:
         assert step["reasons"]
     assert d["total_hours"] == pytest.approx(sum(s["hours"] for s in d["steps"]))
     labels = LabelIndex.of(Store.default()).labels
-    # credentials, where a path has them (this one may need none: each step is cheaper alone)
+    # credentials, where a path has them (the shipped certifications expect their skills
+    # beforehand, so they validate a plan rather than shorten it: kg.paths.validating_certifications)
     with_credentials = json.loads(
         runner.invoke(
             cli, ["path", "Software Engineer", "Machine Learning Engineer", "--format", "json"]
         ).output
     )
-    assert with_credentials["credentials"]
-    d["credentials"] += with_credentials["credentials"]
+    assert with_credentials["validating"]
+    d["credentials"] += with_credentials["credentials"] + with_credentials["validating"]
     for c in d["credentials"]:
         assert {"iri", "label", "type", "covers"} <= set(c)
         assert all({"iri", "label"} <= set(x) for x in c["covers"])
@@ -104,14 +115,20 @@ def test_markdown(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("## Learning path: Software Engineer → Machine Learning Engineer")
     assert "| # | skill | level | hours | cumulative | why |" in result.output
-    # as the table says it: the steps no suggested credential covers
+    # as the table says it: the certifications that validate the plan, and what they expect
     table = runner.invoke(
         cli, ["path", "software engineer", "machine learning engineer"], env={"COLUMNS": "10000"}
     ).output
-    alone = next(line for line in table.splitlines() if line.startswith("learn alone: "))
-    assert (
-        f"**Learn alone** (no credential covers them): {alone.removeprefix('learn alone: ')}" in result.output
+    lines = table.splitlines()
+    first = lines[lines.index(f"{VALIDATING_TITLE}:") + 1]
+    assert first.startswith(
+        "  - AWS Certified Machine Learning Engineer – Associate (certification, 160 h): "
     )
+    assert f"\n{first.strip()}\n" in result.output
+    assert f"**{VALIDATING_TITLE[0].upper()}{VALIDATING_TITLE[1:]}:**" in result.output
+    # no credential shortens this plan: no "learn alone" repeating every step
+    assert "learn alone: " not in table
+    assert "**Learn alone**" not in result.output
 
 
 def test_skills_only_source_and_know_levels(runner: CliRunner) -> None:

@@ -80,8 +80,10 @@ def test_table_wraps_within_the_terminal(runner: CliRunner, columns: int) -> Non
     assert _reasons(lines) == _reasons(wide)
     assert all(why.startswith(("required by", "prerequisite of")) for why in _reasons(lines).values())
     # lists wrap between labels, never inside one
-    alone = " ".join(lines[next(i for i, x in enumerate(lines) if x.startswith("learn alone:")) :])
-    assert "regularisation and overfitting prevention" in alone
+    proving = " ".join(
+        lines[next(i for i, x in enumerate(lines) if x.startswith("certifications to prove")) :]
+    )
+    assert "model monitoring and retraining" in proving
     assert "Software Engineer → Data Engineer → Machine Learning Engineer" in " ".join(lines)
 
 
@@ -134,7 +136,7 @@ def test_markdown_escapes_pipes_in_labels() -> None:
 def test_table_and_markdown_say_what_a_credential_expects_beforehand(runner: CliRunner) -> None:
     args = ["path", "Software Engineer", "Machine Learning Engineer"]
     data = json.loads(runner.invoke(cli, [*args, "--format", "json"]).output)
-    expecting = [c for c in data["credentials"] if c["expects"]]
+    expecting = [c for c in data["credentials"] + data["validating"] if c["expects"]]
     assert expecting
     table = runner.invoke(cli, args, env={"COLUMNS": "10000"}).output
     md = runner.invoke(cli, [*args, "--format", "md"]).output

@@ -117,8 +117,8 @@ def test_shipped_certifications_state_the_experience_a_switcher_lacks() -> None:
     prerequisite = G.edge_subgraph([e for e in G.edges(keys=True) if e[2] == "prerequisite"])
     held = required.union(*(nx.descendants(prerequisite, s) for s in required if s in prerequisite))
     planned = {s.iri for s in p.steps}
-    assert any(c.expects for c in p.credentials), "the plan suggests a certification expecting more"
-    for c in p.credentials:
+    assert any(c.expects for c in p.validating), "the plan names a certification expecting more"
+    for c in p.validating:
         prior = {v for _, v, k in G.out_edges(c.iri, keys=True) if k == "requires_prior"}
         assert set(c.expects) == prior - held - planned
 
@@ -151,9 +151,8 @@ def test_a_retired_credential_is_not_offered_after_its_last_day() -> None:
     gone = {n for n, d in S.nodes(data=True) if d.get("retired") and d["retired"] < date.today().isoformat()}
     assert gone, "the curated data marks the AWS ML Specialty retired"
     roles = sorted((n for n, t in S.nodes(data="type") if t == "role"), key=str)
-    offered = {
-        c.iri for s, t in itertools.product([None, *roles], roles) for c in learning_path(S, s, t).credentials
-    }
+    plans = [learning_path(S, s, t) for s, t in itertools.product([None, *roles], roles)]
+    offered = {c.iri for p in plans for c in [*p.credentials, *p.validating]}
     assert offered
     assert not offered & gone
 
@@ -237,3 +236,50 @@ def test_a_credential_taking_as_long_as_its_steps_alone_is_not() -> None:
     p = learning_path(_six(cert=220), None, T("target"))
     assert p.credentials == []
     assert len(p.uncovered) == 6
+
+
+def test_a_certification_covers_no_step_it_expects_beforehand_from_below_that_level() -> None:
+    # data/credentials.ttl: a certification's hours are the preparation of a candidate who
+    # has what it lists as requiresPrior (at about level 2); the cover credited AWS MLA-C01
+    # with six skills it expects beforehand, learnt from 0 in the plan
+    from kg.paths import EXPECTED_LEVEL, cover_credentials
+
+    exam = """
+    @prefix ckg:  <https://w3id.org/careerkg/ontology#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    @prefix : <urn:t:> .
+    :exam a ckg:Certification ; skos:prefLabel "Exam" ; ckg:durationHours 5 ; ckg:requiresPrior :deep ;
+        ckg:hasTeaching [ a ckg:Teaching ; ckg:taughtSkill :deep ; ckg:level 4 ] .
+    """
+    G = project(Graph().parse(data=COURSES, format="turtle").parse(data=exam, format="turtle"))
+    fresh = learning_path(G, None, T("expert"))
+    assert "Exam" not in [c.label for c in fresh.credentials]
+    assert [(c.label, c.covers) for c in fresh.validating] == [] or all(
+        len(c.covers) >= 2 for c in fresh.validating
+    )
+    versed = learning_path(G, None, T("expert"), known={T("deep"): EXPECTED_LEVEL})
+    assert "Exam" in [c.label for c in cover_credentials(G, versed.steps)[0]]
+    # on the shipped data: no plan's credential covers a step it expects beforehand from below
+    S = projection(Store.default())
+    roles = sorted((n for n, t in S.nodes(data="type") if t == "role"), key=str)
+    for source, target in itertools.product([None, *roles], roles):
+        plan = learning_path(S, source, target)
+        start = {step.iri: step.from_level for step in plan.steps}
+        for c in plan.credentials:
+            prior = {v for _, v, k in S.out_edges(c.iri, keys=True) if k == "requires_prior"}
+            assert all(start[x] >= EXPECTED_LEVEL for x in c.covers if x in prior), (source, target, c.label)
+
+
+def test_certifications_validating_a_plan_are_named_apart_with_what_they_expect() -> None:
+    G = projection(Store.default())
+    role = {d["label"]: n for n, d in G.nodes(data=True) if d.get("type") == "role"}
+    p = learning_path(G, role["Software Engineer"], role["Machine Learning Engineer"])
+    assert p.validating, "MLA-C01 validates six of the plan's steps"
+    planned = {s.iri for s in p.steps}
+    for c in p.validating:
+        assert c.type == "certification"
+        assert len(c.covers) >= 2
+        assert set(c.covers) <= planned
+        assert c.iri not in {x.iri for x in p.credentials}
+    d = p.to_dict()
+    assert [c["label"] for c in d["validating"]] == [c.label for c in p.validating]
