@@ -219,7 +219,8 @@ class Step:
 
 @dataclass
 class CredentialChoice:
-    """A degree, certification or course chosen to cover part of a plan.
+    """A degree, certification or course chosen to cover part of a plan, or a
+    certification named as validating it (:func:`validating_certifications`).
 
     ``covers`` lists the plan's skills it teaches (in plan order), ``hours`` its
     duration (``ckg:durationHours``; estimated from the skills it teaches when the

@@ -197,7 +197,7 @@ def sparql_command(
     careerkg sparql prerequisites --param skill="deep learning"
     """
     from kg.sparql.engine import limits_from_env, run_query
-    from kg.sparql.examples import EXAMPLES, run_example
+    from kg.sparql.examples import EXAMPLES, find_example, run_example
     from kg.sparql.formats import for_name
     from kg.sparql.paths import install
 
@@ -231,6 +231,9 @@ def sparql_command(
         raise QueryRejected(_limit_message(err, bool(text) and _is_graph_query(text)), err.status) from None
     out = for_name(fmt, result.kind).serialize(result)
     click.echo(out, nl=not out.endswith(b"\n"))
+    example = None if text else find_example(query)
+    if example is not None and example.empty and result.form == "SELECT" and not result.rows:
+        click.echo(f"careerkg: note: {example.name}: {example.empty}", err=True)
     if text:  # a misspelt careerkg name answers nothing, silently: say so (examples are right)
         from kg.sparql.vocabulary import unknown_names
 

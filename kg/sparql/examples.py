@@ -45,20 +45,30 @@ __all__ = ["EXAMPLES", "QUERY_DIR", "Example", "find_example", "get_example", "l
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 """Where the example ``.rq`` files live."""
 
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*(\w*)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title|description|param|empty)\s*(\w*)\s*:\s*(.*?)\s*$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Example:
     """One named query: ``name`` (the file stem), ``title``, ``description``, ``text``,
-    and ``params`` (variable -> default value)."""
+    ``params`` (variable -> default value), and ``empty``: what to say when it answers
+    no rows (``# empty:``; the gap-report examples need a report the shipped graph lacks).
+
+    Examples
+    --------
+    >>> EXAMPLES["gaps-coverage"].empty.startswith("the shipped graph holds no gap report")
+    True
+    >>> EXAMPLES["reachable-roles"].empty
+    ''
+    """
 
     name: str
     title: str
     description: str
     text: str
     params: dict[str, str] = field(default_factory=dict)
+    empty: str = ""
 
     @classmethod
     def from_file(cls, path: Path) -> Example:
@@ -79,7 +89,7 @@ class Example:
                 meta[key] = value
         if "title" not in meta:
             raise ValueError(f"{path}: the header has no '# title:' line")
-        return cls(path.stem, meta["title"], meta.get("description", ""), text, params)
+        return cls(path.stem, meta["title"], meta.get("description", ""), text, params, meta.get("empty", ""))
 
     @property
     def editable_text(self) -> str:

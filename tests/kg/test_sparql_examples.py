@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -208,3 +209,26 @@ def test_broader_skills_lists_what_the_path_engine_counts_for_a_broader_skill(st
     assert len(pairs) == len(set(pairs))
     assert set(pairs) == expected
     assert (str(SKILL["python"]), str(SKILL["computer-programming"])) in expected
+
+
+def test_a_gap_report_example_with_no_report_says_how_to_get_one(tmp_path: Path) -> None:
+    # was: "(0 rows)" and nothing more; the reason was only in the .rq file's description
+    from kg.cli import _register, cli
+
+    _register()
+    runner = CliRunner()
+    note = "careerkg: note: gaps-coverage: the shipped graph holds no gap report: write one with"
+    empty = runner.invoke(cli, ["sparql", "gaps-coverage"])
+    assert empty.exit_code == 0, empty.output
+    assert "(0 rows)" in empty.stdout
+    assert note in empty.stderr
+    report = tmp_path / "report.ttl"
+    curriculum = Path(__file__).resolve().parents[2] / "data" / "curricula" / "msc-ai-data-science.csv"
+    made = runner.invoke(cli, ["gaps", str(curriculum), "--format", "ttl"])
+    report.write_text(made.stdout, encoding="utf-8")
+    full = runner.invoke(cli, ["sparql", "gaps-coverage", "--data", str(report)])
+    assert full.exit_code == 0, full.output
+    assert "(0 rows)" not in full.stdout
+    assert note not in full.stderr
+    # every example that may answer nothing on the shipped graph says why, and only those
+    assert {n for n, ex in EXAMPLES.items() if ex.empty} == {n for n in EXAMPLES if n.startswith("gaps-")}
