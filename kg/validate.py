@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -133,10 +134,22 @@ class ValidationReport:
         WARNING   5 nodes [skos:definition]: has no definition
                   e.g. T0 <urn:t0>, T1 <urn:t1>, T2 <urn:t2> and 2 more
         """
+        shipped = [f for f in self.findings if f.message.endswith(SHIPPED_HINT)]
+        if len(shipped) < group_from:
+            shipped = []
         groups: dict[tuple[str, str, str, str], list[Finding]] = {}
         for f in self.findings:
-            groups.setdefault((f.severity, f.check, f.path, f.message), []).append(f)
+            if not (shipped and f.message.endswith(SHIPPED_HINT)):
+                groups.setdefault((f.severity, f.check, f.path, f.message), []).append(f)
         lines = [self.head]
+        if shipped:  # a file naming the shipped skills and roles: one line, not one a reference
+            named = list(dict.fromkeys(_referred(f) for f in shipped))
+            more = f" and {len(named) - 2 * examples:,} more" if len(named) > 2 * examples else ""
+            lines.append(
+                f"{shipped[0].severity.upper():9} {len(shipped):,} references to {len(named):,} nodes the shipped "
+                f"data describes ({', '.join(named[: 2 * examples])}{more}): validate with --with-default "
+                "to include it"
+            )
         for (severity, _check, path, message), found in groups.items():
             if len(found) < group_from:
                 lines += [f.as_text() for f in found]
@@ -950,6 +963,30 @@ def validate(
 
 SHIPPED_HINT = "; it is described in the shipped data: validate with --with-default to include it"
 
+_REFERS = re.compile(r"^refers to (\S+?),? which")
+
+
+def _referred(finding: Finding) -> str:
+    """The node a finding says is referred to (``skill:python``), else its value.
+
+    Examples
+    --------
+    >>> _referred(Finding("violation", "dangling", "_:b", "x", "refers to skill:sql, which is not described", "", "urn:v"))
+    'skill:sql'
+    >>> _referred(Finding("violation", "shacl", "urn:s", "x", "must be a source", "", "https://w3id.org/careerkg/id/source/curated"))
+    'src:curated'
+    """
+    m = _REFERS.match(finding.message)
+    if m:
+        return m.group(1)
+    from kg.namespace import PREFIXES
+
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        local = finding.value[len(ns) :]
+        if finding.value.startswith(ns) and local and "/" not in local and "#" not in local:
+            return f"{prefix}:{local}"
+    return finding.value
+
 
 def note_shipped(report: ValidationReport, shipped: Graph) -> ValidationReport:
     """``report`` with each finding about a node the ``shipped`` graph describes saying so.
@@ -966,15 +1003,55 @@ def note_shipped(report: ValidationReport, shipped: Graph) -> ValidationReport:
     ...             "ckg:toRole", str(ROLE["data-scientist"]))
     >>> note_shipped(ValidationReport(False, [f]), shipped).findings[0].message.endswith("--with-default to include it")
     True
+
+    A node the shipped data describes as another kind than the one expected is said to
+    be so: including the shipped data would not make the finding go.
+
+    >>> from kg.namespace import TOOL
+    >>> _ = shipped.add((TOOL["pytorch"], RDF.type, CKG.Tool))
+    >>> f = Finding("violation", "dangling", "_:b2", "teaching", "refers to tool:pytorch, which is not "
+    ...             "described in the graph (expected a ckg:Skill with a label)", "ckg:taughtSkill",
+    ...             str(TOOL["pytorch"]))
+    >>> note_shipped(ValidationReport(False, [f]), shipped).findings[0].message.split("; ")[-1]
+    'the shipped data describes it as a ckg:Tool, not a ckg:Skill'
     """
     from dataclasses import replace
 
-    described = {str(s) for s in shipped.subjects(RDF.type, None) if isinstance(s, URIRef)}
-    findings = [
-        replace(f, message=f.message + SHIPPED_HINT) if f.value and f.value in described else f
-        for f in report.findings
-    ]
-    return ValidationReport(report.conforms, findings, report.report_graph)
+    from rdflib import RDFS
+
+    from kg.namespace import PREFIXES
+
+    def kinds(node: URIRef) -> set[URIRef]:
+        out: set[URIRef] = set()
+        todo = [t for t in shipped.objects(node, RDF.type) if isinstance(t, URIRef)]
+        while todo:  # its classes and their superclasses
+            cls = todo.pop()
+            if cls not in out:
+                out.add(cls)
+                todo += [c for c in shipped.objects(cls, RDFS.subClassOf) if isinstance(c, URIRef)]
+        return out
+
+    def noted(f: Finding) -> Finding:
+        if not f.value or next(shipped.triples((URIRef(f.value), RDF.type, None)), None) is None:
+            return f
+        expected = _EXPECTED.search(f.message)
+        if expected is not None:
+            prefix, _, local = expected.group(1).partition(":")
+            cls = URIRef(PREFIXES[prefix] + local) if prefix in PREFIXES else None
+            have = kinds(URIRef(f.value))
+            if cls is not None and cls not in have:
+                named = sorted(f"ckg:{t[len(str(CKG)) :]}" for t in have if t.startswith(str(CKG)))
+                said = " and a ".join(named) or "something else"
+                return replace(
+                    f,
+                    message=f"{f.message}; the shipped data describes it as a {said}, not a {expected.group(1)}",
+                )
+        return replace(f, message=f.message + SHIPPED_HINT)
+
+    return ValidationReport(report.conforms, [noted(f) for f in report.findings], report.report_graph)
+
+
+_EXPECTED = re.compile(r"\(expected an? (\S+) with a label\)")
 
 
 def _path_text(graph: Graph, report: Graph, path: Node | None) -> str:
