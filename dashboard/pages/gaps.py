@@ -437,9 +437,14 @@ def _search_roles(text: Any, value: Any, options: Any) -> Any:
     Output(ids.GAPS_CANVAS, "layout"),
     Input("gaps-source", "data"),
     Input(ids.GAPS_TARGETS, "value"),
+    State(ids.GAPS_REPORT, "data"),
     prevent_initial_call=True,
 )
-def _check(source: Any, targets: Any) -> Any:
+def _check(source: Any, targets: Any, shown: Any) -> Any:
+    if not source and not shown:
+        # nothing checked, nothing to clear: what the page says stays (the address's
+        # unknown example was said, then replaced by the empty page within a second)
+        return [no_update] * 8
     if not source:
         outputs = [None, *_results(None)]
     else:

@@ -150,3 +150,19 @@ def test_back_to_the_blank_page_empties_it(page: Page) -> None:
     assert "ML bootcamp" not in page.page.locator(f"#{ids.GAPS_EXAMPLE}").inner_text()
     page.page.go_forward()
     _titled(page, "ML bootcamp")
+
+
+def test_an_unknown_example_in_the_address_stays_said(page: Page) -> None:
+    # was: "No example is called 'nope.csv'" showed, then within a second the page's first
+    # callbacks emptied the summary, and the link showed nothing, unexplained
+    page.goto("/gaps?example=nope.csv")
+    said = page.page.locator("#gaps-unknown-example")
+    said.wait_for(timeout=20_000)
+    page.page.wait_for_timeout(2500)  # the page's first callbacks have run
+    assert said.is_visible()
+    assert "No example is called 'nope.csv'" in said.inner_text()
+    # choosing an example still checks it, and the message gives way to its report
+    page.page.click(f"#{ids.GAPS_EXAMPLE}")
+    page.page.locator(".dash-dropdown-option", has_text="MSc AI & Data Science (CSV)").click()
+    _titled(page, "MSc AI & Data Science")
+    assert not page.page.locator("#gaps-unknown-example").is_visible()
