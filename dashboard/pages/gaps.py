@@ -443,8 +443,10 @@ def _search_roles(text: Any, value: Any, options: Any) -> Any:
 def _check(source: Any, targets: Any, shown: Any) -> Any:
     if not source and not shown:
         # nothing checked, nothing to clear: what the page says stays (the address's
-        # unknown example was said, then replaced by the empty page within a second)
-        return [no_update] * 8
+        # unknown example was said, then replaced by the empty page within a second),
+        # but the alert on the address's unknown roles, once roles are chosen
+        chosen = ctx.triggered_id == ids.GAPS_TARGETS and bool(targets)
+        return [no_update, None if chosen else no_update, *[no_update] * 6]
     if not source:
         outputs = [None, *_results(None)]
     else:

@@ -166,3 +166,13 @@ def test_an_unknown_example_in_the_address_stays_said(page: Page) -> None:
     page.page.locator(".dash-dropdown-option", has_text="MSc AI & Data Science (CSV)").click()
     _titled(page, "MSc AI & Data Science")
     assert not page.page.locator("#gaps-unknown-example").is_visible()
+
+
+def test_the_alert_on_unknown_roles_goes_once_roles_are_chosen(page: Page) -> None:
+    # with no curriculum checked the page clears nothing (7099aa8), but this alert is
+    # answered by choosing roles
+    page.goto("/gaps?target=Data%20Sientist")
+    alert = page.page.locator(f"#{ids.GAPS_MESSAGE}", has_text="unknown role name 'Data Sientist'")
+    alert.wait_for(timeout=20_000)
+    page.choose(ids.GAPS_TARGETS, "Data Scien", "Data Scientist")
+    alert.wait_for(state="detached", timeout=20_000)
