@@ -36,6 +36,7 @@ __all__ = [
     "SKILL",
     "SRC",
     "TOOL",
+    "short_name",
 ]
 
 BASE = "https://w3id.org/careerkg/"
@@ -207,3 +208,18 @@ PREFIXES: dict[str, str] = {
     "sh": "http://www.w3.org/ns/shacl#",
 }
 """Prefixes bound on every careerkg graph and known to every SPARQL query."""
+
+
+def short_name(iri: str) -> str:
+    """``iri`` as a careerkg prefixed name where one fits, else ``<iri>``.
+
+    Examples
+    --------
+    >>> short_name("https://w3id.org/careerkg/id/skill/python"), short_name("urn:x")
+    ('skill:python', '<urn:x>')
+    """
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        local = iri[len(ns) :]
+        if iri.startswith(ns) and local and "/" not in local and "#" not in local:
+            return f"{prefix}:{local}"
+    return f"<{iri}>"

@@ -979,13 +979,10 @@ def _referred(finding: Finding) -> str:
     m = _REFERS.match(finding.message)
     if m:
         return m.group(1)
-    from kg.namespace import PREFIXES
+    from kg.namespace import short_name
 
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        local = finding.value[len(ns) :]
-        if finding.value.startswith(ns) and local and "/" not in local and "#" not in local:
-            return f"{prefix}:{local}"
-    return finding.value
+    named = short_name(finding.value)
+    return finding.value if named.startswith("<") else named
 
 
 def note_shipped(report: ValidationReport, shipped: Graph) -> ValidationReport:

@@ -32,7 +32,7 @@ from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
 
 from kg.errors import KGError
-from kg.namespace import BASE, CKF, CKG, PREFIXES
+from kg.namespace import BASE, CKF, CKG, PREFIXES, short_name
 from kg.store import Store
 
 __all__ = ["unknown_names"]
@@ -40,15 +40,6 @@ __all__ = ["unknown_names"]
 _ONTOLOGY = str(CKG._NS)
 _FUNCTIONS = str(CKF)
 _TERMS = {URIRef(_ONTOLOGY + name) for name in CKG.__annotations__}
-
-
-def _short(iri: str) -> str:
-    """``iri`` as a careerkg prefixed name where one fits (``skill:python``)."""
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        local = iri[len(ns) :]
-        if iri.startswith(ns) and local and "/" not in local and "#" not in local:
-            return f"{prefix}:{local}"
-    return f"<{iri}>"
 
 
 def _mentioned(store: Store, iri: URIRef) -> bool:
@@ -91,7 +82,7 @@ def _closest(store: Store, iri: str) -> list[str]:
     words = {n: _words(n[len(ns) :]) for n in sorted(nodes)}
     by_words = {w: n for n, w in sorted(words.items(), reverse=True)}
     near = first + [by_words[w] for w in closest_labels(_words(iri[len(ns) :]), words, n=3)]
-    return [_short(n) for n in dict.fromkeys(near)][:3]
+    return [short_name(n) for n in dict.fromkeys(near)][:3]
 
 
 def _words(local: str) -> str:
@@ -194,7 +185,7 @@ def unknown_names(store: Store, text: str) -> list[str]:
             if iri.startswith(_FUNCTIONS)
             else "not in the graph"
         )
-        notes.append(f"{_short(iri)} is {what}" + (f" (closest: {', '.join(near)})" if near else ""))
+        notes.append(f"{short_name(iri)} is {what}" + (f" (closest: {', '.join(near)})" if near else ""))
     return notes + _literal_notes(store, query) + _arity_notes(query) + _unbound_selected(query)
 
 
@@ -218,7 +209,7 @@ def _arity_notes(query: Any) -> list[str]:
             given = len(node["expr"]) if "expr" in node and isinstance(node["expr"], list) else 0
             if given != 2:
                 notes.append(
-                    f"{_short(node['iri'])} takes two arguments, the source role and the target role "
+                    f"{short_name(node['iri'])} takes two arguments, the source role and the target role "
                     f"(given {given}), and answers nothing otherwise"
                 )
     return sorted(set(notes))
@@ -316,7 +307,7 @@ def _literal_notes(store: Store, query: Any) -> list[str]:
 
 def _said(p: URIRef | None, o: Literal) -> str:
     """A value as a note quotes it, after its predicate when there is one: ``skos:prefLabel "SQL"@en``."""
-    return f"{_short(p)} {o.n3()}" if p is not None else o.n3()
+    return f"{short_name(p)} {o.n3()}" if p is not None else o.n3()
 
 
 def _unbound_selected(query: Any) -> list[str]:
